@@ -1,0 +1,67 @@
+// Command syndic crawls news sources, extracts their articles and quotes,
+// stores them and republishes per-section RSS, Atom and JSON feeds in which
+// every item links to its original and credits its source.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+	_ "time/tzdata" // source time zones work on machines without tzdata
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	err := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+	stop()
+	if err != nil {
+		var exit exitError
+		if errors.As(err, &exit) {
+			os.Exit(exit.code)
+		}
+		fmt.Fprintln(os.Stderr, "syndic:", err)
+		os.Exit(1)
+	}
+}
+
+// exitError ends the program with a code after its message was printed.
+type exitError struct{ code int }
+
+func (e exitError) Error() string { return fmt.Sprintf("exit status %d", e.code) }
+
+const usage = `syndic: crawl news sources and republish them as attributed feeds
+
+Usage:
+  syndic run     [--config F] [--db F]   crawl every source on its interval and serve the feeds
+  syndic crawl   --once [--config F] [--db F]   one pass over all sources, a line per source
+  syndic serve   [--config F] [--db F]   serve the feeds of the store
+  syndic check   [--config F]            validate the config; print every problem
+  syndic extract [--json] [--url URL] FILE|-|URL   extract one article page
+  syndic demo                            the whole pipeline on built-in fixtures, no network
+
+Run "syndic COMMAND -h" for the flags of a command.
+`
+
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return exitError{2}
+	}
+	cmd, rest := args[0], args[1:]
+	switch cmd {
+	case "extract":
+		return runExtract(ctx, rest, stdin, stdout, stderr)
+	case "check":
+		return runCheck(ctx, rest, stdout, stderr)
+	case "help", "-h", "--help":
+		fmt.Fprint(stdout, usage)
+		return nil
+	default:
+		fmt.Fprintf(stderr, "syndic: unknown command %q\n\n%s", cmd, usage)
+		return exitError{2}
+	}
+}

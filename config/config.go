@@ -1,0 +1,217 @@
+// Package config reads feeds.yaml: its types, strict decoding, defaults and
+// validation. Every error names the file, line, column and field it is about.
+package config
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/syndic/syndic/news"
+)
+
+// DefaultPath is the config file every subcommand reads unless told otherwise.
+const DefaultPath = "feeds.yaml"
+
+// Config is the whole of feeds.yaml.
+type Config struct {
+	// Database is a SQLite file path (the embedded default).
+	Database string `yaml:"database"`
+	// Listen is the address the publisher serves on.
+	Listen string `yaml:"listen"`
+	// PublicURL is the base of self links in the feeds (set it behind a proxy).
+	PublicURL string `yaml:"public_url"`
+	// UserAgent overrides the User-Agent sent upstream.
+	UserAgent string `yaml:"user_agent"`
+	// Fetch holds the fetcher's limits, shared by every source.
+	Fetch Fetch `yaml:"fetch"`
+	// FeedLength is how many items a section feed carries.
+	FeedLength int       `yaml:"feed_length"`
+	Sections   []Section `yaml:"sections"`
+	Sources    []Source  `yaml:"sources"`
+
+	// file is where the config was read from; pos maps field paths such as
+	// "sources[2].interval" to their place in it.
+	file string
+	pos  map[string]Pos
+}
+
+// Fetch is the fetcher's configuration.
+type Fetch struct {
+	Timeout  Duration `yaml:"timeout"`   // whole request, body included
+	MaxBytes ByteSize `yaml:"max_bytes"` // body cap after decompression
+	MaxItems int      `yaml:"max_items"` // items kept per feed document
+}
+
+// Section is one republished section.
+type Section struct {
+	ID          string `yaml:"id"`
+	Title       string `yaml:"title"`
+	Description string `yaml:"description"`
+}
+
+// Source is one upstream.
+type Source struct {
+	ID   string `yaml:"id"`
+	Name string `yaml:"name"`
+	URL  string `yaml:"url"`
+	Lang string `yaml:"lang"`
+	// Sections names the sections this source's items go to; an entry may
+	// carry a rule on the item's own categories.
+	Sections    []SectionRef `yaml:"sections"`
+	Attribution Attribution  `yaml:"attribution"`
+	Interval    Duration     `yaml:"interval"`
+	// AllowPrivate lets this source resolve to a loopback or private address.
+	AllowPrivate bool `yaml:"allow_private"`
+	// Timezone is the IANA zone of dates the source prints without an offset.
+	Timezone string `yaml:"timezone"`
+	// Republish is how much of the text may be republished.
+	Republish news.Republish `yaml:"republish"`
+}
+
+// SectionRef puts a source's items into a section: all of them, or, when
+// Categories is set, those whose own categories include one of these.
+type SectionRef struct {
+	ID         string   `yaml:"id"`
+	Categories []string `yaml:"categories"`
+}
+
+// Attribution is how a source is credited.
+type Attribution struct {
+	Link   string `yaml:"link"`   // where the credit points besides the item's link
+	Notice string `yaml:"notice"` // the source's own words, when it states a rule
+}
+
+// Pos is a place in the config file.
+type Pos struct{ Line, Column int }
+
+// Defaults for values feeds.yaml leaves out.
+const (
+	DefaultDatabase   = "syndic.db"
+	DefaultListen     = "127.0.0.1:8080"
+	DefaultInterval   = 10 * time.Minute
+	DefaultTimeout    = 30 * time.Second
+	DefaultMaxBytes   = 10 << 20
+	DefaultMaxItems   = 1000
+	DefaultFeedLength = 50
+	MinInterval       = 30 * time.Second
+)
+
+// Default returns the configuration used for every key feeds.yaml omits.
+func Default() Config {
+	return Config{
+		Database:   DefaultDatabase,
+		Listen:     DefaultListen,
+		FeedLength: DefaultFeedLength,
+		Fetch: Fetch{
+			Timeout:  Duration(DefaultTimeout),
+			MaxBytes: DefaultMaxBytes,
+			MaxItems: DefaultMaxItems,
+		},
+	}
+}
+
+// File is the path the config was loaded from ("" when built in code).
+func (c *Config) File() string { return c.file }
+
+// PublicBase is PublicURL without a trailing slash, or http://Listen.
+func (c *Config) PublicBase() string {
+	if c.PublicURL != "" {
+		return strings.TrimRight(c.PublicURL, "/")
+	}
+	return "http://" + c.Listen
+}
+
+// Source returns the source with the given id.
+func (c *Config) Source(id string) (Source, bool) {
+	for _, s := range c.Sources {
+		if s.ID == id {
+			return s, true
+		}
+	}
+	return Source{}, false
+}
+
+// NewsSections returns the sections as domain values, in config order.
+func (c *Config) NewsSections() []news.Section {
+	out := make([]news.Section, len(c.Sections))
+	for i, s := range c.Sections {
+		out[i] = news.Section{ID: s.ID, Title: s.Title, Description: s.Description}
+	}
+	return out
+}
+
+// News returns the source as the domain value the rest of syndic uses.
+func (s Source) News() news.Source {
+	link := s.Attribution.Link
+	if link == "" {
+		link = homePage(s.URL)
+	}
+	return news.Source{
+		ID:   s.ID,
+		Name: s.Name,
+		URL:  s.URL,
+		Lang: s.Lang,
+		Attribution: news.Attribution{
+			Required: s.Attribution.Notice != "",
+			Link:     link,
+			Notice:   s.Attribution.Notice,
+		},
+		Republish: s.Republish,
+	}
+}
+
+// Location is the source's time zone (UTC when unset or unknown).
+func (s Source) Location() *time.Location {
+	if s.Timezone == "" {
+		return time.UTC
+	}
+	loc, err := time.LoadLocation(s.Timezone)
+	if err != nil {
+		return time.UTC
+	}
+	return loc
+}
+
+// Duration is a time.Duration written as "10m", "1h30m".
+type Duration time.Duration
+
+// D returns the value as a time.Duration.
+func (d Duration) D() time.Duration { return time.Duration(d) }
+
+func (d Duration) String() string { return time.Duration(d).String() }
+
+// ByteSize is a size written as 1048576, "512KB", "10MB" or "1GB" (powers of 1024).
+type ByteSize int64
+
+// ParseByteSize reads a size such as "10MB".
+func ParseByteSize(s string) (ByteSize, error) {
+	t := strings.ToUpper(strings.TrimSpace(s))
+	mult := int64(1)
+	for _, u := range []struct {
+		suffix string
+		m      int64
+	}{{"GB", 1 << 30}, {"MB", 1 << 20}, {"KB", 1 << 10}, {"B", 1}} {
+		if strings.HasSuffix(t, u.suffix) {
+			t, mult = strings.TrimSpace(strings.TrimSuffix(t, u.suffix)), u.m
+			break
+		}
+	}
+	var n int64
+	if _, err := fmt.Sscanf(t, "%d", &n); err != nil || n <= 0 || fmt.Sprint(n) != t {
+		return 0, fmt.Errorf("invalid size %q (want e.g. 10MB)", s)
+	}
+	return ByteSize(n * mult), nil
+}
+
+func homePage(raw string) string {
+	i := strings.Index(raw, "://")
+	if i < 0 {
+		return raw
+	}
+	rest := raw[i+3:]
+	if j := strings.IndexAny(rest, "/?#"); j >= 0 {
+		rest = rest[:j]
+	}
+	return raw[:i+3] + rest
+}

@@ -1,0 +1,168 @@
+package config
+
+import (
+	"fmt"
+	"net"
+	"net/url"
+	"regexp"
+	"time"
+
+	"github.com/syndic/syndic/news"
+)
+
+var idPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]*$`)
+
+// applyDefaults fills per-source values the file leaves out.
+func (c *Config) applyDefaults() {
+	for i := range c.Sources {
+		s := &c.Sources[i]
+		if s.Interval == 0 {
+			s.Interval = Duration(DefaultInterval)
+		}
+		if s.Republish == "" {
+			s.Republish = news.RepublishFull
+		}
+		if s.Name == "" {
+			s.Name = s.ID
+		}
+	}
+	for i := range c.Sections {
+		if c.Sections[i].Title == "" {
+			c.Sections[i].Title = c.Sections[i].ID
+		}
+	}
+}
+
+// Validate checks a decoded config and returns every problem found, or nil.
+// Code that builds a Config by hand should call it before use.
+func (c *Config) Validate() error {
+	if errs := c.validate(nil); len(errs) > 0 {
+		return errs
+	}
+	return nil
+}
+
+// validate skips fields in skip, which were already reported while decoding.
+func (c *Config) validate(skip map[string]bool) Errors {
+	var errs Errors
+	bad := func(path, format string, args ...any) {
+		if skip[path] {
+			return
+		}
+		p := c.At(path)
+		errs = append(errs, Error{File: c.file, Line: p.Line, Column: p.Column, Field: path, Msg: fmt.Sprintf(format, args...)})
+	}
+
+	if c.Database == "" {
+		bad("database", "must name a SQLite file")
+	}
+	if _, _, err := net.SplitHostPort(c.Listen); err != nil {
+		bad("listen", "invalid address %q (want host:port, e.g. 127.0.0.1:8080)", c.Listen)
+	}
+	if c.PublicURL != "" && !news.IsAbsoluteHTTP(c.PublicURL) {
+		bad("public_url", "invalid URL %q (want an absolute http(s) URL)", c.PublicURL)
+	}
+	if c.FeedLength < 1 || c.FeedLength > 1000 {
+		bad("feed_length", "must be between 1 and 1000, got %d", c.FeedLength)
+	}
+	if c.Fetch.Timeout <= 0 {
+		bad("fetch.timeout", "must be positive")
+	}
+	if c.Fetch.MaxBytes <= 0 {
+		bad("fetch.max_bytes", "must be positive")
+	}
+	if c.Fetch.MaxItems <= 0 {
+		bad("fetch.max_items", "must be positive")
+	}
+
+	sections := map[string]bool{}
+	if len(c.Sections) == 0 {
+		bad("sections", "at least one section is needed")
+	}
+	for i, s := range c.Sections {
+		path := fmt.Sprintf("sections[%d]", i)
+		switch {
+		case s.ID == "":
+			bad(path+".id", "missing")
+		case !idPattern.MatchString(s.ID):
+			bad(path+".id", "invalid id %q (lower-case letters, digits, '-' and '_')", s.ID)
+		case sections[s.ID]:
+			bad(path+".id", "duplicate section id %q", s.ID)
+		}
+		sections[s.ID] = true
+	}
+
+	sources := map[string]bool{}
+	if len(c.Sources) == 0 {
+		bad("sources", "at least one source is needed")
+	}
+	for i, s := range c.Sources {
+		path := fmt.Sprintf("sources[%d]", i)
+		switch {
+		case s.ID == "":
+			bad(path+".id", "missing")
+		case !idPattern.MatchString(s.ID):
+			bad(path+".id", "invalid id %q (lower-case letters, digits, '-' and '_')", s.ID)
+		case sources[s.ID]:
+			bad(path+".id", "duplicate source id %q", s.ID)
+		}
+		sources[s.ID] = true
+		if s.URL == "" {
+			bad(path+".url", "missing")
+		} else if err := checkURL(s.URL); err != nil {
+			bad(path+".url", "%v", err)
+		}
+		if s.Attribution.Link != "" {
+			if err := checkURL(s.Attribution.Link); err != nil {
+				bad(path+".attribution.link", "%v", err)
+			}
+		}
+		if len(s.Sections) == 0 {
+			bad(path+".sections", "must name at least one section")
+		}
+		for j, ref := range s.Sections {
+			rp := fmt.Sprintf("%s.sections[%d]", path, j)
+			if ref.ID == "" {
+				bad(rp+".id", "missing")
+			} else if !sections[ref.ID] {
+				bad(rp, "unknown section %q (sections: %v)", ref.ID, sectionIDs(c.Sections))
+			}
+		}
+		if s.Interval.D() < MinInterval {
+			bad(path+".interval", "%s is too short (at least %s)", s.Interval, MinInterval)
+		}
+		if s.Timezone != "" {
+			if _, err := time.LoadLocation(s.Timezone); err != nil {
+				bad(path+".timezone", "unknown time zone %q (want an IANA name such as Europe/Moscow)", s.Timezone)
+			}
+		}
+		switch s.Republish {
+		case news.RepublishFull, news.RepublishExcerpt, news.RepublishTitle:
+		default:
+			bad(path+".republish", "invalid value %q (want full, excerpt or title)", s.Republish)
+		}
+	}
+	return errs
+}
+
+func checkURL(raw string) error {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return fmt.Errorf("invalid URL %q", raw)
+	}
+	if u.Scheme != "http" && u.Scheme != "https" {
+		return fmt.Errorf("invalid URL %q (only http and https)", raw)
+	}
+	if u.Host == "" {
+		return fmt.Errorf("invalid URL %q (no host)", raw)
+	}
+	return nil
+}
+
+func sectionIDs(ss []Section) []string {
+	ids := make([]string, len(ss))
+	for i, s := range ss {
+		ids[i] = s.ID
+	}
+	return ids
+}

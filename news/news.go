@@ -1,0 +1,98 @@
+// Package news holds the domain types every room of syndic speaks: sources,
+// sections, items, quotes and attribution. It does no I/O.
+package news
+
+import (
+	"net/url"
+	"time"
+)
+
+// Republish is how much of a source's items may be republished.
+type Republish string
+
+// Republication levels, from most to least.
+const (
+	RepublishFull    Republish = "full"    // the whole body
+	RepublishExcerpt Republish = "excerpt" // the first paragraphs only
+	RepublishTitle   Republish = "title"   // the title and the link only
+)
+
+// Section is one republished feed: items from any source routed into it.
+type Section struct {
+	ID          string
+	Title       string
+	Description string
+}
+
+// Source is an upstream outlet as the rest of the program needs to know it:
+// who to credit and how much of its text may be republished.
+type Source struct {
+	ID   string
+	Name string // credited name, e.g. "Lenta.ru"
+	URL  string // the feed or listing page
+	Lang string
+	// Attribution the source demands besides the item's own link; Link is
+	// the home page to credit when the config names none.
+	Attribution Attribution
+	Republish   Republish
+}
+
+// Attribution is a source's reuse rule: whether a hyperlink is required,
+// where it must point and the source's own words.
+type Attribution struct {
+	Required bool   `json:"required"`
+	Link     string `json:"link"`
+	Notice   string `json:"notice"`
+}
+
+// Quote is one attributed statement found in an article.
+type Quote struct {
+	Text    string `json:"text"`
+	Speaker string `json:"speaker"` // full name, nominative; "" when nobody can be named
+	Role    string `json:"role"`    // e.g. "FSB Director"
+	Verb    string `json:"verb"`    // the speech verb, e.g. "explained", "заявил"
+	Direct  bool   `json:"direct"`  // words inside quotation marks (or dash speech)
+	Pos     int    `json:"-"`       // byte offset of the quote in the body text
+}
+
+// Item is one article of one source.
+type Item struct {
+	ID       int64  // store id; 0 until stored
+	SourceID string // the config id of the source
+	GUID     string // the feed's id for the item (or a derived key, see store)
+	Link     string // the original article URL, absolute http(s)
+	Title    string // plain text
+	Summary  string // short description, HTML as the feed gave it
+	Content  string // full text, HTML (feed full text or extracted body)
+	// Authors are person names as printed in the byline.
+	Authors    []string
+	Categories []string // the upstream's own rubrics
+	// Section is the upstream's own section of the article page (e.g. "REGION").
+	Section   string
+	Published time.Time // zero when unknown
+	Updated   time.Time // zero when unknown
+	Image     string    // lead image URL
+	Lang      string
+	Via       []string // outlets the story came through, e.g. ["TASS"]
+	// Attribution is the rule stated on the article page itself, if any.
+	Attribution Attribution
+	Quotes      []Quote
+	// Sections are syndic's sections the item is routed into.
+	Sections  []string
+	FetchedAt time.Time // when syndic first stored it
+}
+
+// HasOriginalLink reports whether the item can be linked to its origin: an
+// absolute http or https URL with a host. Items without one are never published.
+func (it *Item) HasOriginalLink() bool {
+	return IsAbsoluteHTTP(it.Link)
+}
+
+// IsAbsoluteHTTP reports whether s is an absolute http(s) URL with a host.
+func IsAbsoluteHTTP(s string) bool {
+	u, err := url.Parse(s)
+	if err != nil {
+		return false
+	}
+	return (u.Scheme == "http" || u.Scheme == "https") && u.Host != ""
+}
