@@ -3,6 +3,11 @@
 package extract
 
 import (
+	"bytes"
+	"fmt"
+	"strings"
+
+	"github.com/PuerkitoBio/goquery"
 	"time"
 
 	"github.com/syndic/syndic/news"
@@ -53,6 +58,21 @@ type Article struct {
 // Extract reads an article from page, which must already be UTF-8.
 // It never panics on bad input; a page that is not an article gives empty
 // fields and a note.
+//
+// This first version reads only the <title> and the <p> elements; the
+// layered extractor replaces it.
 func Extract(page []byte, opt Options) (*Article, error) {
-	return &Article{URL: opt.URL, Notes: []string{"not implemented"}}, nil
+	doc, err := goquery.NewDocumentFromReader(bytes.NewReader(page))
+	if err != nil {
+		return nil, fmt.Errorf("parse page: %w", err)
+	}
+	art := &Article{URL: opt.URL, Title: strings.TrimSpace(doc.Find("title").First().Text())}
+	var paras []string
+	doc.Find("p").Each(func(_ int, p *goquery.Selection) {
+		if t := strings.TrimSpace(p.Text()); t != "" {
+			paras = append(paras, t)
+		}
+	})
+	art.Body = strings.Join(paras, "\n\n")
+	return art, nil
 }
