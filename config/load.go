@@ -133,7 +133,10 @@ func (w *walker) walk(n *yaml.Node, t reflect.Type, path string) bool {
 		w.pos[path] = Pos{n.Line, n.Column}
 	}
 	if n.Kind == yaml.AliasNode {
-		n = n.Alias
+		// Aliases would let a small file expand without bound, and a node
+		// checked twice would be converted twice.
+		w.fail(n, path, "YAML aliases (*%s) are not supported here", n.Value)
+		return false
 	}
 	if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
 		return true

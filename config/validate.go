@@ -5,6 +5,7 @@ import (
 	"net"
 	"net/url"
 	"regexp"
+	"strings"
 	"time"
 
 	"github.com/syndic/syndic/news"
@@ -125,7 +126,7 @@ func (c *Config) validate(skip map[string]bool) Errors {
 			if ref.ID == "" {
 				bad(rp+".id", "missing")
 			} else if !sections[ref.ID] {
-				bad(rp, "unknown section %q (sections: %v)", ref.ID, sectionIDs(c.Sections))
+				bad(rp, "unknown section %q (sections: %s)", ref.ID, sectionIDs(c.Sections))
 			}
 		}
 		if s.Interval.D() < MinInterval {
@@ -159,10 +160,14 @@ func checkURL(raw string) error {
 	return nil
 }
 
-func sectionIDs(ss []Section) []string {
-	ids := make([]string, len(ss))
-	for i, s := range ss {
-		ids[i] = s.ID
+func sectionIDs(ss []Section) string {
+	seen := map[string]bool{}
+	var ids []string
+	for _, s := range ss {
+		if s.ID != "" && !seen[s.ID] {
+			seen[s.ID] = true
+			ids = append(ids, s.ID)
+		}
 	}
-	return ids
+	return strings.Join(ids, ", ")
 }
