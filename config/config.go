@@ -67,6 +67,32 @@ type Source struct {
 	Timezone string `yaml:"timezone"`
 	// Republish is how much of the text may be republished.
 	Republish news.Republish `yaml:"republish"`
+	// Kind is "feed" (RSS, Atom or JSON Feed at URL) or "page" (a listing
+	// page whose ItemLinks are the articles).
+	Kind string `yaml:"kind"`
+	// ItemLinks is the CSS selector of article links on a "page" source.
+	ItemLinks string `yaml:"item_links"`
+	// FetchArticle says whether each new item's article page is fetched and
+	// extracted; unset means "when the feed carries no full text".
+	FetchArticle *bool `yaml:"fetch_article"`
+	// Extract overrides the generic article extraction with CSS selectors.
+	Extract Selectors `yaml:"extract"`
+}
+
+// Source kinds.
+const (
+	KindFeed = "feed"
+	KindPage = "page"
+)
+
+// Selectors are CSS selectors that win over generic extraction, per field.
+type Selectors struct {
+	Body    string   `yaml:"body"`
+	Title   string   `yaml:"title"`
+	Authors string   `yaml:"authors"`
+	Date    string   `yaml:"date"`
+	Section string   `yaml:"section"`
+	Drop    []string `yaml:"drop"` // elements removed before extraction
 }
 
 // SectionRef puts a source's items into a section: all of them, or, when

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/andybalholm/cascadia"
+
 	"github.com/syndic/syndic/news"
 )
 
@@ -25,6 +27,9 @@ func (c *Config) applyDefaults() {
 		}
 		if s.Name == "" {
 			s.Name = s.ID
+		}
+		if s.Kind == "" {
+			s.Kind = KindFeed
 		}
 	}
 	for i := range c.Sections {
@@ -137,6 +142,33 @@ func (c *Config) validate(skip map[string]bool) Errors {
 				bad(path+".timezone", "unknown time zone %q (want an IANA name such as Europe/Moscow)", s.Timezone)
 			}
 		}
+		switch s.Kind {
+		case KindFeed:
+			if s.ItemLinks != "" {
+				bad(path+".item_links", "only a source of kind page has item_links")
+			}
+		case KindPage:
+			if s.ItemLinks == "" {
+				bad(path+".item_links", "a source of kind page needs item_links, the CSS selector of its article links")
+			}
+			if s.FetchArticle != nil && !*s.FetchArticle {
+				bad(path+".fetch_article", "a source of kind page always fetches its articles")
+			}
+		default:
+			bad(path+".kind", "invalid value %q (want feed or page)", s.Kind)
+		}
+		for field, sel := range map[string]string{"item_links": s.ItemLinks, "extract.body": s.Extract.Body,
+			"extract.title": s.Extract.Title, "extract.authors": s.Extract.Authors,
+			"extract.date": s.Extract.Date, "extract.section": s.Extract.Section} {
+			if err := checkSelector(sel); err != nil {
+				bad(path+"."+field, "%v", err)
+			}
+		}
+		for j, sel := range s.Extract.Drop {
+			if err := checkSelector(sel); err != nil {
+				bad(fmt.Sprintf("%s.extract.drop[%d]", path, j), "%v", err)
+			}
+		}
 		switch s.Republish {
 		case news.RepublishFull, news.RepublishExcerpt, news.RepublishTitle:
 		default:
@@ -144,6 +176,16 @@ func (c *Config) validate(skip map[string]bool) Errors {
 		}
 	}
 	return errs
+}
+
+func checkSelector(sel string) error {
+	if sel == "" {
+		return nil
+	}
+	if _, err := cascadia.ParseGroup(sel); err != nil {
+		return fmt.Errorf("invalid CSS selector %q: %v", sel, err)
+	}
+	return nil
 }
 
 func checkURL(raw string) error {

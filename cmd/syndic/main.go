@@ -53,6 +53,14 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	}
 	cmd, rest := args[0], args[1:]
 	switch cmd {
+	case "run":
+		return runRun(ctx, rest, stdout, stderr)
+	case "crawl":
+		return runCrawl(ctx, rest, stdout, stderr)
+	case "serve":
+		return runServe(ctx, rest, stdout, stderr)
+	case "demo":
+		return runDemo(ctx, rest, stdout, stderr)
 	case "extract":
 		return runExtract(ctx, rest, stdin, stdout, stderr)
 	case "check":

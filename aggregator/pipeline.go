@@ -1,0 +1,195 @@
+package aggregator
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"strings"
+
+	"github.com/syndic/syndic/aggregator/extract"
+	"github.com/syndic/syndic/aggregator/feed"
+	"github.com/syndic/syndic/aggregator/fetch"
+	"github.com/syndic/syndic/aggregator/quote"
+	"github.com/syndic/syndic/config"
+	"github.com/syndic/syndic/news"
+	"github.com/syndic/syndic/store"
+)
+
+// crawl fetches and stores one source, filling res and state.
+func (c *Crawler) crawl(ctx context.Context, src config.Source, state *store.SourceState, res *Result, log *slog.Logger) error {
+	resp, err := c.fetcher.Get(ctx, fetch.Request{
+		URL:          src.URL,
+		ETag:         state.ETag,
+		LastModified: state.LastModified,
+		AllowPrivate: src.AllowPrivate,
+	})
+	if err != nil {
+		return fmt.Errorf("fetch %s: %w", kindNoun(src), err)
+	}
+	if resp.NotModified {
+		res.NotModified = true
+		return nil
+	}
+
+	var items []news.Item
+	switch src.Kind {
+	case config.KindPage:
+		for _, link := range extract.Links(resp.Body, src.ItemLinks, resp.URL) {
+			items = append(items, news.Item{GUID: link, Link: link})
+		}
+		if len(items) == 0 {
+			return fmt.Errorf("read listing page %s: no links match item_links %q", resp.URL, src.ItemLinks)
+		}
+	default:
+		f, err := feed.Parse(resp.Body, feed.Options{
+			MaxItems: c.cfg.Fetch.MaxItems,
+			BaseURL:  resp.URL,
+			Location: src.Location(),
+		})
+		if err != nil {
+			return fmt.Errorf("parse feed %s: %w", resp.URL, err)
+		}
+		res.Dropped = f.Dropped
+		items = f.Items
+	}
+
+	wctx := context.WithoutCancel(ctx)
+	kept := items[:0]
+	for _, it := range items {
+		it.SourceID = src.ID
+		if src.Lang != "" {
+			it.Lang = src.Lang
+		}
+		if c.wantsArticle(src, it) {
+			known, err := c.store.HasItem(wctx, src.ID, it.GUID, it.Link)
+			if err != nil {
+				return fmt.Errorf("look up item: %w", err)
+			}
+			if !known {
+				ok := c.enrich(ctx, src, &it, state, log)
+				res.Articles++
+				if !ok && src.Kind == config.KindPage {
+					// A listing link without its page is not an item yet;
+					// the next pass tries again.
+					continue
+				}
+			}
+		}
+		if len(it.Quotes) == 0 && it.Content != "" {
+			it.Quotes = quote.Find(extract.PlainText(it.Content), it.Lang)
+		}
+		it.Sections = route(src, it)
+		kept = append(kept, it)
+	}
+	items = kept
+
+	saved, err := c.store.SaveItems(wctx, items)
+	if err != nil {
+		return fmt.Errorf("store items: %w", err)
+	}
+	res.New, res.Updated, res.Unchanged = saved.New, saved.Updated, saved.Unchanged
+	// Only now that the items are stored may the validators skip them.
+	state.ETag, state.LastModified = resp.ETag, resp.LastModified
+	return nil
+}
+
+func kindNoun(src config.Source) string {
+	if src.Kind == config.KindPage {
+		return "listing page"
+	}
+	return "feed"
+}
+
+// wantsArticle says whether an item's article page should be fetched.
+func (c *Crawler) wantsArticle(src config.Source, it news.Item) bool {
+	if !news.IsAbsoluteHTTP(it.Link) {
+		return false
+	}
+	if src.Kind == config.KindPage {
+		return true
+	}
+	if src.FetchArticle != nil {
+		return *src.FetchArticle
+	}
+	return it.Content == ""
+}
+
+// enrich fetches an item's article page and merges it in: the page wins for
+// body, authors, date and section; the feed keeps its GUID and link. It
+// reports whether the page was read.
+func (c *Crawler) enrich(ctx context.Context, src config.Source, it *news.Item, state *store.SourceState, log *slog.Logger) bool {
+	resp, err := c.fetcher.Get(ctx, fetch.Request{URL: it.Link, AllowPrivate: src.AllowPrivate})
+	if err == nil && resp.NotModified {
+		err = fmt.Errorf("unexpected 304")
+	}
+	if err != nil {
+		log.Warn("fetch article", "url", it.Link, "err", err)
+		return false
+	}
+	art, err := extract.Extract(resp.Body, extract.Options{
+		URL:       resp.URL,
+		Location:  src.Location(),
+		Selectors: extract.Selectors(src.Extract),
+	})
+	if err != nil {
+		log.Warn("extract article", "url", it.Link, "err", err)
+		return false
+	}
+	if art.Title != "" && (it.Title == "" || src.Kind == config.KindPage) {
+		it.Title = art.Title
+	}
+	if it.Link == "" && news.IsAbsoluteHTTP(art.URL) {
+		it.Link = art.URL
+	}
+	if art.BodyHTML != "" {
+		it.Content = art.BodyHTML
+	}
+	if len(art.Authors) > 0 {
+		it.Authors = art.Authors
+	}
+	if !art.Published.IsZero() {
+		it.Published = art.Published
+	}
+	if art.Section != "" {
+		it.Section = art.Section
+	}
+	if art.Image != "" {
+		it.Image = art.Image
+	}
+	if art.Lang != "" && it.Lang == "" {
+		it.Lang = art.Lang
+	}
+	it.Via = art.Via
+	if art.Attribution.Required {
+		it.Attribution = art.Attribution
+		state.Attribution = art.Attribution
+	}
+	if art.Body != "" {
+		it.Quotes = quote.Find(art.Body, it.Lang)
+	}
+	return true
+}
+
+// route returns the sections a source puts an item into: every section the
+// source names plainly, and those whose category rule the item's own
+// categories meet.
+func route(src config.Source, it news.Item) []string {
+	var out []string
+	for _, ref := range src.Sections {
+		if len(ref.Categories) == 0 || anyCategory(it.Categories, ref.Categories) {
+			out = append(out, ref.ID)
+		}
+	}
+	return out
+}
+
+func anyCategory(have, want []string) bool {
+	for _, h := range have {
+		for _, w := range want {
+			if strings.EqualFold(strings.TrimSpace(h), strings.TrimSpace(w)) {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -1,0 +1,143 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"sync"
+
+	"github.com/syndic/syndic/aggregator"
+	"github.com/syndic/syndic/store"
+)
+
+func runRun(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("run", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var cf configFlags
+	cf.register(fs)
+	if err := fs.Parse(args); err != nil {
+		return exitError{2}
+	}
+	cfg, err := cf.load()
+	if err != nil {
+		return err
+	}
+	log := newLogger(stderr, slog.LevelInfo)
+	st, err := store.Open(ctx, cfg.Database)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	ln, err := net.Listen("tcp", cfg.Listen)
+	if err != nil {
+		return fmt.Errorf("listen: %w", err)
+	}
+	log.Info("syndic running", "feeds", cfg.PublicBase()+"/", "database", cfg.Database, "sources", len(cfg.Sources))
+
+	var wg sync.WaitGroup
+	var crawlErr error
+	crawler := newCrawler(cfg, st, log)
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		crawlErr = crawler.Run(ctx)
+	}()
+	err = serve(ctx, ln, newPublisher(cfg, st, log), log)
+	wg.Wait() // in-flight crawls finish their writes before the store closes
+	if err != nil {
+		return err
+	}
+	return crawlErr
+}
+
+func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var cf configFlags
+	cf.register(fs)
+	if err := fs.Parse(args); err != nil {
+		return exitError{2}
+	}
+	cfg, err := cf.load()
+	if err != nil {
+		return err
+	}
+	log := newLogger(stderr, slog.LevelInfo)
+	st, err := store.Open(ctx, cfg.Database)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	ln, err := net.Listen("tcp", cfg.Listen)
+	if err != nil {
+		return fmt.Errorf("listen: %w", err)
+	}
+	log.Info("serving", "feeds", cfg.PublicBase()+"/", "database", cfg.Database)
+	return serve(ctx, ln, newPublisher(cfg, st, log), log)
+}
+
+func runCrawl(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("crawl", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var cf configFlags
+	cf.register(fs)
+	once := fs.Bool("once", false, "one pass over all sources, then exit (the only mode for now)")
+	verbose := fs.Bool("v", false, "log every step")
+	if err := fs.Parse(args); err != nil {
+		return exitError{2}
+	}
+	if !*once {
+		fmt.Fprintln(stderr, "syndic crawl: only --once is supported; 'syndic run' crawls on a schedule")
+		return exitError{2}
+	}
+	cfg, err := cf.load()
+	if err != nil {
+		return err
+	}
+	level := slog.LevelError + 1 // the summary lines say it all
+	if *verbose {
+		level = slog.LevelDebug
+	}
+	log := newLogger(stderr, level)
+	st, err := store.Open(ctx, cfg.Database)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	return crawlOnce(ctx, newCrawler(cfg, st, log), len(cfg.Sources), stdout, stderr)
+}
+
+// crawlOnce runs one pass and prints a summary line per source (and a
+// progress line on a terminal). It fails when any source failed.
+func crawlOnce(ctx context.Context, c *aggregator.Crawler, n int, stdout, stderr io.Writer) error {
+	progress := isTerminal(stderr)
+	done, failed := 0, 0
+	results := c.CrawlOnce(ctx, func(r aggregator.Result) {
+		done++
+		if progress {
+			fmt.Fprintf(stderr, "\r\033[K[%d/%d] %s", done, n, r.Source)
+		}
+	})
+	if progress {
+		fmt.Fprint(stderr, "\r\033[K")
+	}
+	var sum aggregator.Result
+	for _, r := range results {
+		fmt.Fprintln(stdout, r)
+		if r.Err != nil {
+			failed++
+		}
+		sum.New += r.New
+		sum.Updated += r.Updated
+		sum.Unchanged += r.Unchanged
+	}
+	fmt.Fprintf(stdout, "%d sources: new %d, updated %d, unchanged %d, %d failed\n",
+		len(results), sum.New, sum.Updated, sum.Unchanged, failed)
+	if failed > 0 {
+		return exitError{1}
+	}
+	return nil
+}
