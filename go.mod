@@ -11,4 +11,5 @@ require (
 require (
 	github.com/PuerkitoBio/goquery v1.13.0 // indirect
 	github.com/andybalholm/cascadia v1.3.4 // indirect
+	github.com/kljensen/snowball v0.10.0 // indirect
 )

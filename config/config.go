@@ -48,7 +48,20 @@ type Section struct {
 	ID          string `yaml:"id"`
 	Title       string `yaml:"title"`
 	Description string `yaml:"description"`
+	// Match routes items of any source into the section by their text.
+	Match Match `yaml:"match"`
 }
+
+// Match is a section's routing rule (see aggregator/route for the terms).
+type Match struct {
+	Any     []string `yaml:"any"`     // terms, any of which puts an item in
+	In      []string `yaml:"in"`      // title, body, categories; default title and body
+	Not     []string `yaml:"not"`     // terms, any of which keeps an item out
+	Sources []string `yaml:"sources"` // only items of these sources
+}
+
+// Empty reports whether the rule says nothing.
+func (m Match) Empty() bool { return len(m.Any) == 0 && len(m.Sources) == 0 }
 
 // Source is one upstream.
 type Source struct {

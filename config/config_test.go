@@ -96,7 +96,8 @@ func TestParseErrorsNamePlaceAndField(t *testing.T) {
 		{"duplicate source id", strings.Replace(good, "fetch:", "  - id: lenta\n    url: https://x.ru/\n    sections: [all]\nfetch:", 1),
 			[]string{`sources[1].id: duplicate source id "lenta"`}},
 		{"unknown section", strings.Replace(good, "      - all\n", "      - alll\n", 1),
-			[]string{`bad.yaml:13:9: sources[0].sections[0]: unknown section "alll" (sections: region, all)`}},
+			[]string{`bad.yaml:13:9: sources[0].sections[0]: unknown section "alll" (sections: region, all)`,
+				`bad.yaml:7:5: sections[1]: section "all" gets no items`}},
 		{"bad url", strings.Replace(good, "https://lenta.ru/rss/news", "lenta.ru/rss", 1),
 			[]string{`bad.yaml:11:10: sources[0].url: invalid URL "lenta.ru/rss" (only http and https)`}},
 		{"bad interval", strings.Replace(good, "interval: 2m", "interval: 2 minutes", 1),
@@ -111,7 +112,10 @@ func TestParseErrorsNamePlaceAndField(t *testing.T) {
 			[]string{`bad.yaml:3:9: listen: invalid address`, `bad.yaml:15:15: sources[0].interval: invalid duration "x"`}},
 		{"syntax error", "sections: [\n", []string{`bad.yaml:`}},
 		{"empty file", "", []string{`bad.yaml: empty config`}},
-		{"no sources", "sections: [{id: a}]\n", []string{`sources: at least one source is needed`}},
+		{"no sources", "sections: [{id: a}]\n", []string{`sources: at least one source is needed`, `sections[0]: section "a" gets no items`}},
+		{"bad rules", strings.Replace(good, "    title: REGION\n", "    title: REGION\n    match: {any: [Иран, '\"Новая Зеландия', армянск кавказ*], in: [titel], sources: [tass]}\n", 1),
+			[]string{`sections[0].match.any[1]: unbalanced quote`, `sections[0].match.any[2]: a prefix term is one word followed by *`,
+				`sections[0].match.in[0]: unknown field "titel"`, `sections[0].match.sources[0]: unknown source "tass"`}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

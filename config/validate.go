@@ -123,9 +123,6 @@ func (c *Config) validate(skip map[string]bool) Errors {
 				bad(path+".attribution.link", "%v", err)
 			}
 		}
-		if len(s.Sections) == 0 {
-			bad(path+".sections", "must name at least one section")
-		}
 		for j, ref := range s.Sections {
 			rp := fmt.Sprintf("%s.sections[%d]", path, j)
 			if ref.ID == "" {
@@ -175,7 +172,54 @@ func (c *Config) validate(skip map[string]bool) Errors {
 			bad(path+".republish", "invalid value %q (want full, excerpt or title)", s.Republish)
 		}
 	}
+	named := map[string]bool{}
+	for _, s := range c.Sources {
+		for _, ref := range s.Sections {
+			named[ref.ID] = true
+		}
+	}
+	for i, s := range c.Sections {
+		path := fmt.Sprintf("sections[%d]", i)
+		if s.Match.Empty() && !named[s.ID] && s.ID != "" {
+			bad(path, "section %q gets no items: give it match rules (match.any or match.sources) or name it in a source's sections", s.ID)
+		}
+		for j, src := range s.Match.Sources {
+			if !sources[src] {
+				bad(fmt.Sprintf("%s.match.sources[%d]", path, j), "unknown source %q", src)
+			}
+		}
+		for j, f := range s.Match.In {
+			if f != "title" && f != "body" && f != "categories" {
+				bad(fmt.Sprintf("%s.match.in[%d]", path, j), "unknown field %q (want title, body or categories)", f)
+			}
+		}
+		for j, t := range s.Match.Any {
+			if err := checkTerm(t); err != nil {
+				bad(fmt.Sprintf("%s.match.any[%d]", path, j), "%v", err)
+			}
+		}
+		for j, t := range s.Match.Not {
+			if err := checkTerm(t); err != nil {
+				bad(fmt.Sprintf("%s.match.not[%d]", path, j), "%v", err)
+			}
+		}
+	}
 	return errs
+}
+
+// checkTerm catches the term mistakes config can see without the router:
+// empty terms, a lone quote, a prefix of several words.
+func checkTerm(t string) error {
+	t = strings.TrimSpace(t)
+	switch {
+	case t == "" || t == "*" || t == `""`:
+		return fmt.Errorf("empty term")
+	case strings.HasPrefix(t, `"`) != strings.HasSuffix(t, `"`) || t == `"`:
+		return fmt.Errorf("unbalanced quote in term %q", t)
+	case strings.HasSuffix(t, "*") && len(strings.Fields(t)) > 1:
+		return fmt.Errorf("a prefix term is one word followed by *, got %q", t)
+	}
+	return nil
 }
 
 func checkSelector(sel string) error {
