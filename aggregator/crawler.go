@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/syndic/syndic/aggregator/fetch"
+	"github.com/syndic/syndic/aggregator/route"
 	"github.com/syndic/syndic/config"
 	"github.com/syndic/syndic/news"
 	"github.com/syndic/syndic/store"
@@ -43,19 +44,26 @@ type Crawler struct {
 	log     *slog.Logger
 	now     func() time.Time
 
+	router  *route.Router
+
 	mu       sync.Mutex
 	inFlight map[string]bool
 }
 
-// New returns a crawler for the sources of cfg.
-func New(cfg config.Config, f Fetcher, st Store, log *slog.Logger, now func() time.Time) *Crawler {
+// New returns a crawler for the sources of cfg; it fails only on routing
+// rules that config validation let through.
+func New(cfg config.Config, f Fetcher, st Store, log *slog.Logger, now func() time.Time) (*Crawler, error) {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
 	if now == nil {
 		now = time.Now
 	}
-	return &Crawler{cfg: cfg, fetcher: f, store: st, log: log, now: now, inFlight: map[string]bool{}}
+	r, err := NewRouter(cfg)
+	if err != nil {
+		return nil, err
+	}
+	return &Crawler{cfg: cfg, fetcher: f, store: st, log: log, now: now, router: r, inFlight: map[string]bool{}}, nil
 }
 
 // Result is the outcome of crawling one source once.

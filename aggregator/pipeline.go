@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
-	"strings"
 
 	"github.com/syndic/syndic/aggregator/extract"
 	"github.com/syndic/syndic/aggregator/feed"
@@ -78,7 +77,7 @@ func (c *Crawler) crawl(ctx context.Context, src config.Source, state *store.Sou
 		if len(it.Quotes) == 0 && it.Content != "" {
 			it.Quotes = quote.Find(extract.PlainText(it.Content), it.Lang)
 		}
-		it.Sections = route(src, it)
+		it.Sections = c.router.Route(ItemText(it))
 		kept = append(kept, it)
 	}
 	items = kept
@@ -168,28 +167,4 @@ func (c *Crawler) enrich(ctx context.Context, src config.Source, it *news.Item, 
 		it.Quotes = quote.Find(art.Body, it.Lang)
 	}
 	return true
-}
-
-// route returns the sections a source puts an item into: every section the
-// source names plainly, and those whose category rule the item's own
-// categories meet.
-func route(src config.Source, it news.Item) []string {
-	var out []string
-	for _, ref := range src.Sections {
-		if len(ref.Categories) == 0 || anyCategory(it.Categories, ref.Categories) {
-			out = append(out, ref.ID)
-		}
-	}
-	return out
-}
-
-func anyCategory(have, want []string) bool {
-	for _, h := range have {
-		for _, w := range want {
-			if strings.EqualFold(strings.TrimSpace(h), strings.TrimSpace(w)) {
-				return true
-			}
-		}
-	}
-	return false
 }

@@ -60,7 +60,7 @@ func newPublisher(cfg config.Config, st *store.Store, log *slog.Logger) *publish
 	})
 }
 
-func newCrawler(cfg config.Config, st *store.Store, log *slog.Logger) *aggregator.Crawler {
+func newCrawler(cfg config.Config, st *store.Store, log *slog.Logger) (*aggregator.Crawler, error) {
 	return aggregator.New(cfg, newFetcher(cfg), st, log, time.Now)
 }
 

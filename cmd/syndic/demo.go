@@ -77,7 +77,11 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	defer st.Close()
 
 	fmt.Fprintf(stdout, "demo upstream %s serves %d fixture feeds; crawling them into %s\n", upURL, len(cfg.Sources), cfg.Database)
-	if err := crawlOnce(ctx, newCrawler(cfg, st, log), len(cfg.Sources), stdout, stderr); err != nil {
+	crawler, err := newCrawler(cfg, st, log)
+	if err != nil {
+		return err
+	}
+	if err := crawlOnce(ctx, crawler, len(cfg.Sources), stdout, stderr); err != nil {
 		fmt.Fprintln(stdout, "(some fixture sources failed; see above)")
 	}
 

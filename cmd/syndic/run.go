@@ -39,7 +39,10 @@ func runRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 
 	var wg sync.WaitGroup
 	var crawlErr error
-	crawler := newCrawler(cfg, st, log)
+	crawler, err := newCrawler(cfg, st, log)
+	if err != nil {
+		return err
+	}
 	wg.Add(1)
 	go func() {
 		defer wg.Done()
@@ -107,7 +110,11 @@ func runCrawl(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	defer st.Close()
-	return crawlOnce(ctx, newCrawler(cfg, st, log), len(cfg.Sources), stdout, stderr)
+	crawler, err := newCrawler(cfg, st, log)
+	if err != nil {
+		return err
+	}
+	return crawlOnce(ctx, crawler, len(cfg.Sources), stdout, stderr)
 }
 
 // crawlOnce runs one pass and prints a summary line per source (and a
