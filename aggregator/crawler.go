@@ -44,7 +44,7 @@ type Crawler struct {
 	log     *slog.Logger
 	now     func() time.Time
 
-	router  *route.Router
+	router *route.Router
 
 	mu       sync.Mutex
 	inFlight map[string]bool
