@@ -102,10 +102,10 @@ var longParagraphs = `<p>Azerbaijan and Russia discussed the North–South trans
 func testItems() map[string][]news.Item {
 	lentaPutin := news.Item{
 		SourceID: "lenta", GUID: "https://lenta.ru/news/2025/03/01/sovbez/",
-		Link:    "https://lenta.ru/news/2025/03/01/sovbez/",
-		Title:   "Путин провёл оперативное совещание с постоянными членами Совбеза",
-		Summary: "Президент обсудил с членами Совбеза ситуацию на Ближнем Востоке.",
-		Content: `<p>Президент России Владимир Путин провёл оперативное совещание с постоянными членами Совета безопасности.</p><p>«Обсудим ситуацию на Ближнем Востоке», — сказал он. <a href="/news/2025/02/28/previous/">Ранее</a> Кремль сообщал о подготовке встречи.</p><script>alert(1)</script>`,
+		Link:       "https://lenta.ru/news/2025/03/01/sovbez/",
+		Title:      "Путин провёл оперативное совещание с постоянными членами Совбеза",
+		Summary:    "Президент обсудил с членами Совбеза ситуацию на Ближнем Востоке.",
+		Content:    `<p>Президент России Владимир Путин провёл оперативное совещание с постоянными членами Совета безопасности.</p><p>«Обсудим ситуацию на Ближнем Востоке», — сказал он. <a href="/news/2025/02/28/previous/">Ранее</a> Кремль сообщал о подготовке встречи.</p><script>alert(1)</script>`,
 		Authors:    []string{"Иван Петров"},
 		Categories: []string{"Россия"},
 		Published:  time.Date(2025, 3, 1, 12, 40, 0, 0, msk),
