@@ -114,9 +114,15 @@ func parseBody(body string) []*html.Node {
 // resolved against base and kept only when they are absolute http(s).
 // The result never contains an XML-illegal character or a "]]>".
 func sanitizeHTML(body string, base *url.URL) string {
+	return sanitizeNodes(parseBody(body), base, len(body))
+}
+
+// sanitizeNodes is sanitizeHTML of an already parsed fragment; size is a
+// capacity hint.
+func sanitizeNodes(nodes []*html.Node, base *url.URL, size int) string {
 	var b strings.Builder
-	b.Grow(len(body))
-	for _, n := range parseBody(body) {
+	b.Grow(size)
+	for _, n := range nodes {
 		renderClean(&b, n, base)
 	}
 	return strings.TrimSpace(stripIllegal(b.String()))
@@ -223,7 +229,12 @@ func absoluteHTTP(ref string, base *url.URL) string {
 // at least one, the first cut at a word boundary when it alone is too long.
 // It returns "" when body has no text.
 func excerptHTML(body string) string {
-	paras := paragraphs(parseBody(body))
+	return excerptNodes(parseBody(body))
+}
+
+// excerptNodes is excerptHTML of an already parsed fragment.
+func excerptNodes(nodes []*html.Node) string {
+	paras := paragraphs(nodes)
 	var b strings.Builder
 	total := 0
 	for i, p := range paras {

@@ -182,10 +182,11 @@ func (p *Publisher) entry(it *news.Item) entry {
 	attribution := p.attribution(it, &e, &src, base)
 	switch level {
 	case news.RepublishFull:
-		if full := sanitizeHTML(body, base); full != "" {
+		nodes := parseBody(body)
+		if full := sanitizeNodes(nodes, base, len(body)); full != "" {
 			e.content = full + attribution
 		}
-		e.summary = excerptHTML(body) + attribution
+		e.summary = excerptNodes(nodes) + attribution
 	case news.RepublishExcerpt:
 		e.summary = excerptHTML(body) + attribution
 	default:
