@@ -47,7 +47,10 @@ type Options struct {
 	Sources    []news.Source  // who to credit: Name, Attribution{Link, Notice}, Republish
 	FeedLength int            // items per feed (default 50)
 	Logger     *slog.Logger   // nil: discard
-	Now        func() time.Time
+	// Now is the clock (default time.Now). It dates only a feed that has
+	// neither a section time nor a dated item; otherwise a rendered
+	// document depends on the store's data alone.
+	Now func() time.Time
 
 	// Title names the site in the index page and as the feeds' author
 	// (default "syndic").

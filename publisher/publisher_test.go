@@ -13,7 +13,9 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -413,5 +415,63 @@ func TestGolden(t *testing.T) {
 				}
 			})
 		}
+	}
+}
+
+func TestFeedLength(t *testing.T) {
+	st := newTestStore()
+	p := New(st, Options{BaseURL: testBase, Sections: testSections, Sources: testSources, FeedLength: 2})
+	feed, err := gofeed.NewParser().ParseString(get(t, p, "GET", "/feeds/world.json", nil).Body.String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var links []string
+	for _, it := range feed.Items {
+		links = append(links, it.Link)
+	}
+	if want := publishable["world"][:2]; !slices.Equal(links, want) {
+		t.Errorf("items = %q, want the 2 newest %q", links, want)
+	}
+	// The withheld items lie beyond the first two publishable ones: not met, not counted.
+	if got := p.Withheld(); got != 0 {
+		t.Errorf("Withheld() = %d, want 0", got)
+	}
+}
+
+// TestConcurrentServe runs readers of every feed while the section changes;
+// run with -race.
+func TestConcurrentServe(t *testing.T) {
+	st := newTestStore()
+	p := newTestPublisher(st, nil)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for i := range 20 {
+			at := testMod.Add(time.Duration(i+1) * time.Minute)
+			st.touch("world", &news.Item{SourceID: "lenta", GUID: "c" + strconv.Itoa(i),
+				Link: "https://lenta.ru/c/" + strconv.Itoa(i), Title: "Новость", Published: at}, at)
+		}
+	}()
+	var wg sync.WaitGroup
+	for g := range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range 30 {
+				f := allFormats[(g+i)%len(allFormats)]
+				if w := get(t, p, "GET", "/feeds/world."+f.ext, nil); w.Code != 200 {
+					t.Errorf("status %d", w.Code)
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	<-done
+	w := get(t, p, "GET", "/feeds/world.rss", nil)
+	if !strings.Contains(w.Body.String(), "https://lenta.ru/c/19") {
+		t.Error("latest item missing after the last version")
+	}
+	if p.Withheld() != 2 {
+		t.Errorf("Withheld() = %d, want 2", p.Withheld())
 	}
 }
