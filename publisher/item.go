@@ -1,0 +1,298 @@
+package publisher
+
+import (
+	"crypto/sha1"
+	"encoding/hex"
+	"html"
+	"net/url"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/syndic/syndic/news"
+)
+
+// feedData is a section ready to render: every string cleaned, every item
+// publishable, newest first, at most the feed length.
+type feedData struct {
+	section     news.Section
+	title       string // cleaned section title
+	description string
+	home        string // BaseURL + "/"
+	updated     time.Time
+	entries     []entry
+}
+
+// entry is one publishable item with everything the three formats need.
+type entry struct {
+	id         string // RSS guid and JSON Feed id
+	permalink  bool   // id is the original link itself
+	atomID     string // urn:uuid derived from source and GUID
+	title      string
+	link       string // the original article
+	authors    []string
+	categories []string
+	date       time.Time // Published, or FetchedAt when unknown
+	published  bool      // date is the upstream's publication time
+	updated    time.Time // the later of date and Updated
+	image      string
+	lang       string
+
+	sourceName string
+	sourceHome string // the source's home page
+	sourceFeed string // the source's feed or listing URL
+	via        []string
+
+	// summary is an excerpt followed by the attribution; content is the
+	// whole body followed by the attribution, set only when the source
+	// allows full republication.
+	summary string
+	content string
+}
+
+// body returns the item's fullest HTML: the content when there is one, the summary otherwise.
+func (e *entry) body() string {
+	if e.content != "" {
+		return e.content
+	}
+	return e.summary
+}
+
+// prepare turns store items into feed data: items without an original link
+// withheld, the rest sorted newest first and cut to the feed length.
+func (p *Publisher) prepare(sec news.Section, items []news.Item, mod time.Time) *feedData {
+	fd := &feedData{
+		section:     sec,
+		title:       plainText(sec.Title),
+		description: plainText(sec.Description),
+		home:        p.base + "/",
+		updated:     mod,
+	}
+	if fd.title == "" {
+		fd.title = plainText(sec.ID)
+	}
+	if fd.description == "" {
+		fd.description = fd.title
+	}
+	fd.entries = make([]entry, 0, min(len(items), p.limit))
+	for i := range items {
+		it := &items[i]
+		if len(fd.entries) == p.limit {
+			break
+		}
+		if !it.HasOriginalLink() {
+			p.withhold(sec.ID, it)
+			continue
+		}
+		fd.entries = append(fd.entries, p.entry(it))
+	}
+	sort.SliceStable(fd.entries, func(i, j int) bool {
+		return fd.entries[i].date.After(fd.entries[j].date)
+	})
+	for _, e := range fd.entries {
+		if e.updated.After(fd.updated) {
+			fd.updated = e.updated
+		}
+	}
+	if fd.updated.IsZero() {
+		fd.updated = p.now()
+	}
+	return fd
+}
+
+// entry builds the entry of a publishable item.
+func (p *Publisher) entry(it *news.Item) entry {
+	link := strings.TrimSpace(it.Link)
+	base, _ := url.Parse(link)
+	src, known := p.sources[it.SourceID]
+	e := entry{
+		title:      plainText(it.Title),
+		link:       stripIllegal(link),
+		date:       it.Published,
+		published:  !it.Published.IsZero(),
+		image:      absoluteHTTP(it.Image, base),
+		lang:       plainText(it.Lang),
+		sourceName: plainText(src.Name),
+		sourceHome: absoluteHTTP(src.Attribution.Link, nil),
+		sourceFeed: absoluteHTTP(src.URL, nil),
+	}
+	if e.title == "" {
+		e.title = e.link
+	}
+	if !e.published {
+		e.date = it.FetchedAt
+		if e.date.IsZero() {
+			e.date = it.Updated
+		}
+	}
+	e.updated = e.date
+	if it.Updated.After(e.updated) {
+		e.updated = it.Updated
+	}
+	if e.sourceHome == "" {
+		e.sourceHome = origin(base)
+	}
+	if e.sourceFeed == "" {
+		e.sourceFeed = e.sourceHome
+	}
+	if e.sourceName == "" {
+		e.sourceName = plainText(it.SourceID)
+	}
+	if e.sourceName == "" {
+		e.sourceName = strings.TrimPrefix(base.Hostname(), "www.")
+	}
+	for _, a := range it.Authors {
+		if a = plainText(a); a != "" {
+			e.authors = append(e.authors, a)
+		}
+	}
+	for _, c := range it.Categories {
+		if c = plainText(c); c != "" {
+			e.categories = append(e.categories, c)
+		}
+	}
+	for _, v := range it.Via {
+		if v = plainText(v); v != "" {
+			e.via = append(e.via, v)
+		}
+	}
+
+	key := it.GUID
+	if key == "" {
+		key = link
+	}
+	e.atomID = uuidURN(it.SourceID + "\n" + key)
+	e.id, e.permalink = e.atomID, false
+	if it.GUID == it.Link {
+		e.id, e.permalink = e.link, true
+	}
+
+	// An unknown source (dropped from the config since) gets the most
+	// conservative treatment: title and link only.
+	level := src.Republish
+	if !known {
+		level = news.RepublishTitle
+	} else if level == "" {
+		level = news.RepublishFull // the config's default
+	}
+	body := it.Content
+	if strings.TrimSpace(body) == "" {
+		body = it.Summary
+	}
+	attribution := p.attribution(it, &e, &src, base)
+	switch level {
+	case news.RepublishFull:
+		nodes := parseBody(body)
+		if full := sanitizeNodes(nodes, base, len(body)); full != "" {
+			e.content = full + attribution
+		}
+		e.summary = excerptNodes(nodes) + attribution
+	case news.RepublishExcerpt:
+		e.summary = excerptHTML(body) + attribution
+	default:
+		e.summary = attribution
+	}
+	return e
+}
+
+// attribution returns the visible credit that ends every item's content:
+// a paragraph linking the original under the source's name, with the
+// outlets it came through, and, when the source or the article states a
+// reuse rule, a paragraph with that notice linking the required site.
+func (p *Publisher) attribution(it *news.Item, e *entry, src *news.Source, base *url.URL) string {
+	var b strings.Builder
+	b.WriteString(`<p>Source: <a href="`)
+	b.WriteString(html.EscapeString(e.link))
+	b.WriteString(`">`)
+	textEscaper.WriteString(&b, e.sourceName)
+	b.WriteString("</a>")
+	for _, v := range e.via {
+		b.WriteString(", via ")
+		textEscaper.WriteString(&b, v)
+	}
+	b.WriteString("</p>")
+
+	notice := plainText(it.Attribution.Notice)
+	if notice == "" {
+		notice = plainText(src.Attribution.Notice)
+	}
+	required := absoluteHTTP(it.Attribution.Link, nil)
+	if required == "" {
+		required = e.sourceHome
+	}
+	mustLink := it.Attribution.Required || src.Attribution.Required
+	if notice == "" && !(mustLink && hostOf(required) != base.Hostname()) {
+		return b.String()
+	}
+	label := strings.TrimPrefix(hostOf(required), "www.")
+	anchor := `<a href="` + html.EscapeString(required) + `">`
+	b.WriteString("<p>")
+	switch i := indexFold(notice, label); {
+	case notice == "":
+		b.WriteString("Reuse requires a hyperlink to ")
+		b.WriteString(anchor + textEscaper.Replace(label) + "</a>")
+	case i >= 0 && label != "":
+		textEscaper.WriteString(&b, notice[:i])
+		b.WriteString(anchor + textEscaper.Replace(notice[i:i+len(label)]) + "</a>")
+		textEscaper.WriteString(&b, notice[i+len(label):])
+	default:
+		textEscaper.WriteString(&b, notice)
+		b.WriteString(" " + anchor + textEscaper.Replace(label) + "</a>")
+	}
+	b.WriteString("</p>")
+	return b.String()
+}
+
+// indexFold returns the byte index of the first ASCII-case-insensitive
+// occurrence of sub in s, or -1.
+func indexFold(s, sub string) int {
+	if sub == "" {
+		return -1
+	}
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if strings.EqualFold(s[i:i+len(sub)], sub) {
+			return i
+		}
+	}
+	return -1
+}
+
+func hostOf(s string) string {
+	u, err := url.Parse(s)
+	if err != nil {
+		return ""
+	}
+	return u.Hostname()
+}
+
+// origin returns scheme://host/ of u.
+func origin(u *url.URL) string {
+	return u.Scheme + "://" + u.Host + "/"
+}
+
+// uuidNamespace is syndic's UUID namespace for item ids; changing it
+// changes every published Atom id.
+var uuidNamespace = [16]byte{0x6b, 0x1f, 0x3c, 0x52, 0x9a, 0x0e, 0x4d, 0x7b, 0x8c, 0x21, 0x5e, 0x93, 0x0f, 0xa4, 0xd8, 0x6e}
+
+// uuidURN returns the name-based (version 5, SHA-1) UUID of name in
+// syndic's namespace as a urn:uuid URI: the same name always gives the same id.
+func uuidURN(name string) string {
+	h := sha1.New()
+	h.Write(uuidNamespace[:])
+	h.Write([]byte(name))
+	var u [16]byte
+	copy(u[:], h.Sum(nil))
+	u[6] = u[6]&0x0f | 0x50
+	u[8] = u[8]&0x3f | 0x80
+	var buf [36]byte
+	hex.Encode(buf[0:8], u[0:4])
+	buf[8] = '-'
+	hex.Encode(buf[9:13], u[4:6])
+	buf[13] = '-'
+	hex.Encode(buf[14:18], u[6:8])
+	buf[18] = '-'
+	hex.Encode(buf[19:23], u[8:10])
+	buf[23] = '-'
+	hex.Encode(buf[24:], u[10:])
+	return "urn:uuid:" + string(buf[:])
+}
