@@ -126,7 +126,6 @@ func New(opt Options) *Client {
 		// size cap always counts decompressed bytes.
 		t.DisableCompression = true
 		t.MaxIdleConnsPerHost = 2
-		t.ResponseHeaderTimeout = opt.Timeout
 		rt = t
 	}
 	return &Client{
