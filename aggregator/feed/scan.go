@@ -11,10 +11,10 @@ import (
 // processing instructions, doctypes and quoted attribute values are
 // skipped, so that "<item>" inside them is not counted.
 type scan struct {
-	root      string // the root element's name as written, "" when none
-	doctype   string // the doctype's text, lower case
-	items     int    // <item> and <entry> elements not nested in another
-	out       []byte // the document without the items over the cap
+	root    string // the root element's name as written, "" when none
+	doctype string // the doctype's text, lower case
+	items   int    // <item> and <entry> elements not nested in another
+	out     []byte // the document without the items over the cap
 }
 
 // span is a byte range [from, to) of the input.

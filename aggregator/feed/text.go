@@ -93,7 +93,7 @@ func toHTML(s string) string {
 }
 
 var (
-	emailThenName = regexp.MustCompile(`^\S+@\S+\s*\((.*)\)$`)     // x@y (Name)
+	emailThenName = regexp.MustCompile(`^\S+@\S+\s*\((.*)\)$`)          // x@y (Name)
 	nameThenEmail = regexp.MustCompile(`^(.*?)\s*[<(\[]\S+@\S+[>)\]]$`) // Name <x@y>
 	bareEmail     = regexp.MustCompile(`^(?:mailto:)?\S+@\S+$`)
 )
