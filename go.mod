@@ -11,7 +11,6 @@ require (
 )
 
 require (
-	github.com/PuerkitoBio/goquery v1.13.0 // indirect
 	github.com/andybalholm/cascadia v1.3.4 // indirect
 	github.com/mmcdole/goxpp/v2 v2.0.0 // indirect
 )
