@@ -10,12 +10,14 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"html"
 	"net/url"
 	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/mmcdole/gofeed"
 	"github.com/mmcdole/gofeed/atom"
@@ -61,7 +63,8 @@ type Feed struct {
 	Dropped  int // items over MaxItems, not in Items
 }
 
-// Parse reads a feed from UTF-8 bytes (fetch.Response.Body). It never fails
+// Parse reads a feed from UTF-8 bytes (fetch.Response.Body); bytes in
+// another charset declared in the XML prolog are read too. It never fails
 // on an item: fields it cannot read are left empty. It fails, with an error
 // wrapping ErrNotFeed, on an empty document, an HTML page, JSON that is not
 // a JSON Feed and XML that is not RSS or Atom; and, wrapping ErrMalformed,
@@ -97,6 +100,7 @@ func Parse(data []byte, opt Options) (*Feed, error) {
 		data = data[start:] // a PHP warning or other noise before the XML
 	}
 
+	data = utf8Prolog(data)
 	sc := prescan(data, opt.MaxItems)
 	root := strings.ToLower(string(localName([]byte(sc.root))))
 	if root != "rss" && root != "rdf" && root != "feed" && !isHTML(sc, root) {
@@ -148,7 +152,9 @@ type parsed struct {
 }
 
 var (
-	rssTranslator  = &gofeed.DefaultRSSTranslator{}
+	// The translator's <img> scan parses the HTML of every item without an
+	// image (megabytes for a feed of empty items); image does it cheaply.
+	rssTranslator  = &gofeed.DefaultRSSTranslator{DisableContentImageScan: true}
 	atomTranslator = &gofeed.DefaultAtomTranslator{}
 	defaultNS      = regexp.MustCompile(`\sxmlns\s*=\s*(?:"[^"]*"|'[^']*')`)
 )
@@ -382,9 +388,11 @@ func date(raw string, parsed *time.Time, loc *time.Location) time.Time {
 	return parsed.UTC()
 }
 
+var imgSrc = regexp.MustCompile(`(?i)<img\b[^>]*?\ssrc\s*=\s*(?:"([^"]+)"|'([^']+)'|([^\s"'>]+))`)
+
 // image is the item's lead image: a media:content image, a media:thumbnail,
-// an image enclosure, then whatever gofeed found (itunes:image, the first
-// <img> of the HTML).
+// an image enclosure, what gofeed found (itunes:image), then the first
+// <img> of the content or the summary.
 func image(it *gofeed.Item) string {
 	media := it.Extensions["media"]
 	for _, group := range append([]map[string][]ext.Extension{media}, childMaps(media["group"])...) {
@@ -404,8 +412,13 @@ func image(it *gofeed.Item) string {
 			return e.URL
 		}
 	}
-	if it.Image != nil {
+	if it.Image != nil && it.Image.URL != "" {
 		return it.Image.URL
+	}
+	for _, h := range []string{it.Content, it.Description} {
+		if m := imgSrc.FindStringSubmatch(h); m != nil {
+			return html.UnescapeString(m[1] + m[2] + m[3])
+		}
 	}
 	return ""
 }
@@ -447,6 +460,23 @@ func isHTML(sc scan, root string) bool {
 		return true
 	}
 	return strings.HasPrefix(sc.doctype, "<!doctype html")
+}
+
+var prologEncoding = regexp.MustCompile(`^<\?xml[^>]*?encoding\s*=\s*["']([^"']*)["']`)
+
+// utf8Prolog makes the XML prolog of valid UTF-8 data say UTF-8, so that
+// the parser does not decode the text a second time from the charset it
+// was converted from. Data that is not valid UTF-8 keeps its declaration
+// and is decoded from it by the parser.
+func utf8Prolog(data []byte) []byte {
+	m := prologEncoding.FindSubmatchIndex(data)
+	if m == nil || strings.EqualFold(string(data[m[2]:m[3]]), "utf-8") || !utf8.Valid(data) {
+		return data
+	}
+	out := make([]byte, 0, len(data))
+	out = append(out, data[:m[2]]...)
+	out = append(out, "UTF-8"...)
+	return append(out, data[m[3]:]...)
 }
 
 // feedStart is the index of the first "<?xml", "<rss", "<rdf:RDF" or

@@ -22,29 +22,36 @@ func plainText(s string) string {
 	z := xhtml.NewTokenizer(strings.NewReader(s))
 	skip := 0
 	for {
-		switch z.Next() {
+		switch tt := z.Next(); tt {
 		case xhtml.ErrorToken:
 			return collapse(html.UnescapeString(b.String()))
 		case xhtml.TextToken:
 			if skip == 0 {
 				b.Write(z.Text())
 			}
-		case xhtml.StartTagToken:
+		case xhtml.StartTagToken, xhtml.EndTagToken, xhtml.SelfClosingTagToken:
 			name, _ := z.TagName()
-			if n := string(name); n == "script" || n == "style" {
-				skip++
+			switch n := string(name); {
+			case n == "script" || n == "style":
+				if tt == xhtml.StartTagToken {
+					skip++
+				} else if tt == xhtml.EndTagToken && skip > 0 {
+					skip--
+				}
+				b.WriteByte(' ')
+			case !inline[n]:
+				b.WriteByte(' ')
 			}
-			b.WriteByte(' ')
-		case xhtml.EndTagToken:
-			name, _ := z.TagName()
-			if n := string(name); (n == "script" || n == "style") && skip > 0 {
-				skip--
-			}
-			b.WriteByte(' ')
-		case xhtml.SelfClosingTagToken:
-			b.WriteByte(' ')
 		}
 	}
+}
+
+// inline are the elements that do not separate words.
+var inline = map[string]bool{
+	"a": true, "abbr": true, "b": true, "bdi": true, "bdo": true, "cite": true, "code": true, "del": true,
+	"dfn": true, "em": true, "font": true, "i": true, "ins": true, "kbd": true, "mark": true, "nobr": true,
+	"q": true, "s": true, "samp": true, "small": true, "span": true, "strike": true, "strong": true,
+	"sub": true, "sup": true, "time": true, "tt": true, "u": true, "var": true, "wbr": true,
 }
 
 // collapse drops control characters and collapses runs of white space
