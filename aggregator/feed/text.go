@@ -109,6 +109,9 @@ var (
 // (Name)" and "Name <x@y>" give Name, a bare e-mail address gives "".
 func personName(s string) string {
 	s = plainText(s)
+	if !strings.Contains(s, "@") {
+		return strings.Trim(s, `"'«»“” `)
+	}
 	if m := emailThenName.FindStringSubmatch(s); m != nil {
 		s = m[1]
 	} else if m := nameThenEmail.FindStringSubmatch(s); m != nil {
