@@ -141,7 +141,9 @@ func New(opt Options) *Client {
 // request takes longer than Timeout (measured from when it is sent, after
 // any wait for another request to the same host). A 304 gives a Response
 // with NotModified set and a nil Body. It waits for its turn on the host
-// until ctx is done.
+// until ctx is done. Redirects (up to 10) are followed within the turn of
+// the first URL's host. It never checks robots.txt and, for now, never
+// refuses private addresses (Request.AllowPrivate is ignored).
 func (c *Client) Get(ctx context.Context, req Request) (*Response, error) {
 	u, err := url.Parse(req.URL)
 	if err != nil {
