@@ -4,12 +4,12 @@ import (
 	"bytes"
 	"mime"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
 	"golang.org/x/net/html/charset"
 	"golang.org/x/text/encoding"
-	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/htmlindex"
 	"golang.org/x/text/transform"
 )
@@ -17,15 +17,18 @@ import (
 // ToUTF8 converts a document to UTF-8 and returns the name of the charset it
 // was read as. The charset comes, in order, from a byte-order mark, the HTTP
 // Content-Type, the XML prolog or an HTML <meta> in the first 4 KB; the bytes
-// themselves overrule a declaration that cannot be right (valid UTF-8 with
-// non-ASCII text declared as something else, or invalid UTF-8 declared as
-// UTF-8), and decide between windows-1251, KOI8-R and windows-1252 when no
-// declaration is usable. An XML prolog's encoding is rewritten to UTF-8 so
-// that a parser does not decode the text twice. It never fails: bytes that
+// themselves overrule a declaration that cannot be right: (nearly) valid
+// UTF-8 with non-ASCII text is read as UTF-8 whatever it declares, invalid
+// UTF-8 declared as UTF-8 is read as the next declaration or sniffed, and
+// Cyrillic-looking bytes declared as a Latin charset (a common server
+// default) are read as the document's own Cyrillic declaration or sniffed.
+// Sniffing decides between windows-1251, KOI8-R and windows-1252. An XML
+// prolog's encoding is rewritten to UTF-8 so that a parser does not decode
+// the text twice. It never fails and always returns valid UTF-8: bytes that
 // fit no charset are kept, invalid sequences replaced by U+FFFD.
 func ToUTF8(body []byte, contentType string) ([]byte, string) {
 	if bytes.HasPrefix(body, []byte("\xef\xbb\xbf")) {
-		return body[3:], "utf-8"
+		return rewriteProlog(bytes.ToValidUTF8(body[3:], []byte("\uFFFD"))), "utf-8"
 	}
 	if bytes.HasPrefix(body, []byte("\xff\xfe")) || bytes.HasPrefix(body, []byte("\xfe\xff")) {
 		name := "utf-16le"
@@ -34,30 +37,89 @@ func ToUTF8(body []byte, contentType string) ([]byte, string) {
 		}
 		if enc, err := htmlindex.Get(name); err == nil {
 			if out, err := decode(enc, body[2:]); err == nil {
-				return rewriteProlog(out), name
+				return rewriteProlog(bytes.ToValidUTF8(out, []byte("\uFFFD"))), name
 			}
 		}
 	}
-	declared := declaredCharset(body, contentType)
-	valid := utf8.Valid(body)
+	decls := declaredCharsets(body, contentType)
+	multi, bad := utf8Stats(body)
 	switch {
-	case valid && (declared == "" || declared == "utf-8" || hasNonASCII(body)):
-		// Real single-byte Cyrillic text is practically never valid UTF-8,
-		// so valid UTF-8 with non-ASCII bytes wins over any declaration.
+	case bad == 0 && multi > 0, bad == 0 && (len(decls) == 0 || decls[0] == "utf-8"):
+		// Real single-byte Cyrillic text is practically never valid
+		// UTF-8, so valid UTF-8 with non-ASCII bytes wins over any
+		// declaration.
 		return rewriteProlog(body), "utf-8"
-	case declared != "" && declared != "utf-8":
-		if enc, err := htmlindex.Get(declared); err == nil {
-			if out, err := decode(enc, body); err == nil {
-				return rewriteProlog(out), declared
-			}
+	case bad == 0:
+		// ASCII declared as something else: decode (7-bit charsets
+		// such as ISO-2022-JP need it; for the others it is a copy).
+		if out, ok := decodeAs(decls[0], body); ok {
+			return rewriteProlog(out), decls[0]
 		}
+		return rewriteProlog(body), "utf-8"
+	case multi > 0 && bad*10 <= multi:
+		// UTF-8 with a few stray bytes (a cut-off character, one
+		// pasted windows-1252 quote): keep it UTF-8.
+		return rewriteProlog(bytes.ToValidUTF8(body, []byte("\uFFFD"))), "utf-8"
 	}
-	name, enc := sniffSingleByte(body)
-	out, err := decode(enc, body)
+	sniffed, cyrillic := sniffSingleByte(body)
+	name := ""
+	for _, d := range decls {
+		if d == "utf-8" || (cyrillic && isLatin(d)) {
+			continue
+		}
+		name = d
+		break
+	}
+	if name == "" {
+		name = sniffed
+	}
+	if out, ok := decodeAs(name, body); ok {
+		return rewriteProlog(out), name
+	}
+	out, _ := decodeAs(sniffed, body)
+	return rewriteProlog(out), sniffed
+}
+
+// decodeAs decodes b from the named charset into valid UTF-8.
+func decodeAs(name string, b []byte) ([]byte, bool) {
+	enc, err := htmlindex.Get(name)
 	if err != nil {
-		return bytes.ToValidUTF8(body, []byte("\uFFFD")), "utf-8"
+		return nil, false
 	}
-	return rewriteProlog(out), name
+	out, err := decode(enc, b)
+	if err != nil {
+		return nil, false
+	}
+	return bytes.ToValidUTF8(out, []byte("\uFFFD")), true
+}
+
+// utf8Stats counts the valid multi-byte sequences and the bytes that are
+// not valid UTF-8.
+func utf8Stats(b []byte) (multi, bad int) {
+	for i := 0; i < len(b); {
+		if b[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && size == 1 {
+			bad++
+		} else {
+			multi++
+		}
+		i += size
+	}
+	return multi, bad
+}
+
+// isLatin reports whether a canonical charset name is a single-byte
+// charset for Latin script, the kind servers declare by default.
+func isLatin(name string) bool {
+	switch name {
+	case "windows-1252", "iso-8859-2", "iso-8859-15", "windows-1250", "macintosh", "iso-8859-3", "iso-8859-4":
+		return true
+	}
+	return false
 }
 
 func decode(enc encoding.Encoding, b []byte) ([]byte, error) {
@@ -79,14 +141,19 @@ var (
 	metaCharset = regexp.MustCompile(`(?i)<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_:.-]+)`)
 )
 
-// declaredCharset returns the canonical name of the charset the document
-// declares ("" when none or unknown).
-func declaredCharset(body []byte, contentType string) string {
+// declaredCharsets returns the canonical names of the charsets the document
+// declares, most authoritative first: the Content-Type, then the XML prolog
+// or the HTML <meta> in the first 4 KB. Unknown labels are left out.
+func declaredCharsets(body []byte, contentType string) []string {
+	var out []string
+	add := func(label string) {
+		if cs := canonical(label); cs != "" && !slices.Contains(out, cs) {
+			out = append(out, cs)
+		}
+	}
 	if contentType != "" {
 		if _, params, err := mime.ParseMediaType(contentType); err == nil {
-			if cs := canonical(params["charset"]); cs != "" {
-				return cs
-			}
+			add(params["charset"])
 		}
 	}
 	head := body
@@ -94,12 +161,11 @@ func declaredCharset(body []byte, contentType string) string {
 		head = head[:4096]
 	}
 	if m := xmlEncoding.FindSubmatch(head); m != nil {
-		return canonical(string(m[1]))
+		add(string(m[1]))
+	} else if m := metaCharset.FindSubmatch(head); m != nil {
+		add(string(m[1]))
 	}
-	if m := metaCharset.FindSubmatch(head); m != nil {
-		return canonical(string(m[1]))
-	}
-	return ""
+	return out
 }
 
 func canonical(label string) string {
@@ -111,30 +177,44 @@ func canonical(label string) string {
 	return name
 }
 
-// sniffSingleByte picks the single-byte charset that makes the most Russian
-// sense of the bytes. Russian text is mostly lower case: windows-1251 puts
-// lower-case Cyrillic at 0xE0–0xFF, KOI8-R at 0xC0–0xDF; text with few such
-// bytes is taken as windows-1252.
-func sniffSingleByte(b []byte) (string, encoding.Encoding) {
-	var c0, e0, high int
+// sniffSingleByte picks the single-byte charset that makes the most sense
+// of the bytes and reports whether it is Cyrillic. Cyrillic words are runs
+// of bytes at 0x80 and above, while accented Latin letters stand alone
+// between ASCII ones: when most high bytes sit in runs of three or more the
+// text is taken as Cyrillic. Russian text is mostly lower case: windows-1251
+// puts lower-case letters at 0xE0–0xFF (and ё at 0xB8), KOI8-R at 0xC0–0xDF
+// (and ё at 0xA3); whichever reading gives more lower-case letters wins,
+// windows-1251 on a tie.
+func sniffSingleByte(b []byte) (string, bool) {
+	var high, inRuns, run, lower1251, lowerKOI8 int
+	flush := func() {
+		if run >= 3 {
+			inRuns += run
+		}
+		run = 0
+	}
 	for _, c := range b {
+		if c < 0x80 {
+			flush()
+			continue
+		}
+		high++
+		run++
 		switch {
-		case c >= 0xE0:
-			e0++
-		case c >= 0xC0:
-			c0++
-		}
-		if c >= 0x80 {
-			high++
+		case c >= 0xE0 || c == 0xB8:
+			lower1251++
+		case c >= 0xC0 || c == 0xA3:
+			lowerKOI8++
 		}
 	}
-	if c0+e0 < high/2 {
-		return "windows-1252", charmap.Windows1252
+	flush()
+	if high == 0 || inRuns*2 < high {
+		return "windows-1252", false
 	}
-	if c0 > e0 {
-		return "koi8-r", charmap.KOI8R
+	if lowerKOI8 > lower1251 {
+		return "koi8-r", true
 	}
-	return "windows-1251", charmap.Windows1251
+	return "windows-1251", true
 }
 
 // rewriteProlog makes an XML prolog (if any) declare UTF-8.
