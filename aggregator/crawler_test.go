@@ -1,0 +1,273 @@
+package aggregator_test
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/syndic/syndic/aggregator"
+	"github.com/syndic/syndic/aggregator/fetch"
+	"github.com/syndic/syndic/config"
+	"github.com/syndic/syndic/news"
+	"github.com/syndic/syndic/store"
+)
+
+// upstream serves the real fixture feeds of testdata/feeds like a real
+// server: ETag validators, Content-Type without charset, and, per path, a
+// fault to inject.
+type upstream struct {
+	*httptest.Server
+	mu          sync.Mutex
+	faults      map[string]func(http.ResponseWriter) // path → bad answer
+	conditional int                                  // requests carrying If-None-Match
+	requests    int
+}
+
+func newUpstream(t *testing.T) *upstream {
+	u := &upstream{faults: map[string]func(http.ResponseWriter){}}
+	u.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		u.mu.Lock()
+		u.requests++
+		if r.Header.Get("If-None-Match") != "" {
+			u.conditional++
+		}
+		fault := u.faults[r.URL.Path]
+		u.mu.Unlock()
+		if fault != nil {
+			fault(w)
+			return
+		}
+		data, err := os.ReadFile(filepath.Join("..", "testdata", "feeds", filepath.Base(r.URL.Path)))
+		if err != nil {
+			http.NotFound(w, r)
+			return
+		}
+		etag := fmt.Sprintf(`"%x"`, len(data))
+		if r.Header.Get("If-None-Match") == etag {
+			w.WriteHeader(http.StatusNotModified)
+			return
+		}
+		w.Header().Set("ETag", etag)
+		w.Header().Set("Content-Type", "application/rss+xml")
+		w.Write(data)
+	}))
+	t.Cleanup(u.Close)
+	return u
+}
+
+func (u *upstream) fault(path string, f func(http.ResponseWriter)) {
+	u.mu.Lock()
+	defer u.mu.Unlock()
+	if f == nil {
+		delete(u.faults, path)
+	} else {
+		u.faults[path] = f
+	}
+}
+
+const testConfig = `
+sections:
+  - id: region
+    match: {any: [Иран, Турция, Армения, Грузия, Азербайджан]}
+  - id: all
+sources:
+  - {id: lenta, name: Lenta.ru, url: "%[1]s/lenta_rss_2022-12-03.xml", lang: ru, timezone: Europe/Moscow,
+     sections: [all], allow_private: true, fetch_article: false}
+  - {id: oren, name: Oren.ru, url: "%[1]s/node-feedparser_oren_ru_windows-1251_yandex.xml", lang: ru,
+     sections: [all], allow_private: true, fetch_article: false}
+  - {id: ibash, name: iBash, url: "%[1]s/miniflux_ibash_windows-1251.xml", sections: [all],
+     allow_private: true, fetch_article: false}
+  - {id: koi8, name: KOI8 sample, url: "%[1]s/feedparser_koi8r_nodecl.xml", sections: [all],
+     allow_private: true, fetch_article: false}
+`
+
+func setup(t *testing.T) (*upstream, *aggregator.Crawler, *store.Store) {
+	t.Helper()
+	up := newUpstream(t)
+	cfg, err := config.Parse("test.yaml", []byte(fmt.Sprintf(testConfig, up.URL)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "test.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	c, err := aggregator.New(cfg, fetch.New(fetch.Options{Timeout: 5 * time.Second}), st, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return up, c, st
+}
+
+func byID(results []aggregator.Result) map[string]aggregator.Result {
+	m := map[string]aggregator.Result{}
+	for _, r := range results {
+		m[r.Source] = r
+	}
+	return m
+}
+
+func sectionTitles(t *testing.T, st *store.Store, section string) []news.Item {
+	t.Helper()
+	items, err := st.SectionItems(context.Background(), section, 1000)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return items
+}
+
+func TestCrawlFixtureFeeds(t *testing.T) {
+	ctx := context.Background()
+	up, c, st := setup(t)
+
+	res := byID(c.CrawlOnce(ctx, nil))
+	for id, r := range res {
+		if r.Err != nil {
+			t.Fatalf("%s: %v", id, r.Err)
+		}
+	}
+	if r := res["lenta"]; r.New != 198 { // 200 items, two of them repeated
+		t.Errorf("lenta: %v", r)
+	}
+
+	all := sectionTitles(t, st, "all")
+	titles := map[string]news.Item{}
+	for _, it := range all {
+		titles[it.Title] = it
+	}
+	// windows-1251 (prolog only) and KOI8-R (no declaration) come out as UTF-8.
+	for _, want := range []string{"Цитата #17703", "В Бузулуке главные стройплощадки – детсад и Ледовый дворец"} {
+		if _, ok := titles[want]; !ok {
+			t.Errorf("no item titled %q", want)
+		}
+	}
+	// yandex:full-text becomes the content.
+	oren := titles["В Бузулуке главные стройплощадки – детсад и Ледовый дворец"]
+	if len(oren.Content) < 500 || !strings.Contains(oren.Content, "Бузулук") {
+		t.Errorf("oren.ru item content = %.200q", oren.Content)
+	}
+	koi := 0
+	for _, it := range all {
+		if it.SourceID == "koi8" && strings.ContainsAny(it.Title, "абвгдежзиклмнопрстуфхцчшщыэюя") {
+			koi++
+		}
+	}
+	if koi != 1 {
+		t.Errorf("KOI8-R item with a Cyrillic title: %d", koi)
+	}
+	// Lenta keeps bylines, categories and Moscow offsets.
+	var withAuthor int
+	for _, it := range all {
+		if it.SourceID != "lenta" {
+			continue
+		}
+		if len(it.Authors) > 0 {
+			withAuthor++
+		}
+		if _, off := it.Published.Zone(); off != 3*3600 {
+			t.Fatalf("lenta item %q published %v, want +03:00", it.Title, it.Published)
+		}
+	}
+	if withAuthor < 150 {
+		t.Errorf("lenta items with a byline: %d", withAuthor)
+	}
+	// Routing: "В Иране раскрыли…" is in region.
+	var inRegion bool
+	for _, it := range sectionTitles(t, st, "region") {
+		inRegion = inRegion || strings.HasPrefix(it.Title, "В Иране раскрыли")
+	}
+	if !inRegion {
+		t.Error("the Iran item is not in region")
+	}
+
+	// A second pass: conditional requests, 304s, nothing new.
+	before := up.conditional
+	res = byID(c.CrawlOnce(ctx, nil))
+	for id, r := range res {
+		if r.Err != nil || !r.NotModified || r.New != 0 {
+			t.Errorf("second pass %s: %v", id, r)
+		}
+	}
+	if got := up.conditional - before; got != 4 {
+		t.Errorf("conditional requests on the second pass: %d, want 4", got)
+	}
+	if n, _ := st.CountItems(ctx); n != len(all) {
+		t.Errorf("items after the second pass: %d, want %d", n, len(all))
+	}
+}
+
+func TestBadUpstreamCostsNothing(t *testing.T) {
+	ctx := context.Background()
+	up, c, st := setup(t)
+	c.CrawlOnce(ctx, nil)
+	stored, _ := st.CountItems(ctx)
+
+	faults := map[string]func(http.ResponseWriter){
+		"empty":     func(w http.ResponseWriter) {},
+		"html":      func(w http.ResponseWriter) { fmt.Fprint(w, "<!doctype html><html><body><h1>Maintenance</h1></body></html>") },
+		"truncated": func(w http.ResponseWriter) { fmt.Fprint(w, `<?xml version="1.0"?><rss><channel><item><title>Half`) },
+		"malformed": func(w http.ResponseWriter) { fmt.Fprint(w, `<rss><channel><item></channel></rss>`) },
+		"404":       func(w http.ResponseWriter) { http.Error(w, "gone", http.StatusNotFound) },
+		"500":       func(w http.ResponseWriter) { http.Error(w, "oops", http.StatusInternalServerError) },
+	}
+	for name, fault := range faults {
+		t.Run(name, func(t *testing.T) {
+			up.fault("/lenta_rss_2022-12-03.xml", fault)
+			defer up.fault("/lenta_rss_2022-12-03.xml", nil)
+			res := byID(c.CrawlOnce(ctx, nil))
+			if res["lenta"].Err == nil {
+				t.Fatalf("lenta: want an error, got %v", res["lenta"])
+			}
+			if !strings.Contains(res["lenta"].String(), "lenta") || !strings.Contains(res["lenta"].Err.Error(), up.URL) {
+				t.Errorf("error does not name the source and URL: %v", res["lenta"])
+			}
+			for _, id := range []string{"oren", "ibash", "koi8"} {
+				if res[id].Err != nil {
+					t.Errorf("%s failed too: %v", id, res[id].Err)
+				}
+			}
+			if n, _ := st.CountItems(ctx); n != stored {
+				t.Errorf("items: %d, want %d", n, stored)
+			}
+			state, _ := st.SourceState(ctx, "lenta")
+			if state.LastError == "" || state.Failures == 0 {
+				t.Errorf("state not recorded: %+v", state)
+			}
+		})
+	}
+	// Once the source heals, its state is clean again.
+	res := byID(c.CrawlOnce(ctx, nil))
+	state, _ := st.SourceState(ctx, "lenta")
+	if res["lenta"].Err != nil || state.LastError != "" || state.Failures != 0 {
+		t.Errorf("after healing: %v, %+v", res["lenta"], state)
+	}
+}
+
+func TestTimeoutIsThatSourcesError(t *testing.T) {
+	ctx := context.Background()
+	up, _, st := setup(t)
+	cfg, _ := config.Parse("test.yaml", []byte(fmt.Sprintf(testConfig, up.URL)))
+	c, _ := aggregator.New(cfg, fetch.New(fetch.Options{Timeout: 300 * time.Millisecond}), st, nil, nil)
+	release := make(chan struct{})
+	defer close(release)
+	up.fault("/miniflux_ibash_windows-1251.xml", func(w http.ResponseWriter) {
+		w.WriteHeader(200)
+		w.(http.Flusher).Flush()
+		<-release
+	})
+	res := byID(c.CrawlOnce(ctx, nil))
+	if err := res["ibash"].Err; err == nil || !strings.Contains(err.Error(), "timed out") {
+		t.Errorf("ibash: %v", res["ibash"])
+	}
+	if res["lenta"].Err != nil || res["lenta"].New == 0 {
+		t.Errorf("lenta: %v", res["lenta"])
+	}
+}
