@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"runtime"
 	"strings"
+	"time"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 )
@@ -120,6 +121,27 @@ func openSQLite(ctx context.Context, path string) (w, r *sql.DB, err error) {
 	return w, r, nil
 }
 
+// sqliteCheckpoint runs a TRUNCATE checkpoint on the writer connection,
+// lowering its busy timeout to wait for readers no longer than wait: under a
+// steady stream of readers, TRUNCATE would otherwise hold the writer for the
+// whole busy timeout.
+func sqliteCheckpoint(ctx context.Context, conn *sql.Conn, wait time.Duration) (busy bool, err error) {
+	var old int64
+	if err := conn.QueryRowContext(ctx, `PRAGMA busy_timeout`).Scan(&old); err != nil {
+		return false, err
+	}
+	if _, err := conn.ExecContext(ctx, fmt.Sprintf(`PRAGMA busy_timeout = %d`, wait.Milliseconds())); err != nil {
+		return false, err
+	}
+	var b, walPages, done int
+	err = conn.QueryRowContext(ctx, `PRAGMA wal_checkpoint(TRUNCATE)`).Scan(&b, &walPages, &done)
+	// Restore even if ctx is done: the connection outlives this call.
+	if _, rerr := conn.ExecContext(context.WithoutCancel(ctx), fmt.Sprintf(`PRAGMA busy_timeout = %d`, old)); err == nil {
+		err = rerr
+	}
+	return b != 0, err
+}
+
 // queries is the SQL of one backend. Placeholders are the backend's own;
 // lists of ids are passed as one JSON array parameter.
 type queries struct {
@@ -149,7 +171,6 @@ type queries struct {
 	sourceState     string // source_id -> state columns
 	sourceStates    string // -> state columns, ordered by source_id
 	saveSourceState string // state columns
-	checkpoint      string // -> busy, log, checkpointed
 }
 
 // itemColumns are read and written in this order by scanItem and itemArgs.
@@ -208,7 +229,6 @@ var sqliteQueries = queries{
 		last_fetch = excluded.last_fetch, last_success = excluded.last_success, last_error = excluded.last_error,
 		failures = excluded.failures, next_fetch = excluded.next_fetch, attr_required = excluded.attr_required,
 		attr_link = excluded.attr_link, attr_notice = excluded.attr_notice`,
-	checkpoint: `PRAGMA wal_checkpoint(TRUNCATE)`,
 }
 
 // prefixed qualifies every column of a comma-separated list with p.

@@ -166,7 +166,7 @@ func TestCheckpointTruncatesWAL(t *testing.T) {
 		it.Link = "https://caliber.az/" + it.GUID
 		save(t, s, it)
 	}
-	if busy, _, err := s.Checkpoint(context.Background()); err != nil || busy {
+	if busy, err := s.Checkpoint(context.Background()); err != nil || busy {
 		t.Fatalf("Checkpoint = busy %v, %v", busy, err)
 	}
 	fi, err := os.Stat(filepath.Join(dir, "syndic.db-wal"))

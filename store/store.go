@@ -145,22 +145,31 @@ func (s *Store) Close() error {
 	s.closeOnce.Do(func() {
 		close(s.stop)
 		<-s.done
-		_, _, err := s.Checkpoint(context.Background())
+		_, err := s.Checkpoint(context.Background())
 		s.closeErr = errors.Join(err, s.ws.close(), s.r.Close(), s.w.Close())
 	})
 	return s.closeErr
 }
 
-// Checkpoint copies the WAL into the database file and truncates it, waiting
-// up to the busy timeout for readers of older snapshots. busy reports that
-// it could not finish (readers or a writer were active); that is not an
-// error, the next checkpoint catches up. walPages is the WAL size before.
-func (s *Store) Checkpoint(ctx context.Context) (busy bool, walPages int, err error) {
-	var b, logN, done int
-	if err := s.w.QueryRowContext(ctx, s.q.checkpoint).Scan(&b, &logN, &done); err != nil {
-		return false, 0, fmt.Errorf("checkpoint wal: %w", err)
+// checkpointWait bounds how long Checkpoint waits for readers of older
+// snapshots; writers queue behind it meanwhile.
+const checkpointWait = 200 * time.Millisecond
+
+// Checkpoint copies the WAL into the database file and truncates it. It
+// waits for readers of older snapshots for at most 200ms of busy-handler
+// sleep (writers queue behind it meanwhile); busy reports that it could not
+// finish in that time, which is not an error: the next checkpoint catches up.
+func (s *Store) Checkpoint(ctx context.Context) (busy bool, err error) {
+	conn, err := s.w.Conn(ctx)
+	if err != nil {
+		return false, fmt.Errorf("checkpoint wal: %w", err)
 	}
-	return b != 0, logN, nil
+	defer conn.Close()
+	busy, err = sqliteCheckpoint(ctx, conn, checkpointWait)
+	if err != nil {
+		return false, fmt.Errorf("checkpoint wal: %w", err)
+	}
+	return busy, nil
 }
 
 func (s *Store) checkpointLoop(every time.Duration) {
@@ -179,7 +188,7 @@ func (s *Store) checkpointLoop(every time.Duration) {
 			// A failed or busy checkpoint is retried at the next tick and
 			// SQLite's automatic checkpoints go on meanwhile; there is no
 			// caller to report to.
-			_, _, _ = s.Checkpoint(context.Background())
+			_, _ = s.Checkpoint(context.Background())
 		}
 	}
 }
