@@ -7,7 +7,6 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -105,21 +104,10 @@ func BenchmarkSaveItems(b *testing.B) {
 	})
 }
 
-// benchDBs caches populated databases by size across benchmark runs of one
-// process (the -count and -benchtime probes).
-var benchDBs sync.Map
-
-// populated returns the path of a database holding n benchmark items from
-// 20 sources, built once per process in a directory removed at exit of b.
+// populated returns the path of a new database holding n benchmark items
+// from 20 sources, in batches of 500.
 func populated(b *testing.B, n int) string {
-	if p, ok := benchDBs.Load(n); ok {
-		return p.(string)
-	}
-	dir, err := os.MkdirTemp("", "syndic-bench-")
-	if err != nil {
-		b.Fatal(err)
-	}
-	path := filepath.Join(dir, "syndic.db")
+	path := filepath.Join(b.TempDir(), "syndic.db")
 	ctx := context.Background()
 	s, err := Open(ctx, path)
 	if err != nil {
@@ -142,7 +130,6 @@ func populated(b *testing.B, n int) string {
 		b.Fatal(err)
 	}
 	b.Logf("populated %d items in %v", n, time.Since(start))
-	benchDBs.Store(n, path)
 	return path
 }
 

@@ -139,6 +139,8 @@ func TestPragmasInForce(t *testing.T) {
 		{"writer", "synchronous", "1", true},
 		{"writer", "foreign_keys", "1", true},
 		{"writer", "busy_timeout", "5000", true},
+		{"writer", "wal_autocheckpoint", "1000", true},
+		{"writer", "journal_size_limit", "67108864", true},
 		{"reader", "foreign_keys", "1", false},
 		{"reader", "busy_timeout", "5000", false},
 		{"reader", "query_only", "1", false},

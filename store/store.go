@@ -4,10 +4,27 @@
 //
 // The aggregator writes with SaveItems and SaveSourceState; the publisher
 // reads with SectionItems, SectionVersion and ItemByID. A Store is safe for
-// concurrent use: writes are serialised on one connection, reads run beside
-// them on a pool (WAL).
+// concurrent use.
 //
-// Items are deduplicated per source: see SaveItems for the rules.
+// Design:
+//
+//   - Items are deduplicated per source by a dedup key derived once, on
+//     insert (the GUID; else the canonical link; else title and published
+//     date), and by canonical link; see SaveItems and dedup.go. An edit is
+//     detected by a content hash, so resaving an unchanged feed writes nothing.
+//   - Two pools on one file: a writer with a single connection (BEGIN
+//     IMMEDIATE, so a transaction never has to upgrade its lock; writers queue
+//     in Go rather than in busy_timeout) and a pool of query_only readers,
+//     which WAL lets run beside the writer on their own snapshots.
+//   - WAL with synchronous=NORMAL: a commit survives the process being killed;
+//     only a power cut can lose the last commits (never corrupt), and source
+//     state rolls back with them, so the next crawl fetches them again.
+//   - The WAL is kept bounded by SQLite's automatic checkpoints
+//     (wal_autocheckpoint=1000 pages, journal_size_limit=64 MiB) and a
+//     periodic TRUNCATE checkpoint that readers cannot starve for long.
+//   - All SQL lives in sqlite.go and migrations/; store.go is backend-neutral
+//     database/sql code, so a PostgreSQL backend adds its own queries and
+//     migrations and runs the same tests (testStore).
 package store
 
 import (
