@@ -59,7 +59,18 @@ func loadMigrations(fsys fs.FS, dir string) ([]migration, error) {
 // record. Reopening an up-to-date database changes nothing; two processes
 // opening the same file at once apply each migration once.
 func migrate(ctx context.Context, db *sql.DB, q *queries, ms []migration, now int64) error {
-	if _, err := db.ExecContext(ctx, q.createMigrations); err != nil {
+	// In a write transaction from the start (the writer's BEGIN IMMEDIATE):
+	// CREATE TABLE IF NOT EXISTS reads the schema before it writes, and a
+	// lock upgrade is answered SQLITE_BUSY without waiting.
+	tx, err := db.BeginTx(ctx, nil)
+	if err == nil {
+		if _, err = tx.ExecContext(ctx, q.createMigrations); err == nil {
+			err = tx.Commit()
+		} else {
+			tx.Rollback()
+		}
+	}
+	if err != nil {
 		return fmt.Errorf("create schema_migrations: %w", err)
 	}
 	for _, m := range ms {

@@ -3,13 +3,15 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"net/url"
 	"runtime"
 	"strings"
 	"time"
 
-	_ "modernc.org/sqlite" // registers the "sqlite" driver
+	"modernc.org/sqlite" // registers the "sqlite" driver
+	sqlite3 "modernc.org/sqlite/lib"
 )
 
 // This file holds everything specific to SQLite: the DSN, the pools and the
@@ -103,8 +105,11 @@ func openSQLite(ctx context.Context, path string) (w, r *sql.DB, err error) {
 	w.SetConnMaxLifetime(0)
 	w.SetConnMaxIdleTime(0)
 	// The writer connects first: it switches the file to WAL before any
-	// reader opens it.
-	if err := w.PingContext(ctx); err != nil {
+	// reader opens it. Switching takes an exclusive lock and SQLite does not
+	// call the busy handler for it, so two processes opening a new file at
+	// once can see SQLITE_BUSY: retry for as long as busy_timeout would wait.
+	err = pingRetryBusy(ctx, w, 5*time.Second)
+	if err != nil {
 		w.Close()
 		return nil, nil, fmt.Errorf("open writer: %w", err)
 	}
@@ -140,6 +145,33 @@ func sqliteCheckpoint(ctx context.Context, conn *sql.Conn, wait time.Duration) (
 		err = rerr
 	}
 	return b != 0, err
+}
+
+// pingRetryBusy connects db, retrying with backoff while the answer is
+// SQLITE_BUSY, for at most limit.
+func pingRetryBusy(ctx context.Context, db *sql.DB, limit time.Duration) error {
+	wait := 5 * time.Millisecond
+	deadline := time.Now().Add(limit)
+	for {
+		err := db.PingContext(ctx)
+		if err == nil || !isBusy(err) || time.Now().After(deadline) {
+			return err
+		}
+		t := time.NewTimer(wait)
+		select {
+		case <-ctx.Done():
+			t.Stop()
+			return ctx.Err()
+		case <-t.C:
+		}
+		wait = min(2*wait, 200*time.Millisecond)
+	}
+}
+
+// isBusy reports whether err is SQLITE_BUSY (or an extended code of it).
+func isBusy(err error) bool {
+	var se *sqlite.Error
+	return errors.As(err, &se) && se.Code()&0xff == sqlite3.SQLITE_BUSY
 }
 
 // queries is the SQL of one backend. Placeholders are the backend's own;
