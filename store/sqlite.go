@@ -56,6 +56,9 @@ func sqliteDSN(path string, writer bool) (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("parse dsn %q: %w", path, err)
 	}
+	if base == ":memory:" || base == "file::memory:" || q.Get("mode") == "memory" {
+		return "", fmt.Errorf("in-memory database %q: the store needs a file", path)
+	}
 	given := make(map[string]bool)
 	for _, p := range q["_pragma"] {
 		name, _, _ := strings.Cut(p, "(")

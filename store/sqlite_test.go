@@ -126,6 +126,15 @@ func TestSQLiteDSN(t *testing.T) {
 	}
 }
 
+func TestOpenRejects(t *testing.T) {
+	for _, path := range []string{"", ":memory:", "file::memory:?cache=shared", "file:x?mode=memory", "file:x?%zz"} {
+		if s, err := Open(context.Background(), path); err == nil {
+			s.Close()
+			t.Errorf("Open(%q): no error", path)
+		}
+	}
+}
+
 func TestPragmasInForce(t *testing.T) {
 	s := testStore(t)
 	ctx := context.Background()
