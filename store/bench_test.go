@@ -1,0 +1,164 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/syndic/syndic/news"
+)
+
+// Run with:
+//
+//	go test -run '^$' -bench . -benchtime 3s ./store/
+//	SYNDIC_BENCH_ITEMS=1000000 go test -run '^$' -bench SectionItems ./store/
+var benchBody = strings.Repeat("<p>Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor.</p>", 25)
+
+var benchSections = []string{"world", "russia", "caucasus", "economy", "sport", "science", "culture", "politics", "society", "tech"}
+
+// benchItem is item number i of a source, about 2.5 KB of content, in one or
+// two of ten sections, published i minutes after an epoch.
+func benchItem(src string, i int) news.Item {
+	secs := []string{benchSections[i%len(benchSections)]}
+	if i%3 == 0 {
+		secs = append(secs, benchSections[(i/3)%len(benchSections)])
+	}
+	return news.Item{
+		SourceID:   src,
+		GUID:       fmt.Sprintf("https://%s.test/news/%d", src, i),
+		Link:       fmt.Sprintf("https://%s.test/news/%d", src, i),
+		Title:      fmt.Sprintf("Headline number %d about something", i),
+		Summary:    "<p>A short summary of the story.</p>",
+		Content:    benchBody,
+		Authors:    []string{"Ivan Petrov"},
+		Categories: []string{"News"},
+		Published:  t0.Add(time.Duration(i) * time.Minute),
+		Lang:       "ru",
+		Via:        []string{"TASS"},
+		Quotes:     []news.Quote{{Text: "We will see", Speaker: "Dmitry Peskov", Role: "Kremlin spokesman", Verb: "said", Direct: true}},
+		Sections:   secs,
+	}
+}
+
+const benchBatch = 50
+
+func BenchmarkSaveItems(b *testing.B) {
+	ctx := context.Background()
+	b.Run("new", func(b *testing.B) {
+		s := testStore(b)
+		n := 0
+		b.ResetTimer()
+		for b.Loop() {
+			batch := make([]news.Item, benchBatch)
+			for j := range batch {
+				batch[j] = benchItem("src", n)
+				n++
+			}
+			if _, err := s.SaveItems(ctx, batch); err != nil {
+				b.Fatal(err)
+			}
+		}
+		b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "items/s")
+	})
+	b.Run("unchanged", func(b *testing.B) {
+		s := testStore(b)
+		batch := make([]news.Item, benchBatch)
+		for j := range batch {
+			batch[j] = benchItem("src", j)
+		}
+		if _, err := s.SaveItems(ctx, batch); err != nil {
+			b.Fatal(err)
+		}
+		n := 0
+		for b.Loop() {
+			res, err := s.SaveItems(ctx, batch)
+			if err != nil || res.Unchanged != len(batch) {
+				b.Fatal(res, err)
+			}
+			n += len(batch)
+		}
+		b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "items/s")
+	})
+	b.Run("updated", func(b *testing.B) {
+		s := testStore(b)
+		batch := make([]news.Item, benchBatch)
+		for j := range batch {
+			batch[j] = benchItem("src", j)
+		}
+		n := 0
+		for b.Loop() {
+			for j := range batch {
+				batch[j].Title = fmt.Sprintf("Headline %d, version %d", j, n)
+			}
+			if _, err := s.SaveItems(ctx, batch); err != nil {
+				b.Fatal(err)
+			}
+			n += len(batch)
+		}
+		b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "items/s")
+	})
+}
+
+// populated returns the path of a new database holding n benchmark items
+// from 20 sources, in batches of 500.
+func populated(b *testing.B, n int) string {
+	path := filepath.Join(b.TempDir(), "syndic.db")
+	ctx := context.Background()
+	s, err := Open(ctx, path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	start := time.Now()
+	const sources = 20
+	batch := make([]news.Item, 0, 500)
+	for i := 0; i < n; {
+		src := fmt.Sprintf("src%02d", (i/500)%sources)
+		batch = batch[:0]
+		for ; len(batch) < cap(batch) && i < n; i++ {
+			batch = append(batch, benchItem(src, i))
+		}
+		if _, err := s.SaveItems(ctx, batch); err != nil {
+			b.Fatal(err)
+		}
+	}
+	if err := s.Close(); err != nil {
+		b.Fatal(err)
+	}
+	b.Logf("populated %d items in %v", n, time.Since(start))
+	return path
+}
+
+func BenchmarkSectionItems(b *testing.B) {
+	n := 100_000
+	if v := os.Getenv("SYNDIC_BENCH_ITEMS"); v != "" {
+		var err error
+		if n, err = strconv.Atoi(v); err != nil {
+			b.Fatalf("SYNDIC_BENCH_ITEMS: %v", err)
+		}
+	}
+	path := populated(b, n)
+	s := openAt(b, path)
+	ctx := context.Background()
+	b.Run(fmt.Sprintf("items=%d/limit=50", n), func(b *testing.B) {
+		i := 0
+		for b.Loop() {
+			items, err := s.SectionItems(ctx, benchSections[i%len(benchSections)], 50)
+			if err != nil || len(items) != 50 {
+				b.Fatal(len(items), err)
+			}
+			i++
+		}
+	})
+	b.Run(fmt.Sprintf("items=%d/version", n), func(b *testing.B) {
+		for b.Loop() {
+			if _, _, err := s.SectionVersion(ctx, "world"); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}

@@ -1,0 +1,276 @@
+package store
+
+import (
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/hex"
+	"hash"
+	"net/url"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/syndic/syndic/news"
+)
+
+// Dedup keys identify an item within its source. They are derived once, when
+// an item is first stored, and never change afterwards:
+//
+//	g:<guid>              the feed's GUID, when the document gives it to one item only
+//	l:<canonical link>    else the canonical link, when no other title shares it
+//	t:<sha256 hex>        else the normalised title and the UTC published date
+//
+// Besides its key, an incoming item also matches a stored item of the same
+// source with the same canonical link (the GUID changed upstream), as long as
+// that link identifies one item only (see identify).
+const (
+	keyGUID  = "g:"
+	keyLink  = "l:"
+	keyTitle = "t:"
+)
+
+// identity is how one incoming item is looked up among the stored ones.
+type identity struct {
+	key   string // dedup key, see above
+	canon string // canonical link; "" when the item has no link
+	// byLink reports whether canon may be used to find a stored item: it is
+	// false when several different items of the batch share the link (a feed
+	// that points every item at its home page).
+	byLink bool
+}
+
+// identify derives the identity of every item of one fetched document.
+//
+// A GUID is trusted only if every item carrying it in the document is the
+// same story (same canonical link, or same title when there is no link); a
+// link only if every item carrying it has the same title and date. An item
+// listed twice verbatim keeps its GUID.
+func identify(items []news.Item) []identity {
+	type id struct{ guid, canon, title string }
+	ids := make([]id, len(items))
+	guidSeen := make(map[string]string) // guid -> story, or "\x00" when ambiguous
+	linkSeen := make(map[string]string) // canon -> title key, or "\x00"
+	const ambiguous = "\x00"
+	mark := func(m map[string]string, k, v string) {
+		if old, ok := m[k]; !ok {
+			m[k] = v
+		} else if old != v {
+			m[k] = ambiguous
+		}
+	}
+	for i := range items {
+		it := &items[i]
+		x := id{guid: strings.TrimSpace(it.GUID), canon: canonicalLink(it.Link), title: titleKey(it.Title, it.Published)}
+		ids[i] = x
+		story := x.canon
+		if story == "" {
+			story = keyTitle + x.title
+		}
+		if x.guid != "" {
+			mark(guidSeen, x.guid, story)
+		}
+		if x.canon != "" {
+			mark(linkSeen, x.canon, x.title)
+		}
+	}
+	out := make([]identity, len(items))
+	for i, x := range ids {
+		linkOK := x.canon != "" && linkSeen[x.canon] != ambiguous
+		switch {
+		case x.guid != "" && guidSeen[x.guid] != ambiguous:
+			out[i].key = keyGUID + x.guid
+		case linkOK:
+			out[i].key = keyLink + x.canon
+		default:
+			out[i].key = keyTitle + x.title
+		}
+		out[i].canon = x.canon
+		out[i].byLink = linkOK
+	}
+	return out
+}
+
+// titleKey is the hex SHA-256 of the normalised title (lower case, runs of
+// white space collapsed) and the UTC date of publication ("" when unknown).
+func titleKey(title string, published time.Time) string {
+	t := strings.ToLower(strings.Join(strings.Fields(title), " "))
+	d := ""
+	if !published.IsZero() {
+		d = published.UTC().Format(time.DateOnly)
+	}
+	sum := sha256.Sum256([]byte(t + "\x00" + d))
+	return hex.EncodeToString(sum[:])
+}
+
+// trackingParams are query parameters that never change which article a URL
+// points to.
+var trackingParams = map[string]bool{
+	"fbclid": true, "gclid": true, "yclid": true, "_openstat": true, "ysclid": true,
+}
+
+// canonicalLink reduces an article URL to the form used to recognise it: no
+// scheme (http and https are the same article), lower-case host without
+// "www." and default port, no fragment, no trailing slash, no utm_* or
+// click-id parameters, remaining parameters sorted. A link that is not an
+// absolute http(s) URL is only trimmed. "" stays "".
+func canonicalLink(link string) string {
+	link = strings.TrimSpace(link)
+	if link == "" {
+		return ""
+	}
+	u, err := url.Parse(link)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return link
+	}
+	host := strings.ToLower(u.Hostname())
+	host = strings.TrimPrefix(host, "www.")
+	if p := u.Port(); p != "" && p != "80" && p != "443" {
+		host += ":" + p
+	}
+	path := strings.TrimRight(u.EscapedPath(), "/")
+	var b strings.Builder
+	b.WriteString(host)
+	b.WriteString(path)
+	if u.RawQuery != "" {
+		q := u.Query()
+		for k := range q {
+			if strings.HasPrefix(strings.ToLower(k), "utm_") || trackingParams[strings.ToLower(k)] {
+				delete(q, k)
+			}
+		}
+		if len(q) > 0 {
+			b.WriteByte('?')
+			b.WriteString(q.Encode())
+		}
+	}
+	return b.String()
+}
+
+// normalize returns the item as it is stored and read back: times in UTC at
+// microsecond precision, sections sorted without blanks or repeats, empty
+// lists nil. FetchedAt is left to the caller.
+func normalize(it news.Item) news.Item {
+	it.Published = roundTime(it.Published)
+	it.Updated = roundTime(it.Updated)
+	it.FetchedAt = roundTime(it.FetchedAt)
+	it.Authors = nilIfEmpty(it.Authors)
+	it.Categories = nilIfEmpty(it.Categories)
+	it.Via = nilIfEmpty(it.Via)
+	if len(it.Quotes) == 0 {
+		it.Quotes = nil
+	}
+	it.Sections = normSections(it.Sections)
+	return it
+}
+
+func normSections(in []string) []string {
+	var out []string
+	for _, s := range in {
+		s = strings.TrimSpace(s)
+		if s != "" {
+			out = append(out, s)
+		}
+	}
+	sort.Strings(out)
+	w := 0
+	for i, s := range out {
+		if i == 0 || s != out[w-1] {
+			out[w] = s
+			w++
+		}
+	}
+	if w == 0 {
+		return nil
+	}
+	return out[:w]
+}
+
+func nilIfEmpty(s []string) []string {
+	if len(s) == 0 {
+		return nil
+	}
+	return s
+}
+
+// roundTime truncates t to microseconds, in UTC; the zero time stays zero.
+func roundTime(t time.Time) time.Time {
+	if t.IsZero() {
+		return time.Time{}
+	}
+	return time.UnixMicro(t.UnixMicro()).UTC()
+}
+
+// contentHash digests everything of a normalised item that an upstream edit
+// can change. It leaves out what identifies rather than describes the item
+// (ID, source, GUID, the link beyond its canonical form canon) and FetchedAt:
+// a feed that mints a new GUID or tracking parameter on every fetch does not
+// rewrite its items every pass.
+func contentHash(it *news.Item, canon string) []byte {
+	h := hashWriter{h: sha256.New()}
+	h.str(canon)
+	h.str(it.Title)
+	h.str(it.Summary)
+	h.str(it.Content)
+	h.strs(it.Authors)
+	h.strs(it.Categories)
+	h.str(it.Section)
+	h.int(micros(it.Published))
+	h.int(micros(it.Updated))
+	h.str(it.Image)
+	h.str(it.Lang)
+	h.strs(it.Via)
+	h.bool(it.Attribution.Required)
+	h.str(it.Attribution.Link)
+	h.str(it.Attribution.Notice)
+	h.int(int64(len(it.Quotes)))
+	for _, q := range it.Quotes {
+		h.str(q.Text)
+		h.str(q.Speaker)
+		h.str(q.Role)
+		h.str(q.Verb)
+		h.bool(q.Direct)
+		h.int(int64(q.Pos))
+	}
+	h.strs(it.Sections)
+	return h.h.Sum(nil)
+}
+
+// hashWriter feeds length-prefixed values to a hash, so that no two
+// different sequences of values produce the same input.
+type hashWriter struct {
+	h   hash.Hash
+	buf [binary.MaxVarintLen64]byte
+}
+
+func (w *hashWriter) int(v int64) {
+	n := binary.PutVarint(w.buf[:], v)
+	w.h.Write(w.buf[:n])
+}
+
+func (w *hashWriter) bool(b bool) {
+	if b {
+		w.int(1)
+	} else {
+		w.int(0)
+	}
+}
+
+func (w *hashWriter) str(s string) {
+	w.int(int64(len(s)))
+	w.h.Write([]byte(s))
+}
+
+func (w *hashWriter) strs(ss []string) {
+	w.int(int64(len(ss)))
+	for _, s := range ss {
+		w.str(s)
+	}
+}
+
+// micros is t in microseconds since the epoch, 0 for the zero time.
+func micros(t time.Time) int64 {
+	if t.IsZero() {
+		return 0
+	}
+	return t.UnixMicro()
+}
