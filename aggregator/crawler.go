@@ -75,6 +75,7 @@ type Result struct {
 	NotModified bool // the upstream answered 304: nothing parsed
 	Articles    int  // article pages fetched
 	Dropped     int  // items over the per-document cap
+	Skipped     int  // items with no title, link or text
 	Err         error
 	Took        time.Duration
 }
@@ -92,6 +93,9 @@ func (r Result) String() string {
 		fmt.Fprintf(&b, "new %d, updated %d, unchanged %d", r.New, r.Updated, r.Unchanged)
 		if r.Articles > 0 {
 			fmt.Fprintf(&b, ", articles fetched %d", r.Articles)
+		}
+		if r.Skipped > 0 {
+			fmt.Fprintf(&b, ", %d empty items skipped", r.Skipped)
 		}
 		if r.Dropped > 0 {
 			fmt.Fprintf(&b, ", %d items over the cap dropped", r.Dropped)

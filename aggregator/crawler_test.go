@@ -211,10 +211,13 @@ func TestBadUpstreamCostsNothing(t *testing.T) {
 	stored, _ := st.CountItems(ctx)
 
 	faults := map[string]func(http.ResponseWriter){
-		"empty":     func(w http.ResponseWriter) {},
-		"html":      func(w http.ResponseWriter) { fmt.Fprint(w, "<!doctype html><html><body><h1>Maintenance</h1></body></html>") },
+		"empty": func(w http.ResponseWriter) {},
+		"html": func(w http.ResponseWriter) {
+			fmt.Fprint(w, "<!doctype html><html><body><h1>Maintenance</h1></body></html>")
+		},
 		"truncated": func(w http.ResponseWriter) { fmt.Fprint(w, `<?xml version="1.0"?><rss><channel><item><title>Half`) },
-		"malformed": func(w http.ResponseWriter) { fmt.Fprint(w, `<rss><channel><item></channel></rss>`) },
+		"binary":    func(w http.ResponseWriter) { w.Write([]byte("\x1f\x8b\x08\x00 not gzip \x00\x01\x02")) },
+		"json":      func(w http.ResponseWriter) { fmt.Fprint(w, `{"error": "rate limited"}`) },
 		"404":       func(w http.ResponseWriter) { http.Error(w, "gone", http.StatusNotFound) },
 		"500":       func(w http.ResponseWriter) { http.Error(w, "oops", http.StatusInternalServerError) },
 	}
@@ -248,6 +251,27 @@ func TestBadUpstreamCostsNothing(t *testing.T) {
 	state, _ := st.SourceState(ctx, "lenta")
 	if res["lenta"].Err != nil || state.LastError != "" || state.Failures != 0 {
 		t.Errorf("after healing: %v, %+v", res["lenta"], state)
+	}
+}
+
+func TestEmptyItemsAreNotStored(t *testing.T) {
+	ctx := context.Background()
+	up, c, st := setup(t)
+	up.fault("/lenta_rss_2022-12-03.xml", func(w http.ResponseWriter) {
+		fmt.Fprint(w, `<rss version="2.0"><channel><title>x</title><item></item><item><description> </description></item></channel></rss>`)
+	})
+	res := byID(c.CrawlOnce(ctx, nil))
+	if r := res["lenta"]; r.Err != nil || r.New != 0 || r.Skipped != 2 {
+		t.Errorf("lenta: %+v", r)
+	}
+	if items := sectionTitles(t, st, "all"); len(items) == 0 {
+		t.Error("other sources stored nothing")
+	} else {
+		for _, it := range items {
+			if it.SourceID == "lenta" {
+				t.Errorf("empty item stored: %+v", it)
+			}
+		}
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"strings"
 
 	"github.com/syndic/syndic/aggregator/extract"
 	"github.com/syndic/syndic/aggregator/feed"
@@ -55,6 +56,10 @@ func (c *Crawler) crawl(ctx context.Context, src config.Source, state *store.Sou
 	wctx := context.WithoutCancel(ctx)
 	kept := items[:0]
 	for _, it := range items {
+		if it.Title == "" && it.Link == "" && strings.TrimSpace(it.Summary+it.Content) == "" {
+			res.Skipped++
+			continue
+		}
 		it.SourceID = src.ID
 		if src.Lang != "" {
 			it.Lang = src.Lang

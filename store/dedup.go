@@ -192,12 +192,13 @@ func nilIfEmpty(s []string) []string {
 	return s
 }
 
-// roundTime truncates t to microseconds, in UTC; the zero time stays zero.
+// roundTime truncates t to microseconds, keeping its offset; the zero time
+// stays zero.
 func roundTime(t time.Time) time.Time {
 	if t.IsZero() {
 		return time.Time{}
 	}
-	return time.UnixMicro(t.UnixMicro()).UTC()
+	return time.UnixMicro(t.UnixMicro()).In(t.Location())
 }
 
 // contentHash digests everything of a normalised item that an upstream edit

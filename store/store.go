@@ -401,7 +401,7 @@ func (sv *saver) save(it news.Item, id identity) (SavedItem, error) {
 			it.SourceID, id.key, it.GUID, it.Link, id.canon, it.Title, it.Summary, it.Content,
 			authors, categories, it.Section, nullTime(it.Published), nullTime(it.Updated), it.Image, it.Lang, via,
 			it.Attribution.Required, it.Attribution.Link, it.Attribution.Notice,
-			it.FetchedAt.UnixMicro(), sortTime, sv.now.UnixMicro(), hash,
+			it.FetchedAt.UnixMicro(), sortTime, sv.now.UnixMicro(), hash, zoneOffset(it.Published),
 		).Scan(&itemID)
 		if err != nil {
 			return SavedItem{}, fmt.Errorf("insert item: %w", err)
@@ -414,7 +414,7 @@ func (sv *saver) save(it news.Item, id identity) (SavedItem, error) {
 			it.GUID, it.Link, id.canon, it.Title, it.Summary, it.Content,
 			authors, categories, it.Section, nullTime(it.Published), nullTime(it.Updated), it.Image, it.Lang, via,
 			it.Attribution.Required, it.Attribution.Link, it.Attribution.Notice,
-			sortTime, sv.now.UnixMicro(), hash, itemID)
+			sortTime, sv.now.UnixMicro(), hash, zoneOffset(it.Published), itemID)
 		if err != nil {
 			return SavedItem{}, fmt.Errorf("update item: %w", err)
 		}
@@ -667,13 +667,13 @@ func queryItems(ctx context.Context, tx *sql.Tx, query string, args ...any) ([]n
 		var it news.Item
 		var authors, categories, via string
 		var published, updated sql.NullInt64
-		var fetched int64
+		var fetched, offset int64
 		if err := rows.Scan(&it.ID, &it.SourceID, &it.GUID, &it.Link, &it.Title, &it.Summary, &it.Content,
 			&authors, &categories, &it.Section, &published, &updated, &it.Image, &it.Lang, &via,
-			&it.Attribution.Required, &it.Attribution.Link, &it.Attribution.Notice, &fetched); err != nil {
+			&it.Attribution.Required, &it.Attribution.Link, &it.Attribution.Notice, &fetched, &offset); err != nil {
 			return nil, err
 		}
-		it.Published, it.Updated, it.FetchedAt = fromNull(published), fromNull(updated), fromMicros(fetched)
+		it.Published, it.Updated, it.FetchedAt = inZone(fromNull(published), offset), fromNull(updated), fromMicros(fetched)
 		if it.Authors, err = parseList(authors); err == nil {
 			if it.Categories, err = parseList(categories); err == nil {
 				it.Via, err = parseList(via)
@@ -774,3 +774,17 @@ func fromNull(v sql.NullInt64) time.Time {
 }
 
 func fromMicros(us int64) time.Time { return time.UnixMicro(us).UTC() }
+
+// zoneOffset is the offset a time was written with, in seconds east of UTC.
+func zoneOffset(t time.Time) int64 {
+	_, off := t.Zone()
+	return int64(off)
+}
+
+// inZone gives a stored UTC instant back its original offset.
+func inZone(t time.Time, offset int64) time.Time {
+	if t.IsZero() || offset == 0 {
+		return t
+	}
+	return t.In(time.FixedZone("", int(offset)))
+}

@@ -238,6 +238,7 @@ func fullItem() news.Item {
 // want is it as the store gives it back.
 func want(it news.Item, id int64, fetched time.Time) news.Item {
 	it = normalize(it)
+	it.Published = inZone(it.Published.UTC(), zoneOffset(it.Published)) // the offset comes back, not the zone name
 	it.ID = id
 	it.FetchedAt = fetched
 	return it
@@ -667,5 +668,28 @@ func TestQuotesBySpeaker(t *testing.T) {
 	plan := queryPlan(t, s, `SELECT item_id FROM quotes WHERE speaker = ?`, "x")
 	if !containsAll(plan, "quotes_speaker") {
 		t.Fatalf("quotes by speaker plan does not use quotes_speaker:\n%s", plan)
+	}
+}
+
+func TestPublishedKeepsItsOffset(t *testing.T) {
+	ctx := context.Background()
+	s := testStore(t)
+	msk := time.FixedZone("MSK", 3*3600)
+	pub := time.Date(2022, 12, 3, 19, 43, 0, 0, msk)
+	if _, err := s.SaveItems(ctx, []news.Item{{SourceID: "lenta", GUID: "a", Link: "https://lenta.ru/a", Title: "A", Published: pub, Sections: []string{"all"}}}); err != nil {
+		t.Fatal(err)
+	}
+	items, err := s.SectionItems(ctx, "all", 10)
+	if err != nil || len(items) != 1 {
+		t.Fatalf("%v %v", items, err)
+	}
+	got := items[0].Published
+	if _, off := got.Zone(); !got.Equal(pub) || off != 3*3600 {
+		t.Errorf("published = %v, want %v", got, pub)
+	}
+	// The same instant written in another zone is not an edit.
+	res, _ := s.SaveItems(ctx, []news.Item{{SourceID: "lenta", GUID: "a", Link: "https://lenta.ru/a", Title: "A", Published: pub.UTC(), Sections: []string{"all"}}})
+	if res.Unchanged != 1 {
+		t.Errorf("same instant in UTC: %+v", res)
 	}
 }

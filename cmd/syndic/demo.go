@@ -65,7 +65,12 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	}
 	defer os.RemoveAll(dir)
 
-	cfg, err := demoConfig(base, upURL, filepath.Join(dir, "demo.db"), *listen, *fixtures)
+	ln, err := net.Listen("tcp", *listen)
+	if err != nil {
+		return fmt.Errorf("listen: %w", err)
+	}
+	defer ln.Close()
+	cfg, err := demoConfig(base, upURL, filepath.Join(dir, "demo.db"), ln.Addr().String(), *fixtures)
 	if err != nil {
 		return err
 	}
@@ -85,10 +90,6 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		fmt.Fprintln(stdout, "(some fixture sources failed; see above)")
 	}
 
-	ln, err := net.Listen("tcp", cfg.Listen)
-	if err != nil {
-		return fmt.Errorf("listen: %w", err)
-	}
 	fmt.Fprintf(stdout, "\nrepublished feeds (Ctrl-C to stop):\n  %s/\n", cfg.PublicBase())
 	for _, s := range cfg.Sections {
 		fmt.Fprintf(stdout, "  %s/feeds/%s.rss  .atom  .json\n", cfg.PublicBase(), s.ID)

@@ -17,6 +17,7 @@ CREATE TABLE items (
 	categories     TEXT    NOT NULL DEFAULT '[]', -- JSON array of strings
 	section        TEXT    NOT NULL DEFAULT '',
 	published      INTEGER,
+	published_offset INTEGER NOT NULL DEFAULT 0, -- seconds east of UTC the date was written in
 	updated        INTEGER,
 	image          TEXT    NOT NULL DEFAULT '',
 	lang           TEXT    NOT NULL DEFAULT '',

@@ -1,0 +1,232 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/mmcdole/gofeed"
+)
+
+// syncBuffer is a bytes.Buffer safe to read while a command writes it.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+func runCmd(t *testing.T, args ...string) (stdout, stderr string, err error) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	err = run(context.Background(), args, strings.NewReader(""), &out, &errb)
+	return out.String(), errb.String(), err
+}
+
+func exitCode(err error) int {
+	var e exitError
+	switch {
+	case err == nil:
+		return 0
+	case errors.As(err, &e):
+		return e.code
+	default:
+		return 1
+	}
+}
+
+func TestCheck(t *testing.T) {
+	out, _, err := runCmd(t, "check", "--config", "../../feeds.yaml")
+	if err != nil || !strings.Contains(out, "ok (5 sections, 10 sources)") {
+		t.Fatalf("check feeds.yaml: %q %v", out, err)
+	}
+
+	bad := filepath.Join(t.TempDir(), "bad.yaml")
+	os.WriteFile(bad, []byte("sections:\n  - id: all\nsources:\n  - id: x\n    url: gopher://x\n    sections: [al]\n    intervall: 5m\n"), 0o644)
+	_, stderr, err := runCmd(t, "check", "--config", bad)
+	if exitCode(err) != 1 {
+		t.Errorf("exit code %d, want 1", exitCode(err))
+	}
+	for _, want := range []string{
+		bad + `:5:10: sources[0].url: invalid URL "gopher://x" (only http and https)`,
+		bad + `:6:16: sources[0].sections[0]: unknown section "al"`,
+		bad + `:7:5: sources[0].intervall: unknown key "intervall"`,
+		"problem(s) in " + bad,
+	} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("check output lacks %q:\n%s", want, stderr)
+		}
+	}
+	// Every other subcommand refuses to start on a bad config.
+	for _, cmd := range [][]string{{"run"}, {"serve"}, {"crawl", "--once"}} {
+		_, _, err := runCmd(t, append(cmd, "--config", bad)...)
+		if err == nil || !strings.Contains(err.Error(), "bad config") || !strings.Contains(err.Error(), "unknown section") {
+			t.Errorf("%v with a bad config: %v", cmd, err)
+		}
+	}
+}
+
+func TestUsage(t *testing.T) {
+	if _, stderr, err := runCmd(t); exitCode(err) != 2 || !strings.Contains(stderr, "Usage:") {
+		t.Errorf("no args: %v %q", err, stderr)
+	}
+	if _, stderr, err := runCmd(t, "frobnicate"); exitCode(err) != 2 || !strings.Contains(stderr, `unknown command "frobnicate"`) {
+		t.Errorf("unknown command: %v %q", err, stderr)
+	}
+}
+
+func TestCrawlOnceSummaryAndSecondPass(t *testing.T) {
+	feed, err := os.ReadFile("../../testdata/feeds/lenta_rss_2022-12-03.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	up := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path != "/lenta.xml" {
+			http.Error(w, "no such feed", http.StatusNotFound)
+			return
+		}
+		w.Header().Set("ETag", `"v1"`)
+		if r.Header.Get("If-None-Match") == `"v1"` {
+			w.WriteHeader(http.StatusNotModified)
+			return
+		}
+		w.Write(feed)
+	}))
+	defer up.Close()
+	dir := t.TempDir()
+	cfg := filepath.Join(dir, "feeds.yaml")
+	os.WriteFile(cfg, fmt.Appendf(nil, `
+database: %s
+sections: [{id: all}]
+sources:
+  - {id: lenta, url: "%s/lenta.xml", sections: [all], allow_private: true, fetch_article: false}
+  - {id: gone, url: "%s/gone.xml", sections: [all], allow_private: true}
+`, filepath.Join(dir, "x.db"), up.URL, up.URL), 0o644)
+
+	out, _, err := runCmd(t, "crawl", "--once", "--config", cfg)
+	if exitCode(err) != 1 {
+		t.Errorf("exit code %d, want 1 (one source failed)", exitCode(err))
+	}
+	for _, re := range []string{
+		`(?m)^lenta\s+new 198, updated 0, unchanged 2 \(`,
+		`(?m)^gone\s+error: fetch feed: GET http://127\.0\.0\.1:\d+/gone\.xml: 404`,
+		`(?m)^2 sources: new 198, updated 0, unchanged 2, 1 failed$`,
+	} {
+		if !regexp.MustCompile(re).MatchString(out) {
+			t.Errorf("summary lacks %s:\n%s", re, out)
+		}
+	}
+	// --db overrides the config's database.
+	out, _, _ = runCmd(t, "crawl", "--once", "--config", cfg)
+	if !regexp.MustCompile(`(?m)^lenta\s+not modified \(304\)`).MatchString(out) {
+		t.Errorf("second pass:\n%s", out)
+	}
+	out, _, _ = runCmd(t, "crawl", "--once", "--config", cfg, "--db", filepath.Join(dir, "other.db"))
+	if !strings.Contains(out, "new 198") {
+		t.Errorf("--db: the other database should start empty:\n%s", out)
+	}
+}
+
+// TestDemo runs `syndic demo` as a user would and reads its feeds: they
+// parse with gofeed and a strict XML decoder, and every item links to its
+// original and ends with the attribution paragraph.
+func TestDemo(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var out syncBuffer
+	done := make(chan error, 1)
+	go func() {
+		done <- run(ctx, []string{"demo", "--listen", "127.0.0.1:0", "--config", "../../feeds.yaml",
+			"--fixtures", "../../testdata/feeds"}, strings.NewReader(""), &out, io.Discard)
+	}()
+	base := ""
+	for deadline := time.Now().Add(30 * time.Second); base == "" && time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+		if m := regexp.MustCompile(`(?m)^  (http://127\.0\.0\.1:\d+)/$`).FindStringSubmatch(out.String()); m != nil {
+			base = m[1]
+		}
+	}
+	if base == "" {
+		t.Fatalf("demo did not start:\n%s", out.String())
+	}
+	if !strings.Contains(out.String(), "6 sources: new 288") || strings.Contains(out.String(), "error") {
+		t.Errorf("demo crawl:\n%s", out.String())
+	}
+	for _, format := range []string{"rss", "atom", "json"} {
+		url := base + "/feeds/all." + format
+		resp, err := http.Get(url)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != 200 {
+			t.Fatalf("%s: %d", url, resp.StatusCode)
+		}
+		if format != "json" {
+			dec := xml.NewDecoder(bytes.NewReader(body))
+			dec.Strict = true
+			for {
+				if _, err := dec.Token(); err == io.EOF {
+					break
+				} else if err != nil {
+					t.Fatalf("%s is not well-formed XML: %v", url, err)
+				}
+			}
+		}
+		f, err := gofeed.NewParser().Parse(bytes.NewReader(body))
+		if err != nil {
+			t.Fatalf("%s does not parse: %v", url, err)
+		}
+		if len(f.Items) != 50 {
+			t.Errorf("%s: %d items, want 50", url, len(f.Items))
+		}
+		for _, it := range f.Items {
+			text := it.Content
+			if text == "" {
+				text = it.Description
+			}
+			if !strings.HasPrefix(it.Link, "http") || !strings.Contains(text, `Source: <a href="`+it.Link+`">`) {
+				t.Errorf("%s: item %q lacks its link or attribution: link %q, text ends %q", url, it.Title, it.Link, tail(text, 200))
+				break
+			}
+		}
+	}
+	cancel()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Errorf("demo returned %v", err)
+		}
+	case <-time.After(15 * time.Second):
+		t.Error("demo did not stop")
+	}
+}
+
+func tail(s string, n int) string {
+	if len(s) > n {
+		return s[len(s)-n:]
+	}
+	return s
+}
