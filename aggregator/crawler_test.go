@@ -295,3 +295,49 @@ func TestTimeoutIsThatSourcesError(t *testing.T) {
 		t.Errorf("lenta: %v", res["lenta"])
 	}
 }
+
+func TestRerouteWhenRulesChange(t *testing.T) {
+	ctx := context.Background()
+	up, c, st := setup(t)
+	if _, _, err := c.RerouteIfChanged(ctx); err != nil {
+		t.Fatal(err)
+	}
+	c.CrawlOnce(ctx, nil)
+	region := len(sectionTitles(t, st, "region"))
+	if region == 0 {
+		t.Fatal("nothing in region")
+	}
+	if _, did, _ := c.RerouteIfChanged(ctx); did {
+		t.Error("rerouted with unchanged rules")
+	}
+
+	// An editor narrows region to Iran alone.
+	narrow := strings.Replace(fmt.Sprintf(testConfig, up.URL), "Иран, Турция, Армения, Грузия, Азербайджан", "Иран", 1)
+	cfg, err := config.Parse("test.yaml", []byte(narrow))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c2, _ := aggregator.New(cfg, fetch.New(fetch.Options{}), st, nil, nil)
+	n, did, err := c2.RerouteIfChanged(ctx)
+	if err != nil || !did || n == 0 {
+		t.Fatalf("reroute: %d %v %v", n, did, err)
+	}
+	items := sectionTitles(t, st, "region")
+	if len(items) == 0 || len(items) >= region {
+		t.Errorf("region after narrowing: %d items, before %d", len(items), region)
+	}
+	for _, it := range items {
+		if !strings.Contains(strings.ToLower(it.Title+" "+it.Content+it.Summary), "иран") {
+			t.Errorf("item without Iran left in region: %q", it.Title)
+		}
+	}
+	// The next crawl of the unchanged feeds finds nothing to update.
+	up.mu.Lock()
+	up.faults = map[string]func(http.ResponseWriter){}
+	up.mu.Unlock()
+	st.SaveSourceState(ctx, store.SourceState{SourceID: "lenta"}) // forget the ETag: a full refetch
+	res := byID(c2.CrawlOnce(ctx, nil))
+	if r := res["lenta"]; r.Updated != 0 || r.New != 0 {
+		t.Errorf("refetch after reroute: %v", r)
+	}
+}

@@ -203,6 +203,10 @@ type queries struct {
 	quotesByIDs     string // JSON ids -> item_id, position, speaker, role, verb, direct, text
 	hasKey          string // source_id, key1, key2 -> 1 row if any
 	countItems      string
+	itemsAfter      string // id, limit -> item columns, by id
+	setItemHash     string // content_hash, id
+	setting         string // key -> value
+	saveSetting     string // key, value
 	sourceState     string // source_id -> state columns
 	sourceStates    string // -> state columns, ordered by source_id
 	saveSourceState string // state columns
@@ -249,7 +253,11 @@ var sqliteQueries = queries{
 		WHERE s.section = ?
 		ORDER BY s.sort_time DESC, s.item_id DESC
 		LIMIT ?`,
-	itemByID: `SELECT ` + itemColumns + ` FROM items WHERE id = ?`,
+	itemByID:    `SELECT ` + itemColumns + ` FROM items WHERE id = ?`,
+	itemsAfter:  `SELECT ` + itemColumns + ` FROM items WHERE id > ? ORDER BY id LIMIT ?`,
+	setItemHash: `UPDATE items SET content_hash = ? WHERE id = ?`,
+	setting:     `SELECT value FROM settings WHERE key = ?`,
+	saveSetting: `INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
 	sectionsByIDs: `SELECT item_id, section FROM item_sections
 		WHERE item_id IN (SELECT value FROM json_each(?)) ORDER BY item_id, section`,
 	quotesByIDs: `SELECT item_id, position, speaker, role, verb, direct, text FROM quotes
