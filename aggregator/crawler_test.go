@@ -341,3 +341,65 @@ func TestRerouteWhenRulesChange(t *testing.T) {
 		t.Errorf("refetch after reroute: %v", r)
 	}
 }
+
+// TestRegionMatchesReading crawls the fixture feeds with the default
+// feeds.yaml rules and checks REGION against testdata/route/region_expected.tsv,
+// a list written by reading the items.
+func TestRegionMatchesReading(t *testing.T) {
+	ctx := context.Background()
+	up := newUpstream(t)
+	cfg, err := config.Load("../feeds.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	no := false
+	cfg.Sources = nil
+	for _, f := range []string{"lenta_rss_2022-12-03.xml", "node-feedparser_oren_ru_windows-1251_yandex.xml",
+		"miniflux_ibash_windows-1251.xml", "feedparser_koi8r_nodecl.xml", "feeder_suspilne_ukrnet_fulltext.xml"} {
+		cfg.Sources = append(cfg.Sources, config.Source{ID: strings.SplitN(f, "_", 2)[0], Name: f, URL: up.URL + "/" + f,
+			Sections: []config.SectionRef{{ID: "all"}}, Interval: config.Duration(time.Hour), AllowPrivate: true,
+			FetchArticle: &no, Kind: config.KindFeed, Republish: news.RepublishFull})
+	}
+	// milkleaks is served gzipped under its .gz name.
+	data, _ := os.ReadFile("../testdata/feeds/milkleaks_turbo_undeclared_ns.xml.gz")
+	up.fault("/milkleaks.xml", func(w http.ResponseWriter) { w.Write(data) })
+	cfg.Sources = append(cfg.Sources, config.Source{ID: "milkleaks", Name: "milkleaks", URL: up.URL + "/milkleaks.xml",
+		Sections: []config.SectionRef{{ID: "all"}}, Interval: config.Duration(time.Hour), AllowPrivate: true,
+		FetchArticle: &no, Kind: config.KindFeed, Republish: news.RepublishFull})
+	if err := cfg.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "r.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	c, err := aggregator.New(cfg, fetch.New(fetch.Options{}), st, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range c.CrawlOnce(ctx, nil) {
+		if r.Err != nil || r.New == 0 {
+			t.Fatalf("%v", r)
+		}
+	}
+	want := map[string]bool{}
+	raw, _ := os.ReadFile("../testdata/route/region_expected.tsv")
+	for _, line := range strings.Split(string(raw), "\n") {
+		if line != "" && !strings.HasPrefix(line, "#") {
+			want[strings.SplitN(line, "\t", 2)[0]] = true
+		}
+	}
+	got := map[string]bool{}
+	for _, it := range sectionTitles(t, st, "region") {
+		got[it.GUID] = true
+		if !want[it.GUID] {
+			t.Errorf("in region but not expected: %s %q", it.GUID, it.Title)
+		}
+	}
+	for g := range want {
+		if !got[g] {
+			t.Errorf("expected in region, missing: %s", g)
+		}
+	}
+}
