@@ -1,0 +1,436 @@
+package quote
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/syndic/syndic/news"
+)
+
+// doc is one article being read.
+type doc struct {
+	text, lang string
+	paras      []para
+	spans      []qspan
+	ptoks      [][]token // top-level tokens of each paragraph (quotations as one token)
+	psents     [][]int   // sentence starts in ptoks
+	ents       []*entity
+	pm         []pmention // person mentions outside quotations, by position
+	out        []news.Quote
+	outPara    []int
+
+	last     *entity // the last speaker
+	lastPara int
+	lastRole string
+}
+
+// pmention is a person named at pos.
+type pmention struct {
+	pos int
+	e   *entity
+}
+
+func newDoc(text, lang string) *doc {
+	d := &doc{text: text, lang: lang, lastPara: -10}
+	d.paras = paragraphs(text)
+	d.ptoks = make([][]token, len(d.paras))
+	d.psents = make([][]int, len(d.paras))
+	for pi, p := range d.paras {
+		spans := scanMarks(text, p, pi)
+		base := len(d.spans)
+		var tops []int
+		for k := range spans {
+			if spans[k].parent >= 0 {
+				spans[k].parent += base
+			} else {
+				tops = append(tops, base+k)
+			}
+		}
+		d.spans = append(d.spans, spans...)
+		d.ptoks[pi] = tokenize(text, p.s, p.e, d.spans, tops)
+		d.psents[pi] = sentences(d.ptoks[pi])
+	}
+	return d
+}
+
+// sentenceOf returns the bounds [ss, se) of the sentence holding token i of
+// paragraph pi.
+func (d *doc) sentenceOf(pi, i int) (int, int) {
+	st := d.psents[pi]
+	k := sort.SearchInts(st, i+1) - 1
+	ss := st[k]
+	se := len(d.ptoks[pi])
+	if k+1 < len(st) {
+		se = st[k+1]
+	}
+	return ss, se
+}
+
+// ---- entities ----
+
+// addPerson registers (or finds) the person a mention names and returns it.
+func (d *doc) addPerson(m mention) *entity {
+	first, last := m.first, m.last
+	g := m.gender
+	if g == 0 || g == 'p' {
+		g = nameGender(first, last, d.lang)
+	}
+	if d.lang == "ru" || isCyrillicWord(last) {
+		first, last = nominative(first, last, m.cas, g)
+		if g == 0 {
+			g = ruSurnameGender(last)
+			if len(first) == 0 && m.cas != caseNom && g == 'f' && strings.HasSuffix(lower(last), "а") {
+				g = 0 // "Лаврова" in the genitive: no telling
+			}
+		}
+	}
+	key := surnameKey(last)
+	fkey := ""
+	if len(first) > 0 {
+		fkey = surnameKey(first[0])
+	}
+	var best *entity
+	for _, e := range d.ents {
+		if e.kind != kPerson || e.key != key {
+			continue
+		}
+		if fkey != "" && e.first != "" && surnameKey(strings.Fields(e.first)[0]) != fkey {
+			// Initials match a full given name: "F." ~ "Frank".
+			ef := strings.Fields(e.first)[0]
+			if !(strings.HasSuffix(first[0], ".") && strings.HasPrefix(ef, strings.TrimSuffix(first[0], "."))) {
+				continue
+			}
+		}
+		if g != 0 && e.gender != 0 && g != e.gender && g != 'p' && e.gender != 'p' {
+			continue
+		}
+		best = e
+	}
+	if best == nil {
+		best = &entity{kind: kPerson, last: last, key: key, gender: g}
+		d.ents = append(d.ents, best)
+	}
+	if len(first) > 0 && len(strings.Join(first, " ")) > len(best.first) {
+		best.first = strings.Join(first, " ")
+	}
+	// Prefer the nominative form of the surname.
+	if last != best.last && surnameKey(last) == best.key {
+		if m.cas == caseNom && len(first) > 0 || betterNom(last, best.last, best.gender) {
+			best.last = last
+		}
+	}
+	if best.gender == 0 {
+		best.gender = g
+	}
+	if m.role != "" {
+		addRole(best, m.role)
+	}
+	return best
+}
+
+// betterNom reports whether surname form a looks more like the nominative
+// than b for a person of gender g.
+func betterNom(a, b string, g byte) bool {
+	la, lb := lower(a), lower(b)
+	if g == 'f' {
+		return (strings.HasSuffix(la, "а") || strings.HasSuffix(la, "ая")) && !(strings.HasSuffix(lb, "а") || strings.HasSuffix(lb, "ая"))
+	}
+	return utf8.RuneCountInString(a) < utf8.RuneCountInString(b)
+}
+
+func addRole(e *entity, r string) {
+	for _, x := range e.roles {
+		if x == r {
+			return
+		}
+	}
+	e.roles = append(e.roles, r)
+}
+
+func (d *doc) addOrg(name string) *entity {
+	key := lower(name)
+	for _, e := range d.ents {
+		if e.kind == kOrg && (e.key == key || strings.HasPrefix(e.key, key+" ") || strings.HasPrefix(key, e.key+" ")) {
+			if len(name) > len(e.org) {
+				e.org, e.key = name, key
+			}
+			return e
+		}
+	}
+	e := &entity{kind: kOrg, org: name, key: key}
+	d.ents = append(d.ents, e)
+	return e
+}
+
+// notePerson records that entity e was named at pos.
+func (d *doc) notePerson(pos int, e *entity) {
+	k := sort.Search(len(d.pm), func(i int) bool { return d.pm[i].pos >= pos })
+	if k < len(d.pm) && d.pm[k].pos == pos {
+		d.pm[k].e = e
+		return
+	}
+	d.pm = append(d.pm, pmention{})
+	copy(d.pm[k+1:], d.pm[k:])
+	d.pm[k] = pmention{pos, e}
+}
+
+// scanMentions registers every person surely named outside quotations, so
+// that surnames and pronouns can be resolved to full names.
+func (d *doc) scanMentions() {
+	for _, toks := range d.ptoks {
+		for i := 0; i < len(toks); i++ {
+			j := nameRun(toks, i, d.lang)
+			if j == i {
+				continue
+			}
+			if personEvidence(toks, i, j, d.lang) {
+				words := runWords(toks, i, j)
+				m := mention{kind: kPerson, first: words[:len(words)-1], last: stripPossessive(words[len(words)-1]), pos: toks[i].s}
+				if d.lang == "ru" {
+					m.cas = caseBefore(toks, i)
+				}
+				m.role = roleBefore(toks, i, d.lang)
+				if m.role == "" {
+					m.role = appositive(toks, j, d.lang)
+				}
+				if len(m.first) > 0 || d.lang == "ru" {
+					e := d.addPerson(m)
+					d.notePerson(m.pos, e)
+				}
+			}
+			i = j - 1
+		}
+	}
+	// Single surnames of known people.
+	for _, toks := range d.ptoks {
+		for i := 0; i < len(toks); i++ {
+			j := nameRun(toks, i, d.lang)
+			if j != i+1 {
+				if j > i {
+					i = j - 1
+				}
+				continue
+			}
+			key := surnameKey(stripPossessive(toks[i].text))
+			for _, e := range d.ents {
+				if e.kind == kPerson && e.key == key && e.first != "" {
+					d.notePerson(toks[i].s, e)
+					break
+				}
+			}
+		}
+	}
+}
+
+// ---- resolution ----
+
+// compatible reports whether an antecedent of gender eg fits gender g.
+func compatible(g, eg byte) bool {
+	if g == 0 || g == '?' || g == 'g' || g == 'n' || eg == 0 {
+		return true
+	}
+	if g == 'p' {
+		return eg == 'p'
+	}
+	return g == eg
+}
+
+// antecedent returns the last person named before pos whose gender fits.
+func (d *doc) antecedent(pos int, g byte) *entity {
+	k := sort.Search(len(d.pm), func(i int) bool { return d.pm[i].pos >= pos })
+	for k--; k >= 0; k-- {
+		if pos-d.pm[k].pos > 4000 {
+			break
+		}
+		if compatible(g, d.pm[k].e.gender) {
+			return d.pm[k].e
+		}
+	}
+	return nil
+}
+
+// resolve turns a speaker mention into a name and role. g is the gender the
+// speech verb agrees with ('m', 'f', 'p' or 0).
+func (d *doc) resolve(m mention, g byte) (*entity, string) {
+	switch m.kind {
+	case kPerson:
+		if m.gender == 0 && (g == 'm' || g == 'f') {
+			m.gender = g
+		}
+		if len(m.first) == 0 {
+			key := surnameKey(m.last)
+			// The most recent known person of that surname.
+			var best *entity
+			bestPos := -1
+			for _, pm := range d.pm {
+				if pm.e.key == key && pm.pos <= m.pos+1 && pm.pos > bestPos {
+					best, bestPos = pm.e, pm.pos
+				}
+			}
+			if best == nil {
+				for _, e := range d.ents {
+					if e.kind == kPerson && e.key == key {
+						best = e
+						break
+					}
+				}
+			}
+			if best != nil {
+				if m.role != "" {
+					addRole(best, m.role)
+				}
+				d.notePerson(m.pos, best)
+				return best, m.role
+			}
+		}
+		e := d.addPerson(m)
+		d.notePerson(m.pos, e)
+		return e, m.role
+	case kOrg:
+		return d.addOrg(m.org), m.role
+	case kPronoun:
+		if m.gender == 'p' || m.gender == 's' {
+			// "they", "мы": a body if the last speaker was one.
+			if d.last != nil && d.last.kind == kOrg {
+				return d.last, ""
+			}
+			if m.gender == 's' && d.last != nil {
+				return d.last, ""
+			}
+			return nil, ""
+		}
+		gg := m.gender
+		if gg == 0 {
+			gg = g
+		}
+		if e := d.antecedent(m.pos, gg); e != nil {
+			return e, ""
+		}
+		return nil, ""
+	case kDesc:
+		head := m.head
+		// A role the article gave someone: "the FSB Director".
+		var best *entity
+		bestPos := -1
+		for _, pm := range d.pm {
+			if pm.pos > m.pos || pm.pos <= bestPos {
+				continue
+			}
+			for _, r := range pm.e.roles {
+				if containsWord(lower(r), head) || (d.lang == "ru" && containsWord(lower(r), roleStemOf(head))) {
+					if compatible(g, pm.e.gender) {
+						best, bestPos = pm.e, pm.pos
+					}
+				}
+			}
+		}
+		if best != nil {
+			return best, m.role
+		}
+		if m.org != "" && spokesRole[head] {
+			return d.addOrg(m.org), m.role
+		}
+		if !anaphoric(m, d.lang) {
+			if m.org != "" {
+				return d.addOrg(m.org), m.role
+			}
+			return nil, m.role
+		}
+		if ruOrgWords[head] || enOrgWords[head] {
+			for k := len(d.ents) - 1; k >= 0; k-- {
+				if d.ents[k].kind == kOrg {
+					return d.ents[k], m.role
+				}
+			}
+			return nil, m.role
+		}
+		if e := d.antecedent(m.pos, g); e != nil {
+			return e, m.role
+		}
+		if m.org != "" {
+			return d.addOrg(m.org), m.role
+		}
+		return nil, m.role
+	}
+	return nil, ""
+}
+
+// spokesRole are roles of someone speaking for a body: an unnamed
+// "представитель МИД" is the ministry speaking.
+var spokesRole = toSet(`представитель представительница пресс-секретарь пресс-служба спикер источник
+spokesman spokeswoman spokesperson representative spokespeople spokesmen source sources official officials`)
+
+func roleStemOf(h string) string {
+	rs := []rune(h)
+	if len(rs) > 5 {
+		return string(rs[:len(rs)-2])
+	}
+	return h
+}
+
+func containsWord(s, w string) bool {
+	if w == "" {
+		return false
+	}
+	for _, f := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' }) {
+		if f == w || (len([]rune(w)) > 4 && strings.HasPrefix(f, w)) {
+			return true
+		}
+	}
+	return false
+}
+
+// anaphoric reports whether a description refers back to someone named
+// before ("the diplomat", "глава ведомства", "эксперт") rather than to
+// someone new ("a source", "источник").
+func anaphoric(m mention, lang string) bool {
+	h := m.head
+	if lang == "ru" {
+		switch h {
+		case "источник", "источники", "свидетель", "очевидец", "житель", "жительница", "участник", "член", "сотрудник", "чиновник":
+			return false
+		}
+		return true
+	}
+	r := lower(m.role)
+	if strings.HasPrefix(r, "a ") || strings.HasPrefix(r, "an ") || strings.HasPrefix(r, "one ") || strings.HasPrefix(r, "some ") {
+		return false
+	}
+	switch h {
+	case "source", "sources", "official", "officials", "witness", "resident", "residents", "aide", "aides", "spokesman", "spokeswoman", "spokesperson":
+		return strings.HasPrefix(r, "the ") || strings.HasPrefix(r, "this ")
+	}
+	return true
+}
+
+// ---- output ----
+
+func (d *doc) emit(s, e int, ent *entity, role, verb string, direct bool, pi int) {
+	s, e = trimContent(d.text, s, e)
+	if e <= s {
+		return
+	}
+	// A quotation of nothing but punctuation is no quotation.
+	letters := false
+	for _, r := range d.text[s:e] {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			letters = true
+			break
+		}
+	}
+	if !letters {
+		return
+	}
+	q := news.Quote{Text: d.text[s:e], Verb: verb, Direct: direct, Pos: s}
+	if ent != nil {
+		q.Speaker = ent.name()
+		q.Role = role
+		if q.Role == "" {
+			q.Role = ent.role()
+		}
+	}
+	d.out = append(d.out, q)
+	d.outPara = append(d.outPara, pi)
+}

@@ -1,0 +1,477 @@
+package quote
+
+import (
+	"strings"
+)
+
+// caseBefore guesses the case of a Russian name from the word before it:
+// "по словам Лаврова" (genitive), "со ссылкой на Захарову" (accusative).
+func caseBefore(toks []token, i int) int {
+	if i <= 0 {
+		return caseNom
+	}
+	p := toks[i-1]
+	if p.kind != tWord {
+		return caseNom
+	}
+	lp := lower(p.text)
+	switch {
+	case ruCueNouns[lp], lp == "у", lp == "от", lp == "для", lp == "до", lp == "из", lp == "без",
+		lp == "против", lp == "после", lp == "около", lp == "возле", lp == "слов", lp == "имени":
+		return caseGen
+	case lp == "на", lp == "про", lp == "через":
+		return caseAcc
+	case lp == "с", lp == "со", lp == "между", lp == "над", lp == "перед":
+		return caseIns
+	case lp == "к", lp == "ко", lp == "по":
+		return caseDat
+	}
+	if isRuRole(lp) && !ruRoleWords[lp] {
+		// An oblique role word: "пресс-секретаря Дмитрия Пескова".
+		switch {
+		case strings.HasSuffix(lp, "у") || strings.HasSuffix(lp, "ю"):
+			return caseDat
+		case strings.HasSuffix(lp, "ом") || strings.HasSuffix(lp, "ем"):
+			return caseIns
+		default:
+			return caseGen
+		}
+	}
+	return caseNom
+}
+
+// stopPhrase reports whether token t ends a speaker phrase.
+func stopPhrase(t token, lang string) bool {
+	if t.kind == tQuote {
+		return true
+	}
+	if t.kind == tPunct && (endsSentence(t) || t.text == ":") {
+		return true
+	}
+	lw := lower(t.text)
+	if lang == "ru" {
+		return lw == "что" || lw == "чтобы" || lw == "который" || lw == "которая" || lw == "которые"
+	}
+	return lw == "that" || lw == "who" || lw == "which"
+}
+
+// parsePhrase finds who a phrase names: the first person's name (with the
+// role words before it, or an appositive after a comma), else a pronoun at
+// its start, a body, or a description. cas is the Russian case expected of
+// the name. It returns false when the phrase names nobody.
+func (d *doc) parsePhrase(toks []token, cas int, nearest bool) (mention, bool) {
+	lang := d.lang
+	// Cut at the first stop and drop parenthesised asides.
+	var ts []token
+	depth := 0
+	for _, t := range toks {
+		if stopPhrase(t, lang) {
+			break
+		}
+		if t.is("(") || t.is("[") {
+			depth++
+			continue
+		}
+		if t.is(")") || t.is("]") {
+			if depth > 0 {
+				depth--
+			}
+			continue
+		}
+		if depth > 0 {
+			continue
+		}
+		ts = append(ts, t)
+	}
+	if len(ts) == 0 {
+		return mention{}, false
+	}
+	type found struct {
+		m  mention
+		at int
+	}
+	var persons, pronouns, orgs, descs []found
+	for i := 0; i < len(ts); i++ {
+		t := ts[i]
+		if t.kind != tWord {
+			continue
+		}
+		lw := lower(t.text)
+		// Pronouns.
+		if lang == "ru" {
+			if g, ok := ruPronouns[lw]; ok && lw != "его" && lw != "её" && lw != "ее" && lw != "их" && lw != "нее" && lw != "неё" && lw != "него" && lw != "них" {
+				pronouns = append(pronouns, found{mention{kind: kPronoun, gender: g, pos: t.s, head: lw}, i})
+				continue
+			}
+		} else if g, ok := enPronouns[lw]; ok && lw != "him" && lw != "her" && lw != "it" {
+			pronouns = append(pronouns, found{mention{kind: kPronoun, gender: g, pos: t.s, head: lw}, i})
+			continue
+		}
+		// Names.
+		if j := nameRun(ts, i, lang); j > i {
+			words := runWords(ts, i, j)
+			first, last := words[:len(words)-1], stripPossessive(words[len(words)-1])
+			m := mention{kind: kPerson, first: first, last: last, pos: t.s, cas: cas}
+			if lang == "ru" && cas == caseNom {
+				m.cas = caseBefore(ts, i)
+			}
+			m.strong = personEvidence(ts, i, j, lang)
+			m.role = roleBefore(ts, i, lang)
+			if m.role == "" {
+				m.role = appositive(ts, j, lang)
+			}
+			// An English run ending in an organisation word names a body.
+			if lang == "ru" && len(words) == 1 && ruAdjectival(words[0]) && !m.strong {
+				i = j - 1
+				continue
+			}
+			persons = append(persons, found{m, i})
+			i = j - 1
+			continue
+		}
+		// Bodies.
+		if o, j := orgAt(ts, i, lang); j > i {
+			orgs = append(orgs, found{mention{kind: kOrg, org: o, pos: t.s}, i})
+			i = j - 1
+			continue
+		}
+		if isRole(t.text, lang) {
+			descs = append(descs, found{mention{kind: kDesc, head: roleHead(lw, lang), role: descText(ts, i, lang), pos: t.s}, i})
+		}
+	}
+	pick := func(fs []found) found {
+		if nearest {
+			return fs[len(fs)-1]
+		}
+		return fs[0]
+	}
+	// A pronoun first ("he told Smith") is the subject.
+	if len(pronouns) > 0 {
+		p := pronouns[0]
+		if nearest {
+			p = pronouns[len(pronouns)-1]
+		}
+		first := true
+		for _, f := range append(append(persons, orgs...), descs...) {
+			if (!nearest && f.at < p.at) || (nearest && f.at > p.at) {
+				first = false
+			}
+		}
+		if first {
+			return p.m, true
+		}
+	}
+	if len(persons) > 0 {
+		// Prefer a surely-a-person name over a capitalised word that may not be one.
+		for _, f := range persons {
+			if f.m.strong || len(persons) == 1 {
+				if !nearest {
+					return f.m, true
+				}
+			}
+		}
+		if nearest {
+			for k := len(persons) - 1; k >= 0; k-- {
+				if persons[k].m.strong {
+					return persons[k].m, true
+				}
+			}
+		}
+		return pick(persons).m, true
+	}
+	if len(descs) > 0 && len(orgs) > 0 {
+		// "представитель МИД": the body speaks through its representative.
+		d0, o0 := pick(descs), pick(orgs)
+		if o0.at > d0.at && (ruOrgWords[d0.m.head] || enOrgWords[d0.m.head]) {
+			return d0.m, true
+		}
+		m := d0.m
+		m.org = o0.m.org
+		return m, true
+	}
+	if len(orgs) > 0 {
+		return pick(orgs).m, true
+	}
+	if len(descs) > 0 {
+		return pick(descs).m, true
+	}
+	if len(pronouns) > 0 {
+		return pick(pronouns).m, true
+	}
+	return mention{}, false
+}
+
+// roleHead folds a role word to its head form ("президента" → "президент").
+func roleHead(lw, lang string) string {
+	if lang != "ru" {
+		return strings.TrimSuffix(stripPossessive(lw), ".")
+	}
+	if ruRoleWords[lw] {
+		return lw
+	}
+	rs := []rune(lw)
+	for cut := 1; cut <= 3 && cut < len(rs)-2; cut++ {
+		stem := string(rs[:len(rs)-cut])
+		for _, e := range []string{"", "ь", "а", "й", "я", "о"} {
+			if ruRoleWords[stem+e] {
+				return stem + e
+			}
+		}
+	}
+	return lw
+}
+
+// roleBefore returns the role words right before a name at ts[i]: "FSB
+// Director" (skipping a parenthesised expansion), "министр иностранных дел
+// Турции", "президент РФ".
+func roleBefore(ts []token, i int, lang string) string {
+	k := i - 1
+	start := -1
+	var keep []int
+	for k >= 0 && len(keep) <= 10 {
+		t := ts[k]
+		if t.is(")") {
+			// Skip back over a parenthesised aside.
+			depth := 0
+			for k >= 0 {
+				if ts[k].is(")") {
+					depth++
+				} else if ts[k].is("(") {
+					depth--
+					if depth == 0 {
+						break
+					}
+				}
+				k--
+			}
+			k--
+			continue
+		}
+		if t.kind != tWord {
+			break
+		}
+		lw := lower(t.text)
+		if lang == "ru" {
+			if ruStop[lw] && lw != "и" {
+				break
+			}
+			if _, ok := ruVerb(lw); ok {
+				break
+			}
+		} else {
+			if enStop[lw] && lw != "of" && lw != "for" && lw != "and" {
+				break
+			}
+			if _, ok := enVerbs[lw]; ok && !enRoleWords[lw] {
+				break
+			}
+			if t.lower() && !isRole(t.text, lang) && lw != "of" && lw != "for" && lw != "and" && start < 0 {
+				break
+			}
+		}
+		keep = append(keep, k)
+		if isRole(t.text, lang) {
+			start = len(keep) - 1
+		}
+		k--
+	}
+	if start < 0 {
+		return ""
+	}
+	// Extend over capitalised words and acronyms just before the first role
+	// word ("FSB Director", "Russian Foreign Minister").
+	for start+1 < len(keep) {
+		t := ts[keep[start+1]]
+		if (t.acronym() || (lang == "en" && t.cap())) && !enStop[lower(t.text)] {
+			start++
+			continue
+		}
+		break
+	}
+	var words []string
+	for x := start; x >= 0; x-- {
+		words = append(words, ts[keep[x]].text)
+	}
+	for len(words) > 0 && (words[0] == "of" || words[0] == "for" || words[0] == "and" || words[0] == "и") {
+		words = words[1:]
+	}
+	for len(words) > 0 {
+		w := words[len(words)-1]
+		if w == "of" || w == "for" || w == "and" || w == "и" {
+			words = words[:len(words)-1]
+			continue
+		}
+		break
+	}
+	return strings.Join(words, " ")
+}
+
+// appositive returns a role given after the name: "Smith, the company's
+// spokesman," / "Ильхам Ахмед, курдский политический деятель".
+func appositive(ts []token, j int, lang string) string {
+	if j >= len(ts) || !ts[j].is(",") {
+		return ""
+	}
+	var words []string
+	hasRole := false
+	for k := j + 1; k < len(ts) && k < j+10; k++ {
+		t := ts[k]
+		if t.kind != tWord {
+			break
+		}
+		lw := lower(t.text)
+		if lang == "en" {
+			if _, ok := enVerbs[lw]; ok && !enRoleWords[lw] {
+				break
+			}
+			if len(words) == 0 && (lw == "the" || lw == "a" || lw == "an") {
+				continue
+			}
+		} else if _, ok := ruVerb(lw); ok {
+			break
+		}
+		if isRole(t.text, lang) {
+			hasRole = true
+		}
+		words = append(words, t.text)
+	}
+	if !hasRole {
+		return ""
+	}
+	return strings.Join(words, " ")
+}
+
+// descText returns the words of a description starting at ts[i] and the
+// genitive words after it ("глава МВД Турции", "FSB Director").
+func descText(ts []token, i int, lang string) string {
+	start := i
+	for start > 0 {
+		t := ts[start-1]
+		if t.kind != tWord {
+			break
+		}
+		lw := lower(t.text)
+		if lang == "en" && (t.cap() || t.acronym()) && !enStop[lw] {
+			start--
+			continue
+		}
+		if lang == "ru" && (ruAdjectival(t.text) || isRuRole(lw)) && !ruStop[lw] {
+			start--
+			continue
+		}
+		break
+	}
+	end := i + 1
+	for end < len(ts) && end < i+5 {
+		t := ts[end]
+		if t.kind != tWord {
+			break
+		}
+		lw := lower(t.text)
+		if lang == "ru" {
+			if ruStop[lw] {
+				break
+			}
+			if _, ok := ruVerb(lw); ok {
+				break
+			}
+		} else if !(t.cap() || t.acronym()) || enStop[lw] {
+			break
+		}
+		end++
+	}
+	var words []string
+	for _, t := range ts[start:end] {
+		words = append(words, t.text)
+	}
+	return strings.Join(words, " ")
+}
+
+// orgAt recognises a body named at ts[i]: an acronym with the capitalised
+// words around it ("МИД России", "the FBI"), a body's word ("Кремль",
+// "пресс-служба Кремля", "State Department"). It returns the name and the
+// end of its tokens, or i when nothing is there.
+func orgAt(ts []token, i int, lang string) (string, int) {
+	t := ts[i]
+	if t.kind != tWord {
+		return "", i
+	}
+	lw := lower(t.text)
+	if lang == "ru" {
+		if !(t.acronym() || isRuOrg(lw)) {
+			return "", i
+		}
+		if ruStop[lw] {
+			return "", i
+		}
+		words := []string{ruOrgNom(t.text)}
+		j := i + 1
+		for j < len(ts) && j < i+4 {
+			n := ts[j]
+			if n.kind == tWord && (n.cap() || n.acronym()) && !ruStop[lower(n.text)] {
+				words = append(words, n.text)
+				j++
+				continue
+			}
+			break
+		}
+		// A lower-case adjective before: "турецкий МИД".
+		if i > 0 && ts[i-1].kind == tWord && ts[i-1].lower() && ruAdjectival(ts[i-1].text) && t.acronym() {
+			words = append([]string{ts[i-1].text}, words...)
+		}
+		return strings.Join(words, " "), j
+	}
+	// English: a run of capitalised words and acronyms that holds a body's
+	// word or an acronym.
+	if !(t.cap() || t.acronym()) {
+		return "", i
+	}
+	j := i
+	org := false
+	for j < len(ts) {
+		n := ts[j]
+		ln := lower(n.text)
+		if j > i && n.kind == tWord && ((enRoleWords[ln] && !enOrgWords[ln]) || enTitles[ln] || enMaleNames[ln] || enFemaleNames[ln]) {
+			break
+		}
+		if n.kind == tWord && (n.cap() || n.acronym()) && !(j > i && enStop[ln] && ln != "of") {
+			if n.acronym() || enOrgWords[ln] || ln == "kremlin" || ln == "pentagon" {
+				org = true
+			}
+			j++
+			continue
+		}
+		if j > i && n.kind == tWord && (ln == "of" || ln == "for" || ln == "and") && j+1 < len(ts) && ts[j+1].cap() {
+			j++
+			continue
+		}
+		break
+	}
+	if !org || enStop[lw] {
+		return "", i
+	}
+	var words []string
+	for _, n := range ts[i:j] {
+		words = append(words, stripPossessive(n.text))
+	}
+	return strings.Join(words, " "), j
+}
+
+// ruOrgNom brings a Russian body's word to the nominative: "Кремле" →
+// "Кремль", "Госдепа" → "Госдеп"; acronyms and unknown words stay.
+func ruOrgNom(w string) string {
+	lw := lower(w)
+	if ruOrgWords[lw] || (len([]rune(w)) > 1 && strings.ToUpper(w) == w) {
+		return w
+	}
+	rs := []rune(w)
+	for cut := 1; cut <= 2 && cut < len(rs)-2; cut++ {
+		stem := string(rs[:len(rs)-cut])
+		for _, e := range []string{"", "о", "а", "ь", "я"} {
+			if ruOrgWords[lower(stem+e)] {
+				return stem + e
+			}
+		}
+	}
+	return w
+}
