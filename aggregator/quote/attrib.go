@@ -69,6 +69,9 @@ func (d *doc) rightAttr(toks []token, j, end int) attrib {
 	var vg byte
 	for k := j; k < limit; k++ {
 		t := toks[k]
+		if t.is(".") && k > 0 && abbrevDot(toks, k) {
+			continue
+		}
 		if t.kind == tQuote || (t.kind == tPunct && (endsSentence(t) || t.text == ":")) || t.kind == tDash {
 			break
 		}
@@ -106,7 +109,7 @@ func (d *doc) rightAttr(toks []token, j, end int) attrib {
 	after := toks[v+1 : end]
 	a := attrib{verb: toks[v].text, vg: vg, how: aRight}
 	if d.lang == "ru" {
-		if m, ok := d.parsePhrase(subj, caseNom, true); ok && (m.kind == kPerson || m.kind == kPronoun || m.kind == kOrg) {
+		if m, ok := d.parsePhrase(subj, caseNom, false); ok && (m.kind == kPerson || m.kind == kPronoun || m.kind == kOrg) {
 			a.m = m
 			return a
 		}
@@ -114,7 +117,7 @@ func (d *doc) rightAttr(toks []token, j, end int) attrib {
 			a.m = m
 			return a
 		}
-		if m, ok := d.parsePhrase(subj, caseNom, true); ok {
+		if m, ok := d.parsePhrase(subj, caseNom, false); ok {
 			a.m = m
 			return a
 		}
@@ -124,7 +127,7 @@ func (d *doc) rightAttr(toks []token, j, end int) attrib {
 		return attrib{}
 	}
 	if len(subj) > 0 {
-		if m, ok := d.parsePhrase(subj, caseNom, true); ok {
+		if m, ok := d.parsePhrase(subj, caseNom, false); ok {
 			a.m = m
 			return a
 		}
@@ -149,8 +152,12 @@ func (d *doc) leftSubject(toks []token, ss, v int) (mention, bool) {
 		if len(seg) == 0 {
 			continue
 		}
-		m, ok := d.parsePhrase(seg, caseNom, true)
+		m, ok := d.parsePhrase(seg, caseNom, false)
 		if !ok {
+			continue
+		}
+		if cs >= ss && v-1 > cs && toks[v-1].is(",") && !(m.kind == kPronoun || m.kind == kPerson && m.strong && m.pos == seg[0].s) {
+			// "Smith, chief executive of CloudFlare, said": an appositive.
 			continue
 		}
 		if m.kind == kPerson || m.kind == kPronoun {

@@ -50,7 +50,7 @@ func newDoc(text, lang string) *doc {
 		}
 		d.spans = append(d.spans, spans...)
 		d.ptoks[pi] = tokenize(text, p.s, p.e, d.spans, tops)
-		d.psents[pi] = sentences(d.ptoks[pi])
+		d.psents[pi] = sentences(d.ptoks[pi], func(t token) bool { _, ok := d.verbAt(t); return ok })
 	}
 	return d
 }
@@ -274,6 +274,14 @@ func (d *doc) resolve(m mention, g byte) (*entity, string) {
 					if e.kind == kPerson && e.key == key {
 						best = e
 						break
+					}
+				}
+			}
+			if best == nil {
+				// A given name alone: "Sir Keir", "Bernie".
+				for _, e := range d.ents {
+					if e.kind == kPerson && e.first != "" && surnameKey(strings.Fields(e.first)[0]) == key {
+						best = e
 					}
 				}
 			}

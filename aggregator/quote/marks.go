@@ -100,6 +100,7 @@ func isDash(r rune) bool { return r == '—' || r == '–' || r == '-' || r == '
 // [s, e) the trimmed content.
 type qspan struct {
 	open, close int
+	cend        int // offset after the closing mark
 	s, e        int
 	mark        rune
 	depth       int
@@ -144,6 +145,10 @@ func scanMarks(text string, p para, pi int) []qspan {
 	prev := rune(' ')
 	for i := p.s; i < p.e; {
 		r, n := utf8.DecodeRuneInString(text[i:])
+		if (r == '\'' || r == '`') && i+1 < p.e && text[i+1] == text[i] {
+			// '' and `` stand for double quotation marks in some texts.
+			r, n = '"', 2
+		}
 		next := rune(' ')
 		if i+n < p.e {
 			next, _ = utf8.DecodeRuneInString(text[i+n:])
@@ -200,7 +205,7 @@ func scanMarks(text string, p para, pi int) []qspan {
 			if k >= 0 {
 				o := stack[k]
 				s, e := trimContent(text, o.end, i)
-				out = append(out, qspan{open: o.pos, close: i, s: s, e: e, mark: o.r, depth: k, parent: -1, para: pi})
+				out = append(out, qspan{open: o.pos, close: i, cend: i + n, s: s, e: e, mark: o.r, depth: k, parent: -1, para: pi})
 				stack = stack[:k]
 			}
 		}
@@ -213,7 +218,7 @@ func scanMarks(text string, p para, pi int) []qspan {
 		if lead == "" && o.r != '‘' {
 			s, e := trimContent(text, o.end, p.e)
 			if e-s > 0 {
-				out = append(out, qspan{open: o.pos, close: p.e, s: s, e: e, mark: o.r, depth: 0, parent: -1, para: pi, unclosed: true})
+				out = append(out, qspan{open: o.pos, close: p.e, cend: p.e, s: s, e: e, mark: o.r, depth: 0, parent: -1, para: pi, unclosed: true})
 			}
 		}
 	}

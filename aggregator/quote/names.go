@@ -175,9 +175,21 @@ var nameSuffixes = toSet(`jr sr ii iii iv`)
 // ("Jr.", "III"). It returns i when toks[i] starts no name.
 func nameRun(toks []token, i int, lang string) int {
 	j := i
+	afterTitle := false
+	if i > 0 {
+		p := toks[i-1]
+		if p.is(".") && i > 1 {
+			p = toks[i-2]
+		}
+		lp := lower(p.text)
+		afterTitle = p.kind == tWord && (lp == "mr" || lp == "mrs" || lp == "ms" || lp == "dr" || lp == "miss" || ruTitles[lp])
+	}
 	for j < len(toks) {
 		t := toks[j]
-		if nameWord(t, lang) {
+		// A surname that is also a role word: "Matthew Prince", "Mr. King".
+		roleName := t.kind == tWord && t.cap() && !t.acronym() && (j > i || afterTitle) && (enRoleWords[lower(t.text)] || enTitles[lower(t.text)]) &&
+			!(j+1 < len(toks) && nameWord(toks[j+1], lang)) && !enOrgWords[lower(t.text)]
+		if nameWord(t, lang) || roleName {
 			// An initial: "F." directly followed by a dot.
 			j++
 			if utf8.RuneCountInString(t.text) <= 2 && j < len(toks) && toks[j].is(".") && toks[j].s == t.e {

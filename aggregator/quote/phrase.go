@@ -2,6 +2,7 @@ package quote
 
 import (
 	"strings"
+	"unicode/utf8"
 )
 
 // caseBefore guesses the case of a Russian name from the word before it:
@@ -64,9 +65,11 @@ func (d *doc) parsePhrase(toks []token, cas int, nearest bool) (mention, bool) {
 	// Cut at the first stop and drop parenthesised asides.
 	var ts []token
 	depth := 0
-	for _, t := range toks {
+	for k, t := range toks {
 		if stopPhrase(t, lang) {
-			break
+			if !(t.text == "." && k > 0 && abbrevDot(toks, k)) {
+				break
+			}
 		}
 		if t.is("(") || t.is("[") {
 			depth++
@@ -135,7 +138,7 @@ func (d *doc) parsePhrase(toks []token, cas int, nearest bool) (mention, bool) {
 			i = j - 1
 			continue
 		}
-		if isRole(t.text, lang) {
+		if isRole(t.text, lang) && !honorifics[strings.TrimSuffix(lw, ".")] && !ruTitles[lw] {
 			descs = append(descs, found{mention{kind: kDesc, head: roleHead(lw, lang), role: descText(ts, i, lang), pos: t.s}, i})
 		}
 	}
@@ -199,6 +202,19 @@ func (d *doc) parsePhrase(toks []token, cas int, nearest bool) (mention, bool) {
 		return pick(pronouns).m, true
 	}
 	return mention{}, false
+}
+
+var honorifics = toSet(`mr mrs ms miss dr sir dame lord lady mister madam`)
+
+// abbrevDot reports whether the dot at toks[k] closes an abbreviation or
+// an initial ("Mr.", "F.") rather than a sentence.
+func abbrevDot(toks []token, k int) bool {
+	p := toks[k-1]
+	if p.kind != tWord || p.e != toks[k].s {
+		return false
+	}
+	lw := lower(p.text)
+	return abbrevs[lw] || enTitles[lw] || utf8.RuneCountInString(p.text) == 1 && p.cap()
 }
 
 // roleHead folds a role word to its head form ("президента" → "президент").

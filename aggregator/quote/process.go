@@ -225,7 +225,7 @@ func (d *doc) quoteTok(pi, qi int) {
 
 // enFragments: whether English quoted fragments inside a paraphrase are
 // reported.
-var enFragments = true
+var enFragments = false
 
 func sortSearch(a []int, x int) int { return sort.SearchInts(a, x) }
 
@@ -410,6 +410,12 @@ func (d *doc) indirect(pi int) {
 					if a.ok() && a.how == aLeft && a.m.kind != 0 {
 						start = n + 1
 					}
+				} else if a = d.leftAttr(toks, ss, v+1); a.ok() && a.m.kind != 0 {
+					// Speech without a reported clause: note who spoke.
+					if ent, role := d.resolve(a.m, a.vg); ent != nil {
+						d.last, d.lastPara, d.lastRole = ent, pi, role
+					}
+					break
 				}
 			}
 			if start < 0 || start >= se {

@@ -75,11 +75,7 @@ func tokenize(text string, s, e int, spans []qspan, qs []int) []token {
 	for i := s; i < e; {
 		if k < len(qs) && spans[qs[k]].open == i {
 			q := spans[qs[k]]
-			end := q.close
-			if !q.unclosed {
-				_, n := utf8.DecodeRuneInString(text[end:])
-				end += n
-			}
+			end := q.cend
 			out = append(out, token{kind: tQuote, s: i, e: end, text: text[i:end], q: qs[k]})
 			i = end
 			k++
@@ -166,11 +162,16 @@ var abbrevs = map[string]bool{
 // of each sentence (the first is 0). A sentence ends at . ! ? … or ; that
 // is followed by a capitalised word, a quotation or a dash, unless the dot
 // closes an abbreviation or an initial.
-func sentences(toks []token) []int {
+func sentences(toks []token, isVerb func(token) bool) []int {
 	starts := []int{0}
 	for i := 0; i+1 < len(toks); i++ {
 		t := toks[i]
 		if t.kind == tQuote {
+			// A quotation ending its own sentence: “… movement.” “It isn’t …”
+			nx := toks[i+1]
+			if quoteEndsSentence(t.text) && (nx.kind == tQuote || nx.kind == tDash || nx.cap()) && !attributes(toks, i+1, isVerb) {
+				starts = append(starts, i+1)
+			}
 			continue
 		}
 		if !endsSentence(t) {
@@ -202,4 +203,32 @@ func sentences(toks []token) []int {
 func startsDigit(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
 	return unicode.IsDigit(r)
+}
+
+// quoteEndsSentence reports whether a quotation token (marks included)
+// ends with . ! ? or … inside its closing mark.
+func quoteEndsSentence(s string) bool {
+	_, n := utf8.DecodeLastRuneInString(s)
+	s = strings.TrimRight(s[:len(s)-n], " \u00a0")
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r == '.' || r == '!' || r == '?' || r == '…'
+}
+
+// attributes reports whether the words from toks[i] read as an
+// attribution clause: a speech verb among the first five words, before any
+// punctuation ("Smith said", "said Smith", "the senator told reporters").
+func attributes(toks []token, i int, isVerb func(token) bool) bool {
+	for k := i; k < len(toks) && k < i+5; k++ {
+		t := toks[k]
+		if t.kind != tWord {
+			if t.is(".") && k > i && abbrevDot(toks, k) {
+				continue
+			}
+			return false
+		}
+		if isVerb(t) {
+			return true
+		}
+	}
+	return false
 }
