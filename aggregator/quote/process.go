@@ -211,7 +211,9 @@ func (d *doc) quoteTok(pi, qi int) {
 			if k == 0 || !d.cueIn(toks, d.psents[pi][k-1], ss) || d.lastPara != pi {
 				return
 			}
-		} else if d.lang == "en" && !enFragments {
+		} else if d.lang == "en" && !enFragments && !firstUpper(content) {
+			// English words quoted inside a paraphrase ("called it
+			// “reckless”") are left out; a capitalised fragment is kept.
 			return
 		}
 	}
