@@ -213,6 +213,17 @@ func (d *doc) leftAttr(toks []token, ss, qi int) attrib {
 				a.m = m
 				return a
 			}
+			if ruContentBefore(toks, ss, k) {
+				// The subject stands before the verb: what follows is its object.
+				if m, ok := d.leftSubject(toks, ss, k); ok {
+					a.m = m
+					return a
+				}
+				if g == 'g' {
+					continue
+				}
+				return a
+			}
 			if m, ok := d.parsePhrase(toks[k+1:end], caseNom, false); ok {
 				a.m = m
 				return a
@@ -244,6 +255,30 @@ func (d *doc) leftAttr(toks []token, ss, qi int) attrib {
 		}
 	}
 	return attrib{}
+}
+
+// ruContentBefore reports whether the clause before a Russian verb at v
+// holds words other than function words ("Как заявил", "Об этом сообщил"
+// hold none).
+func ruContentBefore(toks []token, ss, v int) bool {
+	cs := ss
+	for k := v - 1; k >= ss; k-- {
+		if toks[k].is(",") || toks[k].kind == tDash || toks[k].is(":") {
+			cs = k + 1
+			break
+		}
+	}
+	for _, t := range toks[cs:v] {
+		if t.kind != tWord {
+			continue
+		}
+		lw := lower(t.text)
+		if ruStop[lw] || ruAdverbs[lw] || ruNextOpeners[lw] || startsDigit(lw) || ruMonths[lw] {
+			continue
+		}
+		return true
+	}
+	return false
 }
 
 // phraseEnd returns where a source phrase starting at i ends: at a comma,

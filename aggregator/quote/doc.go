@@ -18,6 +18,7 @@ type doc struct {
 	psents     [][]int   // sentence starts in ptoks
 	ents       []*entity
 	pm         []pmention // person mentions outside quotations, by position
+	om         []pmention // bodies named outside quotations, in text order
 	out        []news.Quote
 	outPara    []int
 
@@ -30,6 +31,7 @@ type doc struct {
 type pmention struct {
 	pos int
 	e   *entity
+	nom bool // named in the nominative (a subject), as far as can be told
 }
 
 func newDoc(text, lang string) *doc {
@@ -165,15 +167,43 @@ func (d *doc) addOrg(name string) *entity {
 }
 
 // notePerson records that entity e was named at pos.
-func (d *doc) notePerson(pos int, e *entity) {
+func (d *doc) notePerson(pos int, e *entity, nom bool) {
 	k := sort.Search(len(d.pm), func(i int) bool { return d.pm[i].pos >= pos })
 	if k < len(d.pm) && d.pm[k].pos == pos {
 		d.pm[k].e = e
+		d.pm[k].nom = d.pm[k].nom || nom
 		return
 	}
 	d.pm = append(d.pm, pmention{})
 	copy(d.pm[k+1:], d.pm[k:])
-	d.pm[k] = pmention{pos, e}
+	d.pm[k] = pmention{pos, e, nom}
+}
+
+// noteOrg records that body e was named at pos.
+func (d *doc) noteOrg(pos int, e *entity) {
+	d.om = append(d.om, pmention{pos: pos, e: e, nom: true})
+}
+
+// mentionNom tells whether a Russian person mention reads as a nominative.
+func mentionNom(m mention) bool {
+	if !isCyrillicWord(m.last) {
+		return true
+	}
+	if len(m.first) > 0 {
+		if g, nom := ruFirstGender(m.first[0]); g != 0 {
+			return nom == m.first[0] && m.cas == caseNom
+		}
+	}
+	if m.cas != caseNom {
+		return false
+	}
+	ll := lower(m.last)
+	for _, s := range []string{"ым", "ом", "ому", "ему", "ого"} {
+		if strings.HasSuffix(ll, s) {
+			return false
+		}
+	}
+	return true
 }
 
 // scanMentions registers every person surely named outside quotations, so
@@ -181,11 +211,12 @@ func (d *doc) notePerson(pos int, e *entity) {
 func (d *doc) scanMentions() {
 	for _, toks := range d.ptoks {
 		for i := 0; i < len(toks); i++ {
-			j := nameRun(toks, i, d.lang)
+			i0, j := nameSpan(toks, i, d.lang)
 			if j == i {
 				continue
 			}
-			if personEvidence(toks, i, j, d.lang) {
+			if personEvidence(toks, i0, j, d.lang) {
+				i := i0
 				words := runWords(toks, i, j)
 				m := mention{kind: kPerson, first: words[:len(words)-1], last: stripPossessive(words[len(words)-1]), pos: toks[i].s}
 				if d.lang == "ru" {
@@ -197,7 +228,7 @@ func (d *doc) scanMentions() {
 				}
 				if len(m.first) > 0 || d.lang == "ru" {
 					e := d.addPerson(m)
-					d.notePerson(m.pos, e)
+					d.notePerson(m.pos, e, mentionNom(m))
 				}
 			}
 			i = j - 1
@@ -216,12 +247,45 @@ func (d *doc) scanMentions() {
 			key := surnameKey(stripPossessive(toks[i].text))
 			for _, e := range d.ents {
 				if e.kind == kPerson && e.key == key && e.first != "" {
-					d.notePerson(toks[i].s, e)
+					m := mention{kind: kPerson, last: toks[i].text}
+					if d.lang == "ru" {
+						m.cas = caseBefore(toks, i)
+					}
+					d.notePerson(toks[i].s, e, mentionNom(m))
 					break
 				}
 			}
 		}
 	}
+}
+
+// scanOrgs registers the bodies named outside quotations (acronyms,
+// capitalised bodies' words), so that "ведомство", "the ministry" can be
+// resolved to them.
+func (d *doc) scanOrgs() {
+	for _, toks := range d.ptoks {
+		for i := 0; i < len(toks); i++ {
+			if o, j := orgAt(toks, i, d.lang); j > i {
+				if !mediaName(o) {
+					d.noteOrg(toks[i].s, d.addOrg(o))
+				}
+				i = j - 1
+			}
+		}
+	}
+}
+
+// mediaName reports whether a body is a news outlet, which reports what
+// others say rather than speaking.
+func mediaName(o string) bool {
+	lo := lower(o)
+	for _, m := range []string{"тасс", "риа", "интерфакс", "reuters", "рейтер", "ап", "ap", "afp", "bloomberg",
+		"cnn", "bbc", "би-би-си", "рбк", "коммерсант", "известия", "ведомости", "сми", "нсн", "цнн", "твиттер", "twitter", "facebook", "фейсбук", "телеграм", "telegram"} {
+		if lo == m || strings.HasPrefix(lo, m+" ") {
+			return true
+		}
+	}
+	return false
 }
 
 // ---- resolution ----
@@ -239,13 +303,29 @@ func compatible(g, eg byte) bool {
 
 // antecedent returns the last person named before pos whose gender fits.
 func (d *doc) antecedent(pos int, g byte) *entity {
-	k := sort.Search(len(d.pm), func(i int) bool { return d.pm[i].pos >= pos })
-	for k--; k >= 0; k-- {
-		if pos-d.pm[k].pos > 4000 {
-			break
+	k0 := sort.Search(len(d.pm), func(i int) bool { return d.pm[i].pos >= pos })
+	// A subject first (Russian tells them by case), then anyone.
+	for pass := 0; pass < 2; pass++ {
+		for k := k0 - 1; k >= 0; k-- {
+			if pos-d.pm[k].pos > 3000 {
+				break
+			}
+			if pass == 0 && !d.pm[k].nom {
+				continue
+			}
+			if compatible(g, d.pm[k].e.gender) {
+				return d.pm[k].e
+			}
 		}
-		if compatible(g, d.pm[k].e.gender) {
-			return d.pm[k].e
+	}
+	return nil
+}
+
+// lastOrg returns the last body named before pos.
+func (d *doc) lastOrg(pos int) *entity {
+	for k := len(d.om) - 1; k >= 0; k-- {
+		if d.om[k].pos < pos {
+			return d.om[k].e
 		}
 	}
 	return nil
@@ -289,12 +369,12 @@ func (d *doc) resolve(m mention, g byte) (*entity, string) {
 				if m.role != "" {
 					addRole(best, m.role)
 				}
-				d.notePerson(m.pos, best)
+				d.notePerson(m.pos, best, mentionNom(m))
 				return best, m.role
 			}
 		}
 		e := d.addPerson(m)
-		d.notePerson(m.pos, e)
+		d.notePerson(m.pos, e, mentionNom(m))
 		return e, m.role
 	case kOrg:
 		return d.addOrg(m.org), m.role
@@ -334,8 +414,25 @@ func (d *doc) resolve(m mention, g byte) (*entity, string) {
 				}
 			}
 		}
+		if best == nil && len(d.paras) > 0 && m.pos < d.paras[0].e {
+			// A headline describes someone the article names later.
+			for _, pm := range d.pm {
+				for _, r := range pm.e.roles {
+					if containsWord(lower(r), head) || (d.lang == "ru" && containsWord(lower(r), roleStemOf(head))) {
+						best = pm.e
+						break
+					}
+				}
+				if best != nil {
+					break
+				}
+			}
+		}
 		if best != nil {
 			return best, m.role
+		}
+		if g == 0 {
+			g = m.gender
 		}
 		if m.org != "" && spokesRole[head] {
 			return d.addOrg(m.org), m.role
@@ -347,10 +444,8 @@ func (d *doc) resolve(m mention, g byte) (*entity, string) {
 			return nil, m.role
 		}
 		if ruOrgWords[head] || enOrgWords[head] {
-			for k := len(d.ents) - 1; k >= 0; k-- {
-				if d.ents[k].kind == kOrg {
-					return d.ents[k], m.role
-				}
+			if o := d.lastOrg(m.pos); o != nil {
+				return o, m.role
 			}
 			return nil, m.role
 		}

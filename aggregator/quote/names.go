@@ -154,7 +154,7 @@ func nameWord(t token, lang string) bool {
 		return false
 	}
 	if lang == "ru" {
-		if ruStop[lw] || ruMonths[lw] || isRuRole(lw) || isRuOrg(lw) || ruTitles[lw] {
+		if ruStop[lw] || ruMonths[lw] || isRuRole(lw) || isRuOrg(lw) || ruTitles[lw] || ruPlaces[lw] {
 			return false
 		}
 		if !isCyrillicWord(lw) {
@@ -270,7 +270,8 @@ func personEvidence(toks []token, i, j int, lang string) bool {
 				return true
 			}
 		}
-		if len(words) >= 2 && !ruAdjectival(words[0]) {
+		sentStart := i == 0 || endsSentence(toks[i-1]) || toks[i-1].kind == tDash || toks[i-1].kind == tQuote
+		if len(words) >= 2 && !ruAdjectival(words[0]) && !sentStart {
 			return true
 		}
 		return false
@@ -355,4 +356,26 @@ func nominative(first []string, last string, cas int, g byte) ([]string, string)
 func titleWord(w string) string {
 	r, n := utf8.DecodeRuneInString(w)
 	return string(unicode.ToUpper(r)) + w[n:]
+}
+
+// nameSpan returns the bounds of the name starting at toks[i] ([i, i) when
+// none): in Russian a capitalised genitive before a given name belongs to
+// the role, not the name ("президент Турции Реджеп Тайип Эрдоган").
+func nameSpan(toks []token, i int, lang string) (int, int) {
+	j := nameRun(toks, i, lang)
+	if j-i < 2 || lang != "ru" {
+		return i, j
+	}
+	for k := i + 1; k < j; k++ {
+		if toks[k].kind != tWord {
+			continue
+		}
+		if g, _ := ruFirstGender(toks[k].text); g != 0 {
+			if g0, _ := ruFirstGender(toks[i].text); g0 != 0 {
+				return i, j
+			}
+			return k, j
+		}
+	}
+	return i, j
 }

@@ -43,9 +43,6 @@ func caseBefore(toks []token, i int) int {
 
 // stopPhrase reports whether token t ends a speaker phrase.
 func stopPhrase(t token, lang string) bool {
-	if t.kind == tQuote {
-		return true
-	}
 	if t.kind == tPunct && (endsSentence(t) || t.text == ":") {
 		return true
 	}
@@ -96,6 +93,13 @@ func (d *doc) parsePhrase(toks []token, cas int, nearest bool) (mention, bool) {
 	var persons, pronouns, orgs, descs []found
 	for i := 0; i < len(ts); i++ {
 		t := ts[i]
+		if t.kind == tQuote {
+			// A quoted name inside a phrase is a body: «Нафтогаз».
+			if q := strings.Trim(t.text, "«»\"“”„'`‘’ "); q != "" && firstUpper(q) && len(q) < 80 {
+				orgs = append(orgs, found{mention{kind: kOrg, org: q, pos: t.s}, i})
+			}
+			continue
+		}
 		if t.kind != tWord {
 			continue
 		}
@@ -111,7 +115,8 @@ func (d *doc) parsePhrase(toks []token, cas int, nearest bool) (mention, bool) {
 			continue
 		}
 		// Names.
-		if j := nameRun(ts, i, lang); j > i {
+		if i0, j := nameSpan(ts, i, lang); j > i {
+			i = i0
 			words := runWords(ts, i, j)
 			first, last := words[:len(words)-1], stripPossessive(words[len(words)-1])
 			m := mention{kind: kPerson, first: first, last: last, pos: t.s, cas: cas}
@@ -124,9 +129,23 @@ func (d *doc) parsePhrase(toks []token, cas int, nearest bool) (mention, bool) {
 				m.role = appositive(ts, j, lang)
 			}
 			// An English run ending in an organisation word names a body.
-			if lang == "ru" && len(words) == 1 && ruAdjectival(words[0]) && !m.strong {
+			if lang == "ru" && !isCyrillicWord(words[0]) && !m.strong {
+				// A Latin name in Russian text is a body: Reuters, Deutsche Welle.
+				orgs = append(orgs, found{mention{kind: kOrg, org: strings.Join(words, " "), pos: t.s}, i})
 				i = j - 1
 				continue
+			}
+			if lang == "ru" && len(words) == 1 && !m.strong {
+				if !isCyrillicWord(words[0]) {
+					// A Latin name in Russian text is a body: Reuters, Deutsche Welle.
+					orgs = append(orgs, found{mention{kind: kOrg, org: words[0], pos: t.s}, i})
+					i = j - 1
+					continue
+				}
+				if !d.knownSurname(words[0]) {
+					i = j - 1
+					continue
+				}
 			}
 			persons = append(persons, found{m, i})
 			i = j - 1
@@ -139,7 +158,8 @@ func (d *doc) parsePhrase(toks []token, cas int, nearest bool) (mention, bool) {
 			continue
 		}
 		if isRole(t.text, lang) && !honorifics[strings.TrimSuffix(lw, ".")] && !ruTitles[lw] {
-			descs = append(descs, found{mention{kind: kDesc, head: roleHead(lw, lang), role: descText(ts, i, lang), pos: t.s}, i})
+			h := roleHead(lw, lang)
+			descs = append(descs, found{mention{kind: kDesc, head: h, role: descText(ts, i, lang), pos: t.s, gender: roleGender(h, lang)}, i})
 		}
 	}
 	pick := func(fs []found) found {
@@ -215,6 +235,34 @@ func abbrevDot(toks []token, k int) bool {
 	}
 	lw := lower(p.text)
 	return abbrevs[lw] || enTitles[lw] || utf8.RuneCountInString(p.text) == 1 && p.cap()
+}
+
+// knownSurname reports whether the article names a person of that surname.
+func (d *doc) knownSurname(w string) bool {
+	key := surnameKey(stripPossessive(w))
+	for _, e := range d.ents {
+		if e.kind == kPerson && (e.key == key || e.first != "" && surnameKey(strings.Fields(e.first)[0]) == key) {
+			return true
+		}
+	}
+	return false
+}
+
+// roleGender tells a woman's role word ("собеседница", "телеведущая",
+// "spokeswoman") from others.
+func roleGender(h, lang string) byte {
+	if lang == "ru" {
+		for _, s := range []string{"ница", "щая", "ая", "истка", "антка", "ентка", "иня", "есса", "ица"} {
+			if strings.HasSuffix(h, s) {
+				return 'f'
+			}
+		}
+		return 0
+	}
+	if strings.HasSuffix(h, "woman") || h == "queen" || h == "princess" || h == "mother" || h == "wife" || h == "daughter" || h == "sister" {
+		return 'f'
+	}
+	return 0
 }
 
 // roleHead folds a role word to its head form ("президента" → "президент").
@@ -414,22 +462,24 @@ func orgAt(ts []token, i int, lang string) (string, int) {
 	}
 	lw := lower(t.text)
 	if lang == "ru" {
-		if !(t.acronym() || isRuOrg(lw)) {
-			return "", i
-		}
-		if ruStop[lw] {
+		if !(t.acronym() || isRuOrg(lw)) || ruStop[lw] || ruPlaces[lw] {
 			return "", i
 		}
 		words := []string{ruOrgNom(t.text)}
 		j := i + 1
 		for j < len(ts) && j < i+4 {
 			n := ts[j]
-			if n.kind == tWord && (n.cap() || n.acronym()) && !ruStop[lower(n.text)] {
+			ln := lower(n.text)
+			if n.kind == tWord && (n.acronym() || ruPlaces[ln]) && !ruStop[ln] {
 				words = append(words, n.text)
 				j++
 				continue
 			}
 			break
+		}
+		if t.lower() && len(words) == 1 {
+			// A body's common noun alone ("ведомство") describes one.
+			return "", i
 		}
 		// A lower-case adjective before: "турецкий МИД".
 		if i > 0 && ts[i-1].kind == tWord && ts[i-1].lower() && ruAdjectival(ts[i-1].text) && t.acronym() {

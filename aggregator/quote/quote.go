@@ -30,6 +30,7 @@ func Find(text, lang string) []news.Quote {
 	}
 	d := newDoc(text, lang)
 	d.scanMentions()
+	d.scanOrgs()
 	d.run()
 	return d.out
 }
