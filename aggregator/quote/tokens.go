@@ -169,7 +169,8 @@ func sentences(toks []token, isVerb func(token) bool) []int {
 		if t.kind == tQuote {
 			// A quotation ending its own sentence: “… movement.” “It isn’t …”
 			nx := toks[i+1]
-			if quoteEndsSentence(t.text) && (nx.kind == tQuote || nx.kind == tDash || nx.cap()) && !attributes(toks, i+1, isVerb) {
+			dashLower := nx.kind == tDash && i+2 < len(toks) && toks[i+2].lower()
+			if quoteEndsSentence(t.text) && (nx.kind == tQuote || nx.kind == tDash || nx.cap()) && !dashLower && !attributes(toks, i+1, isVerb) {
 				starts = append(starts, i+1)
 			}
 			continue
@@ -218,6 +219,9 @@ func quoteEndsSentence(s string) bool {
 // attribution clause: a speech verb among the first five words, before any
 // punctuation ("Smith said", "said Smith", "the senator told reporters").
 func attributes(toks []token, i int, isVerb func(token) bool) bool {
+	for i < len(toks) && (toks[i].kind == tDash || toks[i].is(",")) {
+		i++
+	}
 	for k := i; k < len(toks) && k < i+5; k++ {
 		t := toks[k]
 		if t.kind != tWord {
