@@ -21,6 +21,8 @@ type doc struct {
 	om         []pmention // bodies named outside quotations, in text order
 	out        []news.Quote
 	outPara    []int
+	outPerson  []bool          // the quote's speaker is a named person
+	quoted     map[[2]int]bool // sentences (paragraph, first token) holding a reported quotation
 
 	last     *entity // the last speaker
 	lastPara int
@@ -35,7 +37,7 @@ type pmention struct {
 }
 
 func newDoc(text, lang string) *doc {
-	d := &doc{text: text, lang: lang, lastPara: -10}
+	d := &doc{text: text, lang: lang, lastPara: -10, quoted: map[[2]int]bool{}}
 	d.paras = paragraphs(text)
 	d.ptoks = make([][]token, len(d.paras))
 	d.psents = make([][]int, len(d.paras))
@@ -402,6 +404,13 @@ func (d *doc) resolve(m mention, g byte) (*entity, string) {
 		// A role the article gave someone: "the FSB Director".
 		var best *entity
 		bestPos := -1
+		if d.last != nil && d.last.kind == kPerson {
+			for _, r := range d.last.roles {
+				if containsWord(lower(r), head) || (d.lang == "ru" && containsWord(lower(r), roleStemOf(head))) {
+					return d.last, m.role
+				}
+			}
+		}
 		for _, pm := range d.pm {
 			if pm.pos > m.pos || pm.pos <= bestPos {
 				continue
@@ -536,4 +545,5 @@ func (d *doc) emit(s, e int, ent *entity, role, verb string, direct bool, pi int
 	}
 	d.out = append(d.out, q)
 	d.outPara = append(d.outPara, pi)
+	d.outPerson = append(d.outPerson, ent != nil && ent.kind == kPerson)
 }

@@ -265,7 +265,10 @@ func personEvidence(toks []token, i, j int, lang string) bool {
 	}
 	if lang == "ru" {
 		last := lower(words[len(words)-1])
-		for _, s := range []string{"ов", "ев", "ин", "ова", "ева", "ина", "ский", "ская", "цкий", "енко", "ук", "юк", "ич", "ян", "дзе", "швили", "ова", "ову", "ovым", "овым", "евым", "иным", "ского", "ской"} {
+		if !isCyrillicWord(last) {
+			return false
+		}
+		for _, s := range []string{"ов", "ев", "ин", "ова", "ева", "ина", "ский", "ская", "цкий", "енко", "ук", "юк", "ич", "ян", "дзе", "швили", "ову", "овым", "евым", "иным"} {
 			if strings.HasSuffix(last, s) && utf8.RuneCountInString(last) > 4 {
 				return true
 			}

@@ -200,6 +200,9 @@ func (d *doc) quoteTok(pi, qi int) {
 	if !a.ok() && qi == 0 && pi > 0 {
 		a = d.prevAttr(pi)
 	}
+	if !a.ok() && pi == 0 {
+		a = d.headlineAttr(toks)
+	}
 	if !full {
 		// A fragment: only with a source in its sentence (or, in Russian,
 		// the sentence before).
@@ -222,6 +225,7 @@ func (d *doc) quoteTok(pi, qi int) {
 		segs = d.splitSpeech(sp.s, sp.e)
 	}
 	d.emitSegs(pi, segs, a, true)
+	d.quoted[[2]int{pi, ss}] = true
 	d.innerQuotes(pi, toks[qi].q)
 }
 
@@ -278,6 +282,25 @@ func onlyPunctAfter(toks []token, i, se int) bool {
 		}
 	}
 	return true
+}
+
+// headlineAttr reads a headline ending in "— Name" (a quotation followed
+// by its speaker, no verb).
+func (d *doc) headlineAttr(toks []token) attrib {
+	for k := len(toks) - 1; k > 0; k-- {
+		if toks[k].kind == tDash {
+			if k+1 < len(toks) {
+				if m, ok := d.parsePhrase(toks[k+1:], caseNom, false); ok && m.kind == kPerson {
+					return attrib{m: m, how: aColon}
+				}
+			}
+			return attrib{}
+		}
+		if toks[k].kind != tWord && !toks[k].is(".") {
+			return attrib{}
+		}
+	}
+	return attrib{}
 }
 
 // prevAttr attributes a quotation opening paragraph pi from the previous
@@ -376,14 +399,7 @@ func (d *doc) indirect(pi int) {
 		if k+1 < len(st) {
 			se = st[k+1]
 		}
-		hasQuote := false
-		for _, t := range toks[ss:se] {
-			if t.kind == tQuote {
-				hasQuote = true
-				break
-			}
-		}
-		if hasQuote {
+		if d.quoted[[2]int{pi, ss}] {
 			continue
 		}
 		for v := ss; v < se; v++ {
@@ -459,7 +475,7 @@ func (d *doc) post() {
 		}
 	}
 	for i := range d.out {
-		if d.outPara[i] == 0 && d.out[i].Speaker == "" && best != "" && len(d.paras) > 1 && !endsTerminal(d.text[d.paras[0].s:d.paras[0].e]) {
+		if d.outPara[i] == 0 && !d.outPerson[i] && best != "" && len(d.paras) > 1 && !endsTerminal(d.text[d.paras[0].s:d.paras[0].e]) {
 			d.out[i].Speaker = best
 		}
 	}
