@@ -67,7 +67,24 @@ func (d *doc) rightAttr(toks []token, j, end int) attrib {
 	}
 	v := -1
 	var vg byte
-	for k := j; k < limit; k++ {
+	if d.lang == "en" && j < end {
+		// "…," Lina Khatib, an expert on the conflict at Chatham House, told the AP.
+		if _, j2 := nameSpan(toks, j, d.lang); j2 > j && j2 < end && toks[j2].is(",") {
+			for c := j2 + 1; c < end && c < j2+30; c++ {
+				t := toks[c]
+				if t.kind == tQuote || (endsSentence(t) && !(t.is(".") && abbrevDot(toks, c))) {
+					break
+				}
+				if t.is(",") && c+1 < end {
+					if _, ok := d.verbAt(toks[c+1]); ok {
+						v = c + 1
+					}
+					break
+				}
+			}
+		}
+	}
+	for k := j; k < limit && v < 0; k++ {
 		t := toks[k]
 		if t.is(".") && k > 0 && abbrevDot(toks, k) {
 			continue
@@ -102,7 +119,7 @@ func (d *doc) rightAttr(toks []token, j, end int) attrib {
 		}
 		return attrib{}
 	}
-	if d.lang == "en" && enWeakVerbs[lower(toks[v].text)] && v > j+3 {
+	if d.lang == "en" && weakVerb(toks[v].text) && v > j+3 {
 		return attrib{}
 	}
 	subj := toks[j:v]
@@ -137,6 +154,12 @@ func (d *doc) rightAttr(toks []token, j, end int) attrib {
 		return a
 	}
 	return attrib{}
+}
+
+// weakVerb reports whether an English verb form is one of enWeakVerbs.
+func weakVerb(w string) bool {
+	b, ok := enVerbs[lower(w)]
+	return ok && (enWeakVerbs[b] || enWeakVerbs[lower(w)])
 }
 
 // leftSubject finds the subject of a verb at v in toks[ss:v), trying the
@@ -203,7 +226,7 @@ func (d *doc) leftAttr(toks []token, ss, qi int) attrib {
 		if !ok {
 			continue
 		}
-		if d.lang == "en" && enWeakVerbs[lw] && qi-k > 5 {
+		if d.lang == "en" && weakVerb(lw) && qi-k > 5 {
 			continue
 		}
 		a := attrib{verb: t.text, vg: g, how: aLeft}

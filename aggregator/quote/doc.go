@@ -186,6 +186,38 @@ func (d *doc) noteOrg(pos int, e *entity) {
 	d.om = append(d.om, pmention{pos: pos, e: e, nom: true})
 }
 
+// subjectAt tells whether the person named by toks[i:j] of paragraph pi
+// reads as the subject of its sentence: Russian by case, English by
+// standing first in the sentence (after titles and roles) or right before
+// a verb of speech.
+func (d *doc) subjectAt(pi, i, j int, m mention) bool {
+	if d.lang == "ru" {
+		return mentionNom(m)
+	}
+	toks := d.ptoks[pi]
+	if j < len(toks) {
+		if _, ok := d.verbAt(toks[j]); ok {
+			return true
+		}
+		if j+1 < len(toks) && toks[j].lower() && strings.HasSuffix(lower(toks[j+1].text), "ed") {
+			return true
+		}
+	}
+	ss, _ := d.sentenceOf(pi, i)
+	for k := ss; k < i; k++ {
+		t := toks[k]
+		lw := lower(t.text)
+		if t.kind == tWord && (enTitles[lw] || enRoleWords[lw] || lw == "the" || lw == "a" || t.acronym() || (t.cap() && !enStop[lw])) {
+			continue
+		}
+		if t.is(".") || t.is(",") && k == i-1 && k > ss && toks[k-1].kind == tQuote || t.kind == tQuote {
+			continue
+		}
+		return false
+	}
+	return true
+}
+
 // mentionNom tells whether a Russian person mention reads as a nominative.
 func mentionNom(m mention) bool {
 	if !isCyrillicWord(m.last) {
@@ -211,7 +243,7 @@ func mentionNom(m mention) bool {
 // scanMentions registers every person surely named outside quotations, so
 // that surnames and pronouns can be resolved to full names.
 func (d *doc) scanMentions() {
-	for _, toks := range d.ptoks {
+	for pi, toks := range d.ptoks {
 		for i := 0; i < len(toks); i++ {
 			i0, j := nameSpan(toks, i, d.lang)
 			if j == i {
@@ -230,14 +262,14 @@ func (d *doc) scanMentions() {
 				}
 				if len(m.first) > 0 || d.lang == "ru" {
 					e := d.addPerson(m)
-					d.notePerson(m.pos, e, mentionNom(m))
+					d.notePerson(m.pos, e, d.subjectAt(pi, i, j, m))
 				}
 			}
 			i = j - 1
 		}
 	}
 	// Single surnames of known people.
-	for _, toks := range d.ptoks {
+	for pi, toks := range d.ptoks {
 		for i := 0; i < len(toks); i++ {
 			j := nameRun(toks, i, d.lang)
 			if j != i+1 {
@@ -253,7 +285,7 @@ func (d *doc) scanMentions() {
 					if d.lang == "ru" {
 						m.cas = caseBefore(toks, i)
 					}
-					d.notePerson(toks[i].s, e, mentionNom(m))
+					d.notePerson(toks[i].s, e, d.subjectAt(pi, i, i+1, m))
 					break
 				}
 			}

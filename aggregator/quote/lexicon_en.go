@@ -10,7 +10,7 @@ indicate observe reference mention complain lament boast joke quip scoff shout y
 whisper mutter testify confirm deny maintain contend counter retort agree reiterate repeat wonder
 muse offer charge accuse criticize criticise praise demand plead proclaim allege recount describe
 call label brand dub term characterize characterise reflect admonish chide grumble gush marvel
-opine posit reason rule scold snap sneer tout vent hint insinuate recollect reveal disclose
+opine posit reason scold snap sneer tout vent hint insinuate recollect reveal disclose
 acknowledge apologize apologise thank quote read begin open close sum summarize summarise estimate
 forecast advise instruct order caution lash blast slam rip pan hail welcome applaud
 chant sing shoot fire interject interrupt reassure assure guarantee swear signal`)

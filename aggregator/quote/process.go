@@ -418,7 +418,7 @@ func (d *doc) indirect(pi int) {
 						start = end + 1
 					}
 				}
-			} else if g, ok := d.verbAt(t); ok && !(d.lang == "en" && enWeakVerbs[lw]) && g != 'g' {
+			} else if g, ok := d.verbAt(t); ok && !(d.lang == "en" && weakVerb(lw)) && g != 'g' {
 				n := v + 1
 				if n < se && toks[n].is(",") {
 					n++
