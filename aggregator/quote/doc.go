@@ -379,7 +379,10 @@ func (d *doc) resolve(m mention, g byte) (*entity, string) {
 			var best *entity
 			bestPos := -1
 			for _, pm := range d.pm {
-				if pm.e.key == key && pm.pos <= m.pos+1 && pm.pos > bestPos {
+				if pm.pos > m.pos+1 || pm.pos <= bestPos {
+					continue
+				}
+				if pm.e.key == key || pm.e.first != "" && surnameKey(strings.Fields(pm.e.first)[0]) == key {
 					best, bestPos = pm.e, pm.pos
 				}
 			}

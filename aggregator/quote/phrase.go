@@ -147,6 +147,14 @@ func (d *doc) parsePhrase(toks []token, cas int, nearest bool) (mention, bool) {
 					continue
 				}
 			}
+			if lang == "en" && !m.strong && len(words) == 1 && !d.knownSurname(words[0]) {
+				lw0 := lower(words[0])
+				if strings.HasSuffix(lw0, "ing") || strings.HasSuffix(lw0, "ed") || strings.Contains(words[0], "-") ||
+					(j < len(ts) && ts[j].cap() && enOrgWords[lower(ts[j].text)]) {
+					i = j - 1
+					continue
+				}
+			}
 			persons = append(persons, found{m, i})
 			i = j - 1
 			continue
@@ -158,6 +166,10 @@ func (d *doc) parsePhrase(toks []token, cas int, nearest bool) (mention, bool) {
 			continue
 		}
 		if isRole(t.text, lang) && !honorifics[strings.TrimSuffix(lw, ".")] && !ruTitles[lw] {
+			// The head of "government spokesman" is its last role word.
+			if n := len(descs); n > 0 && descs[n-1].at == i-1 && lang == "en" {
+				descs = descs[:n-1]
+			}
 			h := roleHead(lw, lang)
 			descs = append(descs, found{mention{kind: kDesc, head: h, role: descText(ts, i, lang), pos: t.s, gender: roleGender(h, lang)}, i})
 		}
@@ -489,7 +501,7 @@ func orgAt(ts []token, i int, lang string) (string, int) {
 	}
 	// English: a run of capitalised words and acronyms that holds a body's
 	// word or an acronym.
-	if !(t.cap() || t.acronym()) {
+	if !(t.cap() || t.acronym()) || (t.acronym() && utf8.RuneCountInString(t.text) > 6) {
 		return "", i
 	}
 	j := i

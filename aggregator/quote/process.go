@@ -217,6 +217,13 @@ func (d *doc) quoteTok(pi, qi int) {
 		} else if d.lang == "en" && !enFragments && !firstUpper(content) {
 			// English words quoted inside a paraphrase ("called it
 			// “reckless”") are left out; a capitalised fragment is kept.
+			// Its source still speaks, for the quotations after it.
+			if a.m.kind != 0 {
+				if ent, role := d.resolve(a.m, a.vg); ent != nil {
+					d.last, d.lastPara, d.lastRole = ent, pi, role
+				}
+			}
+			d.quoted[[2]int{pi, ss}] = true
 			return
 		}
 	}
