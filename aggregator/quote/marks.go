@@ -117,7 +117,7 @@ func matches(open, close rune) bool {
 	case '”':
 		return open == '“' || open == '„' || open == '"'
 	case '“':
-		return open == '„' || open == '"'
+		return open == '„' || open == '"' || open == '“'
 	case '"':
 		return open == '"' || open == '“' || open == '„'
 	case '’':
@@ -160,7 +160,7 @@ func scanMarks(text string, p para, pi int) []qspan {
 		case '»', '›':
 			isClose = true
 		case '“':
-			if top(stack) == '„' || (top(stack) == '"' && !openCtx(prev)) {
+			if top(stack) == '„' || (top(stack) == '"' && !openCtx(prev)) || (top(stack) == '“' && !openCtx(prev) && closeCtx(next)) {
 				isClose = true
 			} else {
 				isOpen = true

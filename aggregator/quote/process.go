@@ -118,12 +118,21 @@ func (d *doc) run() {
 				continue
 			}
 		}
-		for qi, t := range toks {
-			if t.kind == tQuote {
-				d.quoteTok(pi, qi)
+		// Sentence by sentence, so that reported speech names its speaker
+		// for the quotations after it.
+		st := d.psents[pi]
+		for k, ss := range st {
+			se := len(toks)
+			if k+1 < len(st) {
+				se = st[k+1]
 			}
+			for qi := ss; qi < se; qi++ {
+				if toks[qi].kind == tQuote {
+					d.quoteTok(pi, qi)
+				}
+			}
+			d.indirect(pi, ss, se)
 		}
-		d.indirect(pi)
 	}
 	d.post()
 }
@@ -185,6 +194,11 @@ func (d *doc) quoteTok(pi, qi int) {
 	if !a.ok() {
 		a = d.leftAttr(toks, ss, qi)
 	}
+	if !a.ok() && !onlyPunctAfter(toks, qi+1, se) && se < len(toks) && d.lang == "ru" && lower(toks[se].text) == "об" {
+		// «…» inside a sentence, then "Об этом заявил X."
+		_, se2 := d.sentenceOf(pi, se)
+		a = d.nextAttr(toks, se, se2)
+	}
 	if !a.ok() && onlyPunctAfter(toks, qi+1, se) {
 		if se < len(toks) {
 			_, se2 := d.sentenceOf(pi, se)
@@ -206,6 +220,10 @@ func (d *doc) quoteTok(pi, qi int) {
 	if !full {
 		// A fragment: only with a source in its sentence (or, in Russian,
 		// the sentence before).
+		if !a.ok() && pi == 0 && d.lang == "ru" && len(d.paras) > 1 {
+			// A headline's quoted words are its story's speech.
+			a = attrib{how: aColon}
+		}
 		if !a.ok() {
 			if d.lang != "ru" {
 				return
@@ -319,6 +337,13 @@ func (d *doc) prevAttr(pi int) attrib {
 	}
 	ss, _ := d.sentenceOf(pi-1, len(pt)-1)
 	a := d.leftAttr(pt, ss, len(pt))
+	if !a.ok() {
+		// "Премьер-министр Малайзии продемонстрировал, что …:" — the
+		// sentence's subject introduces the speech.
+		if m, ok := d.parsePhrase(pt[ss:], caseNom, false); ok && m.kind != kPronoun {
+			a = attrib{m: m, how: aPrev}
+		}
+	}
 	if a.ok() {
 		a.how = aPrev
 	}
@@ -398,16 +423,11 @@ func (d *doc) innerQuotes(pi, q int) {
 // indirect reports reported speech in paragraph pi ("X asserted that …",
 // "X заявил, что …", "по словам X, …") with Direct false, and notes its
 // speaker for the quotations after it.
-func (d *doc) indirect(pi int) {
+func (d *doc) indirect(pi, ss, se int) {
 	toks := d.ptoks[pi]
-	st := d.psents[pi]
-	for k, ss := range st {
-		se := len(toks)
-		if k+1 < len(st) {
-			se = st[k+1]
-		}
+	{
 		if d.quoted[[2]int{pi, ss}] {
-			continue
+			return
 		}
 		for v := ss; v < se; v++ {
 			t := toks[v]
