@@ -70,7 +70,7 @@ func nameLike(s, lang string) bool {
 	if !(unicode.IsUpper(r) || unicode.IsDigit(r)) {
 		return false
 	}
-	if strings.ContainsAny(s, ".!?…,:;") {
+	if strings.ContainsAny(s, ",:;") || endsTerminal(s) {
 		return false
 	}
 	words := strings.Fields(s)
@@ -185,7 +185,7 @@ func (d *doc) quoteTok(pi, qi int) {
 	}
 	if full && !afterColon && nameLike(content, d.lang) && utf8.RuneCountInString(content) < 40 && !endsTerminal(content) {
 		// «Газпром» заявил…: a name at the start of a sentence.
-		if qi+1 < len(toks) && toks[qi+1].kind == tWord {
+		if qi+1 < len(toks) && (toks[qi+1].kind == tWord || toks[qi+1].is("(")) {
 			return
 		}
 	}
@@ -220,10 +220,6 @@ func (d *doc) quoteTok(pi, qi int) {
 	if !full {
 		// A fragment: only with a source in its sentence (or, in Russian,
 		// the sentence before).
-		if !a.ok() && pi == 0 && d.lang == "ru" && len(d.paras) > 1 {
-			// A headline's quoted words are its story's speech.
-			a = attrib{how: aColon}
-		}
 		if !a.ok() {
 			if d.lang != "ru" {
 				return
@@ -355,6 +351,9 @@ func (d *doc) prevAttr(pi int) attrib {
 func (d *doc) dashPara(pi int) bool {
 	toks := d.ptoks[pi]
 	p := d.paras[pi]
+	if last := toks[len(toks)-1]; last.is(";") || last.is(",") {
+		return false // an item of a list
+	}
 	segs := d.splitSpeech(toks[0].e, p.e)
 	hasClause := false
 	for _, sg := range segs {
