@@ -51,17 +51,30 @@ var ruAdverbs = toSet(`также еще ещё тогда затем потом
 // quotation: optional comma and dash, then "сказал он" / "he said" /
 // "Smith said" / "said Smith, the ...".
 func (d *doc) rightAttr(toks []token, j, end int) attrib {
-	dash := false
+	dash, comma := false, false
 	for j < end && j < len(toks) && (toks[j].is(",") || toks[j].kind == tDash || (toks[j].is("как") || toks[j].is("as"))) {
 		if toks[j].kind == tDash {
 			dash = true
 		}
+		if toks[j].is(",") || toks[j].is("как") {
+			comma = true
+		}
 		j++
+	}
+	if d.lang == "ru" && !dash && !comma && j < end && j < len(toks) {
+		// «…» in the middle of a clause: what follows is not its attribution
+		// unless a verb comes at once («…» сказал он).
+		if _, ok := d.verbAt(toks[j]); !ok {
+			return attrib{}
+		}
 	}
 	if end > len(toks) {
 		end = len(toks)
 	}
 	limit := j + 12
+	if d.lang == "ru" && !dash {
+		limit = j + 4
+	}
 	if limit > end {
 		limit = end
 	}
@@ -125,6 +138,13 @@ func (d *doc) rightAttr(toks []token, j, end int) attrib {
 	subj := toks[j:v]
 	after := toks[v+1 : end]
 	a := attrib{verb: toks[v].text, vg: vg, how: aRight}
+	if d.lang == "ru" && len(after) >= 2 && after[1].is("слова") {
+		// "— приводит его слова газета": the one whose words are quoted.
+		if g, ok := ruPronouns[lower(after[0].text)]; ok {
+			a.m = mention{kind: kPronoun, gender: g, pos: after[0].s}
+			return a
+		}
+	}
 	if d.lang == "ru" {
 		if m, ok := d.parsePhrase(subj, caseNom, false); ok && (m.kind == kPerson || m.kind == kPronoun || m.kind == kOrg) {
 			a.m = m

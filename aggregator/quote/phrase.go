@@ -479,7 +479,25 @@ func orgAt(ts []token, i int, lang string) (string, int) {
 		}
 		words := []string{ruOrgNom(t.text)}
 		j := i + 1
-		for j < len(ts) && j < i+4 {
+		// Genitive words of the name: "Министерство энергетики США",
+		// "министерства иностранных дел России".
+		k := j
+		for k < len(ts) && k < j+3 && ts[k].kind == tWord && ts[k].lower() && !ruStop[lower(ts[k].text)] && !isRuRole(lower(ts[k].text)) {
+			if _, v := ruVerb(lower(ts[k].text)); v {
+				break
+			}
+			if _, v := ruPastGender(lower(ts[k].text)); v {
+				break
+			}
+			k++
+		}
+		if k > j && k < len(ts) && ts[k].kind == tWord && (ts[k].acronym() || ruPlaces[lower(ts[k].text)]) {
+			for _, n := range ts[j:k] {
+				words = append(words, n.text)
+			}
+			j = k
+		}
+		for j < len(ts) && j < i+7 {
 			n := ts[j]
 			ln := lower(n.text)
 			if n.kind == tWord && (n.acronym() || ruPlaces[ln]) && !ruStop[ln] {

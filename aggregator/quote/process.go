@@ -89,6 +89,37 @@ func nameLike(s, lang string) bool {
 	return true
 }
 
+var ruSpeechWords = toSet(`не нет да я мы вы ты он она они это будет был была было были нужно надо можно
+нельзя меня нас вас нам вам мне себя сейчас теперь уже все всё очень`)
+
+var enSpeechWords = toSet(`i we you he she they it is are was were will would can could should not don't
+won't can't isn't we're i'm it's there's that's have has had be been do does did my our your`)
+
+// looksLikeSpeech reports whether short quoted words read as speech rather
+// than as a name: a pronoun, a negation, an auxiliary or (Russian) a verb's
+// ending.
+func looksLikeSpeech(s, lang string) bool {
+	for _, w := range strings.FieldsFunc(lower(s), func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r != '’' }) {
+		w = strings.ReplaceAll(w, "’", "'")
+		if lang == "ru" {
+			if ruSpeechWords[w] {
+				return true
+			}
+			if _, ok := ruVerb(w); ok {
+				return true
+			}
+			if n := utf8.RuneCountInString(w); n >= 5 && (strings.HasSuffix(w, "ет") || strings.HasSuffix(w, "ит") || strings.HasSuffix(w, "ют") || strings.HasSuffix(w, "ят") || strings.HasSuffix(w, "ем") && n >= 6) {
+				return true
+			}
+			continue
+		}
+		if enSpeechWords[w] {
+			return true
+		}
+	}
+	return false
+}
+
 func firstUpper(s string) bool {
 	for _, r := range s {
 		if unicode.IsLetter(r) {
@@ -180,10 +211,10 @@ func (d *doc) quoteTok(pi, qi int) {
 	if d.thingBefore(toks, qi) {
 		return
 	}
-	if !full && nameLike(content, d.lang) {
+	if !full && nameLike(content, d.lang) && !looksLikeSpeech(content, d.lang) {
 		return
 	}
-	if full && !afterColon && nameLike(content, d.lang) && utf8.RuneCountInString(content) < 40 && !endsTerminal(content) {
+	if full && !afterColon && nameLike(content, d.lang) && !looksLikeSpeech(content, d.lang) && utf8.RuneCountInString(content) < 40 && !endsTerminal(content) {
 		// «Газпром» заявил…: a name at the start of a sentence.
 		if qi+1 < len(toks) && (toks[qi+1].kind == tWord || toks[qi+1].is("(")) {
 			return
@@ -500,8 +531,17 @@ func (d *doc) post() {
 			}
 		}
 	}
+	named := 0
+	for _, n := range count {
+		named += n
+	}
 	for i := range d.out {
 		if d.outPara[i] == 0 && !d.outPerson[i] && best != "" && len(d.paras) > 1 && !endsTerminal(d.text[d.paras[0].s:d.paras[0].e]) {
+			d.out[i].Speaker = best
+		}
+		// A quotation nobody is named for, in an article that quotes mostly
+		// one person: that person.
+		if d.out[i].Speaker == "" && d.out[i].Direct && best != "" && count[best] >= 2 && 2*count[best] > named {
 			d.out[i].Speaker = best
 		}
 	}
