@@ -138,6 +138,12 @@ func (d *doc) rightAttr(toks []token, j, end int) attrib {
 	subj := toks[j:v]
 	after := toks[v+1 : end]
 	a := attrib{verb: toks[v].text, vg: vg, how: aRight}
+	if d.lang == "ru" {
+		if m, ok := d.docSource(after); ok {
+			a.m = m
+			return a
+		}
+	}
 	if d.lang == "ru" && len(after) >= 2 && after[1].is("слова") {
 		// "— приводит его слова газета": the one whose words are quoted.
 		if g, ok := ruPronouns[lower(after[0].text)]; ok {
@@ -174,6 +180,35 @@ func (d *doc) rightAttr(toks []token, j, end int) attrib {
 		return a
 	}
 	return attrib{}
+}
+
+// docSource reads "в сообщении Саратовского военного суда" after a verb:
+// the body whose document is quoted, in the nominative.
+func (d *doc) docSource(after []token) (mention, bool) {
+	if len(after) < 3 || !(after[0].is("в") || after[0].is("во")) || !ruDocNouns[lower(after[1].text)] {
+		return mention{}, false
+	}
+	var words []string
+	for _, t := range after[2:] {
+		if t.kind != tWord || ruStop[lower(t.text)] {
+			break
+		}
+		if _, v := ruVerb(lower(t.text)); v {
+			break
+		}
+		words = append(words, t.text)
+		if len(words) == 6 {
+			break
+		}
+	}
+	if len(words) == 0 {
+		return mention{}, false
+	}
+	// A person's document: "в сообщении Дмитрия Пескова".
+	if m, ok := d.parsePhrase(after[2:], caseGen, false); ok && m.kind == kPerson && m.strong {
+		return m, true
+	}
+	return mention{kind: kOrg, org: ruGenOrgNom(words), pos: after[2].s}, true
 }
 
 // weakVerb reports whether an English verb form is one of enWeakVerbs.

@@ -355,14 +355,32 @@ func (d *doc) antecedent(pos int, g byte) *entity {
 	return nil
 }
 
-// lastOrg returns the last body named before pos.
-func (d *doc) lastOrg(pos int) *entity {
+// lastOrg returns the last body named before pos (within about three
+// paragraphs), preferring a ministry when head names one ("ведомство",
+// "министерство", "the ministry").
+func (d *doc) lastOrg(pos int, head string) *entity {
+	ministry := head == "ведомство" || head == "министерство" || head == "дипведомство" || head == "ministry" || head == "department"
+	var any *entity
 	for k := len(d.om) - 1; k >= 0; k-- {
-		if d.om[k].pos < pos {
-			return d.om[k].e
+		o := d.om[k]
+		if o.pos >= pos {
+			continue
+		}
+		if pos-o.pos > 3000 {
+			break
+		}
+		if !ministry {
+			return o.e
+		}
+		ln := lower(o.e.org)
+		if strings.HasPrefix(ln, "мин") || strings.HasPrefix(ln, "мид") || strings.HasPrefix(ln, "мвд") || strings.Contains(ln, "ministry") || strings.Contains(ln, "department") {
+			return o.e
+		}
+		if any == nil {
+			any = o.e
 		}
 	}
-	return nil
+	return any
 }
 
 // resolve turns a speaker mention into a name and role. g is the gender the
@@ -488,7 +506,7 @@ func (d *doc) resolve(m mention, g byte) (*entity, string) {
 			return nil, m.role
 		}
 		if ruOrgWords[head] || enOrgWords[head] {
-			if o := d.lastOrg(m.pos); o != nil {
+			if o := d.lastOrg(m.pos, head); o != nil {
 				return o, m.role
 			}
 			return nil, m.role

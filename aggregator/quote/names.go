@@ -250,6 +250,14 @@ func personEvidence(toks []token, i, j int, lang string) bool {
 			return true
 		}
 	}
+	if lang == "ru" && ruAdjectival(words[0]) {
+		// "президент Европейского еврейского конгресса": an adjective.
+		return false
+	}
+	if lang == "ru" && ruAdjectival(words[0]) {
+		// "президент Европейского еврейского конгресса": an adjective.
+		return false
+	}
 	if i > 0 {
 		p := toks[i-1]
 		if p.is(".") && i > 1 {

@@ -193,3 +193,93 @@ func surnameKey(w string) string {
 	}
 	return lw
 }
+
+// ruDocNouns name the document a body speaks through: "говорится в
+// сообщении X", "указано в решении X".
+var ruDocNouns = toSet(`сообщении заявлении решении документе пресс-релизе релизе письме ответе комментарии
+постановлении приговоре материале публикации докладе отчете отчёте обращении телеграм-канале блоге
+бюллетене сводке протоколе определении уведомлении`)
+
+// ruGenOrgNom brings the name of a body in the genitive back to the
+// nominative: its leading adjectives and head noun change, the genitive
+// words after the head stay ("Саратовского гарнизонного военного суда" →
+// "Саратовский гарнизонный военный суд", "Министерства энергетики США" →
+// "Министерство энергетики США").
+func ruGenOrgNom(words []string) string {
+	h := -1
+	for k, w := range words {
+		if !ruAdjectival(w) || ruOrgWords[lower(w)] {
+			h = k
+			break
+		}
+	}
+	if h < 0 {
+		return strings.Join(words, " ")
+	}
+	head := words[h]
+	lh := lower(head)
+	gender := byte('m')
+	nomHead := head
+	switch {
+	case strings.HasSuffix(lh, "ии"):
+		gender, nomHead = 'f', strings.TrimSuffix(head, "и")+"я"
+	case strings.HasSuffix(lh, "ы"):
+		gender, nomHead = 'f', strings.TrimSuffix(head, "ы")+"а"
+	case strings.HasSuffix(lh, "и") && len([]rune(lh)) > 3 && strings.ContainsRune("кгхжшчщ", []rune(lh)[len([]rune(lh))-2]):
+		gender, nomHead = 'f', strings.TrimSuffix(head, "и")+"а"
+	case strings.HasSuffix(lh, "ства") || strings.HasSuffix(lh, "ения") || strings.HasSuffix(lh, "ания") || strings.HasSuffix(lh, "тва"):
+		gender = 'n'
+		if strings.HasSuffix(lh, "ия") {
+			nomHead = strings.TrimSuffix(head, "я") + "е"
+		} else {
+			nomHead = strings.TrimSuffix(head, "а") + "о"
+		}
+	case strings.HasSuffix(lh, "а"):
+		nomHead = strings.TrimSuffix(head, "а")
+	case strings.HasSuffix(lh, "я"):
+		nomHead = strings.TrimSuffix(head, "я") + "ь"
+	}
+	out := make([]string, 0, len(words))
+	for _, w := range words[:h] {
+		out = append(out, ruAdjNom(w, gender))
+	}
+	out = append(out, nomHead)
+	out = append(out, words[h+1:]...)
+	return strings.Join(out, " ")
+}
+
+// ruAdjNom brings an adjective in the genitive to the nominative of gender g.
+func ruAdjNom(w string, g byte) string {
+	lw := lower(w)
+	soft := func(stem string) bool {
+		rs := []rune(stem)
+		return len(rs) > 0 && strings.ContainsRune("кгхжшчщ", rs[len(rs)-1])
+	}
+	switch {
+	case strings.HasSuffix(lw, "ого"):
+		stem := strings.TrimSuffix(w, "ого")
+		switch {
+		case g == 'n':
+			return stem + "ое"
+		case soft(stem):
+			return stem + "ий"
+		default:
+			return stem + "ый"
+		}
+	case strings.HasSuffix(lw, "его"):
+		stem := strings.TrimSuffix(w, "его")
+		if g == 'n' {
+			return stem + "ее"
+		}
+		return stem + "ий"
+	case strings.HasSuffix(lw, "ой") && g == 'f':
+		return strings.TrimSuffix(w, "ой") + "ая"
+	case strings.HasSuffix(lw, "ей") && g == 'f':
+		stem := strings.TrimSuffix(w, "ей")
+		if soft(stem) {
+			return stem + "ая"
+		}
+		return stem + "яя"
+	}
+	return w
+}

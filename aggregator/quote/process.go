@@ -176,9 +176,13 @@ func (d *doc) speak(pi int, s, e int, a attrib, follow bool, direct bool) {
 	if a.ok() && a.m.kind != 0 {
 		ent, role = d.resolve(a.m, a.vg)
 	}
-	if ent == nil && a.ok() && a.m.kind == 0 && d.last != nil && pi-d.lastPara <= 1 {
-		// "говорится в заявлении": the body or person quoted before.
-		ent = d.last
+	if ent == nil && a.ok() && a.m.kind == 0 {
+		// "говорится в заявлении": the body named before, if any.
+		if o := d.lastOrg(s, ""); o != nil {
+			ent = o
+		} else if d.last != nil && d.last.kind == kOrg && pi-d.lastPara <= 1 {
+			ent = d.last
+		}
 	}
 	if ent == nil && !a.ok() && follow && d.last != nil && pi-d.lastPara <= 1 {
 		ent, role = d.last, d.lastRole
