@@ -234,7 +234,7 @@ func (d *doc) leftSubject(toks []token, ss, v int) (mention, bool) {
 		if !ok {
 			continue
 		}
-		if cs >= ss && v-1 > cs && toks[v-1].is(",") && !(m.kind == kPronoun || m.kind == kPerson && m.strong && m.pos == seg[0].s) {
+		if cs >= ss && v-1 > cs && toks[v-1].is(",") && !(m.kind == kPronoun || m.kind == kPerson && m.strong && leadsSegment(seg, m.pos, d.lang)) {
 			// "Smith, chief executive of CloudFlare, said": an appositive.
 			continue
 		}
@@ -246,6 +246,20 @@ func (d *doc) leftSubject(toks []token, ss, v int) (mention, bool) {
 		}
 	}
 	return narrow, have
+}
+
+// leadsSegment reports whether the name at pos opens seg, after role words
+// and titles only ("Rear Admiral Daniel Hagari").
+func leadsSegment(seg []token, pos int, lang string) bool {
+	for _, t := range seg {
+		if t.s == pos {
+			return true
+		}
+		if !(t.kind == tWord && (isRole(t.text, lang) || t.cap() && lang == "en") || t.is(".")) {
+			return false
+		}
+	}
+	return false
 }
 
 // leftAttr looks for an attribution before a quotation at toks[qi] within

@@ -92,3 +92,56 @@ func allFixtureArticles(tb testing.TB) []string {
 	}
 	return out
 }
+
+// adaqSentence is one sentence of the ADAQ Russian attribution set: its
+// text, its first cue word and its source words as annotated.
+type adaqSentence struct {
+	id, text, cue, source string
+}
+
+// readADAQ reads the ADAQ sentences and their token annotation.
+func readADAQ(tb testing.TB) []adaqSentence {
+	tb.Helper()
+	rows := func(name string) [][]string {
+		b, err := os.ReadFile(filepath.Join(fixtureDir, name))
+		if err != nil {
+			tb.Fatalf("read fixture: %v", err)
+		}
+		var out [][]string
+		for i, line := range strings.Split(strings.TrimRight(string(b), "\n"), "\n") {
+			if i > 0 {
+				out = append(out, strings.Split(line, "\t"))
+			}
+		}
+		return out
+	}
+	var sents []adaqSentence
+	byID := map[string]int{}
+	for _, r := range rows("adaq_ru_sentences.tsv") {
+		if len(r) == 2 {
+			byID[r[1]] = len(sents)
+			sents = append(sents, adaqSentence{id: r[1], text: r[0]})
+		}
+	}
+	for _, r := range rows("adaq_ru_tokens.tsv") {
+		if len(r) < 5 {
+			continue
+		}
+		k, ok := byID[r[2]]
+		if !ok {
+			continue
+		}
+		switch r[4] {
+		case "cue":
+			if sents[k].cue == "" {
+				sents[k].cue = r[1]
+			}
+		case "source":
+			if sents[k].source != "" {
+				sents[k].source += " "
+			}
+			sents[k].source += r[1]
+		}
+	}
+	return sents
+}

@@ -454,58 +454,132 @@ func (d *doc) innerQuotes(pi, q int) {
 	}
 }
 
-// indirect reports reported speech in paragraph pi ("X asserted that …",
-// "X заявил, что …", "по словам X, …") with Direct false, and notes its
+// indirect reports reported speech in the sentence toks[ss:se) of
+// paragraph pi with Direct false: "X asserted that …", "X заявил, что …",
+// "по словам X, …", "X сказал: …" (no marks), "…, — говорит X." and "…,
+// утверждает X, …" (the longer side of the inserted clause). It notes the
 // speaker for the quotations after it.
 func (d *doc) indirect(pi, ss, se int) {
 	toks := d.ptoks[pi]
-	{
-		if d.quoted[[2]int{pi, ss}] {
+	if d.quoted[[2]int{pi, ss}] || se-ss < 3 {
+		return
+	}
+	end := toks[se-1].e
+	if endsSentence(toks[se-1]) {
+		end = toks[se-1].s
+	}
+	for v := ss; v < se; v++ {
+		t := toks[v]
+		if t.kind != tWord {
+			continue
+		}
+		lw := lower(t.text)
+		// "по словам X, …" / "according to X, …"
+		if (d.lang == "ru" && ruCueNouns[lw] && v > ss && lower(toks[v-1].text) == "по") || (d.lang == "en" && lw == "according" && v+1 < se && toks[v+1].is("to")) {
+			from := v + 1
+			if d.lang == "en" {
+				from = v + 2
+			}
+			pe := phraseEnd(toks, from, se)
+			m, ok := d.parsePhrase(toks[from:pe], caseGen, false)
+			if !ok {
+				continue
+			}
+			a := attrib{m: m, how: aCue}
+			if (v-1 == ss || d.lang == "en" && v == ss) && pe < se && toks[pe].is(",") && pe+1 < se {
+				d.speak(pi, toks[pe+1].s, end, a, false, false)
+			} else if v-1 > ss {
+				d.speak(pi, toks[ss].s, toks[v-2].e, a, false, false)
+			} else {
+				continue
+			}
 			return
 		}
-		for v := ss; v < se; v++ {
-			t := toks[v]
-			if t.kind != tWord {
-				continue
-			}
-			lw := lower(t.text)
-			start := -1
-			var a attrib
-			if d.lang == "ru" && ruCueNouns[lw] && v > ss && (lower(toks[v-1].text) == "по") {
-				end := phraseEnd(toks, v+1, se)
-				if end < se && toks[end].is(",") {
-					if m, ok := d.parsePhrase(toks[v+1:end], caseGen, false); ok {
-						a = attrib{m: m, how: aCue}
-						start = end + 1
-					}
-				}
-			} else if g, ok := d.verbAt(t); ok && !(d.lang == "en" && weakVerb(lw)) && g != 'g' {
-				n := v + 1
-				if n < se && toks[n].is(",") {
-					n++
-				}
-				if n < se && (toks[n].is("что") || toks[n].is("that")) {
-					a = d.leftAttr(toks, ss, n)
-					if a.ok() && a.how == aLeft && a.m.kind != 0 {
-						start = n + 1
-					}
-				} else if a = d.leftAttr(toks, ss, v+1); a.ok() && a.m.kind != 0 {
-					// Speech without a reported clause: note who spoke.
-					if ent, role := d.resolve(a.m, a.vg); ent != nil {
-						d.last, d.lastPara, d.lastRole = ent, pi, role
-					}
+		g, ok := d.verbAt(t)
+		if !ok || g == 'g' || (d.lang == "en" && weakVerb(lw)) {
+			continue
+		}
+		// "…, что …" / "… that …" within a few words after the verb.
+		for n := v + 1; n < se && n <= v+6; n++ {
+			nt := toks[n]
+			if nt.is("что") || nt.is("that") {
+				if n+1 >= se {
 					break
 				}
+				a := d.leftAttr(toks, ss, n)
+				if !a.ok() {
+					a = attrib{verb: t.text, vg: g, how: aLeft}
+				}
+				d.speak(pi, toks[n+1].s, end, a, false, false)
+				return
 			}
-			if start < 0 || start >= se {
+			if _, isV := d.verbAt(nt); isV || endsSentence(nt) || nt.is(":") || nt.kind == tDash {
+				break
+			}
+		}
+		// English "X said the plan …" with no "that".
+		if d.lang == "en" && (lw == "said" || lw == "says" || lw == "told" || lw == "tells") && v+2 < se {
+			n := v + 1
+			if lw == "told" || lw == "tells" {
+				if _, e := nameSpan(toks, n, d.lang); e > n {
+					n = e
+				} else if toks[n].lower() && n+1 < se && (enPronouns[lower(toks[n].text)] != 0 || lower(toks[n].text) == "reporters" || lower(toks[n].text) == "journalists") {
+					n++
+				}
+			}
+			if n < se && toks[n].kind == tWord && !enStop[lower(toks[n].text)] || n < se && (toks[n].is("the") || toks[n].is("it") || toks[n].is("there") || toks[n].is("this") || enPronouns[lower(toks[n].text)] != 0) {
+				a := d.leftAttr(toks, ss, v+1)
+				if a.ok() && a.m.kind != 0 {
+					d.speak(pi, toks[n].s, end, a, false, false)
+					return
+				}
+			}
+		}
+		// "X сказал: …" with no marks.
+		if v+1 < se && toks[v+1].is(":") && v+2 < se {
+			a := d.leftAttr(toks, ss, v+1)
+			if !a.ok() {
+				a = attrib{verb: t.text, vg: g, how: aLeft}
+			}
+			d.speak(pi, toks[v+2].s, end, a, false, false)
+			return
+		}
+		// "…, — говорит X." / "…, утверждает X, …": an inserted clause.
+		if v-1 > ss && (toks[v-1].is(",") || toks[v-1].kind == tDash) {
+			cs := v - 1
+			for cs > ss && (toks[cs-1].is(",") || toks[cs-1].kind == tDash) {
+				cs--
+			}
+			ce := phraseEnd(toks, v+1, se)
+			for ce < se && ce+1 < se && !toks[ce].is(",") && toks[ce].kind != tDash {
+				ce = phraseEnd(toks, ce+1, se)
+			}
+			if ce-v > 14 {
 				continue
 			}
-			end := toks[se-1].e
-			if endsSentence(toks[se-1]) {
-				end = toks[se-1].s
+			m, ok := d.parsePhrase(toks[v+1:ce], caseNom, false)
+			if !ok || (d.lang == "en" && (ce-v > 5 || m.pos != toks[v+1].s && !(v+2 < se && toks[v+2].s == m.pos && toks[v+1].is("the")))) {
+				continue
 			}
-			d.speak(pi, toks[start].s, end, a, false, false)
-			break
+			a := attrib{m: m, verb: t.text, vg: g, how: aRight}
+			before := toks[cs-1].e - toks[ss].s
+			after := 0
+			if ce+1 < se && toks[ce].is(",") {
+				after = end - toks[ce+1].s
+			}
+			if after > before {
+				d.speak(pi, toks[ce+1].s, end, a, false, false)
+			} else {
+				d.speak(pi, toks[ss].s, toks[cs-1].e, a, false, false)
+			}
+			return
+		}
+		// Speech without a reported clause: note who spoke.
+		if a := d.leftAttr(toks, ss, v+1); a.ok() && a.m.kind != 0 {
+			if ent, role := d.resolve(a.m, a.vg); ent != nil {
+				d.last, d.lastPara, d.lastRole = ent, pi, role
+			}
+			return
 		}
 	}
 }
