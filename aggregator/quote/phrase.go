@@ -390,10 +390,18 @@ func appositive(ts []token, j int, lang string) string {
 	}
 	var words []string
 	hasRole := false
-	for k := j + 1; k < len(ts) && k < j+10; k++ {
+	for k := j + 1; k < len(ts) && k < j+12; k++ {
 		t := ts[k]
+		if t.is(".") && abbrevDot(ts, k) && len(words) > 0 {
+			words[len(words)-1] += "."
+			continue
+		}
 		if t.kind != tWord {
 			break
+		}
+		if len(words) > 0 && k > 0 && ts[k-1].is(".") && ts[k-1].e == t.s {
+			words[len(words)-1] += t.text
+			continue
 		}
 		lw := lower(t.text)
 		if lang == "en" {
@@ -474,7 +482,7 @@ func orgAt(ts []token, i int, lang string) (string, int) {
 	}
 	lw := lower(t.text)
 	if lang == "ru" {
-		if !(t.acronym() || isRuOrg(lw)) || ruStop[lw] || ruPlaces[lw] {
+		if !(t.acronym() || isRuOrg(lw)) || ruStop[lw] || ruPlaces[lw] || inDomain(ts, i) {
 			return "", i
 		}
 		words := []string{ruOrgNom(t.text)}
@@ -519,7 +527,7 @@ func orgAt(ts []token, i int, lang string) (string, int) {
 	}
 	// English: a run of capitalised words and acronyms that holds a body's
 	// word or an acronym.
-	if !(t.cap() || t.acronym()) || (t.acronym() && utf8.RuneCountInString(t.text) > 6) {
+	if !(t.cap() || t.acronym()) || (t.acronym() && utf8.RuneCountInString(t.text) > 6) || inDomain(ts, i) {
 		return "", i
 	}
 	j := i
@@ -551,6 +559,12 @@ func orgAt(ts []token, i int, lang string) (string, int) {
 		words = append(words, stripPossessive(n.text))
 	}
 	return strings.Join(words, " "), j
+}
+
+// inDomain reports whether ts[i] is glued by a dot to the word before it
+// ("INTERFAX.RU", "Газета.Ru"): part of a site's name, not a body's.
+func inDomain(ts []token, i int) bool {
+	return i > 1 && ts[i-1].is(".") && ts[i-1].s == ts[i-2].e && ts[i].s == ts[i-1].e
 }
 
 // ruOrgNom brings a Russian body's word to the nominative: "Кремле" →
