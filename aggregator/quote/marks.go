@@ -166,7 +166,7 @@ func scanMarks(text string, p para, pi int) []qspan {
 				isOpen = true
 			}
 		case '”':
-			if len(stack) == 0 && openCtx(prev) && !closeCtx(next) {
+			if len(stack) == 0 && (openCtx(prev) && !closeCtx(next) || i == p.s) {
 				isOpen = true
 			} else {
 				isClose = true

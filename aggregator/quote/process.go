@@ -70,6 +70,9 @@ func nameLike(s, lang string) bool {
 	if !(unicode.IsUpper(r) || unicode.IsDigit(r)) {
 		return false
 	}
+	if lang == "en" && strings.HasSuffix(s, ".") && !strings.ContainsAny(s[:len(s)-1], ".!?") {
+		s = s[:len(s)-1] // “Meet the Press.” with the sentence's period inside
+	}
 	if strings.ContainsAny(s, ",:;") || endsTerminal(s) {
 		return false
 	}
@@ -263,7 +266,7 @@ func (d *doc) quoteTok(pi, qi int) {
 			if k == 0 || !d.cueIn(toks, d.psents[pi][k-1], ss) || d.lastPara != pi {
 				return
 			}
-		} else if d.lang == "en" && !enFragments && !firstUpper(content) {
+		} else if d.lang == "en" && !enFragments && (!firstUpper(content) || qi > 0 && toks[qi-1].is("that")) {
 			// English words quoted inside a paraphrase ("called it
 			// “reckless”") are left out; a capitalised fragment is kept.
 			// Its source still speaks, for the quotations after it.
