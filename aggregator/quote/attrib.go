@@ -277,9 +277,9 @@ func (d *doc) leftAttr(toks []token, ss, qi int) attrib {
 			p := lower(toks[k-1].text)
 			if p == "по" || p == "со" {
 				end := phraseEnd(toks, k+1, qi)
-				if m, ok := d.parsePhrase(toks[k+1:end], caseGen, false); ok {
-					return attrib{m: m, how: aCue}
-				}
+				m, _ := d.parsePhrase(toks[k+1:end], caseGen, false)
+				// "по мнению правозащитников": a source, if not a name.
+				return attrib{m: m, how: aCue}
 			}
 			if (p == "его" || p == "её" || p == "ее" || p == "их") && k-1 > ss && lower(toks[k-2].text) == "по" {
 				return attrib{m: mention{kind: kPronoun, gender: ruPronouns[p], pos: toks[k-1].s}, how: aCue}

@@ -212,10 +212,25 @@ func scanMarks(text string, p para, pi int) []qspan {
 		prev = r
 		i += n
 	}
+	// «…«Евровидении», — сказала она: one closing mark for two quotations.
+	for k := len(stack) - 1; k >= 0; k-- {
+		o := stack[k]
+		if o.r != '«' {
+			continue
+		}
+		for _, in := range out {
+			if in.open > o.pos && in.mark == '«' && attributionAfter(text, in.cend, p.e) {
+				s, e := trimContent(text, o.end, in.cend)
+				out = append(out, qspan{open: o.pos, close: in.close, cend: in.cend, s: s, e: e, mark: o.r, parent: -1, para: pi})
+				stack = append(stack[:k], stack[k+1:]...)
+				break
+			}
+		}
+	}
 	if len(stack) > 0 {
 		o := stack[0]
 		lead := strings.TrimLeftFunc(text[p.s:o.pos], func(r rune) bool { return isSpace(r) || isDash(r) })
-		if lead == "" && o.r != '‘' {
+		if (lead == "" || strings.HasSuffix(strings.TrimRightFunc(lead, isSpace), ":")) && o.r != '‘' {
 			s, e := trimContent(text, o.end, p.e)
 			if e-s > 0 {
 				out = append(out, qspan{open: o.pos, close: p.e, cend: p.e, s: s, e: e, mark: o.r, depth: 0, parent: -1, para: pi, unclosed: true})
@@ -226,7 +241,7 @@ func scanMarks(text string, p para, pi int) []qspan {
 	sortSpans(out)
 	for i := range out {
 		for j := i - 1; j >= 0; j-- {
-			if out[j].open < out[i].open && out[j].close > out[i].close {
+			if out[j].open < out[i].open && out[j].close >= out[i].close {
 				out[i].parent = j
 				out[i].depth = out[j].depth + 1
 				break
@@ -237,6 +252,21 @@ func scanMarks(text string, p para, pi int) []qspan {
 		}
 	}
 	return out
+}
+
+// attributionAfter reports whether text from i reads ", — " (optional
+// punctuation, then a dash): where an attribution clause follows a quotation.
+func attributionAfter(text string, i, end int) bool {
+	j := i
+	for j < end {
+		r, n := utf8.DecodeRuneInString(text[j:])
+		if r == ',' || r == '.' || r == '!' || r == '?' || isSpace(r) {
+			j += n
+			continue
+		}
+		return isDash(r) && j > i
+	}
+	return false
 }
 
 func sortSpans(s []qspan) {

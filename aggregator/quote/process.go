@@ -179,7 +179,7 @@ func (d *doc) speak(pi int, s, e int, a attrib, follow bool, direct bool) {
 	if a.ok() && a.m.kind != 0 {
 		ent, role = d.resolve(a.m, a.vg)
 	}
-	if ent == nil && a.ok() && a.m.kind == 0 {
+	if ent == nil && a.ok() && a.m.kind == 0 && a.how != aCue {
 		// "говорится в заявлении": the body named before, if any.
 		if o := d.lastOrg(s, ""); o != nil {
 			ent = o
@@ -440,16 +440,32 @@ func (d *doc) innerQuotes(pi, q int) {
 			continue
 		}
 		ks := d.spans[t.q]
-		if i+1 >= len(it) || !it[i+1].is(",") {
-			continue
+		var a attrib
+		if i+1 < len(it) && it[i+1].is(",") {
+			end := phraseEnd(it, i+2, len(it))
+			for end < len(it) && it[end].is(",") {
+				end = phraseEnd(it, end+1, len(it))
+			}
+			a = d.rightAttr(it, i+1, end)
 		}
-		end := phraseEnd(it, i+2, len(it))
-		for end < len(it) && it[end].is(",") {
-			end = phraseEnd(it, end+1, len(it))
-		}
-		a := d.rightAttr(it, i+1, end)
 		if !a.ok() || a.m.kind == 0 {
-			continue
+			a = attrib{}
+			// "Аваков сказал – "полить грязью"", "ответил: «…»"
+			if k := i - 1; k > 0 && (it[k].kind == tDash || it[k].is(":")) {
+				if _, ok := d.verbAt(it[k-1]); ok {
+					ss := 0
+					for x := k - 1; x > 0; x-- {
+						if endsSentence(it[x-1]) || it[x-1].kind == tQuote {
+							ss = x
+							break
+						}
+					}
+					a = d.leftAttr(it, ss, i)
+				}
+			}
+			if !a.ok() || a.m.kind == 0 {
+				continue
+			}
 		}
 		saveLast, saveP, saveR := d.last, d.lastPara, d.lastRole
 		d.speak(pi, ks.s, ks.e, a, false, true)
