@@ -25,6 +25,7 @@ type attrib struct {
 	verb string
 	vg   byte
 	how  int
+	doc  bool // "говорится в письме": a document with no author named
 }
 
 func (a attrib) ok() bool { return a.how != aNone }
@@ -141,6 +142,12 @@ func (d *doc) rightAttr(toks []token, j, end int) attrib {
 	if d.lang == "ru" {
 		if m, ok := d.docSource(after); ok {
 			a.m = m
+			return a
+		}
+		if ruImpersonal[lower(toks[v].text)] && len(after) > 1 && (after[0].is("в") || after[0].is("во")) && ruDocNouns[lower(after[1].text)] {
+			// "говорится в письме, копия которого …": whose letter, the
+			// context tells.
+			a.doc = true
 			return a
 		}
 	}

@@ -464,18 +464,34 @@ func (d *doc) resolve(m mention, g byte) (*entity, string) {
 				}
 			}
 		}
+		quals := qualifierStems(m.role, head)
+		generic := genericHeads[head]
+		bestScore := 0
 		for _, pm := range d.pm {
-			if pm.pos > m.pos || pm.pos <= bestPos {
+			if pm.pos > m.pos || !compatible(g, pm.e.gender) {
 				continue
 			}
+			score := 0
 			for _, r := range pm.e.roles {
-				if containsWord(lower(r), head) || (d.lang == "ru" && containsWord(lower(r), roleStemOf(head))) {
-					if compatible(g, pm.e.gender) {
-						best, bestPos = pm.e, pm.pos
+				sc := 0
+				lr := lower(r)
+				if containsWord(lr, head) || (d.lang == "ru" && containsWord(lr, roleStemOf(head))) {
+					sc = 2
+				}
+				for _, q := range quals {
+					if containsStem(lr, q) {
+						sc++
 					}
 				}
+				if sc > score {
+					score = sc
+				}
+			}
+			if (score >= 2 || generic && score >= 1) && score >= bestScore {
+				best, bestPos, bestScore = pm.e, pm.pos, score
 			}
 		}
+		_ = bestPos
 		if best == nil && len(d.paras) > 0 && m.pos < d.paras[0].e {
 			// A headline describes someone the article names later.
 			for _, pm := range d.pm {
@@ -526,6 +542,34 @@ func (d *doc) resolve(m mention, g byte) (*entity, string) {
 // "представитель МИД" is the ministry speaking.
 var spokesRole = toSet(`представитель представительница пресс-секретарь пресс-служба спикер источник
 spokesman spokeswoman spokesperson representative spokespeople spokesmen source sources official officials`)
+
+// genericHeads head descriptions that name nobody by themselves ("глава
+// украинского ведомства"): their qualifiers must match the role.
+var genericHeads = toSet(`глава руководитель лидер шеф head chief leader`)
+
+// qualifierStems returns the five-letter stems of a description's words
+// other than its head: "глава украинского ведомства" → "украи", "ведом".
+func qualifierStems(desc, head string) []string {
+	var out []string
+	for _, w := range strings.FieldsFunc(lower(desc), func(r rune) bool { return !unicode.IsLetter(r) }) {
+		rs := []rune(w)
+		if len(rs) < 5 || w == head || ruStop[w] || enStop[w] {
+			continue
+		}
+		out = append(out, string(rs[:5]))
+	}
+	return out
+}
+
+// containsStem reports whether a word of s starts with stem.
+func containsStem(s, stem string) bool {
+	for _, f := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if strings.HasPrefix(f, stem) {
+			return true
+		}
+	}
+	return false
+}
 
 func roleStemOf(h string) string {
 	rs := []rune(h)

@@ -129,6 +129,12 @@ func (d *doc) parsePhrase(toks []token, cas int, nearest bool) (mention, bool) {
 				m.role = appositive(ts, j, lang)
 			}
 			// An English run ending in an organisation word names a body.
+			if lang == "ru" && !m.strong && len(words) > 1 && ruAdjectival(words[0]) {
+				// "Соединенные Штаты", "Верховная Рада": a body.
+				orgs = append(orgs, found{mention{kind: kOrg, org: strings.Join(words, " "), pos: t.s}, i})
+				i = j - 1
+				continue
+			}
 			if lang == "ru" && !isCyrillicWord(words[0]) && !m.strong {
 				// A Latin name in Russian text is a body: Reuters, Deutsche Welle.
 				orgs = append(orgs, found{mention{kind: kOrg, org: strings.Join(words, " "), pos: t.s}, i})

@@ -181,7 +181,9 @@ func (d *doc) speak(pi int, s, e int, a attrib, follow bool, direct bool) {
 	}
 	if ent == nil && a.ok() && a.m.kind == 0 && a.how != aCue {
 		// "говорится в заявлении": the body named before, if any.
-		if o := d.lastOrg(s, ""); o != nil {
+		if a.doc && d.last != nil && pi-d.lastPara <= 1 {
+			ent = d.last
+		} else if o := d.lastOrg(s, ""); o != nil {
 			ent = o
 		} else if d.last != nil && d.last.kind == kOrg && pi-d.lastPara <= 1 {
 			ent = d.last
