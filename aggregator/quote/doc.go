@@ -315,7 +315,7 @@ func mediaName(o string) bool {
 	lo := lower(o)
 	for _, m := range []string{"тасс", "риа", "интерфакс", "reuters", "рейтер", "ап", "ap", "afp", "bloomberg",
 		"cnn", "bbc", "би-би-си", "рбк", "коммерсант", "известия", "ведомости", "сми", "нсн", "цнн", "твиттер", "twitter", "facebook", "фейсбук", "телеграм", "telegram"} {
-		if lo == m || strings.HasPrefix(lo, m+" ") {
+		if lo == m || strings.HasPrefix(lo, m+" ") || strings.HasPrefix(lo, m+"-") {
 			return true
 		}
 	}

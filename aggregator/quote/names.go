@@ -104,8 +104,11 @@ func isRuOrg(w string) bool {
 	rs := []rune(w)
 	for cut := 1; cut <= 2 && cut < len(rs)-2; cut++ {
 		stem := string(rs[:len(rs)-cut])
-		if ruOrgWords[stem] || ruOrgWords[stem+"о"] || ruOrgWords[stem+"а"] || ruOrgWords[stem+"ь"] || ruOrgWords[stem+"я"] {
-			return true
+		for _, e := range []string{"", "о", "а", "ь", "я"} {
+			// Only words long enough to decline: not "нато" for "Натан".
+			if c := stem + e; ruOrgWords[c] && utf8.RuneCountInString(c) >= 5 {
+				return true
+			}
 		}
 	}
 	return false

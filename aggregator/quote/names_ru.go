@@ -91,6 +91,10 @@ func ruSurnameNom(w string, c int, g byte) string {
 		return cut("ую", "ая")
 	case hasSuf("ого") && len(rs) > 5:
 		return cut("ого", "ой")
+	case c == caseIns && hasSuf("им") && !hasSuf("ским") && len(rs) > 4:
+		return cut("им", "ий") // Диким → Дикий
+	case c == caseIns && hasSuf("ым") && !ovin(strings.TrimSuffix(w, "ым")) && len(rs) > 4:
+		return cut("ым", "ый")
 	case hasSuf("его") && len(rs) > 5:
 		return cut("его", "ий")
 	}

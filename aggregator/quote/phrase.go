@@ -223,6 +223,11 @@ func (d *doc) parsePhrase(toks []token, cas int, nearest bool) (mention, bool) {
 	if len(descs) > 0 && len(orgs) > 0 {
 		// "представитель МИД": the body speaks through its representative.
 		d0, o0 := pick(descs), pick(orgs)
+		if mediaName(o0.m.org) {
+			// "цитирует представителя управления «Интерфакс-Юг»": the agency
+			// only reports.
+			return d0.m, true
+		}
 		if o0.at > d0.at && (ruOrgWords[d0.m.head] || enOrgWords[d0.m.head]) {
 			return d0.m, true
 		}
