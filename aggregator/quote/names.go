@@ -156,6 +156,9 @@ func nameWord(t token, lang string) bool {
 	if startsDigit(lw) {
 		return false
 	}
+	if romanNumeral(t.text) {
+		return false
+	}
 	if lang == "ru" {
 		if ruStop[lw] || ruMonths[lw] || isRuRole(lw) || isRuOrg(lw) || ruTitles[lw] || ruPlaces[lw] {
 			return false
@@ -380,16 +383,39 @@ func nameSpan(toks []token, i int, lang string) (int, int) {
 	if j-i < 2 || lang != "ru" {
 		return i, j
 	}
+	g0, nom0 := ruFirstGender(toks[i].text)
 	for k := i + 1; k < j; k++ {
 		if toks[k].kind != tWord {
 			continue
 		}
-		if g, _ := ruFirstGender(toks[k].text); g != 0 {
-			if g0, _ := ruFirstGender(toks[i].text); g0 != 0 {
-				return i, j
-			}
+		g, nom := ruFirstGender(toks[k].text)
+		if g == 0 {
+			continue
+		}
+		if g0 == 0 {
 			return k, j
+		}
+		if k >= i+2 {
+			// Two names in a row: "президента Владимира Путина Владислав
+			// Сурков". The one in the nominative is the speaker.
+			if nom0 != toks[i].text && nom == toks[k].text {
+				return k, j
+			}
+			return i, k
 		}
 	}
 	return i, j
+}
+
+// romanNumeral reports whether w is written in Roman numerals only ("XVIII").
+func romanNumeral(w string) bool {
+	if len(w) < 2 {
+		return false
+	}
+	for _, r := range w {
+		if !strings.ContainsRune("IVXLCDM", r) {
+			return false
+		}
+	}
+	return true
 }

@@ -488,7 +488,7 @@ func descText(ts []token, i int, lang string) string {
 // end of its tokens, or i when nothing is there.
 func orgAt(ts []token, i int, lang string) (string, int) {
 	t := ts[i]
-	if t.kind != tWord {
+	if t.kind != tWord || romanNumeral(t.text) {
 		return "", i
 	}
 	lw := lower(t.text)
