@@ -195,7 +195,14 @@ func nameRun(toks []token, i int, lang string) int {
 		// A surname that is also a role word: "Matthew Prince", "Mr. King".
 		roleName := t.kind == tWord && t.cap() && !t.acronym() && (j > i || afterTitle) && (enRoleWords[lower(t.text)] || enTitles[lower(t.text)]) &&
 			!(j+1 < len(toks) && nameWord(toks[j+1], lang)) && !enOrgWords[lower(t.text)]
-		if nameWord(t, lang) || roleName {
+		// An upper-case surname after a given name: "Антон МОРОЗ".
+		capsName := j > i && t.acronym() && utf8.RuneCountInString(t.text) >= 3 && lang == "ru" && isCyrillicWord(t.text) && !ruOrgWords[lower(t.text)] && !ruPlaces[lower(t.text)]
+		if capsName {
+			if g, _ := ruFirstGender(toks[j-1].text); g == 0 {
+				capsName = false
+			}
+		}
+		if nameWord(t, lang) || roleName || capsName {
 			// An initial: "F." directly followed by a dot.
 			j++
 			if utf8.RuneCountInString(t.text) <= 2 && j < len(toks) && toks[j].is(".") && toks[j].s == t.e {
