@@ -88,7 +88,8 @@ government campaign company firm group organization organisation commission cour
 union association institute center centre foundation coalition alliance movement army military
 police force forces authority authorities service team bureau embassy regime cabinet
 parliament congress senate house white-house kremlin pentagon prime vice acting former
-director-general secretary-general state-department`)
+director-general secretary-general state-department administrator ombudsman
+superintendent chancellor provost dean principal comptroller treasurer auditor marshal`)
 
 // enOrgWords end the name of a body: "Media Research Center", "Department of State".
 var enOrgWords = toSet(`ministry department agency office committee council party administration government
@@ -107,7 +108,9 @@ will would can could should may might must shall there here when where while aft
 because since although though however also just only even still yet again about into over under
 between during without within against among through across per than like up down out off
 what which who whom whose why how all any some each every both either neither many much more most
-other another such own same few several one two three first last new old`)
+other another such own same few several one two three first last new old meanwhile
+remember let instead overall indeed finally today yesterday tomorrow earlier later now yet thus
+hence besides moreover furthermore nevertheless nonetheless otherwise rest fun please thanks`)
 
 var enTitles = toSet(`mr mrs ms miss dr sen rep gov gen lt col capt sgt prof rev hon adm sir dame lord lady
 president senator governor mayor secretary minister judge justice ambassador chairman chancellor

@@ -70,7 +70,7 @@ func stripPossessive(w string) string {
 }
 
 var enMonths = toSet(`january february march april may june july august september october november december
-monday tuesday wednesday thursday friday saturday sunday`)
+monday tuesday wednesday thursday friday saturday sunday jan feb mar apr jun jul aug sep sept oct nov dec`)
 
 var ruMonths = toSet(`январь января февраль февраля март марта апрель апреля май мая июнь июня июль июля
 август августа сентябрь сентября октябрь октября ноябрь ноября декабрь декабря понедельник
@@ -387,7 +387,20 @@ func titleWord(w string) string {
 // the role, not the name ("президент Турции Реджеп Тайип Эрдоган").
 func nameSpan(toks []token, i int, lang string) (int, int) {
 	j := nameRun(toks, i, lang)
-	if j-i < 2 || lang != "ru" {
+	if j-i < 2 {
+		return i, j
+	}
+	if lang != "ru" {
+		// "NASA Administrator Jim Bridenstine", "Massachusetts Joshua Levy":
+		// the name starts at its given name.
+		if enGiven(toks[i].text) {
+			return i, j
+		}
+		for k := i + 1; k < j-1; k++ {
+			if enGiven(toks[k].text) {
+				return k, j
+			}
+		}
 		return i, j
 	}
 	g0, nom0 := ruFirstGender(toks[i].text)
@@ -425,4 +438,9 @@ func romanNumeral(w string) bool {
 		}
 	}
 	return true
+}
+
+func enGiven(w string) bool {
+	lw := lower(w)
+	return enMaleNames[lw] || enFemaleNames[lw]
 }

@@ -95,7 +95,7 @@ func (d *doc) parsePhrase(toks []token, cas int, nearest bool) (mention, bool) {
 		t := ts[i]
 		if t.kind == tQuote {
 			// A quoted name inside a phrase is a body: «Нафтогаз».
-			if q := strings.Trim(t.text, "«»\"“”„'`‘’ "); q != "" && firstUpper(q) && len(q) < 80 {
+			if q := strings.Trim(t.text, "«»\"“”„'`‘’ "); q != "" && nameLike(q, lang) && !looksLikeSpeech(q, lang) {
 				orgs = append(orgs, found{mention{kind: kOrg, org: q, pos: t.s}, i})
 			}
 			continue
@@ -155,7 +155,9 @@ func (d *doc) parsePhrase(toks []token, cas int, nearest bool) (mention, bool) {
 			}
 			if lang == "en" && !m.strong && len(words) == 1 && !d.knownSurname(words[0]) {
 				lw0 := lower(words[0])
+				sentStart := i > 0 && endsSentence(ts[i-1])
 				if strings.HasSuffix(lw0, "ing") || strings.HasSuffix(lw0, "ed") || strings.Contains(words[0], "-") ||
+					strings.ContainsAny(words[0], "’'") || sentStart && !d.inText(words[0]) ||
 					(j < len(ts) && ts[j].cap() && enOrgWords[lower(ts[j].text)]) {
 					i = j - 1
 					continue
@@ -258,6 +260,20 @@ func abbrevDot(toks []token, k int) bool {
 	}
 	lw := lower(p.text)
 	return abbrevs[lw] || enTitles[lw] || utf8.RuneCountInString(p.text) == 1 && p.cap()
+}
+
+// inText reports whether w also appears capitalised in the middle of a
+// sentence somewhere in the article (so it is a name, not a capitalised
+// first word such as "Meanwhile").
+func (d *doc) inText(w string) bool {
+	for _, toks := range d.ptoks {
+		for i, t := range toks {
+			if t.kind == tWord && stripPossessive(t.text) == w && i > 0 && !endsSentence(toks[i-1]) && toks[i-1].kind != tQuote {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // knownSurname reports whether the article names a person of that surname.
