@@ -110,7 +110,8 @@ between during without within against among through across per than like up down
 what which who whom whose why how all any some each every both either neither many much more most
 other another such own same few several one two three first last new old meanwhile
 remember let instead overall indeed finally today yesterday tomorrow earlier later now yet thus
-hence besides moreover furthermore nevertheless nonetheless otherwise rest fun please thanks`)
+hence besides moreover furthermore nevertheless nonetheless otherwise rest fun please thanks
+despite unlike amid following including regarding toward towards upon via per`)
 
 var enTitles = toSet(`mr mrs ms miss dr sen rep gov gen lt col capt sgt prof rev hon adm sir dame lord lady
 president senator governor mayor secretary minister judge justice ambassador chairman chancellor
