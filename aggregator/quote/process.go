@@ -290,9 +290,11 @@ func (d *doc) quoteTok(pi, qi int) {
 	d.innerQuotes(pi, toks[qi].q)
 }
 
-// enFragments: whether English quoted fragments inside a paraphrase are
-// reported.
-var enFragments = false
+// enFragments tells whether English words quoted inside a paraphrase
+// ("called the move “reckless”") are reported. They are not: English news
+// quotes sentences, and the quoted words of a paraphrase are mostly the
+// reporter's choice (PolNeAR leaves them out); a capitalised fragment is.
+const enFragments = false
 
 func sortSearch(a []int, x int) int { return sort.SearchInts(a, x) }
 

@@ -23,6 +23,14 @@ import "github.com/syndic/syndic/news"
 // named; Role is the role the article gives the speaker; Verb the speech
 // verb as written; Pos the byte offset of Text in text, so that
 // text[Pos:Pos+len(Text)] == Text always holds. Quotes are ordered by Pos.
+//
+// Quoted names of things («Газпром», a law, a film) are not quotes. Words
+// quoted inside a paraphrase are reported in Russian when the sentence
+// names a source («…» after "заявил, что", "по словам X"), and in English
+// only when capitalised. A quotation with no attribution of its own takes
+// the speaker of the quotation or reported speech just before it, else the
+// article's main speaker.
+//
 // Find never panics and does no I/O.
 func Find(text, lang string) []news.Quote {
 	if lang != "en" && lang != "ru" {
