@@ -36,7 +36,7 @@ func (d *doc) verbAt(t token) (byte, bool) {
 	if t.kind != tWord {
 		return 0, false
 	}
-	lw := lower(t.text)
+	lw := t.low
 	if d.lang == "ru" {
 		return ruVerb(lw)
 	}
@@ -111,8 +111,8 @@ func (d *doc) rightAttr(toks []token, j, end int) attrib {
 			break
 		}
 		if d.lang == "ru" && dash && t.lower() {
-			lw := lower(t.text)
-			if g, ok := ruPastGender(lw); ok && (k == j || (k == j+1 && ruAdverbs[lower(toks[j].text)])) {
+			lw := t.low
+			if g, ok := ruPastGender(lw); ok && (k == j || (k == j+1 && ruAdverbs[toks[j].low])) {
 				v, vg = k, g
 				break
 			}
@@ -120,7 +120,7 @@ func (d *doc) rightAttr(toks []token, j, end int) attrib {
 				break
 			}
 		}
-		if d.lang == "en" && t.lower() && !enStop[lower(t.text)] && !isRole(t.text, "en") && k > j+6 {
+		if d.lang == "en" && t.lower() && !enStop[t.low] && !isRole(t.text, "en") && k > j+6 {
 			break
 		}
 	}
@@ -144,7 +144,7 @@ func (d *doc) rightAttr(toks []token, j, end int) attrib {
 			a.m = m
 			return a
 		}
-		if ruImpersonal[lower(toks[v].text)] && len(after) > 1 && (after[0].is("в") || after[0].is("во")) && ruDocNouns[lower(after[1].text)] {
+		if ruImpersonal[toks[v].low] && len(after) > 1 && (after[0].is("в") || after[0].is("во")) && ruDocNouns[after[1].low] {
 			// "говорится в письме, копия которого …": whose letter, the
 			// context tells.
 			a.doc = true
@@ -153,7 +153,7 @@ func (d *doc) rightAttr(toks []token, j, end int) attrib {
 	}
 	if d.lang == "ru" && len(after) >= 2 && after[1].is("слова") {
 		// "— приводит его слова газета": the one whose words are quoted.
-		if g, ok := ruPronouns[lower(after[0].text)]; ok {
+		if g, ok := ruPronouns[after[0].low]; ok {
 			a.m = mention{kind: kPronoun, gender: g, pos: after[0].s}
 			return a
 		}
@@ -171,7 +171,7 @@ func (d *doc) rightAttr(toks []token, j, end int) attrib {
 			a.m = m
 			return a
 		}
-		if ruImpersonal[lower(toks[v].text)] {
+		if ruImpersonal[toks[v].low] {
 			return a
 		}
 		return attrib{}
@@ -192,15 +192,15 @@ func (d *doc) rightAttr(toks []token, j, end int) attrib {
 // docSource reads "в сообщении Саратовского военного суда" after a verb:
 // the body whose document is quoted, in the nominative.
 func (d *doc) docSource(after []token) (mention, bool) {
-	if len(after) < 3 || !(after[0].is("в") || after[0].is("во")) || !ruDocNouns[lower(after[1].text)] {
+	if len(after) < 3 || !(after[0].is("в") || after[0].is("во")) || !ruDocNouns[after[1].low] {
 		return mention{}, false
 	}
 	var words []string
 	for _, t := range after[2:] {
-		if t.kind != tWord || ruStop[lower(t.text)] {
+		if t.kind != tWord || ruStop[t.low] {
 			break
 		}
-		if _, v := ruVerb(lower(t.text)); v {
+		if _, v := ruVerb(t.low); v {
 			break
 		}
 		words = append(words, t.text)
@@ -278,17 +278,17 @@ func (d *doc) leftAttr(toks []token, ss, qi int) attrib {
 		if t.kind != tWord {
 			continue
 		}
-		lw := lower(t.text)
+		lw := t.low
 		// Source phrases.
 		if d.lang == "ru" && ruCueNouns[lw] && k > ss {
-			p := lower(toks[k-1].text)
+			p := toks[k-1].low
 			if p == "по" || p == "со" {
 				end := phraseEnd(toks, k+1, qi)
 				m, _ := d.parsePhrase(toks[k+1:end], caseGen, false)
 				// "по мнению правозащитников": a source, if not a name.
 				return attrib{m: m, how: aCue}
 			}
-			if (p == "его" || p == "её" || p == "ее" || p == "их") && k-1 > ss && lower(toks[k-2].text) == "по" {
+			if (p == "его" || p == "её" || p == "ее" || p == "их") && k-1 > ss && toks[k-2].low == "по" {
 				return attrib{m: mention{kind: kPronoun, gender: ruPronouns[p], pos: toks[k-1].s}, how: aCue}
 			}
 		}
@@ -371,7 +371,7 @@ func ruContentBefore(toks []token, ss, v int) bool {
 		if t.kind != tWord {
 			continue
 		}
-		lw := lower(t.text)
+		lw := t.low
 		if ruStop[lw] || ruAdverbs[lw] || ruNextOpeners[lw] || startsDigit(lw) || ruMonths[lw] {
 			continue
 		}
@@ -400,7 +400,7 @@ func (d *doc) nextAttr(toks []token, ss, se int) attrib {
 	if ss >= se {
 		return attrib{}
 	}
-	first := lower(toks[ss].text)
+	first := toks[ss].low
 	if d.lang == "ru" {
 		if !ruNextOpeners[first] {
 			return attrib{}
@@ -440,7 +440,7 @@ func (d *doc) cueIn(toks []token, ss, se int) bool {
 		if _, ok := d.verbAt(toks[k]); ok {
 			return true
 		}
-		lw := lower(toks[k].text)
+		lw := toks[k].low
 		if d.lang == "ru" && ruCueNouns[lw] {
 			return true
 		}

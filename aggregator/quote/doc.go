@@ -199,14 +199,14 @@ func (d *doc) subjectAt(pi, i, j int, m mention) bool {
 		if _, ok := d.verbAt(toks[j]); ok {
 			return true
 		}
-		if j+1 < len(toks) && toks[j].lower() && strings.HasSuffix(lower(toks[j+1].text), "ed") {
+		if j+1 < len(toks) && toks[j].lower() && strings.HasSuffix(toks[j+1].low, "ed") {
 			return true
 		}
 	}
 	ss, _ := d.sentenceOf(pi, i)
 	for k := ss; k < i; k++ {
 		t := toks[k]
-		lw := lower(t.text)
+		lw := t.low
 		if t.kind == tWord && (enTitles[lw] || enRoleWords[lw] || lw == "the" || lw == "a" || t.acronym() || (t.cap() && !enStop[lw])) {
 			continue
 		}

@@ -187,16 +187,16 @@ func nameRun(toks []token, i int, lang string) int {
 		if p.is(".") && i > 1 {
 			p = toks[i-2]
 		}
-		lp := lower(p.text)
+		lp := p.low
 		afterTitle = p.kind == tWord && (lp == "mr" || lp == "mrs" || lp == "ms" || lp == "dr" || lp == "miss" || ruTitles[lp])
 	}
 	for j < len(toks) {
 		t := toks[j]
 		// A surname that is also a role word: "Matthew Prince", "Mr. King".
-		roleName := t.kind == tWord && t.cap() && !t.acronym() && (j > i || afterTitle) && (enRoleWords[lower(t.text)] || enTitles[lower(t.text)]) &&
-			!(j+1 < len(toks) && nameWord(toks[j+1], lang)) && !enOrgWords[lower(t.text)]
+		roleName := t.kind == tWord && t.cap() && !t.acronym() && (j > i || afterTitle) && (enRoleWords[t.low] || enTitles[t.low]) &&
+			!(j+1 < len(toks) && nameWord(toks[j+1], lang)) && !enOrgWords[t.low]
 		// An upper-case surname after a given name: "Антон МОРОЗ".
-		capsName := j > i && t.acronym() && utf8.RuneCountInString(t.text) >= 3 && lang == "ru" && isCyrillicWord(t.text) && !ruOrgWords[lower(t.text)] && !ruPlaces[lower(t.text)]
+		capsName := j > i && t.acronym() && utf8.RuneCountInString(t.text) >= 3 && lang == "ru" && isCyrillicWord(t.text) && !ruOrgWords[t.low] && !ruPlaces[t.low]
 		if capsName {
 			if g, _ := ruFirstGender(toks[j-1].text); g == 0 {
 				capsName = false
@@ -216,7 +216,7 @@ func nameRun(toks []token, i int, lang string) int {
 			j++
 			continue
 		}
-		if j > i && t.kind == tWord && nameSuffixes[lower(t.text)] {
+		if j > i && t.kind == tWord && nameSuffixes[t.low] {
 			j++
 			if j < len(toks) && toks[j].is(".") {
 				j++
@@ -276,7 +276,7 @@ func personEvidence(toks []token, i, j int, lang string) bool {
 		if p.is(".") && i > 1 {
 			p = toks[i-2]
 		}
-		lp := lower(p.text)
+		lp := p.low
 		if enTitles[lp] || ruTitles[lp] {
 			return true
 		}

@@ -15,7 +15,7 @@ func caseBefore(toks []token, i int) int {
 	if p.kind != tWord {
 		return caseNom
 	}
-	lp := lower(p.text)
+	lp := p.low
 	switch {
 	case ruCueNouns[lp], lp == "у", lp == "от", lp == "для", lp == "до", lp == "из", lp == "без",
 		lp == "против", lp == "после", lp == "около", lp == "возле", lp == "слов", lp == "имени":
@@ -46,7 +46,7 @@ func stopPhrase(t token, lang string) bool {
 	if t.kind == tPunct && (endsSentence(t) || t.text == ":") {
 		return true
 	}
-	lw := lower(t.text)
+	lw := t.low
 	if lang == "ru" {
 		return lw == "что" || lw == "чтобы" || lw == "который" || lw == "которая" || lw == "которые"
 	}
@@ -103,7 +103,7 @@ func (d *doc) parsePhrase(toks []token, cas int, nearest bool) (mention, bool) {
 		if t.kind != tWord {
 			continue
 		}
-		lw := lower(t.text)
+		lw := t.low
 		// Pronouns.
 		if lang == "ru" {
 			if g, ok := ruPronouns[lw]; ok && lw != "его" && lw != "её" && lw != "ее" && lw != "их" && lw != "нее" && lw != "неё" && lw != "него" && lw != "них" {
@@ -158,7 +158,7 @@ func (d *doc) parsePhrase(toks []token, cas int, nearest bool) (mention, bool) {
 				sentStart := i > 0 && endsSentence(ts[i-1])
 				if strings.HasSuffix(lw0, "ing") || strings.HasSuffix(lw0, "ed") || strings.Contains(words[0], "-") ||
 					strings.ContainsAny(words[0], "’'") || sentStart && !d.inText(words[0]) ||
-					(j < len(ts) && ts[j].cap() && enOrgWords[lower(ts[j].text)]) {
+					(j < len(ts) && ts[j].cap() && enOrgWords[ts[j].low]) {
 					i = j - 1
 					continue
 				}
@@ -258,7 +258,7 @@ func abbrevDot(toks []token, k int) bool {
 	if p.kind != tWord || p.e != toks[k].s {
 		return false
 	}
-	lw := lower(p.text)
+	lw := p.low
 	return abbrevs[lw] || enTitles[lw] || utf8.RuneCountInString(p.text) == 1 && p.cap()
 }
 
@@ -353,7 +353,7 @@ func roleBefore(ts []token, i int, lang string) string {
 		if t.kind != tWord {
 			break
 		}
-		lw := lower(t.text)
+		lw := t.low
 		if lang == "ru" {
 			if ruStop[lw] && lw != "и" {
 				break
@@ -385,7 +385,7 @@ func roleBefore(ts []token, i int, lang string) string {
 	// word ("FSB Director", "Russian Foreign Minister").
 	for start+1 < len(keep) {
 		t := ts[keep[start+1]]
-		if (t.acronym() || (lang == "en" && t.cap())) && !enStop[lower(t.text)] {
+		if (t.acronym() || (lang == "en" && t.cap())) && !enStop[t.low] {
 			start++
 			continue
 		}
@@ -430,7 +430,7 @@ func appositive(ts []token, j int, lang string) string {
 			words[len(words)-1] += t.text
 			continue
 		}
-		lw := lower(t.text)
+		lw := t.low
 		if lang == "en" {
 			if _, ok := enVerbs[lw]; ok && !enRoleWords[lw] {
 				break
@@ -461,7 +461,7 @@ func descText(ts []token, i int, lang string) string {
 		if t.kind != tWord {
 			break
 		}
-		lw := lower(t.text)
+		lw := t.low
 		if lang == "en" && (t.cap() || t.acronym()) && !enStop[lw] {
 			start--
 			continue
@@ -478,7 +478,7 @@ func descText(ts []token, i int, lang string) string {
 		if t.kind != tWord {
 			break
 		}
-		lw := lower(t.text)
+		lw := t.low
 		if lang == "ru" {
 			if ruStop[lw] {
 				break
@@ -507,7 +507,7 @@ func orgAt(ts []token, i int, lang string) (string, int) {
 	if t.kind != tWord || romanNumeral(t.text) {
 		return "", i
 	}
-	lw := lower(t.text)
+	lw := t.low
 	if lang == "ru" {
 		if !(t.acronym() || isRuOrg(lw)) || ruStop[lw] || ruPlaces[lw] || inDomain(ts, i) {
 			return "", i
@@ -517,16 +517,16 @@ func orgAt(ts []token, i int, lang string) (string, int) {
 		// Genitive words of the name: "Министерство энергетики США",
 		// "министерства иностранных дел России".
 		k := j
-		for k < len(ts) && k < j+3 && ts[k].kind == tWord && ts[k].lower() && !ruStop[lower(ts[k].text)] && !isRuRole(lower(ts[k].text)) {
-			if _, v := ruVerb(lower(ts[k].text)); v {
+		for k < len(ts) && k < j+3 && ts[k].kind == tWord && ts[k].lower() && !ruStop[ts[k].low] && !isRuRole(ts[k].low) {
+			if _, v := ruVerb(ts[k].low); v {
 				break
 			}
-			if _, v := ruPastGender(lower(ts[k].text)); v {
+			if _, v := ruPastGender(ts[k].low); v {
 				break
 			}
 			k++
 		}
-		if k > j && k < len(ts) && ts[k].kind == tWord && (ts[k].acronym() || ruPlaces[lower(ts[k].text)]) {
+		if k > j && k < len(ts) && ts[k].kind == tWord && (ts[k].acronym() || ruPlaces[ts[k].low]) {
 			for _, n := range ts[j:k] {
 				words = append(words, n.text)
 			}
@@ -534,7 +534,7 @@ func orgAt(ts []token, i int, lang string) (string, int) {
 		}
 		for j < len(ts) && j < i+7 {
 			n := ts[j]
-			ln := lower(n.text)
+			ln := n.low
 			if n.kind == tWord && (n.acronym() || ruPlaces[ln]) && !ruStop[ln] {
 				words = append(words, n.text)
 				j++
@@ -561,7 +561,7 @@ func orgAt(ts []token, i int, lang string) (string, int) {
 	org := false
 	for j < len(ts) {
 		n := ts[j]
-		ln := lower(n.text)
+		ln := n.low
 		if j > i && n.kind == tWord && ((enRoleWords[ln] && !enOrgWords[ln]) || enTitles[ln] || enMaleNames[ln] || enFemaleNames[ln]) {
 			break
 		}

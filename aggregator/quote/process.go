@@ -49,7 +49,7 @@ func (d *doc) thingBefore(toks []token, qi int) bool {
 	if p.kind != tWord {
 		return false
 	}
-	lp := lower(p.text)
+	lp := p.low
 	if d.lang == "ru" {
 		if ruThings[lp] {
 			return true
@@ -234,7 +234,7 @@ func (d *doc) quoteTok(pi, qi int) {
 	if !a.ok() {
 		a = d.leftAttr(toks, ss, qi)
 	}
-	if !a.ok() && !onlyPunctAfter(toks, qi+1, se) && se < len(toks) && d.lang == "ru" && lower(toks[se].text) == "об" {
+	if !a.ok() && !onlyPunctAfter(toks, qi+1, se) && se < len(toks) && d.lang == "ru" && toks[se].low == "об" {
 		// «…» inside a sentence, then "Об этом заявил X."
 		_, se2 := d.sentenceOf(pi, se)
 		a = d.nextAttr(toks, se, se2)
@@ -496,9 +496,9 @@ func (d *doc) indirect(pi, ss, se int) {
 		if t.kind != tWord {
 			continue
 		}
-		lw := lower(t.text)
+		lw := t.low
 		// "по словам X, …" / "according to X, …"
-		if (d.lang == "ru" && ruCueNouns[lw] && v > ss && lower(toks[v-1].text) == "по") || (d.lang == "en" && lw == "according" && v+1 < se && toks[v+1].is("to")) {
+		if (d.lang == "ru" && ruCueNouns[lw] && v > ss && toks[v-1].low == "по") || (d.lang == "en" && lw == "according" && v+1 < se && toks[v+1].is("to")) {
 			from := v + 1
 			if d.lang == "en" {
 				from = v + 2
@@ -546,11 +546,11 @@ func (d *doc) indirect(pi, ss, se int) {
 			if lw == "told" || lw == "tells" {
 				if _, e := nameSpan(toks, n, d.lang); e > n {
 					n = e
-				} else if toks[n].lower() && n+1 < se && (enPronouns[lower(toks[n].text)] != 0 || lower(toks[n].text) == "reporters" || lower(toks[n].text) == "journalists") {
+				} else if toks[n].lower() && n+1 < se && (enPronouns[toks[n].low] != 0 || toks[n].low == "reporters" || toks[n].low == "journalists") {
 					n++
 				}
 			}
-			if n < se && toks[n].kind == tWord && !enStop[lower(toks[n].text)] || n < se && (toks[n].is("the") || toks[n].is("it") || toks[n].is("there") || toks[n].is("this") || enPronouns[lower(toks[n].text)] != 0) {
+			if n < se && toks[n].kind == tWord && !enStop[toks[n].low] || n < se && (toks[n].is("the") || toks[n].is("it") || toks[n].is("there") || toks[n].is("this") || enPronouns[toks[n].low] != 0) {
 				a := d.leftAttr(toks, ss, v+1)
 				if a.ok() && a.m.kind != 0 {
 					d.speak(pi, toks[n].s, end, a, false, false)

@@ -21,6 +21,7 @@ type token struct {
 	kind tokKind
 	s, e int
 	text string
+	low  string // text in lower case (words only)
 	q    int
 }
 
@@ -102,7 +103,7 @@ func tokenize(text string, s, e int, spans []qspan, qs []int) []token {
 				}
 				break
 			}
-			out = append(out, token{kind: tWord, s: i, e: j, text: text[i:j], q: -1})
+			out = append(out, token{kind: tWord, s: i, e: j, text: text[i:j], low: strings.ToLower(text[i:j]), q: -1})
 			i = j
 		case isDash(r):
 			j := i + n
