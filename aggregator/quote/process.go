@@ -647,6 +647,42 @@ func (d *doc) post() {
 		}
 	}
 	sort.SliceStable(d.out, func(i, j int) bool { return d.out[i].Pos < d.out[j].Pos })
+	if d.lang == "en" {
+		d.joinInterrupted()
+	}
+}
+
+// joinInterrupted makes one quote of an English quotation interrupted by
+// its attribution ("A," he said. "B."): English news reads the pieces as
+// one statement, and a journalist's feed shows them as one. The quote's Text
+// is the pieces joined by a space; Pos is where the first begins.
+func (d *doc) joinInterrupted() {
+	out, para := d.out[:0], d.outPara[:0]
+	for i, q := range d.out {
+		if n := len(out); n > 0 {
+			prev := &out[n-1]
+			end := prev.Pos + len(prev.Text)
+			sameStatement := q.Direct && prev.Direct && q.Speaker != "" && q.Speaker == prev.Speaker && end <= q.Pos
+			interrupted := para[n-1] == d.outPara[i] && interruption(d.text[end:q.Pos])
+			if sameStatement && interrupted {
+				prev.Text += " " + q.Text
+				continue
+			}
+		}
+		out = append(out, q)
+		para = append(para, d.outPara[i])
+	}
+	d.out, d.outPara = out, para
+}
+
+// interruption reports whether gap, the text between two quotations of one
+// paragraph, is only an attribution clause: a closing and an opening mark
+// around a few words.
+func interruption(gap string) bool {
+	if len(gap) > 200 || strings.Count(gap, " ") > 20 || strings.ContainsAny(strings.Trim(gap, " ,.”“\"'"), ".!?") {
+		return false
+	}
+	return strings.ContainsAny(gap, "”\"'") && strings.ContainsAny(gap, "“\"'")
 }
 
 func (d *doc) unclosedAt(pos int) bool {

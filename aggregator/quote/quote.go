@@ -16,13 +16,16 @@ import "github.com/syndic/syndic/news"
 // from the script; any other value is guessed too).
 //
 // Direct quotes are the words between the marks (without them; a trailing
-// comma, colon or dash dropped, a final . ? ! kept), one per paragraph and
-// one per piece of a quotation split by its attribution; reported speech
+// comma, colon or dash dropped, a final . ? ! kept), one per paragraph and,
+// in Russian, one per piece of a quotation split by its attribution; an
+// English quotation interrupted by its attribution ("A," he said. "B.") is
+// one quote, its pieces joined by a space; reported speech
 // ("X said that …", "X заявил, что …") comes with Direct false. Speaker is
 // the full name (nominative) of the person or body, or "" when nobody can be
 // named; Role is the role the article gives the speaker; Verb the speech
 // verb as written; Pos the byte offset of Text in text, so that
-// text[Pos:Pos+len(Text)] == Text always holds. Quotes are ordered by Pos.
+// text[Pos:Pos+len(Text)] == Text holds for every quote but a joined English
+// one, whose first piece starts at Pos. Quotes are ordered by Pos.
 //
 // Quoted names of things («Газпром», a law, a film) are not quotes. Words
 // quoted inside a paraphrase are reported in Russian when the sentence

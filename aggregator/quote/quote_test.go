@@ -217,7 +217,7 @@ func checkInvariants(t *testing.T, text string, qs []news.Quote) {
 	t.Helper()
 	last := -1
 	for _, q := range qs {
-		if q.Pos < 0 || q.Pos+len(q.Text) > len(text) || text[q.Pos:q.Pos+len(q.Text)] != q.Text {
+		if !piecesAt(text, q.Text, q.Pos) {
 			t.Fatalf("quote %q is not the input at %d", q.Text, q.Pos)
 		}
 		if q.Text == "" || !utf8.ValidString(q.Text) || strings.TrimSpace(q.Text) != q.Text {
@@ -231,6 +231,30 @@ func checkInvariants(t *testing.T, text string, qs []news.Quote) {
 		}
 		last = q.Pos
 	}
+}
+
+// piecesAt reports whether quote is the input at pos, or pieces of the input
+// joined by a space, the first at pos and the others after it in order (an
+// English quotation interrupted by its attribution).
+func piecesAt(text, quote string, pos int) bool {
+	if pos < 0 || pos > len(text) {
+		return false
+	}
+	if strings.HasPrefix(text[pos:], quote) {
+		return true
+	}
+	for i := len(quote) - 1; i > 0; i-- {
+		if quote[i] != ' ' || !strings.HasPrefix(text[pos:], quote[:i]) {
+			continue
+		}
+		rest := quote[i+1:]
+		for j := pos + i; j <= len(text)-len(rest); j++ {
+			if strings.HasPrefix(text[j:], rest) || (strings.HasPrefix(text[j:], rest[:1]) && piecesAt(text, rest, j)) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // TestADAQCues measures, on the ADAQ Russian attribution sentences (mostly
@@ -338,7 +362,7 @@ func FuzzFind(f *testing.F) {
 	f.Fuzz(func(t *testing.T, text, lang string) {
 		qs := Find(text, lang)
 		for _, q := range qs {
-			if q.Pos < 0 || q.Pos+len(q.Text) > len(text) || text[q.Pos:q.Pos+len(q.Text)] != q.Text {
+			if !piecesAt(text, q.Text, q.Pos) {
 				t.Fatalf("quote %q is not the input at %d", q.Text, q.Pos)
 			}
 		}
