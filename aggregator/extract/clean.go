@@ -1,0 +1,135 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+var (
+	// reUnlikely marks elements that are rarely the article (readability's
+	// list, plus share/newsletter/cookie furniture).
+	reUnlikely = regexp.MustCompile(`-ad-|ai2html|banner|breadcrumb|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote|share|sharing|newsletter|subscri|cookie|consent|paywall|promo|outbrain|taboola|recommend|most-?read|most-?popular|trending|teaser|widget|navbar|nav-|masthead|toolbar|signup|sign-up|login|modal|overlay|tags?-list|tag-area|tagcloud|read-?more|more-news|also-read|see-also|readmore`)
+	// reMaybe rescues an unlikely element that may still be the article.
+	reMaybe = regexp.MustCompile(`and|article|body|column|content|main|mathjax|shadow|post|story|entry|text`)
+	// rePositive and reNegative weigh class and id names.
+	rePositive = regexp.MustCompile(`article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story|lead|summary|detail|materia|news-?text|full-?text`)
+	reNegative = regexp.MustCompile(`-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget|social|newsletter|subscribe|recommend|teaser|card|rubric|breadcrumb|author-?bio|byline|caption|credit|copyright|disclaimer|advert|banner|popular|trending|nav|menu`)
+	reShare    = regexp.MustCompile(`(?:^|[\s_-])(?:share|sharedaddy|social|likes?|follow|print|subscribe)(?:$|[\s_-])`)
+	reHidden   = regexp.MustCompile(`(?i)display\s*:\s*none|visibility\s*:\s*hidden`)
+)
+
+// classWeight is readability's class/id weight: +25 for a positive name,
+// -25 for a negative one.
+func classWeight(n *html.Node) int {
+	w := 0
+	for _, v := range []string{attr(n, "class"), attr(n, "id")} {
+		if v == "" {
+			continue
+		}
+		v = strings.ToLower(v)
+		if reNegative.MatchString(v) {
+			w -= 25
+		}
+		if rePositive.MatchString(v) {
+			w += 25
+		}
+	}
+	return w
+}
+
+// alwaysDrop are elements that never hold article text.
+var alwaysDrop = map[atom.Atom]bool{
+	atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Template: true,
+	atom.Iframe: true, atom.Object: true, atom.Embed: true, atom.Svg: true, atom.Canvas: true,
+	atom.Button: true, atom.Input: true, atom.Select: true, atom.Textarea: true, atom.Option: true,
+	atom.Link: true, atom.Meta: true, atom.Head: true, atom.Nav: true, atom.Dialog: true,
+	atom.Map: true, atom.Audio: true, atom.Video: true, atom.Math: true, atom.Label: true,
+}
+
+// dropRoles are ARIA roles of page furniture.
+var dropRoles = map[string]bool{
+	"navigation": true, "banner": true, "complementary": true, "contentinfo": true,
+	"dialog": true, "alertdialog": true, "menu": true, "menubar": true, "search": true,
+	"toolbar": true, "tablist": true,
+}
+
+// prune removes what is never article text from the tree under root:
+// scripts, forms' controls, hidden elements, navigation, comments; when
+// strict, also elements whose class or id marks them unlikely (asides,
+// footers, share bars, related links). protect, when set, is kept with
+// its ancestors.
+func prune(root *html.Node, strict bool) {
+	var drop []*html.Node
+	walk(root, func(n *html.Node) bool {
+		switch n.Type {
+		case html.CommentNode:
+			drop = append(drop, n)
+			return false
+		case html.ElementNode:
+		default:
+			return true
+		}
+		if n == root {
+			return true
+		}
+		if alwaysDrop[n.DataAtom] || hasAttr(n, "hidden") || dropRoles[strings.ToLower(attr(n, "role"))] ||
+			strings.EqualFold(attr(n, "aria-hidden"), "true") && n.DataAtom != atom.Span && n.DataAtom != atom.I {
+			drop = append(drop, n)
+			return false
+		}
+		if st := attr(n, "style"); st != "" && reHidden.MatchString(st) {
+			drop = append(drop, n)
+			return false
+		}
+		if n.DataAtom == atom.Form && !looksLikeWrapperForm(n) {
+			drop = append(drop, n)
+			return false
+		}
+		if !strict {
+			return true
+		}
+		switch n.DataAtom {
+		case atom.Aside, atom.Footer:
+			drop = append(drop, n)
+			return false
+		case atom.Body, atom.Html, atom.Article, atom.Main, atom.A, atom.Table, atom.Tbody, atom.Tr, atom.Td, atom.Th:
+			return true
+		case atom.Header:
+			if firstElement(n, atom.H1) == nil {
+				drop = append(drop, n)
+				return false
+			}
+			return true
+		}
+		ci := classID(n)
+		if ci != "" && reUnlikely.MatchString(ci) && !reMaybe.MatchString(ci) && !hasAncestorTable(n) {
+			drop = append(drop, n)
+			return false
+		}
+		return true
+	})
+	for _, n := range drop {
+		removeNode(n)
+	}
+}
+
+// looksLikeWrapperForm reports whether a <form> wraps the whole page (ASP.NET
+// pages put everything in one) rather than being a search box or a
+// newsletter sign-up.
+func looksLikeWrapperForm(n *html.Node) bool {
+	count := 0
+	walk(n, func(c *html.Node) bool {
+		if isElement(c, atom.P) {
+			count++
+		}
+		return count < 3
+	})
+	return count >= 3
+}
+
+func hasAncestorTable(n *html.Node) bool {
+	return hasAncestor(n, func(p *html.Node) bool { return p.DataAtom == atom.Table || p.DataAtom == atom.Code })
+}

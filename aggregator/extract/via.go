@@ -1,0 +1,187 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// knownOutlets are news agencies and outlets named in credits; a credit
+// naming one of them is an outlet even without a media word.
+var knownOutlets = []string{
+	"ТАСС", "ИТАР-ТАСС", "РИА Новости", "РИА «Новости»", "Интерфакс", "Интерфакс-Украина", "РБК", "Коммерсантъ", "Коммерсант", "Ведомости",
+	"Известия", "Известиям", "Известий", "Медуза", "Meduza", "Газета.Ru", "Лента.ру", "Lenta.ru", "Фонтанка", "Фонтанка.ру", "EADaily", "Regnum", "REGNUM",
+	"Новая газета", "Российская газета", "Комсомольская правда", "Московский комсомолец", "МК", "RT", "Sputnik", "Спутник",
+	"Прайм", "ПРАЙМ", "Baza", "Mash", "Shot", "ФАН", "URA.RU", "Свободная пресса", "Труд", "Life", "Лайф", "НТВ", "Первый канал",
+	"Россия 24", "Звезда", "Царьград", "Readovka", "Readovka67", "Украинская правда", "УНИАН", "Укринформ", "Страна.ua",
+	"Reuters", "Bloomberg", "AP", "Associated Press", "AFP", "Agence France-Presse", "CNN", "BBC", "Al Jazeera", "Axios",
+	"Politico", "The New York Times", "New York Times", "The Washington Post", "Washington Post", "The Wall Street Journal",
+	"Wall Street Journal", "Financial Times", "The Financial Times", "The Guardian", "Guardian", "The Telegraph", "The Times",
+	"Der Spiegel", "Spiegel", "Le Monde", "Bild", "Die Welt", "NBC News", "CBS News", "ABC News", "Fox News", "Sky News",
+	"Xinhua", "Anadolu", "Anadolu Agency", "APA", "Trend", "Report.az", "Caliber.Az", "Turan", "Kyodo", "Yonhap", "dpa",
+	"Euronews", "Newsweek", "The Economist", "The Hill", "NPR", "Semafor", "Interfax", "TASS", "RIA Novosti", "RBC",
+	"Kommersant", "Vedomosti", "Izvestia", "EFE", "ANSA", "UNIAN", "Ukrinform", "IRNA", "Tasnim", "Fars", "ISNA",
+}
+
+var outletSet = func() map[string]string {
+	m := map[string]string{}
+	for _, o := range knownOutlets {
+		m[strings.ToLower(o)] = o
+	}
+	return m
+}()
+
+var (
+	// reViaEN are English credit phrases followed by the outlet.
+	reViaEN = regexp.MustCompile(`(?:\breports?|\breported|\bwrites?|\bsays)\s+via\s+([^.,;:!?()"“”«»]{2,60})|\bvia\s+((?:the\s+)?[A-Z][^.,;:!?()"“”«»]{1,50})(?:[.,;]|$)|\b(?:according\s+to|citing|as\s+reported\s+by|reported\s+by|quoted\s+by|cited\s+by|in\s+an\s+interview\s+with|told)\s+((?:the\s+)?[A-Z][\w.\-’']*(?:\s+(?:[A-Z][\w.\-’']*|of|de|the|news|agency|media|newspaper|TV))*)`)
+	// reViaRU are Russian credit phrases: "сообщает ТАСС", "передает РИА
+	// Новости", "со ссылкой на …", "пишет …", "по данным …".
+	reViaRU = regexp.MustCompile(`(?:(?:сообщает|сообщают|сообщило|сообщила|передает|передаёт|передают|пишет|пишут|информирует|сообщается\s+на\s+сайте|сообщается\s+в|рассказал[аи]?|заявил[аи]?|цитирует|цитируют|утверждает|отмечает)\s+|со\s+ссылкой\s+на\s+|по\s+данным\s+|по\s+информации\s+|как\s+(?:сообщает|сообщил[аои]?|передает|передаёт|пишет|пишут)\s+|в\s+эфире\s+|в\s+интервью\s+)((?:агентств[а-я]*|издани[а-я]*|газет[а-я]*|телеканал[а-я]*|портал[а-я]*|сайт[а-я]*|радиостанци[а-я]*|журнал[а-я]*)\s+)?(«[^»]{1,60}»|"[^"]{1,60}"|[\p{Lu}][\p{L}.\-]*(?:\s+[\p{Lu}][\p{L}.\-]*){0,3}|(?:российские|российских|местные|местных|западные|западных|американские|американских|украинские|украинских|зарубежные|зарубежных|иностранные|иностранных|турецкие|турецких|британские|британских)\s+(?:СМИ|издания|изданий|медиа))`)
+	// reMediaWord makes a credited name an outlet.
+	reMediaWord = regexp.MustCompile(`(?i)(?:^|\s)(?:media|press|news|agency|newspaper|tv|television|radio|times|post|journal|daily|gazette|herald|tribune|telegraph|wire|magazine|outlet|outlets|channel|broadcaster|network|СМИ|медиа|агентство|газета|издание|телеканал|радио|журнал|новости|ньюс)(?:$|\s)`)
+	reDomainName = regexp.MustCompile(`(?i)^[\p{L}\d-]+\.(?:ru|com|az|ua|net|org|info|io|tv|by|kz|ge|am|uz|news|media|co\.uk|de|fr)$`)
+)
+
+// findVia returns the outlets an article credits as its sources, in the
+// order they are first named: "reports via Russian media", "сообщает ТАСС",
+// "according to Reuters". People and vague sources are left out.
+func findVia(body string, own []string) []string {
+	if body == "" {
+		return nil
+	}
+	ownSet := map[string]bool{}
+	for _, o := range own {
+		if o = foldName(o); o != "" {
+			ownSet[o] = true
+		}
+	}
+	type hit struct {
+		pos  int
+		name string
+	}
+	var hits []hit
+	for _, m := range reViaEN.FindAllStringSubmatchIndex(body, -1) {
+		for g := 1; g <= 3; g++ {
+			if m[2*g] < 0 {
+				continue
+			}
+			if name, ok := outletName(body[m[2*g]:m[2*g+1]], g == 1); ok {
+				hits = append(hits, hit{m[2*g], name})
+			}
+		}
+	}
+	for _, m := range reViaRU.FindAllStringSubmatchIndex(body, -1) {
+		kind := ""
+		if m[2] >= 0 {
+			kind = body[m[2]:m[3]]
+		}
+		if name, ok := outletName(body[m[4]:m[5]], kind != ""); ok {
+			hits = append(hits, hit{m[4], name})
+		}
+	}
+	for i := 1; i < len(hits); i++ {
+		for j := i; j > 0 && hits[j].pos < hits[j-1].pos; j-- {
+			hits[j], hits[j-1] = hits[j-1], hits[j]
+		}
+	}
+	var out []string
+	seen := map[string]bool{}
+	for _, h := range hits {
+		k := foldName(h.name)
+		if seen[k] || ownSet[k] {
+			continue
+		}
+		seen[k] = true
+		out = append(out, h.name)
+	}
+	return out
+}
+
+// outletName cleans a credited name and reports whether it is an outlet:
+// a known agency, a name with a media word, a domain name, a name in
+// quotation marks, or an acronym. loose accepts any capitalised name (the
+// phrase itself said "via" or "агентство").
+func outletName(s string, loose bool) (string, bool) {
+	s = strings.TrimSpace(s)
+	s = strings.TrimRight(s, " .,;:")
+	quoted := false
+	if strings.HasPrefix(s, "«") || strings.HasPrefix(s, "\"") {
+		s = strings.Trim(s, "«»\"")
+		quoted = true
+	}
+	s = strings.TrimPrefix(s, "the ")
+	if s == "" || utf8.RuneCountInString(s) > 60 {
+		return "", false
+	}
+	words := strings.Fields(s)
+	// trim trailing lower-case words ("Reuters reported" is cut before)
+	for len(words) > 1 {
+		last := words[len(words)-1]
+		r, _ := utf8.DecodeRuneInString(last)
+		if unicode.IsLower(r) && !reMediaWord.MatchString(last) {
+			words = words[:len(words)-1]
+			continue
+		}
+		break
+	}
+	s = strings.Join(words, " ")
+	low := strings.ToLower(s)
+	if o, ok := outletSet[low]; ok {
+		return o, true
+	}
+	// known outlet followed by more words ("Reuters news agency")
+	for i := len(words) - 1; i >= 1; i-- {
+		if o, ok := outletSet[strings.ToLower(strings.Join(words[:i], " "))]; ok {
+			return o, true
+		}
+	}
+	switch {
+	case reMediaWord.MatchString(s):
+		return s, true
+	case reDomainName.MatchString(s):
+		return s, true
+	case quoted:
+		return "«" + s + "»", true
+	case loose && isAcronym(s):
+		return s, true
+	case loose && len(words) <= 4:
+		r, _ := utf8.DecodeRuneInString(s)
+		if unicode.IsUpper(r) && !looksLikePerson(words) {
+			return s, true
+		}
+	}
+	return "", false
+}
+
+// isAcronym reports whether s is an all-capitals word of two to six
+// letters (TASS, AFP, BBC).
+func isAcronym(s string) bool {
+	n := utf8.RuneCountInString(s)
+	if n < 2 || n > 6 || strings.Contains(s, " ") {
+		return false
+	}
+	for _, r := range s {
+		if !unicode.IsUpper(r) && r != '-' {
+			return false
+		}
+	}
+	return true
+}
+
+// looksLikePerson reports whether words read as a first and last name.
+func looksLikePerson(words []string) bool {
+	if len(words) < 2 || len(words) > 3 {
+		return false
+	}
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) {
+			return false
+		}
+		if strings.ToUpper(w) == w {
+			return false
+		}
+	}
+	return true
+}
