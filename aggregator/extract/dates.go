@@ -32,7 +32,7 @@ var (
 	// reNotPubClass marks dates that are not the publication date.
 	reNotPubClass = regexp.MustCompile(`(?i)modif|update|comment|related|sidebar|footer|copyright|expire|event|weather|sport-?score|birth|recommend|popular|teaser|card`)
 	// reURLDate finds a date in a URL path: /2019/07/25/, /2019-07-25-, /20190725/.
-	reURLDate = regexp.MustCompile(`(?:^|[/_-])((?:19|20)\d{2})[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?:[/_.-]|$)`)
+	reURLDate    = regexp.MustCompile(`(?:^|[/_-])((?:19|20)\d{2})[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?:[/_.-]|$)`)
 	reURLDateSep = regexp.MustCompile(`/((?:19|20)\d{2})/(0?[1-9]|1[0-2])/(0?[1-9]|[12]\d|3[01])/`)
 	// rePublishedWord is the label before a publication date in text.
 	rePublishedWord = regexp.MustCompile(`(?i)(?:published|posted|created|опубликовано|публикация|дата публикации|publicado|publié|veröffentlicht|pubblicato|gepubliceerd|yayınlanma|opublikowano)\s*(?:on|at|:)?\s*`)

@@ -39,7 +39,7 @@ var (
 	// Новости", "со ссылкой на …", "пишет …", "по данным …".
 	reViaRU = regexp.MustCompile(`(?:(?:сообщает|сообщают|сообщило|сообщила|передает|передаёт|передают|пишет|пишут|информирует|сообщается\s+на\s+сайте|сообщается\s+в|рассказал[аи]?|заявил[аи]?|цитирует|цитируют|утверждает|отмечает)\s+|со\s+ссылкой\s+на\s+|по\s+данным\s+|по\s+информации\s+|как\s+(?:сообщает|сообщил[аои]?|передает|передаёт|пишет|пишут)\s+|в\s+эфире\s+|в\s+интервью\s+)((?:агентств[а-я]*|издани[а-я]*|газет[а-я]*|телеканал[а-я]*|портал[а-я]*|сайт[а-я]*|радиостанци[а-я]*|журнал[а-я]*)\s+)?(«[^»]{1,60}»|"[^"]{1,60}"|[\p{Lu}][\p{L}.\-]*(?:\s+[\p{Lu}][\p{L}.\-]*){0,3}|(?:российские|российских|местные|местных|западные|западных|американские|американских|украинские|украинских|зарубежные|зарубежных|иностранные|иностранных|турецкие|турецких|британские|британских)\s+(?:СМИ|издания|изданий|медиа))`)
 	// reMediaWord makes a credited name an outlet.
-	reMediaWord = regexp.MustCompile(`(?i)(?:^|\s)(?:media|press|news|agency|newspaper|tv|television|radio|times|post|journal|daily|gazette|herald|tribune|telegraph|wire|magazine|outlet|outlets|channel|broadcaster|network|СМИ|медиа|агентство|газета|издание|телеканал|радио|журнал|новости|ньюс)(?:$|\s)`)
+	reMediaWord  = regexp.MustCompile(`(?i)(?:^|\s)(?:media|press|news|agency|newspaper|tv|television|radio|times|post|journal|daily|gazette|herald|tribune|telegraph|wire|magazine|outlet|outlets|channel|broadcaster|network|СМИ|медиа|агентство|газета|издание|телеканал|радио|журнал|новости|ньюс)(?:$|\s)`)
 	reDomainName = regexp.MustCompile(`(?i)^[\p{L}\d-]+\.(?:ru|com|az|ua|net|org|info|io|tv|by|kz|ge|am|uz|news|media|co\.uk|de|fr)$`)
 )
 
