@@ -21,6 +21,8 @@ var (
 	reOrgWord = regexp.MustCompile(`(?i)(?:^|[^\pL])(?:press|news|media|agency|staff|team|desk|editors?|editorial|board|reuters|associated|bloomberg|afp|newsroom|wire|service|network|channel|radio|online|magazine|times|post|journal|daily|weekly|tribune|herald|gazette|group|inc|ltd|llc|corp|corporation|company|university|foundation|institute|council|committee|ministry|department|office|contributors?|correspondents?|reporters?|writers?|admin|administrator|guest|sponsored|partner|partners|content|studio|redaction|rédaction|redacción|redazione|redaktion|staff|bureau|agencies|sources?|xinhua|interfax|sputnik|редакция|редакции|служба|пресс|агентство|агентства|тасс|риа|интерфакс|новости|газета|журнал|издание|телеканал|корреспондент|корреспонденты|обозреватель|спецкор|медиа|группа)(?:$|[^\pL])`)
 	// reOrgAcronym are agency and broadcaster acronyms (case matters: Ria is a name).
 	reOrgAcronym = regexp.MustCompile(`(?:^|[^\pL])(?:AP|AFP|UPI|DPA|EFE|ANSA|TASS|RIA|BBC|CNN|CBS|NBC|ABC|NPR|PBS|TV|ТАСС|РИА|РБК|ИТАР|СМИ)(?:$|[^\pL])|\.(?:com|ru|org|net|az|ua)\b`)
+	// reHonorific is a title before a name.
+	reHonorific = regexp.MustCompile(`^(?:Dr|Prof|Mr|Mrs|Ms|Sir|Dame|Rev)\.?\s+`)
 	// reNameParticle are the lower-case words a name may contain.
 	reNameParticle = regexp.MustCompile(`^(?:de|da|das|do|dos|del|della|di|du|la|le|van|von|der|den|ter|ten|bin|ibn|al|el|y|e|zu|af|av|st\.?|mc|mac|d'|o')$`)
 )
@@ -94,7 +96,11 @@ func (c *authorCtx) splitByline(s string) []string {
 	s = strings.NewReplacer("(", ",", ")", ",", "[", ",", "]", ",", "«", "", "»", "", "“", "", "”", "", "\"", "").Replace(s)
 	var out []string
 	for _, part := range reAuthorSplit.Split(s, -1) {
-		part = strings.Trim(strings.TrimSpace(reBylinePrefix.ReplaceAllString(part, "")), ".:·•-–— ")
+		part = strings.Trim(strings.TrimSpace(reBylinePrefix.ReplaceAllString(part, "")), ":·•-–— ")
+		part = reHonorific.ReplaceAllString(part, "")
+		if !strings.HasSuffix(part, " Jr.") && !strings.HasSuffix(part, " Sr.") {
+			part = strings.TrimRight(part, ".")
+		}
 		if part == "" {
 			continue
 		}
@@ -121,6 +127,9 @@ func (c *authorCtx) isPersonName(s string) bool {
 	}
 	caps := 0
 	for _, w := range words {
+		if utf8.RuneCountInString(strings.Trim(w, ".")) < 2 && !strings.HasSuffix(w, ".") {
+			return false // "J J": initials need their dot
+		}
 		r, _ := utf8.DecodeRuneInString(w)
 		switch {
 		case unicode.IsUpper(r):
@@ -146,8 +155,8 @@ var bylineExclude = regexp.MustCompile(`(?i)comment|related|bio|about|avatar|soc
 
 // findBylines returns the text of byline elements and of short text blocks
 // that start with a byline prefix ("By …", "Автор: …"), in page order.
-func findBylines(root *html.Node) []string {
-	var out []string
+func findBylines(root *html.Node) []nodeText {
+	var out []nodeText
 	walk(root, func(n *html.Node) bool {
 		if n.Type != html.ElementNode {
 			return true
@@ -159,7 +168,7 @@ func findBylines(root *html.Node) []string {
 		if strings.TrimSpace(ci) != "" && bylineClass.MatchString(ci) && !bylineExclude.MatchString(ci) {
 			t := textOf(n)
 			if t != "" && utf8.RuneCountInString(t) <= 120 {
-				out = append(out, t)
+				out = append(out, nodeText{n, t})
 				return false
 			}
 		}
@@ -170,8 +179,8 @@ func findBylines(root *html.Node) []string {
 
 // findBylineText returns the texts of short blocks that begin with a
 // byline prefix ("By Tamilla Hasanova", "Текст: Иван Петров").
-func findBylineText(root *html.Node) []string {
-	var out []string
+func findBylineText(root *html.Node) []nodeText {
+	var out []nodeText
 	walk(root, func(n *html.Node) bool {
 		if n.Type == html.ElementNode && (skipAtoms[n.DataAtom] || n.DataAtom == atom.Nav) {
 			return false
@@ -193,7 +202,7 @@ func findBylineText(root *html.Node) []string {
 		}
 		bt := textOf(b)
 		if utf8.RuneCountInString(bt) <= 100 && reBylineStart.MatchString(bt) {
-			out = append(out, bt)
+			out = append(out, nodeText{b, bt})
 		}
 		return true
 	})
@@ -203,3 +212,44 @@ func findBylineText(root *html.Node) []string {
 // reBylineStart is a text that opens with a byline prefix followed by a
 // capitalised word.
 var reBylineStart = regexp.MustCompile(`^(?:(?:[Ww]ritten |[Pp]osted |[Rr]eported )?[Bb]y|BY|Автор(?:ы)?(?: текста| материала| статьи)?\s*:|Текст\s*:|Подготовил[аи]?\s*:)\s+\p{Lu}`)
+
+// firstByline picks, among byline candidates in page order, the first one
+// that names a person (after the headline when there is one) and the
+// candidates standing in the same block with it: the bylines of related
+// articles and comment authors further down are left out.
+func (c *authorCtx) firstByline(cands []nodeText, order map[*html.Node]int, after int) []string {
+	anchor := -1
+	for pass := 0; pass < 2 && anchor < 0; pass++ {
+		for i, nt := range cands {
+			if pass == 0 && order[nt.n] < after {
+				continue
+			}
+			if len(c.splitByline(nt.text)) > 0 {
+				anchor = i
+				break
+			}
+		}
+	}
+	if anchor < 0 {
+		return nil
+	}
+	box := bylineBox(cands[anchor].n)
+	raw := []string{cands[anchor].text}
+	for i, nt := range cands {
+		if i != anchor && box != nil && (nt.n == box || isAncestor(box, nt.n)) {
+			raw = append(raw, nt.text)
+		}
+	}
+	return c.cleanAuthors(raw)
+}
+
+// bylineBox is the block a byline element stands in.
+func bylineBox(n *html.Node) *html.Node {
+	for p := n.Parent; p != nil && p.Type == html.ElementNode; p = p.Parent {
+		switch p.DataAtom {
+		case atom.Div, atom.P, atom.Section, atom.Header, atom.Address, atom.Li, atom.Ul, atom.Td, atom.Article, atom.Footer, atom.Figure:
+			return p
+		}
+	}
+	return nil
+}

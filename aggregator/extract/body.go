@@ -75,7 +75,7 @@ func filterBlocks(bs []block, in bodyInput) []block {
 			continue
 		}
 		t := b.text
-		ft := foldTitle(t)
+		ft := foldTitle(cleanTitle(t))
 		switch {
 		case title != "" && ft == title && len(out) < 3:
 			continue

@@ -230,3 +230,98 @@ func isDateline(t string, dc *dateCtx) (dateHit, bool) {
 	}
 	return hits[0], true
 }
+
+var (
+	// reCopyright marks a line whose date is the site's copyright year.
+	reCopyright = regexp.MustCompile(`(?i)©|copyright|all rights reserved|все права`)
+	// reRawDate is a machine-written date in the page source (scripts,
+	// attributes): 2020-04-17, 2020/04/17 01:43.
+	reRawDate = regexp.MustCompile(`\b((?:19|20)\d{2})[-/](0[1-9]|1[0-2])[-/](0[1-9]|[12]\d|3[01])(?:[T _]([01]\d|2[0-3]):([0-5]\d))?`)
+)
+
+// lastResortDate is used when no layer gives a date: the first date
+// printed in the visible text after the headline (before it when there is
+// none after), else the most frequent date written in the page source.
+func lastResortDate(doc *html.Node, page []byte, dc *dateCtx) (dateHit, bool) {
+	var before *dateHit
+	seenH1 := firstElement(doc, atom.H1) == nil
+	found := (*dateHit)(nil)
+	budget := 300
+	walk(doc, func(n *html.Node) bool {
+		if found != nil || budget <= 0 {
+			return false
+		}
+		if n.Type == html.ElementNode {
+			if skipAtoms[n.DataAtom] || n.DataAtom == atom.Footer || n.DataAtom == atom.Nav {
+				return false
+			}
+			if ci := classID(n); ci != "" && reNotPubClass.MatchString(ci) {
+				return false
+			}
+			if n.DataAtom == atom.H1 {
+				seenH1 = true
+			}
+			return true
+		}
+		if n.Type != html.TextNode {
+			return true
+		}
+		t := strings.TrimSpace(n.Data)
+		if len(t) < 6 || len(t) > 300 || reCopyright.MatchString(t) || !strings.ContainsAny(t, "0123456789") {
+			return true
+		}
+		budget--
+		hits := findDates(t, dc)
+		if len(hits) == 0 {
+			return true
+		}
+		if seenH1 {
+			found = &hits[0]
+		} else if before == nil {
+			before = &hits[0]
+		}
+		return true
+	})
+	if found != nil {
+		return *found, true
+	}
+	if before != nil {
+		return *before, true
+	}
+	return rawDate(page, dc)
+}
+
+// rawDate returns the date written most often in the page source.
+func rawDate(page []byte, dc *dateCtx) (dateHit, bool) {
+	if len(page) > 2<<20 {
+		page = page[:2<<20]
+	}
+	count := map[string]int{}
+	first := map[string]dateHit{}
+	var keys []string
+	for _, m := range reRawDate.FindAllSubmatch(page, 200) {
+		h, ok := dc.date(atoi(string(m[1])), atoi(string(m[2])), atoi(string(m[3])))
+		if !ok {
+			continue
+		}
+		k := string(m[1]) + string(m[2]) + string(m[3])
+		if _, seen := first[k]; !seen {
+			if len(m[4]) > 0 {
+				h = dc.withTime(h, atoi(string(m[4])), atoi(string(m[5])), 0, "", "")
+			}
+			first[k] = h
+			keys = append(keys, k)
+		}
+		count[k]++
+	}
+	best := ""
+	for _, k := range keys {
+		if best == "" || count[k] > count[best] {
+			best = k
+		}
+	}
+	if best == "" {
+		return dateHit{}, false
+	}
+	return first[best], true
+}

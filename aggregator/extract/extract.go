@@ -17,6 +17,7 @@ import (
 
 	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 
 	"github.com/syndic/syndic/news"
 )
@@ -193,18 +194,7 @@ func (x *extractor) run() {
 		art.Lang = normLang(m.ld.Lang)
 	}
 
-	loc := opt.Location
-	if loc == nil {
-		loc = guessZone(host, art.Lang)
-	}
-	if loc == nil && art.Lang == "" {
-		// no declared language: the text's language decides (Russian → Moscow)
-		loc = guessZone("", detectLang(textOf(x.doc)))
-	}
-	if loc == nil {
-		loc = time.UTC
-	}
-	x.dc = &dateCtx{loc: loc, now: opt.Now, mdy: art.Lang == "en" && !strings.HasSuffix(host, ".uk") && !strings.HasSuffix(host, ".au") && !strings.HasSuffix(host, ".in") && !strings.HasSuffix(host, ".ie") && !strings.HasSuffix(host, ".nz")}
+	x.dc = &dateCtx{loc: x.zone(host), now: opt.Now, mdy: monthFirst(m.htmlLang, art.Lang, host, opt.URL)}
 
 	siteNames := x.siteNames(host)
 	actx := newAuthorCtx(siteNames...)
@@ -231,7 +221,10 @@ func (x *extractor) run() {
 		sel = d[0]
 	}
 	if f, ok := chooseDate(m, x.doc, opt.URL, x.dc, sel); ok {
-		art.Published = f.hit.t
+		art.Published = x.localTime(f.hit.t)
+	} else if h, ok := lastResortDate(x.doc, x.page, x.dc); ok {
+		art.Published = x.localTime(h.t)
+		x.note("publication date guessed from the page's text")
 	} else {
 		x.note("no publication date found")
 	}
@@ -243,7 +236,11 @@ func (x *extractor) run() {
 	}
 	art.Image = x.image()
 
-	in := bodyInput{base: x.base, selector: opt.Selectors.Body, title: art.Title, bylines: bylineTexts, dc: x.dc, strict: true}
+	var bylines []string
+	for _, b := range bylineTexts {
+		bylines = append(bylines, b.text)
+	}
+	in := bodyInput{base: x.base, selector: opt.Selectors.Body, title: art.Title, bylines: bylines, dc: x.dc, strict: true}
 	blocks := extractBody(x.doc, in)
 	if textLenOf(blocks) < 250 && in.selector == "" {
 		// the strict pass may have dropped the article with the furniture
@@ -385,7 +382,7 @@ func (x *extractor) siteNames(host string) []string {
 
 // authors reads the person names: selector, JSON-LD, <meta>, microdata,
 // rel=author, byline elements, then byline text.
-func (x *extractor) authors(actx *authorCtx, bylineTexts []string) []string {
+func (x *extractor) authors(actx *authorCtx, bylineTexts []nodeText) []string {
 	m := x.meta
 	if s := x.selected(x.opt.Selectors.Authors, false); len(s) > 0 {
 		return actx.cleanAuthors(s)
@@ -400,9 +397,26 @@ func (x *extractor) authors(actx *authorCtx, bylineTexts []string) []string {
 			metaAuthors = append(metaAuthors, v)
 		}
 	}
-	layers = append(layers, metaAuthors, m.itemAuthors, m.relAuthors, findBylines(x.doc), bylineTexts)
+	layers = append(layers, metaAuthors)
 	for _, l := range layers {
 		if a := actx.cleanAuthors(l); len(a) > 0 {
+			return a
+		}
+	}
+	// bylines printed on the page: the first one after the headline
+	order := map[*html.Node]int{}
+	h1 := -1
+	walk(x.doc, func(n *html.Node) bool {
+		if n.Type == html.ElementNode {
+			order[n] = len(order)
+			if h1 < 0 && n.DataAtom == atom.H1 {
+				h1 = order[n]
+			}
+		}
+		return true
+	})
+	for _, l := range [][]nodeText{m.itemAuthors, m.relAuthors, findBylines(x.doc), bylineTexts} {
+		if a := actx.firstByline(l, order, h1); len(a) > 0 {
 			return a
 		}
 	}
@@ -449,4 +463,63 @@ func (x *extractor) image() string {
 		}
 	}
 	return img
+}
+
+// zone returns the zone of dates printed without an offset: the one given,
+// else one guessed from the host and the language, else UTC.
+func (x *extractor) zone(host string) *time.Location {
+	if x.opt.Location != nil {
+		return x.opt.Location
+	}
+	lang := x.art.Lang
+	if loc := guessZone(host, lang); loc != nil {
+		return loc
+	}
+	if lang == "" {
+		// no declared language: the text's language decides (Russian → Moscow)
+		if loc := guessZone("", detectLang(textOf(x.doc))); loc != nil {
+			return loc
+		}
+	}
+	return time.UTC
+}
+
+// localTime shows a UTC instant in the page's zone (the instant is kept):
+// "2019-11-01T12:01:54+00:00" on a Moscow outlet is 15:01:54+03:00.
+// A date in the URL arbitrates when the two readings fall on different days.
+func (x *extractor) localTime(t time.Time) time.Time {
+	if _, off := t.Zone(); off != 0 || x.dc.loc == time.UTC {
+		return t
+	}
+	local := t.In(x.dc.loc)
+	if u, ok := urlDate(x.opt.URL, x.dc); ok && !sameDay(local, u.t) && sameDay(t, u.t) {
+		return t
+	}
+	return local
+}
+
+// monthFirst reports whether an ambiguous numeric date (03/04/2020) is
+// month-first: US English pages, not British, Indian, Australian … ones.
+func monthFirst(htmlLang, lang, host, pageURL string) bool {
+	if lang != "en" {
+		return false
+	}
+	tag := strings.ToLower(htmlLang)
+	for _, r := range []string{"-gb", "-uk", "-in", "-au", "-nz", "-ie", "-za", "-ng", "-ke", "-pk", "-sg", "_gb", "_in", "_au"} {
+		if strings.HasSuffix(tag, r) {
+			return false
+		}
+	}
+	for _, t := range []string{".uk", ".au", ".in", ".ie", ".nz", ".za", ".ng", ".pk", ".sg"} {
+		if strings.HasSuffix(host, t) {
+			return false
+		}
+	}
+	lu := strings.ToLower(pageURL)
+	for _, r := range []string{"/en-gb/", "/en-in/", "/en-au/", "/en-ie/", "/en-nz/", "/uk/"} {
+		if strings.Contains(lu, r) {
+			return false
+		}
+	}
+	return true
 }

@@ -3,6 +3,7 @@ package extract
 import (
 	"bytes"
 	"encoding/json"
+	"html"
 	"strings"
 )
 
@@ -31,7 +32,7 @@ var articleTypes = map[string]int{
 	"askpublicnewsarticle": 3, "article": 2, "blogposting": 2, "liveblogposting": 2,
 	"techarticle": 2, "scholarlyarticle": 2, "report": 2, "socialmediaposting": 2,
 	"satiricalarticle": 2, "medicalscholarlyarticle": 2, "review": 1, "posting": 1,
-	"videoobject": 1, "webpage": 0, "itempage": 0, "medicalwebpage": 0,
+	"webpage": 0, "itempage": 0, "medicalwebpage": 0,
 }
 
 // maxLDBytes bounds one JSON-LD script; larger ones are skipped.
@@ -186,8 +187,8 @@ func ldRead(o map[string]any) *ldArticle {
 		URL:       ldString(o["url"]),
 		Body:      ldString(o["articleBody"]),
 	}
-	if a.Published == "" {
-		a.Published = ldString(o["uploadDate"])
+	if a.Headline == "" {
+		a.Headline = a.Name
 	}
 	if a.URL == "" {
 		if m, ok := o["mainEntityOfPage"].(map[string]any); ok {
@@ -213,7 +214,7 @@ func ldRead(o map[string]any) *ldArticle {
 func ldString(v any) string {
 	switch t := v.(type) {
 	case string:
-		return strings.TrimSpace(t)
+		return strings.TrimSpace(html.UnescapeString(t))
 	case []any:
 		for _, e := range t {
 			if s := ldString(e); s != "" {
@@ -223,7 +224,7 @@ func ldString(v any) string {
 	case map[string]any:
 		for _, k := range []string{"@value", "name", "@id"} {
 			if s, ok := t[k].(string); ok && s != "" {
-				return strings.TrimSpace(s)
+				return strings.TrimSpace(html.UnescapeString(s))
 			}
 		}
 	case float64:

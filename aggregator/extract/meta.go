@@ -7,6 +7,13 @@ import (
 	"golang.org/x/net/html/atom"
 )
 
+// nodeText is a text read from an element, kept with the element so that
+// bylines can be told apart by where they stand.
+type nodeText struct {
+	n    *html.Node
+	text string
+}
+
 // pageMeta is what the page declares about itself: <meta> tags by name or
 // property, <link rel>, <title>, the lang attribute, JSON-LD and microdata.
 type pageMeta struct {
@@ -16,9 +23,9 @@ type pageMeta struct {
 	htmlLang  string
 	ld        *ldArticle
 	// microdata: itemprop values read from elements (not <meta>)
-	itemAuthors []string
-	itemDates   []string // datetime/content of itemprop=datePublished elements
-	relAuthors  []string // text of <a rel=author> / <link rel=author title>
+	itemAuthors []nodeText
+	itemDates   []string   // datetime/content of itemprop=datePublished elements
+	relAuthors  []nodeText // text of <a rel=author> / <link rel=author title>
 	timeTags    []*html.Node
 }
 
@@ -87,7 +94,7 @@ func readMeta(doc *html.Node) *pageMeta {
 				m.canonical = strings.TrimSpace(attr(n, "href"))
 			case rel == "author":
 				if t := attr(n, "title"); t != "" {
-					m.relAuthors = append(m.relAuthors, t)
+					m.relAuthors = append(m.relAuthors, nodeText{n, t})
 				}
 			}
 			if ip := strings.ToLower(attr(n, "itemprop")); ip != "" && attr(n, "href") != "" {
@@ -117,7 +124,7 @@ func readMeta(doc *html.Node) *pageMeta {
 		case atom.A:
 			if strings.Contains(" "+strings.ToLower(attr(n, "rel"))+" ", " author ") {
 				if t := textOf(n); t != "" {
-					m.relAuthors = append(m.relAuthors, t)
+					m.relAuthors = append(m.relAuthors, nodeText{n, t})
 				}
 			}
 		}
@@ -161,7 +168,7 @@ func (m *pageMeta) readItemprop(n *html.Node, ip string) {
 				continue
 			}
 			if name != "" {
-				m.itemAuthors = append(m.itemAuthors, name)
+				m.itemAuthors = append(m.itemAuthors, nodeText{n, name})
 			}
 		case "datepublished", "datecreated":
 			v := attr(n, "datetime")

@@ -35,6 +35,10 @@ func cleanContent(content []*html.Node, st map[*html.Node]*stats) {
 				}
 			}
 			switch n.DataAtom {
+			case atom.Address:
+				// the dateline and byline, not the story
+				drop = append(drop, n)
+				return false
 			case atom.H1, atom.H2:
 				if classWeight(n) < 0 {
 					drop = append(drop, n)

@@ -85,67 +85,111 @@ func h1Texts(root *html.Node) []string {
 	return out
 }
 
-// chooseTitle picks the article's title: JSON-LD headline, OpenGraph,
-// Twitter and <meta> titles, then <title> read as readability does, then
-// the <h1>. A metadata title carrying the site's name ("Headline | Site")
-// gives way to the <h1> or the <title> part that is the bare headline.
+// chooseTitle picks the article's title by agreement between the page's
+// readings of it: the JSON-LD headline, og:title (or twitter:title and
+// other <meta> titles), <title> read as readability does, and the <h1>s.
+// The reading most sources share wins; a tie goes to the one the <h1> is
+// in, then to the JSON-LD headline's, and when nothing agrees og:title
+// comes first.
 func chooseTitle(m *pageMeta, h1s []string, siteNames []string) string {
-	var cands []string
-	if m.ld != nil {
-		cands = append(cands, m.ld.Headline)
+	type cand struct {
+		text     string
+		priority int // lower wins when nothing agrees
+		ld       bool
 	}
-	cands = append(cands, m.first("og:title", "twitter:title", "dc.title", "dcterms.title", "title", "headline", "sailthru.title", "parsely-title", "itemprop:headline"))
-	title := ""
-	for _, c := range cands {
-		if c = cleanTitle(c); c != "" {
-			title = c
+	var cands []cand
+	og := cleanTitle(m.first("og:title", "twitter:title", "dc.title", "dcterms.title", "title", "headline", "sailthru.title", "parsely-title", "itemprop:headline"))
+	if og != "" {
+		cands = append(cands, cand{og, 0, false})
+	}
+	if m.ld != nil {
+		if t := cleanTitle(m.ld.Headline); t != "" {
+			cands = append(cands, cand{t, 1, true})
+		}
+	}
+	if m.docTitle != "" {
+		if t := cleanTitle(docTitle(m.docTitle, h1s)); t != "" {
+			cands = append(cands, cand{stripSiteTail(t, siteNames), 2, false})
+		}
+	}
+	for i, h := range h1s {
+		if i >= 3 {
 			break
 		}
+		cands = append(cands, cand{h, 3 + i, false})
 	}
-	dt := ""
-	if m.docTitle != "" {
-		dt = cleanTitle(docTitle(m.docTitle, h1s))
-	}
-	if title == "" {
-		title = dt
-	}
-	if title == "" && len(h1s) > 0 {
-		title = h1s[0]
-	}
-	if title == "" {
+	if len(cands) == 0 {
 		return ""
 	}
-	// "Headline | Site": prefer a shorter reading that is the bare headline
-	for _, h := range h1s {
-		if h != title && len(h) >= len(title)/2 && strings.HasPrefix(foldTitle(title), foldTitle(h)) && hasSiteTail(title[len(h):], siteNames) {
-			return h
+	type group struct {
+		best   int // index of the candidate that speaks for the group
+		ld     bool
+		seen   map[int]bool
+	}
+	groups := map[string]*group{}
+	var keys []string
+	for i, c := range cands {
+		k := titleKey(c.text)
+		g := groups[k]
+		if g == nil {
+			g = &group{best: i, seen: map[int]bool{}}
+			groups[k] = g
+			keys = append(keys, k)
+		}
+		src := c.priority
+		if src > 3 {
+			src = 3 // the h1s count once together
+		}
+		if !g.seen[src] {
+			g.seen[src] = true
+		}
+		g.ld = g.ld || c.ld
+		if c.priority < cands[g.best].priority {
+			g.best = i
 		}
 	}
-	if dt != "" && dt != title && strings.HasPrefix(title, dt) && hasSiteTail(title[len(dt):], siteNames) {
-		return dt
+	var win *group
+	better := func(g, w *group) bool {
+		if len(g.seen) != len(w.seen) {
+			return len(g.seen) > len(w.seen)
+		}
+		// a tie goes to the headline the reader sees, then to JSON-LD's
+		if g.seen[3] != w.seen[3] && len(g.seen) > 1 {
+			return g.seen[3]
+		}
+		if g.ld != w.ld && len(g.seen) > 1 {
+			return g.ld
+		}
+		return cands[g.best].priority < cands[w.best].priority
 	}
-	return stripSiteTail(title, siteNames)
+	for _, k := range keys {
+		if g := groups[k]; win == nil || better(g, win) {
+			win = g
+		}
+	}
+	return cands[win.best].text
+}
+
+// titleKey folds a title for comparison: case, white space and
+// typographic quotes.
+func titleKey(s string) string {
+	s = strings.NewReplacer("’", "'", "‘", "'", "“", `"`, "”", `"`, "«", `"`, "»", `"`, "–", "-", "—", "-").Replace(s)
+	return foldTitle(strings.TrimRight(s, ". "))
 }
 
 func foldTitle(s string) string { return strings.ToLower(collapseSpace(s)) }
 
-// hasSiteTail reports whether rest (what follows a headline) is a
-// separator and a site name.
-func hasSiteTail(rest string, siteNames []string) bool {
-	rest = strings.TrimSpace(rest)
-	if rest == "" {
-		return false
-	}
-	r, _ := utf8.DecodeRuneInString(rest)
-	if !strings.ContainsRune("|-–—:»·•/", r) {
-		return false
-	}
-	return true
-}
-
 // stripSiteTail removes a " | Site Name" tail when Site Name is the page's
 // own name.
 func stripSiteTail(t string, siteNames []string) string {
+	if segs := strings.Split(t, ": "); len(segs) > 2 && isSiteName(segs[len(segs)-1], siteNames) {
+		// "Headline: Rubric: Section: Site.ru"
+		segs = segs[:len(segs)-1]
+		for len(segs) > 1 && wordCount(segs[len(segs)-1]) <= 2 && wordCount(strings.Join(segs[:len(segs)-1], ": ")) >= 3 {
+			segs = segs[:len(segs)-1]
+		}
+		return strings.Join(segs, ": ")
+	}
 	locs := reTitleSep.FindAllStringIndex(t, -1)
 	if len(locs) == 0 {
 		return t
@@ -162,4 +206,15 @@ func stripSiteTail(t string, siteNames []string) string {
 		}
 	}
 	return t
+}
+
+// isSiteName reports whether s is one of the page's own names.
+func isSiteName(s string, siteNames []string) bool {
+	f := foldName(s)
+	for _, n := range siteNames {
+		if n = foldName(n); n != "" && (f == n || strings.HasPrefix(f, n+" ")) {
+			return true
+		}
+	}
+	return false
 }

@@ -42,6 +42,7 @@ var langZones = map[string]string{
 	"pl": "Europe/Warsaw", "nl": "Europe/Amsterdam", "cs": "Europe/Prague", "hu": "Europe/Budapest",
 	"ja": "Asia/Tokyo", "ko": "Asia/Seoul", "id": "Asia/Jakarta", "fa": "Asia/Tehran",
 	"bg": "Europe/Sofia", "ro": "Europe/Bucharest", "el": "Europe/Athens", "lt": "Europe/Vilnius",
+	"en": "America/New_York", // an English page on .com/.org is most often American
 }
 
 // hostOf returns the lower-cased host of a URL without "www.", or "".
