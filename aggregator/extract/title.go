@@ -122,9 +122,9 @@ func chooseTitle(m *pageMeta, h1s []string, siteNames []string) string {
 		return ""
 	}
 	type group struct {
-		best   int // index of the candidate that speaks for the group
-		ld     bool
-		seen   map[int]bool
+		best int // index of the candidate that speaks for the group
+		ld   bool
+		seen map[int]bool
 	}
 	groups := map[string]*group{}
 	var keys []string
