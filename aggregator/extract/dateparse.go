@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 )
 
 // dateCtx is what reading a date needs besides the text: the zone of
@@ -31,16 +32,16 @@ const minYear = 1995
 var (
 	// the time that may follow a date: "13:01", ", 13:01:05", " в 18:45",
 	// " at 6:01 am", " à 13h01", " - 09:22", with an optional zone.
-	reTimeAfter = regexp.MustCompile(`^\s*(?:[,|/·•–—-]|t|\(|в\s|\bat\b|à\s|\bum\b|\ba las\b|às\s|\balle\b|\bkl\.?|\bo\b|\bob\b|\bsaat\b)?\s*(?:[,|/–-]\s*)?(?:в\s*)?([01]?\d|2[0-3])(?::|h|ч\.?\s*)([0-5]\d)(?::([0-5]?\d))?(?:[.,]\d{1,9})?(?:\s*([ap])\.?\s?m\b\.?)?(?:\s*\(?\s*(z\b|[+-]\d{2}:?\d{2}\b|(?:utc|gmt)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?|мск|[a-z]{2,5}\b)\)?)?`)
+	reTimeAfter = regexp.MustCompile(`^\s*(?:[,|/·•–—-]|t|\(|в\s|\bat\b|à\s|\bum\b|\ba las\b|às\s|\balle\b|\bkl\.?|\bo\b|\bob\b|\bsaat\b)?\s*(?:[,|/–-]\s*)?(?:в\s*)?(2[0-3]|[01]?\d)(?::|h|ч\.?\s*)([0-5]\d)(?::([0-5]?\d))?(?:[.,]\d{1,9})?(?:\s*([ap])\.?\s?m\b\.?)?(?:\s*\(?\s*(z\b|[+-]\d{2}:?\d{2}\b|(?:utc|gmt)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?|мск|[a-z]{2,5}\b)\)?)?`)
 	// the time that may precede a date: "13:01, 4 октября", "09:22 / 08.02.2025".
-	reTimeBefore = regexp.MustCompile(`([01]?\d|2[0-3]):([0-5]\d)(?:\s*([ap])\.?m\.?)?\s*(?:[,|/·•–—-]\s*)?$`)
+	reTimeBefore = regexp.MustCompile(`(2[0-3]|[01]?\d):([0-5]\d)(?:\s*([ap])\.?m\.?)?\s*(?:[,|/·•–—-]\s*)?$`)
 
-	reISO   = regexp.MustCompile(`(?:^|[^\d])((?:19|20)\d{2})([-/.])(0?[1-9]|1[0-2])([-/.])(0?[1-9]|[12]\d|3[01])(?:[t\s_]+|$|[^\d])`)
-	reNum   = regexp.MustCompile(`(?:^|[^\d.:/])(0?[1-9]|[12]\d|3[01])([./-])(0?[1-9]|1[0-2]|[12]\d|3[01])([./-])((?:19|20)\d{2}|\d{2})(?:[^\d]|$)`)
-	reDMY   = regexp.MustCompile(`(?:^|[^\d])(0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th|er|º|°|ª|\.|-?го)?\s*(?:de\s+|of\s+|-)?([\pL_]{3,}\.?)\s*(?:de\s+|del\s+|,\s*|-|\s)\s*((?:19|20)\d{2})(?:[^\d]|$)`)
-	reMDY   = regexp.MustCompile(`(?:^|[^\pL])([\pL_]{3,}\.?)\s+(0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\s*,?\s+((?:19|20)\d{2})(?:[^\d]|$)`)
-	reYMD   = regexp.MustCompile(`(?:^|[^\d])((?:19|20)\d{2})\.?\s*(?:m\.\s*|г\.\s*)?([\pL_]{3,}\.?)\s+(0?[1-9]|[12]\d|3[01])(?:\.|\s*d\.|[^\d]|$)`)
-	reCJK   = regexp.MustCompile(`((?:19|20)\d{2})\s*[年년.]\s*(0?[1-9]|1[0-2])\s*[月월.]\s*(0?[1-9]|[12]\d|3[01])\s*[日일]?(?:\s*(?:\([^)]{1,3}\)|（[^）]{1,3}）))?\s*(?:([01]?\d|2[0-3])\s*[:時시]\s*([0-5]\d))?`)
+	reISO   = regexp.MustCompile(`(?:^|[^\d])((?:19|20)\d{2})([-/.])(1[0-2]|0?[1-9])([-/.])(3[01]|[12]\d|0?[1-9])(?:[t\s_]+|$|[^\d])`)
+	reNum   = regexp.MustCompile(`(?:^|[^\d.:/])(3[01]|[12]\d|0?[1-9])([./-])(3[01]|[12]\d|1[0-2]|0?[1-9])([./-])((?:19|20)\d{2}|\d{2})(?:[^\d]|$)`)
+	reDMY   = regexp.MustCompile(`(?:^|[^\d])(3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th|er|º|°|ª|\.|-?го)?\s*(?:de\s+|of\s+|-)?([\pL\pM_]{3,}\.?)\s*(?:de\s+|del\s+|,\s*|-|\s)\s*((?:19|20)\d{2})(?:[^\d]|$)`)
+	reMDY   = regexp.MustCompile(`(?:^|[^\pL])([\pL\pM_]{3,}\.?)\s+(3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\s*,?\s+((?:19|20)\d{2})(?:[^\d]|$)`)
+	reYMD   = regexp.MustCompile(`(?:^|[^\d])((?:19|20)\d{2})\.?\s*(?:m\.\s*|г\.\s*)?([\pL\pM_]{3,}\.?)\s+(3[01]|[12]\d|0?[1-9])(?:\.|\s*d\.|[^\d]|$)`)
+	reCJK   = regexp.MustCompile(`((?:19|20)\d{2})\s*[年년.]\s*(1[0-2]|0?[1-9])\s*[月월.]\s*(3[01]|[12]\d|0?[1-9])\s*[日일]?(?:\s*(?:\([^)]{1,3}\)|（[^）]{1,3}）))?\s*(?:(2[0-3]|[01]?\d)\s*[:時시]\s*([0-5]\d))?`)
 	reRel   = regexp.MustCompile(`(?:^|[^\pL])(сегодня|вчера|позавчера|today|yesterday|heute|gestern|hoy|ayer|aujourd'hui|hier|oggi|ieri|bugün|dün|сьогодні|вчора)(?:[^\pL]|$)`)
 	reAgo   = regexp.MustCompile(`(?:^|[^\d])(\d{1,3})\s*(минут[а-я]*|мин\.?|час[а-я]*|ч\.|minutes?|mins?|hours?|hrs?)\s+(назад|ago)`)
 	reUnixT = regexp.MustCompile(`^\d{10}$`)
@@ -68,7 +69,7 @@ var usZones = map[string]string{"et": "America/New_York", "ct": "America/Chicago
 // normDateText lower-cases s, folds white space and joins two-word month
 // names so the patterns see one token.
 func normDateText(s string) string {
-	s = strings.ToLower(collapseSpace(s))
+	s = strings.ToLower(collapseSpace(asciiDigits(s)))
 	for _, mw := range multiWordMonths {
 		if strings.Contains(s, mw[0]) {
 			s = strings.ReplaceAll(s, mw[0], mw[1])
@@ -385,4 +386,29 @@ func parseDateValue(v string, dc *dateCtx) (dateHit, bool) {
 		return dateHit{}, false
 	}
 	return hits[0], true
+}
+
+// asciiDigits rewrites decimal digits of other scripts (Arabic-Indic,
+// Persian, Devanagari, Bengali, full-width …) as ASCII digits.
+func asciiDigits(s string) string {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if r < 0x80 || !unicode.IsDigit(r) {
+			return r
+		}
+		zero := r
+		for r-zero < 9 && unicode.IsDigit(zero-1) {
+			zero--
+		}
+		return '0' + (r-zero)%10
+	}, s)
 }

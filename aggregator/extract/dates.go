@@ -33,7 +33,7 @@ var (
 	reNotPubClass = regexp.MustCompile(`(?i)modif|update|comment|related|sidebar|footer|copyright|expire|event|weather|sport-?score|birth|recommend|popular|teaser|card`)
 	// reURLDate finds a date in a URL path: /2019/07/25/, /2019-07-25-, /20190725/.
 	reURLDate    = regexp.MustCompile(`(?:^|[/_-])((?:19|20)\d{2})[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?:[/_.-]|$)`)
-	reURLDateSep = regexp.MustCompile(`/((?:19|20)\d{2})/(0?[1-9]|1[0-2])/(0?[1-9]|[12]\d|3[01])/`)
+	reURLDateSep = regexp.MustCompile(`/((?:19|20)\d{2})/(1[0-2]|0?[1-9])/(3[01]|[12]\d|0?[1-9])/`)
 	// rePublishedWord is the label before a publication date in text.
 	rePublishedWord = regexp.MustCompile(`(?i)(?:published|posted|created|опубликовано|публикация|дата публикации|publicado|publié|veröffentlicht|pubblicato|gepubliceerd|yayınlanma|opublikowano)\s*(?:on|at|:)?\s*`)
 )
@@ -78,6 +78,9 @@ func chooseDate(m *pageMeta, root *html.Node, pageURL string, dc *dateCtx, selec
 		return f, true
 	}
 	if f, ok := timeElements(m.timeTags, dc); ok {
+		return f, true
+	}
+	if f, ok := dataTime(root, dc); ok {
 		return f, true
 	}
 	// a date printed in a date-like element near the top beats the URL when
@@ -324,4 +327,32 @@ func rawDate(page []byte, dc *dateCtx) (dateHit, bool) {
 		return dateHit{}, false
 	}
 	return first[best], true
+}
+
+// dataTime reads the first data-time / data-timestamp / data-published
+// attribute (a Unix time or an ISO date), which scripts render as a date.
+func dataTime(root *html.Node, dc *dateCtx) (dateFound, bool) {
+	var found *dateFound
+	walk(root, func(n *html.Node) bool {
+		if found != nil {
+			return false
+		}
+		if n.Type != html.ElementNode {
+			return true
+		}
+		for _, a := range n.Attr {
+			switch a.Key {
+			case "data-time", "data-timestamp", "data-published", "data-publish-date", "data-date", "data-pubdate":
+				if h, ok := parseDateValue(a.Val, dc); ok && !inNonArticle(n) {
+					found = &dateFound{h, "data-attr"}
+					return false
+				}
+			}
+		}
+		return true
+	})
+	if found != nil {
+		return *found, true
+	}
+	return dateFound{}, false
 }

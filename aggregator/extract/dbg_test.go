@@ -7,6 +7,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"time"
 
 	"golang.org/x/net/html"
 )
@@ -29,5 +30,8 @@ func TestDbg(t *testing.T) {
 	}
 	fmt.Println("OG:", m.first("og:title"), "| TT:", m.docTitle, "| H1:", h1Texts(doc))
 	fmt.Println("meta authors:", m.all("author", "article:author"), "item:", m.itemAuthors, "rel:", m.relAuthors)
+	dc := &dateCtx{loc: time.UTC}
+	df, ok := chooseDate(m, doc, os.Getenv("DBGURL"), dc, "")
+	fmt.Println("date:", df.hit.t, df.src, ok)
 	fmt.Println("bylines:", findBylines(doc), "| text:", findBylineText(doc))
 }

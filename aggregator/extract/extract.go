@@ -488,11 +488,24 @@ func (x *extractor) zone(host string) *time.Location {
 // "2019-11-01T12:01:54+00:00" on a Moscow outlet is 15:01:54+03:00.
 // A date in the URL arbitrates when the two readings fall on different days.
 func (x *extractor) localTime(t time.Time) time.Time {
-	if _, off := t.Zone(); off != 0 || x.dc.loc == time.UTC {
+	if _, off := t.Zone(); off != 0 {
+		return t
+	}
+	u, hasURLDate := urlDate(x.opt.URL, x.dc)
+	if x.dc.loc == time.UTC {
+		// zone unknown: a URL dated the day before (or after) tells the
+		// publisher's side of the world
+		if hasURLDate && !sameDay(t, u.t) {
+			for _, name := range []string{"America/New_York", "America/Los_Angeles", "Asia/Kolkata", "Asia/Tokyo", "Australia/Sydney"} {
+				if loc, err := time.LoadLocation(name); err == nil && sameDay(t.In(loc), u.t) {
+					return t.In(loc)
+				}
+			}
+		}
 		return t
 	}
 	local := t.In(x.dc.loc)
-	if u, ok := urlDate(x.opt.URL, x.dc); ok && !sameDay(local, u.t) && sameDay(t, u.t) {
+	if hasURLDate && !sameDay(local, u.t) && sameDay(t, u.t) {
 		return t
 	}
 	return local
