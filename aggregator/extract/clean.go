@@ -11,12 +11,12 @@ import (
 var (
 	// reUnlikely marks elements that are rarely the article (readability's
 	// list, plus share/newsletter/cookie furniture).
-	reUnlikely = regexp.MustCompile(`-ad-|ai2html|banner|breadcrumb|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote|share|sharing|newsletter|subscri|cookie|consent|paywall|promo|outbrain|taboola|recommend|most-?read|most-?popular|trending|teaser|widget|navbar|nav-|masthead|toolbar|signup|sign-up|login|modal|overlay|tags?-list|tag-area|tagcloud|read-?more|more-news|also-read|see-also|readmore`)
+	reUnlikely = regexp.MustCompile(`-ad-|ai2html|banner|breadcrumb|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote|share|sharing|newsletter|subscri|cookie|consent|paywall|promo|outbrain|taboola|recommend|most-?read|most-?popular|trending|teaser|navbar|nav-|masthead|toolbar|signup|sign-up|login|modal|overlay|tags?-list|tag-area|tagcloud|read-?more|more-news|also-read|see-also|readmore`)
 	// reMaybe rescues an unlikely element that may still be the article.
 	reMaybe = regexp.MustCompile(`and|article|body|column|content|main|mathjax|shadow|post|story|entry|text`)
 	// rePositive and reNegative weigh class and id names.
-	rePositive = regexp.MustCompile(`article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story|lead|summary|detail|materia|news-?text|full-?text`)
-	reNegative = regexp.MustCompile(`-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget|social|newsletter|subscribe|recommend|teaser|card|rubric|breadcrumb|author-?bio|byline|caption|credit|copyright|disclaimer|advert|banner|popular|trending|nav|menu`)
+	rePositive = regexp.MustCompile(`article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story|summary|detail|materia`)
+	reNegative = regexp.MustCompile(`-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget|social|newsletter|subscribe|recommend|breadcrumb|author-?bio|copyright|disclaimer|advert|popular|trending`)
 	reShare    = regexp.MustCompile(`(?:^|[\s_-])(?:share|sharedaddy|social|likes?|follow|print|subscribe)(?:$|[\s_-])`)
 	reHidden   = regexp.MustCompile(`(?i)display\s*:\s*none|visibility\s*:\s*hidden`)
 )

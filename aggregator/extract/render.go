@@ -21,8 +21,17 @@ type block struct {
 // cleanContent removes, inside the chosen content, the containers that
 // readability's conditional cleaning would: link lists, image galleries,
 // embeds, forms, share bars and headers that score badly.
+//
+// A container that holds half the content's text or more is never dropped
+// as a whole: only its parts are judged.
 func cleanContent(content []*html.Node, st map[*html.Node]*stats) {
 	var drop []*html.Node
+	total := 0
+	for _, root := range content {
+		if s := st[root]; s != nil {
+			total += s.text
+		}
+	}
 	for _, root := range content {
 		walk(root, func(n *html.Node) bool {
 			if n.Type != html.ElementNode || n == root {
@@ -49,6 +58,9 @@ func cleanContent(content []*html.Node, st map[*html.Node]*stats) {
 					return false
 				}
 			case atom.Div, atom.Section, atom.Ul, atom.Ol, atom.Table, atom.Form, atom.Fieldset, atom.Figure, atom.Aside, atom.Header, atom.Footer, atom.Dl:
+				if s := st[n]; s != nil && s.text*2 >= total {
+					return true
+				}
 				if conditionallyDrop(n, st) {
 					drop = append(drop, n)
 					return false
