@@ -2,6 +2,7 @@ package extract
 
 import (
 	"net/url"
+	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -61,38 +62,54 @@ func extractBody(doc *html.Node, in bodyInput) []block {
 }
 
 // filterBlocks drops furniture from rendered paragraphs: share prompts,
-// counters, the repeated title, bylines, datelines and photo credits.
+// counters, the repeated title, bylines, datelines, photo credits,
+// captions, link-only lines, repeated paragraphs, and a "related
+// articles" tail.
 func filterBlocks(bs []block, in bodyInput) []block {
 	out := bs[:0]
-	title := foldTitle(in.title)
+	title := titleKey(in.title)
 	bylines := map[string]bool{}
 	for _, b := range in.bylines {
 		bylines[foldTitle(b)] = true
 	}
+	seen := map[string]bool{}
+	total := 0
+	for _, b := range bs {
+		total += utf8.RuneCountInString(b.text)
+	}
+	done := 0
 	for _, b := range bs {
 		if b.kind == "img" {
 			out = append(out, b)
 			continue
 		}
 		t := b.text
-		ft := foldTitle(cleanTitle(t))
+		n := utf8.RuneCountInString(t)
+		done += n
+		if n <= 80 && reRelatedHead.MatchString(t) && done*2 > total {
+			break // the rest is other articles
+		}
+		key := foldTitle(t)
 		switch {
-		case title != "" && ft == title && len(out) < 3:
+		case title != "" && titleKey(cleanTitle(t)) == title && len(out) < 4:
 			continue
-		case bylines[ft]:
+		case b.kind == "h1" && len(out) < 4:
 			continue
-		case isBoilerplate(t), isCaptionCredit(t):
+		case bylines[key] || seen[key]:
 			continue
-		case b.kind != "p" && b.kind != "li" && b.kind != "blockquote" && b.kind != "pre" && utf8.RuneCountInString(t) > 300:
+		case isBoilerplate(t), isCaptionCredit(t), reImageCredit.MatchString(t) && n <= 400:
+			continue
+		case n < 200 && b.link*10 >= n*8 && b.kind != "li":
+			continue // a link standing alone: "SEE MORE: …", a related story
+		case b.kind != "p" && b.kind != "li" && b.kind != "blockquote" && b.kind != "pre" && n > 300:
 			// a "heading" this long is a paragraph set in bold
 			b.kind = "p"
 		}
-		if in.dc != nil && utf8.RuneCountInString(t) <= 60 {
-			if _, ok := isDateline(t, in.dc); ok {
-				continue
-			}
+		seen[key] = true
+		if in.dc != nil && n <= 120 && isMetaLine(t, in.dc) {
+			continue
 		}
-		if reBylineStart.MatchString(t) && utf8.RuneCountInString(t) <= 80 {
+		if reBylineStart.MatchString(t) && n <= 80 {
 			continue
 		}
 		out = append(out, b)
@@ -103,6 +120,42 @@ func filterBlocks(bs []block, in bodyInput) []block {
 	}
 	return out
 }
+
+var (
+	// reImageCredit is a caption ending in its credit: "… (Image: GETTY)".
+	reImageCredit = regexp.MustCompile(`(?i)\((?:image|images|photo|photos|picture|pic|credit|source|фото|getty)[^)]{0,60}\)\s*$|(?:^|\s)(?:photo|image|credit)s?\s*:\s*[^.]{0,60}(?:getty images|reuters|afp|ap|shutterstock|epa|pa)\s*$`)
+	// reRelatedHead is the heading of a list of other articles.
+	reRelatedHead = regexp.MustCompile(`(?i)^(?:you\s+(?:may|might)\s+(?:also\s+)?(?:like|enjoy|be\s+interested)|related\s+(?:articles|stories|posts|news|content|coverage)|more\s+(?:from|on|stories|news|articles|in)\b|read\s+(?:more|also|next)|recommended|trending|popular|most\s+(?:read|popular|viewed)|see\s+also|также\s+читайте|читайте\s+также|вам\s+может\s+быть\s+интересно|по\s+теме|другие\s+новости|новости\s+по\s+теме|você\s+pode\s+gostar|leia\s+também|lee\s+también|te\s+puede\s+interesar|à\s+lire\s+aussi|lire\s+aussi|das\s+könnte\s+sie\s+auch\s+interessieren|mehr\s+zum\s+thema|leggi\s+anche|ti\s+potrebbe\s+interessare)\b.{0,40}$`)
+	// reMetaWords are the words a dateline carries besides its date.
+	reMetaWords = regexp.MustCompile(`(?i)\b(?:published|updated|posted|modified|last|first|created|on|at|am|pm|gmt|utc|edt|est|cdt|cst|pdt|pst|bst|cet|cest|msk|ist|mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|опубликовано|обновлено|обновлен|дата|время|публикации|мск)\b|[|;:,.·•/()\-–—]`)
+)
+
+// isMetaLine reports whether a short paragraph is a dateline: a date with
+// nothing but words such as "Published", "Updated", a zone or a weekday
+// (and a short credit) around it.
+func isMetaLine(t string, dc *dateCtx) bool {
+	hits := findDates(t, dc)
+	if len(hits) == 0 {
+		return false
+	}
+	norm := normDateText(t)
+	var rest strings.Builder
+	prev := 0
+	for _, h := range hits {
+		if h.pos < prev || h.end > len(norm) {
+			continue
+		}
+		rest.WriteString(norm[prev:h.pos])
+		rest.WriteByte(' ')
+		prev = h.end
+	}
+	rest.WriteString(norm[prev:])
+	r := collapseSpace(reMetaWords.ReplaceAllString(rest.String(), " "))
+	r = strings.Trim(reDigitsOnly.ReplaceAllString(r, " "), " ")
+	return utf8.RuneCountInString(r) <= 25
+}
+
+var reDigitsOnly = regexp.MustCompile(`\b\d{1,2}(?::\d{2})?\b`)
 
 // blocksText joins the text of blocks with blank lines.
 func blocksText(bs []block) string {

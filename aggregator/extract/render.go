@@ -2,12 +2,17 @@ package extract
 
 import (
 	"html/template"
+	"regexp"
 	"net/url"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
+
+// reCaption marks image captions and credits, which are not the story.
+var reCaption = regexp.MustCompile(`caption|credit|img-desc|image-desc|photo-desc|wp-caption-text|media-desc`)
 
 // block is one paragraph of the body: its kind ("p", "h2", "li",
 // "blockquote", "pre"), its plain text and its simple HTML.
@@ -16,6 +21,7 @@ type block struct {
 	text string
 	html string
 	list string // "ul" or "ol" for list items
+	link int    // runes of the text that sit inside links
 }
 
 // cleanContent removes, inside the chosen content, the containers that
@@ -37,7 +43,7 @@ func cleanContent(content []*html.Node, st map[*html.Node]*stats) {
 			if n.Type != html.ElementNode || n == root {
 				return true
 			}
-			if ci := classID(n); ci != "" && reShare.MatchString(ci) {
+			if ci := classID(n); ci != "" && (reShare.MatchString(ci) || reCaption.MatchString(ci)) {
 				if s := st[n]; s == nil || s.text < 500 {
 					drop = append(drop, n)
 					return false
@@ -170,6 +176,8 @@ type renderer struct {
 	kind   string
 	list   string
 	quote  int // depth of blockquote
+	inLink int // depth of <a>
+	link   int // link text runes of the current paragraph
 }
 
 // flush ends the current paragraph.
@@ -178,6 +186,8 @@ func (r *renderer) flush() {
 	h := strings.TrimSpace(r.html.String())
 	r.text.Reset()
 	r.html.Reset()
+	link := r.link
+	r.link = 0
 	kind := r.kind
 	if kind == "" {
 		kind = "p"
@@ -191,7 +201,7 @@ func (r *renderer) flush() {
 		}
 		return
 	}
-	r.blocks = append(r.blocks, block{kind: kind, text: t, html: collapseSpace(h), list: r.list})
+	r.blocks = append(r.blocks, block{kind: kind, text: t, html: collapseSpace(h), list: r.list, link: link})
 }
 
 // render walks the content and returns its paragraphs.
@@ -209,6 +219,9 @@ func (r *renderer) node(n *html.Node) {
 	case html.TextNode:
 		r.text.WriteString(n.Data)
 		r.html.WriteString(template.HTMLEscapeString(n.Data))
+		if r.inLink > 0 {
+			r.link += utf8.RuneCountInString(strings.TrimSpace(n.Data))
+		}
 		return
 	case html.ElementNode, html.DocumentNode:
 	default:
@@ -239,11 +252,13 @@ func (r *renderer) node(n *html.Node) {
 		href := r.abs(attr(n, "href"))
 		if href != "" && !strings.HasPrefix(strings.ToLower(href), "javascript:") {
 			r.html.WriteString(`<a href="` + template.HTMLEscapeString(href) + `">`)
-			r.children(n)
-			r.html.WriteString("</a>")
-			return
 		}
+		r.inLink++
 		r.children(n)
+		r.inLink--
+		if href != "" && !strings.HasPrefix(strings.ToLower(href), "javascript:") {
+			r.html.WriteString("</a>")
+		}
 		return
 	case atom.Figcaption:
 		return
