@@ -78,7 +78,7 @@ func filterBlocks(bs []block, in bodyInput) []block {
 		total += utf8.RuneCountInString(b.text)
 	}
 	done := 0
-	for _, b := range bs {
+	for i, b := range bs {
 		if b.kind == "img" {
 			out = append(out, b)
 			continue
@@ -86,7 +86,7 @@ func filterBlocks(bs []block, in bodyInput) []block {
 		t := b.text
 		n := utf8.RuneCountInString(t)
 		done += n
-		if n <= 80 && reRelatedHead.MatchString(t) && done*2 > total {
+		if n <= 80 && reRelatedHead.MatchString(t) && done*2 > total && !storyGoesOn(bs[i+1:]) {
 			break // the rest is other articles
 		}
 		key := foldTitle(t)
@@ -95,7 +95,7 @@ func filterBlocks(bs []block, in bodyInput) []block {
 			continue
 		case b.kind == "h1" && len(out) < 4:
 			continue
-		case bylines[key] || seen[key]:
+		case bylines[key] || (seen[key] && n >= 60):
 			continue
 		case isBoilerplate(t), isCaptionCredit(t), reImageCredit.MatchString(t) && n <= 400:
 			continue
@@ -129,6 +129,18 @@ var (
 	// reMetaWords are the words a dateline carries besides its date.
 	reMetaWords = regexp.MustCompile(`(?i)\b(?:published|updated|posted|modified|last|first|created|on|at|am|pm|gmt|utc|edt|est|cdt|cst|pdt|pst|bst|cet|cest|msk|ist|mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|опубликовано|обновлено|обновлен|дата|время|публикации|мск)\b|[|;:,.·•/()\-–—]`)
 )
+
+// storyGoesOn reports whether a long paragraph that is not a link follows:
+// a "Read also" line in the middle of a story, not the head of a list.
+func storyGoesOn(rest []block) bool {
+	for _, b := range rest {
+		n := utf8.RuneCountInString(b.text)
+		if n > 200 && b.link*4 < n {
+			return true
+		}
+	}
+	return false
+}
 
 // isMetaLine reports whether a short paragraph is a dateline: a date with
 // nothing but words such as "Published", "Updated", a zone or a weekday

@@ -263,6 +263,17 @@ func (r *renderer) node(n *html.Node) {
 	case atom.Figcaption:
 		return
 	}
+	if n.DataAtom == atom.Td || n.DataAtom == atom.Th {
+		// a table row is one paragraph, its cells separated by spaces
+		if !hasBlockChild(n) {
+			r.text.WriteByte(' ')
+			r.html.WriteByte(' ')
+			r.children(n)
+			r.text.WriteByte(' ')
+			r.html.WriteByte(' ')
+			return
+		}
+	}
 	if !blockAtoms[n.DataAtom] {
 		switch n.DataAtom {
 		case atom.B, atom.Strong, atom.I, atom.Em, atom.Sub, atom.Sup, atom.Code:
@@ -379,4 +390,21 @@ func blocksHTML(bs []block) string {
 		b.WriteString("</" + list + ">\n")
 	}
 	return b.String()
+}
+
+// hasBlockChild reports whether an element holds block elements (a layout
+// table cell) rather than inline text (a data cell).
+func hasBlockChild(n *html.Node) bool {
+	found := false
+	walk(n, func(c *html.Node) bool {
+		if found {
+			return false
+		}
+		if c != n && c.Type == html.ElementNode && blockAtoms[c.DataAtom] && c.DataAtom != atom.Br {
+			found = true
+			return false
+		}
+		return true
+	})
+	return found
 }
