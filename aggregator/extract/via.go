@@ -34,10 +34,12 @@ var outletSet = func() map[string]string {
 
 var (
 	// reViaEN are English credit phrases followed by the outlet.
-	reViaEN = regexp.MustCompile(`(?:\breports?|\breported|\bwrites?|\bsays)\s+via\s+([^.,;:!?()"“”«»]{2,60})|\bvia\s+((?:the\s+)?[A-Z][^.,;:!?()"“”«»]{1,50})(?:[.,;]|$)|\b(?:according\s+to|citing|as\s+reported\s+by|reported\s+by|quoted\s+by|cited\s+by|in\s+an\s+interview\s+with|told)\s+((?:the\s+)?[A-Z][\w.\-’']*(?:\s+(?:[A-Z][\w.\-’']*|of|de|the|news|agency|media|newspaper|TV))*)`)
-	// reViaRU are Russian credit phrases: "сообщает ТАСС", "передает РИА
-	// Новости", "со ссылкой на …", "пишет …", "по данным …".
-	reViaRU = regexp.MustCompile(`(?:(?:сообщает|сообщают|сообщило|сообщила|передает|передаёт|передают|пишет|пишут|информирует|сообщается\s+на\s+сайте|сообщается\s+в|рассказал[аи]?|заявил[аи]?|цитирует|цитируют|утверждает|отмечает)\s+|со\s+ссылкой\s+на\s+|по\s+данным\s+|по\s+информации\s+|как\s+(?:сообщает|сообщил[аои]?|передает|передаёт|пишет|пишут)\s+|в\s+эфире\s+|в\s+интервью\s+)((?:агентств[а-я]*|издани[а-я]*|газет[а-я]*|телеканал[а-я]*|портал[а-я]*|сайт[а-я]*|радиостанци[а-я]*|журнал[а-я]*)\s+)?(«[^»]{1,60}»|"[^"]{1,60}"|[\p{Lu}][\p{L}.\-]*(?:\s+[\p{Lu}][\p{L}.\-]*){0,3}|(?:российские|российских|местные|местных|западные|западных|американские|американских|украинские|украинских|зарубежные|зарубежных|иностранные|иностранных|турецкие|турецких|британские|британских)\s+(?:СМИ|издания|изданий|медиа))`)
+	reViaEN = regexp.MustCompile(`(?:\breports?|\breported|\bwrites?|\bsays)\s+via\s+([^.,;:!?()"“”«»]{2,60})|\bvia\s+((?:the\s+)?[A-Z][^.,;:!?()"“”«»]{1,50})(?:[.,;]|$)|\b(?:according\s+to|citing|as\s+reported\s+by|reported\s+by|quoted\s+by|cited\s+by|in\s+an\s+interview\s+with|told)\s+((?:the\s+)?[A-Z][\w\-’']*(?:\.[A-Za-z]{2,})?(?:\s+(?:[A-Z][\w\-’']*(?:\.[A-Za-z]{2,})?|of|de|the|news|agency|media|newspaper|TV))*)`)
+	// reViaRU are Russian credit phrases. Group 1 is a verb taking the
+	// outlet in the nominative ("сообщает ТАСС", "пишет Bloomberg"), group
+	// 2 one taking another case ("со ссылкой на …", "рассказал «Известиям»",
+	// "по данным …"), group 3 a kind word ("агентство"), group 4 the name.
+	reViaRU = regexp.MustCompile(`(?:(?:как\s+)?(сообщает|сообщают|сообщило|сообщила|передает|передаёт|передают|пишет|пишут|информирует|цитирует|цитируют|утверждает|отмечает|уточняет|уточняют|сообщается\s+на\s+сайте|сообщается\s+в)\s+|(со\s+ссылкой\s+на|по\s+данным|по\s+информации|рассказал[аи]?|заявил[аи]?|сообщил[аи]?|в\s+эфире|в\s+интервью|в\s+беседе\s+с)\s+)((?:агентств[а-я]*|издани[а-я]*|газет[а-я]*|телеканал[а-я]*|портал[а-я]*|сайт[а-я]*|радиостанци[а-я]*|журнал[а-я]*)\s+)?(«[^»]{1,60}»|"[^"]{1,60}"|[\p{Lu}][\p{L}\-]*(?:\.[\p{L}]{2,})?(?:\s+[\p{Lu}][\p{L}\-]*(?:\.[\p{L}]{2,})?){0,3}|(?:российские|российских|местные|местных|западные|западных|американские|американских|украинские|украинских|зарубежные|зарубежных|иностранные|иностранных|турецкие|турецких|британские|британских)\s+(?:СМИ|издания|изданий|медиа))`)
 	// reMediaWord makes a credited name an outlet.
 	reMediaWord  = regexp.MustCompile(`(?i)(?:^|\s)(?:media|press|news|agency|newspaper|tv|television|radio|times|post|journal|daily|gazette|herald|tribune|telegraph|wire|magazine|outlet|outlets|channel|broadcaster|network|СМИ|медиа|агентство|газета|издание|телеканал|радио|журнал|новости|ньюс)(?:$|\s)`)
 	reDomainName = regexp.MustCompile(`(?i)^[\p{L}\d-]+\.(?:ru|com|az|ua|net|org|info|io|tv|by|kz|ge|am|uz|news|media|co\.uk|de|fr)$`)
@@ -72,12 +74,23 @@ func findVia(body string, own []string) []string {
 		}
 	}
 	for _, m := range reViaRU.FindAllStringSubmatchIndex(body, -1) {
-		kind := ""
+		raw := body[m[8]:m[9]]
+		kind := m[6] >= 0
 		if m[2] >= 0 {
-			kind = body[m[2]:m[3]]
+			// nominative: the name as printed; a foreign name, a quoted
+			// one or an acronym after "сообщает"/"пишет" is an outlet
+			name, ok := outletName(raw, kind || !isCyrillicName(raw))
+			if ok {
+				hits = append(hits, hit{m[8], name})
+			}
+			continue
 		}
-		if name, ok := outletName(body[m[4]:m[5]], kind != ""); ok {
-			hits = append(hits, hit{m[4], name})
+		// another case: only outlets known by name, brought back to the
+		// nominative ("Известиям" → "Известия")
+		if o, ok := knownOutletForm(raw); ok {
+			hits = append(hits, hit{m[8], o})
+		} else if name, ok := outletName(raw, false); ok && !strings.HasPrefix(raw, "«") && !isCyrillicName(name) {
+			hits = append(hits, hit{m[8], name})
 		}
 	}
 	for i := 1; i < len(hits); i++ {
@@ -89,7 +102,7 @@ func findVia(body string, own []string) []string {
 	seen := map[string]bool{}
 	for _, h := range hits {
 		k := foldName(h.name)
-		if seen[k] || ownSet[k] {
+		if seen[k] || ownSet[k] || isOwn(k, ownSet) {
 			continue
 		}
 		seen[k] = true
@@ -142,7 +155,7 @@ func outletName(s string, loose bool) (string, bool) {
 	case reDomainName.MatchString(s):
 		return s, true
 	case quoted:
-		return "«" + s + "»", true
+		return s, true
 	case loose && isAcronym(s):
 		return s, true
 	case loose && len(words) <= 4:
@@ -184,4 +197,59 @@ func looksLikePerson(words []string) bool {
 		}
 	}
 	return true
+}
+
+// isOwn reports whether a folded outlet name is the site's own (the
+// outlet's first word is the first word of one of its names).
+func isOwn(k string, own map[string]bool) bool {
+	first, _, _ := strings.Cut(k, " ")
+	for o := range own {
+		of, _, _ := strings.Cut(o, " ")
+		if of == first && len(first) >= 3 {
+			return true
+		}
+	}
+	return false
+}
+
+// isCyrillicName reports whether a name is written in Cyrillic.
+func isCyrillicName(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			return unicode.Is(unicode.Cyrillic, r)
+		}
+	}
+	return false
+}
+
+// outletForms maps the oblique-case forms of known Russian outlets (as
+// they follow "рассказал", "со ссылкой на", "по данным") to their names.
+var outletForms = map[string]string{
+	"тасс": "ТАСС", "итар-тасс": "ИТАР-ТАСС", "риа новости": "РИА Новости", "риа «новости»": "РИА Новости",
+	"интерфакс": "Интерфакс", "интерфаксу": "Интерфакс", "интерфакса": "Интерфакс",
+	"рбк": "РБК", "известиям": "Известия", "известий": "Известия", "известия": "Известия",
+	"коммерсанту": "Коммерсантъ", "коммерсанта": "Коммерсантъ", "коммерсантъ": "Коммерсантъ", "коммерсант": "Коммерсантъ",
+	"ведомостям": "Ведомости", "ведомостей": "Ведомости", "ведомости": "Ведомости",
+	"медузе": "Медуза", "медузы": "Медуза", "медузу": "Медуза", "медуза": "Медуза",
+	"фонтанке": "Фонтанка", "фонтанки": "Фонтанка", "фонтанку": "Фонтанка",
+	"новой газете": "Новая газета", "новой газеты": "Новая газета", "новую газету": "Новая газета",
+	"российской газете": "Российская газета", "российской газеты": "Российская газета", "российскую газету": "Российская газета",
+	"комсомольской правде": "Комсомольская правда", "комсомольской правды": "Комсомольская правда",
+	"газете.ru": "Газета.Ru", "газеты.ru": "Газета.Ru", "ленте.ру": "Лента.ру", "lenta.ru": "Lenta.ru",
+	"прайм": "ПРАЙМ", "праймом": "ПРАЙМ", "спутнику": "Sputnik", "sputnik": "Sputnik",
+	"ria novosti": "RIA Novosti", "tass": "TASS", "reuters": "Reuters", "bloomberg": "Bloomberg",
+	"рейтер": "Reuters", "рейтерс": "Reuters", "блумберг": "Bloomberg", "cnn": "CNN", "bbc": "BBC", "би-би-си": "BBC",
+	"уна-уна": "УНИАН", "униан": "УНИАН", "укринформ": "Укринформ", "eadaily": "EADaily", "regnum": "Regnum", "регнум": "Regnum",
+}
+
+// knownOutletForm returns the name of a known outlet written in any case.
+func knownOutletForm(raw string) (string, bool) {
+	s := strings.ToLower(strings.Trim(strings.TrimSpace(raw), "«»\""))
+	if o, ok := outletForms[s]; ok {
+		return o, true
+	}
+	if o, ok := outletSet[s]; ok {
+		return o, true
+	}
+	return "", false
 }
