@@ -12,7 +12,7 @@ import (
 )
 
 // reCaption marks image captions and credits, which are not the story.
-var reCaption = regexp.MustCompile(`caption|credit|img-desc|image-desc|photo-desc|wp-caption-text|media-desc`)
+var reCaption = regexp.MustCompile(`caption|credit|img-desc|image-desc|photo-desc|wp-caption-text|media-desc|kicker|eyebrow|overline`)
 
 // block is one paragraph of the body: its kind ("p", "h2", "li",
 // "blockquote", "pre"), its plain text and its simple HTML.
