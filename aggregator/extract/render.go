@@ -2,8 +2,8 @@ package extract
 
 import (
 	"html/template"
-	"regexp"
 	"net/url"
+	"regexp"
 	"strings"
 	"unicode/utf8"
 
