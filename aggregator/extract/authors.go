@@ -148,10 +148,10 @@ func (c *authorCtx) isPersonName(s string) bool {
 }
 
 // bylineClass marks elements that hold a byline.
-var bylineClass = regexp.MustCompile(`(?i)byline|by-line|author|writer|creator|autor|avtor|reporter|journalist|posted-by|article__author|story-meta`)
+var bylineClass = newClassRe(`(?i)byline|by-line|author|writer|creator|autor|avtor|reporter|journalist|posted-by|article__author|story-meta`)
 
 // bylineExclude marks author blocks that are not the article's byline.
-var bylineExclude = regexp.MustCompile(`(?i)comment|related|bio|about|avatar|social|share|more|teaser|card|recommend|follow|contact|footer`)
+var bylineExclude = newClassRe(`(?i)comment|related|bio|about|avatar|social|share|more|teaser|card|recommend|follow|contact|footer`)
 
 // findBylines returns the text of byline elements and of short text blocks
 // that start with a byline prefix ("By …", "Автор: …"), in page order.

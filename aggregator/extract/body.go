@@ -106,7 +106,7 @@ func filterBlocks(bs []block, in bodyInput) []block {
 			b.kind = "p"
 		}
 		seen[key] = true
-		if in.dc != nil && n <= 120 && isMetaLine(t, in.dc) {
+		if in.dc != nil && n <= 120 && mayHoldDate(t) && isMetaLine(t, in.dc) {
 			continue
 		}
 		if reBylineStart.MatchString(t) && n <= 80 {
@@ -182,4 +182,10 @@ func blocksText(bs []block) string {
 		b.WriteString(bl.text)
 	}
 	return b.String()
+}
+
+// mayHoldDate is a cheap test before the date patterns run: a date needs a
+// digit, or a relative word such as "вчера" or "today".
+func mayHoldDate(t string) bool {
+	return strings.ContainsAny(t, "0123456789") || reRel.MatchString(strings.ToLower(t))
 }

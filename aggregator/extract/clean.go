@@ -3,6 +3,8 @@ package extract
 import (
 	"regexp"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -11,13 +13,13 @@ import (
 var (
 	// reUnlikely marks elements that are rarely the article (readability's
 	// list, plus share/newsletter/cookie furniture).
-	reUnlikely = regexp.MustCompile(`-ad-|ai2html|banner|breadcrumb|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote|share|sharing|newsletter|subscri|cookie|consent|paywall|promo|outbrain|taboola|recommend|most-?read|most-?popular|trending|teaser|navbar|nav-|masthead|toolbar|signup|sign-up|login|modal|overlay|tags?-list|tag-area|tagcloud|read-?more|more-news|also-read|see-also|readmore`)
+	reUnlikely = newClassRe(`-ad-|ai2html|banner|breadcrumb|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote|share|sharing|newsletter|subscri|cookie|consent|paywall|promo|outbrain|taboola|recommend|most-?read|most-?popular|trending|teaser|navbar|nav-|masthead|toolbar|signup|sign-up|login|modal|overlay|tags?-list|tag-area|tagcloud|read-?more|more-news|also-read|see-also|readmore`)
 	// reMaybe rescues an unlikely element that may still be the article.
-	reMaybe = regexp.MustCompile(`and|article|body|column|content|main|mathjax|shadow|post|story|entry|text`)
+	reMaybe = newClassRe(`and|article|body|column|content|main|mathjax|shadow|post|story|entry|text`)
 	// rePositive and reNegative weigh class and id names.
-	rePositive = regexp.MustCompile(`article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story|summary|detail|materia`)
-	reNegative = regexp.MustCompile(`-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget|social|newsletter|subscribe|recommend|breadcrumb|author-?bio|copyright|disclaimer|advert|popular|trending`)
-	reShare    = regexp.MustCompile(`(?:^|[\s_-])(?:share|sharedaddy|social|likes?|follow|print|subscribe)(?:$|[\s_-])`)
+	rePositive = newClassRe(`article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story|summary|detail|materia`)
+	reNegative = newClassRe(`-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget|social|newsletter|subscribe|recommend|breadcrumb|author-?bio|copyright|disclaimer|advert|popular|trending`)
+	reShare    = newClassRe(`(?:^|[\s_-])(?:share|sharedaddy|social|likes?|follow|print|subscribe)(?:$|[\s_-])`)
 	reHidden   = regexp.MustCompile(`(?i)display\s*:\s*none|visibility\s*:\s*hidden`)
 )
 
@@ -132,4 +134,31 @@ func looksLikeWrapperForm(n *html.Node) bool {
 
 func hasAncestorTable(n *html.Node) bool {
 	return hasAncestor(n, func(p *html.Node) bool { return p.DataAtom == atom.Table || p.DataAtom == atom.Code })
+}
+
+// classRe is a regexp over class and id names whose answers are
+// remembered: the same few hundred names recur on every page of a site, and
+// a cache lookup is much cheaper than a regexp run.
+type classRe struct {
+	re    *regexp.Regexp
+	cache sync.Map // string → bool
+	n     atomic.Int32
+}
+
+// maxClassCache bounds the names remembered per pattern.
+const maxClassCache = 20000
+
+func newClassRe(expr string) *classRe { return &classRe{re: regexp.MustCompile(expr)} }
+
+// MatchString reports whether s matches, from the cache when it can.
+func (c *classRe) MatchString(s string) bool {
+	if v, ok := c.cache.Load(s); ok {
+		return v.(bool)
+	}
+	m := c.re.MatchString(s)
+	if c.n.Load() < maxClassCache {
+		c.n.Add(1)
+		c.cache.Store(strings.Clone(s), m)
+	}
+	return m
 }

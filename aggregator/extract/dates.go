@@ -28,9 +28,9 @@ var modifiedKeys = []string{"article:modified_time", "og:updated_time", "datemod
 
 var (
 	// reDateClass marks elements whose text is likely the publication date.
-	reDateClass = regexp.MustCompile(`(?i)date|time|publish|posted|created|dateline|timestamp|pubdate|meta|byline|info|article-header|article__header|post-detail|datum|fecha|data|дата|время`)
+	reDateClass = newClassRe(`(?i)date|time|publish|posted|created|dateline|timestamp|pubdate|meta|byline|info|article-header|article__header|post-detail|datum|fecha|data|дата|время`)
 	// reNotPubClass marks dates that are not the publication date.
-	reNotPubClass = regexp.MustCompile(`(?i)modif|update|comment|related|sidebar|footer|copyright|expire|event|weather|sport-?score|birth|recommend|popular|teaser|card`)
+	reNotPubClass = newClassRe(`(?i)modif|update|comment|related|sidebar|footer|copyright|expire|event|weather|sport-?score|birth|recommend|popular|teaser|card`)
 	// reURLDate finds a date in a URL path: /2019/07/25/, /2019-07-25-, /20190725/.
 	reURLDate    = regexp.MustCompile(`(?:^|[/_-])((?:19|20)\d{2})[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?:[/_.-]|$)`)
 	reURLDateSep = regexp.MustCompile(`/((?:19|20)\d{2})/(1[0-2]|0?[1-9])/(3[01]|[12]\d|0?[1-9])/`)

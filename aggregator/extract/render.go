@@ -3,7 +3,6 @@ package extract
 import (
 	"html/template"
 	"net/url"
-	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -12,7 +11,7 @@ import (
 )
 
 // reCaption marks image captions and credits, which are not the story.
-var reCaption = regexp.MustCompile(`caption|credit|img-desc|image-desc|photo-desc|wp-caption-text|media-desc|kicker|eyebrow|overline`)
+var reCaption = newClassRe(`caption|credit|img-desc|image-desc|photo-desc|wp-caption-text|media-desc|kicker|eyebrow|overline`)
 
 // block is one paragraph of the body: its kind ("p", "h2", "li",
 // "blockquote", "pre"), its plain text and its simple HTML.

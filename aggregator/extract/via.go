@@ -63,34 +63,37 @@ func findVia(body string, own []string) []string {
 		name string
 	}
 	var hits []hit
-	for _, m := range reViaEN.FindAllStringSubmatchIndex(body, -1) {
-		for g := 1; g <= 3; g++ {
-			if m[2*g] < 0 {
+	// the patterns run only on the sentences that hold a credit word
+	for _, span := range creditSentences(body) {
+		sent := body[span[0]:span[1]]
+		for _, m := range reViaEN.FindAllStringSubmatchIndex(sent, -1) {
+			for g := 1; g <= 3; g++ {
+				if m[2*g] < 0 {
+					continue
+				}
+				if name, ok := outletName(sent[m[2*g]:m[2*g+1]], g == 1); ok {
+					hits = append(hits, hit{span[0] + m[2*g], name})
+				}
+			}
+		}
+		for _, m := range reViaRU.FindAllStringSubmatchIndex(sent, -1) {
+			raw := sent[m[8]:m[9]]
+			kind := m[6] >= 0
+			if m[2] >= 0 {
+				// nominative: the name as printed; a foreign name, a quoted
+				// one or an acronym after "сообщает"/"пишет" is an outlet
+				if name, ok := outletName(raw, kind || !isCyrillicName(raw)); ok {
+					hits = append(hits, hit{span[0] + m[8], name})
+				}
 				continue
 			}
-			if name, ok := outletName(body[m[2*g]:m[2*g+1]], g == 1); ok {
-				hits = append(hits, hit{m[2*g], name})
+			// another case: only outlets known by name, brought back to the
+			// nominative ("Известиям" → "Известия")
+			if o, ok := knownOutletForm(raw); ok {
+				hits = append(hits, hit{span[0] + m[8], o})
+			} else if name, ok := outletName(raw, false); ok && !strings.HasPrefix(raw, "«") && !isCyrillicName(name) {
+				hits = append(hits, hit{span[0] + m[8], name})
 			}
-		}
-	}
-	for _, m := range reViaRU.FindAllStringSubmatchIndex(body, -1) {
-		raw := body[m[8]:m[9]]
-		kind := m[6] >= 0
-		if m[2] >= 0 {
-			// nominative: the name as printed; a foreign name, a quoted
-			// one or an acronym after "сообщает"/"пишет" is an outlet
-			name, ok := outletName(raw, kind || !isCyrillicName(raw))
-			if ok {
-				hits = append(hits, hit{m[8], name})
-			}
-			continue
-		}
-		// another case: only outlets known by name, brought back to the
-		// nominative ("Известиям" → "Известия")
-		if o, ok := knownOutletForm(raw); ok {
-			hits = append(hits, hit{m[8], o})
-		} else if name, ok := outletName(raw, false); ok && !strings.HasPrefix(raw, "«") && !isCyrillicName(name) {
-			hits = append(hits, hit{m[8], name})
 		}
 	}
 	for i := 1; i < len(hits); i++ {
@@ -252,4 +255,37 @@ func knownOutletForm(raw string) (string, bool) {
 		return o, true
 	}
 	return "", false
+}
+
+// creditWords are the words every credit phrase contains (lower case).
+var creditWords = []string{
+	"via ", "according to", "citing", "reported by", "quoted by", "cited by", "interview with", "told ",
+	"сообщ", "переда", "пишет", "пишут", "ссылк", "по данным", "по информации", "рассказал", "заявил",
+	"в эфире", "в интервью", "в беседе", "информирует", "цитиру", "утвержда", "отмеча", "уточня",
+}
+
+// creditSentences returns the byte spans of the sentences (and lines) of
+// text that contain a credit word.
+func creditSentences(text string) [][2]int {
+	var out [][2]int
+	start := 0
+	for start < len(text) {
+		end := len(text)
+		for i := start; i < len(text); i++ {
+			c := text[i]
+			if c == '\n' || ((c == '.' || c == '!' || c == '?') && i+1 < len(text) && text[i+1] == ' ') {
+				end = i + 1
+				break
+			}
+		}
+		low := strings.ToLower(text[start:end])
+		for _, w := range creditWords {
+			if strings.Contains(low, w) {
+				out = append(out, [2]int{start, end})
+				break
+			}
+		}
+		start = end
+	}
+	return out
 }
