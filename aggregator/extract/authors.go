@@ -18,11 +18,14 @@ var (
 	// reAuthorSplit separates several names in one byline.
 	reAuthorSplit = regexp.MustCompile(`\s*(?:,|;|/|\||&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bi\b|\s+и\s+|\s+та\s+|\s+і\s+|\s+ва\s+|\s+və\s+|\s+—\s+|\s+-\s+|\s+–\s+|\n)\s*`)
 	// reOrgWord marks a name that is an organisation, a desk or a role.
-	reOrgWord = regexp.MustCompile(`(?i)(?:^|[^\pL])(?:press|news|media|agency|staff|team|desk|editors?|editorial|board|reuters|associated|bloomberg|afp|newsroom|wire|service|network|channel|radio|online|magazine|times|post|journal|daily|weekly|tribune|herald|gazette|group|inc|ltd|llc|corp|corporation|company|university|foundation|institute|council|committee|ministry|department|office|contributors?|correspondents?|reporters?|writers?|admin|administrator|guest|sponsored|partner|partners|content|studio|redaction|rédaction|redacción|redazione|redaktion|staff|bureau|agencies|sources?|xinhua|interfax|sputnik|редакция|редакции|служба|пресс|агентство|агентства|тасс|риа|интерфакс|новости|газета|журнал|издание|телеканал|корреспондент|корреспонденты|обозреватель|спецкор|медиа|группа)(?:$|[^\pL])`)
+	reOrgWord = regexp.MustCompile(`(?i)(?:^|[^\pL])(?:press|news|media|agency|staff|team|desk|editors?|editorial|board|reuters|associated|bloomberg|afp|newsroom|wire|service|network|channel|radio|online|magazine|times|post|journal|daily|weekly|tribune|herald|gazette|group|inc|ltd|llc|corp|corporation|company|university|foundation|institute|council|committee|ministry|department|office|contributors?|correspondents?|reporters?|writers?|admin|administrator|guest|sponsored|partner|partners|content|studio|redaction|rédaction|redacción|redazione|redaktion|staff|bureau|agencies|sources?|xinhua|interfax|sputnik|articles|insider|today|view|views|opinion|sport|sports|agencia|agência|agence|société|business|food|health|tech|science|politics|world|local|weather|traffic|entertainment|lifestyle|culture|economy|finance|markets|редакция|редакции|служба|пресс|агентство|агентства|тасс|риа|интерфакс|новости|газета|журнал|издание|телеканал|корреспондент|корреспонденты|обозреватель|спецкор|медиа|группа)(?:$|[^\pL])`)
 	// reOrgAcronym are agency and broadcaster acronyms (case matters: Ria is a name).
 	reOrgAcronym = regexp.MustCompile(`(?:^|[^\pL])(?:AP|AFP|UPI|DPA|EFE|ANSA|TASS|RIA|BBC|CNN|CBS|NBC|ABC|NPR|PBS|TV|ТАСС|РИА|РБК|ИТАР|СМИ)(?:$|[^\pL])|\.(?:com|ru|org|net|az|ua)\b`)
+	// reNameTail is what follows a name in a byline: "for MailOnline", a
+	// weekday or a date word.
+	reNameTail = regexp.MustCompile(`(?i)\s+(?:for|für|pour|para|per|für|special\s+to|in)\s+.*$|\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|updated|published|posted)\b.*$`)
 	// reHonorific is a title before a name.
-	reHonorific = regexp.MustCompile(`^(?:Dr|Prof|Mr|Mrs|Ms|Sir|Dame|Rev)\.?\s+`)
+	reHonorific = regexp.MustCompile(`^(?:Dr|Prof|Mr|Mrs|Ms|Sir|Dame|Rev|Developed\s+[Bb]y|Edited\s+[Bb]y|Compiled\s+[Bb]y)\.?\s+`)
 	// reNameParticle are the lower-case words a name may contain.
 	reNameParticle = regexp.MustCompile(`^(?:de|da|das|do|dos|del|della|di|du|la|le|van|von|der|den|ter|ten|bin|ibn|al|el|y|e|zu|af|av|st\.?|mc|mac|d'|o')$`)
 )
@@ -30,18 +33,29 @@ var (
 // authorCtx is what cleaning byline names needs: the organisation names of
 // the page (site name, publisher), which are never authors.
 type authorCtx struct {
-	orgs map[string]bool
+	orgs      map[string]bool
+	siteWords map[string]bool // words of four letters or more of the site's names
 }
 
 func newAuthorCtx(names ...string) *authorCtx {
-	c := &authorCtx{orgs: map[string]bool{}}
+	c := &authorCtx{orgs: map[string]bool{}, siteWords: map[string]bool{}}
 	for _, n := range names {
 		if n = foldName(n); n != "" {
 			c.orgs[n] = true
+			if strings.Contains(n, " ") || !strings.ContainsAny(n, ".") {
+				for _, w := range strings.Fields(n) {
+					if utf8.RuneCountInString(w) >= 4 && !tldWords[w] {
+						c.siteWords[w] = true
+					}
+				}
+			}
 		}
 	}
 	return c
 }
+
+// tldWords are host parts that say nothing about the site's name.
+var tldWords = map[string]bool{"www": true, "com": true, "news": true, "info": true, "online": true}
 
 // foldName lower-cases a name and keeps its letters and single spaces.
 func foldName(s string) string {
@@ -98,6 +112,7 @@ func (c *authorCtx) splitByline(s string) []string {
 	for _, part := range reAuthorSplit.Split(s, -1) {
 		part = strings.Trim(strings.TrimSpace(reBylinePrefix.ReplaceAllString(part, "")), ":·•-–— ")
 		part = reHonorific.ReplaceAllString(part, "")
+		part = reNameTail.ReplaceAllString(part, "")
 		if !strings.HasSuffix(part, " Jr.") && !strings.HasSuffix(part, " Sr.") {
 			part = strings.TrimRight(part, ".")
 		}
@@ -125,8 +140,17 @@ func (c *authorCtx) isPersonName(s string) bool {
 	if len(words) < 2 || len(words) > 5 {
 		return false
 	}
+	if nameArticles[strings.ToLower(words[0])] {
+		return false // "The Water Coolest", "El Sol de México"
+	}
 	caps := 0
 	for _, w := range words {
+		if c.siteWords[strings.ToLower(w)] {
+			return false // "Telegraph Sport" on The Telegraph
+		}
+		if gluedWord(w) {
+			return false // "KeaneJournal": text run together
+		}
 		if utf8.RuneCountInString(strings.Trim(w, ".")) < 2 && !strings.HasSuffix(w, ".") {
 			return false // "J J": initials need their dot
 		}
@@ -252,4 +276,26 @@ func bylineBox(n *html.Node) *html.Node {
 		}
 	}
 	return nil
+}
+
+// nameArticles are articles a name does not start with.
+var nameArticles = map[string]bool{"the": true, "el": true, "la": true, "le": true, "los": true, "las": true,
+	"les": true, "die": true, "der": true, "das": true, "il": true, "lo": true, "os": true, "an": true, "a": true}
+
+// gluedWord reports whether w is two words run together ("KeaneJournal"):
+// a capital inside it after a lower-case letter, not in "McDonald",
+// "MacLeod", "DeSantis" or "O'Neil".
+func gluedWord(w string) bool {
+	rs := []rune(w)
+	for i := 1; i < len(rs); i++ {
+		if unicode.IsUpper(rs[i]) && unicode.IsLower(rs[i-1]) {
+			prefix := string(rs[:i])
+			switch prefix {
+			case "Mc", "Mac", "De", "Di", "Da", "Du", "La", "Le", "Van", "Von", "Fitz", "St":
+				continue
+			}
+			return true
+		}
+	}
+	return false
 }
