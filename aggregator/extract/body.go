@@ -19,6 +19,7 @@ type bodyInput struct {
 	bylines  []string // byline lines, dropped from the body
 	dc       *dateCtx
 	strict   bool // drop "unlikely" elements before scoring
+	credits  *[]string // "Источник: ТАСС" lines dropped from the body, kept for the via chain
 }
 
 // extractBody finds the article's body under doc and returns its
@@ -98,6 +99,9 @@ func filterBlocks(bs []block, in bodyInput) []block {
 		case bylines[key] || (seen[key] && n >= 60):
 			continue
 		case isBoilerplate(t), isCaptionCredit(t), reImageCredit.MatchString(t) && n <= 400:
+			if in.credits != nil && reSourceLine.MatchString(t) {
+				*in.credits = append(*in.credits, t)
+			}
 			continue
 		case n < 200 && b.link*10 >= n*8 && b.kind != "li":
 			continue // a link standing alone: "SEE MORE: …", a related story

@@ -12,6 +12,7 @@ import (
 	"bytes"
 	"fmt"
 	"net/url"
+	"slices"
 	"strings"
 	"time"
 
@@ -112,6 +113,8 @@ type extractor struct {
 	meta *pageMeta
 	base *url.URL
 	dc   *dateCtx
+	// credits are "Источник: ТАСС" lines left out of the body
+	credits []string
 }
 
 func (x *extractor) note(format string, args ...any) {
@@ -240,14 +243,18 @@ func (x *extractor) run() {
 	for _, b := range bylineTexts {
 		bylines = append(bylines, b.text)
 	}
-	in := bodyInput{base: x.base, selector: opt.Selectors.Body, title: art.Title, bylines: bylines, dc: x.dc, strict: true}
+	in := bodyInput{base: x.base, selector: opt.Selectors.Body, title: art.Title, bylines: bylines, dc: x.dc, strict: true, credits: &x.credits}
 	blocks := extractBody(x.doc, in)
 	if textLenOf(blocks) < 250 && in.selector == "" {
 		// the strict pass may have dropped the article with the furniture
 		if doc, _, err := parsePage(x.page); err == nil {
 			in.strict = false
+			saved := x.credits
+			x.credits = nil
 			if alt := extractBody(doc, in); textLenOf(alt) > textLenOf(blocks)*2 {
 				blocks = alt
+			} else {
+				x.credits = saved
 			}
 		}
 	}
@@ -277,6 +284,11 @@ func (x *extractor) finish(siteNames []string) {
 		}
 	}
 	art.Via = findVia(art.Body, siteNames)
+	for _, o := range sourceLineOutlets(x.credits, siteNames) {
+		if !slices.Contains(art.Via, o) {
+			art.Via = append(art.Via, o)
+		}
+	}
 	if art.Body == "" {
 		x.note("no body found")
 		if art.Title == "" {
@@ -289,6 +301,7 @@ func (x *extractor) finish(siteNames []string) {
 func (x *extractor) readText(paras []string, actx *authorCtx) {
 	art := x.art
 	tp := readTextPage(paras, x.dc)
+	x.credits = tp.credits
 	art.Title = tp.title
 	art.Section = tp.section
 	if tp.hasDate {

@@ -21,6 +21,7 @@ type textPage struct {
 	hasDate bool
 	byline  string
 	body    []string
+	credits []string // "Источник: …" lines
 }
 
 // asTextPage returns the paragraphs of doc when it is such a page.
@@ -110,6 +111,9 @@ func readTextPage(paras []string, dc *dateCtx) *textPage {
 	}
 	for _, p := range paras[start:end] {
 		if p == tp.byline || isBoilerplate(p) {
+			if reSourceLine.MatchString(p) {
+				tp.credits = append(tp.credits, p)
+			}
 			continue
 		}
 		tp.body = append(tp.body, p)

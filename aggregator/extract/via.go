@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -39,7 +40,7 @@ var (
 	// outlet in the nominative ("сообщает ТАСС", "пишет Bloomberg"), group
 	// 2 one taking another case ("со ссылкой на …", "рассказал «Известиям»",
 	// "по данным …"), group 3 a kind word ("агентство"), group 4 the name.
-	reViaRU = regexp.MustCompile(`(?:(?i:как\s+)?(?i:(сообщает|сообщают|сообщило|сообщила|передает|передаёт|передают|пишет|пишут|информирует|цитирует|цитируют|утверждает|отмечает|уточняет|уточняют|сообщается\s+на\s+сайте|сообщается\s+в))\s+|(?i:(со\s+ссылкой\s+на|по\s+данным|по\s+информации|рассказал[аи]?|заявил[аи]?|сообщил[аи]?|в\s+эфире|в\s+интервью|в\s+беседе\s+с))\s+)((?:агентств[а-я]*|издани[а-я]*|газет[а-я]*|телеканал[а-я]*|портал[а-я]*|сайт[а-я]*|радиостанци[а-я]*|журнал[а-я]*)\s+)?(«[^»]{1,60}»|"[^"]{1,60}"|[\p{Lu}][\p{L}\-]*(?:\.[\p{L}]{2,})?(?:\s+[\p{Lu}][\p{L}\-]*(?:\.[\p{L}]{2,})?){0,3}|(?:российские|российских|местные|местных|западные|западных|американские|американских|украинские|украинских|зарубежные|зарубежных|иностранные|иностранных|турецкие|турецких|британские|британских)\s+(?:СМИ|издания|изданий|медиа))`)
+	reViaRU = regexp.MustCompile(`(?:(?i:как\s+)?(?i:(сообщает|сообщают|сообщило|сообщила|передает|передаёт|передают|пишет|пишут|информирует|цитирует|цитируют|утверждает|отмечает|уточняет|уточняют|сообщается\s+на\s+сайте|сообщается\s+в))\s+|(?i:(со\s+ссылкой\s+на|по\s+материалам|по\s+данным|по\s+информации|рассказал[аи]?|заявил[аи]?|сообщил[аи]?|в\s+эфире|в\s+интервью|в\s+беседе\s+с))\s+)((?:агентств[а-я]*|издани[а-я]*|газет[а-я]*|телеканал[а-я]*|портал[а-я]*|сайт[а-я]*|радиостанци[а-я]*|журнал[а-я]*)\s+)?(«[^»]{1,60}»|"[^"]{1,60}"|[\p{Lu}][\p{L}\-]*(?:\.[\p{L}]{2,})?(?:\s+[\p{Lu}][\p{L}\-]*(?:\.[\p{L}]{2,})?){0,3}|(?:российские|российских|местные|местных|западные|западных|американские|американских|украинские|украинских|зарубежные|зарубежных|иностранные|иностранных|турецкие|турецких|британские|британских)\s+(?:СМИ|издания|изданий|медиа))`)
 	// reMediaWord makes a credited name an outlet.
 	reMediaWord  = regexp.MustCompile(`(?i)(?:^|\s)(?:media|press|news|agency|newspaper|tv|television|radio|times|post|journal|daily|gazette|herald|tribune|telegraph|wire|magazine|outlet|outlets|channel|broadcaster|network|СМИ|медиа|агентство|газета|издание|телеканал|радио|журнал|новости|ньюс)(?:$|\s)`)
 	reDomainName = regexp.MustCompile(`(?i)^[\p{L}\d-]+\.(?:ru|com|az|ua|net|org|info|io|tv|by|kz|ge|am|uz|news|media|co\.uk|de|fr)$`)
@@ -261,7 +262,7 @@ func knownOutletForm(raw string) (string, bool) {
 var creditWords = []string{
 	"via ", "according to", "citing", "reported by", "quoted by", "cited by", "interview with", "told ",
 	"сообщ", "переда", "пишет", "пишут", "ссылк", "по данным", "по информации", "рассказал", "заявил",
-	"в эфире", "в интервью", "в беседе", "информирует", "цитиру", "утвержда", "отмеча", "уточня",
+	"в эфире", "в интервью", "материалам", "в беседе", "информирует", "цитиру", "утвержда", "отмеча", "уточня",
 }
 
 // creditSentences returns the byte spans of the sentences (and lines) of
@@ -286,6 +287,41 @@ func creditSentences(text string) [][2]int {
 			}
 		}
 		start = end
+	}
+	return out
+}
+
+// reSourceLine is a credit line: "Источник: ТАСС", "Source: Reuters",
+// "По материалам РИА Новости".
+var reSourceLine = regexp.MustCompile(`(?i)^\s*(?:источник(?:и)?|source(?:s)?|по\s+материалам|based\s+on\s+reports?\s+(?:by|from)|with\s+files\s+from|джерело)\s*:?\s+(.{2,120})$`)
+
+var reListSplit = regexp.MustCompile(`\s*(?:,|;|\s+и\s+|\s+and\s+)\s*`)
+
+// sourceLineOutlets returns the outlets credit lines name.
+func sourceLineOutlets(lines []string, own []string) []string {
+	ownSet := map[string]bool{}
+	for _, o := range own {
+		if o = foldName(o); o != "" {
+			ownSet[o] = true
+		}
+	}
+	var out []string
+	for _, l := range lines {
+		m := reSourceLine.FindStringSubmatch(l)
+		if m == nil {
+			continue
+		}
+		for _, part := range reListSplit.Split(strings.TrimRight(m[1], ". "), -1) {
+			name, ok := knownOutletForm(part)
+			if !ok {
+				name, ok = outletName(part, !looksLikePerson(strings.Fields(part)) && wordCount(part) <= 4)
+			}
+			if ok {
+				if k := foldName(name); k != "" && !ownSet[k] && !isOwn(k, ownSet) && !slices.Contains(out, name) {
+					out = append(out, name)
+				}
+			}
+		}
 	}
 	return out
 }

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/syndic/syndic/news"
@@ -78,5 +79,16 @@ func TestFindAttribution(t *testing.T) {
 				t.Errorf("findAttribution = %+v\nwant %+v", got, c.want)
 			}
 		})
+	}
+}
+
+func TestSourceLines(t *testing.T) {
+	page := []byte(`<html><body><article><p>Первый абзац новости, достаточно длинный, чтобы быть телом статьи.</p><p>Второй абзац.</p><p>Источник: ТАСС, Интерфакс</p></article></body></html>`)
+	art, _ := Extract(page, Options{URL: "https://example.ru/1"})
+	if want := []string{"ТАСС", "Интерфакс"}; !slices.Equal(art.Via, want) {
+		t.Errorf("Via = %q, want %q", art.Via, want)
+	}
+	if strings.Contains(art.Body, "Источник") {
+		t.Errorf("credit line in body: %q", art.Body)
 	}
 }
