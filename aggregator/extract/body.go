@@ -18,7 +18,7 @@ type bodyInput struct {
 	title    string   // dropped when the body repeats it
 	bylines  []string // byline lines, dropped from the body
 	dc       *dateCtx
-	strict   bool // drop "unlikely" elements before scoring
+	strict   bool      // drop "unlikely" elements before scoring
 	credits  *[]string // "Источник: ТАСС" lines dropped from the body, kept for the via chain
 }
 
