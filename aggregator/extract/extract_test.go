@@ -510,3 +510,14 @@ func TestBylineText(t *testing.T) {
 		})
 	}
 }
+
+// An XHTML-style "<iframe …/>" must not swallow the rest of the page.
+func TestSelfClosedRawText(t *testing.T) {
+	page := []byte(`<html><head><meta charset="utf-8"/><script src="/a.js"/></head><body><article><h1>Заголовок</h1>
+<figure><iframe src="https://www.youtube.com/embed/x" width="640"/></figure>
+<p>13-14 ноября в Бразилии пройдёт одиннадцатый саммит БРИКС, о котором пишут все.</p></article></body></html>`)
+	art := mustExtract(t, page, Options{})
+	if !strings.Contains(art.Body, "саммит БРИКС") {
+		t.Errorf("Body = %q; notes %q", art.Body, art.Notes)
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"io"
+	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -52,6 +53,7 @@ func parsePage(page []byte) (*html.Node, string, error) {
 	if looksBinary(page) {
 		return nil, "", errNotHTML
 	}
+	page = closeRawTextTags(page)
 	doc, err := html.Parse(bytes.NewReader(page))
 	if err == nil {
 		return doc, "", nil
@@ -61,6 +63,18 @@ func parsePage(page []byte) (*html.Node, string, error) {
 		return nil, "", err
 	}
 	return doc, "page nested too deeply; read as flat text", nil
+}
+
+// reSelfClosedRaw is an XHTML-style self-closed element whose content HTML
+// reads as raw text: "<iframe …/>" would swallow the rest of the page.
+var reSelfClosedRaw = regexp.MustCompile(`(?i)<(iframe|script|style|textarea|noscript|noembed|noframes|xmp|title)(\s[^<>]*?)?/>`)
+
+// closeRawTextTags rewrites self-closed raw-text elements as empty ones.
+func closeRawTextTags(page []byte) []byte {
+	if !bytes.Contains(page, []byte("/>")) {
+		return page
+	}
+	return reSelfClosedRaw.ReplaceAll(page, []byte("<$1$2></$1>"))
 }
 
 // flatten rewrites page as a flat sequence of paragraphs: text and inline

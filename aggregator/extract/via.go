@@ -40,7 +40,7 @@ var (
 	// outlet in the nominative ("сообщает ТАСС", "пишет Bloomberg"), group
 	// 2 one taking another case ("со ссылкой на …", "рассказал «Известиям»",
 	// "по данным …"), group 3 a kind word ("агентство"), group 4 the name.
-	reViaRU = regexp.MustCompile(`(?:(?i:как\s+)?(?i:(сообщает|сообщают|сообщило|сообщила|передает|передаёт|передают|пишет|пишут|информирует|цитирует|цитируют|утверждает|отмечает|уточняет|уточняют|сообщается\s+на\s+сайте|сообщается\s+в))\s+|(?i:(со\s+ссылкой\s+на|по\s+материалам|по\s+данным|по\s+информации|рассказал[аи]?|заявил[аи]?|сообщил[аи]?|в\s+эфире|в\s+интервью|в\s+беседе\s+с))\s+)((?:агентств[а-я]*|издани[а-я]*|газет[а-я]*|телеканал[а-я]*|портал[а-я]*|сайт[а-я]*|радиостанци[а-я]*|журнал[а-я]*)\s+)?(«[^»]{1,60}»|"[^"]{1,60}"|[\p{Lu}][\p{L}\-]*(?:\.[\p{L}]{2,})?(?:\s+[\p{Lu}][\p{L}\-]*(?:\.[\p{L}]{2,})?){0,3}|(?:российские|российских|местные|местных|западные|западных|американские|американских|украинские|украинских|зарубежные|зарубежных|иностранные|иностранных|турецкие|турецких|британские|британских)\s+(?:СМИ|издания|изданий|медиа))`)
+	reViaRU = regexp.MustCompile(`(?:(?i:как\s+)?(?i:(сообщает|сообщают|сообщило|сообщила|повідомляє|повідомляють|передає|пише|пишуть|інформує|передает|передаёт|передают|пишет|пишут|информирует|цитирует|цитируют|утверждает|отмечает|уточняет|уточняют|сообщается\s+на\s+сайте|сообщается\s+в))\s+|(?i:(со\s+ссылкой\s+на|з\s+посиланням\s+на|за\s+даними|за\s+інформацією|по\s+материалам|по\s+данным|по\s+информации|рассказал[аи]?|заявил[аи]?|сообщил[аи]?|в\s+эфире|в\s+интервью|в\s+беседе\s+с))\s+)((?:агентств[а-я]*|издани[а-я]*|газет[а-я]*|телеканал[а-я]*|портал[а-я]*|сайт[а-я]*|радиостанци[а-я]*|журнал[а-я]*)\s+)?(«[^»]{1,60}»|"[^"]{1,60}"|[\p{Lu}][\p{L}\-]*(?:\.[\p{L}]{2,})?(?:\s+[\p{Lu}][\p{L}\-]*(?:\.[\p{L}]{2,})?){0,3}|(?:российские|российских|местные|местных|западные|западных|американские|американских|украинские|украинских|зарубежные|зарубежных|иностранные|иностранных|турецкие|турецких|британские|британских)\s+(?:СМИ|издания|изданий|медиа))`)
 	// reMediaWord makes a credited name an outlet.
 	reMediaWord  = regexp.MustCompile(`(?i)(?:^|\s)(?:media|press|news|agency|newspaper|tv|television|radio|times|post|journal|daily|gazette|herald|tribune|telegraph|wire|magazine|outlet|outlets|channel|broadcaster|network|СМИ|медиа|агентство|газета|издание|телеканал|радио|журнал|новости|ньюс)(?:$|\s)`)
 	reDomainName = regexp.MustCompile(`(?i)^[\p{L}\d-]+\.(?:ru|com|az|ua|net|org|info|io|tv|by|kz|ge|am|uz|news|media|co\.uk|de|fr)$`)
@@ -128,12 +128,16 @@ func outletName(s string, loose bool) (string, bool) {
 		quoted = true
 	}
 	s = strings.TrimPrefix(s, "the ")
+	if i := strings.IndexAny(s, "[(|"); i > 0 {
+		s = strings.TrimSpace(s[:i])
+	}
+	s = strings.Trim(s, "\"'“”„ ")
 	if s == "" || utf8.RuneCountInString(s) > 60 {
 		return "", false
 	}
 	words := strings.Fields(s)
 	// trim trailing lower-case words ("Reuters reported" is cut before)
-	for len(words) > 1 {
+	for len(words) > 1 && !quoted {
 		last := words[len(words)-1]
 		r, _ := utf8.DecodeRuneInString(last)
 		if unicode.IsLower(r) && !reMediaWord.MatchString(last) {
@@ -262,7 +266,7 @@ func knownOutletForm(raw string) (string, bool) {
 var creditWords = []string{
 	"via ", "according to", "citing", "reported by", "quoted by", "cited by", "interview with", "told ",
 	"сообщ", "переда", "пишет", "пишут", "ссылк", "по данным", "по информации", "рассказал", "заявил",
-	"в эфире", "в интервью", "материалам", "в беседе", "информирует", "цитиру", "утвержда", "отмеча", "уточня",
+	"в эфире", "в интервью", "материалам", "повідомля", "передає", "пише", "посиланням", "за даними", "за інформацією", "в беседе", "информирует", "цитиру", "утвержда", "отмеча", "уточня",
 }
 
 // creditSentences returns the byte spans of the sentences (and lines) of
@@ -314,7 +318,8 @@ func sourceLineOutlets(lines []string, own []string) []string {
 		for _, part := range reListSplit.Split(strings.TrimRight(m[1], ". "), -1) {
 			name, ok := knownOutletForm(part)
 			if !ok {
-				name, ok = outletName(part, !looksLikePerson(strings.Fields(part)) && wordCount(part) <= 4)
+				loose := !isCyrillicName(part) && !looksLikePerson(strings.Fields(part)) && wordCount(part) <= 4
+				name, ok = outletName(part, loose)
 			}
 			if ok {
 				if k := foldName(name); k != "" && !ownSet[k] && !isOwn(k, ownSet) && !slices.Contains(out, name) {
