@@ -114,11 +114,12 @@ func TestGuessZone(t *testing.T) {
 func TestURLDate(t *testing.T) {
 	dc := &dateCtx{loc: time.UTC}
 	cases := map[string]string{
-		"https://www.bostonherald.com/2023/11/08/brothel/": "2023-11-08",
-		"https://ria.ru/20191101/1560495633.html":          "2019-11-01",
-		"https://iz.ru/943417/2019-11-15/rossiia":          "2019-11-15",
-		"https://www.rbc.ru/business/15/11/2019/5dcdf68f":  "",
-		"https://example.com/2019/":                        "",
+		"https://www.bostonherald.com/2023/11/08/brothel/":    "2023-11-08",
+		"https://ria.ru/20191101/1560495633.html":             "2019-11-01",
+		"https://iz.ru/943417/2019-11-15/rossiia":             "2019-11-15",
+		"https://www.rbc.ru/business/15/11/2019/5dcdf68f":     "",
+		"https://example.com/2019/":                           "",
+		"https://www.theguardian.com/education/2020/jan/20/x": "2020-01-20",
 	}
 	for u, want := range cases {
 		h, ok := urlDate(u, dc)

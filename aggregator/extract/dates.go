@@ -32,8 +32,9 @@ var (
 	// reNotPubClass marks dates that are not the publication date.
 	reNotPubClass = newClassRe(`(?i)modif|update|comment|related|sidebar|footer|copyright|expire|event|weather|sport-?score|birth|recommend|popular|teaser|card`)
 	// reURLDate finds a date in a URL path: /2019/07/25/, /2019-07-25-, /20190725/.
-	reURLDate    = regexp.MustCompile(`(?:^|[/_-])((?:19|20)\d{2})[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?:[/_.-]|$)`)
-	reURLDateSep = regexp.MustCompile(`/((?:19|20)\d{2})/(1[0-2]|0?[1-9])/(3[01]|[12]\d|0?[1-9])/`)
+	reURLDate      = regexp.MustCompile(`(?:^|[/_-])((?:19|20)\d{2})[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?:[/_.-]|$)`)
+	reURLDateMonth = regexp.MustCompile(`(?i)/((?:19|20)\d{2})/([a-z]{3,9})/(3[01]|[12]\d|0?[1-9])/`)
+	reURLDateSep   = regexp.MustCompile(`/((?:19|20)\d{2})/(1[0-2]|0?[1-9])/(3[01]|[12]\d|0?[1-9])/`)
 	// rePublishedWord is the label before a publication date in text.
 	rePublishedWord = regexp.MustCompile(`(?i)(?:published|posted|created|опубликовано|публикация|дата публикации|publicado|publié|veröffentlicht|pubblicato|gepubliceerd|yayınlanma|opublikowano)\s*(?:on|at|:)?\s*`)
 )
@@ -130,6 +131,14 @@ func urlDate(u string, dc *dateCtx) (dateHit, bool) {
 			}
 		}
 	}
+	// /2020/jan/20/ (The Guardian, PolitiFact)
+	if m := reURLDateMonth.FindStringSubmatch(u); m != nil {
+		if mo := monthOf(m[2]); mo > 0 {
+			if h, ok := dc.date(atoi(m[1]), mo, atoi(m[3])); ok {
+				return h, true
+			}
+		}
+	}
 	return dateHit{}, false
 }
 
@@ -179,10 +188,11 @@ func inNonArticle(n *html.Node) bool {
 // textDate looks for a printed date in elements whose class or id says
 // date/time/meta, and in short blocks labelled "Published".
 func textDate(root *html.Node, dc *dateCtx) (dateFound, bool) {
-	var found *dateFound
+	var first, afterH1 *dateFound
+	seenH1 := false
 	budget := 400 // elements examined
 	walk(root, func(n *html.Node) bool {
-		if found != nil || budget <= 0 {
+		if afterH1 != nil || budget <= 0 {
 			return false
 		}
 		if n.Type != html.ElementNode {
@@ -190,6 +200,9 @@ func textDate(root *html.Node, dc *dateCtx) (dateFound, bool) {
 		}
 		if skipAtoms[n.DataAtom] || n.DataAtom == atom.Nav || n.DataAtom == atom.Footer || n.DataAtom == atom.Aside {
 			return false
+		}
+		if n.DataAtom == atom.H1 {
+			seenH1 = true
 		}
 		ci := classID(n)
 		if ci != "" && reNotPubClass.MatchString(ci) {
@@ -203,16 +216,51 @@ func textDate(root *html.Node, dc *dateCtx) (dateFound, bool) {
 		if t == "" || utf8.RuneCountInString(t) > 200 {
 			return true
 		}
-		if hits := findDates(t, dc); len(hits) > 0 {
-			found = &dateFound{hits[0], "text"}
+		if h, ok := publishedHit(t, dc); ok {
+			f := &dateFound{h, "text"}
+			if first == nil {
+				first = f
+			}
+			if seenH1 {
+				afterH1 = f
+			}
 			return false
 		}
 		return true
 	})
-	if found != nil {
-		return *found, true
+	// a date under the headline beats one in the page header (often
+	// today's date or a clock)
+	switch {
+	case afterH1 != nil && first != nil && !sameDay(afterH1.hit.t, first.hit.t) && seenH1:
+		return *afterH1, true
+	case first != nil:
+		return *first, true
 	}
 	return dateFound{}, false
+}
+
+// reUpdatedWord precedes a modification date.
+var reUpdatedWord = regexp.MustCompile(`(?i)(?:updated|update|modified|last\s+edited|обновлено|обновлен|изменено|оновлено|aktualisiert|actualizado|atualizado|mis\s+à\s+jour|aggiornato|bijgewerkt)\s*:?\s*(?:on|at|в)?\s*$`)
+
+// publishedHit returns the first date of t that is not labelled as an
+// update ("Updated: …").
+func publishedHit(t string, dc *dateCtx) (dateHit, bool) {
+	hits := findDates(t, dc)
+	if len(hits) == 0 {
+		return dateHit{}, false
+	}
+	norm := normDateText(t)
+	for _, h := range hits {
+		from := h.pos - 40
+		if from < 0 {
+			from = 0
+		}
+		if h.pos <= len(norm) && reUpdatedWord.MatchString(norm[from:h.pos]) {
+			continue
+		}
+		return h, true
+	}
+	return hits[0], true
 }
 
 // textModeDate finds a dateline: a short paragraph that is a date and
