@@ -75,8 +75,21 @@ func normDateText(s string) string {
 			s = strings.ReplaceAll(s, mw[0], mw[1])
 		}
 	}
+	if strings.Contains(s, "/") {
+		// "نيسان / أبريل": one month named twice
+		s = reMonthPair.ReplaceAllStringFunc(s, func(m string) string {
+			a, b, _ := strings.Cut(m, "/")
+			a, b = strings.TrimSpace(a), strings.TrimSpace(b)
+			if ma := monthOf(a); ma > 0 && ma == monthOf(b) {
+				return b
+			}
+			return m
+		})
+	}
 	return s
 }
+
+var reMonthPair = regexp.MustCompile(`[\pL\pM_]{3,}\s*/\s*[\pL\pM_]{3,}`)
 
 // findDates returns the dates in s in the order they appear. Overlapping
 // matches keep the earliest, longest one.
