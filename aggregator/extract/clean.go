@@ -13,7 +13,7 @@ import (
 var (
 	// reUnlikely marks elements that are rarely the article (readability's
 	// list, plus share/newsletter/cookie furniture).
-	reUnlikely = newClassRe(`-ad-|ai2html|banner|breadcrumb|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote|share|sharing|newsletter|subscri|cookie|consent|paywall|promo|outbrain|taboola|recommend|most-?read|most-?popular|trending|teaser|navbar|nav-|masthead|toolbar|signup|sign-up|login|modal|overlay|tags?-list|tag-area|tagcloud|read-?more|more-news|also-read|see-also|readmore`)
+	reUnlikely = newClassRe(`-ad-|ai2html|banner|breadcrumb|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote|share|sharing|newsletter|subscri|cookie|consent|promo|outbrain|taboola|recommend|most-?read|most-?popular|trending|teaser|navbar|nav-|masthead|toolbar|signup|sign-up|login|modal|overlay|tags?-list|tag-area|tagcloud|read-?more|more-news|also-read|see-also|readmore`)
 	// reMaybe rescues an unlikely element that may still be the article.
 	reMaybe = newClassRe(`and|article|body|column|content|main|mathjax|shadow|post|story|entry|text`)
 	// rePositive and reNegative weigh class and id names.
