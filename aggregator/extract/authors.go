@@ -95,6 +95,8 @@ func (c *authorCtx) cleanAuthors(raw []string) []string {
 	return out
 }
 
+var bylinePunct = strings.NewReplacer("(", ",", ")", ",", "[", ",", "]", ",", "«", "", "»", "", "“", "", "”", "", "\"", "")
+
 // splitByline returns the person names of one byline string.
 func (c *authorCtx) splitByline(s string) []string {
 	s = collapseSpace(s)
@@ -107,7 +109,7 @@ func (c *authorCtx) splitByline(s string) []string {
 	s = reBylinePrefix.ReplaceAllString(s, "")
 	// "Name, Reuters", "Name (AP)", "Name | Staff writer": the role parts
 	// are dropped by the name test below
-	s = strings.NewReplacer("(", ",", ")", ",", "[", ",", "]", ",", "«", "", "»", "", "“", "", "”", "", "\"", "").Replace(s)
+	s = bylinePunct.Replace(s)
 	var out []string
 	for _, part := range reAuthorSplit.Split(s, -1) {
 		part = strings.Trim(strings.TrimSpace(reBylinePrefix.ReplaceAllString(part, "")), ":·•-–— ")

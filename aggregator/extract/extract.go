@@ -320,8 +320,10 @@ func (x *extractor) readText(paras []string, actx *authorCtx) {
 	art.BodyHTML = blocksHTML(bs)
 }
 
+var htmlEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&#34;")
+
 func htmlEscape(s string) string {
-	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&#34;").Replace(s)
+	return htmlEscaper.Replace(s)
 }
 
 func textLenOf(bs []block) int {

@@ -170,10 +170,12 @@ func chooseTitle(m *pageMeta, h1s []string, siteNames []string) string {
 	return cands[win.best].text
 }
 
+var quoteFolder = strings.NewReplacer("’", "'", "‘", "'", "“", `"`, "”", `"`, "«", `"`, "»", `"`, "–", "-", "—", "-")
+
 // titleKey folds a title for comparison: case, white space and
 // typographic quotes.
 func titleKey(s string) string {
-	s = strings.NewReplacer("’", "'", "‘", "'", "“", `"`, "”", `"`, "«", `"`, "»", `"`, "–", "-", "—", "-").Replace(s)
+	s = quoteFolder.Replace(s)
 	return foldTitle(strings.TrimRight(s, ". "))
 }
 

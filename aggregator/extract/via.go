@@ -64,39 +64,47 @@ func findVia(body string, own []string) []string {
 		name string
 	}
 	var hits []hit
-	// the patterns run only on the sentences that hold a credit word
+	// the patterns run only where a credit word starts
 	for _, span := range creditSentences(body) {
 		sent := body[span[0]:span[1]]
-		for _, m := range reViaEN.FindAllStringSubmatchIndex(sent, -1) {
-			for g := 1; g <= 3; g++ {
-				if m[2*g] < 0 {
-					continue
+		for _, at := range creditStarts(sent) {
+			rest := sent[at:]
+			if m := reViaENAt.FindStringSubmatchIndex(rest); m != nil {
+				for g := 1; g <= 3; g++ {
+					if m[2*g] < 0 {
+						continue
+					}
+					if name, ok := outletName(rest[m[2*g]:m[2*g+1]], g == 1); ok {
+						hits = append(hits, hit{span[0] + at + m[2*g], name})
+					}
 				}
-				if name, ok := outletName(sent[m[2*g]:m[2*g+1]], g == 1); ok {
-					hits = append(hits, hit{span[0] + m[2*g], name})
-				}
+				continue
 			}
-		}
-		for _, m := range reViaRU.FindAllStringSubmatchIndex(sent, -1) {
-			raw := sent[m[8]:m[9]]
-			kind := m[6] >= 0
+			m := reViaRUAt.FindStringSubmatchIndex(rest)
+			if m == nil {
+				continue
+			}
+			raw := rest[m[8]:m[9]]
+			pos := span[0] + at + m[8]
 			if m[2] >= 0 {
 				// nominative: the name as printed; a foreign name, a quoted
 				// one or an acronym after "сообщает"/"пишет" is an outlet
-				if name, ok := outletName(raw, kind || !isCyrillicName(raw)); ok {
-					hits = append(hits, hit{span[0] + m[8], name})
+				if name, ok := outletName(raw, m[6] >= 0 || !isCyrillicName(raw)); ok {
+					hits = append(hits, hit{pos, name})
 				}
 				continue
 			}
 			// another case: only outlets known by name, brought back to the
 			// nominative ("Известиям" → "Известия")
 			if o, ok := knownOutletForm(raw); ok {
-				hits = append(hits, hit{span[0] + m[8], o})
+				hits = append(hits, hit{pos, o})
 			} else if name, ok := outletName(raw, false); ok && !strings.HasPrefix(raw, "«") && !isCyrillicName(name) {
-				hits = append(hits, hit{span[0] + m[8], name})
+				hits = append(hits, hit{pos, name})
 			}
 		}
 	}
+	// one credit can be found from two starts ("как сообщает"): keep one
+	hits = slices.CompactFunc(hits, func(a, b hit) bool { return a.pos == b.pos })
 	for i := 1; i < len(hits); i++ {
 		for j := i; j > 0 && hits[j].pos < hits[j-1].pos; j-- {
 			hits[j], hits[j-1] = hits[j-1], hits[j]
@@ -329,4 +337,57 @@ func sourceLineOutlets(lines []string, own []string) []string {
 		}
 	}
 	return out
+}
+
+// reViaENAt and reViaRUAt are the credit patterns anchored at a start.
+var (
+	reViaENAt = regexp.MustCompile(`^(?:` + reViaEN.String() + `)`)
+	reViaRUAt = regexp.MustCompile(`^(?:` + reViaRU.String() + `)`)
+)
+
+// creditStarts returns the byte offsets in sent where a credit phrase may
+// start: a word that begins one of the credit words.
+func creditStarts(sent string) []int {
+	low := strings.ToLower(sent)
+	if len(low) != len(sent) {
+		// case folding changed the length: try every word start
+		var out []int
+		for i := 0; i < len(sent); i++ {
+			if i == 0 || sent[i-1] == ' ' {
+				out = append(out, i)
+			}
+		}
+		return out
+	}
+	var out []int
+	for _, w := range creditStartWords {
+		for from := 0; ; {
+			i := strings.Index(low[from:], w)
+			if i < 0 {
+				break
+			}
+			i += from
+			if i == 0 || !isWordByte(low, i) {
+				out = append(out, i)
+			}
+			from = i + len(w)
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// isWordByte reports whether the rune before byte i of s is a letter.
+func isWordByte(s string, i int) bool {
+	r, _ := utf8.DecodeLastRuneInString(s[:i])
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// creditStartWords are the first words of the credit patterns.
+var creditStartWords = []string{
+	"reports", "reported", "report", "writes", "write", "says", "via ", "according", "citing", "as reported",
+	"quoted", "cited", "in an interview", "told",
+	"как ", "сообща", "повідомля", "переда", "пише", "пишу", "информирует", "інформує", "цитиру", "утвержда",
+	"отмеча", "уточня", "со ссылкой", "з посиланням", "за даними", "за інформацією", "по материалам",
+	"по данным", "по информации", "рассказал", "заявил", "сообщил", "в эфире", "в интервью", "в беседе",
 }
