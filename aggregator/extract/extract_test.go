@@ -521,3 +521,16 @@ func TestSelfClosedRawText(t *testing.T) {
 		t.Errorf("Body = %q; notes %q", art.Body, art.Notes)
 	}
 }
+
+// A page of bare paragraphs without a dateline: the first line, when it
+// reads as a headline, is the title; the body is every paragraph.
+func TestTextPageHeadline(t *testing.T) {
+	page := []byte(`<html><head><meta charset="utf-8"></head><body><article><p>What's next for Gaza, after Yahya Sinwar's appointment as Hamas political head?</p><p>The appointment came days after Ismail Haniyeh was assassinated in Tehran.</p><p>“We will not stop,” he said.</p></article></body></html>`)
+	art := mustExtract(t, page, Options{})
+	if want := "What's next for Gaza, after Yahya Sinwar's appointment as Hamas political head?"; art.Title != want {
+		t.Errorf("Title = %q", art.Title)
+	}
+	if strings.Count(art.Body, "\n\n") != 2 || art.Lang != "en" {
+		t.Errorf("Body = %q, Lang = %q", art.Body, art.Lang)
+	}
+}

@@ -99,6 +99,11 @@ func readTextPage(paras []string, dc *dateCtx) *textPage {
 			}
 		}
 	}
+	if dateAt < 0 && len(paras) >= 2 && looksLikeHeadline(paras[0]) {
+		// no dateline: a first line that reads as a headline is the title
+		// (it stays in the body, which is the text as given)
+		tp.title = paras[0]
+	}
 	end := len(paras)
 	for i := start; i < len(paras); i++ {
 		if reBylineStart.MatchString(paras[i]) && utf8.RuneCountInString(paras[i]) <= 100 {
@@ -158,4 +163,17 @@ func isUpperWord(w string) bool {
 		}
 	}
 	return letters >= 2 || (letters == 1 && utf8.RuneCountInString(w) == 1)
+}
+
+// looksLikeHeadline reports whether a line reads as a headline: short, not
+// a sentence ending in a full stop, not furniture.
+func looksLikeHeadline(p string) bool {
+	n := wordCount(p)
+	if n < 3 || n > 25 || utf8.RuneCountInString(p) > 250 {
+		return false
+	}
+	if strings.HasSuffix(p, ".") || strings.HasSuffix(p, ":") || strings.HasSuffix(p, ",") {
+		return false
+	}
+	return !isBoilerplate(p) && !reBylineStart.MatchString(p)
 }
