@@ -107,7 +107,7 @@ func prune(root *html.Node, strict bool) {
 			return true
 		}
 		ci := classID(n)
-		if ci != "" && reUnlikely.MatchString(ci) && !reMaybe.MatchString(ci) && !hasAncestorTable(n) {
+		if ci != "" && reUnlikely.MatchString(ci) && !reMaybe.MatchString(ci) && !inTableOrCode(n) {
 			drop = append(drop, n)
 			return false
 		}
@@ -132,7 +132,9 @@ func looksLikeWrapperForm(n *html.Node) bool {
 	return count >= 3
 }
 
-func hasAncestorTable(n *html.Node) bool {
+// inTableOrCode reports whether n sits in a table or a code block, where
+// readability keeps unlikely-looking elements.
+func inTableOrCode(n *html.Node) bool {
 	return hasAncestor(n, func(p *html.Node) bool { return p.DataAtom == atom.Table || p.DataAtom == atom.Code })
 }
 

@@ -263,8 +263,8 @@ func publishedHit(t string, dc *dateCtx) (dateHit, bool) {
 	return hits[0], true
 }
 
-// textModeDate finds a dateline: a short paragraph that is a date and
-// little else.
+// isDateline reports whether t is a dateline: a short paragraph that is a
+// date and little else.
 func isDateline(t string, dc *dateCtx) (dateHit, bool) {
 	if utf8.RuneCountInString(t) > 60 {
 		return dateHit{}, false

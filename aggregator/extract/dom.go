@@ -3,7 +3,6 @@ package extract
 import (
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -148,11 +147,6 @@ func appendText(b *strings.Builder, n *html.Node) {
 	}
 }
 
-// textLen returns the number of runes of visible, non-space text under n,
-// counting each run of white space as one.
-func textLen(n *html.Node) int {
-	return utf8.RuneCountInString(textOf(n))
-}
 
 // collapseSpace trims s and turns every run of white space (including
 // no-break and zero-width spaces) into one ASCII space.
@@ -200,18 +194,6 @@ func hasAncestor(n *html.Node, match func(*html.Node) bool) bool {
 	return false
 }
 
-// linkTextLen returns the length of text under n that sits inside <a>.
-func linkTextLen(n *html.Node) int {
-	total := 0
-	walk(n, func(c *html.Node) bool {
-		if isElement(c, atom.A) {
-			total += utf8.RuneCountInString(textOf(c))
-			return false
-		}
-		return true
-	})
-	return total
-}
 
 // firstElement returns the first element under n with atom a, or nil.
 func firstElement(n *html.Node, a atom.Atom) *html.Node {
