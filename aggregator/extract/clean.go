@@ -61,8 +61,7 @@ var dropRoles = map[string]bool{
 // prune removes what is never article text from the tree under root:
 // scripts, forms' controls, hidden elements, navigation, comments; when
 // strict, also elements whose class or id marks them unlikely (asides,
-// footers, share bars, related links). protect, when set, is kept with
-// its ancestors.
+// footers, share bars, related links).
 func prune(root *html.Node, strict bool) {
 	var drop []*html.Node
 	walk(root, func(n *html.Node) bool {
