@@ -147,7 +147,6 @@ func appendText(b *strings.Builder, n *html.Node) {
 	}
 }
 
-
 // collapseSpace trims s and turns every run of white space (including
 // no-break and zero-width spaces) into one ASCII space.
 func collapseSpace(s string) string {
@@ -193,7 +192,6 @@ func hasAncestor(n *html.Node, match func(*html.Node) bool) bool {
 	}
 	return false
 }
-
 
 // firstElement returns the first element under n with atom a, or nil.
 func firstElement(n *html.Node, a atom.Atom) *html.Node {
