@@ -388,6 +388,15 @@ func dataTime(root *html.Node, dc *dateCtx) (dateFound, bool) {
 		if n.Type != html.ElementNode {
 			return true
 		}
+		if n.DataAtom == atom.Abbr || n.DataAtom == atom.Span {
+			// hAtom: <abbr class="published" title="2020-01-02T10:00:00+01:00">
+			if ci := classID(n); strings.Contains(ci, "published") || strings.Contains(ci, "dtstart") {
+				if h, ok := parseDateValue(attr(n, "title"), dc); ok && !inNonArticle(n) {
+					found = &dateFound{h, "hatom"}
+					return false
+				}
+			}
+		}
 		for _, a := range n.Attr {
 			switch a.Key {
 			case "data-time", "data-timestamp", "data-published", "data-publish-date", "data-date", "data-pubdate":
