@@ -33,6 +33,10 @@ func TestFindDates(t *testing.T) {
 		{"12 December 2024", time.UTC, false, ""}, // after the reference time
 		{"08 fevral, 2024 / 09:22", baku, false, "2024-02-08T09:22:00+04:00"},
 		{"12 listopada 2023", time.UTC, false, "2023-11-12T00:00:00Z"},
+		{"2020. március 12. 10:15", time.UTC, false, "2020-03-12T10:15:00Z"},
+		{"2020 m. kovo 12 d.", time.UTC, false, "2020-03-12T00:00:00Z"},
+		{"Kamis, 12 Maret 2020 10:15 WIB", time.UTC, false, "2020-03-12T10:15:00+07:00"},
+		{"১২ মার্চ ২০২০", time.UTC, false, "2020-03-12T00:00:00Z"},
 		{"24 نيسان / أبريل 2020 09:22", time.UTC, false, "2020-04-24T09:22:00Z"}, // one month named twice
 		{"١٢ مايو ٢٠٢٠", time.UTC, false, "2020-05-12T00:00:00Z"},
 		{"10/03/2024", time.UTC, true, "2024-10-03T00:00:00Z"},
