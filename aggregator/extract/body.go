@@ -73,7 +73,7 @@ func filterBlocks(bs []block, in bodyInput) []block {
 	for _, b := range in.bylines {
 		bylines[foldTitle(b)] = true
 	}
-	seen := map[string]bool{}
+	seen := map[string]int{} // paragraph → index of its last occurrence
 	total := 0
 	for _, b := range bs {
 		total += utf8.RuneCountInString(b.text)
@@ -96,20 +96,23 @@ func filterBlocks(bs []block, in bodyInput) []block {
 			continue
 		case b.kind == "h1" && len(out) < 4:
 			continue
-		case bylines[key] || (seen[key] && n >= 60):
+		case bylines[key] || (n >= 60 && b.kind != "li" && b.kind != "tr" && seen[key] > 0 && i-seen[key] <= 6):
+			// the same caption or teaser again and again (a gallery); a
+			// paragraph repeated far apart (a meal plan per day) stays
+			seen[key] = i + 1
 			continue
 		case isBoilerplate(t), isCaptionCredit(t), reImageCredit.MatchString(t) && n <= 400:
 			if in.credits != nil && reSourceLine.MatchString(t) {
 				*in.credits = append(*in.credits, t)
 			}
 			continue
-		case n < 200 && b.link*10 >= n*8 && b.kind != "li":
+		case n < 200 && b.link*10 >= n*8 && b.kind != "li" && b.kind != "tr":
 			continue // a link standing alone: "SEE MORE: …", a related story
-		case b.kind != "p" && b.kind != "li" && b.kind != "blockquote" && b.kind != "pre" && n > 300:
+		case b.kind != "p" && b.kind != "li" && b.kind != "tr" && b.kind != "blockquote" && b.kind != "pre" && n > 300:
 			// a "heading" this long is a paragraph set in bold
 			b.kind = "p"
 		}
-		seen[key] = true
+		seen[key] = i + 1
 		if in.dc != nil && n <= 120 && mayHoldDate(t) && isMetaLine(t, in.dc) {
 			continue
 		}

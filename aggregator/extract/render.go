@@ -298,6 +298,10 @@ func (r *renderer) node(n *html.Node) {
 		r.kind = "pre"
 	case atom.Blockquote:
 		r.quote++
+	case atom.Tr:
+		if r.kind == "" {
+			r.kind = "tr" // a row of a data table, rendered as a paragraph
+		}
 	case atom.Td, atom.Th, atom.Dd, atom.Dt:
 		if r.kind == "" {
 			r.kind = "p"
