@@ -273,7 +273,8 @@ func findContent(root *html.Node, st map[*html.Node]*stats) []*html.Node {
 	if c := cands[node]; c != nil {
 		score = c.score
 	}
-	return withSiblings(node, score, cands, st)
+	content := withSiblings(node, score, cands, st)
+	return widen(content, st)
 }
 
 func isAncestor(a, n *html.Node) bool {
@@ -345,4 +346,52 @@ func lastRunes(s string, n int) string {
 		return s
 	}
 	return string(r[len(r)-n:])
+}
+
+// paraText returns the length of the text under n that stands in <p>
+// elements with few links.
+func paraText(n *html.Node, st map[*html.Node]*stats) int {
+	total := 0
+	walk(n, func(c *html.Node) bool {
+		if isElement(c, atom.P) {
+			if s := st[c]; s != nil && s.linkDensity() < 0.5 {
+				total += s.text
+			}
+			return false
+		}
+		return true
+	})
+	return total
+}
+
+// widen takes a higher ancestor of the content when the article is split
+// over sibling wrappers that scoring took only part of: an ancestor up to
+// three levels up that holds far more paragraph text, with few links, is
+// the article.
+func widen(content []*html.Node, st map[*html.Node]*stats) []*html.Node {
+	if len(content) == 0 {
+		return content
+	}
+	have := 0
+	for _, c := range content {
+		have += paraText(c, st)
+	}
+	if have == 0 {
+		return content
+	}
+	p := content[0].Parent
+	for level := 0; level < 3 && p != nil && p.Type == html.ElementNode; level++ {
+		if p.DataAtom == atom.Body || p.DataAtom == atom.Html {
+			break
+		}
+		s := st[p]
+		if s == nil || s.linkDensity() > 0.15 {
+			break
+		}
+		if pt := paraText(p, st); pt*10 >= have*13 && pt-have >= 500 {
+			return []*html.Node{p}
+		}
+		p = p.Parent
+	}
+	return content
 }
