@@ -106,7 +106,7 @@ func filterBlocks(bs []block, in bodyInput) []block {
 				*in.credits = append(*in.credits, t)
 			}
 			continue
-		case n < 200 && b.link*10 >= n*8 && b.kind != "li" && b.kind != "tr":
+		case n < 200 && b.link*10 >= n*8 && b.kind != "li" && b.kind != "tr" && !strings.HasPrefix(t, "http"):
 			continue // a link standing alone: "SEE MORE: …", a related story
 		case b.kind != "p" && b.kind != "li" && b.kind != "tr" && b.kind != "blockquote" && b.kind != "pre" && n > 300:
 			// a "heading" this long is a paragraph set in bold
