@@ -87,7 +87,7 @@ func filterBlocks(bs []block, in bodyInput) []block {
 		t := b.text
 		n := utf8.RuneCountInString(t)
 		done += n
-		if n <= 80 && reRelatedHead.MatchString(t) && done*2 > total && !storyGoesOn(bs[i+1:]) {
+		if n <= 80 && (done >= 300+n && reRelatedHeadStrong.MatchString(t) || done*2 > total && reRelatedHead.MatchString(t) && !storyGoesOn(bs[i+1:])) {
 			break // the rest is other articles
 		}
 		key := foldTitle(t)
@@ -131,7 +131,11 @@ func filterBlocks(bs []block, in bodyInput) []block {
 var (
 	// reImageCredit is a caption ending in its credit: "… (Image: GETTY)".
 	reImageCredit = regexp.MustCompile(`(?i)\((?:image|images|photo|photos|picture|pic|credit|source|фото|getty)[^)]{0,60}\)\s*$|(?:^|\s)(?:photo|image|credit)s?\s*:\s*[^.]{0,60}(?:getty images|reuters|afp|ap|shutterstock|epa|pa)\s*$`)
-	// reRelatedHead is the heading of a list of other articles.
+	// reRelatedHeadStrong is the heading of a list of other articles,
+	// never a line inside a story.
+	reRelatedHeadStrong = regexp.MustCompile(`(?i)^(?:you\s+(?:may|might)\s+(?:also\s+)?(?:like|enjoy|be\s+interested)|related\s+(?:articles|stories|posts|news|content|coverage)|more\s+(?:stories|news|articles)\b|recommended(?:\s+for\s+you)?|most\s+(?:read|popular|viewed)|вам\s+может\s+быть\s+интересно|другие\s+новости|новости\s+по\s+теме|você\s+pode\s+gostar|te\s+puede\s+interesar|das\s+könnte\s+sie\s+auch\s+interessieren|ti\s+potrebbe\s+interessare)\b.{0,20}$`)
+	// reRelatedHead is the heading of a list of other articles, or a
+	// "read also" line inside a story.
 	reRelatedHead = regexp.MustCompile(`(?i)^(?:you\s+(?:may|might)\s+(?:also\s+)?(?:like|enjoy|be\s+interested)|related\s+(?:articles|stories|posts|news|content|coverage)|more\s+(?:from|on|stories|news|articles|in)\b|read\s+(?:more|also|next)|recommended|trending|popular|most\s+(?:read|popular|viewed)|see\s+also|также\s+читайте|читайте\s+также|вам\s+может\s+быть\s+интересно|по\s+теме|другие\s+новости|новости\s+по\s+теме|você\s+pode\s+gostar|leia\s+também|lee\s+también|te\s+puede\s+interesar|à\s+lire\s+aussi|lire\s+aussi|das\s+könnte\s+sie\s+auch\s+interessieren|mehr\s+zum\s+thema|leggi\s+anche|ti\s+potrebbe\s+interessare)\b.{0,40}$`)
 	// reMetaWords are the words a dateline carries besides its date.
 	reMetaWords = regexp.MustCompile(`(?i)\b(?:published|updated|posted|modified|last|first|created|on|at|am|pm|gmt|utc|edt|est|cdt|cst|pdt|pst|bst|cet|cest|msk|ist|mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|опубликовано|обновлено|обновлен|дата|время|публикации|мск)\b|[|;:,.·•/()\-–—]`)
