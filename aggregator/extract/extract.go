@@ -183,8 +183,10 @@ func (x *extractor) run() {
 			x.base = u
 		}
 	}
+	// the host the page was fetched from, unless it is no public domain
+	// (a test harness's "localhost"): then the canonical URL's
 	host := hostOf(art.URL)
-	if h := hostOf(opt.URL); h != "" && h != "fakehost" {
+	if h := hostOf(opt.URL); strings.Contains(h, ".") {
 		host = h
 	}
 
