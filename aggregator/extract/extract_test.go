@@ -492,9 +492,9 @@ func TestBylineText(t *testing.T) {
 		{`<p>Текст: Мария Иванова, Пётр Смирнов</p>`, []string{"Мария Иванова", "Пётр Смирнов"}},
 		{`<p>Фото: Иван Петров</p>`, []string{}},
 		{`<p>By Associated Press</p>`, []string{}},
-		{`<p>By Sarah Hinger and Sylvia Torres-Guillén</p>`, []string{"Sarah Hinger", "Sylvia Torres-Guillén"}},
-		{`<p>By STEVE PEOPLES, THOMAS BEAUMONT and AMELIA THOMSON-DEVEAUX</p>`, []string{"STEVE PEOPLES", "THOMAS BEAUMONT", "AMELIA THOMSON-DEVEAUX"}},
-		{`<span class="byline">By Rob Picheta, CNN</span>`, []string{"Rob Picheta"}},
+		{`<p>By Maria Lopez and Ana Ruiz-Guillén</p>`, []string{"Maria Lopez", "Ana Ruiz-Guillén"}},
+		{`<p>By JOHN DOE, MARY ROE and ANN SMITH-JONES</p>`, []string{"JOHN DOE", "MARY ROE", "ANN SMITH-JONES"}},
+		{`<span class="byline">By Peter Brown, CNN</span>`, []string{"Peter Brown"}},
 	}
 	for _, c := range cases {
 		t.Run(c.html, func(t *testing.T) {
