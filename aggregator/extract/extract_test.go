@@ -525,9 +525,9 @@ func TestSelfClosedRawText(t *testing.T) {
 // A page of bare paragraphs without a dateline: the first line, when it
 // reads as a headline, is the title; the body is every paragraph.
 func TestTextPageHeadline(t *testing.T) {
-	page := []byte(`<html><head><meta charset="utf-8"></head><body><article><p>What's next for Gaza, after Yahya Sinwar's appointment as Hamas political head?</p><p>The appointment came days after Ismail Haniyeh was assassinated in Tehran.</p><p>“We will not stop,” he said.</p></article></body></html>`)
+	page := []byte(`<html><head><meta charset="utf-8"></head><body><article><p>What's next for the harbour, after the mayor's surprise resignation?</p><p>The resignation came days after the council rejected the port plan.</p><p>“We will not stop,” he said.</p></article></body></html>`)
 	art := mustExtract(t, page, Options{})
-	if want := "What's next for Gaza, after Yahya Sinwar's appointment as Hamas political head?"; art.Title != want {
+	if want := "What's next for the harbour, after the mayor's surprise resignation?"; art.Title != want {
 		t.Errorf("Title = %q", art.Title)
 	}
 	if strings.Count(art.Body, "\n\n") != 2 || art.Lang != "en" {
