@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/PuerkitoBio/goquery"
+	"github.com/andybalholm/cascadia"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -30,7 +31,7 @@ func extractBody(doc *html.Node, in bodyInput) []block {
 		root = doc
 	}
 	var content []*html.Node
-	if in.selector != "" {
+	if _, err := cascadia.Compile(in.selector); in.selector != "" && err == nil {
 		goquery.NewDocumentFromNode(doc).Find(in.selector).Each(func(_ int, s *goquery.Selection) {
 			for _, n := range s.Nodes {
 				// a match inside an earlier match is already in

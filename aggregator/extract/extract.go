@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/PuerkitoBio/goquery"
+	"github.com/andybalholm/cascadia"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 
@@ -32,6 +33,38 @@ type Selectors struct {
 	Date    string   `yaml:"date"`
 	Section string   `yaml:"section"`
 	Drop    []string `yaml:"drop"` // elements removed before anything is read
+}
+
+// Validate reports the first selector that is not valid CSS, naming its
+// key ("body", "drop[1]" …); nil when all are valid or empty. Extract
+// itself ignores an invalid selector (with a note) and reads that field
+// the generic way.
+func (s Selectors) Validate() error {
+	check := func(key, sel string) error {
+		if strings.TrimSpace(sel) == "" {
+			return nil
+		}
+		if _, err := cascadia.Compile(sel); err != nil {
+			return fmt.Errorf("extract selector %s %q: %w", key, sel, err)
+		}
+		return nil
+	}
+	for _, kv := range [][2]string{{"body", s.Body}, {"title", s.Title}, {"authors", s.Authors}, {"date", s.Date}, {"section", s.Section}} {
+		if err := check(kv[0], kv[1]); err != nil {
+			return err
+		}
+	}
+	for i, d := range s.Drop {
+		if err := check(fmt.Sprintf("drop[%d]", i), d); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// set reports whether any selector is given.
+func (s Selectors) set() bool {
+	return s.Body != "" || s.Title != "" || s.Authors != "" || s.Date != "" || s.Section != "" || len(s.Drop) > 0
 }
 
 // Options tell Extract what it cannot read from the page itself.
@@ -127,6 +160,10 @@ func (x *extractor) selected(sel string, date bool) []string {
 	if sel == "" {
 		return nil
 	}
+	if _, err := cascadia.Compile(sel); err != nil {
+		x.note("bad selector %q ignored: %v", sel, err)
+		return nil
+	}
 	var out []string
 	func() {
 		defer func() {
@@ -154,6 +191,10 @@ func (x *extractor) selected(sel string, date bool) []string {
 func (x *extractor) dropSelected() {
 	for _, sel := range x.opt.Selectors.Drop {
 		if strings.TrimSpace(sel) == "" {
+			continue
+		}
+		if _, err := cascadia.Compile(sel); err != nil {
+			x.note("bad drop selector %q ignored: %v", sel, err)
 			continue
 		}
 		func() {
@@ -205,7 +246,7 @@ func (x *extractor) run() {
 	actx := newAuthorCtx(siteNames...)
 	art.Attribution = findAttribution(blockLines(x.doc), art.URL)
 
-	if paras, ok := asTextPage(x.doc, m); ok {
+	if paras, ok := asTextPage(x.doc, m); ok && !opt.Selectors.set() {
 		x.readText(paras, actx)
 		x.finish(siteNames)
 		return

@@ -334,9 +334,17 @@ func TestSelectors(t *testing.T) {
 
 func TestSelectorsBad(t *testing.T) {
 	page := []byte(`<html><body><article><p>Some text of the article that is long enough to be read as the body.</p></article></body></html>`)
+	sel := Selectors{Title: "[[[", Drop: []string{"p", ":::"}}
+	if err := sel.Validate(); err == nil || !strings.Contains(err.Error(), "title") {
+		t.Errorf("Validate() = %v, want an error naming title", err)
+	}
+	if err := (Selectors{Body: "article .text", Drop: []string{".ad"}}).Validate(); err != nil {
+		t.Errorf("Validate() = %v for good selectors", err)
+	}
 	art := mustExtract(t, page, Options{Selectors: Selectors{Title: "[[[", Drop: []string{":::"}}})
-	if len(art.Notes) == 0 {
-		t.Error("a bad selector gave no note")
+	if !slices.ContainsFunc(art.Notes, func(n string) bool { return strings.Contains(n, "bad selector") }) ||
+		!slices.ContainsFunc(art.Notes, func(n string) bool { return strings.Contains(n, "bad drop selector") }) {
+		t.Errorf("notes %q do not name the bad selectors", art.Notes)
 	}
 	if art.Body == "" {
 		t.Error("a bad selector lost the body")
