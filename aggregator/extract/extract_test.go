@@ -86,6 +86,8 @@ type pageCase struct {
 	via       []string
 	bodyHas   []string
 	bodyNot   []string
+	// attribution, when set, is the reuse notice the page must give
+	attribution news.Attribution
 }
 
 func TestPages(t *testing.T) {
@@ -170,6 +172,29 @@ func TestPages(t *testing.T) {
 			authors: []string{},
 		},
 		{
+			// the reuse notice of a regional government site
+			file:      "pages/tgcontest2019_ru_all/8281020834745892892.html",
+			published: "2019-11-15T03:00:00+03:00",
+			lang:      "ru",
+			bodyNot:   []string{"При использовании материалов"},
+			attribution: news.Attribution{Required: true, Link: "https://www.khabkrai.ru",
+				Notice: "При использовании материалов ссылка на сайт www.khabkrai.ru обязательна"},
+		},
+		{
+			// an XHTML-style <iframe …/> before the text
+			file:    "pages/tgcontest2019_ru_all/100584592835234520.html",
+			title:   "XI саммит БРИКС в Бразилии",
+			bodyHas: []string{"13-14 ноября в Бразилии пройдёт одиннадцатый саммит БРИКС"},
+		},
+		{
+			// Ukrainian outlet: Kyiv time, Ukrainian language and name
+			file:      "pages/tgcontest2019_ru_all/3162683861537941688.html",
+			authors:   []string{"Наталія Федосенко"},
+			published: "2019-11-15T02:00:00+02:00",
+			lang:      "uk",
+			via:       []string{"The Guardian"},
+		},
+		{
 			// trimmed lenta.ru page: photo credit is not an author; the
 			// footer of links is not the body; the quote is
 			file:      "pages/fetch_util/lenta_article.html",
@@ -246,6 +271,9 @@ func TestPages(t *testing.T) {
 				if strings.Contains(art.Body, s) {
 					t.Errorf("body contains %q", s)
 				}
+			}
+			if c.attribution.Required && art.Attribution != c.attribution {
+				t.Errorf("Attribution = %+v, want %+v", art.Attribution, c.attribution)
 			}
 			if !strings.Contains(art.BodyHTML, "<p>") {
 				t.Errorf("BodyHTML has no paragraphs: %.200s", art.BodyHTML)
