@@ -320,6 +320,12 @@ func (x *extractor) run() {
 // finish fills what depends on the body: language, via chain, notes.
 func (x *extractor) finish(siteNames []string) {
 	art := x.art
+	if why := misdecoded(art.Title + "\n" + art.Body); why != "" {
+		// garbage is worse than nothing for a republisher
+		x.note("text is mis-decoded (wrong charset: %s); title, body, authors and section left empty", why)
+		art.Title, art.Body, art.BodyHTML, art.Section, art.Authors = "", "", "", "", nil
+		return
+	}
 	if art.Lang == "" {
 		art.Lang = detectLang(art.Body)
 		if art.Lang == "" {

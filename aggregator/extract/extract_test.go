@@ -393,7 +393,9 @@ func TestBadPages(t *testing.T) {
 		{"truncated", []byte(`<html><head><title>Cut`), "no body found"},
 		{"deeply nested", []byte(deep), "nested too deeply"},
 		{"not an article", []byte(`<html><body><nav><a href="/">Home</a></nav></body></html>`), "not an article"},
-		{"wrong charset", []byte("<html><body><p>\xcf\xf0\xe8\xe2\xe5\xf2 \xec\xe8\xf0</p></body></html>"), ""},
+		{"invalid utf-8", []byte("<html><body><p>\xcf\xf0\xe8\xe2\xe5\xf2 \xec\xe8\xf0</p></body></html>"), ""},
+		{"cp1251 read as latin-1", []byte("<html><body><article><p>" + strings.Repeat("Ïðåçèäåíò Ðîññèè ïîäïèñàë óêàç î íîâûõ ìåðàõ ïîääåðæêè, ñîîáùàåò ïðåññ-ñëóæáà. ", 4) + "</p></article></body></html>"), "mis-decoded"},
+		{"utf-8 read as latin-1", []byte("<html><body><article><p>" + strings.Repeat("ÐŸÑ€ÐµÐ·Ð¸Ð´ÐµÐ½Ñ‚ Ð¿Ð¾Ð´Ð¿Ð¸ÑÐ°Ð» ÑƒÐºÐ°Ð· Ð¾ Ð½Ð¾Ð²Ñ‹Ñ… Ð¼ÐµÑ€Ð°Ñ…. ", 4) + "</p></article></body></html>"), "mis-decoded"},
 		{"script only", []byte(`<script>document.write("<p>x</p>")</script>`), "no body found"},
 	}
 	for _, c := range cases {
@@ -414,6 +416,9 @@ func TestBadPages(t *testing.T) {
 			}
 			if c.note != "" && !slices.ContainsFunc(art.Notes, func(n string) bool { return strings.Contains(n, c.note) }) {
 				t.Errorf("notes %q lack %q", art.Notes, c.note)
+			}
+			if c.note == "mis-decoded" && (art.Body != "" || art.Title != "") {
+				t.Errorf("mis-decoded text kept: title %q, body %.80q", art.Title, art.Body)
 			}
 		})
 	}
