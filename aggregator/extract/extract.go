@@ -1,14 +1,25 @@
 // Package extract turns an article page into its title, authors, date,
 // section, body, lead image, via chain and attribution notice, with goquery.
+//
+// It reads in layers, the first that answers winning for each field:
+// per-source CSS selectors, JSON-LD (NewsArticle and its kin, @graph),
+// OpenGraph and <meta>, microdata, rel=author, then the visible page:
+// bylines ("By …", "Автор: …"), printed dates in some thirty languages,
+// and the body found by content scoring.
 package extract
 
 import (
 	"bytes"
 	"fmt"
+	"net/url"
+	"slices"
 	"strings"
+	"time"
 
 	"github.com/PuerkitoBio/goquery"
-	"time"
+	"github.com/andybalholm/cascadia"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 
 	"github.com/syndic/syndic/news"
 )
@@ -24,16 +35,52 @@ type Selectors struct {
 	Drop    []string `yaml:"drop"` // elements removed before anything is read
 }
 
+// Validate reports the first selector that is not valid CSS, naming its
+// key ("body", "drop[1]" …); nil when all are valid or empty. Extract
+// itself ignores an invalid selector (with a note) and reads that field
+// the generic way.
+func (s Selectors) Validate() error {
+	check := func(key, sel string) error {
+		if strings.TrimSpace(sel) == "" {
+			return nil
+		}
+		if _, err := cascadia.Compile(sel); err != nil {
+			return fmt.Errorf("extract selector %s %q: %w", key, sel, err)
+		}
+		return nil
+	}
+	for _, kv := range [][2]string{{"body", s.Body}, {"title", s.Title}, {"authors", s.Authors}, {"date", s.Date}, {"section", s.Section}} {
+		if err := check(kv[0], kv[1]); err != nil {
+			return err
+		}
+	}
+	for i, d := range s.Drop {
+		if err := check(fmt.Sprintf("drop[%d]", i), d); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// set reports whether any selector is given.
+func (s Selectors) set() bool {
+	return s.Body != "" || s.Title != "" || s.Authors != "" || s.Date != "" || s.Section != "" || len(s.Drop) > 0
+}
+
 // Options tell Extract what it cannot read from the page itself.
 type Options struct {
 	// URL is where the page was fetched from; relative links resolve
 	// against it and it is the canonical URL when the page declares none.
 	URL string
 	// Location is the time zone of dates printed without an offset; nil
-	// means guess from the page (Moscow for Russian outlets, else UTC).
+	// means guess from the page: its host's country domain (.ru → Moscow,
+	// .az → Baku, .ua → Kyiv …), else its language, else UTC.
 	Location *time.Location
 	// Selectors override the generic layers.
 	Selectors Selectors
+	// Now is the reference time of relative dates ("сегодня, 13:01",
+	// "yesterday", "2 hours ago"); zero means such dates are not read.
+	Now time.Time
 }
 
 // Article is what Extract reads from a page. Fields the page does not give
@@ -56,23 +103,500 @@ type Article struct {
 }
 
 // Extract reads an article from page, which must already be UTF-8.
-// It never panics on bad input; a page that is not an article gives empty
-// fields and a note.
 //
-// This first version reads only the <title> and the <p> elements; the
-// layered extractor replaces it.
-func Extract(page []byte, opt Options) (*Article, error) {
-	doc, err := goquery.NewDocumentFromReader(bytes.NewReader(page))
-	if err != nil {
-		return nil, fmt.Errorf("parse page: %w", err)
-	}
-	art := &Article{URL: opt.URL, Title: strings.TrimSpace(doc.Find("title").First().Text())}
-	var paras []string
-	doc.Find("p").Each(func(_ int, p *goquery.Selection) {
-		if t := strings.TrimSpace(p.Text()); t != "" {
-			paras = append(paras, t)
+// It never panics and never fails on bad input: a page that is empty,
+// binary, not an article, truncated or nested too deeply gives empty
+// fields and a note saying why. The returned error is always nil today;
+// it is kept for callers that may pass pages Extract cannot read at all.
+func Extract(page []byte, opt Options) (art *Article, err error) {
+	art = &Article{URL: opt.URL}
+	defer func() {
+		if r := recover(); r != nil {
+			art = &Article{URL: opt.URL, Notes: []string{fmt.Sprintf("page could not be read: %v", r)}}
+			err = nil
 		}
-	})
-	art.Body = strings.Join(paras, "\n\n")
+	}()
+	if len(bytes.TrimSpace(page)) == 0 {
+		art.Notes = append(art.Notes, "empty page")
+		return art, nil
+	}
+	if len(page) > MaxPageBytes {
+		page = page[:MaxPageBytes]
+		art.Notes = append(art.Notes, fmt.Sprintf("page truncated to its first %d bytes", MaxPageBytes))
+	}
+	doc, note, perr := parsePage(page)
+	if perr != nil {
+		art.Notes = append(art.Notes, "not an HTML page: "+perr.Error())
+		return art, nil
+	}
+	if note != "" {
+		art.Notes = append(art.Notes, note)
+	}
+	x := &extractor{opt: opt, art: art, page: page, doc: doc}
+	x.run()
 	return art, nil
+}
+
+// extractor holds one extraction's state.
+type extractor struct {
+	opt  Options
+	art  *Article
+	page []byte
+	doc  *html.Node
+	meta *pageMeta
+	base *url.URL
+	dc   *dateCtx
+	// credits are "Источник: ТАСС" lines left out of the body
+	credits []string
+}
+
+func (x *extractor) note(format string, args ...any) {
+	x.art.Notes = append(x.art.Notes, fmt.Sprintf(format, args...))
+}
+
+// selected returns the text (or datetime/content attribute, for dates) of
+// the elements a per-source selector matches.
+func (x *extractor) selected(sel string, date bool) []string {
+	if sel == "" {
+		return nil
+	}
+	if _, err := cascadia.Compile(sel); err != nil {
+		x.note("bad selector %q ignored: %v", sel, err)
+		return nil
+	}
+	var out []string
+	func() {
+		defer func() {
+			if r := recover(); r != nil {
+				x.note("bad selector %q", sel)
+			}
+		}()
+		goquery.NewDocumentFromNode(x.doc).Find(sel).Each(func(_ int, s *goquery.Selection) {
+			if date {
+				for _, a := range []string{"datetime", "content"} {
+					if v, ok := s.Attr(a); ok && strings.TrimSpace(v) != "" {
+						out = append(out, v)
+						return
+					}
+				}
+			}
+			if t := collapseSpace(s.Text()); t != "" {
+				out = append(out, t)
+			}
+		})
+	}()
+	return out
+}
+
+func (x *extractor) dropSelected() {
+	for _, sel := range x.opt.Selectors.Drop {
+		if strings.TrimSpace(sel) == "" {
+			continue
+		}
+		if _, err := cascadia.Compile(sel); err != nil {
+			x.note("bad drop selector %q ignored: %v", sel, err)
+			continue
+		}
+		func() {
+			defer func() {
+				if r := recover(); r != nil {
+					x.note("bad drop selector %q", sel)
+				}
+			}()
+			goquery.NewDocumentFromNode(x.doc).Find(sel).Remove()
+		}()
+	}
+}
+
+func (x *extractor) run() {
+	art, opt := x.art, x.opt
+	x.dropSelected()
+	x.meta = readMeta(x.doc)
+	m := x.meta
+
+	// URL: canonical, og:url, JSON-LD url, else the one given
+	if u, err := url.Parse(strings.TrimSpace(opt.URL)); err == nil && u.IsAbs() {
+		x.base = u
+	}
+	art.URL = x.canonical()
+	if x.base == nil {
+		if u, err := url.Parse(art.URL); err == nil && u.IsAbs() {
+			x.base = u
+		}
+	}
+	// the host the page was fetched from, unless it is no public domain
+	// (a test harness's "localhost"): then the canonical URL's
+	host := hostOf(art.URL)
+	if h := hostOf(opt.URL); strings.Contains(h, ".") {
+		host = h
+	}
+
+	// language declared by the page
+	art.Lang = normLang(m.htmlLang)
+	if art.Lang == "" {
+		art.Lang = normLang(m.first("og:locale", "content-language", "language", "dc.language", "inlanguage"))
+	}
+	if art.Lang == "" && m.ld != nil {
+		art.Lang = normLang(m.ld.Lang)
+	}
+
+	x.dc = &dateCtx{loc: x.zone(host), now: opt.Now, mdy: monthFirst(m.htmlLang, art.Lang, host, opt.URL)}
+
+	siteNames := x.siteNames(host)
+	actx := newAuthorCtx(siteNames...)
+	art.Attribution = findAttribution(blockLines(x.doc), art.URL)
+
+	if paras, ok := asTextPage(x.doc, m); ok && !opt.Selectors.set() {
+		x.readText(paras, actx)
+		x.finish(siteNames)
+		return
+	}
+
+	h1s := h1Texts(x.doc)
+	if t := x.selected(opt.Selectors.Title, false); len(t) > 0 {
+		art.Title = cleanTitle(t[0])
+	} else {
+		art.Title = chooseTitle(m, h1s, siteNames)
+	}
+
+	bylineTexts := findBylineText(x.doc)
+	art.Authors = x.authors(actx, bylineTexts)
+
+	sel := ""
+	if d := x.selected(opt.Selectors.Date, true); len(d) > 0 {
+		sel = d[0]
+	}
+	if f, ok := chooseDate(m, x.doc, opt.URL, x.dc, sel); ok {
+		art.Published = x.localTime(f.hit.t)
+	} else if h, ok := lastResortDate(x.doc, x.page, x.dc); ok {
+		art.Published = x.localTime(h.t)
+		x.note("publication date guessed from the page's text")
+	} else {
+		x.note("no publication date found")
+	}
+
+	if s := x.selected(opt.Selectors.Section, false); len(s) > 0 {
+		art.Section = s[0]
+	} else {
+		art.Section = x.section()
+	}
+	art.Image = x.image()
+
+	var bylines []string
+	for _, b := range bylineTexts {
+		bylines = append(bylines, b.text)
+	}
+	in := bodyInput{base: x.base, selector: opt.Selectors.Body, title: art.Title, bylines: bylines, dc: x.dc, strict: true, credits: &x.credits}
+	blocks := extractBody(x.doc, in)
+	if textLenOf(blocks) < 250 && in.selector == "" {
+		// the strict pass may have dropped the article with the furniture
+		if doc, _, err := parsePage(x.page); err == nil {
+			in.strict = false
+			saved := x.credits
+			x.credits = nil
+			if alt := extractBody(doc, in); textLenOf(alt) > textLenOf(blocks)*2 {
+				blocks = alt
+			} else {
+				x.credits = saved
+			}
+		}
+	}
+	art.Body = blocksText(blocks)
+	art.BodyHTML = blocksHTML(blocks)
+	if art.Image == "" {
+		for _, b := range blocks {
+			if i := strings.Index(b.html, `<img src="`); i >= 0 {
+				rest := b.html[i+len(`<img src="`):]
+				if j := strings.IndexByte(rest, '"'); j > 0 {
+					art.Image = html.UnescapeString(rest[:j])
+					break
+				}
+			}
+		}
+	}
+	x.finish(siteNames)
+}
+
+// finish fills what depends on the body: language, via chain, notes.
+func (x *extractor) finish(siteNames []string) {
+	art := x.art
+	if why := misdecoded(art.Title + "\n" + art.Body); why != "" {
+		// garbage is worse than nothing for a republisher
+		x.note("text is mis-decoded (wrong charset: %s); title, body, authors and section left empty", why)
+		art.Title, art.Body, art.BodyHTML, art.Section, art.Authors = "", "", "", "", nil
+		return
+	}
+	if art.Lang == "" {
+		art.Lang = detectLang(art.Body)
+		if art.Lang == "" {
+			art.Lang = detectLang(art.Title)
+		}
+	}
+	art.Via = findVia(art.Body, siteNames)
+	for _, o := range sourceLineOutlets(x.credits, siteNames) {
+		if !slices.Contains(art.Via, o) {
+			art.Via = append(art.Via, o)
+		}
+	}
+	if art.Body == "" {
+		x.note("no body found")
+		if art.Title == "" {
+			x.note("not an article")
+		}
+	}
+}
+
+// readText fills the article from a page of bare paragraphs.
+func (x *extractor) readText(paras []string, actx *authorCtx) {
+	art := x.art
+	tp := readTextPage(paras, x.dc)
+	x.credits = tp.credits
+	art.Title = tp.title
+	art.Section = tp.section
+	if tp.hasDate {
+		art.Published = tp.date.t
+	} else {
+		x.note("no publication date found")
+	}
+	if tp.byline != "" {
+		art.Authors = actx.cleanAuthors([]string{tp.byline})
+	}
+	var bs []block
+	for _, p := range tp.body {
+		bs = append(bs, block{kind: "p", text: p, html: htmlEscape(p)})
+	}
+	art.Body = blocksText(bs)
+	art.BodyHTML = blocksHTML(bs)
+}
+
+var htmlEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&#34;")
+
+func htmlEscape(s string) string {
+	return htmlEscaper.Replace(s)
+}
+
+func textLenOf(bs []block) int {
+	n := 0
+	for _, b := range bs {
+		n += len(b.text)
+	}
+	return n
+}
+
+// canonical returns the page's canonical URL: <link rel=canonical>,
+// og:url or the JSON-LD url, resolved against the URL given and without
+// tracking parameters; else the URL given.
+func (x *extractor) canonical() string {
+	m := x.meta
+	cands := []string{m.canonical, m.first("og:url", "twitter:url")}
+	if m.ld != nil {
+		cands = append(cands, m.ld.URL)
+	}
+	for _, c := range cands {
+		c = strings.TrimSpace(c)
+		if c == "" {
+			continue
+		}
+		u, err := url.Parse(c)
+		if err != nil {
+			continue
+		}
+		if x.base != nil {
+			u = x.base.ResolveReference(u)
+		}
+		if (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			continue
+		}
+		q := u.Query()
+		changed := false
+		for k := range q {
+			lk := strings.ToLower(k)
+			if strings.HasPrefix(lk, "utm_") || lk == "fbclid" || lk == "gclid" || lk == "yclid" {
+				q.Del(k)
+				changed = true
+			}
+		}
+		if changed {
+			u.RawQuery = q.Encode()
+		}
+		return u.String()
+	}
+	return x.opt.URL
+}
+
+// siteNames are the names the page gives itself: og:site_name, the
+// JSON-LD publisher, application-name and the host.
+func (x *extractor) siteNames(host string) []string {
+	m := x.meta
+	out := m.all("og:site_name", "application-name", "apple-mobile-web-app-title", "twitter:site", "publisher", "copyright")
+	if m.ld != nil {
+		out = append(out, m.ld.OrgNames...)
+	}
+	if host != "" {
+		out = append(out, host)
+		if i := strings.IndexByte(host, '.'); i > 0 {
+			out = append(out, host[:i])
+		}
+	}
+	for i, s := range out {
+		out[i] = strings.TrimPrefix(s, "@")
+	}
+	return out
+}
+
+// authors reads the person names: selector, JSON-LD, <meta>, microdata,
+// rel=author, byline elements, then byline text.
+func (x *extractor) authors(actx *authorCtx, bylineTexts []nodeText) []string {
+	m := x.meta
+	if s := x.selected(x.opt.Selectors.Authors, false); len(s) > 0 {
+		return actx.cleanAuthors(s)
+	}
+	var layers [][]string
+	if m.ld != nil {
+		layers = append(layers, m.ld.Authors)
+	}
+	var metaAuthors []string
+	for _, v := range m.all("author", "article:author", "og:article:author", "byl", "sailthru.author", "parsely-author", "dc.creator", "dcterms.creator", "citation_author", "cxenseparse:author", "twitter:creator") {
+		if !strings.Contains(v, "://") && !strings.HasPrefix(v, "@") {
+			metaAuthors = append(metaAuthors, v)
+		}
+	}
+	layers = append(layers, metaAuthors)
+	for _, l := range layers {
+		if a := actx.cleanAuthors(l); len(a) > 0 {
+			return a
+		}
+	}
+	// bylines printed on the page: the first one after the headline
+	order := map[*html.Node]int{}
+	h1 := -1
+	walk(x.doc, func(n *html.Node) bool {
+		if n.Type == html.ElementNode {
+			order[n] = len(order)
+			if h1 < 0 && n.DataAtom == atom.H1 {
+				h1 = order[n]
+			}
+		}
+		return true
+	})
+	for _, l := range [][]nodeText{m.itemAuthors, m.relAuthors, findBylines(x.doc), bylineTexts} {
+		if a := actx.firstByline(l, order, h1); len(a) > 0 {
+			return a
+		}
+	}
+	return nil
+}
+
+// section reads the article's section: JSON-LD articleSection,
+// article:section, microdata, then a breadcrumb.
+func (x *extractor) section() string {
+	m := x.meta
+	if m.ld != nil && m.ld.Section != "" {
+		return cleanSection(m.ld.Section)
+	}
+	if s := m.first("article:section", "og:article:section", "section", "articlesection", "category", "parsely-section", "sailthru.section", "cxenseparse:recs:category"); s != "" {
+		return cleanSection(s)
+	}
+	return breadcrumbSection(x.doc, x.art.Title)
+}
+
+func cleanSection(s string) string {
+	s = collapseSpace(s)
+	if i := strings.IndexAny(s, ",;|"); i > 0 {
+		s = strings.TrimSpace(s[:i])
+	}
+	if len([]rune(s)) > 60 {
+		return ""
+	}
+	return s
+}
+
+// image returns the lead image: og:image, twitter:image, JSON-LD image.
+func (x *extractor) image() string {
+	m := x.meta
+	img := m.first("og:image", "og:image:url", "og:image:secure_url", "twitter:image", "twitter:image:src", "image", "thumbnailurl")
+	if img == "" && m.ld != nil {
+		img = m.ld.Image
+	}
+	if img == "" {
+		return ""
+	}
+	if x.base != nil {
+		if u, err := x.base.Parse(img); err == nil {
+			return u.String()
+		}
+	}
+	return img
+}
+
+// zone returns the zone of dates printed without an offset: the one given,
+// else one guessed from the host and the language, else UTC.
+func (x *extractor) zone(host string) *time.Location {
+	if x.opt.Location != nil {
+		return x.opt.Location
+	}
+	lang := x.art.Lang
+	if loc := guessZone(host, lang); loc != nil {
+		return loc
+	}
+	if lang == "" {
+		// no declared language: the text's language decides (Russian → Moscow)
+		if loc := guessZone("", detectLang(textOf(x.doc))); loc != nil {
+			return loc
+		}
+	}
+	return time.UTC
+}
+
+// localTime shows a UTC instant in the page's zone (the instant is kept):
+// "2019-11-01T12:01:54+00:00" on a Moscow outlet is 15:01:54+03:00.
+// A date in the URL arbitrates when the two readings fall on different days.
+func (x *extractor) localTime(t time.Time) time.Time {
+	if _, off := t.Zone(); off != 0 {
+		return t
+	}
+	u, hasURLDate := urlDate(x.opt.URL, x.dc)
+	if x.dc.loc == time.UTC {
+		// zone unknown: a URL dated the day before (or after) tells the
+		// publisher's side of the world
+		if hasURLDate && !sameDay(t, u.t) {
+			for _, name := range []string{"America/New_York", "America/Los_Angeles", "Asia/Kolkata", "Asia/Tokyo", "Australia/Sydney"} {
+				if loc, err := time.LoadLocation(name); err == nil && sameDay(t.In(loc), u.t) {
+					return t.In(loc)
+				}
+			}
+		}
+		return t
+	}
+	local := t.In(x.dc.loc)
+	if hasURLDate && !sameDay(local, u.t) && sameDay(t, u.t) {
+		return t
+	}
+	return local
+}
+
+// monthFirst reports whether an ambiguous numeric date (03/04/2020) is
+// month-first: US English pages, not British, Indian, Australian … ones.
+func monthFirst(htmlLang, lang, host, pageURL string) bool {
+	if lang != "en" {
+		return false
+	}
+	tag := strings.ToLower(htmlLang)
+	for _, r := range []string{"-gb", "-uk", "-in", "-au", "-nz", "-ie", "-za", "-ng", "-ke", "-pk", "-sg", "_gb", "_in", "_au"} {
+		if strings.HasSuffix(tag, r) {
+			return false
+		}
+	}
+	for _, t := range []string{".uk", ".au", ".in", ".ie", ".nz", ".za", ".ng", ".pk", ".sg"} {
+		if strings.HasSuffix(host, t) {
+			return false
+		}
+	}
+	lu := strings.ToLower(pageURL)
+	for _, r := range []string{"/en-gb/", "/en-in/", "/en-au/", "/en-ie/", "/en-nz/", "/uk/"} {
+		if strings.Contains(lu, r) {
+			return false
+		}
+	}
+	return true
 }

@@ -65,7 +65,7 @@ func runExtract(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	}
 	page, _ := fetch.ToUTF8(raw, contentType)
 
-	opt := extract.Options{URL: *pageURL}
+	opt := extract.Options{URL: *pageURL, Now: time.Now()}
 	if *tz != "" {
 		loc, err := time.LoadLocation(*tz)
 		if err != nil {
