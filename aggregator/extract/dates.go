@@ -48,7 +48,7 @@ type dateFound struct {
 // chooseDate finds the publication date: per-source selector, JSON-LD,
 // <meta>, microdata, <time> elements, the URL, date-like elements, then
 // the visible text near the top of the page.
-func chooseDate(m *pageMeta, root *html.Node, pageURL string, dc *dateCtx, selected string) (dateFound, bool) {
+func chooseDate(m *pageMeta, root *html.Node, pageURL, title string, dc *dateCtx, selected string) (dateFound, bool) {
 	if selected != "" {
 		if h, ok := parseDateValue(selected, dc); ok {
 			return dateFound{h, "selector"}, true
@@ -82,6 +82,12 @@ func chooseDate(m *pageMeta, root *html.Node, pageURL string, dc *dateCtx, selec
 		return f, true
 	}
 	if f, ok := dataTime(root, dc); ok {
+		return f, true
+	}
+	// a dateline right under the headline ("News24 13 Jan 2020, 22:11
+	// GMT+10") says when the article was published, whatever date the page
+	// header shows
+	if f, ok := headlineDate(root, title, dc); ok && (!urlOK || sameDay(f.hit.t, urlHit.t)) {
 		return f, true
 	}
 	// a date printed in a date-like element near the top beats the URL when
@@ -187,6 +193,47 @@ func inNonArticle(n *html.Node) bool {
 
 // textDate looks for a printed date in elements whose class or id says
 // date/time/meta, and in short blocks labelled "Published".
+// headlineDate reads a short line with a date and a time among the three
+// elements after the heading that holds the title.
+func headlineDate(root *html.Node, title string, dc *dateCtx) (dateFound, bool) {
+	want := foldTitle(title)
+	if want == "" {
+		return dateFound{}, false
+	}
+	var head *html.Node
+	walk(root, func(n *html.Node) bool {
+		if head != nil {
+			return false
+		}
+		if n.Type == html.ElementNode && (n.DataAtom == atom.H1 || n.DataAtom == atom.H2) && foldTitle(textOf(n)) == want {
+			head = n
+			return false
+		}
+		return true
+	})
+	if head == nil {
+		return dateFound{}, false
+	}
+	seen := 0
+	for n := head.NextSibling; n != nil && seen < 3; n = n.NextSibling {
+		if n.Type != html.ElementNode {
+			continue
+		}
+		seen++
+		t := textOf(n)
+		if t == "" || utf8.RuneCountInString(t) > 80 || !reClock.MatchString(t) {
+			continue
+		}
+		if h, ok := publishedHit(t, dc); ok {
+			return dateFound{h, "headline"}, true
+		}
+	}
+	return dateFound{}, false
+}
+
+// reClock finds a time of day such as 22:11.
+var reClock = regexp.MustCompile(`\b[0-2]?\d:[0-5]\d\b`)
+
 func textDate(root *html.Node, dc *dateCtx) (dateFound, bool) {
 	var first, afterH1 *dateFound
 	seenH1 := false

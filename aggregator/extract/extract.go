@@ -266,7 +266,7 @@ func (x *extractor) run() {
 	if d := x.selected(opt.Selectors.Date, true); len(d) > 0 {
 		sel = d[0]
 	}
-	if f, ok := chooseDate(m, x.doc, opt.URL, x.dc, sel); ok {
+	if f, ok := chooseDate(m, x.doc, opt.URL, art.Title, x.dc, sel); ok {
 		art.Published = x.localTime(f.hit.t)
 	} else if h, ok := lastResortDate(x.doc, x.page, x.dc); ok {
 		art.Published = x.localTime(h.t)

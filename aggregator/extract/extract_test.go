@@ -575,3 +575,26 @@ func TestTextPageHeadline(t *testing.T) {
 		t.Errorf("Body = %q, Lang = %q", art.Body, art.Lang)
 	}
 }
+
+// TestDatelineUnderHeadline: the page header prints today's date, the line
+// under the headline the article's own date, time and zone (the layout of
+// bignewsnetwork sites, e.g. asiapacificstar.com, in the htmldate corpus).
+func TestDatelineUnderHeadline(t *testing.T) {
+	page := `<html><head><title>Australian &amp;#039;megablaze&amp;#039; brought under control</title>
+<meta property="og:title" content="Australian &amp;#039;megablaze&amp;#039; brought under control"></head><body>
+<div class="header"><span class="date">Tue, 14 Jan 2020</span></div>
+<div class="banner-section"><h2>Australian &#039;megablaze&#039; brought under control</h2>
+<p>News24<br>13 Jan 2020, 22:11 GMT+10</p>
+<p>SYDNEY - A megablaze that has been burning for weeks north-west of Sydney has been brought under control, firefighters said on Monday.</p>
+<p>The fire burned through more than 500,000 hectares since it started in October.</p></div></body></html>`
+	art, err := Extract([]byte(page), Options{URL: "http://www.asiapacificstar.com/news/263700449/australian-megablaze"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := art.Published.Format(time.RFC3339); got != "2020-01-13T22:11:00+10:00" {
+		t.Errorf("published = %s", got)
+	}
+	if art.Title != "Australian 'megablaze' brought under control" {
+		t.Errorf("title = %q", art.Title)
+	}
+}

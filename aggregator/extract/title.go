@@ -1,6 +1,7 @@
 package extract
 
 import (
+	stdhtml "html"
 	"regexp"
 	"strings"
 	"unicode/utf8"
@@ -18,9 +19,15 @@ var (
 
 // cleanTitle strips stray markup marks ("# ") and white space.
 func cleanTitle(s string) string {
+	if reEntity.MatchString(s) {
+		// escaped twice upstream ("&amp;#039;" in a meta tag)
+		s = stdhtml.UnescapeString(s)
+	}
 	s = collapseSpace(s)
 	return strings.TrimSpace(reTitleLead.ReplaceAllString(s, ""))
 }
+
+var reEntity = regexp.MustCompile(`&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});`)
 
 func wordCount(s string) int { return len(strings.Fields(s)) }
 
