@@ -105,6 +105,7 @@ func demoConfig(base config.Config, upstream, db, listen, fixtures string) (conf
 	cfg.Listen = listen
 	cfg.PublicURL = "http://" + listen
 	cfg.Sections = base.Sections
+	cfg.Fetch.HostSpacing = 0 // the demo upstream is ours: no need to spare it
 	no := false
 	for _, f := range demoFeeds {
 		if _, err := os.Stat(filepath.Join(fixtures, f.file)); err != nil {
