@@ -48,7 +48,7 @@ func runRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		defer wg.Done()
 		crawlErr = crawler.Run(ctx)
 	}()
-	err = serve(ctx, ln, newPublisher(cfg, st, log), log)
+	err = serve(ctx, ln, withHealth(newPublisher(cfg, st, log), st, cfg), log)
 	wg.Wait() // in-flight crawls finish their writes before the store closes
 	if err != nil {
 		return err
@@ -79,7 +79,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return fmt.Errorf("listen: %w", err)
 	}
 	log.Info("serving", "feeds", cfg.PublicBase()+"/", "database", cfg.Database)
-	return serve(ctx, ln, newPublisher(cfg, st, log), log)
+	return serve(ctx, ln, withHealth(newPublisher(cfg, st, log), st, cfg), log)
 }
 
 func runCrawl(ctx context.Context, args []string, stdout, stderr io.Writer) error {
