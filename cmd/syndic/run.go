@@ -28,6 +28,9 @@ func runRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	log := newLogger(stderr, slog.LevelInfo)
 	st, err := store.Open(ctx, cfg.Database)
 	if err != nil {
+		if ctx.Err() != nil {
+			return nil // told to stop while starting
+		}
 		return err
 	}
 	defer st.Close()
