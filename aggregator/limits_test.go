@@ -5,6 +5,11 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
+
+	"github.com/syndic/syndic/aggregator/extract"
+	"github.com/syndic/syndic/aggregator/quote"
+	"github.com/syndic/syndic/config"
 )
 
 func TestCheckDepth(t *testing.T) {
@@ -47,4 +52,51 @@ func TestWithin(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "boom") {
 		t.Errorf("panic: %v", err)
 	}
+}
+
+// FuzzExtractGuarded runs an article page through what the crawler does
+// with one: the depth guard and time budget around extraction, link
+// discovery, plain text and quote finding. No panic, and a page either
+// fails with a clear error or gives valid UTF-8.
+func FuzzExtractGuarded(f *testing.F) {
+	f.Add([]byte(`<html><head><title>T</title></head><body><article><h1>Заголовок</h1><p>«Мы договорились», — сказал министр Лавров.</p><a class="news" href="/a">a</a></article></body></html>`), "a.news")
+	f.Add([]byte(strings.Repeat("<div>", 600)+"<p>deep</p>"), "div")
+	f.Add([]byte(`<svg><script>alert(1)</script></svg><math><style><img src=x onerror=y>`), "[")
+	f.Add([]byte("\xff\xfe<p>\x00</p>"), "")
+	c := &Crawler{cfg: config.Default()}
+	c.cfg.Fetch.ExtractTimeout = config.Duration(5 * time.Second)
+	f.Fuzz(func(t *testing.T, page []byte, selector string) {
+		art, err := guarded(c, page, func() (*extract.Article, error) {
+			return extract.Extract(page, extract.Options{URL: "https://example.ru/news/1", Location: time.UTC})
+		})
+		if err != nil {
+			if strings.HasPrefix(err.Error(), "panic:") {
+				t.Fatalf("extract: %v", err) // the guard caught it; the fuzzer reports it
+			}
+			return
+		}
+		for _, s := range append([]string{art.Title, art.Body, art.BodyHTML}, art.Authors...) {
+			if !utf8.ValidString(s) && utf8.Valid(page) {
+				t.Errorf("invalid UTF-8 out of valid UTF-8: %q", s)
+			}
+		}
+		quote.Find(extract.PlainText(art.BodyHTML), "ru")
+		quote.Find(art.Body, "en")
+		if checkSelectorOK(selector) {
+			if _, err := guarded(c, page, func() ([]string, error) {
+				return extract.Links(page, selector, "https://example.ru/"), nil
+			}); err != nil && strings.HasPrefix(err.Error(), "panic:") {
+				t.Fatalf("links: %v", err)
+			}
+		}
+	})
+}
+
+// checkSelectorOK reports whether config would accept the selector.
+func checkSelectorOK(sel string) bool {
+	cfg := config.Default()
+	cfg.Sections = []config.Section{{ID: "a"}}
+	cfg.Sources = []config.Source{{ID: "s", URL: "https://e.ru/", Kind: config.KindPage, ItemLinks: sel,
+		Interval: config.Duration(time.Hour), Republish: "full", Sections: []config.SectionRef{{ID: "a"}}}}
+	return sel != "" && cfg.Validate() == nil
 }
