@@ -213,5 +213,13 @@ func FuzzSanitizeHTML(f *testing.F) {
 				t.Fatalf("script in %q", out)
 			}
 		}
+		out := sanitizeHTML(in, base)
+		checkSafeHTML(t, in, out)
+		if again := sanitizeHTML(out, base); again != out {
+			t.Fatalf("not stable under a second pass:\n%q\n%q", out, again)
+		}
+		if title := plainText(in); markup(title) != "" {
+			t.Fatalf("plainText(%q) = %q holds markup", in, title)
+		}
 	})
 }
