@@ -421,3 +421,52 @@ func firstMarkup(s string) string {
 		}
 	}
 }
+
+// TestCrawlOnceFlagsFailingSource: a source that keeps failing is flagged
+// in crawl --once and in /healthz, and still crawled every time.
+func TestCrawlOnceFlagsFailingSource(t *testing.T) {
+	var hits atomic.Int32
+	up := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/down.xml" {
+			hits.Add(1)
+			http.Error(w, "down", http.StatusServiceUnavailable)
+			return
+		}
+		http.NotFound(w, r)
+	}))
+	defer up.Close()
+	dir := t.TempDir()
+	cfgPath := filepath.Join(dir, "feeds.yaml")
+	os.WriteFile(cfgPath, fmt.Appendf(nil, `
+database: %s
+fetch: {flag_after: 2}
+sections: [{id: all}]
+sources:
+  - {id: down, url: "%s/down.xml", sections: [all], allow_private: true}
+`, filepath.Join(dir, "f.db"), up.URL), 0o644)
+	var out string
+	for i := 1; i <= 3; i++ {
+		out, _, _ = runCmd(t, "crawl", "--once", "--config", cfgPath)
+		flagged := strings.Contains(out, "[FLAGGED: failed")
+		if flagged != (i >= 2) || !strings.Contains(out, "503 Service Unavailable") {
+			t.Errorf("pass %d:\n%s", i, out)
+		}
+	}
+	if !strings.Contains(out, "1 failed (1 flagged: failing repeatedly)") || hits.Load() != 3 {
+		t.Errorf("summary:\n%s\n%d requests", out, hits.Load())
+	}
+	cfg, _ := config.Load(cfgPath)
+	st, err := store.Open(context.Background(), cfg.Database)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	w := httptest.NewRecorder()
+	withHealth(http.NotFoundHandler(), st, cfg).ServeHTTP(w, httptest.NewRequest("GET", "/healthz", nil))
+	var h health
+	json.Unmarshal(w.Body.Bytes(), &h)
+	if w.Code != 200 || h.Status != "degraded" || len(h.Flagged) != 1 || h.Flagged[0] != "down" || h.Sources[0].Failures != 3 ||
+		!strings.Contains(h.Sources[0].LastError, "503") || h.Sources[0].NextFetch == nil {
+		t.Errorf("healthz %d: %s", w.Code, w.Body)
+	}
+}

@@ -135,17 +135,25 @@ func crawlOnce(ctx context.Context, c *aggregator.Crawler, n int, stdout, stderr
 		fmt.Fprint(stderr, "\r\033[K")
 	}
 	var sum aggregator.Result
+	flagged := 0
 	for _, r := range results {
 		fmt.Fprintln(stdout, r)
 		if r.Err != nil {
 			failed++
 		}
+		if r.Flagged {
+			flagged++
+		}
 		sum.New += r.New
 		sum.Updated += r.Updated
 		sum.Unchanged += r.Unchanged
 	}
-	fmt.Fprintf(stdout, "%d sources: new %d, updated %d, unchanged %d, %d failed\n",
+	fmt.Fprintf(stdout, "%d sources: new %d, updated %d, unchanged %d, %d failed",
 		len(results), sum.New, sum.Updated, sum.Unchanged, failed)
+	if flagged > 0 {
+		fmt.Fprintf(stdout, " (%d flagged: failing repeatedly)", flagged)
+	}
+	fmt.Fprintln(stdout)
 	if failed > 0 {
 		return exitError{1}
 	}
