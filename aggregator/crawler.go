@@ -31,6 +31,9 @@ type Store interface {
 	SourceState(ctx context.Context, sourceID string) (store.SourceState, error)
 	SaveSourceState(ctx context.Context, st store.SourceState) error
 	HasItem(ctx context.Context, sourceID, guid, link string) (bool, error)
+	Reroute(ctx context.Context, route func(news.Item) []string) (int, error)
+	Setting(ctx context.Context, key string) (string, bool, error)
+	SaveSetting(ctx context.Context, key, value string) error
 }
 
 var _ Store = (*store.Store)(nil)

@@ -295,3 +295,111 @@ func TestTimeoutIsThatSourcesError(t *testing.T) {
 		t.Errorf("lenta: %v", res["lenta"])
 	}
 }
+
+func TestRerouteWhenRulesChange(t *testing.T) {
+	ctx := context.Background()
+	up, c, st := setup(t)
+	if _, _, err := c.RerouteIfChanged(ctx); err != nil {
+		t.Fatal(err)
+	}
+	c.CrawlOnce(ctx, nil)
+	region := len(sectionTitles(t, st, "region"))
+	if region == 0 {
+		t.Fatal("nothing in region")
+	}
+	if _, did, _ := c.RerouteIfChanged(ctx); did {
+		t.Error("rerouted with unchanged rules")
+	}
+
+	// An editor narrows region to Iran alone.
+	narrow := strings.Replace(fmt.Sprintf(testConfig, up.URL), "Иран, Турция, Армения, Грузия, Азербайджан", "Иран", 1)
+	cfg, err := config.Parse("test.yaml", []byte(narrow))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c2, _ := aggregator.New(cfg, fetch.New(fetch.Options{}), st, nil, nil)
+	n, did, err := c2.RerouteIfChanged(ctx)
+	if err != nil || !did || n == 0 {
+		t.Fatalf("reroute: %d %v %v", n, did, err)
+	}
+	items := sectionTitles(t, st, "region")
+	if len(items) == 0 || len(items) >= region {
+		t.Errorf("region after narrowing: %d items, before %d", len(items), region)
+	}
+	for _, it := range items {
+		if !strings.Contains(strings.ToLower(it.Title+" "+it.Content+it.Summary), "иран") {
+			t.Errorf("item without Iran left in region: %q", it.Title)
+		}
+	}
+	// The next crawl of the unchanged feeds finds nothing to update.
+	up.mu.Lock()
+	up.faults = map[string]func(http.ResponseWriter){}
+	up.mu.Unlock()
+	st.SaveSourceState(ctx, store.SourceState{SourceID: "lenta"}) // forget the ETag: a full refetch
+	res := byID(c2.CrawlOnce(ctx, nil))
+	if r := res["lenta"]; r.Updated != 0 || r.New != 0 {
+		t.Errorf("refetch after reroute: %v", r)
+	}
+}
+
+// TestRegionMatchesReading crawls the fixture feeds with the default
+// feeds.yaml rules and checks REGION against testdata/route/region_expected.tsv,
+// a list written by reading the items.
+func TestRegionMatchesReading(t *testing.T) {
+	ctx := context.Background()
+	up := newUpstream(t)
+	cfg, err := config.Load("../feeds.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	no := false
+	cfg.Sources = nil
+	for _, f := range []string{"lenta_rss_2022-12-03.xml", "node-feedparser_oren_ru_windows-1251_yandex.xml",
+		"miniflux_ibash_windows-1251.xml", "feedparser_koi8r_nodecl.xml", "feeder_suspilne_ukrnet_fulltext.xml"} {
+		cfg.Sources = append(cfg.Sources, config.Source{ID: strings.SplitN(f, "_", 2)[0], Name: f, URL: up.URL + "/" + f,
+			Sections: []config.SectionRef{{ID: "all"}}, Interval: config.Duration(time.Hour), AllowPrivate: true,
+			FetchArticle: &no, Kind: config.KindFeed, Republish: news.RepublishFull})
+	}
+	// milkleaks is served gzipped under its .gz name.
+	data, _ := os.ReadFile("../testdata/feeds/milkleaks_turbo_undeclared_ns.xml.gz")
+	up.fault("/milkleaks.xml", func(w http.ResponseWriter) { w.Write(data) })
+	cfg.Sources = append(cfg.Sources, config.Source{ID: "milkleaks", Name: "milkleaks", URL: up.URL + "/milkleaks.xml",
+		Sections: []config.SectionRef{{ID: "all"}}, Interval: config.Duration(time.Hour), AllowPrivate: true,
+		FetchArticle: &no, Kind: config.KindFeed, Republish: news.RepublishFull})
+	if err := cfg.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "r.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	c, err := aggregator.New(cfg, fetch.New(fetch.Options{}), st, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range c.CrawlOnce(ctx, nil) {
+		if r.Err != nil || r.New == 0 {
+			t.Fatalf("%v", r)
+		}
+	}
+	want := map[string]bool{}
+	raw, _ := os.ReadFile("../testdata/route/region_expected.tsv")
+	for _, line := range strings.Split(string(raw), "\n") {
+		if line != "" && !strings.HasPrefix(line, "#") {
+			want[strings.SplitN(line, "\t", 2)[0]] = true
+		}
+	}
+	got := map[string]bool{}
+	for _, it := range sectionTitles(t, st, "region") {
+		got[it.GUID] = true
+		if !want[it.GUID] {
+			t.Errorf("in region but not expected: %s %q", it.GUID, it.Title)
+		}
+	}
+	for g := range want {
+		if !got[g] {
+			t.Errorf("expected in region, missing: %s", g)
+		}
+	}
+}

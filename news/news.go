@@ -52,7 +52,7 @@ type Quote struct {
 	Role    string `json:"role"`    // e.g. "FSB Director"
 	Verb    string `json:"verb"`    // the speech verb, e.g. "explained", "заявил"
 	Direct  bool   `json:"direct"`  // words inside quotation marks (or dash speech)
-	Pos     int    `json:"-"`       // byte offset of the quote in the body text
+	Pos     int    `json:"-"`       // byte offset in the body text where the quote starts
 }
 
 // Item is one article of one source.

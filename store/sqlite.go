@@ -203,6 +203,15 @@ type queries struct {
 	quotesByIDs     string // JSON ids -> item_id, position, speaker, role, verb, direct, text
 	hasKey          string // source_id, key1, key2 -> 1 row if any
 	countItems      string
+	itemsAfter      string // id, limit -> item columns, by id
+	deleteFTS       string // id
+	insertFTS       string // id, title, body
+	searchItems     string // fts query, limit -> item columns
+	searchQuotes    string // speaker fold, text fold (LIKE-escaped), since, limit -> quote columns
+	speakers        string // limit -> speaker, count
+	setItemHash     string // content_hash, id
+	setting         string // key -> value
+	saveSetting     string // key, value
 	sourceState     string // source_id -> state columns
 	sourceStates    string // -> state columns, ordered by source_id
 	saveSourceState string // state columns
@@ -237,7 +246,18 @@ var sqliteQueries = queries{
 	deleteSections: `DELETE FROM item_sections WHERE item_id = ?`,
 	insertSection:  `INSERT INTO item_sections (item_id, section, sort_time) VALUES (?, ?, ?)`,
 	deleteQuotes:   `DELETE FROM quotes WHERE item_id = ?`,
-	insertQuote:    `INSERT INTO quotes (item_id, seq, position, speaker, role, verb, direct, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+	insertQuote:    `INSERT INTO quotes (item_id, seq, position, speaker, role, verb, direct, text, speaker_fold, text_fold) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+	deleteFTS:      `DELETE FROM items_fts WHERE rowid = ?`,
+	insertFTS:      `INSERT INTO items_fts (rowid, title, body) VALUES (?, ?, ?)`,
+	searchItems: `SELECT ` + prefixed("items.", itemColumns) + ` FROM items_fts JOIN items ON items.id = items_fts.rowid
+		WHERE items_fts MATCH ? ORDER BY items.sort_time DESC, items.id DESC LIMIT ?`,
+	searchQuotes: `SELECT q.item_id, q.seq, q.position, q.speaker, q.role, q.verb, q.direct, q.text FROM quotes q
+		JOIN items i ON i.id = q.item_id
+		WHERE (?1 = '' OR q.speaker_fold LIKE '%' || ?1 || '%' ESCAPE '\')
+		  AND (?2 = '' OR q.text_fold LIKE '%' || ?2 || '%' ESCAPE '\')
+		  AND i.sort_time >= ?3
+		ORDER BY i.sort_time DESC, q.item_id DESC, q.seq LIMIT ?4`,
+	speakers: `SELECT speaker, count(*) AS n FROM quotes WHERE speaker <> '' GROUP BY speaker ORDER BY n DESC, speaker LIMIT ?`,
 	bumpSection: `INSERT INTO section_versions (section, version, changed_at) VALUES (?, 1, ?)
 		ON CONFLICT (section) DO UPDATE SET version = version + 1, changed_at = excluded.changed_at`,
 	sectionVersion: `SELECT version, changed_at FROM section_versions WHERE section = ?`,
@@ -249,7 +269,11 @@ var sqliteQueries = queries{
 		WHERE s.section = ?
 		ORDER BY s.sort_time DESC, s.item_id DESC
 		LIMIT ?`,
-	itemByID: `SELECT ` + itemColumns + ` FROM items WHERE id = ?`,
+	itemByID:    `SELECT ` + itemColumns + ` FROM items WHERE id = ?`,
+	itemsAfter:  `SELECT ` + itemColumns + ` FROM items WHERE id > ? ORDER BY id LIMIT ?`,
+	setItemHash: `UPDATE items SET content_hash = ? WHERE id = ?`,
+	setting:     `SELECT value FROM settings WHERE key = ?`,
+	saveSetting: `INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
 	sectionsByIDs: `SELECT item_id, section FROM item_sections
 		WHERE item_id IN (SELECT value FROM json_each(?)) ORDER BY item_id, section`,
 	quotesByIDs: `SELECT item_id, position, speaker, role, verb, direct, text FROM quotes

@@ -296,7 +296,7 @@ type saver struct {
 type writeStmts struct {
 	itemByKey, itemsByLink, insertItem, updateItem, itemSections *sql.Stmt
 	deleteSections, insertSection, deleteQuotes, insertQuote     *sql.Stmt
-	bumpSection                                                  *sql.Stmt
+	bumpSection, deleteFTS, insertFTS                            *sql.Stmt
 }
 
 func prepareWrites(ctx context.Context, w *sql.DB, q *queries) (writeStmts, error) {
@@ -310,6 +310,7 @@ func prepareWrites(ctx context.Context, w *sql.DB, q *queries) (writeStmts, erro
 		{&ws.itemSections, q.itemSections}, {&ws.deleteSections, q.deleteSections},
 		{&ws.insertSection, q.insertSection}, {&ws.deleteQuotes, q.deleteQuotes},
 		{&ws.insertQuote, q.insertQuote}, {&ws.bumpSection, q.bumpSection},
+		{&ws.deleteFTS, q.deleteFTS}, {&ws.insertFTS, q.insertFTS},
 	} {
 		st, err := w.PrepareContext(ctx, p.query)
 		if err != nil {
@@ -324,7 +325,7 @@ func prepareWrites(ctx context.Context, w *sql.DB, q *queries) (writeStmts, erro
 func (ws *writeStmts) close() error {
 	var errs []error
 	for _, st := range []*sql.Stmt{ws.itemByKey, ws.itemsByLink, ws.insertItem, ws.updateItem, ws.itemSections,
-		ws.deleteSections, ws.insertSection, ws.deleteQuotes, ws.insertQuote, ws.bumpSection} {
+		ws.deleteSections, ws.insertSection, ws.deleteQuotes, ws.insertQuote, ws.bumpSection, ws.deleteFTS, ws.insertFTS} {
 		if st != nil {
 			errs = append(errs, st.Close())
 		}
@@ -422,6 +423,14 @@ func (sv *saver) save(it news.Item, id identity) (SavedItem, error) {
 			return SavedItem{}, err
 		}
 	}
+	if status == StatusUpdated {
+		if _, err := sv.st(sv.ws.deleteFTS).ExecContext(sv.ctx, itemID); err != nil {
+			return SavedItem{}, fmt.Errorf("unindex item: %w", err)
+		}
+	}
+	if _, err := sv.st(sv.ws.insertFTS).ExecContext(sv.ctx, itemID, fold(it.Title), fold(searchText(it))); err != nil {
+		return SavedItem{}, fmt.Errorf("index item: %w", err)
+	}
 	for _, sec := range it.Sections {
 		if _, err := sv.st(sv.ws.insertSection).ExecContext(sv.ctx, itemID, sec, sortTime); err != nil {
 			return SavedItem{}, fmt.Errorf("insert item section: %w", err)
@@ -430,7 +439,7 @@ func (sv *saver) save(it news.Item, id identity) (SavedItem, error) {
 	}
 	for seq, qt := range it.Quotes {
 		if _, err := sv.st(sv.ws.insertQuote).ExecContext(sv.ctx,
-			itemID, seq, qt.Pos, qt.Speaker, qt.Role, qt.Verb, qt.Direct, qt.Text); err != nil {
+			itemID, seq, qt.Pos, qt.Speaker, qt.Role, qt.Verb, qt.Direct, qt.Text, fold(qt.Speaker), fold(qt.Text)); err != nil {
 			return SavedItem{}, fmt.Errorf("insert quote: %w", err)
 		}
 	}

@@ -6,7 +6,14 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"net/url"
+	"os"
+	"strings"
 
+	"github.com/syndic/syndic/aggregator"
+	"github.com/syndic/syndic/aggregator/extract"
+	"github.com/syndic/syndic/aggregator/fetch"
+	"github.com/syndic/syndic/aggregator/route"
 	"github.com/syndic/syndic/config"
 )
 
@@ -38,8 +45,14 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fs.SetOutput(stderr)
 	var cf configFlags
 	cf.register(fs)
+	explain := fs.String("explain", "", "an article URL or HTML file: say which rule puts it into which section")
+	sourceID := fs.String("source", "", "with --explain: the source the item comes from (default: guessed from the URL)")
 	if err := fs.Parse(args); err != nil {
 		return exitError{2}
+	}
+	if *explain == "" && fs.NArg() == 1 {
+		// "check --explain" given its argument after the flags.
+		*explain = fs.Arg(0)
 	}
 	cfg, err := config.Load(cf.path)
 	if err != nil {
@@ -53,6 +66,80 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		}
 		return err
 	}
+	if *explain != "" {
+		return explainItem(ctx, cfg, *explain, *sourceID, stdout)
+	}
 	fmt.Fprintf(stdout, "%s: ok (%d sections, %d sources)\n", cf.path, len(cfg.Sections), len(cfg.Sources))
 	return nil
+}
+
+// explainItem prints, for every section, whether the item at target (a URL
+// or an HTML file) belongs to it and why.
+func explainItem(ctx context.Context, cfg config.Config, target, sourceID string, stdout io.Writer) error {
+	router, err := aggregator.NewRouter(cfg)
+	if err != nil {
+		return err
+	}
+	isURL := strings.HasPrefix(target, "http://") || strings.HasPrefix(target, "https://")
+	if sourceID == "" && isURL {
+		sourceID = guessSource(cfg, target)
+	}
+	src, _ := cfg.Source(sourceID)
+	var raw []byte
+	if isURL {
+		raw, _, err = fetchPage(ctx, target, src.AllowPrivate)
+	} else {
+		raw, err = os.ReadFile(target)
+	}
+	if err != nil {
+		return fmt.Errorf("read item: %w", err)
+	}
+	page, _ := fetch.ToUTF8(raw, "")
+	art, err := extract.Extract(page, extract.Options{URL: target, Selectors: extract.Selectors(src.Extract)})
+	if err != nil {
+		return fmt.Errorf("extract %s: %w", target, err)
+	}
+	text := route.Text{Source: sourceID, Title: art.Title, Body: art.Body}
+	if art.Section != "" {
+		text.Categories = []string{art.Section}
+	}
+	fmt.Fprintf(stdout, "item:   %s\nsource: %s\n\n", art.Title, orNone(sourceID))
+	decisions := router.Explain(text)
+	if len(decisions) == 0 {
+		fmt.Fprintln(stdout, "no section has a rule, and the source names none")
+	}
+	for _, d := range decisions {
+		verdict := "out"
+		if d.In {
+			verdict = "IN"
+		}
+		fmt.Fprintf(stdout, "%-12s %-4s %s\n", d.Section, verdict, d.Reason)
+	}
+	return nil
+}
+
+// guessSource finds the source whose feed or home page is on the URL's host.
+func guessSource(cfg config.Config, target string) string {
+	host := hostOf(target)
+	for _, s := range cfg.Sources {
+		if hostOf(s.URL) == host || hostOf(s.News().Attribution.Link) == host {
+			return s.ID
+		}
+	}
+	return ""
+}
+
+func hostOf(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return ""
+	}
+	return strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
+}
+
+func orNone(s string) string {
+	if s == "" {
+		return "(none: pass --source ID)"
+	}
+	return s
 }

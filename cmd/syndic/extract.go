@@ -53,7 +53,7 @@ func runExtract(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	case arg == "-":
 		raw, err = io.ReadAll(stdin)
 	case strings.HasPrefix(arg, "http://") || strings.HasPrefix(arg, "https://"):
-		raw, contentType, err = fetchPage(ctx, arg)
+		raw, contentType, err = fetchPage(ctx, arg, false)
 		if *pageURL == "" {
 			*pageURL = arg
 		}
@@ -135,7 +135,12 @@ func nonNil(s []string) []string {
 	return s
 }
 
-// fetchPage is replaced by the crawler's fetcher once it exists.
-func fetchPage(ctx context.Context, url string) ([]byte, string, error) {
-	return nil, "", fmt.Errorf("fetching pages is not wired yet")
+// fetchPage gets a page through the crawler's own fetcher. It returns the
+// raw bytes (already UTF-8) and their content type.
+func fetchPage(ctx context.Context, url string, allowPrivate bool) ([]byte, string, error) {
+	resp, err := fetch.New(fetch.Options{}).Get(ctx, fetch.Request{URL: url, AllowPrivate: allowPrivate})
+	if err != nil {
+		return nil, "", err
+	}
+	return resp.Body, "text/html; charset=utf-8", nil
 }

@@ -40,7 +40,10 @@ Usage:
   syndic crawl   --once [--config F] [--db F]   one pass over all sources, a line per source
   syndic serve   [--config F] [--db F]   serve the feeds of the store
   syndic check   [--config F]            validate the config; print every problem
+  syndic check   --explain URL|FILE [--source ID]   which rule puts an item into which section
+  syndic reroute [--config F] [--db F]   route every stored item again with the current rules
   syndic extract [--json] [--url URL] FILE|-|URL   extract one article page
+  syndic quotes  [--speaker NAME] [--q TEXT] [--since D]   print stored quotes, newest first
   syndic demo                            the whole pipeline on built-in fixtures, no network
 
 Run "syndic COMMAND -h" for the flags of a command.
@@ -59,6 +62,10 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return runCrawl(ctx, rest, stdout, stderr)
 	case "serve":
 		return runServe(ctx, rest, stdout, stderr)
+	case "quotes":
+		return runQuotes(ctx, rest, stdout, stderr)
+	case "reroute":
+		return runReroute(ctx, rest, stdout, stderr)
 	case "demo":
 		return runDemo(ctx, rest, stdout, stderr)
 	case "extract":

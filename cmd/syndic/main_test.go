@@ -18,6 +18,8 @@ import (
 	"time"
 
 	"github.com/mmcdole/gofeed"
+	"github.com/syndic/syndic/news"
+	"github.com/syndic/syndic/store"
 )
 
 // syncBuffer is a bytes.Buffer safe to read while a command writes it.
@@ -229,4 +231,35 @@ func tail(s string, n int) string {
 		return s[len(s)-n:]
 	}
 	return s
+}
+
+func TestQuotesCommand(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "q.db")
+	st, err := store.Open(context.Background(), db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pub := time.Date(2024, 10, 4, 13, 1, 0, 0, time.FixedZone("", 4*3600))
+	_, err = st.SaveItems(context.Background(), []news.Item{{SourceID: "caliber", GUID: "1",
+		Link: "https://caliber.az/en/post/fsb-chief-west-aims-to-push-armenia-out-of-csto", Title: "FSB сhief: West aims to push Armenia out of CSTO",
+		Published: pub, Sections: []string{"all"}, Quotes: []news.Quote{
+			{Text: "NATO mediation in different regions of the world", Speaker: "Alexander Bortnikov", Role: "FSB Director", Verb: "referenced", Direct: true}}}})
+	st.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, _, err := runCmd(t, "quotes", "--config", "../../feeds.yaml", "--db", db, "--speaker", "bortnikov", "--since", "2024-10-01")
+	want := "2024-10-04 13:01  Alexander Bortnikov, FSB Director referenced: «NATO mediation in different regions of the world»\n" +
+		"    FSB сhief: West aims to push Armenia out of CSTO — https://caliber.az/en/post/fsb-chief-west-aims-to-push-armenia-out-of-csto\n1 quote(s)\n"
+	if err != nil || out != want {
+		t.Errorf("quotes:\n%s\nwant:\n%s(%v)", out, want, err)
+	}
+	out, _, _ = runCmd(t, "quotes", "--config", "../../feeds.yaml", "--db", db, "--speaker", "bortnikov", "--since", "2024-10-05")
+	if !strings.HasPrefix(out, "0 quote(s)") {
+		t.Errorf("--since after the item: %s", out)
+	}
+	if _, stderr, err := runCmd(t, "quotes", "--since", "last week"); exitCode(err) != 2 || !strings.Contains(stderr, "invalid --since") {
+		t.Errorf("bad --since: %v %s", err, stderr)
+	}
 }

@@ -46,6 +46,9 @@ func runRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	if err != nil {
 		return err
 	}
+	if _, _, err := crawler.RerouteIfChanged(ctx); err != nil {
+		return err
+	}
 	wg.Add(1)
 	go func() {
 		defer wg.Done()
@@ -80,6 +83,13 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	ln, err := net.Listen("tcp", cfg.Listen)
 	if err != nil {
 		return fmt.Errorf("listen: %w", err)
+	}
+	crawler, err := newCrawler(cfg, st, log)
+	if err != nil {
+		return err
+	}
+	if _, _, err := crawler.RerouteIfChanged(ctx); err != nil {
+		return err
 	}
 	log.Info("serving", "feeds", cfg.PublicBase()+"/", "database", cfg.Database)
 	return serve(ctx, ln, withHealth(newPublisher(cfg, st, log), st, cfg), log)
@@ -117,7 +127,41 @@ func runCrawl(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
+	if n, did, err := crawler.RerouteIfChanged(ctx); err != nil {
+		return err
+	} else if did && n > 0 {
+		fmt.Fprintf(stdout, "routing rules changed: %d stored items moved sections\n", n)
+	}
 	return crawlOnce(ctx, crawler, len(cfg.Sources), stdout, stderr)
+}
+
+func runReroute(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("reroute", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var cf configFlags
+	cf.register(fs)
+	if err := fs.Parse(args); err != nil {
+		return exitError{2}
+	}
+	cfg, err := cf.load()
+	if err != nil {
+		return err
+	}
+	st, err := store.Open(ctx, cfg.Database)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	crawler, err := newCrawler(cfg, st, newLogger(stderr, slog.LevelWarn))
+	if err != nil {
+		return err
+	}
+	n, err := crawler.Reroute(ctx)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "%d stored items moved sections\n", n)
+	return nil
 }
 
 // crawlOnce runs one pass and prints a summary line per source (and a

@@ -1,0 +1,567 @@
+package quote
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// How a quotation was attributed.
+const (
+	aNone   = iota
+	aRight  // the clause after it: «…», — сказал он / "…," he said
+	aLeft   // the clause before it in the same sentence: X said that "…"
+	aColon  // X: "…" with no verb
+	aNext   // the next sentence: «…». Об этом заявил X.
+	aInside // a clause inside the marks or dash speech: «…, — сказал он. — …»
+	aPrev   // the previous paragraph ends with "X said:"
+	aCue    // a source phrase: по словам X / according to X
+)
+
+// attrib is a found attribution: who (a mention not yet resolved), by which
+// verb, and how.
+type attrib struct {
+	m    mention
+	verb string
+	vg   byte
+	how  int
+	doc  bool // "говорится в письме": a document with no author named
+}
+
+func (a attrib) ok() bool { return a.how != aNone }
+
+// verbAt reports whether token t is a speech verb and the gender it agrees
+// with (Russian).
+func (d *doc) verbAt(t token) (byte, bool) {
+	if t.kind != tWord {
+		return 0, false
+	}
+	lw := t.low
+	if d.lang == "ru" {
+		return ruVerb(lw)
+	}
+	_, ok := enVerbs[lw]
+	return 0, ok
+}
+
+var ruAdverbs = toSet(`также еще ещё тогда затем потом уже вновь вдруг снова тут же честно прямо
+уверенно жестко жёстко твердо твёрдо отдельно особо кратко коротко лаконично иронично резко
+недавно ранее позже позднее публично открыто дословно`)
+
+// rightAttr looks for an attribution in toks[j:end), right after a
+// quotation: optional comma and dash, then "сказал он" / "he said" /
+// "Smith said" / "said Smith, the ...".
+func (d *doc) rightAttr(toks []token, j, end int) attrib {
+	dash, comma := false, false
+	for j < end && j < len(toks) && (toks[j].is(",") || toks[j].kind == tDash || (toks[j].is("как") || toks[j].is("as"))) {
+		if toks[j].kind == tDash {
+			dash = true
+		}
+		if toks[j].is(",") || toks[j].is("как") {
+			comma = true
+		}
+		j++
+	}
+	if d.lang == "ru" && !dash && !comma && j < end && j < len(toks) {
+		// «…» in the middle of a clause: what follows is not its attribution
+		// unless a verb comes at once («…» сказал он).
+		if _, ok := d.verbAt(toks[j]); !ok {
+			return attrib{}
+		}
+	}
+	if end > len(toks) {
+		end = len(toks)
+	}
+	limit := j + 12
+	if d.lang == "ru" && !dash {
+		limit = j + 4
+	}
+	if limit > end {
+		limit = end
+	}
+	v := -1
+	var vg byte
+	if d.lang == "en" && j < end {
+		// "…," Lina Khatib, an expert on the conflict at Chatham House, told the AP.
+		if _, j2 := nameSpan(toks, j, d.lang); j2 > j && j2 < end && toks[j2].is(",") {
+			for c := j2 + 1; c < end && c < j2+30; c++ {
+				t := toks[c]
+				if t.kind == tQuote || (endsSentence(t) && !(t.is(".") && abbrevDot(toks, c))) {
+					break
+				}
+				if t.is(",") && c+1 < end {
+					if _, ok := d.verbAt(toks[c+1]); ok {
+						v = c + 1
+					}
+					break
+				}
+			}
+		}
+	}
+	for k := j; k < limit && v < 0; k++ {
+		t := toks[k]
+		if t.is(".") && k > 0 && abbrevDot(toks, k) {
+			continue
+		}
+		if t.kind == tQuote || (t.kind == tPunct && (endsSentence(t) || t.text == ":")) || t.kind == tDash {
+			break
+		}
+		if g, ok := d.verbAt(t); ok {
+			v, vg = k, g
+			break
+		}
+		if d.lang == "ru" && dash && t.lower() {
+			lw := t.low
+			if g, ok := ruPastGender(lw); ok && (k == j || (k == j+1 && ruAdverbs[toks[j].low])) {
+				v, vg = k, g
+				break
+			}
+			if !ruAdverbs[lw] && k > j+2 {
+				break
+			}
+		}
+		if d.lang == "en" && t.lower() && !enStop[t.low] && !isRole(t.text, "en") && k > j+6 {
+			break
+		}
+	}
+	if v < 0 {
+		// "according to X" after the quotation.
+		if d.lang == "en" && j+1 < end && toks[j].is("according") && toks[j+1].is("to") {
+			if m, ok := d.parsePhrase(toks[j+2:end], caseNom, false); ok {
+				return attrib{m: m, how: aCue}
+			}
+		}
+		return attrib{}
+	}
+	if d.lang == "en" && weakVerb(toks[v].text) && v > j+3 {
+		return attrib{}
+	}
+	subj := toks[j:v]
+	after := toks[v+1 : end]
+	a := attrib{verb: toks[v].text, vg: vg, how: aRight}
+	if d.lang == "ru" {
+		if m, ok := d.docSource(after); ok {
+			a.m = m
+			return a
+		}
+		if ruImpersonal[toks[v].low] && len(after) > 1 && (after[0].is("в") || after[0].is("во")) && ruDocNouns[after[1].low] {
+			// "говорится в письме, копия которого …": whose letter, the
+			// context tells.
+			a.doc = true
+			return a
+		}
+	}
+	if d.lang == "ru" && len(after) >= 2 && after[1].is("слова") {
+		// "— приводит его слова газета": the one whose words are quoted.
+		if g, ok := ruPronouns[after[0].low]; ok {
+			a.m = mention{kind: kPronoun, gender: g, pos: after[0].s}
+			return a
+		}
+	}
+	if d.lang == "ru" {
+		if m, ok := d.parsePhrase(subj, caseNom, false); ok && (m.kind == kPerson || m.kind == kPronoun || m.kind == kOrg) {
+			a.m = m
+			return a
+		}
+		if m, ok := d.parsePhrase(after, caseNom, false); ok {
+			a.m = m
+			return a
+		}
+		if m, ok := d.parsePhrase(subj, caseNom, false); ok {
+			a.m = m
+			return a
+		}
+		if ruImpersonal[toks[v].low] {
+			return a
+		}
+		return attrib{}
+	}
+	if len(subj) > 0 {
+		if m, ok := d.parsePhrase(subj, caseNom, false); ok {
+			a.m = m
+			return a
+		}
+	}
+	if m, ok := d.parsePhrase(after, caseNom, false); ok {
+		a.m = m
+		return a
+	}
+	return attrib{}
+}
+
+// docSource reads "в сообщении Саратовского военного суда" after a verb:
+// the body whose document is quoted, in the nominative.
+func (d *doc) docSource(after []token) (mention, bool) {
+	if len(after) < 3 || !(after[0].is("в") || after[0].is("во")) || !ruDocNouns[after[1].low] {
+		return mention{}, false
+	}
+	var words []string
+	for _, t := range after[2:] {
+		if t.kind != tWord || ruStop[t.low] {
+			break
+		}
+		if _, v := ruVerb(t.low); v {
+			break
+		}
+		words = append(words, t.text)
+		if len(words) == 6 {
+			break
+		}
+	}
+	if len(words) == 0 {
+		return mention{}, false
+	}
+	// A person's document: "в сообщении Дмитрия Пескова".
+	if m, ok := d.parsePhrase(after[2:], caseGen, false); ok && m.kind == kPerson && m.strong {
+		return m, true
+	}
+	return mention{kind: kOrg, org: ruGenOrgNom(words), pos: after[2].s}, true
+}
+
+// weakVerb reports whether an English verb form is one of enWeakVerbs.
+func weakVerb(w string) bool {
+	b, ok := enVerbs[lower(w)]
+	return ok && (enWeakVerbs[b] || enWeakVerbs[lower(w)])
+}
+
+// leftSubject finds the subject of a verb at v in toks[ss:v), trying the
+// narrowest clause first (after the last comma) and widening.
+func (d *doc) leftSubject(toks []token, ss, v int) (mention, bool) {
+	var narrow mention
+	have := false
+	for cs := v - 1; cs >= ss-1; cs-- {
+		if cs >= ss && !(toks[cs].is(",") || toks[cs].kind == tDash || toks[cs].is(";") || toks[cs].is(":")) {
+			continue
+		}
+		seg := toks[cs+1 : v]
+		if len(seg) == 0 {
+			continue
+		}
+		m, ok := d.parsePhrase(seg, caseNom, false)
+		if !ok {
+			continue
+		}
+		if cs >= ss && v-1 > cs && toks[v-1].is(",") && !(m.kind == kPronoun || m.kind == kPerson && m.strong && leadsSegment(seg, m.pos, d.lang)) {
+			// "Smith, chief executive of CloudFlare, said": an appositive.
+			continue
+		}
+		if m.kind == kPerson || m.kind == kPronoun {
+			return m, true
+		}
+		if !have {
+			narrow, have = m, true
+		}
+	}
+	return narrow, have
+}
+
+// leadsSegment reports whether the name at pos opens seg, after role words
+// and titles only ("Rear Admiral Daniel Hagari").
+func leadsSegment(seg []token, pos int, lang string) bool {
+	for _, t := range seg {
+		if t.s == pos {
+			return true
+		}
+		if !(t.kind == tWord && (isRole(t.text, lang) || t.cap() && lang == "en") || t.is(".")) {
+			return false
+		}
+	}
+	return false
+}
+
+// leftAttr looks for an attribution before a quotation at toks[qi] within
+// its sentence starting at ss: "X заявил: «…»", "как отметил X, «…»",
+// "по словам X, «…»", "according to X, “…”", "X said the plan was “…”".
+func (d *doc) leftAttr(toks []token, ss, qi int) attrib {
+	for k := qi - 1; k >= ss; k-- {
+		t := toks[k]
+		if t.kind != tWord {
+			continue
+		}
+		lw := t.low
+		// Source phrases.
+		if d.lang == "ru" && ruCueNouns[lw] && k > ss {
+			p := toks[k-1].low
+			if p == "по" || p == "со" {
+				end := phraseEnd(toks, k+1, qi)
+				m, _ := d.parsePhrase(toks[k+1:end], caseGen, false)
+				// "по мнению правозащитников": a source, if not a name.
+				return attrib{m: m, how: aCue}
+			}
+			if (p == "его" || p == "её" || p == "ее" || p == "их") && k-1 > ss && toks[k-2].low == "по" {
+				return attrib{m: mention{kind: kPronoun, gender: ruPronouns[p], pos: toks[k-1].s}, how: aCue}
+			}
+		}
+		if d.lang == "en" && lw == "according" && k+1 < qi && toks[k+1].is("to") {
+			end := phraseEnd(toks, k+2, qi)
+			if m, ok := d.parsePhrase(toks[k+2:end], caseNom, false); ok {
+				return attrib{m: m, how: aCue}
+			}
+		}
+		g, ok := d.verbAt(t)
+		if !ok {
+			continue
+		}
+		if d.lang == "en" && weakVerb(lw) && qi-k > 5 {
+			continue
+		}
+		a := attrib{verb: t.text, vg: g, how: aLeft}
+		end := phraseEnd(toks, k+1, qi)
+		if d.lang == "ru" {
+			if m, ok := d.leftSubject(toks, ss, k); ok && (m.kind == kPerson || m.kind == kPronoun) {
+				a.m = m
+				return a
+			}
+			if ruContentBefore(toks, ss, k) {
+				// The subject stands before the verb: what follows is its object.
+				if m, ok := d.leftSubject(toks, ss, k); ok {
+					a.m = m
+					return a
+				}
+				if g == 'g' {
+					continue
+				}
+				return a
+			}
+			if m, ok := d.parsePhrase(toks[k+1:end], caseNom, false); ok {
+				a.m = m
+				return a
+			}
+			if m, ok := d.leftSubject(toks, ss, k); ok {
+				a.m = m
+				return a
+			}
+			if g == 'g' {
+				// A gerund ("отметив") shares its subject with the sentence's verb.
+				continue
+			}
+			return a
+		}
+		if m, ok := d.leftSubject(toks, ss, k); ok {
+			a.m = m
+			return a
+		}
+		if m, ok := d.parsePhrase(toks[k+1:end], caseNom, false); ok {
+			a.m = m
+			return a
+		}
+		return a
+	}
+	// "X: «…»" with no verb (headlines, "Прямая речь:").
+	if qi-1 >= ss && toks[qi-1].is(":") && qi-1-ss <= 8 {
+		if m, ok := d.parsePhrase(toks[ss:qi-1], caseNom, true); ok && m.kind != kPronoun {
+			return attrib{m: m, how: aColon}
+		}
+	}
+	return attrib{}
+}
+
+// ruContentBefore reports whether the clause before a Russian verb at v
+// holds words other than function words ("Как заявил", "Об этом сообщил"
+// hold none).
+func ruContentBefore(toks []token, ss, v int) bool {
+	cs := ss
+	for k := v - 1; k >= ss; k-- {
+		if toks[k].is(",") || toks[k].kind == tDash || toks[k].is(":") {
+			cs = k + 1
+			break
+		}
+	}
+	for _, t := range toks[cs:v] {
+		if t.kind != tWord {
+			continue
+		}
+		lw := t.low
+		if ruStop[lw] || ruAdverbs[lw] || ruNextOpeners[lw] || startsDigit(lw) || ruMonths[lw] {
+			continue
+		}
+		return true
+	}
+	return false
+}
+
+// phraseEnd returns where a source phrase starting at i ends: at a comma,
+// colon, dash, quotation or limit.
+func phraseEnd(toks []token, i, limit int) int {
+	for k := i; k < limit; k++ {
+		t := toks[k]
+		if t.is(",") || t.is(":") || t.kind == tQuote || t.kind == tDash || endsSentence(t) {
+			return k
+		}
+	}
+	return limit
+}
+
+var ruNextOpeners = toSet(`об о так такое такую такими таким такой это этими эти этом`)
+
+// nextAttr looks at the sentence toks[ss:se) after a quotation for "Об этом
+// заявил X" / "Smith said." style attribution.
+func (d *doc) nextAttr(toks []token, ss, se int) attrib {
+	if ss >= se {
+		return attrib{}
+	}
+	first := toks[ss].low
+	if d.lang == "ru" {
+		if !ruNextOpeners[first] {
+			return attrib{}
+		}
+	} else if se-ss > 9 {
+		return attrib{}
+	}
+	for k := ss; k < se && k < ss+10; k++ {
+		if toks[k].kind == tQuote {
+			return attrib{}
+		}
+		g, ok := d.verbAt(toks[k])
+		if !ok {
+			continue
+		}
+		a := attrib{verb: toks[k].text, vg: g, how: aNext}
+		if m, ok := d.leftSubject(toks, ss, k); ok && (m.kind == kPerson || m.kind == kPronoun) {
+			a.m = m
+			return a
+		}
+		if m, ok := d.parsePhrase(toks[k+1:se], caseNom, false); ok {
+			a.m = m
+			return a
+		}
+		if d.lang == "en" {
+			return attrib{}
+		}
+		return a
+	}
+	return attrib{}
+}
+
+// cueIn reports whether toks[ss:se) holds a speech verb or a source phrase
+// outside quotations.
+func (d *doc) cueIn(toks []token, ss, se int) bool {
+	for k := ss; k < se; k++ {
+		if _, ok := d.verbAt(toks[k]); ok {
+			return true
+		}
+		lw := toks[k].low
+		if d.lang == "ru" && ruCueNouns[lw] {
+			return true
+		}
+		if lw == "according" {
+			return true
+		}
+	}
+	return false
+}
+
+// seg is one piece of speech between attribution clauses inside a pair of
+// marks or a dash-speech paragraph.
+type seg struct {
+	s, e   int
+	cs, ce int // the attribution clause after it, if cs < ce
+}
+
+// splitSpeech cuts Russian direct speech [s, e) at attribution clauses
+// introduced by a dash after , . ! ? …: «A, — сказал он. — B» gives A and B
+// with the clause "— сказал он.".
+func (d *doc) splitSpeech(s, e int) []seg {
+	var out []seg
+	cur := s
+	text := d.text
+	i := s
+	for i < e {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if !isDash(r) || !dashAfterPunct(text, cur, i) || d.protected(i, s, e) {
+			i += n
+			continue
+		}
+		// The words after the dash.
+		w1, w1e := nextWord(text, i+n, e)
+		ok := false
+		if w1 != "" && unicode.IsLower([]rune(w1)[0]) {
+			lw := lower(w1)
+			if _, v := ruVerb(lw); v {
+				ok = true
+			} else if _, v := ruPastGender(lw); v {
+				ok = true
+			} else if ruAdverbs[lw] {
+				w2, _ := nextWord(text, w1e, e)
+				if _, v := ruPastGender(lower(w2)); v {
+					ok = true
+				} else if _, v := ruVerb(lower(w2)); v {
+					ok = true
+				}
+			}
+		}
+		if !ok {
+			i += n
+			continue
+		}
+		// The clause runs to the next dash after punctuation, or to the end.
+		ce, next := e, e
+		for k := i + n; k < e; {
+			r2, n2 := utf8.DecodeRuneInString(text[k:])
+			if isDash(r2) && dashAfterPunct(text, i+n, k) && !d.protected(k, s, e) {
+				ce, next = k, k+n2
+				break
+			}
+			k += n2
+		}
+		out = append(out, seg{s: cur, e: i, cs: i, ce: ce})
+		cur = next
+		i = next
+	}
+	if cur < e {
+		out = append(out, seg{s: cur, e: e})
+	}
+	return out
+}
+
+// protected reports whether offset i lies inside a quotation nested in [s, e).
+func (d *doc) protected(i, s, e int) bool {
+	for k := range d.spans {
+		sp := &d.spans[k]
+		if sp.open >= s && sp.close <= e && sp.open < i && i < sp.close && !(sp.open == s-1) {
+			if sp.s <= s && sp.e >= e {
+				continue
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// dashAfterPunct reports whether the dash at i follows , . ! ? … or : (with
+// or without a space), after offset from.
+func dashAfterPunct(text string, from, i int) bool {
+	k := i
+	for k > from {
+		r, n := utf8.DecodeLastRuneInString(text[from:k])
+		if isSpace(r) {
+			k -= n
+			continue
+		}
+		return strings.ContainsRune(",.!?…:", r)
+	}
+	return false
+}
+
+// nextWord returns the next word in text[i:e) and its end.
+func nextWord(text string, i, e int) (string, int) {
+	for i < e {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if isWordRune(r) {
+			break
+		}
+		if !isSpace(r) {
+			return "", i
+		}
+		i += n
+	}
+	j := i
+	for j < e {
+		r, n := utf8.DecodeRuneInString(text[j:])
+		if !isWordRune(r) && r != '-' {
+			break
+		}
+		j += n
+	}
+	return text[i:j], j
+}

@@ -1,0 +1,320 @@
+package quote
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// guessLang returns "ru" when Cyrillic letters outnumber Latin ones in text,
+// else "en".
+func guessLang(text string) string {
+	cyr, lat := 0, 0
+	for i, r := range text {
+		if i > 20000 {
+			break
+		}
+		switch {
+		case r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z':
+			lat++
+		case unicode.Is(unicode.Cyrillic, r):
+			cyr++
+		}
+	}
+	if cyr > lat {
+		return "ru"
+	}
+	return "en"
+}
+
+// para is one paragraph of the text: byte offsets [s, e), trimmed.
+type para struct{ s, e int }
+
+// paragraphs splits text at blank lines (a line holding only white space
+// counts as blank) and trims each paragraph.
+func paragraphs(text string) []para {
+	var out []para
+	start := 0
+	emit := func(s, e int) {
+		s, e = trimSpace(text, s, e)
+		if s < e {
+			out = append(out, para{s, e})
+		}
+	}
+	i := 0
+	for i < len(text) {
+		if text[i] != '\n' {
+			i++
+			continue
+		}
+		// Look for a following blank line.
+		j := i + 1
+		for j < len(text) && (text[j] == ' ' || text[j] == '\t' || text[j] == '\r') {
+			j++
+		}
+		if j < len(text) && text[j] == '\n' {
+			emit(start, i)
+			for j < len(text) && isSpaceByte(text[j]) {
+				j++
+			}
+			start = j
+			i = j
+			continue
+		}
+		i++
+	}
+	emit(start, len(text))
+	return out
+}
+
+func isSpaceByte(b byte) bool { return b == ' ' || b == '\n' || b == '\t' || b == '\r' }
+
+// trimSpace narrows [s, e) of text past white space (including no-break
+// spaces) at both ends.
+func trimSpace(text string, s, e int) (int, int) {
+	for s < e {
+		r, n := utf8.DecodeRuneInString(text[s:e])
+		if !isSpace(r) {
+			break
+		}
+		s += n
+	}
+	for e > s {
+		r, n := utf8.DecodeLastRuneInString(text[s:e])
+		if !isSpace(r) {
+			break
+		}
+		e -= n
+	}
+	return s, e
+}
+
+func isSpace(r rune) bool {
+	return unicode.IsSpace(r) || r == '\u00a0' || r == '\u200b' || r == '\u2009' || r == '\u202f' || r == '\ufeff'
+}
+
+func isDash(r rune) bool { return r == '—' || r == '–' || r == '-' || r == '―' || r == '‒' }
+
+// qspan is one pair of quotation marks: open and close are the byte offsets
+// of the marks (close == para end when a paragraph ends inside the quote),
+// [s, e) the trimmed content.
+type qspan struct {
+	open, close int
+	cend        int // offset after the closing mark
+	s, e        int
+	mark        rune
+	depth       int
+	parent      int // index of the enclosing span, -1 at top level
+	para        int
+	unclosed    bool
+}
+
+// closers maps a closing mark to the opening marks it may close.
+func matches(open, close rune) bool {
+	switch close {
+	case '»':
+		return open == '«'
+	case '”':
+		return open == '“' || open == '„' || open == '"'
+	case '“':
+		return open == '„' || open == '"' || open == '“'
+	case '"':
+		return open == '"' || open == '“' || open == '„'
+	case '’':
+		return open == '‘'
+	case '›':
+		return open == '‹'
+	}
+	return false
+}
+
+type opener struct {
+	r   rune
+	pos int
+	end int // offset after the mark
+}
+
+// scanMarks finds the quotation-mark pairs of paragraph p (index pi).
+// Straight double quotes are told apart as opening or closing by the
+// characters around them. A mark still open at the end of the paragraph
+// yields a span to the paragraph's end only when it opens the paragraph
+// (a quote running over several paragraphs).
+func scanMarks(text string, p para, pi int) []qspan {
+	var stack []opener
+	var out []qspan
+	prev := rune(' ')
+	for i := p.s; i < p.e; {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if (r == '\'' || r == '`') && i+1 < p.e && text[i+1] == text[i] {
+			// '' and `` stand for double quotation marks in some texts.
+			r, n = '"', 2
+		}
+		next := rune(' ')
+		if i+n < p.e {
+			next, _ = utf8.DecodeRuneInString(text[i+n:])
+		}
+		isOpen, isClose := false, false
+		switch r {
+		case '«', '„', '‹':
+			isOpen = true
+		case '»', '›':
+			isClose = true
+		case '“':
+			if top(stack) == '„' || (top(stack) == '"' && !openCtx(prev)) || (top(stack) == '“' && !openCtx(prev) && closeCtx(next)) {
+				isClose = true
+			} else {
+				isOpen = true
+			}
+		case '”':
+			if len(stack) == 0 && (openCtx(prev) && !closeCtx(next) || i == p.s) {
+				isOpen = true
+			} else {
+				isClose = true
+			}
+		case '"':
+			oc, cc := openCtx(prev), closeCtx(next)
+			switch {
+			case oc && !cc:
+				isOpen = true
+			case cc && !oc:
+				isClose = true
+			default:
+				if hasOpen(stack, '"') && !(oc && top(stack) != '"') {
+					isClose = true
+				} else {
+					isOpen = true
+				}
+			}
+		case '‘':
+			if openCtx(prev) {
+				isOpen = true
+			}
+		case '’':
+			if hasOpen(stack, '‘') && !unicode.IsLetter(next) {
+				isClose = true
+			}
+		}
+		switch {
+		case isOpen:
+			stack = append(stack, opener{r, i, i + n})
+		case isClose:
+			k := len(stack) - 1
+			for k >= 0 && !matches(stack[k].r, r) {
+				k--
+			}
+			if k >= 0 {
+				o := stack[k]
+				s, e := trimContent(text, o.end, i)
+				out = append(out, qspan{open: o.pos, close: i, cend: i + n, s: s, e: e, mark: o.r, depth: k, parent: -1, para: pi})
+				stack = stack[:k]
+			}
+		}
+		prev = r
+		i += n
+	}
+	// «…«Евровидении», — сказала она: one closing mark for two quotations.
+	for k := len(stack) - 1; k >= 0; k-- {
+		o := stack[k]
+		if o.r != '«' {
+			continue
+		}
+		for _, in := range out {
+			if in.open > o.pos && in.mark == '«' && attributionAfter(text, in.cend, p.e) {
+				s, e := trimContent(text, o.end, in.cend)
+				out = append(out, qspan{open: o.pos, close: in.close, cend: in.cend, s: s, e: e, mark: o.r, parent: -1, para: pi})
+				stack = append(stack[:k], stack[k+1:]...)
+				break
+			}
+		}
+	}
+	if len(stack) > 0 {
+		o := stack[0]
+		lead := strings.TrimLeftFunc(text[p.s:o.pos], func(r rune) bool { return isSpace(r) || isDash(r) })
+		if (lead == "" || strings.HasSuffix(strings.TrimRightFunc(lead, isSpace), ":")) && o.r != '‘' {
+			s, e := trimContent(text, o.end, p.e)
+			if e-s > 0 {
+				out = append(out, qspan{open: o.pos, close: p.e, cend: p.e, s: s, e: e, mark: o.r, depth: 0, parent: -1, para: pi, unclosed: true})
+			}
+		}
+	}
+	// Order by opening offset and link children to parents.
+	sortSpans(out)
+	for i := range out {
+		for j := i - 1; j >= 0; j-- {
+			if out[j].open < out[i].open && out[j].close >= out[i].close {
+				out[i].parent = j
+				out[i].depth = out[j].depth + 1
+				break
+			}
+		}
+		if out[i].parent < 0 {
+			out[i].depth = 0
+		}
+	}
+	return out
+}
+
+// attributionAfter reports whether text from i reads ", — " (optional
+// punctuation, then a dash): where an attribution clause follows a quotation.
+func attributionAfter(text string, i, end int) bool {
+	j := i
+	for j < end {
+		r, n := utf8.DecodeRuneInString(text[j:])
+		if r == ',' || r == '.' || r == '!' || r == '?' || isSpace(r) {
+			j += n
+			continue
+		}
+		return isDash(r) && j > i
+	}
+	return false
+}
+
+func sortSpans(s []qspan) {
+	for i := 1; i < len(s); i++ {
+		for j := i; j > 0 && s[j].open < s[j-1].open; j-- {
+			s[j], s[j-1] = s[j-1], s[j]
+		}
+	}
+}
+
+func top(st []opener) rune {
+	if len(st) == 0 {
+		return 0
+	}
+	return st[len(st)-1].r
+}
+
+func hasOpen(st []opener, r rune) bool {
+	for _, o := range st {
+		if o.r == r {
+			return true
+		}
+	}
+	return false
+}
+
+// openCtx reports whether a mark after rune prev opens a quotation.
+func openCtx(prev rune) bool {
+	return isSpace(prev) || isDash(prev) || strings.ContainsRune("([{«„“:/", prev)
+}
+
+// closeCtx reports whether a mark before rune next closes a quotation.
+func closeCtx(next rune) bool {
+	return isSpace(next) || isDash(next) || strings.ContainsRune(",.;:!?)]}»”…'’", next)
+}
+
+// trimContent trims white space around quoted content, and a trailing comma,
+// colon or semicolon (kept out of quotes by the annotation rules).
+func trimContent(text string, s, e int) (int, int) {
+	s, e = trimSpace(text, s, e)
+	for e > s {
+		r, n := utf8.DecodeLastRuneInString(text[s:e])
+		if r == ',' || r == ';' || r == ':' || (isDash(r) && r != '-') {
+			e -= n
+			_, e = trimSpace(text, s, e)
+			continue
+		}
+		break
+	}
+	return s, e
+}

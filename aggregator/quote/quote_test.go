@@ -1,0 +1,391 @@
+package quote
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/syndic/syndic/news"
+)
+
+// TestFindSeed pins the seed article (testdata/quotes/seed-expected.json):
+// exactly its two direct Bortnikov quotes, the pronoun ("he explained") and
+// the description ("The FSB Director") both resolved to the full name, the
+// role kept apart.
+func TestFindSeed(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join(fixtureDir, "seed-expected.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want struct {
+		Body   string       `json:"body"`
+		Quotes []news.Quote `json:"quotes"`
+	}
+	if err := json.Unmarshal(b, &want); err != nil {
+		t.Fatal(err)
+	}
+	var direct []news.Quote
+	for _, q := range Find(want.Body, "") {
+		if q.Direct {
+			q.Pos = 0
+			direct = append(direct, q)
+		} else if q.Speaker != "Alexander Bortnikov" && q.Speaker != "Maria Zakharova" {
+			t.Errorf("indirect quote %q given to %q", q.Text, q.Speaker)
+		}
+	}
+	if len(direct) != len(want.Quotes) {
+		t.Fatalf("got %d direct quotes %+v, want %d", len(direct), direct, len(want.Quotes))
+	}
+	for i := range direct {
+		if direct[i] != want.Quotes[i] {
+			t.Errorf("quote %d:\n got %+v\nwant %+v", i, direct[i], want.Quotes[i])
+		}
+	}
+}
+
+// wantQuote is a quote a fixture article must give: its Text starts with
+// text; speaker must match exactly; role and verb when not empty.
+type wantQuote struct {
+	text, speaker, role, verb string
+	direct                    bool
+}
+
+// TestFindFixtures runs Find on real articles of the fixtures and checks
+// the quotes each pattern must give (and the quoted names it must not).
+func TestFindFixtures(t *testing.T) {
+	tests := []struct {
+		name    string
+		src     string // fixture file
+		article string // a string that picks the article out of src
+		want    []wantQuote
+		not     []string // quoted words that are no quotes (names of things)
+	}{
+		{
+			name: "«…», - отметил Name; split quote «A, - заявил … - B» with a description resolved",
+			src:  "corus_ods_gazeta.csv.gz", article: "Если какие-то инциденты",
+			want: []wantQuote{
+				{text: "Если какие-то инциденты происходят", speaker: "Мухаммед Мурси", verb: "заявил", direct: true},
+				{text: "Иностранцы могут свободно передвигаться", speaker: "Мухаммед Мурси", verb: "заявил", direct: true},
+				{text: "Мы считаем Россию нашим давним", speaker: "Мухаммед Мурси", verb: "отметил", direct: true},
+			},
+		},
+		{
+			name: `"…", - сказал Surname (full name from earlier); colon speech "Он добавил: "…""; indirect "считает"`,
+			src:  "corus_ods_interfax.csv.gz", article: "Семак",
+			want: []wantQuote{
+				{text: "Я надеюсь, что его все-таки выпустят", speaker: "Сергей Семак", verb: "сказал", direct: true},
+				{text: "Думаю, за несколько месяцев", speaker: "Сергей Семак", verb: "добавил", direct: true},
+				{text: "адекватным приговором", speaker: "Сергей Семак", verb: "считает", direct: false},
+			},
+			not: []string{"Россия-24", "Краснодара"},
+		},
+		{
+			name: "«…», — заявил Surname; role kept apart; «…», — заключил он",
+			src:  "corus_ods_rt.csv.gz", article: "Макгрегор может появиться там",
+			want: []wantQuote{
+				{text: "Макгрегор может появиться там", speaker: "Дана Уайт", role: "президент UFC", verb: "заявил", direct: true},
+				{text: "Знаю, что этот народ", speaker: "Дана Уайт", verb: "заключил", direct: true},
+				{text: "Правило об ударах локтем", speaker: "Джо Роган", verb: "заявил", direct: true},
+			},
+		},
+		{
+			name: "a woman's verb and pronoun: «…», - отметила она / продолжила Андреева",
+			src:  "corus_ods_ria.csv.gz", article: "Андреева",
+			want: []wantQuote{
+				{text: "С учащимися первого или второго класса", speaker: "Ольга Андреева", direct: true},
+				{text: "Купите на первое время", speaker: "Ольга Андреева", verb: "отметила", direct: true},
+			},
+		},
+		{
+			name: "dash speech with its clause inside: — …, — заявил … Name. / — …, — заметил спикер, … — …",
+			src:  "corus_ods_iz.csv.gz", article: "холокост",
+			want: []wantQuote{
+				{text: "Меньше месяца назад синагоги", speaker: "Вячеслав Кантор", verb: "заявил", direct: true},
+				{text: "Недавно делегация Евросоюза побывала в Тегеране", speaker: "Юлий Эдельштейн", verb: "заметил", direct: true},
+				{text: "Между прочим, француза", speaker: "Юлий Эдельштейн", verb: "заметил", direct: true},
+				{text: "одним из самых ужасных преступлений", speaker: "Сергей Лавров", verb: "подчеркнул", direct: true},
+			},
+		},
+		{
+			name: "a body speaking: - сообщили в Минобороны",
+			src:  "corus_ods_tass-001.csv.gz", article: "Тулун",
+			want: []wantQuote{
+				{text: "В городе Тулун состоялась торжественная церемония", speaker: "Минобороны России", verb: "сообщили", direct: true},
+			},
+		},
+		{
+			name: "говорится в решении X: the court in the nominative; «…» names of things are no quotes",
+			src:  "corus_ods_meduza.csv.gz", article: "Жернаков",
+			want: []wantQuote{
+				{text: "сделал несколько своих снимков", speaker: "Саратовский военный суд", verb: "говорится", direct: true},
+				{text: "Если исходить из принципа главенства", speaker: "Вадим Жернаков", role: "юрист", direct: true},
+			},
+			not: []string{"Медузе", "Интернет"},
+		},
+		{
+			name: "“…”, Name reportedly told journalists",
+			src:  "sputniknews.com__967333869218074592.html", article: "Malvinas",
+			want: []wantQuote{
+				{text: "If Labour wins and Mr. Corbyn becomes", speaker: "Alberto Fernandez", verb: "told", direct: true},
+			},
+		},
+		{
+			name: `"…," he said; Name, appositive, told; "…" continuing a speaker; X said that`,
+			src:  "en-cbc-1.txt", article: "Sinwar",
+			want: []wantQuote{
+				{text: "He learned Hebrew, he spoke with his jailers", speaker: "Matthew Levitt", verb: "said", direct: true},
+				{text: "The killing of Haniyeh already brought negotiations", speaker: "Lina Khatib", verb: "told", direct: true},
+				{text: "The next chess move by Hamas", speaker: "Lina Khatib", direct: true},
+				{text: "There is only one place for Yahya Sinwar", speaker: "Daniel Hagari", verb: "told", direct: true},
+				{text: "Sinwar's appointment would not stop Israel", speaker: "Daniel Hagari", verb: "said", direct: false},
+			},
+		},
+		{
+			name: "“…,” Name said; a given name alone (Sir Keir) resolved to the full name",
+			src:  "en-telegraph-1.txt", article: "Starmer",
+			want: []wantQuote{
+				{text: "All Members of Parliament get gifts", speaker: "Keir Starmer", verb: "said", direct: true},
+				{text: "I certainly don’t think we should have a budget", speaker: "Keir Starmer", verb: "said", direct: true},
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var article string
+			for _, a := range fixtureArticles(t, tt.src) {
+				if strings.Contains(a, tt.article) {
+					article = a
+					break
+				}
+			}
+			if article == "" {
+				t.Fatalf("no article of %s holds %q", tt.src, tt.article)
+			}
+			got := Find(article, "")
+			for _, w := range tt.want {
+				var q *news.Quote
+				for i := range got {
+					if strings.HasPrefix(strings.ReplaceAll(got[i].Text, "\u00a0", " "), w.text) && got[i].Direct == w.direct {
+						q = &got[i]
+						break
+					}
+				}
+				if q == nil {
+					t.Errorf("no quote %q (direct %v) among %s", w.text, w.direct, brief(got))
+					continue
+				}
+				if q.Speaker != w.speaker || (w.role != "" && q.Role != w.role) || (w.verb != "" && q.Verb != w.verb) {
+					t.Errorf("quote %q: got speaker %q role %q verb %q, want %q %q %q", w.text, q.Speaker, q.Role, q.Verb, w.speaker, w.role, w.verb)
+				}
+			}
+			for _, n := range tt.not {
+				for _, q := range got {
+					if q.Direct && q.Text == n {
+						t.Errorf("the name %q was reported as a quote", n)
+					}
+				}
+			}
+		})
+	}
+}
+
+func brief(qs []news.Quote) string {
+	var b strings.Builder
+	for _, q := range qs {
+		text := q.Text
+		if len(text) > 40 {
+			text = text[:40]
+		}
+		b.WriteString("\n  " + q.Speaker + ": " + text)
+	}
+	return b.String()
+}
+
+// TestFindInvariants checks the contract on every fixture article: each
+// Text is the input at Pos, not empty, valid UTF-8, without surrounding
+// marks or spaces, and the quotes come in order.
+func TestFindInvariants(t *testing.T) {
+	for _, a := range allFixtureArticles(t) {
+		checkInvariants(t, a, Find(a, ""))
+	}
+}
+
+func checkInvariants(t *testing.T, text string, qs []news.Quote) {
+	t.Helper()
+	last := -1
+	for _, q := range qs {
+		if !piecesAt(text, q.Text, q.Pos) {
+			t.Fatalf("quote %q is not the input at %d", q.Text, q.Pos)
+		}
+		if q.Text == "" || !utf8.ValidString(q.Text) || strings.TrimSpace(q.Text) != q.Text {
+			t.Fatalf("bad quote text %q", q.Text)
+		}
+		if strings.ContainsAny(q.Text[:1], "«\"“„") && q.Direct {
+			t.Errorf("quote %q keeps its opening mark", q.Text)
+		}
+		if q.Pos < last {
+			t.Fatalf("quotes out of order at %q", q.Text)
+		}
+		last = q.Pos
+	}
+}
+
+// piecesAt reports whether quote is the input at pos, or pieces of the input
+// joined by a space, the first at pos and the others after it in order (an
+// English quotation interrupted by its attribution).
+func piecesAt(text, quote string, pos int) bool {
+	if pos < 0 || pos > len(text) {
+		return false
+	}
+	if strings.HasPrefix(text[pos:], quote) {
+		return true
+	}
+	for i := len(quote) - 1; i > 0; i-- {
+		if quote[i] != ' ' || !strings.HasPrefix(text[pos:], quote[:i]) {
+			continue
+		}
+		rest := quote[i+1:]
+		for j := pos + i; j <= len(text)-len(rest); j++ {
+			if strings.HasPrefix(text[j:], rest) || (strings.HasPrefix(text[j:], rest[:1]) && piecesAt(text, rest, j)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// TestADAQCues measures, on the ADAQ Russian attribution sentences (mostly
+// reported speech with no marks), how many annotated cue verbs Find reports
+// as a quote's Verb; the floor guards against regressions.
+func TestADAQCues(t *testing.T) {
+	found, total := 0, 0
+	for _, s := range readADAQ(t) {
+		if s.cue == "" {
+			continue
+		}
+		total++
+		for _, q := range Find(s.text, "ru") {
+			if strings.EqualFold(q.Verb, s.cue) {
+				found++
+				break
+			}
+		}
+	}
+	t.Logf("ADAQ cues found: %d of %d", found, total)
+	if total == 0 || float64(found) < 0.45*float64(total) {
+		t.Errorf("ADAQ cues found: %d of %d, want at least 45%%", found, total)
+	}
+}
+
+func TestGuessLang(t *testing.T) {
+	tests := []struct{ text, want string }{
+		{"Об этом заявил президент Египта Мухаммед Мурси.", "ru"},
+		{"“In exchange for favourable arms supplies,” he explained.", "en"},
+		{"", "en"},
+	}
+	for _, tt := range tests {
+		if got := guessLang(tt.text); got != tt.want {
+			t.Errorf("guessLang(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+// TestRussianNominative covers the declension rules that bring a speaker's
+// name back to the nominative.
+func TestRussianNominative(t *testing.T) {
+	tests := []struct {
+		first []string
+		last  string
+		cas   int
+		g     byte
+		want  string
+	}{
+		{[]string{"Сергея"}, "Лаврова", caseGen, 0, "Сергей Лавров"},
+		{[]string{"Марии"}, "Захаровой", caseGen, 0, "Мария Захарова"},
+		{[]string{"Дмитрия"}, "Пескова", caseNom, 0, "Дмитрий Песков"},
+		{[]string{"Владимира"}, "Жириновского", caseGen, 0, "Владимир Жириновский"},
+		{[]string{"Елены"}, "Малышевой", caseNom, 0, "Елена Малышева"},
+		{[]string{"Дмитрием"}, "Медведевым", caseNom, 0, "Дмитрий Медведев"},
+		{[]string{"Андрея"}, "Каковкина", caseNom, 0, "Андрей Каковкин"},
+		{[]string{"Александру"}, "Лукашенко", caseNom, 0, "Александр Лукашенко"},
+		{[]string{"Ольга"}, "Андреева", caseNom, 0, "Ольга Андреева"},
+		{nil, "Лаврова", caseGen, 0, "Лавров"},
+		{nil, "Захаровой", caseGen, 0, "Захарова"},
+		{nil, "Захарову", caseAcc, 'f', "Захарова"},
+		{nil, "Песковской", caseGen, 'f', "Песковская"},
+		{nil, "Трампа", caseGen, 0, "Трамп"},
+		{nil, "Шевченко", caseGen, 0, "Шевченко"},
+		{nil, "Ахмед", caseNom, 'f', "Ахмед"},
+	}
+	for _, tt := range tests {
+		first, last := nominative(tt.first, tt.last, tt.cas, tt.g)
+		got := strings.TrimSpace(strings.Join(first, " ") + " " + last)
+		if got != tt.want {
+			t.Errorf("nominative(%v %s) = %q, want %q", tt.first, tt.last, got, tt.want)
+		}
+	}
+	keys := [][]string{{"Лавров", "Лаврова", "Лаврову", "Лавровым"}, {"Захарова", "Захаровой", "Захарову"},
+		{"Жириновский", "Жириновского", "Жириновскому"}, {"Bortnikov", "Bortnikov's"}}
+	for _, forms := range keys {
+		for _, f := range forms[1:] {
+			if surnameKey(f) != surnameKey(forms[0]) {
+				t.Errorf("surnameKey(%q) = %q, want %q", f, surnameKey(f), surnameKey(forms[0]))
+			}
+		}
+	}
+	orgs := []struct{ in, want string }{
+		{"Саратовского гарнизонного военного суда", "Саратовский гарнизонный военный суд"},
+		{"Министерства энергетики США", "Министерство энергетики США"},
+		{"Генеральной прокуратуры", "Генеральная прокуратура"},
+		{"Федеральной службы безопасности", "Федеральная служба безопасности"},
+	}
+	for _, tt := range orgs {
+		if got := ruGenOrgNom(strings.Fields(tt.in)); got != tt.want {
+			t.Errorf("ruGenOrgNom(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// FuzzFind: Find never panics and every quote is the input at its Pos.
+func FuzzFind(f *testing.F) {
+	for _, a := range allFixtureArticles(f) {
+		if len(a) > 4000 {
+			a = a[:4000]
+		}
+		f.Add(a, "")
+	}
+	f.Add("«Нет, — сказал он. — „Да“»", "ru")
+	f.Add("“Yes,” he said, “''no''", "en")
+	f.Fuzz(func(t *testing.T, text, lang string) {
+		qs := Find(text, lang)
+		for _, q := range qs {
+			if !piecesAt(text, q.Text, q.Pos) {
+				t.Fatalf("quote %q is not the input at %d", q.Text, q.Pos)
+			}
+		}
+	})
+}
+
+// BenchmarkFind runs Find over every fixture article and reports quotes/s:
+//
+//	go test -bench Find -benchmem ./aggregator/quote
+func BenchmarkFind(b *testing.B) {
+	arts := allFixtureArticles(b)
+	size := 0
+	for _, a := range arts {
+		size += len(a)
+	}
+	b.SetBytes(int64(size))
+	b.ResetTimer()
+	n := 0
+	for i := 0; i < b.N; i++ {
+		for _, a := range arts {
+			n += len(Find(a, ""))
+		}
+	}
+	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "quotes/s")
+	b.ReportMetric(float64(len(arts))*float64(b.N)/b.Elapsed().Seconds(), "articles/s")
+}

@@ -1,0 +1,239 @@
+package quote
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+type tokKind uint8
+
+const (
+	tWord tokKind = iota
+	tPunct
+	tDash
+	tQuote
+)
+
+// token is a word, a punctuation mark, a dash or a whole quotation (q >= 0,
+// an index into doc.spans) with its byte offsets [s, e) in the text.
+type token struct {
+	kind tokKind
+	s, e int
+	text string
+	low  string // text in lower case (words only)
+	q    int
+}
+
+func (t token) is(s string) bool { return t.kind != tQuote && t.text == s }
+
+// cap reports whether the token is a word starting with an upper-case letter.
+func (t token) cap() bool {
+	if t.kind != tWord {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(t.text)
+	return unicode.IsUpper(r)
+}
+
+// lower reports whether the token is a word starting with a lower-case letter.
+func (t token) lower() bool {
+	if t.kind != tWord {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(t.text)
+	return unicode.IsLower(r)
+}
+
+// acronym reports whether the word has at least two letters, all upper case
+// (МИД, FBI, ФСБ), allowing a trailing lower-case plural ("CEOs").
+func (t token) acronym() bool {
+	if t.kind != tWord {
+		return false
+	}
+	up, n := 0, 0
+	for _, r := range t.text {
+		if unicode.IsLetter(r) {
+			n++
+			if unicode.IsUpper(r) {
+				up++
+			}
+		}
+	}
+	return n >= 2 && up >= 2 && up >= n-1
+}
+
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || r == '\u00ad'
+}
+
+// tokenize splits text[s:e) into tokens; the spans listed in qs (indices
+// into spans, all inside [s, e) and not nested in one another) become single
+// quote tokens.
+func tokenize(text string, s, e int, spans []qspan, qs []int) []token {
+	var out []token
+	k := 0
+	for i := s; i < e; {
+		if k < len(qs) && spans[qs[k]].open == i {
+			q := spans[qs[k]]
+			end := q.cend
+			out = append(out, token{kind: tQuote, s: i, e: end, text: text[i:end], q: qs[k]})
+			i = end
+			k++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(text[i:])
+		switch {
+		case isSpace(r):
+			i += n
+		case isWordRune(r):
+			j := i + n
+			for j < e {
+				r2, n2 := utf8.DecodeRuneInString(text[j:])
+				if isWordRune(r2) {
+					j += n2
+					continue
+				}
+				if (r2 == '-' || r2 == '’' || r2 == '\'' || r2 == '‑') && j+n2 < e {
+					r3, _ := utf8.DecodeRuneInString(text[j+n2:])
+					if isWordRune(r3) && !(k < len(qs) && spans[qs[k]].open == j) {
+						j += n2
+						continue
+					}
+				}
+				break
+			}
+			out = append(out, token{kind: tWord, s: i, e: j, text: text[i:j], low: strings.ToLower(text[i:j]), q: -1})
+			i = j
+		case isDash(r):
+			j := i + n
+			for j < e {
+				r2, n2 := utf8.DecodeRuneInString(text[j:])
+				if !isDash(r2) {
+					break
+				}
+				j += n2
+			}
+			out = append(out, token{kind: tDash, s: i, e: j, text: text[i:j], q: -1})
+			i = j
+		default:
+			j := i + n
+			// Keep runs such as "?!" or "..." together.
+			if r == '.' || r == '!' || r == '?' {
+				for j < e {
+					r2, n2 := utf8.DecodeRuneInString(text[j:])
+					if r2 != '.' && r2 != '!' && r2 != '?' {
+						break
+					}
+					j += n2
+				}
+			}
+			out = append(out, token{kind: tPunct, s: i, e: j, text: text[i:j], q: -1})
+			i = j
+		}
+	}
+	return out
+}
+
+// endsSentence reports whether the punctuation token ends a sentence.
+func endsSentence(t token) bool {
+	if t.kind != tPunct {
+		return false
+	}
+	return t.text[0] == '.' || t.text[0] == '!' || t.text[0] == '?' || strings.HasPrefix(t.text, "…") || t.text == ";"
+}
+
+var abbrevs = map[string]bool{
+	// English
+	"mr": true, "mrs": true, "ms": true, "dr": true, "sen": true, "rep": true, "gov": true, "gen": true,
+	"lt": true, "col": true, "capt": true, "sgt": true, "st": true, "jr": true, "sr": true, "inc": true,
+	"corp": true, "co": true, "ltd": true, "vs": true, "prof": true, "rev": true, "hon": true, "mt": true,
+	"ft": true, "no": true, "jan": true, "feb": true, "mar": true, "apr": true, "aug": true,
+	"sept": true, "sep": true, "oct": true, "nov": true, "dec": true, "e.g": true, "i.e": true, "u.s": true,
+	"u.k": true, "u.n": true, "d.c": true, "a.m": true, "p.m": true, "adm": true, "supt": true, "cmdr": true,
+	"gens": true, "reps": true, "sens": true, "messrs": true, "pres": true, "atty": true, "dept": true,
+	// Russian
+	"г": true, "гг": true, "т": true, "др": true, "им": true, "ул": true, "д": true, "см": true, "стр": true,
+	"руб": true, "млн": true, "млрд": true, "тыс": true, "ст": true, "чел": true, "кв": true, "км": true,
+	"п": true, "пр": true, "проф": true, "акад": true, "ген": true, "тов": true, "англ": true, "с": true,
+	"трлн": true, "долл": true, "обл": true, "р": true, "пос": true, "н": true, "э": true, "ред": true,
+}
+
+// sentences splits a token list into sentences: it returns the start index
+// of each sentence (the first is 0). A sentence ends at . ! ? … or ; that
+// is followed by a capitalised word, a quotation or a dash, unless the dot
+// closes an abbreviation or an initial.
+func sentences(toks []token, isVerb func(token) bool) []int {
+	starts := []int{0}
+	for i := 0; i+1 < len(toks); i++ {
+		t := toks[i]
+		if t.kind == tQuote {
+			// A quotation ending its own sentence: “… movement.” “It isn’t …”
+			nx := toks[i+1]
+			dashLower := nx.kind == tDash && i+2 < len(toks) && toks[i+2].lower()
+			if quoteEndsSentence(t.text) && (nx.kind == tQuote || nx.kind == tDash || nx.cap()) && !dashLower && !attributes(toks, i+1, isVerb) {
+				starts = append(starts, i+1)
+			}
+			continue
+		}
+		if !endsSentence(t) {
+			continue
+		}
+		nx := toks[i+1]
+		if !(nx.cap() || nx.kind == tQuote || nx.kind == tDash || (nx.kind == tWord && startsDigit(nx.text)) || nx.is("(")) {
+			continue
+		}
+		if t.text == "." && i > 0 && toks[i-1].kind == tWord && toks[i-1].e == t.s {
+			w := toks[i-1].text
+			lw := strings.ToLower(w)
+			if abbrevs[lw] {
+				continue
+			}
+			if utf8.RuneCountInString(w) == 1 && unicode.IsUpper([]rune(w)[0]) {
+				continue // an initial
+			}
+			// "U.S." tokenised as U . S .
+			if i > 1 && toks[i-2].is(".") && toks[i-2].e == toks[i-1].s && utf8.RuneCountInString(w) <= 2 {
+				continue
+			}
+		}
+		starts = append(starts, i+1)
+	}
+	return starts
+}
+
+func startsDigit(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsDigit(r)
+}
+
+// quoteEndsSentence reports whether a quotation token (marks included)
+// ends with . ! ? or … inside its closing mark.
+func quoteEndsSentence(s string) bool {
+	_, n := utf8.DecodeLastRuneInString(s)
+	s = strings.TrimRight(s[:len(s)-n], " \u00a0")
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r == '.' || r == '!' || r == '?' || r == '…'
+}
+
+// attributes reports whether the words from toks[i] read as an
+// attribution clause: a speech verb among the first five words, before any
+// punctuation ("Smith said", "said Smith", "the senator told reporters").
+func attributes(toks []token, i int, isVerb func(token) bool) bool {
+	for i < len(toks) && (toks[i].kind == tDash || toks[i].is(",")) {
+		i++
+	}
+	for k := i; k < len(toks) && k < i+5; k++ {
+		t := toks[k]
+		if t.kind != tWord {
+			if t.is(".") && k > i && abbrevDot(toks, k) {
+				continue
+			}
+			return false
+		}
+		if isVerb(t) {
+			return true
+		}
+	}
+	return false
+}
