@@ -49,8 +49,10 @@ type Crawler struct {
 
 	router *route.Router
 
-	mu       sync.Mutex
-	inFlight map[string]bool
+	mu        sync.Mutex
+	inFlight  map[string]bool
+	intervals map[string]time.Duration // each source's adapted interval
+	ttls      map[string]time.Duration // each feed's last RSS <ttl>
 }
 
 // New returns a crawler for the sources of cfg; it fails only on routing
@@ -66,7 +68,8 @@ func New(cfg config.Config, f Fetcher, st Store, log *slog.Logger, now func() ti
 	if err != nil {
 		return nil, err
 	}
-	return &Crawler{cfg: cfg, fetcher: f, store: st, log: log, now: now, router: r, inFlight: map[string]bool{}}, nil
+	return &Crawler{cfg: cfg, fetcher: f, store: st, log: log, now: now, router: r,
+		inFlight: map[string]bool{}, intervals: map[string]time.Duration{}, ttls: map[string]time.Duration{}}, nil
 }
 
 // Result is the outcome of crawling one source once.
@@ -81,6 +84,18 @@ type Result struct {
 	Skipped     int  // items with no title, link or text
 	Err         error
 	Took        time.Duration
+
+	// The schedule after this crawl: the source's adapted interval, when
+	// it is next due, and, after a failure, how many crawls in a row
+	// failed and whether that many flag the source (fetch.flag_after).
+	Interval time.Duration
+	Next     time.Time
+	Failures int
+	Flagged  bool
+
+	// hint is the least wait the upstream asked for (RSS <ttl>,
+	// Cache-Control, Expires).
+	hint time.Duration
 }
 
 // String is the summary line `syndic crawl --once` prints.
@@ -90,6 +105,17 @@ func (r Result) String() string {
 	switch {
 	case r.Err != nil:
 		fmt.Fprintf(&b, "error: %v", r.Err)
+		if r.Flagged {
+			fmt.Fprintf(&b, " [FLAGGED: failed %d times in a row", r.Failures)
+		} else if r.Failures > 0 {
+			fmt.Fprintf(&b, " [failure %d", r.Failures)
+		}
+		if r.Failures > 0 {
+			if !r.Next.IsZero() {
+				fmt.Fprintf(&b, "; next try %s", r.Next.Format("2006-01-02 15:04 MST"))
+			}
+			b.WriteString("]")
+		}
 	case r.NotModified:
 		b.WriteString("not modified (304)")
 	default:
@@ -101,7 +127,7 @@ func (r Result) String() string {
 			fmt.Fprintf(&b, ", %d empty items skipped", r.Skipped)
 		}
 		if r.Dropped > 0 {
-			fmt.Fprintf(&b, ", %d items over the cap dropped", r.Dropped)
+			fmt.Fprintf(&b, ", %d items over the cap dropped (fetch.max_items)", r.Dropped)
 		}
 	}
 	fmt.Fprintf(&b, " (%s)", r.Took.Round(time.Millisecond))
@@ -167,8 +193,10 @@ func (c *Crawler) Crawl(ctx context.Context, src config.Source) Result {
 	state.SourceID = src.ID
 	state.LastFetch = start
 
+	cur := c.interval(src, state)
 	err = c.crawl(ctx, src, &state, &res, log)
-	res.Took = c.now().Sub(start)
+	now := c.now()
+	res.Took = now.Sub(start)
 	if err != nil && ctx.Err() != nil {
 		// Stopped from outside (shutdown): not the source's failure, and
 		// nothing to record; the next run starts this source again.
@@ -179,15 +207,35 @@ func (c *Crawler) Crawl(ctx context.Context, src config.Source) Result {
 		res.Err = err
 		state.Failures++
 		state.LastError = err.Error()
-		state.NextFetch = c.now().Add(backoff(src.Interval.D(), state.Failures))
-		log.Warn("crawl failed", "err", err, "failures", state.Failures, "next", state.NextFetch)
+		wait := backoff(cur, state.Failures, c.cfg.Fetch.MaxBackoff.D(), jitter())
+		if ra := retryAfter(err); ra > 0 {
+			wait = max(wait, min(ra, MaxHint))
+		}
+		state.NextFetch = now.Add(wait)
+		res.Interval, res.Next, res.Failures = cur, state.NextFetch, state.Failures
+		res.Flagged = state.Failures >= c.cfg.Fetch.FlagAfter
+		args := []any{"err", err, "failures", state.Failures, "next", state.NextFetch}
+		switch {
+		case state.Failures == c.cfg.Fetch.FlagAfter:
+			log.Error("source flagged: failing repeatedly", append(args, "since", state.LastSuccess)...)
+		case res.Flagged:
+			log.Error("flagged source failed again", args...)
+		default:
+			log.Warn("crawl failed", args...)
+		}
 	} else {
+		if state.Failures >= c.cfg.Fetch.FlagAfter {
+			log.Info("flagged source recovered", "failures", state.Failures)
+		}
 		state.Failures = 0
 		state.LastError = ""
-		state.LastSuccess = c.now()
-		state.NextFetch = state.LastSuccess.Add(src.Interval.D())
+		state.LastSuccess = now
+		res.Interval = c.adapt(src, cur, res.New)
+		state.NextFetch = now.Add(max(res.Interval, min(res.hint, MaxHint)))
+		res.Next = state.NextFetch
 		log.Info("crawled", "new", res.New, "updated", res.Updated, "unchanged", res.Unchanged,
-			"not_modified", res.NotModified, "articles", res.Articles, "took", res.Took)
+			"not_modified", res.NotModified, "articles", res.Articles, "took", res.Took,
+			"interval", res.Interval, "next", res.Next)
 	}
 	if err := c.store.SaveSourceState(wctx, state); err != nil {
 		log.Error("save source state", "err", err)
@@ -212,15 +260,4 @@ func (c *Crawler) release(id string) {
 	c.mu.Lock()
 	delete(c.inFlight, id)
 	c.mu.Unlock()
-}
-
-// backoff is the wait after the n-th consecutive failure: the interval,
-// doubled per further failure, at most six hours.
-func backoff(interval time.Duration, n int) time.Duration {
-	const max = 6 * time.Hour
-	d := interval
-	for i := 1; i < n && d < max; i++ {
-		d *= 2
-	}
-	return min(d, max)
 }

@@ -22,19 +22,33 @@ func (c *Crawler) crawl(ctx context.Context, src config.Source, state *store.Sou
 		ETag:         state.ETag,
 		LastModified: state.LastModified,
 		AllowPrivate: src.AllowPrivate,
+		// The fetch: limits are the client's own; only a source's
+		// overrides travel with the request.
+		Timeout:  src.Timeout.D(),
+		MaxBytes: int64(src.MaxBytes),
 	})
 	if err != nil {
 		return fmt.Errorf("fetch %s: %w", kindNoun(src), err)
 	}
+	res.hint = resp.Fresh
 	if resp.NotModified {
 		res.NotModified = true
+		c.mu.Lock()
+		res.hint = max(res.hint, c.ttls[src.ID])
+		c.mu.Unlock()
 		return nil
 	}
 
 	var items []news.Item
 	switch src.Kind {
 	case config.KindPage:
-		for _, link := range extract.Links(resp.Body, src.ItemLinks, resp.URL) {
+		links, err := guarded(c, resp.Body, func() ([]string, error) {
+			return extract.Links(resp.Body, src.ItemLinks, resp.URL), nil
+		})
+		if err != nil {
+			return fmt.Errorf("read listing page %s: %w", resp.URL, err)
+		}
+		for _, link := range links {
 			items = append(items, news.Item{GUID: link, Link: link})
 		}
 		if len(items) == 0 {
@@ -42,7 +56,8 @@ func (c *Crawler) crawl(ctx context.Context, src config.Source, state *store.Sou
 		}
 	default:
 		f, err := feed.Parse(resp.Body, feed.Options{
-			MaxItems: c.cfg.Fetch.MaxItems,
+			MaxItems: c.cfg.Fetch.Limits(src).MaxItems,
+			MaxDepth: c.cfg.Fetch.MaxDepth,
 			BaseURL:  resp.URL,
 			Location: src.Location(),
 		})
@@ -51,6 +66,10 @@ func (c *Crawler) crawl(ctx context.Context, src config.Source, state *store.Sou
 		}
 		res.Dropped = f.Dropped
 		items = f.Items
+		c.mu.Lock()
+		c.ttls[src.ID] = f.TTL
+		c.mu.Unlock()
+		res.hint = max(res.hint, f.TTL)
 	}
 
 	wctx := context.WithoutCancel(ctx)
@@ -97,6 +116,17 @@ func (c *Crawler) crawl(ctx context.Context, src config.Source, state *store.Sou
 	return nil
 }
 
+// guarded runs an extraction step on an HTML page within the limits the
+// extractor does not enforce itself: the page's nesting (fetch.max_depth)
+// and the time budget (fetch.extract_timeout).
+func guarded[T any](c *Crawler, page []byte, f func() (T, error)) (T, error) {
+	if err := checkDepth(page, c.cfg.Fetch.MaxDepth); err != nil {
+		var zero T
+		return zero, err
+	}
+	return within(c.cfg.Fetch.ExtractTimeout.D(), f)
+}
+
 func kindNoun(src config.Source) string {
 	if src.Kind == config.KindPage {
 		return "listing page"
@@ -122,7 +152,8 @@ func (c *Crawler) wantsArticle(src config.Source, it news.Item) bool {
 // body, authors, date and section; the feed keeps its GUID and link. It
 // reports whether the page was read.
 func (c *Crawler) enrich(ctx context.Context, src config.Source, it *news.Item, state *store.SourceState, log *slog.Logger) bool {
-	resp, err := c.fetcher.Get(ctx, fetch.Request{URL: it.Link, AllowPrivate: src.AllowPrivate})
+	resp, err := c.fetcher.Get(ctx, fetch.Request{URL: it.Link, AllowPrivate: src.AllowPrivate,
+		Timeout: src.Timeout.D(), MaxBytes: int64(src.MaxBytes)})
 	if err == nil && resp.NotModified {
 		err = fmt.Errorf("unexpected 304")
 	}
@@ -130,10 +161,12 @@ func (c *Crawler) enrich(ctx context.Context, src config.Source, it *news.Item, 
 		log.Warn("fetch article", "url", it.Link, "err", err)
 		return false
 	}
-	art, err := extract.Extract(resp.Body, extract.Options{
-		URL:       resp.URL,
-		Location:  src.Location(),
-		Selectors: extract.Selectors(src.Extract),
+	art, err := guarded(c, resp.Body, func() (*extract.Article, error) {
+		return extract.Extract(resp.Body, extract.Options{
+			URL:       resp.URL,
+			Location:  src.Location(),
+			Selectors: extract.Selectors(src.Extract),
+		})
 	})
 	if err != nil {
 		log.Warn("extract article", "url", it.Link, "err", err)

@@ -15,6 +15,9 @@ func (c *Crawler) Run(ctx context.Context) error {
 	for _, src := range c.cfg.Sources {
 		st, err := c.store.SourceState(ctx, src.ID)
 		if err != nil {
+			if ctx.Err() != nil {
+				return nil // stopped while starting
+			}
 			return err
 		}
 		next[src.ID] = st.NextFetch
@@ -23,6 +26,9 @@ func (c *Crawler) Run(ctx context.Context) error {
 		wg  sync.WaitGroup
 		mu  sync.Mutex
 		sem = make(chan struct{}, maxParallel)
+		// finished wakes the loop when a crawl ends, so that a source
+		// waiting for a free slot starts at once.
+		finished = make(chan struct{}, 1)
 	)
 	defer wg.Wait()
 	for {
@@ -52,7 +58,13 @@ func (c *Crawler) Run(ctx context.Context) error {
 			wg.Add(1)
 			go func() {
 				defer wg.Done()
-				defer func() { <-sem }()
+				defer func() {
+					<-sem
+					select {
+					case finished <- struct{}{}:
+					default:
+					}
+				}()
 				c.Crawl(ctx, src)
 				if st, err := c.store.SourceState(context.WithoutCancel(ctx), src.ID); err == nil && !st.NextFetch.IsZero() {
 					mu.Lock()
@@ -62,11 +74,15 @@ func (c *Crawler) Run(ctx context.Context) error {
 			}()
 		}
 		wait := min(max(wake.Sub(c.now()), time.Second), time.Minute)
+		t := time.NewTimer(wait)
 		select {
 		case <-ctx.Done():
+			t.Stop()
 			return nil
-		case <-time.After(wait):
+		case <-finished:
+		case <-t.C:
 		}
+		t.Stop()
 	}
 }
 

@@ -36,11 +36,34 @@ type Config struct {
 	pos  map[string]Pos
 }
 
-// Fetch is the fetcher's configuration.
+// Fetch is the fetcher's configuration: limits on what one answer may
+// cost, politeness towards hosts, and the bounds of each source's adaptive
+// schedule. Timeout, MaxBytes and MaxItems can be overridden per source.
 type Fetch struct {
-	Timeout  Duration `yaml:"timeout"`   // whole request, body included
-	MaxBytes ByteSize `yaml:"max_bytes"` // body cap after decompression
-	MaxItems int      `yaml:"max_items"` // items kept per feed document
+	Timeout       Duration `yaml:"timeout"`        // whole request, body included
+	HeaderTimeout Duration `yaml:"header_timeout"` // until the response headers
+	MaxBytes      ByteSize `yaml:"max_bytes"`      // body cap after decompression
+	MaxItems      int      `yaml:"max_items"`      // items kept per feed document
+	MaxRedirects  int      `yaml:"max_redirects"`  // redirects followed per request
+	// MaxDepth caps the element nesting of a feed (XML) or article page
+	// (HTML).
+	MaxDepth int `yaml:"max_depth"`
+	// ExtractTimeout is the time budget of extracting one article page.
+	ExtractTimeout Duration `yaml:"extract_timeout"`
+	// HostSpacing is the least time between two requests to one host
+	// (a longer Crawl-delay in its robots.txt wins, up to 30s).
+	HostSpacing Duration `yaml:"host_spacing"`
+	// RobotsTxt: honour each host's robots.txt (read again daily).
+	RobotsTxt bool `yaml:"robots_txt"`
+	// MinInterval and MaxInterval bound every source's adaptive interval
+	// unless the source sets its own.
+	MinInterval Duration `yaml:"min_interval"`
+	MaxInterval Duration `yaml:"max_interval"`
+	// MaxBackoff caps the wait after repeated failures.
+	MaxBackoff Duration `yaml:"max_backoff"`
+	// FlagAfter is the number of consecutive failures after which a
+	// source is flagged as failing (in crawl --once, /healthz and the log).
+	FlagAfter int `yaml:"flag_after"`
 }
 
 // Section is one republished section.
@@ -73,7 +96,18 @@ type Source struct {
 	// carry a rule on the item's own categories.
 	Sections    []SectionRef `yaml:"sections"`
 	Attribution Attribution  `yaml:"attribution"`
-	Interval    Duration     `yaml:"interval"`
+	// Interval is the starting interval between fetches; the crawler
+	// adapts it within [MinInterval, MaxInterval].
+	Interval Duration `yaml:"interval"`
+	// MinInterval and MaxInterval override fetch.min_interval and
+	// fetch.max_interval for this source.
+	MinInterval Duration `yaml:"min_interval"`
+	MaxInterval Duration `yaml:"max_interval"`
+	// Timeout, MaxBytes and MaxItems override the fetch: limits of the
+	// same name for this source (0: inherit).
+	Timeout  Duration `yaml:"timeout"`
+	MaxBytes ByteSize `yaml:"max_bytes"`
+	MaxItems int      `yaml:"max_items"`
 	// AllowPrivate lets this source resolve to a loopback or private address.
 	AllowPrivate bool `yaml:"allow_private"`
 	// Timezone is the IANA zone of dates the source prints without an offset.
@@ -134,6 +168,16 @@ const (
 	DefaultMaxItems   = 1000
 	DefaultFeedLength = 50
 	MinInterval       = 30 * time.Second
+
+	DefaultHeaderTimeout  = 15 * time.Second
+	DefaultMaxRedirects   = 10
+	DefaultMaxDepth       = 512
+	DefaultExtractTimeout = 10 * time.Second
+	DefaultHostSpacing    = time.Second
+	DefaultMinInterval    = 5 * time.Minute
+	DefaultMaxInterval    = 2 * time.Hour
+	DefaultMaxBackoff     = 6 * time.Hour
+	DefaultFlagAfter      = 5
 )
 
 // Default returns the configuration used for every key feeds.yaml omits.
@@ -143,9 +187,19 @@ func Default() Config {
 		Listen:     DefaultListen,
 		FeedLength: DefaultFeedLength,
 		Fetch: Fetch{
-			Timeout:  Duration(DefaultTimeout),
-			MaxBytes: DefaultMaxBytes,
-			MaxItems: DefaultMaxItems,
+			Timeout:        Duration(DefaultTimeout),
+			HeaderTimeout:  Duration(DefaultHeaderTimeout),
+			MaxBytes:       DefaultMaxBytes,
+			MaxItems:       DefaultMaxItems,
+			MaxRedirects:   DefaultMaxRedirects,
+			MaxDepth:       DefaultMaxDepth,
+			ExtractTimeout: Duration(DefaultExtractTimeout),
+			HostSpacing:    Duration(DefaultHostSpacing),
+			RobotsTxt:      true,
+			MinInterval:    Duration(DefaultMinInterval),
+			MaxInterval:    Duration(DefaultMaxInterval),
+			MaxBackoff:     Duration(DefaultMaxBackoff),
+			FlagAfter:      DefaultFlagAfter,
 		},
 	}
 }
@@ -198,6 +252,43 @@ func (s Source) News() news.Source {
 		},
 		Republish: s.Republish,
 	}
+}
+
+// Limits are the fetch limits in force for one source: the fetch: values
+// with the source's own overrides applied.
+type Limits struct {
+	Timeout  time.Duration
+	MaxBytes int64
+	MaxItems int
+}
+
+// Limits returns the limits in force for s.
+func (f Fetch) Limits(s Source) Limits {
+	l := Limits{Timeout: f.Timeout.D(), MaxBytes: int64(f.MaxBytes), MaxItems: f.MaxItems}
+	if s.Timeout > 0 {
+		l.Timeout = s.Timeout.D()
+	}
+	if s.MaxBytes > 0 {
+		l.MaxBytes = int64(s.MaxBytes)
+	}
+	if s.MaxItems > 0 {
+		l.MaxItems = s.MaxItems
+	}
+	return l
+}
+
+// Bounds returns the range [lo, hi] within which the crawler adapts the
+// interval of s: the source's own bounds, or fetch's widened to contain
+// the source's interval.
+func (f Fetch) Bounds(s Source) (lo, hi time.Duration) {
+	lo, hi = min(f.MinInterval.D(), s.Interval.D()), max(f.MaxInterval.D(), s.Interval.D())
+	if s.MinInterval > 0 {
+		lo = s.MinInterval.D()
+	}
+	if s.MaxInterval > 0 {
+		hi = s.MaxInterval.D()
+	}
+	return lo, max(lo, hi)
 }
 
 // Location is the source's time zone (UTC when unset or unknown).

@@ -110,6 +110,11 @@ func TestParseErrorsNamePlaceAndField(t *testing.T) {
 			[]string{`bad.yaml:18:14: fetch.max_bytes: invalid size "lots"`}},
 		{"several at once", strings.Replace(strings.Replace(good, "interval: 2m", "interval: x", 1), "listen: 127.0.0.1:9000", "listen: 9000", 1),
 			[]string{`bad.yaml:3:9: listen: invalid address`, `bad.yaml:15:15: sources[0].interval: invalid duration "x"`}},
+		{"bad limits", strings.Replace(good, "  max_bytes: 512KB\n", "  max_bytes: 512KB\n  max_redirects: 0\n  host_spacing: 2m\n  min_interval: 10s\n  max_depth: -1\n", 1),
+			[]string{`fetch.max_redirects: must be positive`, `fetch.host_spacing: must be between 0s and 1m`,
+				`fetch.min_interval: 10s is too short`, `fetch.max_depth: must be positive`}},
+		{"bad source bounds", strings.Replace(good, "interval: 2m", "interval: 2m\n    min_interval: 5m\n    max_interval: 1m", 1),
+			[]string{`sources[0].min_interval: 5m0s is longer than the interval 2m0s`, `sources[0].max_interval: 1m0s is shorter than the interval 2m0s`}},
 		{"syntax error", "sections: [\n", []string{`bad.yaml:`}},
 		{"empty file", "", []string{`bad.yaml: empty config`}},
 		{"no sources", "sections: [{id: a}]\n", []string{`sources: at least one source is needed`, `sections[0]: section "a" gets no items`}},
@@ -133,6 +138,40 @@ func TestParseErrorsNamePlaceAndField(t *testing.T) {
 				t.Errorf("want %d errors, got %d:\n%v", len(tt.want), len(errs), err)
 			}
 		})
+	}
+}
+
+func TestFetchLimitsAndBounds(t *testing.T) {
+	y := strings.Replace(good, "fetch:\n", `  - {id: quiet, url: "https://q.example/rss", sections: [all], interval: 30m, max_interval: 12h,
+     timeout: 5s, max_bytes: 1MB, max_items: 20}
+fetch:
+  host_spacing: 0s
+  robots_txt: false
+  min_interval: 1m
+  max_interval: 1h
+`, 1)
+	cfg, err := Parse("good.yaml", []byte(y))
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := cfg.Fetch
+	if f.HostSpacing != 0 || f.RobotsTxt || f.MaxRedirects != DefaultMaxRedirects || f.FlagAfter != DefaultFlagAfter ||
+		f.HeaderTimeout.D() != DefaultHeaderTimeout || f.MaxDepth != DefaultMaxDepth || f.MaxBytes != 512<<10 {
+		t.Errorf("fetch = %+v", f)
+	}
+	lenta, _ := cfg.Source("lenta")
+	quiet, _ := cfg.Source("quiet")
+	if lo, hi := f.Bounds(lenta); lo != time.Minute || hi != time.Hour {
+		t.Errorf("lenta bounds %s..%s", lo, hi)
+	}
+	if lo, hi := f.Bounds(quiet); lo != time.Minute || hi != 12*time.Hour {
+		t.Errorf("quiet bounds %s..%s", lo, hi)
+	}
+	if l := f.Limits(lenta); l != (Limits{Timeout: DefaultTimeout, MaxBytes: 512 << 10, MaxItems: DefaultMaxItems}) {
+		t.Errorf("lenta limits %+v", l)
+	}
+	if l := f.Limits(quiet); l != (Limits{Timeout: 5 * time.Second, MaxBytes: 1 << 20, MaxItems: 20}) {
+		t.Errorf("quiet limits %+v", l)
 	}
 }
 

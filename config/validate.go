@@ -80,6 +80,30 @@ func (c *Config) validate(skip map[string]bool) Errors {
 	if c.Fetch.MaxItems <= 0 {
 		bad("fetch.max_items", "must be positive")
 	}
+	for key, d := range map[string]Duration{"fetch.header_timeout": c.Fetch.HeaderTimeout,
+		"fetch.extract_timeout": c.Fetch.ExtractTimeout, "fetch.max_backoff": c.Fetch.MaxBackoff} {
+		if d <= 0 {
+			bad(key, "must be positive")
+		}
+	}
+	for key, n := range map[string]int{"fetch.max_redirects": c.Fetch.MaxRedirects,
+		"fetch.max_depth": c.Fetch.MaxDepth, "fetch.flag_after": c.Fetch.FlagAfter} {
+		if n <= 0 {
+			bad(key, "must be positive")
+		}
+	}
+	if c.Fetch.MaxRedirects > 50 {
+		bad("fetch.max_redirects", "%d is too many (at most 50)", c.Fetch.MaxRedirects)
+	}
+	if c.Fetch.HostSpacing < 0 || c.Fetch.HostSpacing.D() > time.Minute {
+		bad("fetch.host_spacing", "must be between 0s and 1m, got %s", c.Fetch.HostSpacing)
+	}
+	if c.Fetch.MinInterval.D() < MinInterval {
+		bad("fetch.min_interval", "%s is too short (at least %s)", c.Fetch.MinInterval, MinInterval)
+	}
+	if c.Fetch.MaxInterval < c.Fetch.MinInterval {
+		bad("fetch.max_interval", "%s is shorter than fetch.min_interval %s", c.Fetch.MaxInterval, c.Fetch.MinInterval)
+	}
 
 	sections := map[string]bool{}
 	if len(c.Sections) == 0 {
@@ -133,6 +157,17 @@ func (c *Config) validate(skip map[string]bool) Errors {
 		}
 		if s.Interval.D() < MinInterval {
 			bad(path+".interval", "%s is too short (at least %s)", s.Interval, MinInterval)
+		}
+		if s.MinInterval != 0 && s.MinInterval.D() < MinInterval {
+			bad(path+".min_interval", "%s is too short (at least %s)", s.MinInterval, MinInterval)
+		} else if s.MinInterval > s.Interval {
+			bad(path+".min_interval", "%s is longer than the interval %s", s.MinInterval, s.Interval)
+		}
+		if s.MaxInterval != 0 && s.MaxInterval < s.Interval {
+			bad(path+".max_interval", "%s is shorter than the interval %s", s.MaxInterval, s.Interval)
+		}
+		if s.MaxItems < 0 {
+			bad(path+".max_items", "must be positive")
 		}
 		if s.Timezone != "" {
 			if _, err := time.LoadLocation(s.Timezone); err != nil {

@@ -61,10 +61,71 @@ func xmlChar(r rune, n int) bool {
 	}
 }
 
-// plainText cleans a one-line plain-text field (title, name): XML-illegal
-// characters removed, runs of white space collapsed to one space.
+// plainText cleans a one-line plain-text field (title, byline, name,
+// category): markup removed (tags dropped, the content of script and style
+// too), XML-illegal characters removed, runs of white space collapsed to one
+// space. Entities are left as written. Markup is removed rather than
+// escaped because many feed readers render RSS titles as HTML: the result,
+// read as HTML, holds no element at all.
 func plainText(s string) string {
+	return cleanLine(stripMarkup(stripIllegal(s)))
+}
+
+// cleanLine cleans one line of text that is only ever written escaped,
+// inside HTML (the via chain, a reuse notice): XML-illegal characters
+// removed, white space collapsed; "<AZ>" stays, to be escaped.
+func cleanLine(s string) string {
 	return strings.Join(strings.Fields(stripIllegal(s)), " ")
+}
+
+// stripMarkup removes tags until none is left (see plainText).
+func stripMarkup(s string) string {
+	for range 8 {
+		if !strings.Contains(s, "<") {
+			break
+		}
+		t := stripTags(s)
+		if t == s {
+			break
+		}
+		s = t
+	}
+	if strings.Contains(s, "<") && stripTags(s) != s {
+		// Still markup after 8 passes ("<<<<<<<<<b>b>b>..."): no '<' at all.
+		s = strings.ReplaceAll(s, "<", "‹")
+	}
+	return s
+}
+
+// stripTags returns s without its tags, comments and doctypes, and without
+// the content of script, style and the like; text is kept as written. Each
+// tag becomes a space, so that removing one cannot put another together
+// ("<<b>script>" gives "< script>", which is text); plainText checks anyway.
+func stripTags(s string) string {
+	z := html.NewTokenizer(strings.NewReader(s))
+	var b strings.Builder
+	skip := 0
+	for {
+		tt := z.Next()
+		switch tt {
+		case html.ErrorToken:
+			return b.String()
+		case html.TextToken:
+			if skip == 0 {
+				b.Write(z.Raw())
+			}
+		case html.StartTagToken, html.EndTagToken, html.SelfClosingTagToken:
+			name, _ := z.TagName()
+			if a := atom.Lookup(name); dropped[a] && !voidElements[a] && a != atom.Meta && a != atom.Link && a != atom.Base && a != atom.Input && a != atom.Source && a != atom.Track && a != atom.Embed {
+				if tt == html.StartTagToken {
+					skip++
+				} else if tt == html.EndTagToken && skip > 0 {
+					skip--
+				}
+			}
+			b.WriteByte(' ')
+		}
+	}
 }
 
 // Elements whose content is dropped along with them.
@@ -86,18 +147,19 @@ var allowed = map[atom.Atom][]string{
 	atom.Code: nil, atom.Dd: nil, atom.Del: {"cite"}, atom.Dfn: nil, atom.Div: nil,
 	atom.Dl: nil, atom.Dt: nil, atom.Em: nil, atom.Figcaption: nil, atom.Figure: nil,
 	atom.H1: nil, atom.H2: nil, atom.H3: nil, atom.H4: nil, atom.H5: nil, atom.H6: nil,
-	atom.Hr: nil, atom.I: nil, atom.Img: {"src", "alt", "title", "width", "height"},
+	atom.Hr: nil, atom.I: nil, atom.Img: {"src", "srcset", "sizes", "alt", "title", "width", "height"},
 	atom.Ins: {"cite"}, atom.Kbd: nil, atom.Li: nil, atom.Mark: nil, atom.Ol: nil,
 	atom.P: nil, atom.Pre: nil, atom.Q: {"cite"}, atom.S: nil, atom.Samp: nil,
 	atom.Small: nil, atom.Span: nil, atom.Strike: nil, atom.Strong: nil, atom.Sub: nil,
 	atom.Sup: nil, atom.Table: nil, atom.Tbody: nil, atom.Td: {"colspan", "rowspan"},
 	atom.Tfoot: nil, atom.Th: {"colspan", "rowspan"}, atom.Thead: nil,
 	atom.Time: {"datetime"}, atom.Tr: nil, atom.U: nil, atom.Ul: nil, atom.Wbr: nil,
+	atom.Video: {"src", "poster", "width", "height"}, atom.Audio: {"src"},
 }
 
 var voidElements = map[atom.Atom]bool{atom.Br: true, atom.Hr: true, atom.Img: true, atom.Wbr: true}
 
-var urlAttrs = map[string]bool{"href": true, "src": true, "cite": true}
+var urlAttrs = map[string]bool{"href": true, "src": true, "cite": true, "poster": true}
 
 // parseBody parses an HTML fragment as the content of a <div>.
 func parseBody(body string) []*html.Node {
@@ -109,10 +171,21 @@ func parseBody(body string) []*html.Node {
 	return nodes
 }
 
-// sanitizeHTML returns body as balanced, allow-listed HTML: scripts, styles,
-// frames, forms and event handlers removed, unknown tags unwrapped, URLs
-// resolved against base and kept only when they are absolute http(s).
-// The result never contains an XML-illegal character or a "]]>".
+// sanitizeHTML is syndic's one HTML policy: every piece of upstream HTML
+// that is republished goes through it. It returns body as balanced,
+// allow-listed HTML: text structure (paragraphs, headings, lists, quotes,
+// tables, emphasis), links, images and video/audio kept; scripts, styles,
+// frames, forms, SVG, MathML and every attribute not on the list (event
+// handlers, style, class) removed with them; unknown tags unwrapped. Every
+// URL (href, src, cite, poster and each srcset candidate) is resolved
+// against base and kept only when it is absolute http(s), which drops
+// javascript:, vbscript: and data: URLs whatever their case or escaping.
+// Links get rel="noopener noreferrer". The result never contains an
+// XML-illegal character or a "]]>".
+//
+// It is an x/net/html allow-list rather than bluemonday because bluemonday
+// does not check the URLs inside srcset or poster, and the output must be
+// resolved against the article's URL and safe inside CDATA.
 func sanitizeHTML(body string, base *url.URL) string {
 	return sanitizeNodes(parseBody(body), base, len(body))
 }
@@ -149,6 +222,7 @@ func renderClean(b *strings.Builder, n *html.Node, base *url.URL) {
 	}
 	b.WriteByte('<')
 	b.WriteString(n.Data)
+	hasHref := false
 	for _, a := range n.Attr {
 		if a.Namespace != "" || !contains(attrs, a.Key) {
 			continue
@@ -157,6 +231,12 @@ func renderClean(b *strings.Builder, n *html.Node, base *url.URL) {
 		switch {
 		case urlAttrs[a.Key]:
 			v = absoluteHTTP(v, base)
+		case a.Key == "srcset":
+			v = cleanSrcset(v, base)
+		case a.Key == "sizes":
+			if strings.ContainsAny(v, "<>\"'`;{}") || len(v) > 500 {
+				v = ""
+			}
 		case a.Key == "width" || a.Key == "height" || a.Key == "colspan" || a.Key == "rowspan":
 			if !digits(v) {
 				v = ""
@@ -165,11 +245,20 @@ func renderClean(b *strings.Builder, n *html.Node, base *url.URL) {
 		if v == "" {
 			continue
 		}
+		hasHref = hasHref || a.Key == "href"
 		b.WriteByte(' ')
 		b.WriteString(a.Key)
 		b.WriteString(`="`)
 		b.WriteString(html.EscapeString(v))
 		b.WriteByte('"')
+	}
+	switch n.DataAtom {
+	case atom.A:
+		if hasHref {
+			b.WriteString(` rel="noopener noreferrer"`)
+		}
+	case atom.Video, atom.Audio:
+		b.WriteString(` controls`)
 	}
 	b.WriteByte('>')
 	if voidElements[n.DataAtom] {
@@ -198,6 +287,83 @@ func digits(s string) bool {
 	}
 	for i := 0; i < len(s); i++ {
 		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// cleanSrcset returns a srcset with every candidate's URL resolved against
+// base and checked like any other URL; candidates whose URL is not http(s)
+// or whose descriptor is not a width ("640w") or density ("2x") are left
+// out.
+func cleanSrcset(v string, base *url.URL) string {
+	var out []string
+	for _, c := range splitSrcset(v) {
+		u := absoluteHTTP(c.url, base)
+		if u == "" || strings.ContainsAny(u, " ,") {
+			continue
+		}
+		if c.desc != "" && !validDescriptor(c.desc) {
+			continue
+		}
+		if c.desc != "" {
+			u += " " + c.desc
+		}
+		out = append(out, u)
+	}
+	return strings.Join(out, ", ")
+}
+
+type srcCandidate struct{ url, desc string }
+
+// splitSrcset splits a srcset into candidates as the HTML standard does:
+// a URL runs to the next white space (trailing commas end the candidate),
+// then a descriptor runs to the next comma.
+func splitSrcset(v string) []srcCandidate {
+	var out []srcCandidate
+	isSpace := func(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' }
+	i := 0
+	for i < len(v) {
+		for i < len(v) && (isSpace(v[i]) || v[i] == ',') {
+			i++
+		}
+		start := i
+		for i < len(v) && !isSpace(v[i]) {
+			i++
+		}
+		u := v[start:i]
+		if u == "" {
+			break
+		}
+		if strings.HasSuffix(u, ",") {
+			out = append(out, srcCandidate{url: strings.TrimRight(u, ",")})
+			continue
+		}
+		start = i
+		for i < len(v) && v[i] != ',' {
+			i++
+		}
+		out = append(out, srcCandidate{url: u, desc: strings.TrimSpace(v[start:i])})
+	}
+	return out
+}
+
+func validDescriptor(d string) bool {
+	if len(d) < 2 || len(d) > 12 {
+		return false
+	}
+	num, unit := d[:len(d)-1], d[len(d)-1]
+	if unit != 'w' && unit != 'x' {
+		return false
+	}
+	dot := false
+	for i := 0; i < len(num); i++ {
+		switch c := num[i]; {
+		case c >= '0' && c <= '9':
+		case c == '.' && !dot && unit == 'x':
+			dot = true
+		default:
 			return false
 		}
 	}

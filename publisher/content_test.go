@@ -33,11 +33,12 @@ func TestSanitizeHTML(t *testing.T) {
 	base, _ := url.Parse("https://lenta.ru/news/2025/03/01/x/")
 	tests := []struct{ name, in, want string }{
 		{"paragraphs kept", "<p>Один</p><p>Два</p>", "<p>Один</p><p>Два</p>"},
-		{"unclosed tags balanced", "<p>open <b>bold <a href='/y/'>link", `<p>open <b>bold <a href="https://lenta.ru/y/">link</a></b></p>`},
+		{"unclosed tags balanced", "<p>open <b>bold <a href='/y/'>link", `<p>open <b>bold <a href="https://lenta.ru/y/" rel="noopener noreferrer">link</a></b></p>`},
 		{"script and style dropped", "<p>a</p><script>x()</script><style>p{}</style>", "<p>a</p>"},
 		{"handlers and js urls dropped", `<a href="javascript:x()" onclick="x()">t</a>`, "<a>t</a>"},
 		{"unknown tags unwrapped", `<section><font color="red">red</font></section>`, "red"},
-		{"img resolved, srcset dropped", `<img src="p.jpg" srcset="evil 1x" width="640" height="x">`, `<img src="https://lenta.ru/news/2025/03/01/x/p.jpg" width="640">`},
+		{"img and srcset resolved", `<img src="p.jpg" srcset="big.jpg 1x" width="640" height="x">`,
+			`<img src="https://lenta.ru/news/2025/03/01/x/p.jpg" srcset="https://lenta.ru/news/2025/03/01/x/big.jpg 1x" width="640">`},
 		{"text escaped, CDATA end harmless", "a ]]> b &amp; <", "a ]]&gt; b &amp; &lt;"},
 		{"numeric control reference", "a&#1;b", "ab"},
 		{"comments dropped", "<!-- c -->x", "x"},
@@ -211,6 +212,14 @@ func FuzzSanitizeHTML(f *testing.F) {
 			if strings.Contains(low, "<script") || strings.Contains(low, `="javascript:`) {
 				t.Fatalf("script in %q", out)
 			}
+		}
+		out := sanitizeHTML(in, base)
+		checkSafeHTML(t, in, out)
+		if again := sanitizeHTML(out, base); again != out {
+			t.Fatalf("not stable under a second pass:\n%q\n%q", out, again)
+		}
+		if title := plainText(in); markup(title) != "" {
+			t.Fatalf("plainText(%q) = %q holds markup", in, title)
 		}
 	})
 }

@@ -152,7 +152,7 @@ func (p *Publisher) entry(it *news.Item) entry {
 		}
 	}
 	for _, v := range it.Via {
-		if v = plainText(v); v != "" {
+		if v = cleanLine(v); v != "" {
 			e.via = append(e.via, v)
 		}
 	}
@@ -212,9 +212,9 @@ func (p *Publisher) attribution(it *news.Item, e *entry, src *news.Source, base 
 	}
 	b.WriteString("</p>")
 
-	notice := plainText(it.Attribution.Notice)
+	notice := cleanLine(it.Attribution.Notice)
 	if notice == "" {
-		notice = plainText(src.Attribution.Notice)
+		notice = cleanLine(src.Attribution.Notice)
 	}
 	required := absoluteHTTP(it.Attribution.Link, nil)
 	if required == "" {

@@ -27,8 +27,11 @@ import (
 	"github.com/syndic/syndic/news"
 )
 
-// DefaultMaxItems is the item cap when Options.MaxItems is 0.
-const DefaultMaxItems = 1000
+// Defaults for zero Options fields.
+const (
+	DefaultMaxItems = 1000
+	DefaultMaxDepth = 512
+)
 
 // Errors Parse wraps, for errors.Is.
 var (
@@ -38,6 +41,8 @@ var (
 	// ErrMalformed: the document is a feed but cannot be read: truncated
 	// or broken beyond what the tolerant parser accepts.
 	ErrMalformed = errors.New("malformed feed")
+	// ErrTooDeep: the document nests elements deeper than MaxDepth.
+	ErrTooDeep = errors.New("nested too deep")
 )
 
 // Options tune Parse. Zero values take the defaults.
@@ -45,6 +50,9 @@ type Options struct {
 	// MaxItems caps the items kept per document (default 1000); the first
 	// ones are kept and the rest counted in Feed.Dropped.
 	MaxItems int
+	// MaxDepth caps the element nesting of an XML document (default
+	// 512); a deeper one is refused before any parser sees it.
+	MaxDepth int
 	// BaseURL is the feed's URL: relative links resolve against it (and,
 	// when it is empty, against the feed's own link).
 	BaseURL string
@@ -70,10 +78,15 @@ type Feed struct {
 // a JSON Feed and XML that is not RSS or Atom; and, wrapping ErrMalformed,
 // on a feed that is truncated or otherwise unreadable. Items beyond
 // MaxItems are removed before parsing, so a document of a million items
-// costs little more than its bytes.
+// costs little more than its bytes; a document nested deeper than MaxDepth
+// fails with an error wrapping ErrTooDeep before parsing. DTDs are never
+// read: entities are not expanded and nothing external is loaded.
 func Parse(data []byte, opt Options) (*Feed, error) {
 	if opt.MaxItems <= 0 {
 		opt.MaxItems = DefaultMaxItems
+	}
+	if opt.MaxDepth <= 0 {
+		opt.MaxDepth = DefaultMaxDepth
 	}
 	if opt.Location == nil {
 		opt.Location = time.UTC
@@ -118,6 +131,9 @@ func Parse(data []byte, opt Options) (*Feed, error) {
 		return nil, fmt.Errorf("%w: no XML element", ErrNotFeed)
 	default:
 		return nil, fmt.Errorf("%w: root element <%s>", ErrNotFeed, sc.root)
+	}
+	if sc.depth > opt.MaxDepth {
+		return nil, fmt.Errorf("%w: elements nested %d deep, over the limit of %d (fetch.max_depth)", ErrTooDeep, sc.depth, opt.MaxDepth)
 	}
 	dropped := max(sc.items-opt.MaxItems, 0)
 

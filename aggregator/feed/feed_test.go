@@ -647,8 +647,10 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte(`{"version":"https://jsonfeed.org/version/1.1","items":[{"id":1,"url":"/a","date_published":"2024-01-15 12:30 MSK"}]}`))
 	f.Add([]byte(`<feed xmlns="x"><entry><title>A</title><link href="../b"/><published>15 января 2024, 12:30</published></entry></feed>`))
 	f.Add([]byte(`<!DOCTYPE rss [<!ENTITY a "<item>">]><rss><channel><item/><item><![CDATA[</item>]]></item></channel></rss>`))
+	f.Add([]byte(`<rss><channel><item><description>` + strings.Repeat("<a>", 40) + `</description></item></channel></rss>`))
+	f.Add([]byte(`<!DOCTYPE rss [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;&a;&a;"><!ENTITY x SYSTEM "file:///etc/passwd">]><rss><channel><item><title>&b;&x;</title></item></channel></rss>`))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		feed, err := Parse(data, Options{MaxItems: 5, BaseURL: "https://example.ru/rss"})
+		feed, err := Parse(data, Options{MaxItems: 5, MaxDepth: 32, BaseURL: "https://example.ru/rss"})
 		if err != nil {
 			if feed != nil {
 				t.Error("feed with an error")

@@ -14,6 +14,7 @@ type scan struct {
 	root    string // the root element's name as written, "" when none
 	doctype string // the doctype's text, lower case
 	items   int    // <item> and <entry> elements not nested in another
+	depth   int    // the deepest element nesting seen
 	out     []byte // the document without the items over the cap
 }
 
@@ -27,6 +28,7 @@ func prescan(data []byte, max int) scan {
 	var (
 		sc        scan
 		depth     int
+		nest      int  // depth without HTML void elements, which the parser closes itself
 		itemDepth = -1 // depth of the open item, -1 when none
 		itemStart int
 		cut       []span // ranges to remove, merged when adjacent
@@ -72,6 +74,9 @@ func prescan(data []byte, max int) scan {
 			if depth > 0 {
 				depth--
 			}
+			if nest > 0 && !htmlVoid(local) {
+				nest--
+			}
 			if itemDepth >= 0 && depth == itemDepth && (equalFold(local, "item") || equalFold(local, "entry")) {
 				endItem(i)
 			}
@@ -95,6 +100,12 @@ func prescan(data []byte, max int) scan {
 			}
 			if !selfClosing {
 				depth++
+				if !htmlVoid(local) {
+					nest++
+					if nest > sc.depth {
+						sc.depth = nest
+					}
+				}
 			}
 		default:
 			i++ // a lone '<' in text
@@ -116,6 +127,17 @@ func prescan(data []byte, max int) scan {
 	}
 	sc.out = append(out, data[prev:]...)
 	return sc
+}
+
+// htmlVoid reports whether name is an HTML element without content (<br>),
+// which raw HTML in a feed leaves unclosed and the tolerant parser closes.
+func htmlVoid(name []byte) bool {
+	for _, v := range []string{"br", "hr", "img", "input", "meta", "link", "area", "base", "col", "param", "source", "track", "wbr", "embed"} {
+		if equalFold(name, v) {
+			return true
+		}
+	}
+	return false
 }
 
 // skipPast returns the index just past the first end at or after i, or

@@ -14,6 +14,7 @@ import (
 	"mime"
 	"net"
 	"net/http"
+	"net/netip"
 	"net/url"
 	"strconv"
 	"strings"
@@ -23,29 +24,57 @@ import (
 
 // Defaults applied by New to zero Options fields.
 const (
-	DefaultUserAgent = "syndic/0.1 (+https://github.com/syndic/syndic)"
-	DefaultTimeout   = 30 * time.Second
-	DefaultMaxBytes  = 10 << 20
+	DefaultUserAgent     = "syndic/0.1 (+https://github.com/syndic/syndic)"
+	DefaultTimeout       = 30 * time.Second
+	DefaultHeaderTimeout = 15 * time.Second
+	DefaultMaxBytes      = 10 << 20
+	DefaultMaxRedirects  = 10
 	// DefaultAccept asks for feeds first, then HTML pages.
 	DefaultAccept = "application/rss+xml, application/atom+xml, application/feed+json, " +
 		"application/xml;q=0.9, text/xml;q=0.9, application/json;q=0.8, " +
 		"text/html;q=0.8, application/xhtml+xml;q=0.8, */*;q=0.5"
 )
 
-// ErrTooLarge is wrapped by the error Get returns when a body, after
-// decompression, is larger than Options.MaxBytes.
-var ErrTooLarge = errors.New("body too large")
+// Errors Get wraps, for errors.Is (and see ErrPrivateAddress,
+// ErrMetadataAddress and ErrRobots).
+var (
+	// ErrTooLarge: the body, after decompression, is larger than the
+	// request's MaxBytes.
+	ErrTooLarge = errors.New("body too large")
+	// ErrTooManyRedirects: more redirects than Options.MaxRedirects.
+	ErrTooManyRedirects = errors.New("too many redirects")
+	// ErrTimeout: the whole request took longer than its Timeout, or the
+	// headers longer than Options.HeaderTimeout.
+	ErrTimeout = errors.New("timed out")
+	// ErrScheme: a URL or a redirect that is not http or https.
+	ErrScheme = errors.New("not an http(s) URL")
+)
 
 // Options configure a Client. Zero fields take the defaults above.
 type Options struct {
 	UserAgent string        // default DefaultUserAgent
 	Timeout   time.Duration // whole request including the body; default 30s
-	MaxBytes  int64         // body cap after decompression; default 10 MiB
-	// Now is the clock used to turn a Retry-After date into a duration;
-	// default time.Now.
+	// HeaderTimeout bounds the wait for the response headers once the
+	// request is sent; default 15s.
+	HeaderTimeout time.Duration
+	MaxBytes      int64 // body cap after decompression; default 10 MiB
+	MaxRedirects  int   // redirects followed; default 10
+	// HostSpacing is the least time between the end of one request to a
+	// host and the start of the next; 0 means none. A longer Crawl-delay
+	// in the host's robots.txt wins, up to MaxCrawlDelay.
+	HostSpacing time.Duration
+	// IgnoreRobots turns the robots.txt check off (zero: honour it).
+	IgnoreRobots bool
+	// Now is the clock used to turn a Retry-After or Expires date into a
+	// duration; default time.Now.
 	Now func() time.Time
-	// Transport replaces the shared transport (tests, proxies). Nil means a
-	// clone of http.DefaultTransport with compression handled by the Client.
+	// CheckDial, when set, is called for every connection the address
+	// guard lets through, just before it is opened, with the very address
+	// dialled; an error refuses it. It can only refuse more (tests use it
+	// to keep every connection on loopback).
+	CheckDial func(network string, addr netip.AddrPort) error
+	// Transport replaces the two guarded transports (tests of other
+	// things). With it set, the private-address guard is NOT applied.
 	Transport http.RoundTripper
 }
 
@@ -54,10 +83,14 @@ type Request struct {
 	URL          string
 	ETag         string // from the last 200; sent as If-None-Match
 	LastModified string // from the last 200; sent as If-Modified-Since
-	// AllowPrivate is accepted for the private-address guard, which is not
-	// implemented yet: today every address is allowed.
+	// AllowPrivate lets the request reach loopback, private, link-local
+	// and other non-public addresses; never cloud metadata addresses.
+	// Requests that allow it and requests that do not never share a
+	// connection.
 	AllowPrivate bool
-	Accept       string // default DefaultAccept
+	Accept       string        // default DefaultAccept
+	Timeout      time.Duration // overrides Options.Timeout when positive
+	MaxBytes     int64         // overrides Options.MaxBytes when positive
 }
 
 // Response is a successful (2xx) or not-modified (304) answer.
@@ -73,7 +106,10 @@ type Response struct {
 	ContentType  string
 	ETag         string
 	LastModified string
-	Header       http.Header
+	// Fresh is how long the server says the answer stays fresh
+	// (Cache-Control max-age, or Expires), 0 when it says nothing.
+	Fresh  time.Duration
+	Header http.Header
 }
 
 // StatusError is the error Get returns for a status other than 2xx and 304.
@@ -90,22 +126,26 @@ func (e *StatusError) Error() string {
 }
 
 // Client makes GET requests. It is safe for concurrent use; requests to one
-// host (host:port) wait for each other, requests to different hosts run in
-// parallel.
+// host (host:port) wait for each other and keep HostSpacing apart, requests
+// to different hosts run in parallel.
 type Client struct {
-	opt Options
-	hc  *http.Client
+	opt    Options
+	public *http.Client // guarded: public addresses only
+	priv   *http.Client // guarded: no metadata addresses
 
 	mu    sync.Mutex
 	hosts map[string]*hostSlot
+
+	robots robotsCache
 }
 
 type hostSlot struct {
 	ch   chan struct{} // holds a token while a request to the host is in flight
 	refs int           // requests holding or waiting for the slot
+	last time.Time     // when the last request to the host ended (guarded by ch)
 }
 
-// New returns a Client with one shared transport.
+// New returns a Client with two transports, one per address policy.
 func New(opt Options) *Client {
 	if opt.UserAgent == "" {
 		opt.UserAgent = DefaultUserAgent
@@ -113,58 +153,156 @@ func New(opt Options) *Client {
 	if opt.Timeout <= 0 {
 		opt.Timeout = DefaultTimeout
 	}
+	if opt.HeaderTimeout <= 0 {
+		opt.HeaderTimeout = DefaultHeaderTimeout
+	}
 	if opt.MaxBytes <= 0 {
 		opt.MaxBytes = DefaultMaxBytes
+	}
+	if opt.MaxRedirects <= 0 {
+		opt.MaxRedirects = DefaultMaxRedirects
+	}
+	if opt.HostSpacing < 0 {
+		opt.HostSpacing = 0
 	}
 	if opt.Now == nil {
 		opt.Now = time.Now
 	}
-	rt := opt.Transport
-	if rt == nil {
-		t := http.DefaultTransport.(*http.Transport).Clone()
+	c := &Client{opt: opt, hosts: make(map[string]*hostSlot)}
+	c.robots.entries = make(map[string]*robotsEntry)
+	pub, priv := opt.Transport, opt.Transport
+	if pub == nil {
+		pub, priv = c.transport(false), c.transport(true)
+	}
+	c.public = &http.Client{Transport: pub, CheckRedirect: c.checkRedirect}
+	c.priv = &http.Client{Transport: priv, CheckRedirect: c.checkRedirect}
+	return c
+}
+
+// transport is a transport whose every connection passes the address guard
+// for its policy. Each policy has its own pool of keep-alive connections.
+func (c *Client) transport(allowPrivate bool) *http.Transport {
+	d := &net.Dialer{
+		Timeout:   10 * time.Second,
+		KeepAlive: 30 * time.Second,
+		Control:   control(allowPrivate, c.opt.CheckDial),
+	}
+	return &http.Transport{
+		// No proxy from the environment: a proxy would dial on our behalf,
+		// past the guard.
+		Proxy:                  nil,
+		DialContext:            d.DialContext,
+		ForceAttemptHTTP2:      true,
+		TLSHandshakeTimeout:    10 * time.Second,
+		ResponseHeaderTimeout:  c.opt.HeaderTimeout,
+		ExpectContinueTimeout:  time.Second,
+		MaxResponseHeaderBytes: 256 << 10,
+		IdleConnTimeout:        90 * time.Second,
+		MaxIdleConns:           100,
+		MaxIdleConnsPerHost:    2,
 		// The Client asks for gzip itself and decodes it, so that the
 		// size cap always counts decompressed bytes.
-		t.DisableCompression = true
-		t.MaxIdleConnsPerHost = 2
-		rt = t
-	}
-	return &Client{
-		opt:   opt,
-		hc:    &http.Client{Transport: rt},
-		hosts: make(map[string]*hostSlot),
+		DisableCompression: true,
 	}
 }
 
+// checkRedirect caps the redirects and keeps them on http(s). The address
+// of every hop is checked by the guard when it is dialled.
+func (c *Client) checkRedirect(req *http.Request, via []*http.Request) error {
+	if len(via) > c.opt.MaxRedirects {
+		return fmt.Errorf("stopped after %d redirects (fetch.max_redirects): %w", c.opt.MaxRedirects, ErrTooManyRedirects)
+	}
+	if req.URL.Scheme != "http" && req.URL.Scheme != "https" {
+		return fmt.Errorf("redirect to %q: %w", req.URL.Redacted(), ErrScheme)
+	}
+	return nil
+}
+
 // Get fetches req.URL. It returns a *StatusError for statuses other than
-// 2xx and 304, an error wrapping ErrTooLarge when the decompressed body
-// exceeds MaxBytes, and an error naming the URL and the limit when the
-// request takes longer than Timeout (measured from when it is sent, after
-// any wait for another request to the same host). A 304 gives a Response
-// with NotModified set and a nil Body. It waits for its turn on the host
-// until ctx is done. Redirects (up to 10) are followed within the turn of
-// the first URL's host. It never checks robots.txt and, for now, never
-// refuses private addresses (Request.AllowPrivate is ignored).
+// 2xx and 304, and errors wrapping ErrTooLarge (decompressed body over
+// MaxBytes), ErrTimeout (the request took longer than its Timeout, measured
+// from when it is sent, after any wait for the host; or the headers longer
+// than HeaderTimeout), ErrTooManyRedirects, ErrScheme, ErrPrivateAddress,
+// ErrMetadataAddress (on any hop) and ErrRobots (robots.txt disallows the
+// URL for our User-Agent). A 304 gives a Response with NotModified set and
+// a nil Body. It waits for its turn on the host, and for HostSpacing after
+// the previous request, until ctx is done. Redirects are followed within
+// the turn of the first URL's host; robots.txt is read for that host only.
 func (c *Client) Get(ctx context.Context, req Request) (*Response, error) {
 	u, err := url.Parse(req.URL)
 	if err != nil {
 		return nil, fmt.Errorf("GET %s: %w", req.URL, err)
 	}
 	if (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return nil, fmt.Errorf("GET %s: not an absolute http(s) URL", req.URL)
+		return nil, fmt.Errorf("GET %s: %w", req.URL, ErrScheme)
 	}
-	release, err := c.acquire(ctx, hostKey(u))
+	host := hostKey(u)
+	slot, release, err := c.acquire(ctx, host)
 	if err != nil {
 		return nil, fmt.Errorf("GET %s: wait for host: %w", req.URL, err)
 	}
 	defer release()
 
-	tctx, cancel := context.WithTimeout(ctx, c.opt.Timeout)
+	spacing := c.opt.HostSpacing
+	if !c.opt.IgnoreRobots {
+		rules, err := c.robotsFor(ctx, slot, u, req.AllowPrivate)
+		if err != nil {
+			return nil, fmt.Errorf("GET %s: %w", req.URL, err)
+		}
+		if !rules.allows(u, c.opt.UserAgent) {
+			return nil, fmt.Errorf("GET %s: %w", req.URL, ErrRobots)
+		}
+		spacing = max(spacing, rules.delay)
+	}
+	if err := c.pace(ctx, slot, spacing); err != nil {
+		return nil, fmt.Errorf("GET %s: wait for host: %w", req.URL, err)
+	}
+	defer func() { slot.last = c.opt.Now() }()
+	return c.timed(ctx, u, req)
+}
+
+// timed runs one request under its whole-request timeout.
+func (c *Client) timed(ctx context.Context, u *url.URL, req Request) (*Response, error) {
+	timeout := c.opt.Timeout
+	if req.Timeout > 0 {
+		timeout = req.Timeout
+	}
+	tctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 	resp, err := c.do(tctx, u, req)
 	if err != nil && ctx.Err() == nil && errors.Is(tctx.Err(), context.DeadlineExceeded) {
-		return nil, fmt.Errorf("GET %s: timed out after %s: %w", req.URL, c.opt.Timeout, context.DeadlineExceeded)
+		return nil, fmt.Errorf("GET %s: %w after %s (fetch.timeout): %w", req.URL, ErrTimeout, timeout, context.DeadlineExceeded)
+	}
+	if err != nil && isHeaderTimeout(err) {
+		return nil, fmt.Errorf("GET %s: %w: no response headers within %s (fetch.header_timeout)", req.URL, ErrTimeout, c.opt.HeaderTimeout)
 	}
 	return resp, err
+}
+
+// isHeaderTimeout recognises the transport's ResponseHeaderTimeout error,
+// which has no exported sentinel.
+func isHeaderTimeout(err error) bool {
+	return strings.Contains(err.Error(), "timeout awaiting response headers")
+}
+
+// pace waits until spacing has passed since the last request to the slot's
+// host ended, or ctx is done.
+func (c *Client) pace(ctx context.Context, s *hostSlot, spacing time.Duration) error {
+	if spacing <= 0 || s.last.IsZero() {
+		return nil
+	}
+	wait := s.last.Add(spacing).Sub(c.opt.Now())
+	if wait <= 0 {
+		return nil
+	}
+	t := time.NewTimer(wait)
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
 }
 
 func (c *Client) do(ctx context.Context, u *url.URL, req Request) (*Response, error) {
@@ -185,7 +323,11 @@ func (c *Client) do(ctx context.Context, u *url.URL, req Request) (*Response, er
 	if req.LastModified != "" {
 		hreq.Header.Set("If-Modified-Since", req.LastModified)
 	}
-	hresp, err := c.hc.Do(hreq)
+	hc := c.public
+	if req.AllowPrivate {
+		hc = c.priv
+	}
+	hresp, err := hc.Do(hreq)
 	if err != nil {
 		return nil, fmt.Errorf("GET %s: %w", req.URL, unwrapURLError(err))
 	}
@@ -201,6 +343,7 @@ func (c *Client) do(ctx context.Context, u *url.URL, req Request) (*Response, er
 		ContentType:  hresp.Header.Get("Content-Type"),
 		ETag:         hresp.Header.Get("ETag"),
 		LastModified: hresp.Header.Get("Last-Modified"),
+		Fresh:        Freshness(hresp.Header, c.opt.Now()),
 		Header:       hresp.Header,
 	}
 	switch {
@@ -221,7 +364,11 @@ func (c *Client) do(ctx context.Context, u *url.URL, req Request) (*Response, er
 		}
 	}
 
-	raw, err := c.readBody(hresp)
+	limit := c.opt.MaxBytes
+	if req.MaxBytes > 0 {
+		limit = req.MaxBytes
+	}
+	raw, err := readBody(hresp, limit)
 	if err != nil {
 		return nil, fmt.Errorf("GET %s: %w", req.URL, err)
 	}
@@ -235,12 +382,12 @@ func (c *Client) do(ctx context.Context, u *url.URL, req Request) (*Response, er
 
 // readBody reads the whole body, decoding gzip (announced by
 // Content-Encoding or recognised by its magic bytes), and fails with
-// ErrTooLarge once more than MaxBytes decoded bytes arrive.
-func (c *Client) readBody(hresp *http.Response) ([]byte, error) {
-	max := c.opt.MaxBytes
+// ErrTooLarge once more than max decoded bytes arrive: a gzip bomb costs
+// max bytes of memory and the time to inflate them, no more.
+func readBody(hresp *http.Response, max int64) ([]byte, error) {
 	enc := strings.ToLower(strings.TrimSpace(hresp.Header.Get("Content-Encoding")))
 	if (enc == "" || enc == "identity") && hresp.ContentLength > max {
-		return nil, fmt.Errorf("read body: Content-Length %d over the %d-byte limit: %w", hresp.ContentLength, max, ErrTooLarge)
+		return nil, fmt.Errorf("read body: Content-Length %d over the %d-byte limit (fetch.max_bytes): %w", hresp.ContentLength, max, ErrTooLarge)
 	}
 	var r io.Reader = hresp.Body
 	switch enc {
@@ -270,7 +417,7 @@ func (c *Client) readBody(hresp *http.Response) ([]byte, error) {
 		return nil, fmt.Errorf("read body: %w", err)
 	}
 	if int64(len(body)) > max {
-		return nil, fmt.Errorf("read body: over the %d-byte limit: %w", max, ErrTooLarge)
+		return nil, fmt.Errorf("read body: over the %d-byte limit after decompression (fetch.max_bytes): %w", max, ErrTooLarge)
 	}
 	return body, nil
 }
@@ -312,8 +459,9 @@ func isBinary(contentType string) bool {
 }
 
 // acquire waits until no other request of c is in flight to host, or ctx is
-// done. The returned func releases the host.
-func (c *Client) acquire(ctx context.Context, host string) (func(), error) {
+// done. The returned func releases the host. A slot outlives its requests
+// while its last request is recent enough to matter for the spacing.
+func (c *Client) acquire(ctx context.Context, host string) (*hostSlot, func(), error) {
 	c.mu.Lock()
 	s := c.hosts[host]
 	if s == nil {
@@ -327,16 +475,40 @@ func (c *Client) acquire(ctx context.Context, host string) (func(), error) {
 		c.mu.Lock()
 		s.refs--
 		if s.refs == 0 {
-			delete(c.hosts, host)
+			c.forget(host, s)
 		}
 		c.mu.Unlock()
 	}
 	select {
 	case s.ch <- struct{}{}:
-		return func() { <-s.ch; unref() }, nil
+		return s, func() { <-s.ch; unref() }, nil
 	case <-ctx.Done():
 		unref()
-		return nil, ctx.Err()
+		return nil, nil, ctx.Err()
+	}
+}
+
+// forget drops an idle slot whose last request no longer holds back the
+// next one (with c.mu held). Slots kept for their spacing are swept when
+// there are many.
+func (c *Client) forget(host string, s *hostSlot) {
+	idle := func(s *hostSlot) bool {
+		// Safe to read last: no request holds the slot.
+		return s.refs == 0 && (s.last.IsZero() || c.opt.Now().Sub(s.last) > c.opt.HostSpacing+MaxCrawlDelay)
+	}
+	if c.opt.HostSpacing <= 0 && c.opt.IgnoreRobots {
+		delete(c.hosts, host)
+		return
+	}
+	if idle(s) {
+		delete(c.hosts, host)
+	}
+	if len(c.hosts) > 1024 {
+		for h, o := range c.hosts {
+			if idle(o) {
+				delete(c.hosts, h)
+			}
+		}
 	}
 }
 
@@ -351,6 +523,41 @@ func hostKey(u *url.URL) string {
 		}
 	}
 	return net.JoinHostPort(host, port)
+}
+
+// Freshness is how long an answer stays fresh by its headers: the
+// Cache-Control max-age, else Expires less Date (or now); 0 when they say
+// nothing, say no-cache or no-store, or are unreadable.
+func Freshness(h http.Header, now time.Time) time.Duration {
+	if cc := h.Get("Cache-Control"); cc != "" {
+		var maxAge time.Duration = -1
+		for _, d := range strings.Split(cc, ",") {
+			name, val, _ := strings.Cut(strings.TrimSpace(d), "=")
+			switch strings.ToLower(strings.TrimSpace(name)) {
+			case "no-cache", "no-store":
+				return 0
+			case "max-age":
+				if n, err := strconv.ParseInt(strings.Trim(strings.TrimSpace(val), `"`), 10, 64); err == nil && n >= 0 {
+					maxAge = time.Duration(min(n, 1<<31)) * time.Second
+				}
+			}
+		}
+		if maxAge >= 0 {
+			return maxAge
+		}
+	}
+	exp := h.Get("Expires")
+	if exp == "" {
+		return 0
+	}
+	t, err := http.ParseTime(exp)
+	if err != nil {
+		return 0
+	}
+	if d, err := http.ParseTime(h.Get("Date")); err == nil {
+		now = d
+	}
+	return max(t.Sub(now), 0)
 }
 
 // retryAfter reads a Retry-After value: delay seconds or an HTTP date.

@@ -49,7 +49,7 @@ func TestGetCharsets(t *testing.T) {
 		{"header wrongly utf-8", func(b []byte, _ string) []byte { return b }, func(string) string { return "text/xml; charset=utf-8" }},
 		{"both wrongly utf-8", func(b []byte, _ string) []byte { return declaredAs(b, "utf-8") }, func(string) string { return "text/xml; charset=utf-8" }},
 	}
-	c := New(Options{})
+	c := newClient(Options{})
 	for _, fx := range singleByteFixtures {
 		raw := readFixture(t, fx.file)
 		for _, v := range variants {
@@ -60,7 +60,7 @@ func TestGetCharsets(t *testing.T) {
 					w.Header().Set("Content-Type", ct)
 					w.Write(body)
 				})
-				resp, err := c.Get(context.Background(), Request{URL: srv.URL + "/feed.xml"})
+				resp, err := c.Get(context.Background(), Request{AllowPrivate: true, URL: srv.URL + "/feed.xml"})
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -79,7 +79,7 @@ func TestGetCharsets(t *testing.T) {
 	t.Run("miniflux first title", func(t *testing.T) {
 		raw := readFixture(t, "miniflux_ibash_windows-1251.xml")
 		srv := serve(t, func(w http.ResponseWriter, r *http.Request) { w.Write(raw) })
-		resp, err := c.Get(context.Background(), Request{URL: srv.URL})
+		resp, err := c.Get(context.Background(), Request{AllowPrivate: true, URL: srv.URL})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -128,8 +128,8 @@ func TestGetConditional(t *testing.T) {
 				w.Write(feed)
 			})
 			req := tt.req
-			req.URL = srv.URL
-			resp, err := New(Options{}).Get(context.Background(), req)
+			req.URL, req.AllowPrivate = srv.URL, true
+			resp, err := newClient(Options{}).Get(context.Background(), req)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -181,7 +181,7 @@ func TestGetGzip(t *testing.T) {
 				w.Header().Set("Content-Type", tt.ctype)
 				w.Write(tt.body)
 			})
-			resp, err := New(Options{}).Get(context.Background(), Request{URL: srv.URL})
+			resp, err := newClient(Options{}).Get(context.Background(), Request{AllowPrivate: true, URL: srv.URL})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -231,11 +231,11 @@ func TestGetTooLarge(t *testing.T) {
 			w.Write(bytes.Repeat([]byte("a"), limit))
 		}, false},
 	}
-	c := New(Options{MaxBytes: limit})
+	c := newClient(Options{MaxBytes: limit})
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			srv := serve(t, tt.handler)
-			resp, err := c.Get(context.Background(), Request{URL: srv.URL})
+			resp, err := c.Get(context.Background(), Request{AllowPrivate: true, URL: srv.URL})
 			if !tt.tooLarge {
 				if err != nil || len(resp.Body) != limit {
 					t.Fatalf("err %v", err)
@@ -266,11 +266,11 @@ func TestGetTimeout(t *testing.T) {
 			<-r.Context().Done()
 		}},
 	}
-	c := New(Options{Timeout: 200 * time.Millisecond})
+	c := newClient(Options{Timeout: 200 * time.Millisecond})
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			srv := serve(t, tt.handler)
-			_, err := c.Get(context.Background(), Request{URL: srv.URL + "/slow"})
+			_, err := c.Get(context.Background(), Request{AllowPrivate: true, URL: srv.URL + "/slow"})
 			if err == nil {
 				t.Fatal("no error")
 			}
@@ -283,7 +283,7 @@ func TestGetTimeout(t *testing.T) {
 		srv := serve(t, func(w http.ResponseWriter, r *http.Request) { <-r.Context().Done() })
 		ctx, cancel := context.WithCancel(context.Background())
 		go func() { time.Sleep(50 * time.Millisecond); cancel() }()
-		_, err := New(Options{}).Get(ctx, Request{URL: srv.URL})
+		_, err := newClient(Options{}).Get(ctx, Request{AllowPrivate: true, URL: srv.URL})
 		if !errors.Is(err, context.Canceled) || strings.Contains(err.Error(), "timed out") {
 			t.Errorf("err = %v", err)
 		}
@@ -305,7 +305,7 @@ func TestGetStatus(t *testing.T) {
 		{"garbage retry-after", 503, "soon", 0},
 		{"gone", 410, "", 0},
 	}
-	c := New(Options{Now: func() time.Time { return now }})
+	c := newClient(Options{Now: func() time.Time { return now }})
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			srv := serve(t, func(w http.ResponseWriter, r *http.Request) {
@@ -315,7 +315,7 @@ func TestGetStatus(t *testing.T) {
 				w.WriteHeader(tt.code)
 				io.WriteString(w, "<html>error page</html>")
 			})
-			_, err := c.Get(context.Background(), Request{URL: srv.URL + "/rss"})
+			_, err := c.Get(context.Background(), Request{AllowPrivate: true, URL: srv.URL + "/rss"})
 			var se *StatusError
 			if !errors.As(err, &se) {
 				t.Fatalf("err = %v, want *StatusError", err)
@@ -340,7 +340,7 @@ func TestGetRequest(t *testing.T) {
 	redirect := serve(t, func(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, final.URL+"/moved", http.StatusMovedPermanently)
 	})
-	resp, err := New(Options{}).Get(context.Background(), Request{URL: redirect.URL + "/old"})
+	resp, err := newClient(Options{}).Get(context.Background(), Request{AllowPrivate: true, URL: redirect.URL + "/old"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -350,14 +350,14 @@ func TestGetRequest(t *testing.T) {
 	if got.Get("User-Agent") != DefaultUserAgent || got.Get("Accept") != DefaultAccept {
 		t.Errorf("headers = %v", got)
 	}
-	if _, err := New(Options{UserAgent: "x/1"}).Get(context.Background(), Request{URL: final.URL, Accept: "text/html"}); err != nil {
+	if _, err := newClient(Options{UserAgent: "x/1"}).Get(context.Background(), Request{AllowPrivate: true, URL: final.URL, Accept: "text/html"}); err != nil {
 		t.Fatal(err)
 	}
 	if got.Get("User-Agent") != "x/1" || got.Get("Accept") != "text/html" {
 		t.Errorf("headers = %v", got)
 	}
 	for _, bad := range []string{"ftp://example.com/feed", "/relative", "http://", "http://a b/"} {
-		if _, err := New(Options{}).Get(context.Background(), Request{URL: bad}); err == nil || !strings.Contains(err.Error(), "GET ") {
+		if _, err := newClient(Options{}).Get(context.Background(), Request{AllowPrivate: true, URL: bad}); err == nil || !strings.Contains(err.Error(), "GET ") {
 			t.Errorf("Get(%q) err = %v", bad, err)
 		}
 	}
@@ -389,11 +389,11 @@ func TestGetPerHost(t *testing.T) {
 			time.Sleep(20 * time.Millisecond) // give other requests the chance to overlap
 			w.Write([]byte("<rss/>"))
 		})
-		c := New(Options{})
+		c := newClient(Options{})
 		var wg sync.WaitGroup
 		for i := range 6 {
 			wg.Go(func() {
-				if _, err := c.Get(context.Background(), Request{URL: srv.URL + "/" + strconv.Itoa(i)}); err != nil {
+				if _, err := c.Get(context.Background(), Request{AllowPrivate: true, URL: srv.URL + "/" + strconv.Itoa(i)}); err != nil {
 					t.Error(err)
 				}
 			})
@@ -430,11 +430,11 @@ func TestGetPerHost(t *testing.T) {
 				w.WriteHeader(http.StatusGatewayTimeout)
 			}
 		})
-		c := New(Options{})
+		c := newClient(Options{})
 		var wg sync.WaitGroup
 		for _, u := range []string{a.URL, b.URL} {
 			wg.Go(func() {
-				if _, err := c.Get(context.Background(), Request{URL: u}); err != nil {
+				if _, err := c.Get(context.Background(), Request{AllowPrivate: true, URL: u}); err != nil {
 					t.Errorf("%s: %v", u, err)
 				}
 			})
@@ -449,16 +449,16 @@ func TestGetPerHost(t *testing.T) {
 				<-release
 			}
 		})
-		c := New(Options{})
+		c := newClient(Options{})
 		done := make(chan error)
 		go func() {
-			_, err := c.Get(context.Background(), Request{URL: srv.URL + "/slow"})
+			_, err := c.Get(context.Background(), Request{AllowPrivate: true, URL: srv.URL + "/slow"})
 			done <- err
 		}()
 		<-started
 		ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
 		defer cancel()
-		_, err := c.Get(ctx, Request{URL: srv.URL + "/fast"})
+		_, err := c.Get(ctx, Request{AllowPrivate: true, URL: srv.URL + "/fast"})
 		if !errors.Is(err, context.DeadlineExceeded) || !strings.Contains(err.Error(), "wait for host") {
 			t.Errorf("err = %v", err)
 		}
@@ -467,4 +467,11 @@ func TestGetPerHost(t *testing.T) {
 			t.Error(err)
 		}
 	})
+}
+
+// newClient is New for tests of other things than robots.txt: their
+// servers answer every path alike.
+func newClient(opt Options) *Client {
+	opt.IgnoreRobots = true
+	return New(opt)
 }

@@ -39,9 +39,13 @@ func isTerminal(w io.Writer) bool {
 
 func newFetcher(cfg config.Config) *fetch.Client {
 	return fetch.New(fetch.Options{
-		UserAgent: cfg.UserAgent,
-		Timeout:   cfg.Fetch.Timeout.D(),
-		MaxBytes:  int64(cfg.Fetch.MaxBytes),
+		UserAgent:     cfg.UserAgent,
+		Timeout:       cfg.Fetch.Timeout.D(),
+		HeaderTimeout: cfg.Fetch.HeaderTimeout.D(),
+		MaxBytes:      int64(cfg.Fetch.MaxBytes),
+		MaxRedirects:  cfg.Fetch.MaxRedirects,
+		HostSpacing:   cfg.Fetch.HostSpacing.D(),
+		IgnoreRobots:  !cfg.Fetch.RobotsTxt,
 	})
 }
 

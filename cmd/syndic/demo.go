@@ -94,7 +94,7 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	for _, s := range cfg.Sections {
 		fmt.Fprintf(stdout, "  %s/feeds/%s.rss  .atom  .json\n", cfg.PublicBase(), s.ID)
 	}
-	return serve(ctx, ln, newPublisher(cfg, st, log), newLogger(stderr, slog.LevelWarn))
+	return serve(ctx, ln, withHealth(newPublisher(cfg, st, log), st, cfg), newLogger(stderr, slog.LevelWarn))
 }
 
 // demoConfig builds the demo's config: base's sections, and a source per
@@ -105,6 +105,7 @@ func demoConfig(base config.Config, upstream, db, listen, fixtures string) (conf
 	cfg.Listen = listen
 	cfg.PublicURL = "http://" + listen
 	cfg.Sections = base.Sections
+	cfg.Fetch.HostSpacing = 0 // the demo upstream is ours: no need to spare it
 	no := false
 	for _, f := range demoFeeds {
 		if _, err := os.Stat(filepath.Join(fixtures, f.file)); err != nil {

@@ -28,6 +28,9 @@ func runRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	log := newLogger(stderr, slog.LevelInfo)
 	st, err := store.Open(ctx, cfg.Database)
 	if err != nil {
+		if ctx.Err() != nil {
+			return nil // told to stop while starting
+		}
 		return err
 	}
 	defer st.Close()
@@ -51,7 +54,7 @@ func runRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		defer wg.Done()
 		crawlErr = crawler.Run(ctx)
 	}()
-	err = serve(ctx, ln, newPublisher(cfg, st, log), log)
+	err = serve(ctx, ln, withHealth(newPublisher(cfg, st, log), st, cfg), log)
 	wg.Wait() // in-flight crawls finish their writes before the store closes
 	if err != nil {
 		return err
@@ -89,7 +92,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	log.Info("serving", "feeds", cfg.PublicBase()+"/", "database", cfg.Database)
-	return serve(ctx, ln, newPublisher(cfg, st, log), log)
+	return serve(ctx, ln, withHealth(newPublisher(cfg, st, log), st, cfg), log)
 }
 
 func runCrawl(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -176,17 +179,25 @@ func crawlOnce(ctx context.Context, c *aggregator.Crawler, n int, stdout, stderr
 		fmt.Fprint(stderr, "\r\033[K")
 	}
 	var sum aggregator.Result
+	flagged := 0
 	for _, r := range results {
 		fmt.Fprintln(stdout, r)
 		if r.Err != nil {
 			failed++
 		}
+		if r.Flagged {
+			flagged++
+		}
 		sum.New += r.New
 		sum.Updated += r.Updated
 		sum.Unchanged += r.Unchanged
 	}
-	fmt.Fprintf(stdout, "%d sources: new %d, updated %d, unchanged %d, %d failed\n",
+	fmt.Fprintf(stdout, "%d sources: new %d, updated %d, unchanged %d, %d failed",
 		len(results), sum.New, sum.Updated, sum.Unchanged, failed)
+	if flagged > 0 {
+		fmt.Fprintf(stdout, " (%d flagged: failing repeatedly)", flagged)
+	}
+	fmt.Fprintln(stdout)
 	if failed > 0 {
 		return exitError{1}
 	}

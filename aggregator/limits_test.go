@@ -1,0 +1,102 @@
+package aggregator
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	"github.com/syndic/syndic/aggregator/extract"
+	"github.com/syndic/syndic/aggregator/quote"
+	"github.com/syndic/syndic/config"
+)
+
+func TestCheckDepth(t *testing.T) {
+	tests := []struct {
+		name string
+		page string
+		max  int
+		deep bool
+	}{
+		{"ordinary page", "<html><body><div><article><p>a<p>b<ul><li>x<li>y</ul></article></div></body></html>", 10, false},
+		{"unclosed p and li do not nest", strings.Repeat("<p>x", 5000) + strings.Repeat("<li>y", 5000) + strings.Repeat("<br>", 5000), 10, false},
+		{"nested divs", strings.Repeat("<div>", 100_000), 512, true},
+		{"closed again", strings.Repeat("<div>", 400) + strings.Repeat("</div>", 400) + strings.Repeat("<div>", 400), 512, false},
+		{"inside script is text", "<script>" + strings.Repeat("<div>", 1000) + "</script>", 10, false},
+	}
+	for _, tt := range tests {
+		err := checkDepth([]byte(tt.page), tt.max)
+		if tt.deep != errors.Is(err, ErrTooDeep) {
+			t.Errorf("%s: %v", tt.name, err)
+		}
+		if tt.deep && !strings.Contains(err.Error(), "fetch.max_depth") {
+			t.Errorf("%s: error %q does not name the key", tt.name, err)
+		}
+	}
+}
+
+func TestWithin(t *testing.T) {
+	v, err := within(time.Second, func() (int, error) { return 7, nil })
+	if v != 7 || err != nil {
+		t.Errorf("fast: %v, %v", v, err)
+	}
+	release := make(chan struct{})
+	defer close(release)
+	start := time.Now()
+	_, err = within(50*time.Millisecond, func() (int, error) { <-release; return 1, nil })
+	if !errors.Is(err, ErrBudget) || !strings.Contains(err.Error(), "fetch.extract_timeout") || time.Since(start) > 2*time.Second {
+		t.Errorf("slow: %v after %s", err, time.Since(start))
+	}
+	_, err = within(time.Second, func() (int, error) { panic("boom") })
+	if err == nil || !strings.Contains(err.Error(), "boom") {
+		t.Errorf("panic: %v", err)
+	}
+}
+
+// FuzzExtractGuarded runs an article page through what the crawler does
+// with one: the depth guard and time budget around extraction, link
+// discovery, plain text and quote finding. No panic, and a page either
+// fails with a clear error or gives valid UTF-8.
+func FuzzExtractGuarded(f *testing.F) {
+	f.Add([]byte(`<html><head><title>T</title></head><body><article><h1>Заголовок</h1><p>«Мы договорились», — сказал министр Лавров.</p><a class="news" href="/a">a</a></article></body></html>`), "a.news")
+	f.Add([]byte(strings.Repeat("<div>", 600)+"<p>deep</p>"), "div")
+	f.Add([]byte(`<svg><script>alert(1)</script></svg><math><style><img src=x onerror=y>`), "[")
+	f.Add([]byte("\xff\xfe<p>\x00</p>"), "")
+	c := &Crawler{cfg: config.Default()}
+	c.cfg.Fetch.ExtractTimeout = config.Duration(5 * time.Second)
+	f.Fuzz(func(t *testing.T, page []byte, selector string) {
+		art, err := guarded(c, page, func() (*extract.Article, error) {
+			return extract.Extract(page, extract.Options{URL: "https://example.ru/news/1", Location: time.UTC})
+		})
+		if err != nil {
+			if strings.HasPrefix(err.Error(), "panic:") {
+				t.Fatalf("extract: %v", err) // the guard caught it; the fuzzer reports it
+			}
+			return
+		}
+		for _, s := range append([]string{art.Title, art.Body, art.BodyHTML}, art.Authors...) {
+			if !utf8.ValidString(s) && utf8.Valid(page) {
+				t.Errorf("invalid UTF-8 out of valid UTF-8: %q", s)
+			}
+		}
+		quote.Find(extract.PlainText(art.BodyHTML), "ru")
+		quote.Find(art.Body, "en")
+		if checkSelectorOK(selector) {
+			if _, err := guarded(c, page, func() ([]string, error) {
+				return extract.Links(page, selector, "https://example.ru/"), nil
+			}); err != nil && strings.HasPrefix(err.Error(), "panic:") {
+				t.Fatalf("links: %v", err)
+			}
+		}
+	})
+}
+
+// checkSelectorOK reports whether config would accept the selector.
+func checkSelectorOK(sel string) bool {
+	cfg := config.Default()
+	cfg.Sections = []config.Section{{ID: "a"}}
+	cfg.Sources = []config.Source{{ID: "s", URL: "https://e.ru/", Kind: config.KindPage, ItemLinks: sel,
+		Interval: config.Duration(time.Hour), Republish: "full", Sections: []config.SectionRef{{ID: "a"}}}}
+	return sel != "" && cfg.Validate() == nil
+}

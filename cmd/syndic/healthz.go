@@ -1,0 +1,83 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"net/http"
+	"time"
+
+	"github.com/syndic/syndic/config"
+	"github.com/syndic/syndic/store"
+)
+
+// sourceStates is the one store method /healthz reads.
+type sourceStates interface {
+	SourceStates(ctx context.Context) ([]store.SourceState, error)
+}
+
+// health is the body of /healthz.
+type health struct {
+	// Status is "ok", or "degraded" when a source is flagged (failing
+	// fetch.flag_after times in a row or more).
+	Status  string         `json:"status"`
+	Flagged []string       `json:"flagged"`
+	Sources []sourceHealth `json:"sources"`
+}
+
+type sourceHealth struct {
+	ID          string     `json:"id"`
+	Flagged     bool       `json:"flagged"`
+	Failures    int        `json:"failures"`
+	LastError   string     `json:"last_error,omitempty"`
+	LastFetch   *time.Time `json:"last_fetch,omitempty"`
+	LastSuccess *time.Time `json:"last_success,omitempty"`
+	NextFetch   *time.Time `json:"next_fetch,omitempty"`
+}
+
+// withHealth serves GET /healthz from the crawler's source states and
+// everything else with h. It answers 200 while the store can be read (a
+// failing upstream is not syndic being unwell, so it shows as "degraded"
+// with the sources named), and 503 when the store cannot.
+func withHealth(h http.Handler, st sourceStates, cfg config.Config) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path != "/healthz" {
+			h.ServeHTTP(w, r)
+			return
+		}
+		w.Header().Set("Content-Type", "application/json")
+		w.Header().Set("Cache-Control", "no-store")
+		states, err := st.SourceStates(r.Context())
+		if err != nil {
+			w.WriteHeader(http.StatusServiceUnavailable)
+			json.NewEncoder(w).Encode(map[string]string{"status": "error", "error": "read source states"})
+			return
+		}
+		byID := make(map[string]store.SourceState, len(states))
+		for _, s := range states {
+			byID[s.SourceID] = s
+		}
+		out := health{Status: "ok", Flagged: []string{}, Sources: make([]sourceHealth, 0, len(cfg.Sources))}
+		for _, src := range cfg.Sources {
+			s := byID[src.ID]
+			sh := sourceHealth{ID: src.ID, Failures: s.Failures, LastError: s.LastError,
+				LastFetch: timePtr(s.LastFetch), LastSuccess: timePtr(s.LastSuccess), NextFetch: timePtr(s.NextFetch)}
+			if s.Failures >= cfg.Fetch.FlagAfter {
+				sh.Flagged = true
+				out.Status = "degraded"
+				out.Flagged = append(out.Flagged, src.ID)
+			}
+			out.Sources = append(out.Sources, sh)
+		}
+		enc := json.NewEncoder(w)
+		enc.SetIndent("", "  ")
+		enc.Encode(out)
+	})
+}
+
+func timePtr(t time.Time) *time.Time {
+	if t.IsZero() {
+		return nil
+	}
+	t = t.UTC()
+	return &t
+}
