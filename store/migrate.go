@@ -57,12 +57,12 @@ func loadMigrations(fsys fs.FS, dir string) ([]migration, error) {
 // migrate applies, in order, each migration not yet recorded in
 // schema_migrations, each in its own write transaction together with its
 // record. Reopening an up-to-date database changes nothing; two processes
-// opening the same file at once apply each migration once.
+// opening the same database at once apply each migration once.
 func migrate(ctx context.Context, db *sql.DB, q *queries, ms []migration, now int64) error {
 	// In a write transaction from the start (the writer's BEGIN IMMEDIATE):
 	// CREATE TABLE IF NOT EXISTS reads the schema before it writes, and a
 	// lock upgrade is answered SQLITE_BUSY without waiting.
-	tx, err := db.BeginTx(ctx, nil)
+	tx, err := beginMigration(ctx, db, q)
 	if err == nil {
 		if _, err = tx.ExecContext(ctx, q.createMigrations); err == nil {
 			err = tx.Commit()
@@ -81,8 +81,22 @@ func migrate(ctx context.Context, db *sql.DB, q *queries, ms []migration, now in
 	return nil
 }
 
-func applyMigration(ctx context.Context, db *sql.DB, q *queries, m migration, now int64) error {
+// beginMigration begins a write transaction and, on a backend that needs
+// it, waits for other processes' migrations to end.
+func beginMigration(ctx context.Context, db *sql.DB, q *queries) (*sql.Tx, error) {
 	tx, err := db.BeginTx(ctx, nil)
+	if err != nil || q.migrationLock == "" {
+		return tx, err
+	}
+	if _, err := tx.ExecContext(ctx, q.migrationLock); err != nil {
+		tx.Rollback()
+		return nil, err
+	}
+	return tx, nil
+}
+
+func applyMigration(ctx context.Context, db *sql.DB, q *queries, m migration, now int64) error {
+	tx, err := beginMigration(ctx, db, q)
 	if err != nil {
 		return fmt.Errorf("apply migration %s: %w", m.name, err)
 	}

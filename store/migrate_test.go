@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"path/filepath"
 	"sync"
 	"testing"
 	"testing/fstest"
@@ -53,30 +52,32 @@ func TestLoadMigrations(t *testing.T) {
 // two syndic processes starting together would: every Open succeeds and each
 // migration is recorded once.
 func TestConcurrentOpen(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "syndic.db")
-	stores := make([]*Store, 4)
-	errs := make([]error, len(stores))
-	var wg sync.WaitGroup
-	for i := range stores {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			stores[i], errs[i] = Open(context.Background(), path)
-		}()
-	}
-	wg.Wait()
-	for i, err := range errs {
-		if err != nil {
-			t.Fatalf("Open %d: %v", i, err)
+	forBackends(t, func(t *testing.T) {
+		path := testDatabase(t)
+		stores := make([]*Store, 4)
+		errs := make([]error, len(stores))
+		var wg sync.WaitGroup
+		for i := range stores {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				stores[i], errs[i] = Open(context.Background(), path)
+			}()
 		}
-		defer stores[i].Close()
-	}
-	var n int
-	if err := stores[0].r.QueryRow(`SELECT count(*) FROM schema_migrations`).Scan(&n); err != nil {
-		t.Fatal(err)
-	}
-	ms, _ := loadMigrations(sqliteMigrations, "migrations")
-	if n != len(ms) {
-		t.Fatalf("%d migrations recorded, want %d", n, len(ms))
-	}
+		wg.Wait()
+		for i, err := range errs {
+			if err != nil {
+				t.Fatalf("Open %d: %v", i, err)
+			}
+			defer stores[i].Close()
+		}
+		var n int
+		if err := stores[0].r.QueryRow(`SELECT count(*) FROM schema_migrations`).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		ms, _ := stores[0].migrations()
+		if n != len(ms) {
+			t.Fatalf("%d migrations recorded, want %d", n, len(ms))
+		}
+	})
 }

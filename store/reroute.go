@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"maps"
 	"slices"
 
 	"github.com/syndic/syndic/news"
@@ -76,7 +77,9 @@ func (s *Store) rerouteBatch(ctx context.Context, after int64, route func(news.I
 			return 0, after, err
 		}
 	}
-	for sec := range touched {
+	// In order, as SaveItems bumps them: two writers bumping the same
+	// sections lock their rows in one order (PostgreSQL) and never deadlock.
+	for _, sec := range slices.Sorted(maps.Keys(touched)) {
 		if _, err := tx.ExecContext(ctx, s.q.bumpSection, sec, now.UnixMicro()); err != nil {
 			return 0, after, err
 		}

@@ -32,8 +32,8 @@ func fold(s string) string {
 // stem: "Лавров" finds "Лаврова", "sanctions" finds "sanction"), newest
 // first, at most limit. A query with no words returns nothing.
 func (s *Store) SearchItems(ctx context.Context, query string, limit int) ([]news.Item, error) {
-	fts := ftsQuery(query)
-	if fts == "" || limit < 1 {
+	arg := s.q.searchArg(query)
+	if arg == nil || limit < 1 {
 		return nil, nil
 	}
 	tx, err := s.r.BeginTx(ctx, nil)
@@ -41,7 +41,7 @@ func (s *Store) SearchItems(ctx context.Context, query string, limit int) ([]new
 		return nil, fmt.Errorf("search items: %w", err)
 	}
 	defer tx.Rollback()
-	items, err := queryItems(ctx, tx, s.q.searchItems, fts, limit)
+	items, err := queryItems(ctx, tx, s.q.searchItems, arg, limit)
 	if err == nil {
 		err = s.loadDetails(ctx, tx, items)
 	}
@@ -51,14 +51,37 @@ func (s *Store) SearchItems(ctx context.Context, query string, limit int) ([]new
 	return items, nil
 }
 
+// searchWords splits what a person typed into words (runs of letters and
+// digits, so no query syntax gets through), folded and cut to their stems.
+func searchWords(q string) []string {
+	var words []string
+	for _, w := range strings.FieldsFunc(q, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		words = append(words, searchStem(fold(w)))
+	}
+	return words
+}
+
 // ftsQuery turns words typed by a person into an FTS5 query: every word,
 // stemmed and quoted, as a prefix; all of them required.
 func ftsQuery(q string) string {
 	var parts []string
-	for _, w := range strings.FieldsFunc(q, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
-		parts = append(parts, `"`+searchStem(fold(w))+`"*`)
+	for _, w := range searchWords(q) {
+		parts = append(parts, `"`+w+`"*`)
 	}
 	return strings.Join(parts, " AND ")
+}
+
+// tsWords turns words typed by a person into PostgreSQL prefix queries, one
+// per word ('stem':*), for to_tsquery; nil when there are none.
+func tsWords(q string) any {
+	words := searchWords(q)
+	if len(words) == 0 {
+		return nil
+	}
+	for i, w := range words {
+		words[i] = "'" + w + "':*"
+	}
+	return words
 }
 
 // endings are Russian and English inflections cut from a search word, the

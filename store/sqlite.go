@@ -180,12 +180,18 @@ func isBusy(err error) bool {
 // queries is the SQL of one backend. Placeholders are the backend's own;
 // lists of ids are passed as one JSON array parameter.
 type queries struct {
+	// searchArg turns the words a person typed into the parameter of
+	// searchItems; nil when there are none.
+	searchArg func(query string) any
+
 	// migrations
 	createMigrations string
+	migrationLock    string // "" or a statement that makes migrations take turns
 	appliedMigration string // version -> 1 row if applied
 	recordMigration  string // version, name, applied_at
 
 	// items
+	lockSource      string // "" or source_id: the statement SaveItems begins with
 	itemByKey       string // source_id, dedup_key -> id, fetched_at, content_hash
 	itemsByLink     string // source_id, canonical_link -> at most 2 rows of id, fetched_at, content_hash
 	insertItem      string // item columns -> id
@@ -206,7 +212,7 @@ type queries struct {
 	itemsAfter      string // id, limit -> item columns, by id
 	deleteFTS       string // id
 	insertFTS       string // id, title, body
-	searchItems     string // fts query, limit -> item columns
+	searchItems     string // searchArg, limit -> item columns
 	searchQuotes    string // speaker fold, text fold (LIKE-escaped), since, limit -> quote columns
 	speakers        string // limit -> speaker, count
 	setItemHash     string // content_hash, id
@@ -225,6 +231,13 @@ const sourceStateColumns = `source_id, etag, last_modified, last_fetch, last_suc
 	failures, next_fetch, attr_required, attr_link, attr_notice`
 
 var sqliteQueries = queries{
+	searchArg: func(q string) any {
+		if fts := ftsQuery(q); fts != "" {
+			return fts
+		}
+		return nil
+	},
+
 	createMigrations: `CREATE TABLE IF NOT EXISTS schema_migrations (
 		version    INTEGER PRIMARY KEY,
 		name       TEXT    NOT NULL,

@@ -8,9 +8,13 @@ import (
 	"testing"
 )
 
-// queryPlan returns the EXPLAIN QUERY PLAN of query, one step a line.
+// queryPlan returns the EXPLAIN QUERY PLAN of query, one step a line (on
+// PostgreSQL, see postgresPlan).
 func queryPlan(t testing.TB, s *Store, query string, args ...any) string {
 	t.Helper()
+	if s.pg {
+		return postgresPlan(t, s, query, args...)
+	}
 	rows, err := s.r.Query("EXPLAIN QUERY PLAN "+query, args...)
 	if err != nil {
 		t.Fatalf("explain: %v", err)

@@ -1,6 +1,6 @@
 // Package store keeps syndic's items, their sections and quotes, and the
 // crawl state of each source, in an embedded SQLite database (modernc.org/sqlite,
-// no cgo).
+// no cgo) or, for several processes, in PostgreSQL (pgx).
 //
 // The aggregator writes with SaveItems and SaveSourceState; the publisher
 // reads with SectionItems, SectionVersion and ItemByID. A Store is safe for
@@ -22,9 +22,12 @@
 //   - The WAL is kept bounded by SQLite's automatic checkpoints
 //     (wal_autocheckpoint=1000 pages, journal_size_limit=64 MiB) and a
 //     periodic TRUNCATE checkpoint that readers cannot starve for long.
-//   - All SQL lives in sqlite.go and migrations/; store.go is backend-neutral
-//     database/sql code, so a PostgreSQL backend adds its own queries and
-//     migrations and runs the same tests (testStore).
+//   - All SQL lives in sqlite.go and migrations/, and in postgres.go and
+//     migrations_pg/; store.go is backend-neutral database/sql code, and
+//     every behaviour test runs on both backends (forBackends).
+//   - On PostgreSQL, SaveItems of one source take turns through an advisory
+//     lock, so crawlers in several processes never store an item twice;
+//     and readers use REPEATABLE READ so that one read sees one snapshot.
 package store
 
 import (
@@ -114,8 +117,9 @@ func WithCheckpointInterval(d time.Duration) Option {
 
 // Store is syndic's database. Create it with Open; it is safe for concurrent use.
 type Store struct {
-	w, r *sql.DB // w: one connection, writes only; r: read pool
+	w, r *sql.DB // w: writes (SQLite: one connection); r: read pool
 	q    *queries
+	pg   bool // PostgreSQL
 	ws   writeStmts
 	now  func() time.Time
 
@@ -125,22 +129,44 @@ type Store struct {
 	closeErr  error
 }
 
-// Open opens the SQLite database at path, creating the file if needed, and
-// brings its schema up to date. path is a file name or a "file:" URI whose own
-// parameters (say _pragma=synchronous(FULL)) win over the defaults. An
-// in-memory database is not supported: the writer and the readers use
-// separate connections to one file.
-func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
+// Open opens the database named by database and brings its schema up to
+// date: a PostgreSQL database when it is a postgres:// or postgresql:// URL
+// (see IsPostgres), else a SQLite file.
+//
+// A SQLite path is a file name or a "file:" URI whose own parameters (say
+// _pragma=synchronous(FULL)) win over the defaults; the file is created if
+// needed. An in-memory database is not supported: the writer and the
+// readers use separate connections to one file.
+//
+// A PostgreSQL URL is a libpq-style URL; the database must exist. Other
+// query parameters are sent as run-time parameters, so search_path=NAME
+// keeps syndic's tables in the schema NAME (which must exist). Several
+// processes may open one PostgreSQL database and write to it at once.
+func Open(ctx context.Context, database string, opts ...Option) (*Store, error) {
 	o := options{now: time.Now, checkpointEvery: 5 * time.Minute}
 	for _, f := range opts {
 		f(&o)
 	}
-	w, r, err := openSQLite(ctx, path)
+	var (
+		w, r *sql.DB
+		err  error
+		q    = &sqliteQueries
+		mfs  = sqliteMigrations
+		mdir = "migrations"
+		pg   = IsPostgres(database)
+	)
+	if pg {
+		w, r, err = openPostgres(ctx, database)
+		q, mfs, mdir = &postgresQueries, postgresMigrations, "migrations_pg"
+		o.checkpointEvery = 0
+	} else {
+		w, r, err = openSQLite(ctx, database)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("open store: %w", err)
 	}
-	s := &Store{w: w, r: r, q: &sqliteQueries, now: o.now, stop: make(chan struct{}), done: make(chan struct{})}
-	ms, err := loadMigrations(sqliteMigrations, "migrations")
+	s := &Store{w: w, r: r, q: q, pg: pg, now: o.now, stop: make(chan struct{}), done: make(chan struct{})}
+	ms, err := loadMigrations(mfs, mdir)
 	if err == nil {
 		err = migrate(ctx, w, s.q, ms, s.clock().UnixMicro())
 	}
@@ -155,6 +181,12 @@ func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
 	go s.checkpointLoop(o.checkpointEvery)
 	return s, nil
 }
+
+// Shared reports whether the database may be shared by several processes
+// (PostgreSQL): crawlers then take turns through source leases and host
+// turns (see ClaimSources and HostTurn). A SQLite store belongs to one
+// process.
+func (s *Store) Shared() bool { return s.pg }
 
 // Close stops the background checkpoints, folds the WAL into the database and
 // closes it. Calls after the first return the first call's result.
@@ -176,7 +208,11 @@ const checkpointWait = 200 * time.Millisecond
 // waits for readers of older snapshots for at most 200ms of busy-handler
 // sleep (writers queue behind it meanwhile); busy reports that it could not
 // finish in that time, which is not an error: the next checkpoint catches up.
+// On PostgreSQL, whose server manages its own log, it does nothing.
 func (s *Store) Checkpoint(ctx context.Context) (busy bool, err error) {
+	if s.pg {
+		return false, nil
+	}
 	conn, err := s.w.Conn(ctx)
 	if err != nil {
 		return false, fmt.Errorf("checkpoint wal: %w", err)
@@ -215,7 +251,9 @@ func (s *Store) clock() time.Time { return roundTime(s.now()) }
 
 // SaveItems stores the items of one source fetched in one pass (all with the
 // same, non-empty SourceID), in one transaction: either all are saved or,
-// on error, none.
+// on error, none. Calls for one source take turns, also across processes
+// sharing a PostgreSQL database, so two crawls of a source never store an
+// item twice.
 //
 // Each item is matched to a stored item of its source by its dedup key (the
 // GUID; if the document has no GUID for it or gives the same GUID to
@@ -254,6 +292,11 @@ func (s *Store) SaveItems(ctx context.Context, items []news.Item) (SaveResult, e
 		return res, fmt.Errorf("save items: %w", err)
 	}
 	defer tx.Rollback()
+	if s.q.lockSource != "" {
+		if _, err := tx.ExecContext(ctx, s.q.lockSource, src); err != nil {
+			return res, fmt.Errorf("save items: wait for source %s: %w", src, err)
+		}
+	}
 	sv := saver{ctx: ctx, tx: tx, ws: &s.ws, now: now, touched: make(map[string]bool), stmts: make(map[*sql.Stmt]*sql.Stmt)}
 
 	res.Items = make([]SavedItem, len(items))

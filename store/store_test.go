@@ -4,8 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"path/filepath"
 	"reflect"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -38,7 +38,7 @@ var t0 = time.Date(2025, 3, 1, 12, 0, 0, 0, time.UTC)
 // another backend can run them.
 func testStore(t testing.TB, opts ...Option) *Store {
 	t.Helper()
-	return openAt(t, filepath.Join(t.TempDir(), "syndic.db"), opts...)
+	return openAt(t, testDatabase(t), opts...)
 }
 
 func openAt(t testing.TB, path string, opts ...Option) *Store {
@@ -81,133 +81,137 @@ func count(t testing.TB, s *Store) int {
 // of every item and which ones were recognised as the same (same label, same
 // ID; different label, different ID).
 func TestSaveItemsDedup(t *testing.T) {
-	pub := time.Date(2025, 2, 27, 9, 30, 0, 0, time.UTC)
-	dated := func(it news.Item, p time.Time) news.Item { it.Published = p; return it }
-	const (
-		N = StatusNew
-		U = StatusUpdated
-		C = StatusUnchanged
-	)
-	type batch struct {
-		items  []news.Item
-		status []Status
-		labels []string
-	}
-	tests := []struct {
-		name    string
-		batches []batch
-		count   int
-	}{
-		{"same guid twice is unchanged", []batch{
-			{[]news.Item{item("a", "g1", "https://a.test/1", "One"), item("a", "g2", "https://a.test/2", "Two")}, []Status{N, N}, []string{"1", "2"}},
-			{[]news.Item{item("a", "g1", "https://a.test/1", "One"), item("a", "g2", "https://a.test/2", "Two")}, []Status{C, C}, []string{"1", "2"}},
-		}, 2},
-		{"guid identifies despite new link", []batch{
-			{[]news.Item{item("a", "g1", "https://a.test/1", "One")}, []Status{N}, []string{"1"}},
-			{[]news.Item{item("a", "g1", "https://a.test/moved", "One")}, []Status{U}, []string{"1"}},
-		}, 1},
-		{"same guid in another source is another item", []batch{
-			{[]news.Item{item("a", "g1", "https://a.test/1", "One")}, []Status{N}, []string{"1"}},
-			{[]news.Item{item("b", "g1", "https://b.test/1", "One")}, []Status{N}, []string{"2"}},
-		}, 2},
-		{"missing guids fall back to link", []batch{
-			{[]news.Item{item("a", "", "https://a.test/1", "One"), item("a", "", "https://a.test/2", "Two")}, []Status{N, N}, []string{"1", "2"}},
-			{[]news.Item{item("a", "", "https://a.test/2", "Two"), item("a", "", "https://a.test/1", "One")}, []Status{C, C}, []string{"2", "1"}},
-		}, 2},
-		{"missing guid and link fall back to title and date", []batch{
-			{[]news.Item{dated(item("a", "", "", "One"), pub), dated(item("a", "", "", "Two"), pub), dated(item("a", "", "", "One"), pub.AddDate(0, 0, 1))}, []Status{N, N, N}, []string{"1", "2", "3"}},
-			{[]news.Item{dated(item("a", "", "", "  one "), pub.Add(time.Hour))}, []Status{U}, []string{"1"}},
-		}, 3},
-		{"empty guids do not collapse items", []batch{
-			{[]news.Item{item("a", "", "https://a.test/1", "One"), item("a", " ", "https://a.test/2", "Two"), item("a", "", "https://a.test/3", "Three")}, []Status{N, N, N}, []string{"1", "2", "3"}},
-		}, 3},
-		{"guid repeated in a batch falls back to link", []batch{
-			{[]news.Item{item("a", "same", "https://a.test/1", "One"), item("a", "same", "https://a.test/2", "Two"), item("a", "same", "https://a.test/3", "Three")}, []Status{N, N, N}, []string{"1", "2", "3"}},
-			{[]news.Item{item("a", "same", "https://a.test/2", "Two"), item("a", "other", "https://a.test/3", "Three")}, []Status{C, C}, []string{"2", "3"}},
-		}, 3},
-		{"item listed twice verbatim is one item", []batch{
-			{[]news.Item{item("a", "g1", "https://a.test/1", "One"), item("a", "g1", "https://a.test/1", "One")}, []Status{N, C}, []string{"1", "1"}},
-		}, 1},
-		{"same link new guid is the same item", []batch{
-			{[]news.Item{item("a", "g1", "https://a.test/1", "One")}, []Status{N}, []string{"1"}},
-			{[]news.Item{item("a", "g1-v2", "https://a.test/1", "One")}, []Status{C}, []string{"1"}},
-			{[]news.Item{item("a", "g1-v3", "http://www.A.test/1/?utm_source=rss#top", "One, edited")}, []Status{U}, []string{"1"}},
-		}, 1},
-		{"same link new guid in one batch is the same item", []batch{
-			{[]news.Item{item("a", "g1", "https://a.test/1", "One"), item("a", "g2", "https://a.test/1", "One")}, []Status{N, C}, []string{"1", "1"}},
-		}, 1},
-		{"link shared by different stories does not merge them", []batch{
-			{[]news.Item{item("a", "g1", "https://a.test/", "One"), item("a", "g2", "https://a.test/", "Two")}, []Status{N, N}, []string{"1", "2"}},
-			{[]news.Item{item("a", "g3", "https://a.test/", "Three")}, []Status{N}, []string{"3"}},
-			{[]news.Item{item("a", "", "https://a.test/", "Four"), item("a", "", "https://a.test/", "Five")}, []Status{N, N}, []string{"4", "5"}},
-		}, 5},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			s := testStore(t)
-			ids := make(map[string]int64)
-			for b, bt := range tt.batches {
-				res := save(t, s, bt.items...)
-				if len(res.Items) != len(bt.items) {
-					t.Fatalf("batch %d: %d results for %d items", b, len(res.Items), len(bt.items))
-				}
-				var n, u, c int
-				for i, got := range res.Items {
-					if got.Status != bt.status[i] {
-						t.Errorf("batch %d item %d: status %v, want %v", b, i, got.Status, bt.status[i])
+	forBackends(t, func(t *testing.T) {
+		pub := time.Date(2025, 2, 27, 9, 30, 0, 0, time.UTC)
+		dated := func(it news.Item, p time.Time) news.Item { it.Published = p; return it }
+		const (
+			N = StatusNew
+			U = StatusUpdated
+			C = StatusUnchanged
+		)
+		type batch struct {
+			items  []news.Item
+			status []Status
+			labels []string
+		}
+		tests := []struct {
+			name    string
+			batches []batch
+			count   int
+		}{
+			{"same guid twice is unchanged", []batch{
+				{[]news.Item{item("a", "g1", "https://a.test/1", "One"), item("a", "g2", "https://a.test/2", "Two")}, []Status{N, N}, []string{"1", "2"}},
+				{[]news.Item{item("a", "g1", "https://a.test/1", "One"), item("a", "g2", "https://a.test/2", "Two")}, []Status{C, C}, []string{"1", "2"}},
+			}, 2},
+			{"guid identifies despite new link", []batch{
+				{[]news.Item{item("a", "g1", "https://a.test/1", "One")}, []Status{N}, []string{"1"}},
+				{[]news.Item{item("a", "g1", "https://a.test/moved", "One")}, []Status{U}, []string{"1"}},
+			}, 1},
+			{"same guid in another source is another item", []batch{
+				{[]news.Item{item("a", "g1", "https://a.test/1", "One")}, []Status{N}, []string{"1"}},
+				{[]news.Item{item("b", "g1", "https://b.test/1", "One")}, []Status{N}, []string{"2"}},
+			}, 2},
+			{"missing guids fall back to link", []batch{
+				{[]news.Item{item("a", "", "https://a.test/1", "One"), item("a", "", "https://a.test/2", "Two")}, []Status{N, N}, []string{"1", "2"}},
+				{[]news.Item{item("a", "", "https://a.test/2", "Two"), item("a", "", "https://a.test/1", "One")}, []Status{C, C}, []string{"2", "1"}},
+			}, 2},
+			{"missing guid and link fall back to title and date", []batch{
+				{[]news.Item{dated(item("a", "", "", "One"), pub), dated(item("a", "", "", "Two"), pub), dated(item("a", "", "", "One"), pub.AddDate(0, 0, 1))}, []Status{N, N, N}, []string{"1", "2", "3"}},
+				{[]news.Item{dated(item("a", "", "", "  one "), pub.Add(time.Hour))}, []Status{U}, []string{"1"}},
+			}, 3},
+			{"empty guids do not collapse items", []batch{
+				{[]news.Item{item("a", "", "https://a.test/1", "One"), item("a", " ", "https://a.test/2", "Two"), item("a", "", "https://a.test/3", "Three")}, []Status{N, N, N}, []string{"1", "2", "3"}},
+			}, 3},
+			{"guid repeated in a batch falls back to link", []batch{
+				{[]news.Item{item("a", "same", "https://a.test/1", "One"), item("a", "same", "https://a.test/2", "Two"), item("a", "same", "https://a.test/3", "Three")}, []Status{N, N, N}, []string{"1", "2", "3"}},
+				{[]news.Item{item("a", "same", "https://a.test/2", "Two"), item("a", "other", "https://a.test/3", "Three")}, []Status{C, C}, []string{"2", "3"}},
+			}, 3},
+			{"item listed twice verbatim is one item", []batch{
+				{[]news.Item{item("a", "g1", "https://a.test/1", "One"), item("a", "g1", "https://a.test/1", "One")}, []Status{N, C}, []string{"1", "1"}},
+			}, 1},
+			{"same link new guid is the same item", []batch{
+				{[]news.Item{item("a", "g1", "https://a.test/1", "One")}, []Status{N}, []string{"1"}},
+				{[]news.Item{item("a", "g1-v2", "https://a.test/1", "One")}, []Status{C}, []string{"1"}},
+				{[]news.Item{item("a", "g1-v3", "http://www.A.test/1/?utm_source=rss#top", "One, edited")}, []Status{U}, []string{"1"}},
+			}, 1},
+			{"same link new guid in one batch is the same item", []batch{
+				{[]news.Item{item("a", "g1", "https://a.test/1", "One"), item("a", "g2", "https://a.test/1", "One")}, []Status{N, C}, []string{"1", "1"}},
+			}, 1},
+			{"link shared by different stories does not merge them", []batch{
+				{[]news.Item{item("a", "g1", "https://a.test/", "One"), item("a", "g2", "https://a.test/", "Two")}, []Status{N, N}, []string{"1", "2"}},
+				{[]news.Item{item("a", "g3", "https://a.test/", "Three")}, []Status{N}, []string{"3"}},
+				{[]news.Item{item("a", "", "https://a.test/", "Four"), item("a", "", "https://a.test/", "Five")}, []Status{N, N}, []string{"4", "5"}},
+			}, 5},
+		}
+		for _, tt := range tests {
+			t.Run(tt.name, func(t *testing.T) {
+				s := testStore(t)
+				ids := make(map[string]int64)
+				for b, bt := range tt.batches {
+					res := save(t, s, bt.items...)
+					if len(res.Items) != len(bt.items) {
+						t.Fatalf("batch %d: %d results for %d items", b, len(res.Items), len(bt.items))
 					}
-					switch got.Status {
-					case StatusNew:
-						n++
-					case StatusUpdated:
-						u++
-					case StatusUnchanged:
-						c++
-					}
-					label := bt.labels[i]
-					if want, ok := ids[label]; ok && want != got.ID {
-						t.Errorf("batch %d item %d: id %d, want %d (item %s)", b, i, got.ID, want, label)
-					}
-					for l, id := range ids {
-						if l != label && id == got.ID {
-							t.Errorf("batch %d item %d: id %d is item %s's, want a distinct item %s", b, i, got.ID, l, label)
+					var n, u, c int
+					for i, got := range res.Items {
+						if got.Status != bt.status[i] {
+							t.Errorf("batch %d item %d: status %v, want %v", b, i, got.Status, bt.status[i])
 						}
+						switch got.Status {
+						case StatusNew:
+							n++
+						case StatusUpdated:
+							u++
+						case StatusUnchanged:
+							c++
+						}
+						label := bt.labels[i]
+						if want, ok := ids[label]; ok && want != got.ID {
+							t.Errorf("batch %d item %d: id %d, want %d (item %s)", b, i, got.ID, want, label)
+						}
+						for l, id := range ids {
+							if l != label && id == got.ID {
+								t.Errorf("batch %d item %d: id %d is item %s's, want a distinct item %s", b, i, got.ID, l, label)
+							}
+						}
+						ids[label] = got.ID
 					}
-					ids[label] = got.ID
+					if res.New != n || res.Updated != u || res.Unchanged != c {
+						t.Errorf("batch %d: counts %d/%d/%d, statuses say %d/%d/%d", b, res.New, res.Updated, res.Unchanged, n, u, c)
+					}
 				}
-				if res.New != n || res.Updated != u || res.Unchanged != c {
-					t.Errorf("batch %d: counts %d/%d/%d, statuses say %d/%d/%d", b, res.New, res.Updated, res.Unchanged, n, u, c)
+				if got := count(t, s); got != tt.count {
+					t.Errorf("CountItems = %d, want %d", got, tt.count)
 				}
-			}
-			if got := count(t, s); got != tt.count {
-				t.Errorf("CountItems = %d, want %d", got, tt.count)
-			}
-		})
-	}
+			})
+		}
+	})
 }
 
 func TestSaveItemsRejectsBadBatch(t *testing.T) {
-	s := testStore(t)
-	tests := []struct {
-		name  string
-		items []news.Item
-	}{
-		{"empty source", []news.Item{item("", "g", "https://a.test/1", "x")}},
-		{"mixed sources", []news.Item{item("a", "g", "https://a.test/1", "x"), item("b", "g", "https://b.test/1", "x")}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if _, err := s.SaveItems(context.Background(), tt.items); err == nil {
-				t.Fatal("SaveItems: no error")
-			}
-			if n := count(t, s); n != 0 {
-				t.Fatalf("CountItems = %d after a rejected batch", n)
-			}
-		})
-	}
-	if res, err := s.SaveItems(context.Background(), nil); err != nil || res.New+res.Updated+res.Unchanged != 0 {
-		t.Fatalf("SaveItems(nil) = %+v, %v", res, err)
-	}
+	forBackends(t, func(t *testing.T) {
+		s := testStore(t)
+		tests := []struct {
+			name  string
+			items []news.Item
+		}{
+			{"empty source", []news.Item{item("", "g", "https://a.test/1", "x")}},
+			{"mixed sources", []news.Item{item("a", "g", "https://a.test/1", "x"), item("b", "g", "https://b.test/1", "x")}},
+		}
+		for _, tt := range tests {
+			t.Run(tt.name, func(t *testing.T) {
+				if _, err := s.SaveItems(context.Background(), tt.items); err == nil {
+					t.Fatal("SaveItems: no error")
+				}
+				if n := count(t, s); n != 0 {
+					t.Fatalf("CountItems = %d after a rejected batch", n)
+				}
+			})
+		}
+		if res, err := s.SaveItems(context.Background(), nil); err != nil || res.New+res.Updated+res.Unchanged != 0 {
+			t.Fatalf("SaveItems(nil) = %+v, %v", res, err)
+		}
+	})
 }
 
 func fullItem() news.Item {
@@ -245,57 +249,61 @@ func want(it news.Item, id int64, fetched time.Time) news.Item {
 }
 
 func TestItemRoundTrip(t *testing.T) {
-	clock := &testClock{now: t0}
-	s := testStore(t, WithClock(clock.Now))
-	ctx := context.Background()
-	in := fullItem()
-	res := save(t, s, in)
-	got, err := s.ItemByID(ctx, res.Items[0].ID)
-	if err != nil {
-		t.Fatalf("ItemByID: %v", err)
-	}
-	if w := want(in, res.Items[0].ID, t0); !reflect.DeepEqual(got, w) {
-		t.Fatalf("ItemByID:\n got %+v\nwant %+v", got, w)
-	}
-	if !got.Published.Equal(in.Published.Truncate(time.Microsecond)) {
-		t.Errorf("Published = %v, want the instant %v", got.Published, in.Published)
-	}
+	forBackends(t, func(t *testing.T) {
+		clock := &testClock{now: t0}
+		s := testStore(t, WithClock(clock.Now))
+		ctx := context.Background()
+		in := fullItem()
+		res := save(t, s, in)
+		got, err := s.ItemByID(ctx, res.Items[0].ID)
+		if err != nil {
+			t.Fatalf("ItemByID: %v", err)
+		}
+		if w := want(in, res.Items[0].ID, t0); !reflect.DeepEqual(got, w) {
+			t.Fatalf("ItemByID:\n got %+v\nwant %+v", got, w)
+		}
+		if !got.Published.Equal(in.Published.Truncate(time.Microsecond)) {
+			t.Errorf("Published = %v, want the instant %v", got.Published, in.Published)
+		}
 
-	// Quotes and sections are replaced on update; FetchedAt stays.
-	clock.Advance(time.Hour)
-	ed := in
-	ed.Quotes = []news.Quote{{Text: "New words", Speaker: "Sergei Lavrov", Verb: "told", Direct: true, Pos: 7}}
-	ed.Sections = []string{"politics"}
-	ed.FetchedAt = t0.Add(time.Hour) // ignored on update
-	res2 := save(t, s, ed)
-	if res2.Items[0] != (SavedItem{ID: res.Items[0].ID, Status: StatusUpdated}) {
-		t.Fatalf("edit saved as %+v, want update of %d", res2.Items[0], res.Items[0].ID)
-	}
-	got, err = s.ItemByID(ctx, res.Items[0].ID)
-	if err != nil {
-		t.Fatalf("ItemByID: %v", err)
-	}
-	if w := want(ed, res.Items[0].ID, t0); !reflect.DeepEqual(got, w) {
-		t.Fatalf("after edit:\n got %+v\nwant %+v", got, w)
-	}
+		// Quotes and sections are replaced on update; FetchedAt stays.
+		clock.Advance(time.Hour)
+		ed := in
+		ed.Quotes = []news.Quote{{Text: "New words", Speaker: "Sergei Lavrov", Verb: "told", Direct: true, Pos: 7}}
+		ed.Sections = []string{"politics"}
+		ed.FetchedAt = t0.Add(time.Hour) // ignored on update
+		res2 := save(t, s, ed)
+		if res2.Items[0] != (SavedItem{ID: res.Items[0].ID, Status: StatusUpdated}) {
+			t.Fatalf("edit saved as %+v, want update of %d", res2.Items[0], res.Items[0].ID)
+		}
+		got, err = s.ItemByID(ctx, res.Items[0].ID)
+		if err != nil {
+			t.Fatalf("ItemByID: %v", err)
+		}
+		if w := want(ed, res.Items[0].ID, t0); !reflect.DeepEqual(got, w) {
+			t.Fatalf("after edit:\n got %+v\nwant %+v", got, w)
+		}
 
-	if _, err := s.ItemByID(ctx, 999); !errors.Is(err, ErrNotFound) {
-		t.Fatalf("ItemByID(999) error = %v, want ErrNotFound", err)
-	}
+		if _, err := s.ItemByID(ctx, 999); !errors.Is(err, ErrNotFound) {
+			t.Fatalf("ItemByID(999) error = %v, want ErrNotFound", err)
+		}
+	})
 }
 
 func TestFetchedAtGivenIsKept(t *testing.T) {
-	s := testStore(t, WithClock((&testClock{now: t0}).Now))
-	it := item("a", "g", "https://a.test/1", "x")
-	it.FetchedAt = t0.Add(-time.Minute)
-	id := save(t, s, it).Items[0].ID
-	got, err := s.ItemByID(context.Background(), id)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !got.FetchedAt.Equal(it.FetchedAt) {
-		t.Fatalf("FetchedAt = %v, want %v", got.FetchedAt, it.FetchedAt)
-	}
+	forBackends(t, func(t *testing.T) {
+		s := testStore(t, WithClock((&testClock{now: t0}).Now))
+		it := item("a", "g", "https://a.test/1", "x")
+		it.FetchedAt = t0.Add(-time.Minute)
+		id := save(t, s, it).Items[0].ID
+		got, err := s.ItemByID(context.Background(), id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !got.FetchedAt.Equal(it.FetchedAt) {
+			t.Fatalf("FetchedAt = %v, want %v", got.FetchedAt, it.FetchedAt)
+		}
+	})
 }
 
 func version(t testing.TB, s *Store, section string) int64 {
@@ -308,279 +316,302 @@ func version(t testing.TB, s *Store, section string) int64 {
 }
 
 func TestEditBumpsSectionVersions(t *testing.T) {
-	clock := &testClock{now: t0}
-	s := testStore(t, WithClock(clock.Now))
-	ctx := context.Background()
+	forBackends(t, func(t *testing.T) {
+		clock := &testClock{now: t0}
+		s := testStore(t, WithClock(clock.Now))
+		ctx := context.Background()
 
-	if v, at, err := s.SectionVersion(ctx, "world"); v != 0 || !at.IsZero() || err != nil {
-		t.Fatalf("SectionVersion of an unknown section = %d, %v, %v", v, at, err)
-	}
-	a := item("a", "g1", "https://a.test/1", "One")
-	a.Sections = []string{"world", "europe"}
-	b := item("a", "g2", "https://a.test/2", "Two")
-	b.Sections = []string{"sport"}
-	save(t, s, a, b)
-	v0 := map[string]int64{"world": version(t, s, "world"), "europe": version(t, s, "europe"), "sport": version(t, s, "sport")}
-	for sec, v := range v0 {
-		if v == 0 {
-			t.Fatalf("section %s has version 0 after an insert", sec)
+		if v, at, err := s.SectionVersion(ctx, "world"); v != 0 || !at.IsZero() || err != nil {
+			t.Fatalf("SectionVersion of an unknown section = %d, %v, %v", v, at, err)
 		}
-	}
+		a := item("a", "g1", "https://a.test/1", "One")
+		a.Sections = []string{"world", "europe"}
+		b := item("a", "g2", "https://a.test/2", "Two")
+		b.Sections = []string{"sport"}
+		save(t, s, a, b)
+		v0 := map[string]int64{"world": version(t, s, "world"), "europe": version(t, s, "europe"), "sport": version(t, s, "sport")}
+		for sec, v := range v0 {
+			if v == 0 {
+				t.Fatalf("section %s has version 0 after an insert", sec)
+			}
+		}
 
-	tests := []struct {
-		name    string
-		edit    func(*news.Item)
-		changed []string // sections whose version must change
-	}{
-		{"title", func(it *news.Item) { it.Title = "One (updated)" }, []string{"world", "europe"}},
-		{"content", func(it *news.Item) { it.Content = "<p>more</p>" }, []string{"world", "europe"}},
-		{"authors", func(it *news.Item) { it.Authors = []string{"X"} }, []string{"world", "europe"}},
-		{"published", func(it *news.Item) { it.Published = t0.Add(-time.Hour) }, []string{"world", "europe"}},
-		{"quotes", func(it *news.Item) { it.Quotes = []news.Quote{{Text: "q"}} }, []string{"world", "europe"}},
-		{"leaves a section", func(it *news.Item) { it.Sections = []string{"world"} }, []string{"world", "europe"}},
-		{"moves to another section", func(it *news.Item) { it.Sections = []string{"sport"} }, []string{"world", "sport"}},
-		{"section order only", func(it *news.Item) { it.Sections = []string{"sport", "sport", " "} }, nil},
-	}
-	cur := a
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			clock.Advance(time.Minute)
-			before := map[string]int64{}
-			for _, sec := range []string{"world", "europe", "sport"} {
-				before[sec] = version(t, s, sec)
-			}
-			tt.edit(&cur)
-			res := save(t, s, cur, b)
-			wantStatus := StatusUpdated
-			if tt.changed == nil {
-				wantStatus = StatusUnchanged
-			}
-			if res.Items[0].Status != wantStatus || res.Items[1].Status != StatusUnchanged {
-				t.Fatalf("statuses %v, %v; want %v, unchanged", res.Items[0].Status, res.Items[1].Status, wantStatus)
-			}
-			changed := map[string]bool{}
-			for _, sec := range tt.changed {
-				changed[sec] = true
-			}
-			for sec, v := range before {
-				got, at, err := s.SectionVersion(ctx, sec)
-				if err != nil {
-					t.Fatal(err)
+		tests := []struct {
+			name    string
+			edit    func(*news.Item)
+			changed []string // sections whose version must change
+		}{
+			{"title", func(it *news.Item) { it.Title = "One (updated)" }, []string{"world", "europe"}},
+			{"content", func(it *news.Item) { it.Content = "<p>more</p>" }, []string{"world", "europe"}},
+			{"authors", func(it *news.Item) { it.Authors = []string{"X"} }, []string{"world", "europe"}},
+			{"published", func(it *news.Item) { it.Published = t0.Add(-time.Hour) }, []string{"world", "europe"}},
+			{"quotes", func(it *news.Item) { it.Quotes = []news.Quote{{Text: "q"}} }, []string{"world", "europe"}},
+			{"leaves a section", func(it *news.Item) { it.Sections = []string{"world"} }, []string{"world", "europe"}},
+			{"moves to another section", func(it *news.Item) { it.Sections = []string{"sport"} }, []string{"world", "sport"}},
+			{"section order only", func(it *news.Item) { it.Sections = []string{"sport", "sport", " "} }, nil},
+		}
+		cur := a
+		for _, tt := range tests {
+			t.Run(tt.name, func(t *testing.T) {
+				clock.Advance(time.Minute)
+				before := map[string]int64{}
+				for _, sec := range []string{"world", "europe", "sport"} {
+					before[sec] = version(t, s, sec)
 				}
-				if changed[sec] && (got <= v || !at.Equal(clock.Now())) {
-					t.Errorf("section %s: version %d at %v, want > %d at %v", sec, got, at, v, clock.Now())
+				tt.edit(&cur)
+				res := save(t, s, cur, b)
+				wantStatus := StatusUpdated
+				if tt.changed == nil {
+					wantStatus = StatusUnchanged
 				}
-				if !changed[sec] && got != v {
-					t.Errorf("section %s: version %d, want unchanged %d", sec, got, v)
+				if res.Items[0].Status != wantStatus || res.Items[1].Status != StatusUnchanged {
+					t.Fatalf("statuses %v, %v; want %v, unchanged", res.Items[0].Status, res.Items[1].Status, wantStatus)
 				}
-			}
-		})
-	}
+				changed := map[string]bool{}
+				for _, sec := range tt.changed {
+					changed[sec] = true
+				}
+				for sec, v := range before {
+					got, at, err := s.SectionVersion(ctx, sec)
+					if err != nil {
+						t.Fatal(err)
+					}
+					if changed[sec] && (got <= v || !at.Equal(clock.Now())) {
+						t.Errorf("section %s: version %d at %v, want > %d at %v", sec, got, at, v, clock.Now())
+					}
+					if !changed[sec] && got != v {
+						t.Errorf("section %s: version %d, want unchanged %d", sec, got, v)
+					}
+				}
+			})
+		}
+	})
 }
 
 func TestUnchangedBatchWritesNothing(t *testing.T) {
-	clock := &testClock{now: t0}
-	s := testStore(t, WithClock(clock.Now))
-	ctx := context.Background()
-	var batch []news.Item
-	for i := range 20 {
-		it := fullItem()
-		it.GUID = fmt.Sprintf("g%d", i)
-		it.Link = fmt.Sprintf("https://caliber.az/post/%d", i)
-		batch = append(batch, it)
-	}
-	save(t, s, batch...)
-	v, at, err := s.SectionVersion(ctx, "world")
-	if err != nil {
-		t.Fatal(err)
-	}
-	changes := totalChanges(t, s)
-	clock.Advance(time.Hour)
-	res := save(t, s, batch...)
-	if res.Unchanged != len(batch) || res.New+res.Updated != 0 {
-		t.Fatalf("second save: %+v, want all unchanged", res)
-	}
-	if got := totalChanges(t, s); got != changes {
-		t.Errorf("an unchanged batch changed %d rows", got-changes)
-	}
-	v2, at2, err := s.SectionVersion(ctx, "world")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if v2 != v || !at2.Equal(at) {
-		t.Errorf("section version went from %d@%v to %d@%v", v, at, v2, at2)
-	}
+	forBackends(t, func(t *testing.T) {
+		clock := &testClock{now: t0}
+		s := testStore(t, WithClock(clock.Now))
+		ctx := context.Background()
+		var batch []news.Item
+		for i := range 20 {
+			it := fullItem()
+			it.GUID = fmt.Sprintf("g%d", i)
+			it.Link = fmt.Sprintf("https://caliber.az/post/%d", i)
+			batch = append(batch, it)
+		}
+		save(t, s, batch...)
+		v, at, err := s.SectionVersion(ctx, "world")
+		if err != nil {
+			t.Fatal(err)
+		}
+		changes := totalChanges(t, s)
+		clock.Advance(time.Hour)
+		res := save(t, s, batch...)
+		if res.Unchanged != len(batch) || res.New+res.Updated != 0 {
+			t.Fatalf("second save: %+v, want all unchanged", res)
+		}
+		if got := totalChanges(t, s); got != changes {
+			t.Errorf("an unchanged batch wrote rows (changes mark %d, then %d)", changes, got)
+		}
+		v2, at2, err := s.SectionVersion(ctx, "world")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if v2 != v || !at2.Equal(at) {
+			t.Errorf("section version went from %d@%v to %d@%v", v, at, v2, at2)
+		}
+	})
 }
 
-// totalChanges is the number of rows the writer connection has changed.
+// totalChanges is a number that changes when a row is written: on SQLite
+// the number of rows the writer connection has changed; on PostgreSQL a
+// sum over the row versions of the item tables (each write makes a row
+// version with a new transaction ID, xmin).
 func totalChanges(t testing.TB, s *Store) int64 {
 	t.Helper()
+	query := `SELECT total_changes()`
+	if s.pg {
+		var parts []string
+		for _, table := range []string{"items", "item_sections", "quotes", "items_fts", "section_versions"} {
+			parts = append(parts, `SELECT xmin::text::bigint + 1 AS x FROM `+table)
+		}
+		query = `SELECT coalesce(sum(x), 0) FROM (` + strings.Join(parts, " UNION ALL ") + `) AS rows`
+	}
 	var n int64
-	if err := s.w.QueryRow(`SELECT total_changes()`).Scan(&n); err != nil {
+	if err := s.w.QueryRow(query).Scan(&n); err != nil {
 		t.Fatal(err)
 	}
 	return n
 }
 
 func TestSectionItemsOrderAndLimit(t *testing.T) {
-	clock := &testClock{now: t0}
-	s := testStore(t, WithClock(clock.Now))
-	ctx := context.Background()
-	mk := func(guid string, pub time.Time, secs ...string) news.Item {
-		it := item("a", guid, "https://a.test/"+guid, guid)
-		it.Published = pub
-		it.Sections = secs
-		return it
-	}
-	save(t, s,
-		mk("old", t0.Add(-48*time.Hour), "world"),
-		mk("new", t0.Add(-1*time.Hour), "world"),
-		mk("undated", time.Time{}, "world"), // sorts at t0, its first storing
-		mk("mid", t0.Add(-5*time.Hour), "world", "sport"),
-		mk("other", t0.Add(time.Hour), "sport"),
-	)
-	clock.Advance(time.Minute)
-	save(t, s, mk("tie-b", t0.Add(-3*time.Hour), "world"))
-	save(t, s, mk("tie-a", t0.Add(-3*time.Hour), "world")) // same time, higher id: first
+	forBackends(t, func(t *testing.T) {
+		clock := &testClock{now: t0}
+		s := testStore(t, WithClock(clock.Now))
+		ctx := context.Background()
+		mk := func(guid string, pub time.Time, secs ...string) news.Item {
+			it := item("a", guid, "https://a.test/"+guid, guid)
+			it.Published = pub
+			it.Sections = secs
+			return it
+		}
+		save(t, s,
+			mk("old", t0.Add(-48*time.Hour), "world"),
+			mk("new", t0.Add(-1*time.Hour), "world"),
+			mk("undated", time.Time{}, "world"), // sorts at t0, its first storing
+			mk("mid", t0.Add(-5*time.Hour), "world", "sport"),
+			mk("other", t0.Add(time.Hour), "sport"),
+		)
+		clock.Advance(time.Minute)
+		save(t, s, mk("tie-b", t0.Add(-3*time.Hour), "world"))
+		save(t, s, mk("tie-a", t0.Add(-3*time.Hour), "world")) // same time, higher id: first
 
-	tests := []struct {
-		section string
-		limit   int
-		want    []string
-	}{
-		{"world", 50, []string{"undated", "new", "tie-a", "tie-b", "mid", "old"}},
-		{"world", 3, []string{"undated", "new", "tie-a"}},
-		{"sport", 50, []string{"other", "mid"}},
-		{"world", 0, nil},
-		{"nowhere", 10, nil},
-	}
-	for _, tt := range tests {
-		t.Run(fmt.Sprintf("%s/%d", tt.section, tt.limit), func(t *testing.T) {
-			items, err := s.SectionItems(ctx, tt.section, tt.limit)
-			if err != nil {
-				t.Fatalf("SectionItems: %v", err)
-			}
-			var got []string
-			for _, it := range items {
-				got = append(got, it.GUID)
-				if len(it.Sections) == 0 {
-					t.Errorf("item %s has no sections", it.GUID)
+		tests := []struct {
+			section string
+			limit   int
+			want    []string
+		}{
+			{"world", 50, []string{"undated", "new", "tie-a", "tie-b", "mid", "old"}},
+			{"world", 3, []string{"undated", "new", "tie-a"}},
+			{"sport", 50, []string{"other", "mid"}},
+			{"world", 0, nil},
+			{"nowhere", 10, nil},
+		}
+		for _, tt := range tests {
+			t.Run(fmt.Sprintf("%s/%d", tt.section, tt.limit), func(t *testing.T) {
+				items, err := s.SectionItems(ctx, tt.section, tt.limit)
+				if err != nil {
+					t.Fatalf("SectionItems: %v", err)
 				}
-			}
-			if !reflect.DeepEqual(got, tt.want) {
-				t.Fatalf("SectionItems = %v, want %v", got, tt.want)
-			}
-		})
-	}
+				var got []string
+				for _, it := range items {
+					got = append(got, it.GUID)
+					if len(it.Sections) == 0 {
+						t.Errorf("item %s has no sections", it.GUID)
+					}
+				}
+				if !reflect.DeepEqual(got, tt.want) {
+					t.Fatalf("SectionItems = %v, want %v", got, tt.want)
+				}
+			})
+		}
+	})
 }
 
 func TestSectionItemsFollowEdits(t *testing.T) {
-	s := testStore(t)
-	ctx := context.Background()
-	a := item("a", "g1", "https://a.test/1", "One")
-	a.Published = t0
-	b := item("a", "g2", "https://a.test/2", "Two")
-	b.Published = t0.Add(time.Hour)
-	save(t, s, a, b)
-	a.Published = t0.Add(2 * time.Hour) // re-dated upstream: moves to the top
-	save(t, s, a)
-	items, err := s.SectionItems(ctx, "world", 10)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(items) != 2 || items[0].GUID != "g1" {
-		t.Fatalf("after re-dating, order = %v", items)
-	}
-	a.Sections = []string{"sport"}
-	save(t, s, a)
-	items, err = s.SectionItems(ctx, "world", 10)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(items) != 1 || items[0].GUID != "g2" {
-		t.Fatalf("after leaving the section, world = %v", items)
-	}
-}
-
-func TestHasItem(t *testing.T) {
-	s := testStore(t)
-	ctx := context.Background()
-	save(t, s,
-		item("a", "g1", "https://a.test/1", "One"),
-		item("a", "", "https://a.test/2", "Two"),
-		item("a", "g3", "https://a.test/", "Three"),
-		item("a", "g4", "https://a.test/", "Four"),
-	)
-	tests := []struct {
-		src, guid, link string
-		want            bool
-	}{
-		{"a", "g1", "", true},
-		{"a", "g1", "https://a.test/elsewhere", true},
-		{"a", "other", "https://a.test/1", true},
-		{"a", "", "https://www.a.test/1?utm_medium=rss", true},
-		{"a", "", "https://a.test/2", true},
-		{"a", "", "https://a.test/", false}, // two stories share it
-		{"a", "g9", "https://a.test/9", false},
-		{"a", "", "", false},
-		{"b", "g1", "https://a.test/1", false},
-	}
-	for _, tt := range tests {
-		got, err := s.HasItem(ctx, tt.src, tt.guid, tt.link)
-		if err != nil {
-			t.Fatalf("HasItem: %v", err)
-		}
-		if got != tt.want {
-			t.Errorf("HasItem(%q, %q, %q) = %v, want %v", tt.src, tt.guid, tt.link, got, tt.want)
-		}
-	}
-}
-
-func TestSourceStateRoundTrip(t *testing.T) {
-	s := testStore(t)
-	ctx := context.Background()
-	got, err := s.SourceState(ctx, "tass")
-	if err != nil || got != (SourceState{}) {
-		t.Fatalf("SourceState of an unknown source = %+v, %v; want zero", got, err)
-	}
-	states := []SourceState{
-		{
-			SourceID: "tass", ETag: `W/"abc"`, LastModified: "Sat, 01 Mar 2025 12:00:00 GMT",
-			LastFetch: t0, LastSuccess: t0.Add(-time.Minute), LastError: "", Failures: 0,
-			NextFetch:   t0.Add(10 * time.Minute).In(time.FixedZone("MSK", 3*3600)),
-			Attribution: news.Attribution{Required: true, Link: "https://tass.com", Notice: "hyperlink required"},
-		},
-		{SourceID: "caliber", LastFetch: t0, LastError: "fetch: 503", Failures: 3, NextFetch: t0.Add(time.Hour)},
-	}
-	for _, st := range states {
-		if err := s.SaveSourceState(ctx, st); err != nil {
-			t.Fatalf("SaveSourceState: %v", err)
-		}
-	}
-	// Saving again replaces.
-	states[1].Failures, states[1].LastError, states[1].LastSuccess = 0, "", t0.Add(time.Hour)
-	if err := s.SaveSourceState(ctx, states[1]); err != nil {
-		t.Fatal(err)
-	}
-	for _, st := range states {
-		got, err := s.SourceState(ctx, st.SourceID)
+	forBackends(t, func(t *testing.T) {
+		s := testStore(t)
+		ctx := context.Background()
+		a := item("a", "g1", "https://a.test/1", "One")
+		a.Published = t0
+		b := item("a", "g2", "https://a.test/2", "Two")
+		b.Published = t0.Add(time.Hour)
+		save(t, s, a, b)
+		a.Published = t0.Add(2 * time.Hour) // re-dated upstream: moves to the top
+		save(t, s, a)
+		items, err := s.SectionItems(ctx, "world", 10)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if !sameState(got, st) {
-			t.Errorf("SourceState(%s) = %+v, want %+v", st.SourceID, got, st)
+		if len(items) != 2 || items[0].GUID != "g1" {
+			t.Fatalf("after re-dating, order = %v", items)
 		}
-	}
-	all, err := s.SourceStates(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(all) != 2 || all[0].SourceID != "caliber" || all[1].SourceID != "tass" {
-		t.Fatalf("SourceStates = %+v", all)
-	}
-	if err := s.SaveSourceState(ctx, SourceState{}); err == nil {
-		t.Fatal("SaveSourceState without a source id: no error")
-	}
+		a.Sections = []string{"sport"}
+		save(t, s, a)
+		items, err = s.SectionItems(ctx, "world", 10)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(items) != 1 || items[0].GUID != "g2" {
+			t.Fatalf("after leaving the section, world = %v", items)
+		}
+	})
+}
+
+func TestHasItem(t *testing.T) {
+	forBackends(t, func(t *testing.T) {
+		s := testStore(t)
+		ctx := context.Background()
+		save(t, s,
+			item("a", "g1", "https://a.test/1", "One"),
+			item("a", "", "https://a.test/2", "Two"),
+			item("a", "g3", "https://a.test/", "Three"),
+			item("a", "g4", "https://a.test/", "Four"),
+		)
+		tests := []struct {
+			src, guid, link string
+			want            bool
+		}{
+			{"a", "g1", "", true},
+			{"a", "g1", "https://a.test/elsewhere", true},
+			{"a", "other", "https://a.test/1", true},
+			{"a", "", "https://www.a.test/1?utm_medium=rss", true},
+			{"a", "", "https://a.test/2", true},
+			{"a", "", "https://a.test/", false}, // two stories share it
+			{"a", "g9", "https://a.test/9", false},
+			{"a", "", "", false},
+			{"b", "g1", "https://a.test/1", false},
+		}
+		for _, tt := range tests {
+			got, err := s.HasItem(ctx, tt.src, tt.guid, tt.link)
+			if err != nil {
+				t.Fatalf("HasItem: %v", err)
+			}
+			if got != tt.want {
+				t.Errorf("HasItem(%q, %q, %q) = %v, want %v", tt.src, tt.guid, tt.link, got, tt.want)
+			}
+		}
+	})
+}
+
+func TestSourceStateRoundTrip(t *testing.T) {
+	forBackends(t, func(t *testing.T) {
+		s := testStore(t)
+		ctx := context.Background()
+		got, err := s.SourceState(ctx, "tass")
+		if err != nil || got != (SourceState{}) {
+			t.Fatalf("SourceState of an unknown source = %+v, %v; want zero", got, err)
+		}
+		states := []SourceState{
+			{
+				SourceID: "tass", ETag: `W/"abc"`, LastModified: "Sat, 01 Mar 2025 12:00:00 GMT",
+				LastFetch: t0, LastSuccess: t0.Add(-time.Minute), LastError: "", Failures: 0,
+				NextFetch:   t0.Add(10 * time.Minute).In(time.FixedZone("MSK", 3*3600)),
+				Attribution: news.Attribution{Required: true, Link: "https://tass.com", Notice: "hyperlink required"},
+			},
+			{SourceID: "caliber", LastFetch: t0, LastError: "fetch: 503", Failures: 3, NextFetch: t0.Add(time.Hour)},
+		}
+		for _, st := range states {
+			if err := s.SaveSourceState(ctx, st); err != nil {
+				t.Fatalf("SaveSourceState: %v", err)
+			}
+		}
+		// Saving again replaces.
+		states[1].Failures, states[1].LastError, states[1].LastSuccess = 0, "", t0.Add(time.Hour)
+		if err := s.SaveSourceState(ctx, states[1]); err != nil {
+			t.Fatal(err)
+		}
+		for _, st := range states {
+			got, err := s.SourceState(ctx, st.SourceID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !sameState(got, st) {
+				t.Errorf("SourceState(%s) = %+v, want %+v", st.SourceID, got, st)
+			}
+		}
+		all, err := s.SourceStates(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(all) != 2 || all[0].SourceID != "caliber" || all[1].SourceID != "tass" {
+			t.Fatalf("SourceStates = %+v", all)
+		}
+		if err := s.SaveSourceState(ctx, SourceState{}); err == nil {
+			t.Fatal("SaveSourceState without a source id: no error")
+		}
+	})
 }
 
 func sameState(a, b SourceState) bool {
@@ -597,99 +628,105 @@ func sameState(a, b SourceState) bool {
 }
 
 func TestReopenKeepsEverything(t *testing.T) {
-	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "syndic.db")
-	s, err := Open(ctx, path, WithClock((&testClock{now: t0}).Now))
-	if err != nil {
-		t.Fatal(err)
-	}
-	in := fullItem()
-	id := save(t, s, in, item("caliber", "g2", "https://caliber.az/post/2", "Two")).Items[0].ID
-	st := SourceState{SourceID: "caliber", ETag: "x", LastFetch: t0, Failures: 1}
-	if err := s.SaveSourceState(ctx, st); err != nil {
-		t.Fatal(err)
-	}
-	v, at, err := s.SectionVersion(ctx, "world")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := s.Close(); err != nil {
-		t.Fatal(err)
-	}
+	forBackends(t, func(t *testing.T) {
+		ctx := context.Background()
+		path := testDatabase(t)
+		s, err := Open(ctx, path, WithClock((&testClock{now: t0}).Now))
+		if err != nil {
+			t.Fatal(err)
+		}
+		in := fullItem()
+		id := save(t, s, in, item("caliber", "g2", "https://caliber.az/post/2", "Two")).Items[0].ID
+		st := SourceState{SourceID: "caliber", ETag: "x", LastFetch: t0, Failures: 1}
+		if err := s.SaveSourceState(ctx, st); err != nil {
+			t.Fatal(err)
+		}
+		v, at, err := s.SectionVersion(ctx, "world")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := s.Close(); err != nil {
+			t.Fatal(err)
+		}
 
-	for round := range 2 { // the second reopen finds the schema up to date
-		s := openAt(t, path)
-		if n := count(t, s); n != 2 {
-			t.Fatalf("round %d: CountItems = %d, want 2", round, n)
+		for round := range 2 { // the second reopen finds the schema up to date
+			s := openAt(t, path)
+			if n := count(t, s); n != 2 {
+				t.Fatalf("round %d: CountItems = %d, want 2", round, n)
+			}
+			got, err := s.ItemByID(ctx, id)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if w := want(in, id, t0); !reflect.DeepEqual(got, w) {
+				t.Fatalf("round %d: item:\n got %+v\nwant %+v", round, got, w)
+			}
+			gst, err := s.SourceState(ctx, "caliber")
+			if err != nil || !sameState(gst, st) {
+				t.Fatalf("round %d: SourceState = %+v, %v", round, gst, err)
+			}
+			v2, at2, err := s.SectionVersion(ctx, "world")
+			if err != nil || v2 != v || !at2.Equal(at) {
+				t.Fatalf("round %d: SectionVersion = %d, %v, %v; want %d, %v", round, v2, at2, err, v, at)
+			}
+			if res := save(t, s, in); res.Unchanged != 1 {
+				t.Fatalf("round %d: resaving after reopen: %+v", round, res)
+			}
+			var migrations int
+			if err := s.r.QueryRow(`SELECT count(*) FROM schema_migrations`).Scan(&migrations); err != nil {
+				t.Fatal(err)
+			}
+			ms, err := s.migrations()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if migrations != len(ms) {
+				t.Fatalf("round %d: %d migrations recorded, want %d", round, migrations, len(ms))
+			}
 		}
-		got, err := s.ItemByID(ctx, id)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if w := want(in, id, t0); !reflect.DeepEqual(got, w) {
-			t.Fatalf("round %d: item:\n got %+v\nwant %+v", round, got, w)
-		}
-		gst, err := s.SourceState(ctx, "caliber")
-		if err != nil || !sameState(gst, st) {
-			t.Fatalf("round %d: SourceState = %+v, %v", round, gst, err)
-		}
-		v2, at2, err := s.SectionVersion(ctx, "world")
-		if err != nil || v2 != v || !at2.Equal(at) {
-			t.Fatalf("round %d: SectionVersion = %d, %v, %v; want %d, %v", round, v2, at2, err, v, at)
-		}
-		if res := save(t, s, in); res.Unchanged != 1 {
-			t.Fatalf("round %d: resaving after reopen: %+v", round, res)
-		}
-		var migrations int
-		if err := s.r.QueryRow(`SELECT count(*) FROM schema_migrations`).Scan(&migrations); err != nil {
-			t.Fatal(err)
-		}
-		ms, err := loadMigrations(sqliteMigrations, "migrations")
-		if err != nil {
-			t.Fatal(err)
-		}
-		if migrations != len(ms) {
-			t.Fatalf("round %d: %d migrations recorded, want %d", round, migrations, len(ms))
-		}
-	}
+	})
 }
 
 func TestQuotesBySpeaker(t *testing.T) {
-	s := testStore(t)
-	save(t, s, fullItem())
-	// Journalists will query quotes by speaker; the index must serve it.
-	var text string
-	if err := s.r.QueryRow(`SELECT text FROM quotes WHERE speaker = ?`, "Maria Zakharova").Scan(&text); err != nil {
-		t.Fatal(err)
-	}
-	if text != "We will respond" {
-		t.Fatalf("quote = %q", text)
-	}
-	plan := queryPlan(t, s, `SELECT item_id FROM quotes WHERE speaker = ?`, "x")
-	if !containsAll(plan, "quotes_speaker") {
-		t.Fatalf("quotes by speaker plan does not use quotes_speaker:\n%s", plan)
-	}
+	forBackends(t, func(t *testing.T) {
+		s := testStore(t)
+		save(t, s, fullItem())
+		// Journalists will query quotes by speaker; the index must serve it.
+		var text string
+		if err := s.r.QueryRow(s.q.rebind(`SELECT text FROM quotes WHERE speaker = ?`), "Maria Zakharova").Scan(&text); err != nil {
+			t.Fatal(err)
+		}
+		if text != "We will respond" {
+			t.Fatalf("quote = %q", text)
+		}
+		plan := queryPlan(t, s, s.q.rebind(`SELECT item_id FROM quotes WHERE speaker = ?`), "x")
+		if !containsAll(plan, "quotes_speaker") {
+			t.Fatalf("quotes by speaker plan does not use quotes_speaker:\n%s", plan)
+		}
+	})
 }
 
 func TestPublishedKeepsItsOffset(t *testing.T) {
-	ctx := context.Background()
-	s := testStore(t)
-	msk := time.FixedZone("MSK", 3*3600)
-	pub := time.Date(2022, 12, 3, 19, 43, 0, 0, msk)
-	if _, err := s.SaveItems(ctx, []news.Item{{SourceID: "lenta", GUID: "a", Link: "https://lenta.ru/a", Title: "A", Published: pub, Sections: []string{"all"}}}); err != nil {
-		t.Fatal(err)
-	}
-	items, err := s.SectionItems(ctx, "all", 10)
-	if err != nil || len(items) != 1 {
-		t.Fatalf("%v %v", items, err)
-	}
-	got := items[0].Published
-	if _, off := got.Zone(); !got.Equal(pub) || off != 3*3600 {
-		t.Errorf("published = %v, want %v", got, pub)
-	}
-	// The same instant written in another zone is not an edit.
-	res, _ := s.SaveItems(ctx, []news.Item{{SourceID: "lenta", GUID: "a", Link: "https://lenta.ru/a", Title: "A", Published: pub.UTC(), Sections: []string{"all"}}})
-	if res.Unchanged != 1 {
-		t.Errorf("same instant in UTC: %+v", res)
-	}
+	forBackends(t, func(t *testing.T) {
+		ctx := context.Background()
+		s := testStore(t)
+		msk := time.FixedZone("MSK", 3*3600)
+		pub := time.Date(2022, 12, 3, 19, 43, 0, 0, msk)
+		if _, err := s.SaveItems(ctx, []news.Item{{SourceID: "lenta", GUID: "a", Link: "https://lenta.ru/a", Title: "A", Published: pub, Sections: []string{"all"}}}); err != nil {
+			t.Fatal(err)
+		}
+		items, err := s.SectionItems(ctx, "all", 10)
+		if err != nil || len(items) != 1 {
+			t.Fatalf("%v %v", items, err)
+		}
+		got := items[0].Published
+		if _, off := got.Zone(); !got.Equal(pub) || off != 3*3600 {
+			t.Errorf("published = %v, want %v", got, pub)
+		}
+		// The same instant written in another zone is not an edit.
+		res, _ := s.SaveItems(ctx, []news.Item{{SourceID: "lenta", GUID: "a", Link: "https://lenta.ru/a", Title: "A", Published: pub.UTC(), Sections: []string{"all"}}})
+		if res.Unchanged != 1 {
+			t.Errorf("same instant in UTC: %+v", res)
+		}
+	})
 }
