@@ -27,7 +27,8 @@
 //     every behaviour test runs on both backends (forBackends).
 //   - On PostgreSQL, SaveItems of one source take turns through an advisory
 //     lock, so crawlers in several processes never store an item twice;
-//     and readers use REPEATABLE READ so that one read sees one snapshot.
+//     readers use REPEATABLE READ so that one read sees one snapshot, and
+//     leases.go shares the crawl between processes.
 package store
 
 import (
