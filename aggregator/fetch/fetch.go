@@ -1,7 +1,7 @@
 // Package fetch makes every outbound HTTP request of syndic: one shared
 // client with a whole-request timeout, conditional GET, a cap on the
 // decompressed body, charset conversion to UTF-8 and at most one request in
-// flight per host.
+// flight per host (across processes, with Options.Hosts).
 package fetch
 
 import (
@@ -76,6 +76,22 @@ type Options struct {
 	// Transport replaces the two guarded transports (tests of other
 	// things). With it set, the private-address guard is NOT applied.
 	Transport http.RoundTripper
+	// Hosts, when set, makes requests to a host take turns with those of
+	// other processes too (crawlers sharing a database), and keep
+	// HostSpacing (or the Crawl-delay) from the end of the last request
+	// any of them made. Without it the turns and spacing are this
+	// Client's own.
+	Hosts HostGate
+}
+
+// HostGate makes requests to one host take turns across processes (see
+// Options.Hosts; store.Store implements it on PostgreSQL).
+type HostGate interface {
+	// HostTurn waits until no other process is requesting host (a
+	// host:port), or ctx is done, and returns how long ago the last request
+	// to it ended in any process (negative when never) and done, which the
+	// Client calls once when its request is over.
+	HostTurn(ctx context.Context, host string) (since time.Duration, done func(), err error)
 }
 
 // Request is one GET.
@@ -242,6 +258,19 @@ func (c *Client) Get(ctx context.Context, req Request) (*Response, error) {
 		return nil, fmt.Errorf("GET %s: wait for host: %w", req.URL, err)
 	}
 	defer release()
+	if c.opt.Hosts != nil {
+		since, done, err := c.opt.Hosts.HostTurn(ctx, host)
+		if err != nil {
+			return nil, fmt.Errorf("GET %s: wait for host: %w", req.URL, err)
+		}
+		defer done()
+		if since >= 0 {
+			// Another process's request may have ended after ours.
+			if last := c.opt.Now().Add(-since); last.After(slot.last) {
+				slot.last = last
+			}
+		}
+	}
 
 	spacing := c.opt.HostSpacing
 	if !c.opt.IgnoreRobots {

@@ -11,6 +11,7 @@ import (
 	"net/http/httptest"
 	"net/netip"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -413,6 +414,89 @@ func TestFreshness(t *testing.T) {
 		}
 		if got := Freshness(h, now); got != tt.want {
 			t.Errorf("Freshness(%v) = %s, want %s", tt.headers, got, tt.want)
+		}
+	}
+}
+
+// memGate is a HostGate for tests: one lock per host shared by Clients, as
+// the database's is by processes.
+type memGate struct {
+	mu    sync.Mutex
+	locks map[string]chan struct{}
+	ends  map[string]time.Time
+	turns atomic.Int32
+}
+
+func (g *memGate) HostTurn(ctx context.Context, host string) (time.Duration, func(), error) {
+	g.mu.Lock()
+	if g.locks == nil {
+		g.locks, g.ends = map[string]chan struct{}{}, map[string]time.Time{}
+	}
+	l := g.locks[host]
+	if l == nil {
+		l = make(chan struct{}, 1)
+		g.locks[host] = l
+	}
+	g.mu.Unlock()
+	select {
+	case l <- struct{}{}:
+	case <-ctx.Done():
+		return 0, nil, ctx.Err()
+	}
+	g.turns.Add(1)
+	g.mu.Lock()
+	since := time.Duration(-1)
+	if end, ok := g.ends[host]; ok {
+		since = time.Since(end)
+	}
+	g.mu.Unlock()
+	return since, func() {
+		g.mu.Lock()
+		g.ends[host] = time.Now()
+		g.mu.Unlock()
+		<-l
+	}, nil
+}
+
+// TestHostSpacingAcrossClients: two Clients (two processes) sharing a
+// HostGate never request one host at once and keep the spacing between
+// each other's requests.
+func TestHostSpacingAcrossClients(t *testing.T) {
+	var f inflight
+	var mu sync.Mutex
+	var times []time.Time
+	srv := serve(t, func(w http.ResponseWriter, r *http.Request) {
+		f.enter()
+		defer f.leave()
+		mu.Lock()
+		times = append(times, time.Now())
+		mu.Unlock()
+		time.Sleep(10 * time.Millisecond)
+	})
+	gate := &memGate{}
+	clients := []*Client{
+		newClient(Options{HostSpacing: 100 * time.Millisecond, Hosts: gate}),
+		newClient(Options{HostSpacing: 100 * time.Millisecond, Hosts: gate}),
+	}
+	var wg sync.WaitGroup
+	for i := range 6 {
+		wg.Go(func() {
+			if _, err := clients[i%2].Get(context.Background(), Request{URL: srv.URL, AllowPrivate: true}); err != nil {
+				t.Error(err)
+			}
+		})
+	}
+	wg.Wait()
+	if m := f.max.Load(); m != 1 {
+		t.Errorf("%d requests in flight at once, want 1", m)
+	}
+	if n := gate.turns.Load(); n != 6 {
+		t.Errorf("%d turns taken for 6 requests", n)
+	}
+	slices.SortFunc(times, func(a, b time.Time) int { return a.Compare(b) })
+	for i := 1; i < len(times); i++ {
+		if gap := times[i].Sub(times[i-1]); gap < 100*time.Millisecond {
+			t.Errorf("gap %d: %s, want at least 100ms after the 10ms request", i, gap)
 		}
 	}
 }
