@@ -51,7 +51,7 @@ type Crawler struct {
 
 	mu        sync.Mutex
 	inFlight  map[string]bool
-	intervals map[string]time.Duration // each source's adapted interval
+	intervals map[string]scheduled     // each source's adapted interval
 	ttls      map[string]time.Duration // each feed's last RSS <ttl>
 }
 
@@ -69,7 +69,7 @@ func New(cfg config.Config, f Fetcher, st Store, log *slog.Logger, now func() ti
 		return nil, err
 	}
 	return &Crawler{cfg: cfg, fetcher: f, store: st, log: log, now: now, router: r,
-		inFlight: map[string]bool{}, intervals: map[string]time.Duration{}, ttls: map[string]time.Duration{}}, nil
+		inFlight: map[string]bool{}, intervals: map[string]scheduled{}, ttls: map[string]time.Duration{}}, nil
 }
 
 // Result is the outcome of crawling one source once.
@@ -212,6 +212,7 @@ func (c *Crawler) Crawl(ctx context.Context, src config.Source) Result {
 			wait = max(wait, min(ra, MaxHint))
 		}
 		state.NextFetch = now.Add(wait)
+		c.remember(src.ID, cur, state.NextFetch)
 		res.Interval, res.Next, res.Failures = cur, state.NextFetch, state.Failures
 		res.Flagged = state.Failures >= c.cfg.Fetch.FlagAfter
 		args := []any{"err", err, "failures", state.Failures, "next", state.NextFetch}
@@ -232,6 +233,7 @@ func (c *Crawler) Crawl(ctx context.Context, src config.Source) Result {
 		state.LastSuccess = now
 		res.Interval = c.adapt(src, cur, res.New)
 		state.NextFetch = now.Add(max(res.Interval, min(res.hint, MaxHint)))
+		c.remember(src.ID, res.Interval, state.NextFetch)
 		res.Next = state.NextFetch
 		log.Info("crawled", "new", res.New, "updated", res.Updated, "unchanged", res.Unchanged,
 			"not_modified", res.NotModified, "articles", res.Articles, "took", res.Took,

@@ -21,14 +21,17 @@ const (
 )
 
 // interval returns the current interval of src: the one the crawler last
-// chose, or, after a restart, the one the stored schedule implies, or the
-// configured interval; always within the source's bounds.
+// chose, unless the source was crawled since by another process (the stored
+// next due time is not the one this crawler set), or, after a restart, the
+// one the stored schedule implies, or the configured interval; always
+// within the source's bounds.
 func (c *Crawler) interval(src config.Source, st store.SourceState) time.Duration {
 	lo, hi := c.cfg.Fetch.Bounds(src)
 	c.mu.Lock()
-	d, ok := c.intervals[src.ID]
+	mem, ok := c.intervals[src.ID]
 	c.mu.Unlock()
-	if !ok {
+	d := mem.d
+	if !ok || mem.next.UnixMicro() != st.NextFetch.UnixMicro() {
 		d = src.Interval.D()
 		if st.Failures == 0 && !st.LastSuccess.IsZero() && st.NextFetch.After(st.LastSuccess) {
 			d = st.NextFetch.Sub(st.LastSuccess)
@@ -46,11 +49,21 @@ func (c *Crawler) adapt(src config.Source, cur time.Duration, newItems int) time
 		f = speedUp
 	}
 	d := time.Duration(float64(cur) * f).Round(time.Second)
-	d = min(max(d, lo), hi)
+	return min(max(d, lo), hi)
+}
+
+// scheduled is a source's interval as this crawler last chose it, and the
+// next due time it stored with it.
+type scheduled struct {
+	d    time.Duration
+	next time.Time
+}
+
+// remember records the interval and next due time just chosen for a source.
+func (c *Crawler) remember(id string, d time.Duration, next time.Time) {
 	c.mu.Lock()
-	c.intervals[src.ID] = d
+	c.intervals[id] = scheduled{d, next}
 	c.mu.Unlock()
-	return d
 }
 
 // backoff is the wait after the n-th consecutive failure: the interval

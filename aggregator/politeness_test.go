@@ -216,3 +216,24 @@ func TestBackoffNeverDropsASource(t *testing.T) {
 		clock.Set(r.Next)
 	}
 }
+
+// TestIntervalAfterAnotherCrawler: a crawler that shares the source with
+// another (two processes on one database) adapts the interval the other
+// one left, not the one it remembers choosing itself.
+func TestIntervalAfterAnotherCrawler(t *testing.T) {
+	ctx := context.Background()
+	up, clock, mk, _, src := scheduleSetup(t, "")
+	a, b := mk(), mk()
+	up.set(feedAnswer(rss(0, 3, "")))
+	crawl := func(c *aggregator.Crawler, want time.Duration) {
+		t.Helper()
+		clock.Add(time.Hour)
+		if r := c.Crawl(ctx, src); r.Interval != want {
+			t.Errorf("interval %s, want %s (%v)", r.Interval, want, r.Err)
+		}
+	}
+	crawl(a, 400*time.Second) // new items: 10m × 2/3
+	crawl(b, 500*time.Second) // 304: × 5/4, from the stored schedule
+	crawl(a, 625*time.Second) // 304: × 5/4 from b's 500s, not a's own 400s
+	crawl(a, 781*time.Second) // its own choice again
+}

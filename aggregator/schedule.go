@@ -3,29 +3,62 @@ package aggregator
 import (
 	"context"
 	"sync"
+	"sync/atomic"
 	"time"
+
+	"github.com/syndic/syndic/config"
 )
+
+// Schedule hands Run the sources that are due and takes each back, after
+// its crawl, with the time it is next due. LocalSchedule keeps the schedule
+// of one process in memory; Leases shares it between crawler processes
+// through the database.
+type Schedule interface {
+	// Claim returns at most n of the crawler's sources that are due at now
+	// and held by no one, and holds them until Release.
+	Claim(ctx context.Context, now time.Time, n int) ([]string, error)
+	// Release gives back a claimed source, next due at next.
+	Release(ctx context.Context, id string, next time.Time) error
+	// Wake returns when Run should look again at the latest, after now: the
+	// next due time of a source it does not hold, or sooner when the
+	// schedule has its own work (renewing leases). The zero time means no
+	// source is waiting.
+	Wake(ctx context.Context, now time.Time) (time.Time, error)
+}
+
+// maxWait is the longest Run sleeps between two looks at the schedule.
+const maxWait = time.Minute
 
 // Run crawls every source when it is due (its stored next-fetch time, or at
 // once for a source never crawled) until ctx is cancelled, then waits for
 // the crawls in flight to finish their writes and returns. The schedule
-// lives in the store, so a restarted process resumes it.
+// lives in the store, so a restarted process resumes it. Run is for a
+// crawler that has the database to itself; RunSchedule with Leases shares
+// the work between processes.
 func (c *Crawler) Run(ctx context.Context) error {
-	next := make(map[string]time.Time, len(c.cfg.Sources))
-	for _, src := range c.cfg.Sources {
-		st, err := c.store.SourceState(ctx, src.ID)
-		if err != nil {
-			if ctx.Err() != nil {
-				return nil // stopped while starting
-			}
-			return err
+	sched, err := c.LocalSchedule(ctx)
+	if err != nil {
+		if ctx.Err() != nil {
+			return nil // stopped while starting
 		}
-		next[src.ID] = st.NextFetch
+		return err
+	}
+	return c.RunSchedule(ctx, sched)
+}
+
+// RunSchedule crawls the sources sched hands out, at most maxParallel at
+// once, and gives each back with its next due time, until ctx is cancelled;
+// then it waits for the crawls in flight to finish their writes, gives
+// their sources back due at once, and returns. An error of the schedule is
+// logged and retried, never fatal: the database may come back.
+func (c *Crawler) RunSchedule(ctx context.Context, sched Schedule) error {
+	sources := make(map[string]config.Source, len(c.cfg.Sources))
+	for _, src := range c.cfg.Sources {
+		sources[src.ID] = src
 	}
 	var (
-		wg  sync.WaitGroup
-		mu  sync.Mutex
-		sem = make(chan struct{}, maxParallel)
+		wg      sync.WaitGroup
+		running atomic.Int32
 		// finished wakes the loop when a crawl ends, so that a source
 		// waiting for a free slot starts at once.
 		finished = make(chan struct{}, 1)
@@ -33,47 +66,55 @@ func (c *Crawler) Run(ctx context.Context) error {
 	defer wg.Wait()
 	for {
 		now := c.now()
-		wake := now.Add(time.Minute)
-		for _, src := range c.cfg.Sources {
-			mu.Lock()
-			due := next[src.ID]
-			mu.Unlock()
-			if due.After(now) {
-				if due.Before(wake) {
-					wake = due
+		if free := maxParallel - int(running.Load()); free > 0 {
+			ids, err := sched.Claim(ctx, now, free)
+			if err != nil && ctx.Err() == nil {
+				c.log.Error("claim due sources", "err", err)
+			}
+			for _, id := range ids {
+				src, ok := sources[id]
+				if !ok { // not ours: hand it back untouched
+					c.giveBack(ctx, sched, id, now)
+					continue
 				}
-				continue
-			}
-			if !c.claimable(src.ID) {
-				continue
-			}
-			select {
-			case sem <- struct{}{}:
-			default:
-				continue // all slots busy; try again at the next wake
-			}
-			mu.Lock()
-			next[src.ID] = now.Add(src.Interval.D()) // until the crawl says otherwise
-			mu.Unlock()
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				defer func() {
-					<-sem
-					select {
-					case finished <- struct{}{}:
-					default:
+				running.Add(1)
+				wg.Add(1)
+				go func() {
+					defer wg.Done()
+					defer func() {
+						running.Add(-1)
+						select {
+						case finished <- struct{}{}:
+						default:
+						}
+					}()
+					r := c.Crawl(ctx, src)
+					next := r.Next
+					switch {
+					case ctx.Err() != nil:
+						next = c.now() // stopped: another crawler may take it at once
+					case next.IsZero(): // the state could not be read or saved
+						next = c.now().Add(src.Interval.D())
 					}
+					c.giveBack(ctx, sched, id, next)
 				}()
-				c.Crawl(ctx, src)
-				if st, err := c.store.SourceState(context.WithoutCancel(ctx), src.ID); err == nil && !st.NextFetch.IsZero() {
-					mu.Lock()
-					next[src.ID] = st.NextFetch
-					mu.Unlock()
-				}
-			}()
+			}
 		}
-		wait := min(max(wake.Sub(c.now()), time.Second), time.Minute)
+		wake, err := sched.Wake(ctx, now)
+		if err != nil && ctx.Err() == nil {
+			c.log.Error("read the schedule", "err", err)
+		}
+		wait := maxWait
+		switch {
+		case wake.IsZero():
+		case wake.After(c.now()):
+			wait = min(wake.Sub(c.now()), maxWait)
+		case int(running.Load()) < maxParallel:
+			// Due but not handed out (another crawler was claiming it):
+			// look again soon.
+			wait = 250 * time.Millisecond
+		}
+		// Otherwise every slot is busy: the next crawl to end wakes us.
 		t := time.NewTimer(wait)
 		select {
 		case <-ctx.Done():
@@ -86,8 +127,77 @@ func (c *Crawler) Run(ctx context.Context) error {
 	}
 }
 
-func (c *Crawler) claimable(id string) bool {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return !c.inFlight[id]
+func (c *Crawler) giveBack(ctx context.Context, sched Schedule, id string, next time.Time) {
+	if err := sched.Release(context.WithoutCancel(ctx), id, next); err != nil {
+		c.log.Warn("give back source", "source", id, "err", err)
+	}
+}
+
+// LocalSchedule is the schedule of a crawler that has the database to
+// itself: each source's next due time in memory, starting from its stored
+// NextFetch (at once for a source never crawled).
+type LocalSchedule struct {
+	mu    sync.Mutex
+	order []string // config order: the order due sources are handed out
+	next  map[string]time.Time
+	held  map[string]bool
+}
+
+var _ Schedule = (*LocalSchedule)(nil)
+
+// LocalSchedule reads the stored schedule of c's sources.
+func (c *Crawler) LocalSchedule(ctx context.Context) (*LocalSchedule, error) {
+	s := &LocalSchedule{next: make(map[string]time.Time, len(c.cfg.Sources)), held: map[string]bool{}}
+	for _, src := range c.cfg.Sources {
+		st, err := c.store.SourceState(ctx, src.ID)
+		if err != nil {
+			return nil, err
+		}
+		s.order = append(s.order, src.ID)
+		s.next[src.ID] = st.NextFetch
+	}
+	return s, nil
+}
+
+// Claim returns the due sources not held, in config order.
+func (s *LocalSchedule) Claim(_ context.Context, now time.Time, n int) ([]string, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var ids []string
+	for _, id := range s.order {
+		if len(ids) >= n {
+			break
+		}
+		if !s.held[id] && !s.next[id].After(now) {
+			s.held[id] = true
+			ids = append(ids, id)
+		}
+	}
+	return ids, nil
+}
+
+// Release makes id due at next.
+func (s *LocalSchedule) Release(_ context.Context, id string, next time.Time) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	delete(s.held, id)
+	s.next[id] = next
+	return nil
+}
+
+// Wake returns the earliest due time of a source not held.
+func (s *LocalSchedule) Wake(_ context.Context, _ time.Time) (time.Time, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var wake time.Time
+	first := true
+	for id, next := range s.next {
+		if s.held[id] {
+			continue
+		}
+		if first || next.Before(wake) {
+			wake, first = next, false
+		}
+	}
+	return wake, nil
 }

@@ -15,7 +15,9 @@ const DefaultPath = "feeds.yaml"
 
 // Config is the whole of feeds.yaml.
 type Config struct {
-	// Database is a SQLite file path (the embedded default).
+	// Database is a SQLite file path (the embedded default), or a
+	// postgres:// URL: a PostgreSQL database that several crawler and
+	// publisher processes can share.
 	Database string `yaml:"database"`
 	// Listen is the address the publisher serves on.
 	Listen string `yaml:"listen"`
@@ -64,6 +66,10 @@ type Fetch struct {
 	// FlagAfter is the number of consecutive failures after which a
 	// source is flagged as failing (in crawl --once, /healthz and the log).
 	FlagAfter int `yaml:"flag_after"`
+	// Lease is how long a crawler's claim on a source lasts unrenewed when
+	// crawlers share a PostgreSQL database: a killed crawler's sources are
+	// taken over by the others this long after it stopped renewing.
+	Lease Duration `yaml:"lease"`
 }
 
 // Section is one republished section.
@@ -178,6 +184,7 @@ const (
 	DefaultMaxInterval    = 2 * time.Hour
 	DefaultMaxBackoff     = 6 * time.Hour
 	DefaultFlagAfter      = 5
+	DefaultLease          = time.Minute
 )
 
 // Default returns the configuration used for every key feeds.yaml omits.
@@ -200,6 +207,7 @@ func Default() Config {
 			MaxInterval:    Duration(DefaultMaxInterval),
 			MaxBackoff:     Duration(DefaultMaxBackoff),
 			FlagAfter:      DefaultFlagAfter,
+			Lease:          Duration(DefaultLease),
 		},
 	}
 }

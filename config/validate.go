@@ -60,7 +60,7 @@ func (c *Config) validate(skip map[string]bool) Errors {
 	}
 
 	if c.Database == "" {
-		bad("database", "must name a SQLite file")
+		bad("database", "must name a SQLite file or a postgres:// URL")
 	}
 	if _, _, err := net.SplitHostPort(c.Listen); err != nil {
 		bad("listen", "invalid address %q (want host:port, e.g. 127.0.0.1:8080)", c.Listen)
@@ -97,6 +97,9 @@ func (c *Config) validate(skip map[string]bool) Errors {
 	}
 	if c.Fetch.HostSpacing < 0 || c.Fetch.HostSpacing.D() > time.Minute {
 		bad("fetch.host_spacing", "must be between 0s and 1m, got %s", c.Fetch.HostSpacing)
+	}
+	if c.Fetch.Lease.D() < time.Second || c.Fetch.Lease.D() > time.Hour {
+		bad("fetch.lease", "must be between 1s and 1h, got %s", c.Fetch.Lease)
 	}
 	if c.Fetch.MinInterval.D() < MinInterval {
 		bad("fetch.min_interval", "%s is too short (at least %s)", c.Fetch.MinInterval, MinInterval)
