@@ -37,8 +37,11 @@ func isTerminal(w io.Writer) bool {
 	return err == nil && st.Mode()&os.ModeCharDevice != 0
 }
 
-func newFetcher(cfg config.Config) *fetch.Client {
+// newFetcher is the client of every outbound request; hosts, when not nil,
+// makes its requests take turns with other processes'.
+func newFetcher(cfg config.Config, hosts fetch.HostGate) *fetch.Client {
 	return fetch.New(fetch.Options{
+		Hosts:         hosts,
 		UserAgent:     cfg.UserAgent,
 		Timeout:       cfg.Fetch.Timeout.D(),
 		HeaderTimeout: cfg.Fetch.HeaderTimeout.D(),
@@ -64,8 +67,14 @@ func newPublisher(cfg config.Config, st *store.Store, log *slog.Logger) *publish
 	})
 }
 
+// newCrawler is the crawler of cfg's sources. On a shared (PostgreSQL)
+// database its requests take turns with other crawlers' host by host.
 func newCrawler(cfg config.Config, st *store.Store, log *slog.Logger) (*aggregator.Crawler, error) {
-	return aggregator.New(cfg, newFetcher(cfg), st, log, time.Now)
+	var hosts fetch.HostGate
+	if st.Shared() {
+		hosts = st
+	}
+	return aggregator.New(cfg, newFetcher(cfg, hosts), st, log, time.Now)
 }
 
 // serve runs h on ln until ctx is cancelled, then shuts down gracefully.

@@ -37,8 +37,9 @@ const usage = `syndic: crawl news sources and republish them as attributed feeds
 
 Usage:
   syndic run     [--config F] [--db F]   crawl every source on its interval and serve the feeds
+                 [--role crawl|serve|all] [--listen ADDR]   only crawl, or only serve (scale out with PostgreSQL)
   syndic crawl   --once [--config F] [--db F]   one pass over all sources, a line per source
-  syndic serve   [--config F] [--db F]   serve the feeds of the store
+  syndic serve   [--config F] [--db F] [--listen ADDR]   serve the feeds of the store
   syndic check   [--config F]            validate the config; print every problem
   syndic check   --explain URL|FILE [--source ID]   which rule puts an item into which section
   syndic reroute [--config F] [--db F]   route every stored item again with the current rules

@@ -97,6 +97,9 @@ func TestUsage(t *testing.T) {
 	if _, stderr, err := runCmd(t, "frobnicate"); exitCode(err) != 2 || !strings.Contains(stderr, `unknown command "frobnicate"`) {
 		t.Errorf("unknown command: %v %q", err, stderr)
 	}
+	if _, stderr, err := runCmd(t, "run", "--role", "publish"); exitCode(err) != 2 || !strings.Contains(stderr, "want crawl, serve or all") {
+		t.Errorf("unknown role: %v %q", err, stderr)
+	}
 }
 
 func TestCrawlOnceSummaryAndSecondPass(t *testing.T) {

@@ -2,15 +2,26 @@ package main
 
 import (
 	"context"
+	"crypto/rand"
 	"flag"
 	"fmt"
 	"io"
 	"log/slog"
 	"net"
+	"net/http"
+	"os"
 	"sync"
 
 	"github.com/syndic/syndic/aggregator"
+	"github.com/syndic/syndic/config"
 	"github.com/syndic/syndic/store"
+)
+
+// Roles of a `syndic run` process.
+const (
+	roleAll   = "all"   // crawl and serve
+	roleCrawl = "crawl" // crawl only; several may share a PostgreSQL database
+	roleServe = "serve" // serve the feeds only
 )
 
 func runRun(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -18,14 +29,25 @@ func runRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	fs.SetOutput(stderr)
 	var cf configFlags
 	cf.register(fs)
+	role := fs.String("role", roleAll, "what this process does: crawl, serve or all (several crawl processes need a postgres:// database)")
+	listen := fs.String("listen", "", "address to serve on (overrides the config's listen; with --role crawl, serves /healthz only, and only when given)")
 	if err := fs.Parse(args); err != nil {
+		return exitError{2}
+	}
+	switch *role {
+	case roleAll, roleCrawl, roleServe:
+	default:
+		fmt.Fprintf(stderr, "syndic run: --role %q: want crawl, serve or all\n", *role)
 		return exitError{2}
 	}
 	cfg, err := cf.load()
 	if err != nil {
 		return err
 	}
-	log := newLogger(stderr, slog.LevelInfo)
+	if *listen != "" {
+		cfg.Listen = *listen
+	}
+	log := newLogger(stderr, slog.LevelInfo).With("role", *role)
 	st, err := store.Open(ctx, cfg.Database)
 	if err != nil {
 		if ctx.Err() != nil {
@@ -34,14 +56,12 @@ func runRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		return err
 	}
 	defer st.Close()
-	ln, err := net.Listen("tcp", cfg.Listen)
-	if err != nil {
-		return fmt.Errorf("listen: %w", err)
+	var ln net.Listener
+	if *role != roleCrawl || *listen != "" {
+		if ln, err = net.Listen("tcp", cfg.Listen); err != nil {
+			return fmt.Errorf("listen: %w", err)
+		}
 	}
-	log.Info("syndic running", "feeds", cfg.PublicBase()+"/", "database", cfg.Database, "sources", len(cfg.Sources))
-
-	var wg sync.WaitGroup
-	var crawlErr error
 	crawler, err := newCrawler(cfg, st, log)
 	if err != nil {
 		return err
@@ -49,12 +69,37 @@ func runRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	if _, _, err := crawler.RerouteIfChanged(ctx); err != nil {
 		return err
 	}
-	wg.Add(1)
-	go func() {
-		defer wg.Done()
-		crawlErr = crawler.Run(ctx)
-	}()
-	err = serve(ctx, ln, withHealth(newPublisher(cfg, st, log), st, cfg), log)
+	attrs := []any{"database", store.Redact(cfg.Database), "sources", len(cfg.Sources)}
+	if ln != nil {
+		attrs = append(attrs, "addr", ln.Addr().String(), "feeds", cfg.PublicBase()+"/")
+	}
+	log.Info("syndic running", attrs...)
+
+	var wg sync.WaitGroup
+	var crawlErr error
+	if *role != roleServe {
+		sched, err := newSchedule(ctx, cfg, st, crawler, log)
+		if err != nil {
+			if ctx.Err() != nil {
+				return nil
+			}
+			return err
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			crawlErr = crawler.RunSchedule(ctx, sched)
+		}()
+	}
+	if ln != nil {
+		var h http.Handler = http.NotFoundHandler()
+		if *role != roleCrawl {
+			h = newPublisher(cfg, st, log)
+		}
+		err = serve(ctx, ln, withHealth(h, st, cfg), log)
+	} else {
+		<-ctx.Done()
+	}
 	wg.Wait() // in-flight crawls finish their writes before the store closes
 	if err != nil {
 		return err
@@ -62,17 +107,48 @@ func runRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	return crawlErr
 }
 
+// newSchedule is the crawl schedule of this process: leases shared with
+// the other crawlers of a shared (PostgreSQL) database, else the schedule
+// of a process that has the database to itself.
+func newSchedule(ctx context.Context, cfg config.Config, st *store.Store, c *aggregator.Crawler, log *slog.Logger) (aggregator.Schedule, error) {
+	if !st.Shared() {
+		return c.LocalSchedule(ctx)
+	}
+	l, err := aggregator.NewLeases(ctx, st, cfg, crawlerName(), cfg.Fetch.Lease.D(), log)
+	if err != nil {
+		return nil, err
+	}
+	log.Info("sharing the crawl through the database", "crawler", l.Owner(), "lease", cfg.Fetch.Lease.D())
+	return l, nil
+}
+
+// crawlerName names this process among the crawlers sharing a database:
+// host name, process ID and a random suffix (process IDs repeat).
+func crawlerName() string {
+	host, err := os.Hostname()
+	if err != nil {
+		host = "unknown"
+	}
+	var b [3]byte
+	rand.Read(b[:])
+	return fmt.Sprintf("%s/%d/%x", host, os.Getpid(), b)
+}
+
 func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	var cf configFlags
 	cf.register(fs)
+	listen := fs.String("listen", "", "address to serve on (overrides the config's listen)")
 	if err := fs.Parse(args); err != nil {
 		return exitError{2}
 	}
 	cfg, err := cf.load()
 	if err != nil {
 		return err
+	}
+	if *listen != "" {
+		cfg.Listen = *listen
 	}
 	log := newLogger(stderr, slog.LevelInfo)
 	st, err := store.Open(ctx, cfg.Database)
@@ -91,7 +167,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if _, _, err := crawler.RerouteIfChanged(ctx); err != nil {
 		return err
 	}
-	log.Info("serving", "feeds", cfg.PublicBase()+"/", "database", cfg.Database)
+	log.Info("serving", "feeds", cfg.PublicBase()+"/", "database", store.Redact(cfg.Database))
 	return serve(ctx, ln, withHealth(newPublisher(cfg, st, log), st, cfg), log)
 }
 
