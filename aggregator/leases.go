@@ -18,11 +18,11 @@ import (
 // crawler processes, each source leased to one of them at a time (store.Store
 // on PostgreSQL; see store/leases.go for the contract).
 type Leaser interface {
-	RegisterSources(ctx context.Context, ids []string) error
-	ClaimSources(ctx context.Context, owner string, ids []string, now time.Time, n int, ttl time.Duration) ([]string, error)
+	RegisterSources(ctx context.Context, ids []string) (set string, err error)
+	ClaimSources(ctx context.Context, owner, set string, now time.Time, n int, ttl time.Duration) ([]string, error)
 	RenewLeases(ctx context.Context, owner string, ids []string, ttl time.Duration) ([]string, error)
 	ReleaseSource(ctx context.Context, owner, id string, next time.Time) error
-	NextDue(ctx context.Context, owner string, ids []string, now time.Time) (time.Time, error)
+	NextDue(ctx context.Context, owner, set string, now time.Time) (time.Time, error)
 }
 
 var _ Leaser = (*store.Store)(nil)
@@ -35,7 +35,7 @@ var _ Leaser = (*store.Store)(nil)
 type Leases struct {
 	db    Leaser
 	owner string
-	ids   []string
+	set   string // the crawler's sources, as the database names them
 	ttl   time.Duration
 	log   *slog.Logger
 
@@ -57,14 +57,15 @@ func NewLeases(ctx context.Context, db Leaser, cfg config.Config, owner string, 
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	l := &Leases{db: db, owner: owner, ttl: ttl, log: log, held: map[string]bool{}}
-	for _, src := range cfg.Sources {
-		l.ids = append(l.ids, src.ID)
+	ids := make([]string, len(cfg.Sources))
+	for i, src := range cfg.Sources {
+		ids[i] = src.ID
 	}
-	if err := db.RegisterSources(ctx, l.ids); err != nil {
+	set, err := db.RegisterSources(ctx, ids)
+	if err != nil {
 		return nil, err
 	}
-	return l, nil
+	return &Leases{db: db, owner: owner, set: set, ttl: ttl, log: log, held: map[string]bool{}}, nil
 }
 
 // Owner is the name the crawler's leases are held under.
@@ -72,7 +73,7 @@ func (l *Leases) Owner() string { return l.owner }
 
 // Claim leases at most n due sources that no crawler holds.
 func (l *Leases) Claim(ctx context.Context, now time.Time, n int) ([]string, error) {
-	ids, err := l.db.ClaimSources(ctx, l.owner, l.ids, now, n, l.ttl)
+	ids, err := l.db.ClaimSources(ctx, l.owner, l.set, now, n, l.ttl)
 	if err != nil {
 		return nil, err
 	}
@@ -107,7 +108,7 @@ func (l *Leases) Release(ctx context.Context, id string, next time.Time) error {
 // this crawler does not hold.
 func (l *Leases) Wake(ctx context.Context, now time.Time) (time.Time, error) {
 	renewErr := l.renew(ctx)
-	next, err := l.db.NextDue(ctx, l.owner, l.ids, now)
+	next, err := l.db.NextDue(ctx, l.owner, l.set, now)
 	l.mu.Lock()
 	if len(l.held) > 0 {
 		renew := now.Add(time.Until(l.renewAt))

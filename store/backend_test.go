@@ -23,6 +23,18 @@ func forBackends(t *testing.T, test func(t *testing.T)) {
 	}
 }
 
+// benchBackends is forBackends for benchmarks.
+func benchBackends(b *testing.B, bench func(b *testing.B)) {
+	for _, backend := range []string{"sqlite", "postgres"} {
+		b.Run(backend, func(b *testing.B) {
+			if backend == "postgres" && !storetest.Enabled() {
+				b.Skipf("%s is not set", storetest.Env)
+			}
+			bench(b)
+		})
+	}
+}
+
 // onPostgres reports whether t (or the subtest of t) runs on PostgreSQL:
 // its name is Test.../postgres/...
 func onPostgres(t testing.TB) bool {

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -17,6 +16,9 @@ import (
 //
 //	go test -run '^$' -bench . -benchtime 3s ./store/
 //	SYNDIC_BENCH_ITEMS=1000000 go test -run '^$' -bench SectionItems ./store/
+//
+// Each runs on SQLite and, with SYNDIC_TEST_POSTGRES set, on PostgreSQL
+// (-bench 'SectionItems/postgres' for one only).
 var benchBody = strings.Repeat("<p>Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor.</p>", 25)
 
 var benchSections = []string{"world", "russia", "caucasus", "economy", "sport", "science", "culture", "politics", "society", "tech"}
@@ -47,7 +49,9 @@ func benchItem(src string, i int) news.Item {
 
 const benchBatch = 50
 
-func BenchmarkSaveItems(b *testing.B) {
+func BenchmarkSaveItems(b *testing.B) { benchBackends(b, benchmarkSaveItems) }
+
+func benchmarkSaveItems(b *testing.B) {
 	ctx := context.Background()
 	b.Run("new", func(b *testing.B) {
 		s := testStore(b)
@@ -107,7 +111,7 @@ func BenchmarkSaveItems(b *testing.B) {
 // populated returns the path of a new database holding n benchmark items
 // from 20 sources, in batches of 500.
 func populated(b *testing.B, n int) string {
-	path := filepath.Join(b.TempDir(), "syndic.db")
+	path := testDatabase(b)
 	ctx := context.Background()
 	s, err := Open(ctx, path)
 	if err != nil {
@@ -133,7 +137,9 @@ func populated(b *testing.B, n int) string {
 	return path
 }
 
-func BenchmarkSectionItems(b *testing.B) {
+func BenchmarkSectionItems(b *testing.B) { benchBackends(b, benchmarkSectionItems) }
+
+func benchmarkSectionItems(b *testing.B) {
 	n := 100_000
 	if v := os.Getenv("SYNDIC_BENCH_ITEMS"); v != "" {
 		var err error

@@ -3,7 +3,9 @@ package store
 import (
 	"cmp"
 	"context"
+	"crypto/sha256"
 	"database/sql"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"slices"
@@ -14,7 +16,7 @@ import (
 // migrations_pg/0002_leases.sql).
 //
 // A crawler names itself with an owner string, unique per process, and
-// lists the sources it crawls. ClaimSources leases it due sources no one
+// lists the sources it crawls (RegisterSources). ClaimSources leases it due sources no one
 // else holds (SELECT ... FOR UPDATE SKIP LOCKED, so two crawlers claiming
 // at once never get the same source), RenewLeases keeps them while it
 // crawls, and ReleaseSource hands each back with its next due time. A
@@ -36,20 +38,27 @@ var ErrNotShared = errors.New("not a shared database (work sharing needs Postgre
 var ErrLeaseLost = errors.New("lease lost")
 
 var leaseQueries = struct {
-	register, claim, renew, release, nextDue, hostLock, hostLast, hostDone string
+	setKnown, addSet, register, claim, renew, release, nextDue, hostLock, hostLast, hostDone string
 }{
+	setKnown: `SELECT 1 FROM source_sets WHERE set_id = $1 LIMIT 1`,
+	addSet: `INSERT INTO source_sets (set_id, source_id) SELECT $1, id FROM unnest($2::text[]) AS id
+		ON CONFLICT DO NOTHING`,
 	// Sources new to the schedule are due when their stored state says,
 	// or at once.
 	register: `INSERT INTO source_leases (source_id, due_at)
 		SELECT id, coalesce(st.next_fetch, 0) FROM unnest($1::text[]) AS id
 		LEFT JOIN source_states st ON st.source_id = id
 		ON CONFLICT (source_id) DO NOTHING`,
+	// A range read of source_leases_due from the longest due, stopping
+	// after $3 rows that are free, in the set and not being claimed by
+	// another crawler at this moment.
 	claim: `WITH due AS (
-			SELECT source_id FROM source_leases
-			WHERE source_id = ANY ($1::text[]) AND due_at <= $2 AND (owner = '' OR expires_at < ` + dbMicros + `)
-			ORDER BY due_at, source_id
+			SELECT l.source_id FROM source_leases l
+			WHERE l.due_at <= $2 AND (l.owner = '' OR l.expires_at < ` + dbMicros + `)
+				AND EXISTS (SELECT 1 FROM source_sets s WHERE s.set_id = $1 AND s.source_id = l.source_id)
+			ORDER BY l.due_at, l.source_id
 			LIMIT $3
-			FOR UPDATE SKIP LOCKED)
+			FOR UPDATE OF l SKIP LOCKED)
 		UPDATE source_leases l SET owner = $4, expires_at = ` + dbMicros + ` + $5
 		FROM due WHERE l.source_id = due.source_id
 		RETURNING l.source_id, l.due_at`,
@@ -57,11 +66,17 @@ var leaseQueries = struct {
 		WHERE owner = $1 AND source_id = ANY ($2::text[])
 		RETURNING source_id`,
 	release: `UPDATE source_leases SET owner = '', expires_at = 0, due_at = $3 WHERE source_id = $2 AND owner = $1`,
-	// A source held by another crawler is due, at the earliest, when its
-	// lease lapses: $2 + (expires_at - now) on the crawler's clock.
-	nextDue: `SELECT min(CASE WHEN owner = '' OR expires_at < ` + dbMicros + ` THEN due_at
-			ELSE greatest(due_at, $2 + expires_at - ` + dbMicros + `) END)
-		FROM source_leases WHERE source_id = ANY ($1::text[]) AND owner <> $3`,
+	// The first free source of the set in source_leases_due, and the
+	// sources held by other crawlers (source_leases_held): one of those is
+	// due, at the earliest, when its lease lapses, $2 + (expires_at - now)
+	// on the crawler's clock.
+	nextDue: `SELECT least(
+			(SELECT l.due_at FROM source_leases l
+				WHERE l.owner = '' AND EXISTS (SELECT 1 FROM source_sets s WHERE s.set_id = $1 AND s.source_id = l.source_id)
+				ORDER BY l.due_at, l.source_id LIMIT 1),
+			(SELECT min(greatest(l.due_at, $2 + l.expires_at - ` + dbMicros + `)) FROM source_leases l
+				WHERE l.owner <> '' AND l.owner <> $3
+					AND EXISTS (SELECT 1 FROM source_sets s WHERE s.set_id = $1 AND s.source_id = l.source_id)))`,
 	hostLock: `SELECT pg_advisory_xact_lock(1752461172, hashtext($1))`,
 	hostLast: `SELECT ` + dbMicros + ` - last_end FROM host_turns WHERE host = $1`,
 	hostDone: `INSERT INTO host_turns (host, last_end) VALUES ($1, ` + dbMicros + `)
@@ -69,30 +84,56 @@ var leaseQueries = struct {
 }
 
 // RegisterSources adds the sources of ids that the shared schedule does not
-// list yet, due at their stored NextFetch (or at once when never crawled).
-// Sources already listed keep their schedule.
-func (s *Store) RegisterSources(ctx context.Context, ids []string) error {
+// list yet, due at their stored NextFetch (or at once when never crawled),
+// and returns the name of the set of ids, which ClaimSources and NextDue
+// take. Sources already listed keep their schedule.
+func (s *Store) RegisterSources(ctx context.Context, ids []string) (set string, err error) {
 	if !s.pg {
-		return fmt.Errorf("register sources: %w", ErrNotShared)
+		return "", fmt.Errorf("register sources: %w", ErrNotShared)
 	}
-	if _, err := s.w.ExecContext(ctx, leaseQueries.register, ids); err != nil {
-		return fmt.Errorf("register sources: %w", err)
+	sorted := slices.Sorted(slices.Values(ids))
+	sorted = slices.Compact(sorted)
+	h := sha256.New()
+	for _, id := range sorted {
+		h.Write([]byte(id))
+		h.Write([]byte{0})
 	}
-	return nil
+	set = hex.EncodeToString(h.Sum(nil)[:16])
+	tx, err := s.w.BeginTx(ctx, nil)
+	if err != nil {
+		return "", fmt.Errorf("register sources: %w", err)
+	}
+	defer tx.Rollback()
+	var one int
+	switch err := tx.QueryRowContext(ctx, leaseQueries.setKnown, set).Scan(&one); {
+	case errors.Is(err, sql.ErrNoRows):
+		if _, err := tx.ExecContext(ctx, leaseQueries.addSet, set, sorted); err != nil {
+			return "", fmt.Errorf("register sources: %w", err)
+		}
+	case err != nil:
+		return "", fmt.Errorf("register sources: %w", err)
+	}
+	if _, err := tx.ExecContext(ctx, leaseQueries.register, sorted); err != nil {
+		return "", fmt.Errorf("register sources: %w", err)
+	}
+	if err := tx.Commit(); err != nil {
+		return "", fmt.Errorf("register sources: %w", err)
+	}
+	return set, nil
 }
 
-// ClaimSources leases to owner at most n of the sources of ids that are due
-// at now and that no crawler holds (or whose lease lapsed), for ttl, and
-// returns them, the longest due first. A source is never leased to two
-// owners at once.
-func (s *Store) ClaimSources(ctx context.Context, owner string, ids []string, now time.Time, n int, ttl time.Duration) ([]string, error) {
+// ClaimSources leases to owner at most n of the sources of set (see
+// RegisterSources) that are due at now and that no crawler holds (or whose
+// lease lapsed), for ttl, and returns them, the longest due first. A source
+// is never leased to two owners at once.
+func (s *Store) ClaimSources(ctx context.Context, owner, set string, now time.Time, n int, ttl time.Duration) ([]string, error) {
 	if !s.pg {
 		return nil, fmt.Errorf("claim sources: %w", ErrNotShared)
 	}
-	if n < 1 || len(ids) == 0 {
+	if n < 1 {
 		return nil, nil
 	}
-	rows, err := s.w.QueryContext(ctx, leaseQueries.claim, ids, now.UnixMicro(), n, owner, ttl.Microseconds())
+	rows, err := s.w.QueryContext(ctx, leaseQueries.claim, set, now.UnixMicro(), n, owner, ttl.Microseconds())
 	if err != nil {
 		return nil, fmt.Errorf("claim sources: %w", err)
 	}
@@ -167,15 +208,15 @@ func (s *Store) ReleaseSource(ctx context.Context, owner, id string, next time.T
 	return nil
 }
 
-// NextDue returns when the earliest of the sources of ids that owner does
+// NextDue returns when the earliest of the sources of set that owner does
 // not hold falls due (for one another crawler holds: when its lease lapses,
 // at the earliest), on the clock of now; the zero time when there is none.
-func (s *Store) NextDue(ctx context.Context, owner string, ids []string, now time.Time) (time.Time, error) {
+func (s *Store) NextDue(ctx context.Context, owner, set string, now time.Time) (time.Time, error) {
 	if !s.pg {
 		return time.Time{}, fmt.Errorf("read next due source: %w", ErrNotShared)
 	}
 	var next sql.NullInt64
-	if err := s.w.QueryRowContext(ctx, leaseQueries.nextDue, ids, now.UnixMicro(), owner).Scan(&next); err != nil {
+	if err := s.w.QueryRowContext(ctx, leaseQueries.nextDue, set, now.UnixMicro(), owner).Scan(&next); err != nil {
 		return time.Time{}, fmt.Errorf("read next due source: %w", err)
 	}
 	return fromNull(next), nil

@@ -19,7 +19,7 @@ func TestLeasesNeedPostgres(t *testing.T) {
 	if s.Shared() {
 		t.Fatal("a SQLite store says it is shared")
 	}
-	if _, err := s.ClaimSources(ctx, "a", []string{"x"}, time.Now(), 1, time.Minute); !errors.Is(err, ErrNotShared) {
+	if _, err := s.ClaimSources(ctx, "a", "set", time.Now(), 1, time.Minute); !errors.Is(err, ErrNotShared) {
 		t.Errorf("ClaimSources on SQLite: %v", err)
 	}
 	if _, _, err := s.HostTurn(ctx, "example.org:443"); !errors.Is(err, ErrNotShared) {
@@ -38,17 +38,20 @@ func TestSourceLeases(t *testing.T) {
 	if err := s.SaveSourceState(ctx, SourceState{SourceID: "c", NextFetch: now.Add(time.Hour)}); err != nil {
 		t.Fatal(err)
 	}
-	ids := []string{"a", "b", "c", "d"}
-	if err := s.RegisterSources(ctx, ids); err != nil {
+	if _, err := s.RegisterSources(ctx, []string{"a", "b", "c", "d", "x"}); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.RegisterSources(ctx, append(ids, "e")); err != nil { // again, with one more
+	// Again, in another order, with one more and without x: another set.
+	set, err := s.RegisterSources(ctx, []string{"e", "d", "c", "b", "a"})
+	if err != nil {
 		t.Fatal(err)
 	}
-	ids = append(ids, "e")
+	if again, err := s.RegisterSources(ctx, []string{"a", "b", "c", "d", "e", "a"}); err != nil || again != set {
+		t.Fatalf("the same sources make set %q, then %q (%v)", set, again, err)
+	}
 	claim := func(owner string, n int, ttl time.Duration) []string {
 		t.Helper()
-		got, err := s.ClaimSources(ctx, owner, ids, now, n, ttl)
+		got, err := s.ClaimSources(ctx, owner, set, now, n, ttl)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -63,17 +66,24 @@ func TestSourceLeases(t *testing.T) {
 	if got := claim("three", 10, time.Minute); len(got) != 0 {
 		t.Fatalf("third claim = %v, want nothing", got)
 	}
-	next, err := s.NextDue(ctx, "three", ids, now)
+	next, err := s.NextDue(ctx, "three", set, now)
 	if err != nil || !next.Equal(now.Add(time.Hour)) {
 		t.Errorf("NextDue = %v, %v; want c's due time (the others are held for longer)", next, err)
 	}
-	if next, err := s.NextDue(ctx, "three", []string{"a"}, now); err != nil || next.Sub(now) < 119*time.Minute || next.Sub(now) > 2*time.Hour {
-		t.Errorf("NextDue of a held source = %v, %v; want when its lease lapses", next, err)
+	ab, err := s.RegisterSources(ctx, []string{"a", "b"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if next, err := s.NextDue(ctx, "three", ab, now); err != nil || next.Sub(now) < 119*time.Minute || next.Sub(now) > 2*time.Hour {
+		t.Errorf("NextDue of held sources = %v, %v; want when their leases lapse", next, err)
+	}
+	if next, err := s.NextDue(ctx, "one", ab, now); err != nil || !next.IsZero() {
+		t.Errorf("NextDue of one's own sources for one = %v, %v; want none", next, err)
 	}
 	if err := s.ReleaseSource(ctx, "one", "a", now.Add(10*time.Minute)); err != nil {
 		t.Fatal(err)
 	}
-	if next, err := s.NextDue(ctx, "three", ids, now); err != nil || !next.Equal(now.Add(10*time.Minute)) {
+	if next, err := s.NextDue(ctx, "three", set, now); err != nil || !next.Equal(now.Add(10*time.Minute)) {
 		t.Errorf("NextDue after release = %v, %v", next, err)
 	}
 	if err := s.ReleaseSource(ctx, "two", "b", now); !errors.Is(err, ErrLeaseLost) {
@@ -113,7 +123,8 @@ func TestClaimsNeverOverlap(t *testing.T) {
 		ids = append(ids, fmt.Sprintf("src%02d", i))
 	}
 	first := openAt(t, db)
-	if err := first.RegisterSources(ctx, ids); err != nil {
+	set, err := first.RegisterSources(ctx, ids)
+	if err != nil {
 		t.Fatal(err)
 	}
 	var holders sync.Map // id -> owner
@@ -127,7 +138,7 @@ func TestClaimsNeverOverlap(t *testing.T) {
 			defer wg.Done()
 			deadline := time.Now().Add(2 * time.Second)
 			for time.Now().Before(deadline) {
-				got, err := s.ClaimSources(ctx, owner, ids, time.Now(), 5, time.Minute)
+				got, err := s.ClaimSources(ctx, owner, set, time.Now(), 5, time.Minute)
 				if err != nil {
 					t.Error(err)
 					return

@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"runtime"
 	"strings"
+	"time"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/stdlib"
@@ -44,7 +45,8 @@ func Redact(database string) string {
 }
 
 // openPostgres opens two pools on the database at dsn: writers in READ
-// COMMITTED (each SaveItems serialises on its source with an advisory lock),
+// COMMITTED with asynchronous commits (each SaveItems serialises on its
+// source with an advisory lock),
 // and readers in read-only REPEATABLE READ transactions, so that a read of
 // items and then of their sections and quotes sees one snapshot, as a
 // SQLite reader does. Any parameter of dsn that is not a connection setting
@@ -71,15 +73,28 @@ func openPostgres(ctx context.Context, dsn string) (w, r *sql.DB, err error) {
 		if reader {
 			cfg.RuntimeParams["default_transaction_read_only"] = "on"
 			cfg.RuntimeParams["default_transaction_isolation"] = "repeatable read"
+		} else if _, ok := cfg.RuntimeParams["synchronous_commit"]; !ok {
+			// As SQLite's synchronous=NORMAL: a commit survives syndic
+			// being killed (the server has it), and only a crash of the
+			// server itself can lose the last commits (at most about
+			// 3 × wal_writer_delay), in order, never corrupting anything;
+			// source state, committed after the items it hides, goes
+			// with them, so the next crawl fetches them again. It spares
+			// a WAL flush per commit, and a crawl commits several times.
+			// Pass synchronous_commit=on in the URL to choose otherwise.
+			cfg.RuntimeParams["synchronous_commit"] = "off"
 		}
 		return stdlib.OpenDB(*cfg), nil
 	}
 	if w, err = open(false); err != nil {
 		return nil, nil, err
 	}
-	// Enough for every crawl in flight to hold a host turn and save at once.
+	// Enough for every crawl in flight to hold a host turn and save at
+	// once; all kept open, since a new connection costs the server a
+	// process.
 	w.SetMaxOpenConns(16)
-	w.SetMaxIdleConns(8)
+	w.SetMaxIdleConns(16)
+	w.SetConnMaxIdleTime(5 * time.Minute)
 	if err := w.PingContext(ctx); err != nil {
 		w.Close()
 		return nil, nil, fmt.Errorf("connect to %s: %w", Redact(dsn), err)
@@ -91,6 +106,7 @@ func openPostgres(ctx context.Context, dsn string) (w, r *sql.DB, err error) {
 	n := max(8, 2*runtime.GOMAXPROCS(0))
 	r.SetMaxOpenConns(n)
 	r.SetMaxIdleConns(n)
+	r.SetConnMaxIdleTime(5 * time.Minute)
 	return w, r, nil
 }
 
@@ -134,12 +150,11 @@ var postgresQueries = queries{
 	insertQuote:    `INSERT INTO quotes (item_id, seq, position, speaker, role, verb, direct, text, speaker_fold, text_fold) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
 	deleteFTS:      `DELETE FROM items_fts WHERE item_id = $1`,
 	insertFTS: `INSERT INTO items_fts (item_id, tsv) VALUES ($1,
-		to_tsvector('russian', $2::text || ' ' || $3::text) || to_tsvector('english', $2::text || ' ' || $3::text))`,
+		to_tsvector('russian', $2::text || ' ' || $3::text) || to_tsvector('simple', $2::text || ' ' || $3::text))`,
 	// $1 is the words typed, each folded, cut to its stem and written as a
-	// prefix query (tsWords): every one must match, under either
-	// configuration.
+	// prefix query (tsWords): every one must match, stemmed or as written.
 	searchItems: `SELECT ` + prefixed("i.", itemColumns) + ` FROM items_fts f JOIN items i ON i.id = f.item_id
-		WHERE f.tsv @@ (SELECT search_and(to_tsquery('russian', w) || to_tsquery('english', w))
+		WHERE f.tsv @@ (SELECT search_and(to_tsquery('russian', w) || to_tsquery('simple', w))
 			FROM unnest($1::text[]) AS w)
 		ORDER BY i.sort_time DESC, i.id DESC LIMIT $2`,
 	searchQuotes: `SELECT q.item_id, q.seq, q.position, q.speaker, q.role, q.verb, q.direct, q.text FROM quotes q

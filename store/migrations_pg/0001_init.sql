@@ -91,10 +91,13 @@ CREATE TABLE settings (
 	value TEXT NOT NULL
 );
 
--- Full-text search: the folded title and text of each item under both the
--- Russian configuration (Russian stems; English stems for Latin words) and
--- the English one (Cyrillic words unstemmed), so that a prefix of a word's
--- stem or of the word itself finds it. See store/search.go.
+-- Full-text search: the folded title and text of each item under the
+-- Russian configuration (Russian stems, and English stems for words in
+-- Latin letters, stop words of both left out) and the simple one (every
+-- word as written), so that a prefix of a word's stem or of the word itself
+-- finds it, stop words included, as in SQLite. (The English configuration
+-- in place of simple would add nothing the Russian one does not stem, lose
+-- English stop words, and parse a third slower.) See store/search.go.
 CREATE TABLE items_fts (
 	item_id BIGINT   PRIMARY KEY REFERENCES items (id) ON DELETE CASCADE,
 	tsv     TSVECTOR NOT NULL

@@ -13,7 +13,17 @@ CREATE TABLE source_leases (
 	expires_at BIGINT NOT NULL DEFAULT 0
 );
 
-CREATE INDEX source_leases_due ON source_leases (due_at);
+CREATE INDEX source_leases_due ON source_leases (due_at, source_id);
+CREATE INDEX source_leases_held ON source_leases (expires_at) WHERE owner <> '';
+
+-- source_sets lists the sources of each crawler configuration, named by a
+-- digest of their IDs (set_id), so that a crawler claims only the sources
+-- it knows without sending their list with every claim.
+CREATE TABLE source_sets (
+	set_id    TEXT COLLATE "C",
+	source_id TEXT COLLATE "C",
+	PRIMARY KEY (set_id, source_id)
+);
 
 -- host_turns records when the last request to a host (host:port) ended, on
 -- the database's clock; a crawler holds an advisory lock on the host for
