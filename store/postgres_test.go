@@ -84,7 +84,7 @@ func TestPostgresQueryPlans(t *testing.T) {
 // never a SQLite file named after the URL.
 func TestPostgresRejects(t *testing.T) {
 	ctx := context.Background()
-	for _, db := range []string{"postgres://127.0.0.1:1/none?connect_timeout=2", "postgres://%zz"} {
+	for _, db := range []string{"postgres://syndic:secret@127.0.0.1:1/none?connect_timeout=2", "postgres://syndic:secret@%zz/x"} {
 		if s, err := Open(ctx, db); err == nil {
 			s.Close()
 			t.Errorf("Open(%q): no error", db)
