@@ -104,20 +104,17 @@ func (l *Leases) Release(ctx context.Context, id string, next time.Time) error {
 }
 
 // Wake renews the leases held when a third of their time has passed, and
-// returns the earlier of the next renewal and the next due time of a source
-// this crawler does not hold.
-func (l *Leases) Wake(ctx context.Context, now time.Time) (time.Time, error) {
+// returns the next due time of a source this crawler does not hold and,
+// while it holds leases, when they are next to be renewed.
+func (l *Leases) Wake(ctx context.Context, now time.Time) (due, upkeep time.Time, err error) {
 	renewErr := l.renew(ctx)
-	next, err := l.db.NextDue(ctx, l.owner, l.set, now)
+	due, err = l.db.NextDue(ctx, l.owner, l.set, now)
 	l.mu.Lock()
 	if len(l.held) > 0 {
-		renew := now.Add(time.Until(l.renewAt))
-		if next.IsZero() || renew.Before(next) {
-			next = renew
-		}
+		upkeep = now.Add(time.Until(l.renewAt))
 	}
 	l.mu.Unlock()
-	return next, errors.Join(renewErr, err)
+	return due, upkeep, errors.Join(renewErr, err)
 }
 
 // renew extends the leases held if they are due for it.

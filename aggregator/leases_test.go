@@ -131,3 +131,78 @@ func TestCrawlersShareSources(t *testing.T) {
 		}
 	}
 }
+
+// TestLeasesOutlastLongCrawls: crawls longer than the lease, with every
+// slot busy, keep their sources (the leases are renewed), so no other
+// crawler takes one over and fetches it again.
+func TestLeasesOutlastLongCrawls(t *testing.T) {
+	db := storetest.Postgres(t)
+	ctx := context.Background()
+	var mu sync.Mutex
+	fetches := map[string]int{}
+	var b strings.Builder
+	b.WriteString("sections: [{id: all}]\nfetch: {robots_txt: false, host_spacing: 0s, lease: 1s}\nsources:\n")
+	for i := range 20 { // more than both crawlers' slots: every slot stays busy
+		up := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			mu.Lock()
+			fetches[r.Host]++
+			mu.Unlock()
+			time.Sleep(1600 * time.Millisecond)
+			fmt.Fprint(w, strings.ReplaceAll(rss(0, 2, ""), "example.ru/", fmt.Sprintf("s%d.test/", i)))
+		}))
+		t.Cleanup(up.Close)
+		fmt.Fprintf(&b, "  - {id: s%d, url: \"%s/feed\", sections: [all], allow_private: true, fetch_article: false, interval: 1h}\n", i, up.URL)
+	}
+	cfg, err := config.Parse("test.yaml", []byte(b.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	runCtx, stop := context.WithCancel(ctx)
+	var wg sync.WaitGroup
+	var first *store.Store
+	for i := range 2 {
+		st, err := store.Open(ctx, db)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { st.Close() })
+		first = st
+		c, err := aggregator.New(cfg, fetch.New(fetch.Options{IgnoreRobots: true, Hosts: st}), st, nil, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sched, err := aggregator.NewLeases(ctx, st, cfg, fmt.Sprintf("crawler%d", i), time.Second, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			c.RunSchedule(runCtx, sched)
+		}()
+	}
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		n, err := first.CountItems(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n == 40 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("%d items after 30s", n)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	time.Sleep(1500 * time.Millisecond) // a lapsed lease would be taken over by now
+	stop()
+	wg.Wait()
+	mu.Lock()
+	defer mu.Unlock()
+	for host, n := range fetches {
+		if n != 1 {
+			t.Errorf("%s fetched %d times", host, n)
+		}
+	}
+}

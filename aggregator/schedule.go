@@ -19,11 +19,11 @@ type Schedule interface {
 	Claim(ctx context.Context, now time.Time, n int) ([]string, error)
 	// Release gives back a claimed source, next due at next.
 	Release(ctx context.Context, id string, next time.Time) error
-	// Wake returns when Run should look again at the latest, after now: the
-	// next due time of a source it does not hold, or sooner when the
-	// schedule has its own work (renewing leases). The zero time means no
-	// source is waiting.
-	Wake(ctx context.Context, now time.Time) (time.Time, error)
+	// Wake does the schedule's own upkeep if it is time (renewing leases)
+	// and returns when the next source this crawler does not hold is due
+	// (zero: none; at or before now: one is due already) and when the
+	// schedule next needs Wake called (zero: never).
+	Wake(ctx context.Context, now time.Time) (due, upkeep time.Time, err error)
 }
 
 // maxWait is the longest Run sleeps between two looks at the schedule.
@@ -100,21 +100,25 @@ func (c *Crawler) RunSchedule(ctx context.Context, sched Schedule) error {
 				}()
 			}
 		}
-		wake, err := sched.Wake(ctx, now)
+		due, upkeep, err := sched.Wake(ctx, now)
 		if err != nil && ctx.Err() == nil {
 			c.log.Error("read the schedule", "err", err)
 		}
-		wait := maxWait
+		wait := maxWait // and the next crawl to end wakes the loop
+		now = c.now()
 		switch {
-		case wake.IsZero():
-		case wake.After(c.now()):
-			wait = min(wake.Sub(c.now()), maxWait)
+		case due.IsZero():
+		case due.After(now):
+			wait = due.Sub(now)
 		case int(running.Load()) < maxParallel:
 			// Due but not handed out (another crawler was claiming it):
 			// look again soon.
 			wait = 250 * time.Millisecond
 		}
-		// Otherwise every slot is busy: the next crawl to end wakes us.
+		if !upkeep.IsZero() {
+			wait = min(wait, max(upkeep.Sub(now), 10*time.Millisecond))
+		}
+		wait = min(wait, maxWait)
 		t := time.NewTimer(wait)
 		select {
 		case <-ctx.Done():
@@ -185,19 +189,19 @@ func (s *LocalSchedule) Release(_ context.Context, id string, next time.Time) er
 	return nil
 }
 
-// Wake returns the earliest due time of a source not held.
-func (s *LocalSchedule) Wake(_ context.Context, _ time.Time) (time.Time, error) {
+// Wake returns the earliest due time of a source not held; a local
+// schedule needs no upkeep.
+func (s *LocalSchedule) Wake(_ context.Context, _ time.Time) (due, upkeep time.Time, err error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	var wake time.Time
 	first := true
 	for id, next := range s.next {
 		if s.held[id] {
 			continue
 		}
-		if first || next.Before(wake) {
-			wake, first = next, false
+		if first || next.Before(due) {
+			due, first = next, false
 		}
 	}
-	return wake, nil
+	return due, time.Time{}, nil
 }
