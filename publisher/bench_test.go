@@ -131,7 +131,7 @@ type discardWriter struct {
 	code int
 }
 
-func (w *discardWriter) Header() http.Header { return w.h }
+func (w *discardWriter) Header() http.Header  { return w.h }
 func (w *discardWriter) WriteHeader(code int) { w.code = code }
 func (w *discardWriter) Write(b []byte) (int, error) {
 	if w.code == 0 {

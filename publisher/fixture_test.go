@@ -3,10 +3,10 @@ package publisher
 import (
 	"cmp"
 	"context"
-	"maps"
-	"slices"
 	"fmt"
 	"log/slog"
+	"maps"
+	"slices"
 	"strings"
 	"sync"
 	"time"

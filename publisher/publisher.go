@@ -126,10 +126,10 @@ type Publisher struct {
 	epoch     time.Time // monotonic origin of dep.checked
 	m         *metrics
 
-	routes   map[string]*route // by path
-	secDeps  map[string]*dep   // by section id
-	all      *dep              // any section: source feeds and the index
-	feedsOf  map[*dep][]*route
+	routes  map[string]*route // by path
+	secDeps map[string]*dep   // by section id
+	all     *dep              // any section: source feeds and the index
+	feedsOf map[*dep][]*route
 
 	pagesMu sync.Mutex
 	pages   map[pageKey]*pageEntry // older pages, bounded

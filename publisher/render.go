@@ -233,8 +233,8 @@ func (p *Publisher) renderAtom(fd *feedData) ([]byte, error) {
 			Author:   &feeds.AtomAuthor{AtomPerson: feeds.AtomPerson{Name: plainText(p.title), Uri: fd.home}},
 		},
 		Generator: generator,
-		Links:   []feeds.AtomLink{{Href: fd.home, Rel: "alternate", Type: "text/html"}},
-		Entries: make([]*atomEntry, len(fd.entries)),
+		Links:     []feeds.AtomLink{{Href: fd.home, Rel: "alternate", Type: "text/html"}},
+		Entries:   make([]*atomEntry, len(fd.entries)),
 	}
 	for _, l := range fd.pageLinks(formatAtom.mime()) {
 		feed.Links = append(feed.Links, feeds.AtomLink{Href: l.Href, Rel: l.Rel, Type: l.Type})
