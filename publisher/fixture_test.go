@@ -320,7 +320,7 @@ func newTestPublisher(st Store, logs *logBuffer) *Publisher {
 		Recheck:  -1,
 	}
 	if logs != nil {
-		opt.Logger = slog.New(slog.NewTextHandler(logs, nil))
+		opt.Logger = newTextLogger(logs)
 	}
 	return New(st, opt)
 }
@@ -344,3 +344,5 @@ func benchItems(n int) []news.Item {
 	}
 	return items
 }
+
+func newTextLogger(logs *logBuffer) *slog.Logger { return slog.New(slog.NewTextHandler(logs, nil)) }
