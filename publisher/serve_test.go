@@ -160,7 +160,7 @@ func firstDiff(a, b []string) int {
 func TestRepublishLevels(t *testing.T) {
 	p := newTestPublisher(newTestStore(), nil)
 	const (
-		lentaBody     = "Кремль сообщал о подготовке встречи"       // full: second paragraph
+		lentaBody     = "Кремль сообщал о подготовке встречи"     // full: second paragraph
 		caliberFourth = "Officials did not say when construction" // excerpt: beyond the limit
 		caliberFirst  = "Azerbaijan and Russia discussed the North"
 		tassSummary   = "The ministry said the talks were constructive"

@@ -25,7 +25,7 @@ import (
 // Elements allowed under each parent, by "namespace local" name. Anything
 // else is an undefined element.
 var (
-	rssNS = map[string]string{"content": nsContent, "dc": nsDC, "atom": nsAtom}
+	rssNS      = map[string]string{"content": nsContent, "dc": nsDC, "atom": nsAtom}
 	rssAllowed = map[string][]string{
 		" rss": {" channel"},
 		" channel": {" title", " link", " description", " language", " copyright", " managingEditor", " webMaster",
