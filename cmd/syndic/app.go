@@ -11,6 +11,8 @@ import (
 	"os"
 	"time"
 
+	"github.com/prometheus/client_golang/prometheus"
+
 	"github.com/syndic/syndic/aggregator"
 	"github.com/syndic/syndic/aggregator/fetch"
 	"github.com/syndic/syndic/config"
@@ -49,7 +51,9 @@ func newFetcher(cfg config.Config) *fetch.Client {
 	})
 }
 
-func newPublisher(cfg config.Config, st *store.Store, log *slog.Logger) *publisher.Publisher {
+// newPublisher returns the publisher of cfg's sections and sources,
+// registering its metrics on reg (nil: none).
+func newPublisher(cfg config.Config, st *store.Store, log *slog.Logger, reg prometheus.Registerer) *publisher.Publisher {
 	sources := make([]news.Source, len(cfg.Sources))
 	for i, s := range cfg.Sources {
 		sources[i] = s.News()
@@ -61,6 +65,10 @@ func newPublisher(cfg config.Config, st *store.Store, log *slog.Logger) *publish
 		FeedLength: cfg.FeedLength,
 		Logger:     log,
 		Now:        time.Now,
+		Hub:        cfg.WebSubHub,
+		Metrics:    reg,
+
+		AttributionTemplate: cfg.Attribution.Template,
 	})
 }
 

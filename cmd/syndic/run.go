@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net"
 	"sync"
+	"time"
 
 	"github.com/syndic/syndic/aggregator"
 	"github.com/syndic/syndic/store"
@@ -38,23 +39,29 @@ func runRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	if err != nil {
 		return fmt.Errorf("listen: %w", err)
 	}
-	log.Info("syndic running", "feeds", cfg.PublicBase()+"/", "database", cfg.Database, "sources", len(cfg.Sources))
+	log.Info("syndic running", "addr", ln.Addr().String(), "feeds", cfg.PublicBase()+"/", "database", cfg.Database, "sources", len(cfg.Sources))
 
+	o := newOps()
 	var wg sync.WaitGroup
 	var crawlErr error
-	crawler, err := newCrawler(cfg, st, log)
+	crawler, err := aggregator.New(cfg, meteredFetcher{newFetcher(cfg), o}, meteredStore{st, o}, log, time.Now)
 	if err != nil {
 		return err
 	}
 	if _, _, err := crawler.RerouteIfChanged(ctx); err != nil {
 		return err
 	}
-	wg.Add(1)
+	pub := newPublisher(cfg, st, log, o.reg)
+	wg.Add(2)
 	go func() {
 		defer wg.Done()
 		crawlErr = crawler.Run(ctx)
 	}()
-	err = serve(ctx, ln, withHealth(newPublisher(cfg, st, log), st, cfg), log)
+	go func() {
+		defer wg.Done()
+		pub.Run(ctx) // notices section changes for WebSub
+	}()
+	err = serve(ctx, ln, o.handler(withHealth(pub, st, cfg)), log)
 	wg.Wait() // in-flight crawls finish their writes before the store closes
 	if err != nil {
 		return err
@@ -91,8 +98,19 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if _, _, err := crawler.RerouteIfChanged(ctx); err != nil {
 		return err
 	}
-	log.Info("serving", "feeds", cfg.PublicBase()+"/", "database", cfg.Database)
-	return serve(ctx, ln, withHealth(newPublisher(cfg, st, log), st, cfg), log)
+	log.Info("serving", "addr", ln.Addr().String(), "feeds", cfg.PublicBase()+"/", "database", cfg.Database)
+	o := newOps()
+	pub := newPublisher(cfg, st, log, o.reg)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		// The crawler may run in another process: poll for section
+		// changes to ping the WebSub hub.
+		pub.Run(ctx)
+	}()
+	err = serve(ctx, ln, o.handler(withHealth(pub, st, cfg)), log)
+	<-done
+	return err
 }
 
 func runCrawl(ctx context.Context, args []string, stdout, stderr io.Writer) error {
