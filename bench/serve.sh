@@ -6,7 +6,11 @@
 #
 # Each server runs alone on core 0 (Go with GOMAXPROCS=1, one nginx worker),
 # wrk on core 1. Runs alternate between the servers, ROUNDS times; the
-# script prints each server's median requests/s and the ratios.
+# script prints each server's median requests/s and the ratios, and the
+# same for requests per CPU-second of the server process (its user+system
+# time from /proc during the run): on a machine shared with other work,
+# where a run's throughput varies with what else holds core 0, the cost of
+# a request in CPU time is the steadier figure.
 #
 #   bash bench/serve.sh                     # ROUNDS=5 DURATION=10s CONNS=32
 #   ROUNDS=3 DURATION=5s bash bench/serve.sh
@@ -83,6 +87,10 @@ pids+=($!)
 for port in 18082 18083; do
 	for _ in $(seq 100); do curl -fso /dev/null "http://127.0.0.1:$port$url_path" && break; sleep 0.1; done
 done
+declare -A server_pids
+server_pids[18081]=${pids[0]}
+server_pids[18082]=${pids[1]}
+server_pids[18083]="$(cat "$work/nginx.pid") $(pgrep -P "$(cat "$work/nginx.pid")" | tr '\n' ' ')"
 nginx_etag=$(curl -fsI -H 'Accept-Encoding: gzip' "http://127.0.0.1:18083$url_path" | grep -i '^etag:' | cut -d' ' -f2- | tr -d '\r')
 
 # Every server must give the same gzip body and a 304 to its own ETag.
@@ -94,30 +102,49 @@ for port in 18081 18082 18083; do
 	[ "$code" = 304 ] || { echo "port $port answers $code to If-None-Match" >&2; exit 1; }
 done
 
+hz=$(getconf CLK_TCK)
+ticks() { # CPU time of processes, in clock ticks
+	local t=0 p
+	for p in "$@"; do t=$((t + $(awk '{print $14 + $15}' "/proc/$p/stat"))); done
+	echo $t
+}
+# rps prints requests/s and requests per server CPU-second.
 rps() { # port, extra header...
 	local port=$1; shift
-	taskset -c "$WRK_CPU" wrk -t1 -c"$CONNS" -d"$DURATION" -H 'Accept-Encoding: gzip' "$@" "http://127.0.0.1:$port$url_path" |
-		awk '/^Requests\/sec:/ {print $2}'
+	local procs=(${server_pids[$port]})
+	local before after out
+	before=$(ticks "${procs[@]}")
+	out=$(taskset -c "$WRK_CPU" wrk -t1 -c"$CONNS" -d"$DURATION" -H 'Accept-Encoding: gzip' "$@" "http://127.0.0.1:$port$url_path")
+	after=$(ticks "${procs[@]}")
+	echo "$out" | awk -v cpu=$(( after - before )) -v hz="$hz" '
+		/requests in/ {n = $1} /^Requests\/sec:/ {r = $2}
+		END {printf "%s %.0f\n", r, (cpu > 0 ? n * hz / cpu : 0)}'
 }
-declare -A runs
+declare -A runs cpus
 for round in $(seq "$ROUNDS"); do
 	for mode in 200 304; do
 		for server in syndic bare nginx; do
 			case $server in syndic) port=18081 tag=$etag ;; bare) port=18082 tag=$etag ;; nginx) port=18083 tag=$nginx_etag ;; esac
 			if [ $mode = 304 ]; then r=$(rps $port -H "If-None-Match: $tag"); else r=$(rps $port); fi
-			runs[$server.$mode]+="$r "
-			printf 'round %d  %-3s  %-6s %10s req/s\n' "$round" "$mode" "$server" "$r"
+			runs[$server.$mode]+="${r% *} "
+			cpus[$server.$mode]+="${r#* } "
+			printf 'round %d  %-3s  %-6s %10s req/s %8s req/CPU-s\n' "$round" "$mode" "$server" "${r% *}" "${r#* }"
 		done
 	done
 done
 
 median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
-echo
-echo "median requests/s over $ROUNDS rounds of $DURATION, $CONNS connections, gzip accepted:"
-for mode in 200 304; do
-	s=$(echo "${runs[syndic.$mode]}" | median)
-	b=$(echo "${runs[bare.$mode]}" | median)
-	n=$(echo "${runs[nginx.$mode]}" | median)
-	awk -v m=$mode -v s="$s" -v b="$b" -v n="$n" 'BEGIN {
-		printf "  %s: syndic %.0f, bare net/http %.0f, nginx %.0f; syndic/bare %.1f%%, syndic/nginx %.1f%%\n", m, s, b, n, 100*s/b, 100*s/n }'
-done
+report() { # title, array name
+	echo
+	echo "$1, medians of $ROUNDS rounds of $DURATION, $CONNS connections, gzip accepted:"
+	local -n a=$2
+	for mode in 200 304; do
+		s=$(echo "${a[syndic.$mode]}" | median)
+		b=$(echo "${a[bare.$mode]}" | median)
+		n=$(echo "${a[nginx.$mode]}" | median)
+		awk -v m=$mode -v s="$s" -v b="$b" -v n="$n" 'BEGIN {
+			printf "  %s: syndic %.0f, bare net/http %.0f, nginx %.0f; syndic/bare %.1f%%, syndic/nginx %.1f%%\n", m, s, b, n, 100*s/b, 100*s/n }'
+	done
+}
+report "requests/s" runs
+report "requests per CPU-second of the server" cpus
