@@ -12,15 +12,20 @@
 # where a run's throughput varies with what else holds core 0, the cost of
 # a request in CPU time is the steadier figure.
 #
-#   bash bench/serve.sh                     # ROUNDS=5 DURATION=10s CONNS=32
-#   ROUNDS=3 DURATION=5s bash bench/serve.sh
+#   bash bench/serve.sh                     # ROUNDS=15 DURATION=2s CONNS=32
+#   ROUNDS=5 DURATION=10s bash bench/serve.sh
+#
+# Short runs, many rounds: load from elsewhere on the machine then falls on
+# all three servers alike, and the ratios printed are the medians of each
+# round's paired ratios (syndic's run against the bare and nginx runs right
+# beside it).
 #
 # It installs wrk and nginx (Debian's wrk and nginx-light) when missing
 # (run as root), and listens on 127.0.0.1:18081-18083 only.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-ROUNDS=${ROUNDS:-5}
-DURATION=${DURATION:-10s}
+ROUNDS=${ROUNDS:-15}
+DURATION=${DURATION:-2s}
 CONNS=${CONNS:-32}
 SERVER_CPU=${SERVER_CPU:-0}
 WRK_CPU=${WRK_CPU:-1}
@@ -120,7 +125,7 @@ rps() { # port, extra header...
 		/requests in/ {n = $1} /^Requests\/sec:/ {r = $2}
 		END {printf "%s %.0f\n", r, (cpu > 0 ? n * hz / cpu : 0)}'
 }
-declare -A runs cpus
+declare -A runs cpus ratios
 for round in $(seq "$ROUNDS"); do
 	for mode in 200 304; do
 		for server in syndic bare nginx; do
@@ -129,7 +134,14 @@ for round in $(seq "$ROUNDS"); do
 			runs[$server.$mode]+="${r% *} "
 			cpus[$server.$mode]+="${r#* } "
 			printf 'round %d  %-3s  %-6s %10s req/s %8s req/CPU-s\n' "$round" "$mode" "$server" "${r% *}" "${r#* }"
+			eval "last_$server=\"$r\""
 		done
+		# Paired ratios of this round, throughput and CPU.
+		read -r s_r s_c <<<"$last_syndic"; read -r b_r b_c <<<"$last_bare"; read -r n_r n_c <<<"$last_nginx"
+		ratios[rps.bare.$mode]+="$(awk -v a="$s_r" -v b="$b_r" 'BEGIN{if (b > 0) print 100*a/b}') "
+		ratios[rps.nginx.$mode]+="$(awk -v a="$s_r" -v b="$n_r" 'BEGIN{if (b > 0) print 100*a/b}') "
+		ratios[cpu.bare.$mode]+="$(awk -v a="$s_c" -v b="$b_c" 'BEGIN{if (b > 0) print 100*a/b}') "
+		ratios[cpu.nginx.$mode]+="$(awk -v a="$s_c" -v b="$n_c" 'BEGIN{if (b > 0) print 100*a/b}') "
 	done
 done
 
@@ -148,3 +160,10 @@ report() { # title, array name
 }
 report "requests/s" runs
 report "requests per CPU-second of the server" cpus
+echo
+echo "medians of the paired per-round ratios (syndic / other):"
+for mode in 200 304; do
+	printf '  %s: throughput syndic/bare %.1f%%, syndic/nginx %.1f%%; per CPU-second syndic/bare %.1f%%, syndic/nginx %.1f%%\n' "$mode" \
+		"$(echo "${ratios[rps.bare.$mode]}" | median)" "$(echo "${ratios[rps.nginx.$mode]}" | median)" \
+		"$(echo "${ratios[cpu.bare.$mode]}" | median)" "$(echo "${ratios[cpu.nginx.$mode]}" | median)"
+done

@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"net/http"
+	_ "net/http/pprof" // benchserve pub's profile
 	"os"
 	"path/filepath"
 	"strconv"
@@ -20,6 +21,7 @@ import (
 	"time"
 
 	"github.com/syndic/syndic/news"
+	"github.com/syndic/syndic/publisher"
 	"github.com/syndic/syndic/store"
 )
 
@@ -34,6 +36,8 @@ func main() {
 		err = seed(os.Args[2:])
 	case "bare":
 		err = bare(os.Args[2:])
+	case "pub":
+		err = pub(os.Args[2:])
 	default:
 		err = fmt.Errorf("unknown mode %q", os.Args[1])
 	}
@@ -117,6 +121,30 @@ sources:
 	return os.WriteFile(filepath.Join(*dir, "bench.yaml"), []byte(cfg), 0o644)
 }
 
+// pub serves section bench of a seeded store with the publisher alone (no
+// /metrics, /healthz or logging), with a CPU profile on -profile-addr:
+// where time goes in syndic's serving path.
+func pub(args []string) error {
+	fs := flag.NewFlagSet("pub", flag.ContinueOnError)
+	db := fs.String("db", "bench.db", "seeded store")
+	addr := fs.String("addr", "127.0.0.1:18084", "listen address")
+	prof := fs.String("profile-addr", "127.0.0.1:18085", "net/http/pprof address")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	st, err := store.Open(context.Background(), *db)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	p := publisher.New(st, publisher.Options{BaseURL: "http://" + *addr,
+		Sections: []news.Section{{ID: "bench", Title: "Bench", Description: "50 full-text items"}},
+		Sources:  []news.Source{{ID: "lenta", Name: "Lenta.ru", URL: "https://lenta.ru/rss/news", Republish: news.RepublishFull}}})
+	go http.ListenAndServe(*prof, nil) // DefaultServeMux: net/http/pprof
+	srv := &http.Server{Addr: *addr, Handler: p, ReadHeaderTimeout: 10 * time.Second}
+	return srv.ListenAndServe()
+}
+
 // bare serves one file as gzip with an ETag, answering a matching
 // If-None-Match with 304: the least a handler serving cached,
 // pre-compressed feeds can do.
@@ -126,6 +154,7 @@ func bare(args []string) error {
 	etag := fs.String("etag", "", "ETag, quoted")
 	addr := fs.String("addr", "127.0.0.1:18082", "listen address")
 	ctype := fs.String("type", "application/rss+xml; charset=utf-8", "Content-Type")
+	rht := fs.Duration("read-header-timeout", 0, "http.Server ReadHeaderTimeout (syndic serve uses 10s)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -148,5 +177,6 @@ func bare(args []string) error {
 		hd["Content-Length"] = length
 		w.Write(gz)
 	})
-	return http.ListenAndServe(*addr, h)
+	srv := &http.Server{Addr: *addr, Handler: h, ReadHeaderTimeout: *rht}
+	return srv.ListenAndServe()
 }
