@@ -128,7 +128,9 @@ rps() { # port, extra header...
 declare -A runs cpus ratios
 for round in $(seq "$ROUNDS"); do
 	for mode in 200 304; do
-		for server in syndic bare nginx; do
+		# Rotate the order each round: no server always runs first.
+		order=(syndic bare nginx syndic bare)
+		for server in "${order[@]:$((round % 3)):3}"; do
 			case $server in syndic) port=18081 tag=$etag ;; bare) port=18082 tag=$etag ;; nginx) port=18083 tag=$nginx_etag ;; esac
 			if [ $mode = 304 ]; then r=$(rps $port -H "If-None-Match: $tag"); else r=$(rps $port); fi
 			runs[$server.$mode]+="${r% *} "

@@ -372,6 +372,8 @@ func TestWebSubPing(t *testing.T) {
 	}
 	cancel()
 	<-done
+	mu.Lock()
+	defer mu.Unlock()
 	if len(pings) != 3 || !strings.Contains(logs.String(), "websub ping failed") {
 		t.Errorf("after a failing hub: %d pings, logs:\n%s", len(pings), logs.String())
 	}
