@@ -17,16 +17,17 @@ func (p *Publisher) serveDoc(w http.ResponseWriter, r *http.Request, d *doc) {
 	h["Etag"] = v.etag
 	h["Vary"] = varyValue
 	h["Cache-Control"] = d.cacheControl
-	if d.lastModified != nil {
-		h["Last-Modified"] = d.lastModified
-	}
 	if d.link != nil {
 		h["Link"] = d.link
 	}
 	if notModified(r.Header, d) {
+		// RFC 9110 15.4.5: the ETag makes Last-Modified of no use to caches here.
 		w.WriteHeader(http.StatusNotModified)
 		p.m.notModified.Inc()
 		return
+	}
+	if d.lastModified != nil {
+		h["Last-Modified"] = d.lastModified
 	}
 	h["Content-Type"] = d.contentType
 	if v.encoding != nil {
