@@ -3,7 +3,6 @@ package publisher
 import (
 	"context"
 	"encoding/xml"
-	"net/http"
 	"net/http/httptest"
 	"os"
 	"os/exec"
@@ -126,14 +125,12 @@ func TestIndexInBrowser(t *testing.T) {
 	if testing.Short() {
 		t.Skip("browser test skipped in -short mode")
 	}
-	var srv *httptest.Server
-	srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		srv.Config.Handler.ServeHTTP(w, r)
-	}))
+	srv := httptest.NewUnstartedServer(nil)
+	base := "http://" + srv.Listener.Addr().String()
+	srv.Config.Handler = New(newTestStore(), Options{BaseURL: base, Sections: testSections, Sources: testSources,
+		Recheck: -1, Title: "syndic", Now: func() time.Time { return testNow }})
+	srv.Start()
 	defer srv.Close()
-	p := New(newTestStore(), Options{BaseURL: srv.URL, Sections: testSections, Sources: testSources, Recheck: -1,
-		Title: "syndic", Now: func() time.Time { return testNow }})
-	srv.Config.Handler = p
 
 	dom := chromium(t, browser, "--dump-dom", srv.URL+"/")
 	doc, err := html.Parse(strings.NewReader(string(dom)))
