@@ -165,6 +165,14 @@ report() { # title, array name
 }
 report "requests/s" runs
 report "requests per CPU-second of the server" cpus
+best() { tr ' ' '\n' | grep -v '^$' | sort -g | tail -1; }
+echo
+echo "best round of each (the least disturbed by other work on the machine):"
+for mode in 200 304; do
+	s=$(echo "${runs[syndic.$mode]}" | best); b=$(echo "${runs[bare.$mode]}" | best); n=$(echo "${runs[nginx.$mode]}" | best)
+	awk -v m=$mode -v s="$s" -v b="$b" -v n="$n" 'BEGIN {
+		printf "  %s: syndic %.0f, bare net/http %.0f, nginx %.0f; syndic/bare %.1f%%, syndic/nginx %.1f%%\n", m, s, b, n, 100*s/b, 100*s/n }'
+done
 echo
 echo "medians of the paired per-round ratios (syndic / other):"
 for mode in 200 304; do
