@@ -51,7 +51,7 @@ func BenchmarkRenderSection(b *testing.B) {
 // BenchmarkServeCached serves a cached 50-item RSS feed over ServeHTTP,
 // gzip accepted: a full 200 response and a 304 to If-None-Match, beside a
 // bare handler writing the same bytes (the limit of the handler's own cost;
-// bench/serve.sh measures whole servers):
+// cmd/benchserve/serve.sh measures whole servers):
 //
 //	go test -run '^$' -bench ServeCached -benchmem ./publisher
 func BenchmarkServeCached(b *testing.B) {

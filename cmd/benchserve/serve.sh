@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Serving benchmark: a cached 50-item section feed (gzip accepted) served by
 # `syndic serve`, by a bare net/http handler writing the same pre-compressed
-# bytes with an ETag (bench/benchserve), and by nginx serving the same file
+# bytes with an ETag (cmd/benchserve), and by nginx serving the same file
 # (gzip_static); full 200 responses and 304s to If-None-Match.
 #
 # Each server runs alone on core 0 (Go with GOMAXPROCS=1, one nginx worker),
@@ -12,8 +12,8 @@
 # where a run's throughput varies with what else holds core 0, the cost of
 # a request in CPU time is the steadier figure.
 #
-#   bash bench/serve.sh                     # ROUNDS=15 DURATION=2s CONNS=32
-#   ROUNDS=5 DURATION=10s bash bench/serve.sh
+#   bash cmd/benchserve/serve.sh                     # ROUNDS=15 DURATION=2s CONNS=32
+#   ROUNDS=5 DURATION=10s bash cmd/benchserve/serve.sh
 #
 # Short runs, many rounds: load from elsewhere on the machine then falls on
 # all three servers alike, and the ratios printed are the medians of each
@@ -23,7 +23,7 @@
 # It installs wrk and nginx (Debian's wrk and nginx-light) when missing
 # (run as root), and listens on 127.0.0.1:18081-18083 only.
 set -euo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."
 ROUNDS=${ROUNDS:-15}
 DURATION=${DURATION:-2s}
 CONNS=${CONNS:-32}
@@ -45,7 +45,7 @@ cleanup() {
 trap cleanup EXIT
 
 go build -o "$work/syndic" ./cmd/syndic
-go build -o "$work/benchserve" ./bench/benchserve
+go build -o "$work/benchserve" ./cmd/benchserve
 "$work/benchserve" seed -dir "$work" -addr 127.0.0.1:18081
 
 GOMAXPROCS=1 taskset -c "$SERVER_CPU" "$work/syndic" serve --config "$work/bench.yaml" 2>"$work/syndic.log" &

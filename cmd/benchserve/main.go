@@ -1,4 +1,4 @@
-// Command benchserve is the helper of bench/serve.sh, the serving
+// Command benchserve is the helper of cmd/benchserve/serve.sh, the serving
 // benchmark: it seeds a store with one 50-item section for `syndic serve`,
 // and serves pre-compressed bytes from a bare net/http handler, the
 // reference the publisher is measured against.
