@@ -27,18 +27,21 @@ type feedData struct {
 
 // entry is one publishable item with everything the three formats need.
 type entry struct {
-	id         string // RSS guid and JSON Feed id
-	permalink  bool   // id is the original link itself
-	atomID     string // urn:uuid derived from source and GUID
-	title      string
-	link       string // the original article
-	authors    []string
-	categories []string
-	date       time.Time // Published, or FetchedAt when unknown
-	published  bool      // date is the upstream's publication time
-	updated    time.Time // the later of date and Updated
-	image      string
-	lang       string
+	id        string // RSS guid and JSON Feed id
+	permalink bool   // id is the original link itself
+	atomID    string // urn:uuid derived from source and GUID
+	title     string
+	// articleTitle is the item's own title (title may be rewritten, as in
+	// a quote feed).
+	articleTitle string
+	link         string // the original article
+	authors      []string
+	categories   []string
+	date         time.Time // Published, or FetchedAt when unknown
+	published    bool      // date is the upstream's publication time
+	updated      time.Time // the later of date and Updated
+	image        string
+	lang         string
 
 	sourceName string
 	sourceHome string // the source's home page
@@ -110,6 +113,7 @@ func (p *Publisher) entry(it *news.Item) entry {
 	if e.title == "" {
 		e.title = e.link
 	}
+	e.articleTitle = e.title
 	if !e.published {
 		e.date = it.FetchedAt
 		if e.date.IsZero() {

@@ -103,12 +103,17 @@ type Options struct {
 
 	// Metrics registers the publisher's metrics (nil: not exported).
 	Metrics prometheus.Registerer
+
+	// Search answers quote search, the speaker feeds and full-text search
+	// (nil: those paths are 404).
+	Search Searcher
 }
 
 // Publisher is an http.Handler serving the feeds of the configured sections
 // and sources. It is safe for concurrent use.
 type Publisher struct {
 	st        Store
+	search    Searcher
 	base      string
 	title     string
 	sections  []news.Section
@@ -146,6 +151,7 @@ type Publisher struct {
 func New(st Store, opt Options) *Publisher {
 	p := &Publisher{
 		st:        st,
+		search:    opt.Search,
 		base:      strings.TrimRight(opt.BaseURL, "/"),
 		title:     opt.Title,
 		sections:  append([]news.Section(nil), opt.Sections...),
@@ -244,6 +250,10 @@ func (p *Publisher) addRoute(rt *route) {
 // requests get 304; gzip and brotli are served when accepted.
 func (p *Publisher) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	rt := p.routes[r.URL.Path]
+	if rt == nil && isQueryPath(r.URL.Path) {
+		p.serveQuery(w, r)
+		return
+	}
 	if rt == nil {
 		http.NotFound(w, r)
 		return

@@ -67,6 +67,7 @@ func newPublisher(cfg config.Config, st *store.Store, log *slog.Logger, reg prom
 		Now:        time.Now,
 		Hub:        cfg.WebSubHub,
 		Metrics:    reg,
+		Search:     st,
 
 		AttributionTemplate: cfg.Attribution.Template,
 	})
