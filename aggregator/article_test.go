@@ -135,6 +135,12 @@ sources:
 		t.Errorf("meduza item: via %q, %d quotes", m.Via, len(m.Quotes))
 	}
 
+	// The rule a source's pages state covers every item of the source,
+	// the second article of the listing included.
+	if iz := items["/iz/geneva"]; iz.Attribution.Link != "https://caliber.az" {
+		t.Errorf("listing item without its own notice: %+v", iz.Attribution)
+	}
+
 	// Known articles are not fetched again.
 	res = byID(c.CrawlOnce(ctx, nil))
 	for id, r := range res {
