@@ -28,9 +28,14 @@ type Config struct {
 	// Fetch holds the fetcher's limits, shared by every source.
 	Fetch Fetch `yaml:"fetch"`
 	// FeedLength is how many items a section feed carries.
-	FeedLength int       `yaml:"feed_length"`
-	Sections   []Section `yaml:"sections"`
-	Sources    []Source  `yaml:"sources"`
+	FeedLength int `yaml:"feed_length"`
+	// WebSubHub is the URL of a WebSub hub the feeds name in <link
+	// rel="hub"> and that is pinged when a section gains items ("": none).
+	WebSubHub string `yaml:"websub_hub"`
+	// Attribution holds the defaults of every source's attribution.
+	Attribution AttributionDefaults `yaml:"attribution"`
+	Sections    []Section           `yaml:"sections"`
+	Sources     []Source            `yaml:"sources"`
 
 	// file is where the config was read from; pos maps field paths such as
 	// "sources[2].interval" to their place in it.
@@ -159,6 +164,17 @@ type SectionRef struct {
 type Attribution struct {
 	Link   string `yaml:"link"`   // where the credit points besides the item's link
 	Notice string `yaml:"notice"` // the source's own words, when it states a rule
+	// Template is the attribution paragraph ending each item, with
+	// {source}, {link}, {via} and {notice} (see news.AttributionTemplate);
+	// "" means the top-level attribution.template.
+	Template string `yaml:"template"`
+}
+
+// AttributionDefaults is the top-level attribution key.
+type AttributionDefaults struct {
+	// Template is the attribution paragraph of sources that give none
+	// ("" means news.DefaultAttributionTemplate).
+	Template string `yaml:"template"`
 }
 
 // Pos is a place in the config file.
@@ -258,7 +274,8 @@ func (s Source) News() news.Source {
 			Link:     link,
 			Notice:   s.Attribution.Notice,
 		},
-		Republish: s.Republish,
+		Republish:           s.Republish,
+		AttributionTemplate: s.Attribution.Template,
 	}
 }
 

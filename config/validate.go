@@ -108,6 +108,17 @@ func (c *Config) validate(skip map[string]bool) Errors {
 		bad("fetch.max_interval", "%s is shorter than fetch.min_interval %s", c.Fetch.MaxInterval, c.Fetch.MinInterval)
 	}
 
+	if c.WebSubHub != "" {
+		if err := checkURL(c.WebSubHub); err != nil {
+			bad("websub_hub", "%v", err)
+		}
+	}
+	if c.Attribution.Template != "" {
+		if _, err := news.ParseAttributionTemplate(c.Attribution.Template); err != nil {
+			bad("attribution.template", "%v", err)
+		}
+	}
+
 	sections := map[string]bool{}
 	if len(c.Sections) == 0 {
 		bad("sections", "at least one section is needed")
@@ -148,6 +159,11 @@ func (c *Config) validate(skip map[string]bool) Errors {
 		if s.Attribution.Link != "" {
 			if err := checkURL(s.Attribution.Link); err != nil {
 				bad(path+".attribution.link", "%v", err)
+			}
+		}
+		if s.Attribution.Template != "" {
+			if _, err := news.ParseAttributionTemplate(s.Attribution.Template); err != nil {
+				bad(path+".attribution.template", "%v", err)
 			}
 		}
 		for j, ref := range s.Sections {

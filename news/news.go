@@ -35,6 +35,9 @@ type Source struct {
 	// the home page to credit when the config names none.
 	Attribution Attribution
 	Republish   Republish
+	// AttributionTemplate is the source's attribution paragraph (see
+	// AttributionTemplate); "" means the publisher's default.
+	AttributionTemplate string
 }
 
 // Attribution is a source's reuse rule: whether a hyperlink is required,

@@ -13,6 +13,7 @@ func benchPublisher(b *testing.B) (*Publisher, *fakeStore) {
 	b.Helper()
 	st := newTestStore()
 	st.items["bench"] = benchItems(DefaultFeedLength + 20)
+	st.assignIDs()
 	st.version["bench"], st.modified["bench"] = 1, testMod
 	p := New(st, Options{
 		BaseURL:  testBase,
@@ -23,59 +24,118 @@ func benchPublisher(b *testing.B) (*Publisher, *fakeStore) {
 }
 
 // BenchmarkRenderSection renders a 50-item section (full text, excerpts and
-// attribution) from the store in each format, bypassing the cache:
+// attribution) from an in-memory store in each format, compression
+// included, bypassing the cache:
 //
-//	go test -run '^$' -bench Render -benchmem ./publisher
+//	go test -run '^$' -bench RenderSection -benchmem ./publisher
 func BenchmarkRenderSection(b *testing.B) {
 	p, _ := benchPublisher(b)
-	sec := p.byID["bench"]
 	for f := formatRSS; f <= formatJSON; f++ {
+		rt := p.routes[feedPath("bench", f)]
 		b.Run(f.info().ext, func(b *testing.B) {
 			b.ReportAllocs()
-			var size int
+			var d *doc
 			for b.Loop() {
-				body, err := p.render(context.Background(), sec, f, testMod)
-				if err != nil {
+				var err error
+				if d, err = p.render(context.Background(), rt, cursor{}, testMod); err != nil {
 					b.Fatal(err)
 				}
-				size = len(body)
 			}
-			b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "renders/s")
-			b.ReportMetric(float64(size), "bytes/doc")
+			b.ReportMetric(float64(len(d.vars[encIdentity].body)), "bytes/doc")
+			b.ReportMetric(float64(len(d.vars[encGzip].body)), "gzip-bytes/doc")
+			b.ReportMetric(float64(len(d.vars[encBrotli].body)), "br-bytes/doc")
 		})
 	}
 }
 
-// BenchmarkServeCached serves a cached 50-item feed over ServeHTTP: a full
-// 200 response and a 304 to If-None-Match.
+// BenchmarkServeCached serves a cached 50-item RSS feed over ServeHTTP,
+// gzip accepted: a full 200 response and a 304 to If-None-Match, beside a
+// bare handler writing the same bytes (the limit of the handler's own cost;
+// cmd/benchserve/serve.sh measures whole servers):
 //
 //	go test -run '^$' -bench ServeCached -benchmem ./publisher
 func BenchmarkServeCached(b *testing.B) {
 	p, _ := benchPublisher(b)
-	for f := formatRSS; f <= formatJSON; f++ {
-		path := feedPath("bench", f)
-		warm := httptest.NewRecorder()
-		p.ServeHTTP(warm, httptest.NewRequest("GET", path, nil))
-		etag := warm.Header().Get("ETag")
-		for _, c := range []struct {
+	path := feedPath("bench", formatRSS)
+	warm := httptest.NewRecorder()
+	warmReq := httptest.NewRequest("GET", path, nil)
+	warmReq.Header.Set("Accept-Encoding", "gzip")
+	p.ServeHTTP(warm, warmReq)
+	etag := warm.Header().Get("ETag")
+	body := warm.Body.Bytes()
+	bare := bareHandler(body, etag, "application/rss+xml; charset=utf-8")
+	for _, c := range []struct {
+		name string
+		inm  string
+		code int
+	}{{"200", "", http.StatusOK}, {"304", etag, http.StatusNotModified}} {
+		for _, h := range []struct {
 			name string
-			inm  string
-			code int
-		}{{"200", "", http.StatusOK}, {"304", etag, http.StatusNotModified}} {
-			b.Run(f.info().ext+"/"+c.name, func(b *testing.B) {
+			h    http.Handler
+		}{{"publisher", p}, {"bare", bare}} {
+			b.Run(c.name+"/"+h.name, func(b *testing.B) {
 				b.ReportAllocs()
 				r := httptest.NewRequest("GET", path, nil)
+				r.Header.Set("Accept-Encoding", "gzip")
 				if c.inm != "" {
 					r.Header.Set("If-None-Match", c.inm)
 				}
+				w := &discardWriter{h: http.Header{}}
 				for b.Loop() {
-					w := httptest.NewRecorder()
-					p.ServeHTTP(w, r)
-					if w.Code != c.code {
-						b.Fatalf("status %d", w.Code)
+					clear(w.h)
+					h.h.ServeHTTP(w, r)
+					if w.code != c.code {
+						b.Fatalf("status %d", w.code)
 					}
 				}
 			})
 		}
 	}
+}
+
+// bareHandler is the reference: pre-compressed bytes with an ETag and
+// nothing else, as a hand-written net/http handler would serve them.
+func bareHandler(gz []byte, etag, contentType string) http.Handler {
+	ct, enc, tag, vary := []string{contentType}, []string{"gzip"}, []string{etag}, []string{"Accept-Encoding"}
+	length := []string{itoa(len(gz))}
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		h := w.Header()
+		h["Etag"] = tag
+		h["Vary"] = vary
+		if inm := r.Header["If-None-Match"]; len(inm) == 1 && inm[0] == etag {
+			w.WriteHeader(http.StatusNotModified)
+			return
+		}
+		h["Content-Type"] = ct
+		h["Content-Encoding"] = enc
+		h["Content-Length"] = length
+		w.Write(gz)
+	})
+}
+
+func itoa(n int) string {
+	var b [20]byte
+	i := len(b)
+	for {
+		i--
+		b[i] = byte('0' + n%10)
+		if n /= 10; n == 0 {
+			return string(b[i:])
+		}
+	}
+}
+
+// discardWriter is a ResponseWriter that keeps the status only.
+type discardWriter struct {
+	h    http.Header
+	code int
+}
+
+func (w *discardWriter) Header() http.Header  { return w.h }
+func (w *discardWriter) WriteHeader(code int) { w.code = code }
+func (w *discardWriter) Write(b []byte) (int, error) {
+	if w.code == 0 {
+		w.code = http.StatusOK
+	}
+	return len(b), nil
 }

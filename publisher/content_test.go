@@ -108,7 +108,7 @@ func TestEntryAttributionAndRepublish(t *testing.T) {
 		{
 			name:    "via chain",
 			item:    news.Item{SourceID: "tass", GUID: "g", Link: "https://tass.com/a", Via: []string{"RIA Novosti", "Interfax <AZ>"}, Published: pub},
-			summary: `<p>Source: <a href="https://tass.com/a">TASS</a>, via RIA Novosti, via Interfax &lt;AZ&gt;</p>`,
+			summary: `<p>Source: <a href="https://tass.com/a">TASS</a>, via RIA Novosti, Interfax &lt;AZ&gt;</p>`,
 		},
 		{
 			name: "notice with the site named in it",

@@ -1,9 +1,12 @@
 package publisher
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"log/slog"
+	"maps"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -18,24 +21,89 @@ type fakeStore struct {
 	items    map[string][]news.Item
 	version  map[string]int64
 	modified map[string]time.Time
-	reads    int // SectionItems calls
+	reads    int // item reads
+	nextID   int64
 	err      error
 }
 
 var _ Store = (*fakeStore)(nil)
 
-func (s *fakeStore) SectionItems(_ context.Context, section string, limit int) ([]news.Item, error) {
+// page returns up to limit of items (ordered by position, newest first)
+// older than (before, id).
+func page(items []news.Item, before time.Time, id int64, limit int) []news.Item {
+	var out []news.Item
+	cur := cursor{t: before.UnixMicro(), id: id}
+	for _, it := range items {
+		if len(out) == limit {
+			break
+		}
+		c := cursorOf(&it)
+		if !before.IsZero() && (c.t > cur.t || c.t == cur.t && c.id >= cur.id) {
+			continue
+		}
+		out = append(out, it)
+	}
+	return out
+}
+
+// sorted returns items ordered by position, newest first, as the store does.
+func sorted(items []news.Item) []news.Item {
+	out := append([]news.Item(nil), items...)
+	slices.SortStableFunc(out, func(a, b news.Item) int {
+		ca, cb := cursorOf(&a), cursorOf(&b)
+		if ca.t != cb.t {
+			return cmp.Compare(cb.t, ca.t)
+		}
+		return cmp.Compare(cb.id, ca.id)
+	})
+	return out
+}
+
+func (s *fakeStore) SectionItemsBefore(_ context.Context, section string, before time.Time, id int64, limit int) ([]news.Item, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.err != nil {
 		return nil, s.err
 	}
 	s.reads++
-	items := s.items[section]
-	if len(items) > limit {
-		items = items[:limit]
+	return page(sorted(s.items[section]), before, id, limit), nil
+}
+
+func (s *fakeStore) SourceItems(_ context.Context, source string, before time.Time, id int64, limit int) ([]news.Item, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.err != nil {
+		return nil, s.err
 	}
-	return append([]news.Item(nil), items...), nil
+	s.reads++
+	seen := map[int64]bool{}
+	var all []news.Item
+	for _, items := range s.items {
+		for _, it := range items {
+			if it.SourceID == source && !seen[it.ID] {
+				seen[it.ID] = true
+				all = append(all, it)
+			}
+		}
+	}
+	return page(sorted(all), before, id, limit), nil
+}
+
+func (s *fakeStore) Version(_ context.Context) (int64, time.Time, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.err != nil {
+		return 0, time.Time{}, s.err
+	}
+	var v int64
+	var at time.Time
+	for sec, n := range s.version {
+		v += n
+		if s.modified[sec].After(at) {
+			at = s.modified[sec]
+		}
+	}
+	return v, at, nil
 }
 
 func (s *fakeStore) SectionVersion(_ context.Context, section string) (int64, time.Time, error) {
@@ -52,6 +120,10 @@ func (s *fakeStore) touch(section string, it *news.Item, at time.Time) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if it != nil {
+		if it.ID == 0 {
+			s.nextID++
+			it.ID = s.nextID
+		}
 		s.items[section] = append([]news.Item{*it}, s.items[section]...)
 	}
 	s.version[section]++
@@ -193,11 +265,32 @@ var publishable = map[string][]string{
 
 func newTestStore() *fakeStore {
 	s := &fakeStore{items: testItems(), version: map[string]int64{}, modified: map[string]time.Time{}}
+	s.assignIDs()
 	for _, sec := range testSections {
 		s.version[sec.ID] = 1
 		s.modified[sec.ID] = testMod
 	}
 	return s
+}
+
+// assignIDs gives every item without one an ID, the same for the same
+// source and GUID in every section, in order of appearance.
+func (s *fakeStore) assignIDs() {
+	ids := map[string]int64{}
+	for _, sec := range slices.Sorted(maps.Keys(s.items)) {
+		for i := range s.items[sec] {
+			it := &s.items[sec][i]
+			if it.ID != 0 {
+				continue
+			}
+			key := it.SourceID + "\x00" + it.GUID
+			if ids[key] == 0 {
+				s.nextID++
+				ids[key] = s.nextID
+			}
+			it.ID = ids[key]
+		}
+	}
 }
 
 // logBuffer collects log lines for assertions.
@@ -224,9 +317,10 @@ func newTestPublisher(st Store, logs *logBuffer) *Publisher {
 		Sections: testSections,
 		Sources:  testSources,
 		Now:      func() time.Time { return testNow },
+		Recheck:  -1,
 	}
 	if logs != nil {
-		opt.Logger = slog.New(slog.NewTextHandler(logs, nil))
+		opt.Logger = newTextLogger(logs)
 	}
 	return New(st, opt)
 }
@@ -250,3 +344,5 @@ func benchItems(n int) []news.Item {
 	}
 	return items
 }
+
+func newTextLogger(logs *logBuffer) *slog.Logger { return slog.New(slog.NewTextHandler(logs, nil)) }

@@ -2,14 +2,24 @@ package publisher
 
 import (
 	"bytes"
+	"context"
 	"html/template"
+	"strings"
+	"time"
+
+	"github.com/syndic/syndic/news"
 )
 
-// indexTemplate is the plain HTML index: no script, one entry per section
-// with links to its three feeds, and a <link rel="alternate"> per feed so
-// that readers can discover them.
+// indexItems is how many of each section's newest items the index lists.
+const indexItems = 8
+
+// indexTemplate is the HTML index: no script, one block per section with
+// its newest items (title linking the original, source, time, byline) and
+// links to its three feeds, then every source's feeds, the OPML and quote
+// search, and a <link rel="alternate"> per feed so that readers can
+// discover them.
 var indexTemplate = template.Must(template.New("index").Parse(`<!DOCTYPE html>
-<html>
+<html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -19,51 +29,162 @@ var indexTemplate = template.Must(template.New("index").Parse(`<!DOCTYPE html>
 <link rel="alternate" type="application/atom+xml" title="{{.Title}} (Atom)" href="{{.Atom}}">
 <link rel="alternate" type="application/feed+json" title="{{.Title}} (JSON Feed)" href="{{.JSON}}">
 {{- end}}
+{{- range .Sources}}
+<link rel="alternate" type="application/rss+xml" title="{{.Title}} (RSS)" href="{{.RSS}}">
+<link rel="alternate" type="application/atom+xml" title="{{.Title}} (Atom)" href="{{.Atom}}">
+<link rel="alternate" type="application/feed+json" title="{{.Title}} (JSON Feed)" href="{{.JSON}}">
+{{- end}}
+<link rel="alternate" type="text/x-opml" title="All feeds (OPML)" href="{{.OPML}}">
+<style>
+body{font:16px/1.45 system-ui,sans-serif;max-width:52rem;margin:0 auto;padding:1rem;color:#222;background:#fff}
+h1{margin:.2em 0}h2{margin:1.4em 0 .2em;border-bottom:1px solid #ddd}
+nav a,.feeds a{margin-right:.6em}.feeds{font-size:.9em}
+ol{padding-left:1.2em}li{margin:.35em 0}.meta{color:#666;font-size:.85em;display:block}
+footer{margin-top:2em;color:#666;font-size:.85em}
+</style>
 </head>
 <body>
+<header>
 <h1>{{.Title}}</h1>
-<p>News feeds by section. Every item links to its original article and credits its source.</p>
+<p>News by section, republished with attribution: every item links to its original article and credits its source.</p>
+<nav><a href="{{.OPML}}">All feeds (OPML)</a> <a href="{{.Quotes}}">Quote search</a>{{range .Sections}} <a href="#{{.ID}}">{{.Title}}</a>{{end}}</nav>
+</header>
+<main>
 {{- range .Sections}}
-<section>
+<section id="{{.ID}}">
 <h2>{{.Title}}</h2>
 {{- if .Description}}
 <p>{{.Description}}</p>
 {{- end}}
-<p><a href="{{.RSS}}">RSS</a> · <a href="{{.Atom}}">Atom</a> · <a href="{{.JSON}}">JSON Feed</a></p>
+<p class="feeds">Feeds: <a href="{{.RSS}}">RSS</a> · <a href="{{.Atom}}">Atom</a> · <a href="{{.JSON}}">JSON Feed</a></p>
+{{- if .Items}}
+<ol>
+{{- range .Items}}
+<li><a href="{{.Link}}">{{.Title}}</a>
+<span class="meta">{{.Source}}{{if .Via}}, via {{.Via}}{{end}}{{if .Time}} · <time datetime="{{.DateTime}}">{{.Time}}</time>{{end}}{{if .Byline}} · by {{.Byline}}{{end}}</span></li>
+{{- end}}
+</ol>
+{{- else}}
+<p>No items yet.</p>
+{{- end}}
 </section>
 {{- end}}
+{{- if .Sources}}
+<section id="sources">
+<h2>Sources</h2>
+<ul>
+{{- range .Sources}}
+<li>{{.Title}}: <span class="feeds"><a href="{{.RSS}}">RSS</a> · <a href="{{.Atom}}">Atom</a> · <a href="{{.JSON}}">JSON Feed</a></span></li>
+{{- end}}
+</ul>
+</section>
+{{- end}}
+</main>
+<footer>Older items: follow each feed's rel="next" links (RFC 5005). All feeds: <a href="{{.OPML}}">OPML</a>.</footer>
 </body>
 </html>
 `))
 
-type indexSection struct {
-	Title, Description string
-	RSS, Atom, JSON    string
+type indexFeed struct {
+	ID, Title, Description string
+	RSS, Atom, JSON        string
+	Items                  []indexItem
 }
 
-// renderIndex renders the index page of the configured sections.
-func (p *Publisher) renderIndex() []byte {
+type indexItem struct {
+	Title, Link, Source, Via string
+	Time, DateTime, Byline   string
+}
+
+// renderIndex renders the index page: the configured sections with their
+// newest items, and every feed.
+func (p *Publisher) renderIndex(ctx context.Context, _ time.Time) ([]byte, error) {
 	data := struct {
-		Title    string
-		Sections []indexSection
-	}{Title: plainText(p.title)}
+		Title, OPML, Quotes string
+		Sections, Sources   []indexFeed
+	}{Title: plainText(p.title), OPML: p.base + opmlPath, Quotes: p.quotesURL}
 	for _, s := range p.sections {
 		title := plainText(s.Title)
 		if title == "" {
 			title = plainText(s.ID)
 		}
-		data.Sections = append(data.Sections, indexSection{
+		f := indexFeed{
+			ID:          s.ID,
 			Title:       title,
 			Description: plainText(s.Description),
 			RSS:         p.base + feedPath(s.ID, formatRSS),
 			Atom:        p.base + feedPath(s.ID, formatAtom),
 			JSON:        p.base + feedPath(s.ID, formatJSON),
+		}
+		items, err := p.st.SectionItemsBefore(ctx, s.ID, time.Time{}, 0, indexItems+indexItems/2)
+		if err != nil {
+			return nil, err
+		}
+		for i := range items {
+			if len(f.Items) == indexItems {
+				break
+			}
+			if !items[i].HasOriginalLink() {
+				p.withhold("/", &items[i])
+				continue
+			}
+			f.Items = append(f.Items, p.indexItem(&items[i]))
+		}
+		data.Sections = append(data.Sections, f)
+	}
+	for _, s := range p.srcOrder {
+		title := plainText(s.Name)
+		if title == "" {
+			title = plainText(s.ID)
+		}
+		data.Sources = append(data.Sources, indexFeed{
+			ID:    s.ID,
+			Title: title,
+			RSS:   p.base + sourceFeedPath(s.ID, formatRSS),
+			Atom:  p.base + sourceFeedPath(s.ID, formatAtom),
+			JSON:  p.base + sourceFeedPath(s.ID, formatJSON),
 		})
 	}
 	var buf bytes.Buffer
 	if err := indexTemplate.Execute(&buf, data); err != nil {
-		// The template and its data are ours: a failure is a bug.
-		panic("publisher: render index: " + err.Error())
+		return nil, err
 	}
-	return buf.Bytes()
+	return buf.Bytes(), nil
+}
+
+// indexItem is what the index shows of a publishable item.
+func (p *Publisher) indexItem(it *news.Item) indexItem {
+	src := p.sources[it.SourceID]
+	ii := indexItem{
+		Title:  plainText(it.Title),
+		Link:   stripIllegal(strings.TrimSpace(it.Link)),
+		Source: plainText(src.Name),
+	}
+	if ii.Title == "" {
+		ii.Title = ii.Link
+	}
+	if ii.Source == "" {
+		ii.Source = plainText(it.SourceID)
+	}
+	var via, by []string
+	for _, v := range it.Via {
+		if v = plainText(v); v != "" {
+			via = append(via, v)
+		}
+	}
+	for _, a := range it.Authors {
+		if a = plainText(a); a != "" {
+			by = append(by, a)
+		}
+	}
+	ii.Via, ii.Byline = strings.Join(via, ", "), strings.Join(by, ", ")
+	t := it.Published
+	if t.IsZero() {
+		t = it.FetchedAt
+	}
+	if !t.IsZero() {
+		ii.Time = t.Format("2 Jan 2006 15:04 -07:00")
+		ii.DateTime = t.Format(time.RFC3339)
+	}
+	return ii
 }

@@ -5,38 +5,43 @@ import (
 	"encoding/hex"
 	"html"
 	"net/url"
-	"sort"
 	"strings"
 	"time"
 
 	"github.com/syndic/syndic/news"
 )
 
-// feedData is a section ready to render: every string cleaned, every item
-// publishable, newest first, at most the feed length.
+// feedData is one page of a feed ready to render: every string cleaned,
+// every item publishable, newest first, at most the feed length.
 type feedData struct {
-	section     news.Section
-	title       string // cleaned section title
+	title       string // cleaned feed title
 	description string
-	home        string // BaseURL + "/"
-	updated     time.Time
+	home        string    // BaseURL + "/"
+	self        string    // this page's URL
+	current     string    // the newest page's URL: the feed's id
+	next        string    // the next older page's URL, "" on the last page
+	hub         string    // WebSub hub, on the newest page of a section only
+	updated     time.Time // latest change of the feed or an entry
 	entries     []entry
 }
 
 // entry is one publishable item with everything the three formats need.
 type entry struct {
-	id         string // RSS guid and JSON Feed id
-	permalink  bool   // id is the original link itself
-	atomID     string // urn:uuid derived from source and GUID
-	title      string
-	link       string // the original article
-	authors    []string
-	categories []string
-	date       time.Time // Published, or FetchedAt when unknown
-	published  bool      // date is the upstream's publication time
-	updated    time.Time // the later of date and Updated
-	image      string
-	lang       string
+	id        string // RSS guid and JSON Feed id
+	permalink bool   // id is the original link itself
+	atomID    string // urn:uuid derived from source and GUID
+	title     string
+	// articleTitle is the item's own title (title may be rewritten, as in
+	// a quote feed).
+	articleTitle string
+	link         string // the original article
+	authors      []string
+	categories   []string
+	date         time.Time // Published, or FetchedAt when unknown
+	published    bool      // date is the upstream's publication time
+	updated      time.Time // the later of date and Updated
+	image        string
+	lang         string
 
 	sourceName string
 	sourceHome string // the source's home page
@@ -58,37 +63,26 @@ func (e *entry) body() string {
 	return e.summary
 }
 
-// prepare turns store items into feed data: items without an original link
-// withheld, the rest sorted newest first and cut to the feed length.
-func (p *Publisher) prepare(sec news.Section, items []news.Item, mod time.Time) *feedData {
-	fd := &feedData{
-		section:     sec,
-		title:       plainText(sec.Title),
-		description: plainText(sec.Description),
-		home:        p.base + "/",
-		updated:     mod,
-	}
-	if fd.title == "" {
-		fd.title = plainText(sec.ID)
-	}
-	if fd.description == "" {
-		fd.description = fd.title
-	}
-	fd.entries = make([]entry, 0, min(len(items), p.limit))
+// fill adds the publishable items among items (newest first, as the store
+// gives them) to fd, withholding the others, until it holds p.limit
+// entries. It returns the position of the last item it looked at, and
+// whether items may remain after it: more were given than used, or as many
+// as asked for (asked).
+func (p *Publisher) fill(fd *feedData, feed string, items []news.Item, asked int) (last cursor, more bool) {
+	used := 0
 	for i := range items {
-		it := &items[i]
 		if len(fd.entries) == p.limit {
 			break
 		}
+		it := &items[i]
+		used++
+		last = cursorOf(it)
 		if !it.HasOriginalLink() {
-			p.withhold(sec.ID, it)
+			p.withhold(feed, it)
 			continue
 		}
 		fd.entries = append(fd.entries, p.entry(it))
 	}
-	sort.SliceStable(fd.entries, func(i, j int) bool {
-		return fd.entries[i].date.After(fd.entries[j].date)
-	})
 	for _, e := range fd.entries {
 		if e.updated.After(fd.updated) {
 			fd.updated = e.updated
@@ -97,7 +91,7 @@ func (p *Publisher) prepare(sec news.Section, items []news.Item, mod time.Time) 
 	if fd.updated.IsZero() {
 		fd.updated = p.now()
 	}
-	return fd
+	return last, used < len(items) || len(items) == asked
 }
 
 // entry builds the entry of a publishable item.
@@ -119,6 +113,7 @@ func (p *Publisher) entry(it *news.Item) entry {
 	if e.title == "" {
 		e.title = e.link
 	}
+	e.articleTitle = e.title
 	if !e.published {
 		e.date = it.FetchedAt
 		if e.date.IsZero() {
@@ -196,22 +191,46 @@ func (p *Publisher) entry(it *news.Item) entry {
 }
 
 // attribution returns the visible credit that ends every item's content:
-// a paragraph linking the original under the source's name, with the
-// outlets it came through, and, when the source or the article states a
-// reuse rule, a paragraph with that notice linking the required site.
+// the source's attribution template (see news.AttributionTemplate) with
+// {source} the source's name linking the original, {link} the original's
+// URL linking it, {via} the outlets the story came through, and {notice}
+// the reuse rule the source or the article states, linking the site it
+// requires. A notice is never dropped: a template without {notice} gets it
+// as a paragraph of its own.
 func (p *Publisher) attribution(it *news.Item, e *entry, src *news.Source, base *url.URL) string {
-	var b strings.Builder
-	b.WriteString(`<p>Source: <a href="`)
-	b.WriteString(html.EscapeString(e.link))
-	b.WriteString(`">`)
-	textEscaper.WriteString(&b, e.sourceName)
-	b.WriteString("</a>")
-	for _, v := range e.via {
-		b.WriteString(", via ")
-		textEscaper.WriteString(&b, v)
+	tmpl := p.templates[src.ID]
+	if tmpl == nil {
+		tmpl = p.templates[""]
 	}
-	b.WriteString("</p>")
+	notice := p.notice(it, e, src, base)
+	value := func(name string) string {
+		switch name {
+		case news.PlaceholderSource:
+			return `<a href="` + html.EscapeString(e.link) + `">` + textEscaper.Replace(e.sourceName) + "</a>"
+		case news.PlaceholderLink:
+			return `<a href="` + html.EscapeString(e.link) + `">` + textEscaper.Replace(e.link) + "</a>"
+		case news.PlaceholderVia:
+			return textEscaper.Replace(strings.Join(e.via, ", "))
+		case news.PlaceholderNotice:
+			return notice
+		}
+		return ""
+	}
+	var b strings.Builder
+	for _, para := range tmpl.Execute(value, textEscaper.Replace) {
+		b.WriteString("<p>" + para + "</p>")
+	}
+	if notice != "" && !tmpl.Uses(news.PlaceholderNotice) {
+		b.WriteString("<p>" + notice + "</p>")
+	}
+	return b.String()
+}
 
+// notice returns the HTML of the item's reuse rule: the article's or the
+// source's own words with the required site linked, or, when a link to
+// another site is required without words, a sentence saying so; "" when
+// there is no rule.
+func (p *Publisher) notice(it *news.Item, e *entry, src *news.Source, base *url.URL) string {
 	notice := cleanLine(it.Attribution.Notice)
 	if notice == "" {
 		notice = cleanLine(src.Attribution.Notice)
@@ -222,11 +241,11 @@ func (p *Publisher) attribution(it *news.Item, e *entry, src *news.Source, base 
 	}
 	mustLink := it.Attribution.Required || src.Attribution.Required
 	if notice == "" && !(mustLink && hostOf(required) != base.Hostname()) {
-		return b.String()
+		return ""
 	}
 	label := strings.TrimPrefix(hostOf(required), "www.")
 	anchor := `<a href="` + html.EscapeString(required) + `">`
-	b.WriteString("<p>")
+	var b strings.Builder
 	switch i := indexFold(notice, label); {
 	case notice == "":
 		b.WriteString("Reuse requires a hyperlink to ")
@@ -239,7 +258,6 @@ func (p *Publisher) attribution(it *news.Item, e *entry, src *news.Source, base 
 		textEscaper.WriteString(&b, notice)
 		b.WriteString(" " + anchor + textEscaper.Replace(label) + "</a>")
 	}
-	b.WriteString("</p>")
 	return b.String()
 }
 

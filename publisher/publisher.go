@@ -1,22 +1,28 @@
-// Package publisher serves syndic's sections as RSS 2.0, Atom 1.0 and JSON
-// Feed 1.1 documents, and an HTML index of them, over HTTP.
+// Package publisher serves syndic's sections and sources as RSS 2.0, Atom
+// 1.0 and JSON Feed 1.1 documents, an OPML list of them and an HTML index,
+// over HTTP.
 //
 // Every published item links to its original article and credits its
 // source (and the outlets it came through) both in the feed's own fields and
-// in a visible paragraph at the end of its content. An item without an
-// absolute http(s) original link is withheld, never published bare.
+// in a visible attribution paragraph at the end of its content. An item
+// without an absolute http(s) original link is withheld, never published bare.
 //
 // The publisher only reads the store, through the Store interface declared
-// here. Rendered documents are cached in memory per section and format and
-// rendered again only when the section's version changes.
+// here. Rendered documents are cached in memory per feed, format and page,
+// compressed once (gzip and brotli) when rendered, and rendered again only
+// when the store says their section (or, for source feeds and the index,
+// any section) has changed. The store is asked at most once per
+// Options.Recheck per section, so serving a cached document never touches
+// the database.
+//
+// Feeds are paged as RFC 5005 describes: each document links the next older
+// page (rel="next" and rel="prev-archive"; JSON Feed's next_url), whose URL
+// carries a cursor (?before=) rather than a page number, so walking back
+// from the newest page meets every item once even while new items arrive.
 package publisher
 
 import (
-	"bytes"
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
-	"errors"
 	"log/slog"
 	"net/http"
 	"net/url"
@@ -25,27 +31,43 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/prometheus/client_golang/prometheus"
+
 	"github.com/syndic/syndic/news"
 )
 
 // Store is what the publisher reads (the SQLite store satisfies it).
+//
+// Items come newest first by position: (Published, or FetchedAt when
+// Published is zero; then ID). A page "before" a position holds the items
+// strictly older than it; a zero before time means from the newest.
 type Store interface {
-	// SectionItems returns up to limit items routed into section, newest first.
-	SectionItems(ctx context.Context, section string, limit int) ([]news.Item, error)
+	// SectionItemsBefore returns up to limit items routed into section older than the position.
+	SectionItemsBefore(ctx context.Context, section string, before time.Time, beforeID int64, limit int) ([]news.Item, error)
 	// SectionVersion returns a number and a time that change whenever the
 	// section's items change; the time is the section's last modification.
 	SectionVersion(ctx context.Context, section string) (int64, time.Time, error)
+	// SourceItems returns up to limit items of a source that are in some section, older than the position.
+	SourceItems(ctx context.Context, sourceID string, before time.Time, beforeID int64, limit int) ([]news.Item, error)
+	// Version returns a number and a time that change whenever any section changes.
+	Version(ctx context.Context) (int64, time.Time, error)
 }
 
-// DefaultFeedLength is the number of items per feed when Options.FeedLength is not positive.
+// DefaultFeedLength is the number of items per feed page when Options.FeedLength is not positive.
 const DefaultFeedLength = 50
+
+// Defaults of Options.
+const (
+	DefaultRecheck = 2 * time.Second
+	DefaultMaxAge  = time.Minute
+)
 
 // Options configures a Publisher.
 type Options struct {
 	BaseURL    string         // public_url, no trailing slash: base of self links
 	Sections   []news.Section // the sections served, in index order
-	Sources    []news.Source  // who to credit: Name, Attribution{Link, Notice}, Republish
-	FeedLength int            // items per feed (default 50)
+	Sources    []news.Source  // who to credit: Name, Attribution{Link, Notice}, Republish, AttributionTemplate
+	FeedLength int            // items per feed page (default 50)
 	Logger     *slog.Logger   // nil: discard
 	// Now is the clock (default time.Now). It dates only a feed that has
 	// neither a section time nor a dated item; otherwise a rendered
@@ -55,63 +77,101 @@ type Options struct {
 	// Title names the site in the index page and as the feeds' author
 	// (default "syndic").
 	Title string
+
+	// AttributionTemplate is the attribution paragraph of sources whose
+	// AttributionTemplate is empty (default news.DefaultAttributionTemplate).
+	// New panics on a template ParseAttributionTemplate rejects: the config
+	// validates them first.
+	AttributionTemplate string
+
+	// Hub is a WebSub hub URL: feeds name it (<link rel="hub">, a Link
+	// header) and Run pings it when a section changes. "" means none.
+	Hub string
+	// HubClient sends the pings (default: a client with a 10s timeout).
+	HubClient *http.Client
+
+	// Recheck is how stale a served document may be: a section's version
+	// is read from the store at most this often (default 2s). A negative
+	// value reads it on every request.
+	Recheck time.Duration
+	// MaxAge is the Cache-Control max-age of the newest page of each feed,
+	// the index and the OPML (default 1 minute); older pages get an hour.
+	MaxAge time.Duration
+
+	// QuotesURL is where the index links quote search (default "/quotes").
+	QuotesURL string
+
+	// Metrics registers the publisher's metrics (nil: not exported).
+	Metrics prometheus.Registerer
+
+	// Search answers quote search, the speaker feeds and full-text search
+	// (nil: those paths are 404).
+	Search Searcher
 }
 
-// Publisher is an http.Handler serving the feeds of the configured sections.
-// It is safe for concurrent use.
+// Publisher is an http.Handler serving the feeds of the configured sections
+// and sources. It is safe for concurrent use.
 type Publisher struct {
-	st       Store
-	base     string
-	title    string
-	sections []news.Section
-	byID     map[string]news.Section
-	sources  map[string]news.Source
-	limit    int
-	log      *slog.Logger
-	now      func() time.Time
-	mux      *http.ServeMux
-	index    []byte
-	indexTag string
+	st        Store
+	search    Searcher
+	base      string
+	title     string
+	sections  []news.Section
+	sources   map[string]news.Source
+	srcOrder  []news.Source
+	templates map[string]*news.AttributionTemplate // by source id; "" the default
+	limit     int
+	log       *slog.Logger
+	now       func() time.Time
+	hub       string
+	hubClient *http.Client
+	recheck   time.Duration
+	maxAge    time.Duration
+	quotesURL string
+	epoch     time.Time // monotonic origin of dep.checked
+	m         *metrics
+
+	routes  map[string]*route // by path
+	secDeps map[string]*dep   // by section id
+	all     *dep              // any section: source feeds and the index
+	feedsOf map[*dep][]*route
+
+	pagesMu sync.Mutex
+	pages   map[pageKey]*pageEntry // older pages, bounded
 
 	withheld   atomic.Int64
 	withheldMu sync.Mutex
 	seen       map[string]struct{} // withheld items already counted and logged
 
-	cacheMu sync.Mutex
-	cache   map[cacheKey]*cached
-}
-
-type cacheKey struct {
-	section string
-	format  format
-}
-
-// cached is one rendered document; mu is held while it is (re)rendered so
-// concurrent requests for the same document render it once.
-type cached struct {
-	mu      sync.Mutex
-	ok      bool
-	version int64
-	mod     time.Time
-	body    []byte
-	etag    string
+	pings sync.WaitGroup
 }
 
 // New returns a Publisher reading st. Options are copied; zero values get
 // their documented defaults.
 func New(st Store, opt Options) *Publisher {
 	p := &Publisher{
-		st:       st,
-		base:     strings.TrimRight(opt.BaseURL, "/"),
-		title:    opt.Title,
-		sections: append([]news.Section(nil), opt.Sections...),
-		byID:     make(map[string]news.Section, len(opt.Sections)),
-		sources:  make(map[string]news.Source, len(opt.Sources)),
-		limit:    opt.FeedLength,
-		log:      opt.Logger,
-		now:      opt.Now,
-		seen:     make(map[string]struct{}),
-		cache:    make(map[cacheKey]*cached),
+		st:        st,
+		search:    opt.Search,
+		base:      strings.TrimRight(opt.BaseURL, "/"),
+		title:     opt.Title,
+		sections:  append([]news.Section(nil), opt.Sections...),
+		sources:   make(map[string]news.Source, len(opt.Sources)),
+		srcOrder:  append([]news.Source(nil), opt.Sources...),
+		templates: make(map[string]*news.AttributionTemplate),
+		limit:     opt.FeedLength,
+		log:       opt.Logger,
+		now:       opt.Now,
+		hub:       opt.Hub,
+		hubClient: opt.HubClient,
+		recheck:   opt.Recheck,
+		maxAge:    opt.MaxAge,
+		quotesURL: opt.QuotesURL,
+		epoch:     time.Now(),
+		routes:    make(map[string]*route),
+		secDeps:   make(map[string]*dep),
+		feedsOf:   make(map[*dep][]*route),
+		pages:     make(map[pageKey]*pageEntry),
+		seen:      make(map[string]struct{}),
 	}
 	if p.title == "" {
 		p.title = "syndic"
@@ -125,113 +185,112 @@ func New(st Store, opt Options) *Publisher {
 	if p.now == nil {
 		p.now = time.Now
 	}
-	for _, s := range p.sections {
-		p.byID[s.ID] = s
+	if p.hubClient == nil {
+		p.hubClient = &http.Client{Timeout: 10 * time.Second}
 	}
+	if p.recheck == 0 {
+		p.recheck = DefaultRecheck
+	}
+	if p.maxAge <= 0 {
+		p.maxAge = DefaultMaxAge
+	}
+	if p.quotesURL == "" {
+		p.quotesURL = "/quotes"
+	}
+	p.m = newMetrics(opt.Metrics, p)
+	p.templates[""] = mustTemplate(opt.AttributionTemplate)
 	for _, s := range opt.Sources {
 		p.sources[s.ID] = s
+		if s.AttributionTemplate != "" {
+			p.templates[s.ID] = mustTemplate(s.AttributionTemplate)
+		}
 	}
-	p.index = p.renderIndex()
-	p.indexTag = etagOf(p.index)
-	p.mux = http.NewServeMux()
-	p.mux.HandleFunc("GET /{$}", p.serveIndex)
-	p.mux.HandleFunc("GET /feeds/{file}", p.serveFeed)
+	p.all = &dep{}
+	for _, s := range p.sections {
+		d := &dep{section: s.ID}
+		p.secDeps[s.ID] = d
+		for f := formatRSS; f <= formatJSON; f++ {
+			p.addRoute(&route{kind: kindSection, id: s.ID, format: f, path: feedPath(s.ID, f), dep: d})
+		}
+	}
+	for _, s := range p.srcOrder {
+		for f := formatRSS; f <= formatJSON; f++ {
+			p.addRoute(&route{kind: kindSource, id: s.ID, format: f, path: sourceFeedPath(s.ID, f), dep: p.all})
+		}
+	}
+	p.addRoute(&route{kind: kindIndex, path: "/", dep: p.all})
+	p.addRoute(&route{kind: kindOPML, path: opmlPath, dep: nil})
 	return p
 }
 
-// ServeHTTP serves GET and HEAD of "/" (the HTML index) and of
-// "/feeds/{section}.rss", ".atom" and ".json". Unknown paths and sections
-// get 404, other methods 405. Feeds carry a strong ETag and, when the store
-// gives a time, Last-Modified; conditional requests get 304.
-func (p *Publisher) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	p.mux.ServeHTTP(w, r)
+func mustTemplate(s string) *news.AttributionTemplate {
+	if s == "" {
+		s = news.DefaultAttributionTemplate
+	}
+	t, err := news.ParseAttributionTemplate(s)
+	if err != nil {
+		panic("publisher: " + err.Error())
+	}
+	return t
 }
+
+func (p *Publisher) addRoute(rt *route) {
+	p.routes[rt.path] = rt
+	if rt.dep != nil && rt.format != 0 {
+		p.feedsOf[rt.dep] = append(p.feedsOf[rt.dep], rt)
+	}
+}
+
+// ServeHTTP serves GET and HEAD of "/" (the HTML index), "/opml", and
+// "/feeds/{section}.rss", ".atom", ".json" and "/feeds/source/{id}.rss",
+// ".atom", ".json", each optionally with ?before= (an older page, as linked
+// from the newer one). Unknown paths get 404, a bad cursor 400, other
+// methods 405. Responses carry a strong ETag, Last-Modified when the store
+// gives a time, Cache-Control and Vary: Accept-Encoding; conditional
+// requests get 304; gzip and brotli are served when accepted.
+func (p *Publisher) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	rt := p.routes[r.URL.Path]
+	if rt == nil && isQueryPath(r.URL.Path) {
+		p.serveQuery(w, r)
+		return
+	}
+	if rt == nil {
+		http.NotFound(w, r)
+		return
+	}
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		w.Header()["Allow"] = allowGetHead
+		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+		return
+	}
+	var cur cursor
+	if r.URL.RawQuery != "" && rt.format != 0 {
+		var ok bool
+		if cur, ok = parseCursorQuery(r.URL.RawQuery); !ok {
+			http.Error(w, "bad page cursor", http.StatusBadRequest)
+			return
+		}
+	}
+	d, err := p.document(r.Context(), rt, cur)
+	if err != nil {
+		if r.Context().Err() == nil {
+			p.log.Error("render document", "path", rt.path, "err", err)
+		}
+		http.Error(w, "feed unavailable", http.StatusInternalServerError)
+		return
+	}
+	p.serveDoc(w, r, d)
+}
+
+var allowGetHead = []string{"GET, HEAD"}
 
 // Withheld returns how many distinct items have been withheld so far for
 // lack of an absolute http(s) original link. Each is counted once however
 // often it is met.
 func (p *Publisher) Withheld() int64 { return p.withheld.Load() }
 
-func (p *Publisher) serveIndex(w http.ResponseWriter, r *http.Request) {
-	w.Header().Set("Content-Type", "text/html; charset=utf-8")
-	w.Header().Set("ETag", p.indexTag)
-	http.ServeContent(w, r, "", time.Time{}, bytes.NewReader(p.index))
-}
-
-func (p *Publisher) serveFeed(w http.ResponseWriter, r *http.Request) {
-	file := r.PathValue("file")
-	dot := strings.LastIndexByte(file, '.')
-	if dot < 0 {
-		http.NotFound(w, r)
-		return
-	}
-	f, ok := formatByExt(file[dot+1:])
-	sec, known := p.byID[file[:dot]]
-	if !ok || !known {
-		http.NotFound(w, r)
-		return
-	}
-	body, etag, mod, err := p.document(r.Context(), sec, f)
-	if err != nil {
-		if r.Context().Err() == nil {
-			p.log.Error("render feed", "section", sec.ID, "format", f.info().ext, "err", err)
-		}
-		http.Error(w, "feed unavailable", http.StatusInternalServerError)
-		return
-	}
-	w.Header().Set("Content-Type", f.info().contentType)
-	w.Header().Set("ETag", etag)
-	http.ServeContent(w, r, "", mod, bytes.NewReader(body))
-}
-
-// document returns the rendered feed of sec in format f from the cache,
-// rendering it first when the section's version has changed.
-func (p *Publisher) document(ctx context.Context, sec news.Section, f format) (body []byte, etag string, mod time.Time, err error) {
-	version, mod, err := p.st.SectionVersion(ctx, sec.ID)
-	if err != nil {
-		return nil, "", time.Time{}, err
-	}
-	p.cacheMu.Lock()
-	c := p.cache[cacheKey{sec.ID, f}]
-	if c == nil {
-		c = new(cached)
-		p.cache[cacheKey{sec.ID, f}] = c
-	}
-	p.cacheMu.Unlock()
-
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if !c.ok || c.version != version || !c.mod.Equal(mod) {
-		body, err := p.render(ctx, sec, f, mod)
-		if err != nil {
-			return nil, "", time.Time{}, err
-		}
-		c.ok, c.version, c.mod, c.body, c.etag = true, version, mod, body, etagOf(body)
-	}
-	return c.body, c.etag, c.mod, nil
-}
-
-// render reads the section's items and renders them in format f.
-func (p *Publisher) render(ctx context.Context, sec news.Section, f format, mod time.Time) ([]byte, error) {
-	// Ask for a few more than needed so that withheld items do not shorten the feed.
-	items, err := p.st.SectionItems(ctx, sec.ID, p.limit+p.limit/4+1)
-	if err != nil {
-		return nil, err
-	}
-	fd := p.prepare(sec, items, mod)
-	switch f {
-	case formatRSS:
-		return p.renderRSS(fd, f)
-	case formatAtom:
-		return p.renderAtom(fd, f)
-	case formatJSON:
-		return p.renderJSON(fd, f)
-	}
-	return nil, errors.New("render feed: unknown format")
-}
-
 // withhold counts and logs an item without an original link, once per item.
-func (p *Publisher) withhold(section string, it *news.Item) {
+func (p *Publisher) withhold(feed string, it *news.Item) {
 	key := it.SourceID + "\x00" + it.GUID
 	if it.GUID == "" {
 		key += "\x00" + it.Link + "\x00" + it.Title
@@ -247,13 +306,7 @@ func (p *Publisher) withhold(section string, it *news.Item) {
 	}
 	p.withheld.Add(1)
 	p.log.Warn("item withheld: no absolute http(s) original link",
-		"source", it.SourceID, "guid", it.GUID, "link", it.Link, "section", section)
-}
-
-// etagOf returns a strong ETag derived from the bytes alone.
-func etagOf(b []byte) string {
-	sum := sha256.Sum256(b)
-	return `"` + hex.EncodeToString(sum[:16]) + `"`
+		"source", it.SourceID, "guid", it.GUID, "link", it.Link, "feed", feed)
 }
 
 // format is one of the three feed formats.
@@ -268,26 +321,31 @@ const (
 type formatInfo struct {
 	ext         string
 	contentType string
+	name        string
 }
 
 var formats = [...]formatInfo{
-	formatRSS:  {"rss", "application/rss+xml; charset=utf-8"},
-	formatAtom: {"atom", "application/atom+xml; charset=utf-8"},
-	formatJSON: {"json", "application/feed+json; charset=utf-8"},
+	formatRSS:  {"rss", "application/rss+xml; charset=utf-8", "RSS"},
+	formatAtom: {"atom", "application/atom+xml; charset=utf-8", "Atom"},
+	formatJSON: {"json", "application/feed+json; charset=utf-8", "JSON Feed"},
 }
 
 func (f format) info() formatInfo { return formats[f] }
 
-func formatByExt(ext string) (format, bool) {
-	for f := formatRSS; f <= formatJSON; f++ {
-		if formats[f].ext == ext {
-			return f, true
-		}
-	}
-	return 0, false
+// mime is the content type without parameters.
+func (f format) mime() string {
+	ct, _, _ := strings.Cut(formats[f].contentType, ";")
+	return ct
 }
 
 // feedPath returns the path a section's feed is served at.
 func feedPath(section string, f format) string {
 	return "/feeds/" + url.PathEscape(section) + "." + f.info().ext
 }
+
+// sourceFeedPath returns the path a source's feed is served at.
+func sourceFeedPath(source string, f format) string {
+	return "/feeds/source/" + url.PathEscape(source) + "." + f.info().ext
+}
+
+const opmlPath = "/opml"

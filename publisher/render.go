@@ -2,13 +2,99 @@ package publisher
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"encoding/xml"
+	"errors"
 	"fmt"
 	"time"
 
 	"github.com/gorilla/feeds"
+
+	"github.com/syndic/syndic/news"
 )
+
+// renderFeed reads the page of rt's section or source at cur and renders
+// it in rt's format. It returns the time the feed last changed.
+func (p *Publisher) renderFeed(ctx context.Context, rt *route, cur cursor, mod time.Time) ([]byte, time.Time, error) {
+	// Ask for a few more than needed so that withheld items do not shorten the page.
+	asked := p.limit + p.limit/4 + 1
+	var items []news.Item
+	var err error
+	var fd *feedData
+	current := p.base + rt.path
+	switch rt.kind {
+	case kindSection:
+		items, err = p.st.SectionItemsBefore(ctx, rt.id, cur.time0(), cur.id, asked)
+		sec := p.section(rt.id)
+		fd = &feedData{title: plainText(sec.Title), description: plainText(sec.Description)}
+		if fd.title == "" {
+			fd.title = plainText(sec.ID)
+		}
+		if p.hub != "" && cur.zero() {
+			fd.hub = p.hub
+		}
+	case kindSource:
+		items, err = p.st.SourceItems(ctx, rt.id, cur.time0(), cur.id, asked)
+		src := p.sources[rt.id]
+		name := plainText(src.Name)
+		if name == "" {
+			name = plainText(src.ID)
+		}
+		fd = &feedData{title: name + " — " + plainText(p.title),
+			description: "Items of " + name + " republished by " + plainText(p.title)}
+	default:
+		return nil, mod, errors.New("render feed: not a feed")
+	}
+	if err != nil {
+		return nil, mod, err
+	}
+	if fd.description == "" {
+		fd.description = fd.title
+	}
+	fd.home, fd.current, fd.self, fd.updated = p.base+"/", current, current, mod
+	if !cur.zero() {
+		fd.self += cur.query()
+	}
+	last, more := p.fill(fd, rt.path, items, asked)
+	if more {
+		fd.next = current + last.query()
+	}
+	if !cur.zero() {
+		// An older page changes only when its own items do.
+		fd.updated = time.Time{}
+		for _, e := range fd.entries {
+			if e.updated.After(fd.updated) {
+				fd.updated = e.updated
+			}
+		}
+		if fd.updated.IsZero() {
+			fd.updated = cur.time()
+		}
+		mod = fd.updated
+	}
+	var body []byte
+	switch rt.format {
+	case formatRSS:
+		body, err = p.renderRSS(fd)
+	case formatAtom:
+		body, err = p.renderAtom(fd)
+	case formatJSON:
+		body, err = p.renderJSON(fd)
+	default:
+		err = errors.New("render feed: unknown format")
+	}
+	return body, mod, err
+}
+
+func (p *Publisher) section(id string) news.Section {
+	for _, s := range p.sections {
+		if s.ID == id {
+			return s
+		}
+	}
+	return news.Section{ID: id}
+}
 
 // The documents are gorilla/feeds' own XML and JSON structs, embedded in
 // structs that add what feeds lacks: namespaces, atom:link rel="self",
@@ -34,14 +120,32 @@ type rssDoc struct {
 
 type rssChannel struct {
 	feeds.RssFeed
-	AtomLink rssAtomLink `xml:"atom:link"`
-	Items    []*rssItem  `xml:"item"`
+	AtomLinks []rssAtomLink `xml:"atom:link"`
+	Items     []*rssItem    `xml:"item"`
 }
 
 type rssAtomLink struct {
 	Href string `xml:"href,attr"`
 	Rel  string `xml:"rel,attr"`
-	Type string `xml:"type,attr"`
+	Type string `xml:"type,attr,omitempty"`
+}
+
+// pageLinks are the links every format carries: self, the hub, the newest
+// page and the next older one (RFC 5005 paged and archived feeds).
+func (fd *feedData) pageLinks(mime string) []rssAtomLink {
+	links := []rssAtomLink{{Href: fd.self, Rel: "self", Type: mime}}
+	if fd.hub != "" {
+		links = append(links, rssAtomLink{Href: fd.hub, Rel: "hub"})
+	}
+	if fd.self != fd.current {
+		links = append(links, rssAtomLink{Href: fd.current, Rel: "current", Type: mime},
+			rssAtomLink{Href: fd.current, Rel: "first", Type: mime})
+	}
+	if fd.next != "" {
+		links = append(links, rssAtomLink{Href: fd.next, Rel: "next", Type: mime},
+			rssAtomLink{Href: fd.next, Rel: "prev-archive", Type: mime})
+	}
+	return links
 }
 
 type rssItem struct {
@@ -57,7 +161,7 @@ type rssSource struct {
 }
 
 // renderRSS renders fd as RSS 2.0 with the content, dc and atom namespaces.
-func (p *Publisher) renderRSS(fd *feedData, f format) ([]byte, error) {
+func (p *Publisher) renderRSS(fd *feedData) ([]byte, error) {
 	ch := &rssChannel{
 		RssFeed: feeds.RssFeed{
 			Title:         fd.title,
@@ -66,8 +170,8 @@ func (p *Publisher) renderRSS(fd *feedData, f format) ([]byte, error) {
 			LastBuildDate: rfc822(fd.updated),
 			Generator:     generator,
 		},
-		AtomLink: rssAtomLink{Href: p.base + feedPath(fd.section.ID, f), Rel: "self", Type: "application/rss+xml"},
-		Items:    make([]*rssItem, len(fd.entries)),
+		AtomLinks: fd.pageLinks(formatRSS.mime()),
+		Items:     make([]*rssItem, len(fd.entries)),
 	}
 	for i := range fd.entries {
 		e := &fd.entries[i]
@@ -118,23 +222,22 @@ type atomSource struct {
 }
 
 // renderAtom renders fd as Atom 1.0.
-func (p *Publisher) renderAtom(fd *feedData, f format) ([]byte, error) {
-	self := p.base + feedPath(fd.section.ID, f)
+func (p *Publisher) renderAtom(fd *feedData) ([]byte, error) {
 	feed := &atomFeed{
 		AtomFeed: feeds.AtomFeed{
 			Xmlns:    nsAtom,
 			Title:    fd.title,
-			Id:       self,
+			Id:       fd.current,
 			Updated:  rfc3339(fd.updated),
 			Subtitle: fd.description,
 			Author:   &feeds.AtomAuthor{AtomPerson: feeds.AtomPerson{Name: plainText(p.title), Uri: fd.home}},
 		},
 		Generator: generator,
-		Links: []feeds.AtomLink{
-			{Href: self, Rel: "self", Type: "application/atom+xml"},
-			{Href: fd.home, Rel: "alternate", Type: "text/html"},
-		},
-		Entries: make([]*atomEntry, len(fd.entries)),
+		Links:     []feeds.AtomLink{{Href: fd.home, Rel: "alternate", Type: "text/html"}},
+		Entries:   make([]*atomEntry, len(fd.entries)),
+	}
+	for _, l := range fd.pageLinks(formatAtom.mime()) {
+		feed.Links = append(feed.Links, feeds.AtomLink{Href: l.Href, Rel: l.Rel, Type: l.Type})
 	}
 	for i := range fd.entries {
 		e := &fd.entries[i]
@@ -195,16 +298,20 @@ type jsonSource struct {
 }
 
 // renderJSON renders fd as JSON Feed 1.1.
-func (p *Publisher) renderJSON(fd *feedData, f format) ([]byte, error) {
+func (p *Publisher) renderJSON(fd *feedData) ([]byte, error) {
 	feed := &jsonFeed{
 		JSONFeed: feeds.JSONFeed{
 			Version:     "https://jsonfeed.org/version/1.1",
 			Title:       fd.title,
 			HomePageUrl: fd.home,
-			FeedUrl:     p.base + feedPath(fd.section.ID, f),
+			FeedUrl:     fd.self,
 			Description: fd.description,
+			NextUrl:     fd.next,
 		},
 		Items: make([]*jsonItem, len(fd.entries)),
+	}
+	if fd.hub != "" {
+		feed.Hubs = []*feeds.JSONHub{{Type: "WebSub", Url: fd.hub}}
 	}
 	for i := range fd.entries {
 		e := &fd.entries[i]

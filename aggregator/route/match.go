@@ -120,9 +120,9 @@ func tokens(text string) []token {
 }
 
 func newToken(w string) token {
-	f := fold(w)
+	wi := lookupWord(w)
 	r, _ := utf8.DecodeRuneInString(w)
-	return token{text: w, fold: f, stem: stem(f), capital: unicode.IsUpper(r)}
+	return token{text: w, fold: wi.fold, stem: wi.stem, capital: unicode.IsUpper(r)}
 }
 
 // matchAt reports whether the term matches the words starting at toks[i],

@@ -105,37 +105,50 @@ func words(text string) []string {
 	return strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 }
 
-// stemCache keeps stems of words seen recently; news text repeats itself.
-var stemCache = struct {
+// wordCache keeps the folded form and stem of words seen recently, keyed by
+// the word as written: news text repeats itself, and a lookup is much
+// cheaper than lower-casing and stemming again.
+var wordCache = struct {
 	sync.RWMutex
-	m map[string]string
-}{m: map[string]string{}}
+	m map[string]wordInfo
+}{m: map[string]wordInfo{}}
 
-const stemCacheMax = 200_000
+type wordInfo struct{ fold, stem string }
 
-// stem returns the Snowball stem of a folded word: Russian for Cyrillic
-// words, English for Latin ones, the word itself otherwise.
-func stem(folded string) string {
-	stemCache.RLock()
-	s, ok := stemCache.m[folded]
-	stemCache.RUnlock()
+const wordCacheMax = 200_000
+
+// lookupWord returns the folded form and the stem of a word as written.
+func lookupWord(w string) wordInfo {
+	wordCache.RLock()
+	wi, ok := wordCache.m[w]
+	wordCache.RUnlock()
 	if ok {
-		return s
+		return wi
 	}
+	f := fold(w)
+	wi = wordInfo{fold: f, stem: stemFolded(f)}
+	wordCache.Lock()
+	if len(wordCache.m) >= wordCacheMax {
+		wordCache.m = map[string]wordInfo{}
+	}
+	wordCache.m[strings.Clone(w)] = wi
+	wordCache.Unlock()
+	return wi
+}
+
+// stem returns the Snowball stem of a folded word.
+func stem(folded string) string { return lookupWord(folded).stem }
+
+// stemFolded stems a folded word: Russian for Cyrillic words, English for
+// Latin ones, the word itself otherwise.
+func stemFolded(folded string) string {
 	r, _ := utf8.DecodeRuneInString(folded)
 	switch {
 	case unicode.Is(unicode.Cyrillic, r):
-		s = russian.Stem(folded, true)
+		return russian.Stem(folded, true)
 	case unicode.Is(unicode.Latin, r):
-		s = english.Stem(folded, true)
+		return english.Stem(folded, true)
 	default:
-		s = folded
+		return folded
 	}
-	stemCache.Lock()
-	if len(stemCache.m) >= stemCacheMax {
-		stemCache.m = map[string]string{}
-	}
-	stemCache.m[folded] = s
-	stemCache.Unlock()
-	return s
 }

@@ -11,6 +11,8 @@ import (
 	"os"
 	"time"
 
+	"github.com/prometheus/client_golang/prometheus"
+
 	"github.com/syndic/syndic/aggregator"
 	"github.com/syndic/syndic/aggregator/fetch"
 	"github.com/syndic/syndic/config"
@@ -52,7 +54,9 @@ func newFetcher(cfg config.Config, hosts fetch.HostGate) *fetch.Client {
 	})
 }
 
-func newPublisher(cfg config.Config, st *store.Store, log *slog.Logger) *publisher.Publisher {
+// newPublisher returns the publisher of cfg's sections and sources,
+// registering its metrics on reg (nil: none).
+func newPublisher(cfg config.Config, st *store.Store, log *slog.Logger, reg prometheus.Registerer) *publisher.Publisher {
 	sources := make([]news.Source, len(cfg.Sources))
 	for i, s := range cfg.Sources {
 		sources[i] = s.News()
@@ -64,17 +68,26 @@ func newPublisher(cfg config.Config, st *store.Store, log *slog.Logger) *publish
 		FeedLength: cfg.FeedLength,
 		Logger:     log,
 		Now:        time.Now,
+		Hub:        cfg.WebSubHub,
+		Metrics:    reg,
+		Search:     st,
+
+		AttributionTemplate: cfg.Attribution.Template,
 	})
 }
 
-// newCrawler is the crawler of cfg's sources. On a shared (PostgreSQL)
-// database its requests take turns with other crawlers' host by host.
+// newCrawler is the crawler of cfg's sources.
 func newCrawler(cfg config.Config, st *store.Store, log *slog.Logger) (*aggregator.Crawler, error) {
-	var hosts fetch.HostGate
+	return aggregator.New(cfg, newFetcher(cfg, hostGate(st)), st, log, time.Now)
+}
+
+// hostGate makes requests take turns host by host with the other crawlers
+// of a shared (PostgreSQL) database; nil for a SQLite one.
+func hostGate(st *store.Store) fetch.HostGate {
 	if st.Shared() {
-		hosts = st
+		return st
 	}
-	return aggregator.New(cfg, newFetcher(cfg, hosts), st, log, time.Now)
+	return nil
 }
 
 // serve runs h on ln until ctx is cancelled, then shuts down gracefully.

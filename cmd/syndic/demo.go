@@ -94,7 +94,7 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	for _, s := range cfg.Sections {
 		fmt.Fprintf(stdout, "  %s/feeds/%s.rss  .atom  .json\n", cfg.PublicBase(), s.ID)
 	}
-	return serve(ctx, ln, withHealth(newPublisher(cfg, st, log), st, cfg), newLogger(stderr, slog.LevelWarn))
+	return serve(ctx, ln, withHealth(newPublisher(cfg, st, log, nil), st, cfg), newLogger(stderr, slog.LevelWarn))
 }
 
 // demoConfig builds the demo's config: base's sections, and a source per

@@ -330,7 +330,7 @@ sources:
 	}
 
 	// What was stored and is republished.
-	p := withHealth(newPublisher(cfg, st, slog.New(slog.DiscardHandler)), st, cfg)
+	p := withHealth(newPublisher(cfg, st, slog.New(slog.DiscardHandler), nil), st, cfg)
 	byTitle := map[string]*gofeed.Item{}
 	for _, format := range []string{"rss", "atom", "json"} {
 		w := httptest.NewRecorder()

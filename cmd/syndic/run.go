@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"os"
 	"sync"
+	"time"
 
 	"github.com/syndic/syndic/aggregator"
 	"github.com/syndic/syndic/config"
@@ -30,7 +31,7 @@ func runRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	var cf configFlags
 	cf.register(fs)
 	role := fs.String("role", roleAll, "what this process does: crawl, serve or all (several crawl processes need a postgres:// database)")
-	listen := fs.String("listen", "", "address to serve on (overrides the config's listen; with --role crawl, serves /healthz only, and only when given)")
+	listen := fs.String("listen", "", "address to serve on (overrides the config's listen; with --role crawl: /healthz and /metrics only, and only when given)")
 	if err := fs.Parse(args); err != nil {
 		return exitError{2}
 	}
@@ -62,7 +63,8 @@ func runRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 			return fmt.Errorf("listen: %w", err)
 		}
 	}
-	crawler, err := newCrawler(cfg, st, log)
+	o := newOps()
+	crawler, err := aggregator.New(cfg, meteredFetcher{newFetcher(cfg, hostGate(st)), o}, meteredStore{st, o}, log, time.Now)
 	if err != nil {
 		return err
 	}
@@ -94,9 +96,15 @@ func runRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	if ln != nil {
 		var h http.Handler = http.NotFoundHandler()
 		if *role != roleCrawl {
-			h = newPublisher(cfg, st, log)
+			pub := newPublisher(cfg, st, log, o.reg)
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				pub.Run(ctx) // notices section changes for WebSub
+			}()
+			h = pub
 		}
-		err = serve(ctx, ln, withHealth(h, st, cfg), log)
+		err = serve(ctx, ln, o.handler(withHealth(h, st, cfg)), log)
 	} else {
 		<-ctx.Done()
 	}
@@ -167,8 +175,19 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if _, _, err := crawler.RerouteIfChanged(ctx); err != nil {
 		return err
 	}
-	log.Info("serving", "feeds", cfg.PublicBase()+"/", "database", store.Redact(cfg.Database))
-	return serve(ctx, ln, withHealth(newPublisher(cfg, st, log), st, cfg), log)
+	log.Info("serving", "addr", ln.Addr().String(), "feeds", cfg.PublicBase()+"/", "database", store.Redact(cfg.Database))
+	o := newOps()
+	pub := newPublisher(cfg, st, log, o.reg)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		// The crawler may run in another process: poll for section
+		// changes to ping the WebSub hub.
+		pub.Run(ctx)
+	}()
+	err = serve(ctx, ln, o.handler(withHealth(pub, st, cfg)), log)
+	<-done
+	return err
 }
 
 func runCrawl(ctx context.Context, args []string, stdout, stderr io.Writer) error {

@@ -1,0 +1,151 @@
+package aggregator_test
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/syndic/syndic/aggregator"
+	"github.com/syndic/syndic/aggregator/fetch"
+	"github.com/syndic/syndic/config"
+	"github.com/syndic/syndic/news"
+	"github.com/syndic/syndic/store"
+)
+
+// articleUpstream serves real article pages of testdata under short paths,
+// a listing page linking two of them, and a summary-only feed linking two
+// others.
+func articleUpstream(t *testing.T) *httptest.Server {
+	pages := map[string]string{
+		"/caliber/post/fsb-chief": "seed/caliber-az-fsb-chief.html",
+		"/iz/geneva":              "pages/tgcontest2019/iz.ru__5071570187479306319.html",
+		"/kommersant/ponomarev":   "pages/tgcontest2019/kommersant.ru__8744883912587226817.html",
+		"/meduza/ponomarev":       "pages/tgcontest2019/meduza.io__33257456556712721.html",
+	}
+	var srv *httptest.Server
+	srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/caliber/list":
+			fmt.Fprint(w, `<html><body><nav><a href="/about">About</a></nav><ul>
+<li><a class="post" href="/caliber/post/fsb-chief">FSB chief</a></li>
+<li><a class="post" href="/iz/geneva">Geneva</a></li>
+<li><a class="post" href="/caliber/post/fsb-chief#comments">FSB chief, comments</a></li></ul></body></html>`)
+		case "/feed.xml":
+			w.Header().Set("Content-Type", "application/rss+xml")
+			fmt.Fprintf(w, `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>t</title>
+<item><guid isPermaLink="false">k-1</guid><title>Суд ликвидировал движение</title><link>%[1]s/kommersant/ponomarev</link>
+<description>Коротко.</description><pubDate>Fri, 01 Nov 2019 12:00:00 +0000</pubDate></item>
+<item><guid isPermaLink="false">m-1</guid><title>Верховный суд ликвидировал движение</title><link>%[1]s/meduza/ponomarev</link>
+<description>Коротко.</description></item></channel></rss>`, srv.URL)
+		default:
+			f, ok := pages[r.URL.Path]
+			if !ok {
+				http.NotFound(w, r)
+				return
+			}
+			data, err := os.ReadFile(filepath.Join("..", "testdata", f))
+			if err != nil {
+				t.Error(err)
+			}
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			w.Write(data)
+		}
+	}))
+	t.Cleanup(srv.Close)
+	return srv
+}
+
+func TestArticlePagesAndListingSources(t *testing.T) {
+	ctx := context.Background()
+	up := articleUpstream(t)
+	cfg, err := config.Parse("t.yaml", []byte(fmt.Sprintf(`
+sections: [{id: all}]
+fetch: {host_spacing: 0s}
+sources:
+  - {id: caliber, name: Caliber.Az, url: "%[1]s/caliber/list", kind: page, item_links: "a.post",
+     timezone: Asia/Baku, sections: [all], allow_private: true}
+  - {id: ru, name: Russian press, url: "%[1]s/feed.xml", timezone: Europe/Moscow, sections: [all], allow_private: true}
+`, up.URL)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "a.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	c, err := aggregator.New(cfg, fetch.New(fetch.Options{Timeout: 10 * time.Second}), st, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := byID(c.CrawlOnce(ctx, nil))
+	if r := res["caliber"]; r.Err != nil || r.New != 2 || r.Articles != 2 {
+		t.Fatalf("caliber: %v", r)
+	}
+	if r := res["ru"]; r.Err != nil || r.New != 2 || r.Articles != 2 {
+		t.Fatalf("ru: %v", r)
+	}
+	items := map[string]news.Item{}
+	all, _ := st.SectionItems(ctx, "all", 10)
+	for _, it := range all {
+		items[strings.TrimPrefix(it.Link, up.URL)] = it
+	}
+
+	// A listing page's article: everything comes from the page.
+	seed := items["/caliber/post/fsb-chief"]
+	if seed.Title != "FSB сhief: West aims to push Armenia out of CSTO" ||
+		strings.Join(seed.Authors, ",") != "Tamilla Hasanova" ||
+		seed.Published.Format(time.RFC3339) != "2024-10-04T13:01:00+04:00" || seed.Section != "REGION" ||
+		strings.Join(seed.Via, ",") != "Russian media" {
+		t.Errorf("seed item: %q %q %v %q %q", seed.Title, seed.Authors, seed.Published, seed.Section, seed.Via)
+	}
+	if !seed.Attribution.Required || seed.Attribution.Link != "https://caliber.az" {
+		t.Errorf("seed attribution: %+v", seed.Attribution)
+	}
+	var bortnikov int
+	for _, q := range seed.Quotes {
+		if q.Direct && q.Speaker == "Alexander Bortnikov" && q.Role == "FSB Director" {
+			bortnikov++
+		}
+	}
+	if bortnikov != 2 {
+		t.Errorf("seed quotes: %+v", seed.Quotes)
+	}
+	if strings.Contains(seed.Content, "Follow us on Telegram") || !strings.Contains(seed.Content, "Bortnikov") {
+		t.Errorf("seed body: %.300q", seed.Content)
+	}
+	if state, _ := st.SourceState(ctx, "caliber"); state.Attribution.Link != "https://caliber.az" {
+		t.Errorf("the source's reuse rule is not kept: %+v", state.Attribution)
+	}
+
+	// A summary-only feed's item: the page wins for body, date and via; the
+	// feed keeps its GUID and title.
+	k := items["/kommersant/ponomarev"]
+	if k.GUID != "k-1" || k.Title != "Суд ликвидировал движение" || len(k.Content) < 1000 ||
+		k.Published.Format(time.RFC3339) != "2019-11-01T15:06:46+03:00" {
+		t.Errorf("kommersant item: %q %q %d %v", k.GUID, k.Title, len(k.Content), k.Published)
+	}
+	if m := items["/meduza/ponomarev"]; strings.Join(m.Via, ",") != "МБХ медиа,Интерфакс" || len(m.Quotes) == 0 {
+		t.Errorf("meduza item: via %q, %d quotes", m.Via, len(m.Quotes))
+	}
+
+	// The rule a source's pages state covers every item of the source,
+	// the second article of the listing included.
+	if iz := items["/iz/geneva"]; iz.Attribution.Link != "https://caliber.az" {
+		t.Errorf("listing item without its own notice: %+v", iz.Attribution)
+	}
+
+	// Known articles are not fetched again.
+	res = byID(c.CrawlOnce(ctx, nil))
+	for id, r := range res {
+		if r.Err != nil || r.Articles != 0 || r.New != 0 {
+			t.Errorf("second pass %s: %v", id, r)
+		}
+	}
+}

@@ -1,0 +1,321 @@
+package publisher
+
+import (
+	"bytes"
+	"compress/gzip"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"net/http"
+	"strconv"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/andybalholm/brotli"
+)
+
+// docKind is what a route serves.
+type docKind uint8
+
+const (
+	kindSection docKind = iota + 1
+	kindSource
+	kindIndex
+	kindOPML
+)
+
+// route is one served path: its newest page cached in head, older pages in
+// Publisher.pages.
+type route struct {
+	kind   docKind
+	id     string // section or source id
+	format format // 0 for the index and the OPML
+	path   string
+	dep    *dep // what its content depends on; nil: the config alone
+	head   pageEntry
+}
+
+// dep is a section (or, with section "", every section) whose version the
+// publisher tracks: read from the store at most once per Recheck.
+type dep struct {
+	section string
+	mu      sync.Mutex // held while the version is read
+	state   atomic.Pointer[depState]
+	checked atomic.Int64 // when state was last read, ns since Publisher.epoch
+}
+
+type depState struct {
+	version int64
+	mod     time.Time
+}
+
+// pageEntry holds one cached document; mu is held while it is (re)rendered
+// so that concurrent requests render it once.
+type pageEntry struct {
+	mu  sync.Mutex
+	doc atomic.Pointer[doc]
+}
+
+type pageKey struct {
+	rt  *route
+	cur cursor
+}
+
+// maxPages bounds the older pages kept; past it, arbitrary ones are dropped.
+const maxPages = 512
+
+// doc is a rendered document with everything a response needs precomputed:
+// the body in each encoding and the header values, so that serving it
+// allocates nothing and parses nothing.
+type doc struct {
+	version int64 // the dep's version it was rendered from
+	vars    [numEncodings]variant
+	etags   [numEncodings]string // the variants' ETags, for If-None-Match
+
+	contentType  []string
+	cacheControl []string
+	lastModified []string // nil without a time
+	link         []string // WebSub Link header, nil without a hub
+	mod          time.Time
+}
+
+// variant is a document in one content coding.
+type variant struct {
+	body     []byte   // nil when the coding is not worth serving
+	etag     []string // header value
+	length   []string
+	encoding []string // Content-Encoding, nil for identity
+}
+
+type encoding int
+
+const (
+	encIdentity encoding = iota
+	encGzip
+	encBrotli
+	numEncodings
+)
+
+var (
+	gzipValue = []string{"gzip"}
+	brValue   = []string{"br"}
+	varyValue = []string{"Accept-Encoding"}
+)
+
+// document returns the cached document of rt at cur, rendering it when the
+// route's dependency has changed since.
+func (p *Publisher) document(ctx context.Context, rt *route, cur cursor) (*doc, error) {
+	var version int64
+	var mod time.Time
+	if rt.dep != nil {
+		st, err := p.freshen(ctx, rt.dep)
+		if err != nil {
+			return nil, err
+		}
+		version, mod = st.version, st.mod
+	}
+	pe := &rt.head
+	if !cur.zero() {
+		pe = p.page(rt, cur)
+	}
+	if d := pe.doc.Load(); d != nil && d.version == version {
+		return d, nil
+	}
+	pe.mu.Lock()
+	defer pe.mu.Unlock()
+	if d := pe.doc.Load(); d != nil && d.version == version {
+		return d, nil
+	}
+	start := time.Now()
+	d, err := p.render(ctx, rt, cur, mod)
+	if err != nil {
+		return nil, err
+	}
+	d.version = version
+	pe.doc.Store(d)
+	p.m.observeRender(rt.kind, time.Since(start))
+	return d, nil
+}
+
+// page returns the entry of an older page, making room when there are too many.
+func (p *Publisher) page(rt *route, cur cursor) *pageEntry {
+	k := pageKey{rt, cur}
+	p.pagesMu.Lock()
+	defer p.pagesMu.Unlock()
+	pe := p.pages[k]
+	if pe == nil {
+		if len(p.pages) >= maxPages {
+			n := 0
+			for k := range p.pages {
+				delete(p.pages, k)
+				if n++; n >= maxPages/8 {
+					break
+				}
+			}
+		}
+		pe = new(pageEntry)
+		p.pages[k] = pe
+	}
+	return pe
+}
+
+// freshen returns the dependency's version, reading it from the store when
+// the last read is older than Recheck. While one request reads it, others
+// go on with the previous version. A failed read is an error only when no
+// version was ever read; otherwise it is logged and the previous one kept.
+func (p *Publisher) freshen(ctx context.Context, d *dep) (*depState, error) {
+	st := d.state.Load()
+	var now int64
+	if p.recheck > 0 {
+		now = int64(time.Since(p.epoch))
+		if st != nil && now-d.checked.Load() < int64(p.recheck) {
+			return st, nil
+		}
+		if !d.mu.TryLock() {
+			if st != nil {
+				return st, nil
+			}
+			d.mu.Lock()
+		}
+		if st = d.state.Load(); st != nil && now-d.checked.Load() < int64(p.recheck) {
+			d.mu.Unlock()
+			return st, nil
+		}
+	} else {
+		d.mu.Lock()
+	}
+	defer d.mu.Unlock()
+	next, err := p.readVersion(ctx, d)
+	if err != nil {
+		if st = d.state.Load(); st != nil && ctx.Err() == nil {
+			p.log.Error("read section version", "section", d.section, "err", err)
+			return st, nil
+		}
+		return nil, err
+	}
+	return next, nil
+}
+
+// readVersion reads the dependency's version from the store, records it and
+// pings the hub when a section has changed since the last read. d.mu is held.
+func (p *Publisher) readVersion(ctx context.Context, d *dep) (*depState, error) {
+	var v int64
+	var mod time.Time
+	var err error
+	if d == p.all {
+		v, mod, err = p.st.Version(ctx)
+	} else {
+		v, mod, err = p.st.SectionVersion(ctx, d.section)
+	}
+	if err != nil {
+		return nil, err
+	}
+	old := d.state.Load()
+	next := old
+	if old == nil || old.version != v || !old.mod.Equal(mod) {
+		next = &depState{version: v, mod: mod}
+		d.state.Store(next)
+		if old != nil && d != p.all {
+			p.ping(d)
+		}
+	}
+	d.checked.Store(int64(time.Since(p.epoch)))
+	return next, nil
+}
+
+// render renders rt's document at cur and precomputes its response.
+func (p *Publisher) render(ctx context.Context, rt *route, cur cursor, mod time.Time) (*doc, error) {
+	var body []byte
+	var err error
+	contentType := "text/html; charset=utf-8"
+	switch rt.kind {
+	case kindSection, kindSource:
+		body, mod, err = p.renderFeed(ctx, rt, cur, mod)
+		contentType = rt.format.info().contentType
+	case kindIndex:
+		body, err = p.renderIndex(ctx, mod)
+	case kindOPML:
+		body, contentType = p.renderOPML(), "text/x-opml; charset=utf-8"
+	default:
+		err = errors.New("unknown document kind")
+	}
+	if err != nil {
+		return nil, err
+	}
+	maxAge := p.maxAge
+	if !cur.zero() {
+		maxAge = time.Hour
+	}
+	d := &doc{
+		contentType:  []string{contentType},
+		cacheControl: []string{"public, max-age=" + strconv.Itoa(int(maxAge/time.Second))},
+		mod:          mod,
+	}
+	if !mod.IsZero() {
+		d.lastModified = []string{mod.UTC().Format(http.TimeFormat)}
+	}
+	if p.hub != "" && rt.kind == kindSection && cur.zero() {
+		d.link = []string{"<" + p.hub + `>; rel="hub"`, "<" + p.base + rt.path + `>; rel="self"`}
+	}
+	d.setBodies(body)
+	return d, nil
+}
+
+// setBodies stores body and its compressed forms, keeping a compressed one
+// only when it is smaller.
+func (d *doc) setBodies(body []byte) {
+	sum := sha256.Sum256(body)
+	tag := hex.EncodeToString(sum[:16])
+	d.vars[encIdentity] = variant{body: body}
+	d.vars[encGzip] = variant{body: gzipBytes(body), encoding: gzipValue}
+	d.vars[encBrotli] = variant{body: brotliBytes(body), encoding: brValue}
+	for e := range d.vars {
+		v := &d.vars[e]
+		if e != int(encIdentity) && len(v.body) >= len(body) {
+			v.body = nil
+		}
+		if v.body == nil {
+			continue
+		}
+		d.etags[e] = `"` + tag + [...]string{"", "-gz", "-br"}[e] + `"`
+		v.etag = []string{d.etags[e]}
+		v.length = []string{strconv.Itoa(len(v.body))}
+	}
+}
+
+// Compressors are reused: each holds megabytes of tables.
+var (
+	gzipWriters = sync.Pool{New: func() any {
+		zw, _ := gzip.NewWriterLevel(nil, gzip.BestCompression) // the level is valid
+		return zw
+	}}
+	brotliWriters = sync.Pool{New: func() any { return brotli.NewWriterLevel(nil, brotliLevel) }}
+)
+
+func gzipBytes(b []byte) []byte {
+	var buf bytes.Buffer
+	buf.Grow(len(b)/4 + 64)
+	zw := gzipWriters.Get().(*gzip.Writer)
+	zw.Reset(&buf)
+	zw.Write(b)
+	zw.Close()
+	gzipWriters.Put(zw)
+	return buf.Bytes()
+}
+
+// brotliLevel trades compression for render time: 6 compresses a feed
+// about as well as gzip -9 does and a little better, in a few milliseconds.
+const brotliLevel = 6
+
+func brotliBytes(b []byte) []byte {
+	var buf bytes.Buffer
+	buf.Grow(len(b)/4 + 64)
+	bw := brotliWriters.Get().(*brotli.Writer)
+	bw.Reset(&buf)
+	bw.Write(b)
+	bw.Close()
+	brotliWriters.Put(bw)
+	return buf.Bytes()
+}

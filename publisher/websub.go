@@ -1,0 +1,92 @@
+package publisher
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+)
+
+// Run polls the store for section changes every Recheck (at least every
+// second) until ctx is cancelled, so that the hub is pinged (see ping) even
+// when nobody requests the feeds and the crawler runs in another process;
+// then it waits for pings in flight. Without a hub it only keeps versions
+// fresh. Errors are logged, never returned.
+func (p *Publisher) Run(ctx context.Context) {
+	every := max(p.recheck, time.Second)
+	t := time.NewTicker(every)
+	defer t.Stop()
+	defer p.pings.Wait()
+	for {
+		p.Poll(ctx)
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+	}
+}
+
+// Poll reads every section's version once, pinging the hub for each that
+// changed since the last read.
+func (p *Publisher) Poll(ctx context.Context) {
+	for _, s := range p.sections {
+		d := p.secDeps[s.ID]
+		d.mu.Lock()
+		_, err := p.readVersion(ctx, d)
+		d.mu.Unlock()
+		if err != nil && ctx.Err() == nil {
+			p.log.Error("read section version", "section", s.ID, "err", err)
+		}
+	}
+}
+
+// Wait waits for the hub pings in flight.
+func (p *Publisher) Wait() { p.pings.Wait() }
+
+// ping tells the hub, in the background, that every format of the
+// section's feed has changed: one POST of hub.mode=publish&hub.url=<feed>
+// per format. Failures are logged.
+func (p *Publisher) ping(d *dep) {
+	if p.hub == "" {
+		return
+	}
+	for _, rt := range p.feedsOf[d] {
+		feed := p.base + rt.path
+		p.pings.Add(1)
+		go func() {
+			defer p.pings.Done()
+			if err := p.publish(feed); err != nil {
+				p.m.pings.WithLabelValues("error").Inc()
+				p.log.Warn("websub ping failed", "hub", p.hub, "feed", feed, "err", err)
+				return
+			}
+			p.m.pings.WithLabelValues("ok").Inc()
+			p.log.Info("websub ping", "hub", p.hub, "feed", feed)
+		}()
+	}
+}
+
+func (p *Publisher) publish(feed string) error {
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	form := url.Values{"hub.mode": {"publish"}, "hub.url": {feed}}
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, p.hub, strings.NewReader(form.Encode()))
+	if err != nil {
+		return fmt.Errorf("ping hub: %w", err)
+	}
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	resp, err := p.hubClient.Do(req)
+	if err != nil {
+		return fmt.Errorf("ping hub: %w", err)
+	}
+	defer resp.Body.Close()
+	io.Copy(io.Discard, io.LimitReader(resp.Body, 64<<10))
+	if resp.StatusCode/100 != 2 {
+		return fmt.Errorf("ping hub: %s", resp.Status)
+	}
+	return nil
+}

@@ -1,0 +1,4 @@
+-- 0004_source_newest: "newest N items of a source" as one index range read,
+-- for the publisher's per-source feeds (store/pages.go).
+
+CREATE INDEX IF NOT EXISTS items_source_newest ON items (source_id, sort_time DESC, id DESC);

@@ -1,0 +1,114 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"math"
+	"time"
+
+	"github.com/syndic/syndic/news"
+)
+
+// Paged reads for the publisher: a section's or a source's items older than
+// a position, and one version for the whole store.
+//
+// A position is the (sort time, ID) of an item: its Published time, or its
+// FetchedAt when Published is zero, and its ID, as SectionItems returns them.
+// Items are ordered by position, newest first, so "older than the last item
+// of this page" is a stable cursor: items stored meanwhile with newer times
+// never shift a page, and walking from the newest page to the oldest meets
+// every item once.
+
+// SortTime returns the time an item is ordered by in a section or source:
+// its Published time, or FetchedAt when Published is zero.
+func SortTime(it *news.Item) time.Time {
+	if it.Published.IsZero() {
+		return it.FetchedAt
+	}
+	return it.Published
+}
+
+// SectionItemsBefore returns up to limit items of a section whose position
+// is older than (before, beforeID), newest first, with their sections and
+// quotes. A zero before means from the newest, as SectionItems.
+func (s *Store) SectionItemsBefore(ctx context.Context, section string, before time.Time, beforeID int64, limit int) ([]news.Item, error) {
+	t, id := cursorArgs(before, beforeID)
+	items, err := s.readItems(ctx, pageQueries.sectionBefore, section, t, t, id, limit)
+	if err != nil {
+		return nil, fmt.Errorf("read section page: %w", err)
+	}
+	return items, nil
+}
+
+// SourceItems returns up to limit items of a source that are in at least
+// one section (the items syndic republishes), older than (before,
+// beforeID), newest first, with their sections and quotes. A zero before
+// means from the newest.
+func (s *Store) SourceItems(ctx context.Context, sourceID string, before time.Time, beforeID int64, limit int) ([]news.Item, error) {
+	t, id := cursorArgs(before, beforeID)
+	items, err := s.readItems(ctx, pageQueries.sourceBefore, sourceID, t, t, id, limit)
+	if err != nil {
+		return nil, fmt.Errorf("read source page: %w", err)
+	}
+	return items, nil
+}
+
+// Version returns a number that grows whenever any section's version does
+// (so whenever any published item changes), and the time of the latest such
+// change; 0 and the zero time for a store without sections.
+func (s *Store) Version(ctx context.Context) (int64, time.Time, error) {
+	var v, at int64
+	if err := s.r.QueryRowContext(ctx, pageQueries.version).Scan(&v, &at); err != nil {
+		return 0, time.Time{}, fmt.Errorf("read store version: %w", err)
+	}
+	if v == 0 {
+		return 0, time.Time{}, nil
+	}
+	return v, fromMicros(at), nil
+}
+
+func cursorArgs(before time.Time, beforeID int64) (int64, int64) {
+	if before.IsZero() {
+		return math.MaxInt64, math.MaxInt64
+	}
+	return roundTime(before).UnixMicro(), beforeID
+}
+
+func (s *Store) readItems(ctx context.Context, query string, args ...any) ([]news.Item, error) {
+	if limit, _ := args[len(args)-1].(int); limit < 1 {
+		return nil, nil
+	}
+	tx, err := s.r.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return nil, err
+	}
+	defer tx.Rollback()
+	items, err := queryItems(ctx, tx, query, args...)
+	if err == nil {
+		err = s.loadDetails(ctx, tx, items)
+	}
+	return items, err
+}
+
+// pageQueries are the SQLite text of this file's reads (kept apart from
+// sqliteQueries to keep merges small). Both item reads are one range read
+// of an index in order; see TestPageQueryPlans.
+var pageQueries = struct {
+	sectionBefore string // section, t, t, id, limit: sort_time <= t bounds the index range
+	sourceBefore  string // source_id, t, t, id, limit
+	version       string // -> sum of versions, latest change
+}{
+	sectionBefore: `SELECT ` + prefixed("i.", itemColumns) + `
+		FROM item_sections s JOIN items i ON i.id = s.item_id
+		WHERE s.section = ? AND s.sort_time <= ? AND (s.sort_time < ? OR s.item_id < ?)
+		ORDER BY s.sort_time DESC, s.item_id DESC
+		LIMIT ?`,
+	sourceBefore: `SELECT ` + itemColumns + `
+		FROM items
+		WHERE source_id = ? AND sort_time <= ? AND (sort_time < ? OR id < ?)
+			AND EXISTS (SELECT 1 FROM item_sections s WHERE s.item_id = items.id)
+		ORDER BY sort_time DESC, id DESC
+		LIMIT ?`,
+	version: `SELECT coalesce(sum(version), 0), coalesce(max(changed_at), 0) FROM section_versions`,
+}
