@@ -34,7 +34,7 @@ func SortTime(it *news.Item) time.Time {
 // quotes. A zero before means from the newest, as SectionItems.
 func (s *Store) SectionItemsBefore(ctx context.Context, section string, before time.Time, beforeID int64, limit int) ([]news.Item, error) {
 	t, id := cursorArgs(before, beforeID)
-	items, err := s.readItems(ctx, pageQueries.sectionBefore, section, t, t, id, limit)
+	items, err := s.readItems(ctx, s.q.sectionBefore, section, t, t, id, limit)
 	if err != nil {
 		return nil, fmt.Errorf("read section page: %w", err)
 	}
@@ -47,7 +47,7 @@ func (s *Store) SectionItemsBefore(ctx context.Context, section string, before t
 // means from the newest.
 func (s *Store) SourceItems(ctx context.Context, sourceID string, before time.Time, beforeID int64, limit int) ([]news.Item, error) {
 	t, id := cursorArgs(before, beforeID)
-	items, err := s.readItems(ctx, pageQueries.sourceBefore, sourceID, t, t, id, limit)
+	items, err := s.readItems(ctx, s.q.sourceBefore, sourceID, t, t, id, limit)
 	if err != nil {
 		return nil, fmt.Errorf("read source page: %w", err)
 	}
@@ -59,7 +59,7 @@ func (s *Store) SourceItems(ctx context.Context, sourceID string, before time.Ti
 // change; 0 and the zero time for a store without sections.
 func (s *Store) Version(ctx context.Context) (int64, time.Time, error) {
 	var v, at int64
-	if err := s.r.QueryRowContext(ctx, pageQueries.version).Scan(&v, &at); err != nil {
+	if err := s.r.QueryRowContext(ctx, s.q.version).Scan(&v, &at); err != nil {
 		return 0, time.Time{}, fmt.Errorf("read store version: %w", err)
 	}
 	if v == 0 {
@@ -89,26 +89,4 @@ func (s *Store) readItems(ctx context.Context, query string, args ...any) ([]new
 		err = s.loadDetails(ctx, tx, items)
 	}
 	return items, err
-}
-
-// pageQueries are the SQLite text of this file's reads (kept apart from
-// sqliteQueries to keep merges small). Both item reads are one range read
-// of an index in order; see TestPageQueryPlans.
-var pageQueries = struct {
-	sectionBefore string // section, t, t, id, limit: sort_time <= t bounds the index range
-	sourceBefore  string // source_id, t, t, id, limit
-	version       string // -> sum of versions, latest change
-}{
-	sectionBefore: `SELECT ` + prefixed("i.", itemColumns) + `
-		FROM item_sections s JOIN items i ON i.id = s.item_id
-		WHERE s.section = ? AND s.sort_time <= ? AND (s.sort_time < ? OR s.item_id < ?)
-		ORDER BY s.sort_time DESC, s.item_id DESC
-		LIMIT ?`,
-	sourceBefore: `SELECT ` + itemColumns + `
-		FROM items
-		WHERE source_id = ? AND sort_time <= ? AND (sort_time < ? OR id < ?)
-			AND EXISTS (SELECT 1 FROM item_sections s WHERE s.item_id = items.id)
-		ORDER BY sort_time DESC, id DESC
-		LIMIT ?`,
-	version: `SELECT coalesce(sum(version), 0), coalesce(max(changed_at), 0) FROM section_versions`,
 }

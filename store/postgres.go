@@ -194,4 +194,19 @@ var postgresQueries = queries{
 		last_fetch = excluded.last_fetch, last_success = excluded.last_success, last_error = excluded.last_error,
 		failures = excluded.failures, next_fetch = excluded.next_fetch, attr_required = excluded.attr_required,
 		attr_link = excluded.attr_link, attr_notice = excluded.attr_notice`,
+
+	// Range reads of item_sections_newest and items_source_newest in
+	// order, bounded by the cursor (see TestPostgresQueryPlans).
+	sectionBefore: `SELECT ` + prefixed("i.", itemColumns) + `
+		FROM item_sections s JOIN items i ON i.id = s.item_id
+		WHERE s.section = $1 AND s.sort_time <= $2 AND (s.sort_time < $3 OR s.item_id < $4)
+		ORDER BY s.sort_time DESC, s.item_id DESC
+		LIMIT $5`,
+	sourceBefore: `SELECT ` + itemColumns + `
+		FROM items
+		WHERE source_id = $1 AND sort_time <= $2 AND (sort_time < $3 OR id < $4)
+			AND EXISTS (SELECT 1 FROM item_sections s WHERE s.item_id = items.id)
+		ORDER BY sort_time DESC, id DESC
+		LIMIT $5`,
+	version: `SELECT coalesce(sum(version), 0)::bigint, coalesce(max(changed_at), 0) FROM section_versions`,
 }

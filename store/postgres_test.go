@@ -72,6 +72,17 @@ func TestPostgresQueryPlans(t *testing.T) {
 			t.Errorf("%s scans a table:\n%s", name, plan)
 		}
 	}
+	for name, q := range map[string]struct {
+		query, index string
+	}{
+		"sectionBefore": {s.q.sectionBefore, "Index Only Scan using item_sections_newest"},
+		"sourceBefore":  {s.q.sourceBefore, "Index Scan using items_source_newest"},
+	} {
+		plan := postgresPlan(t, s, q.query, "world", int64(1<<62), int64(1<<62), int64(1<<62), 50)
+		if !strings.Contains(plan, q.index) || strings.Contains(plan, "Sort") || strings.Contains(plan, "Seq Scan") {
+			t.Errorf("%s does not read %s in order:\n%s", name, q.index, plan)
+		}
+	}
 	// Search with neither scans nor ordered index scans: the GIN index must
 	// answer the query as written (the words' query computed once).
 	plan = postgresPlanWith(t, s, []string{"enable_seqscan", "enable_indexscan"}, s.q.searchItems, tsWords("санкции"), 10)

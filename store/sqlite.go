@@ -221,6 +221,11 @@ type queries struct {
 	sourceState     string // source_id -> state columns
 	sourceStates    string // -> state columns, ordered by source_id
 	saveSourceState string // state columns
+
+	// paged reads (pages.go)
+	sectionBefore string // section, t, t, id, limit: sort_time <= t bounds the index range
+	sourceBefore  string // source_id, t, t, id, limit
+	version       string // -> sum of versions, latest change
 }
 
 // itemColumns are read and written in this order by scanItem and itemArgs.
@@ -301,6 +306,21 @@ var sqliteQueries = queries{
 		last_fetch = excluded.last_fetch, last_success = excluded.last_success, last_error = excluded.last_error,
 		failures = excluded.failures, next_fetch = excluded.next_fetch, attr_required = excluded.attr_required,
 		attr_link = excluded.attr_link, attr_notice = excluded.attr_notice`,
+
+	// Both item reads are one range read of an index in order; see
+	// TestPageQueryPlans.
+	sectionBefore: `SELECT ` + prefixed("i.", itemColumns) + `
+		FROM item_sections s JOIN items i ON i.id = s.item_id
+		WHERE s.section = ? AND s.sort_time <= ? AND (s.sort_time < ? OR s.item_id < ?)
+		ORDER BY s.sort_time DESC, s.item_id DESC
+		LIMIT ?`,
+	sourceBefore: `SELECT ` + itemColumns + `
+		FROM items
+		WHERE source_id = ? AND sort_time <= ? AND (sort_time < ? OR id < ?)
+			AND EXISTS (SELECT 1 FROM item_sections s WHERE s.item_id = items.id)
+		ORDER BY sort_time DESC, id DESC
+		LIMIT ?`,
+	version: `SELECT coalesce(sum(version), 0), coalesce(max(changed_at), 0) FROM section_versions`,
 }
 
 // prefixed qualifies every column of a comma-separated list with p.
