@@ -316,7 +316,6 @@ func newTestPublisher(st Store, logs *logBuffer) *Publisher {
 		BaseURL:  testBase + "/",
 		Sections: testSections,
 		Sources:  testSources,
-		Now:      func() time.Time { return testNow },
 		Recheck:  -1,
 	}
 	if logs != nil {

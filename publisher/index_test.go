@@ -128,7 +128,7 @@ func TestIndexInBrowser(t *testing.T) {
 	srv := httptest.NewUnstartedServer(nil)
 	base := "http://" + srv.Listener.Addr().String()
 	srv.Config.Handler = New(newTestStore(), Options{BaseURL: base, Sections: testSections, Sources: testSources,
-		Recheck: -1, Title: "syndic", Now: func() time.Time { return testNow }})
+		Recheck: -1, Title: "syndic"})
 	srv.Start()
 	defer srv.Close()
 

@@ -89,7 +89,7 @@ func (p *Publisher) fill(fd *feedData, feed string, items []news.Item, asked int
 		}
 	}
 	if fd.updated.IsZero() {
-		fd.updated = p.now()
+		fd.updated = undated
 	}
 	return last, used < len(items) || len(items) == asked
 }
@@ -314,3 +314,9 @@ func uuidURN(name string) string {
 	hex.Encode(buf[24:], u[10:])
 	return "urn:uuid:" + string(buf[:])
 }
+
+// undated dates a feed that has neither a section time nor a dated item:
+// the Unix epoch, the same in every process. Never the clock: publishers in
+// several processes serving one store must render the same bytes (and so
+// the same ETags) for the same data.
+var undated = time.Unix(0, 0).UTC()

@@ -69,11 +69,6 @@ type Options struct {
 	Sources    []news.Source  // who to credit: Name, Attribution{Link, Notice}, Republish, AttributionTemplate
 	FeedLength int            // items per feed page (default 50)
 	Logger     *slog.Logger   // nil: discard
-	// Now is the clock (default time.Now). It dates only a feed that has
-	// neither a section time nor a dated item; otherwise a rendered
-	// document depends on the store's data alone.
-	Now func() time.Time
-
 	// Title names the site in the index page and as the feeds' author
 	// (default "syndic").
 	Title string
@@ -122,7 +117,6 @@ type Publisher struct {
 	templates map[string]*news.AttributionTemplate // by source id; "" the default
 	limit     int
 	log       *slog.Logger
-	now       func() time.Time
 	hub       string
 	hubClient *http.Client
 	recheck   time.Duration
@@ -160,7 +154,6 @@ func New(st Store, opt Options) *Publisher {
 		templates: make(map[string]*news.AttributionTemplate),
 		limit:     opt.FeedLength,
 		log:       opt.Logger,
-		now:       opt.Now,
 		hub:       opt.Hub,
 		hubClient: opt.HubClient,
 		recheck:   opt.Recheck,
@@ -181,9 +174,6 @@ func New(st Store, opt Options) *Publisher {
 	}
 	if p.log == nil {
 		p.log = slog.New(slog.DiscardHandler)
-	}
-	if p.now == nil {
-		p.now = time.Now
 	}
 	if p.hubClient == nil {
 		p.hubClient = &http.Client{Timeout: 10 * time.Second}

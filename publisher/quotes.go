@@ -265,7 +265,7 @@ func (p *Publisher) quoteFeed(ctx context.Context, speaker string, f format, pat
 		}
 	}
 	if fd.updated.IsZero() {
-		fd.updated = p.now()
+		fd.updated = undated
 	}
 	return p.renderFormat(fd, f)
 }

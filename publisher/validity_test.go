@@ -55,7 +55,7 @@ const proxyBase = "https://example.org/news"
 func TestFeedValidity(t *testing.T) {
 	st := newTestStore()
 	p := New(st, Options{BaseURL: proxyBase + "/", Sections: testSections, Sources: testSources,
-		FeedLength: 2, Hub: "https://hub.example.org/", Recheck: -1, Now: func() time.Time { return testNow }})
+		FeedLength: 2, Hub: "https://hub.example.org/", Recheck: -1})
 	var paths []string
 	for _, s := range testSections {
 		paths = append(paths, "/feeds/"+s.ID)

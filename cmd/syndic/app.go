@@ -67,7 +67,6 @@ func newPublisher(cfg config.Config, st *store.Store, log *slog.Logger, reg prom
 		Sources:    sources,
 		FeedLength: cfg.FeedLength,
 		Logger:     log,
-		Now:        time.Now,
 		Hub:        cfg.WebSubHub,
 		Metrics:    reg,
 		Search:     st,
