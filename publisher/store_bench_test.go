@@ -2,8 +2,10 @@ package publisher
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"math/rand/v2"
+	"net/url"
 	"os"
 	"path/filepath"
 	"slices"
@@ -12,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	_ "github.com/jackc/pgx/v5/stdlib" // the "pgx" driver, to create the schema
 	"github.com/syndic/syndic/news"
 	"github.com/syndic/syndic/store"
 )
@@ -25,6 +28,48 @@ import (
 //
 //	go test -run '^$' -bench RenderFromStore -benchtime 200x ./publisher
 func BenchmarkRenderFromStore(b *testing.B) {
+	n := benchItemCount(b)
+	path := os.Getenv("SYNDIC_BENCH_DB")
+	if path == "" {
+		path = filepath.Join(os.TempDir(), fmt.Sprintf("syndic-bench-%d.db", n))
+	}
+	benchmarkRender(b, benchStore(b, path, n), n)
+}
+
+// BenchmarkRenderFromPostgres is BenchmarkRenderFromStore on the
+// PostgreSQL database named by SYNDIC_TEST_POSTGRES, in the schema
+// bench_items_N, built once (about 20 minutes for a million items) and kept
+// for the next run (DROP SCHEMA bench_items_1000000 CASCADE to remove it):
+//
+//	SYNDIC_TEST_POSTGRES=postgres://... go test -run '^$' -bench RenderFromPostgres -benchtime 200x ./publisher
+func BenchmarkRenderFromPostgres(b *testing.B) {
+	base := os.Getenv("SYNDIC_TEST_POSTGRES")
+	if base == "" {
+		b.Skip("SYNDIC_TEST_POSTGRES is not set")
+	}
+	n := benchItemCount(b)
+	schema := fmt.Sprintf("bench_items_%d", n)
+	db, err := sql.Open("pgx", base)
+	if err != nil {
+		b.Fatal(err)
+	}
+	_, err = db.Exec(`CREATE SCHEMA IF NOT EXISTS ` + schema)
+	db.Close()
+	if err != nil {
+		b.Fatal(err)
+	}
+	u, err := url.Parse(base)
+	if err != nil {
+		b.Fatal(err)
+	}
+	q := u.Query()
+	q.Set("search_path", schema)
+	u.RawQuery = q.Encode()
+	benchmarkRender(b, benchStore(b, u.String(), n), n)
+}
+
+// benchItemCount is SYNDIC_BENCH_ITEMS, default a million.
+func benchItemCount(b *testing.B) int {
 	n := 1_000_000
 	if v := os.Getenv("SYNDIC_BENCH_ITEMS"); v != "" {
 		var err error
@@ -32,12 +77,13 @@ func BenchmarkRenderFromStore(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
-	path := os.Getenv("SYNDIC_BENCH_DB")
-	if path == "" {
-		path = filepath.Join(os.TempDir(), fmt.Sprintf("syndic-bench-%d.db", n))
-	}
+	return n
+}
+
+// benchmarkRender measures the renders of BenchmarkRenderFromStore on st,
+// a store of n items made by benchStore.
+func benchmarkRender(b *testing.B, st *store.Store, n int) {
 	ctx := context.Background()
-	st := benchStore(b, path, n)
 	defer st.Close()
 	sections := make([]news.Section, len(benchSectionIDs))
 	for i, id := range benchSectionIDs {
