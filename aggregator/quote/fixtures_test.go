@@ -29,6 +29,10 @@ var (
 func fixtureArticles(tb testing.TB, name string) []string {
 	tb.Helper()
 	path := filepath.Join(fixtureDir, name)
+	if strings.HasSuffix(name, ".html") {
+		// contest pages are shared with the extractor's tests
+		path = filepath.Join("../../testdata/pages/tgcontest2019", name)
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		tb.Fatalf("open fixture: %v", err)
