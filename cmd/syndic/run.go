@@ -73,7 +73,10 @@ func runRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	}
 	attrs := []any{"database", store.Redact(cfg.Database), "sources", len(cfg.Sources)}
 	if ln != nil {
-		attrs = append(attrs, "addr", ln.Addr().String(), "feeds", cfg.PublicBase()+"/")
+		attrs = append(attrs, "addr", ln.Addr().String())
+	}
+	if ln != nil && *role != roleCrawl {
+		attrs = append(attrs, "feeds", cfg.PublicBase()+"/")
 	}
 	log.Info("syndic running", attrs...)
 
@@ -126,7 +129,7 @@ func newSchedule(ctx context.Context, cfg config.Config, st *store.Store, c *agg
 	if err != nil {
 		return nil, err
 	}
-	log.Info("sharing the crawl through the database", "crawler", l.Owner(), "lease", cfg.Fetch.Lease.D())
+	log.Info("sharing the crawl through the database", "crawler", l.Owner(), "lease", cfg.Fetch.Lease.D().String())
 	return l, nil
 }
 
