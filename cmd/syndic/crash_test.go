@@ -47,20 +47,10 @@ func newCrashUpstream(t *testing.T, nHosts, perFeed int) *crashUpstream {
 				u.mu.Lock()
 				u.feeds[r.URL.Path]++
 				u.mu.Unlock()
-				id := strings.TrimPrefix(r.URL.Path, "/feed/")
-				w.Header().Set("Content-Type", "application/rss+xml")
-				fmt.Fprintf(w, `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>%s</title><link>%s/</link>`, id, srv.URL)
-				for i := range perFeed {
-					fmt.Fprintf(w, `<item><title>%s item %d</title><link>%s/a/%s/%d</link><guid>%s-%d</guid><pubDate>Mon, 02 Mar 2026 10:%02d:00 +0300</pubDate></item>`,
-						id, i, srv.URL, id, i, id, i, i%60)
-				}
-				io.WriteString(w, `</channel></rss>`)
+				writeSyntheticFeed(w, srv.URL, strings.TrimPrefix(r.URL.Path, "/feed/"), perFeed)
 			case strings.HasPrefix(r.URL.Path, "/a/"):
 				time.Sleep(time.Duration(5+rand.IntN(10)) * time.Millisecond)
-				w.Header().Set("Content-Type", "text/html; charset=utf-8")
-				fmt.Fprintf(w, `<!doctype html><html lang="ru"><head><title>Article %s</title></head><body><article><h1>Article %s</h1>`+
-					`<p>Первый абзац статьи %s, в котором «сказал министр» и многое другое.</p><p>Второй абзац.</p></article></body></html>`,
-					r.URL.Path, r.URL.Path, r.URL.Path)
+				writeSyntheticArticle(w, r.URL.Path)
 			default:
 				http.NotFound(w, r)
 			}
