@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"regexp"
 	"sort"
 	"strings"
 	"unicode"
@@ -675,11 +676,16 @@ func (d *doc) joinInterrupted() {
 	d.out, d.outPara = out, para
 }
 
+// reAbbrevDot finds the dots of titles and initials ("Mr. Trump", "George
+// W. Bush", "U.S."), which do not end the attribution clause.
+var reAbbrevDot = regexp.MustCompile(`\b(Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Prof|Rev|St|Jr|Sr|Mt|Ft|[A-Z])\.`)
+
 // interruption reports whether gap, the text between two quotations of one
 // paragraph, is only an attribution clause: a closing and an opening mark
 // around a few words.
 func interruption(gap string) bool {
-	if len(gap) > 200 || strings.Count(gap, " ") > 20 || strings.ContainsAny(strings.Trim(gap, " ,.”“\"'"), ".!?") {
+	clause := reAbbrevDot.ReplaceAllString(strings.Trim(gap, " ,.”“\"'"), "$1")
+	if len(gap) > 200 || strings.Count(gap, " ") > 20 || strings.ContainsAny(clause, ".!?") {
 		return false
 	}
 	return strings.ContainsAny(gap, "”\"'") && strings.ContainsAny(gap, "“\"'")

@@ -138,7 +138,8 @@ func TestFindFixtures(t *testing.T) {
 			want: []wantQuote{
 				{text: "He learned Hebrew, he spoke with his jailers", speaker: "Matthew Levitt", verb: "said", direct: true},
 				{text: "The killing of Haniyeh already brought negotiations", speaker: "Lina Khatib", verb: "told", direct: true},
-				{text: "The next chess move by Hamas", speaker: "Lina Khatib", direct: true},
+				// "…," Lina Khatib … told the AP in an interview. "The next chess
+				// move by Hamas…" continues the quote above (joined).
 				{text: "There is only one place for Yahya Sinwar", speaker: "Daniel Hagari", verb: "told", direct: true},
 				{text: "Sinwar's appointment would not stop Israel", speaker: "Daniel Hagari", verb: "said", direct: false},
 			},
@@ -388,4 +389,36 @@ func BenchmarkFind(b *testing.B) {
 	}
 	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "quotes/s")
 	b.ReportMetric(float64(len(arts))*float64(b.N)/b.Elapsed().Seconds(), "articles/s")
+}
+
+// TestJoinInterrupted: an English quotation interrupted by its attribution
+// is one quote, also when the clause holds a title or an initial with a
+// dot; a new sentence between two quotations keeps them apart. Sentences
+// of the PolNeAR corpus (NYT, Politico), doubled apostrophes as marks.
+func TestJoinInterrupted(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"''The bottom line is that Twitter is not doing enough,'' Ms. Katz said. ''With the technology they have, they could do more.''",
+			[]string{"The bottom line is that Twitter is not doing enough With the technology they have, they could do more."}},
+		{"“Trump has gone in the opposite direction from what we recommended,” said the former top aide to President George W. Bush. “If he loses, he’ll give even more credence to our report.”",
+			[]string{"Trump has gone in the opposite direction from what we recommended If he loses, he’ll give even more credence to our report."}},
+		{"“I think he will do it,” said Kunin. The senator left the room. “Now he's a national figure,” she added.",
+			[]string{"I think he will do it", "Now he's a national figure"}},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, q := range Find(tt.text, "en") {
+			if q.Direct {
+				got = append(got, q.Text)
+			}
+			if !piecesAt(tt.text, q.Text, q.Pos) {
+				t.Errorf("%q is not the input at %d", q.Text, q.Pos)
+			}
+		}
+		if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+			t.Errorf("Find(%.50q…) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
 }
