@@ -32,7 +32,7 @@ const minYear = 1995
 var (
 	// the time that may follow a date: "13:01", ", 13:01:05", " в 18:45",
 	// " at 6:01 am", " à 13h01", " - 09:22", with an optional zone.
-	reTimeAfter = regexp.MustCompile(`^\s*(?:[,.|/·•–—-]|t|\(|в\s|\bat\b|à\s|\bum\b|\ba las\b|às\s|\balle\b|\bkl\.?|\bo\b|\bob\b|\bsaat\b)?\s*(?:[,|/–-]\s*)?(?:в\s*)?(2[0-3]|[01]?\d)(?::|h|ч\.?\s*)([0-5]\d)(?::([0-5]?\d))?(?:[.,]\d{1,9})?(?:\s*([ap])\.?\s?m\b\.?)?(?:\s*\(?\s*(z\b|[+-]\d{2}:?\d{2}\b|(?:utc|gmt)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?|мск|[a-z]{2,5}\b)\)?)?`)
+	reTimeAfter = regexp.MustCompile(`^\s*(?:[,.|/·•–—-]\s*)?(?:t|\(|в\s|\bat\b|à\s|\bum\b|\ba las\b|às\s|\balle\b|\bkl\.?|\bo\b|\bob\b|\bsaat\b)?\s*(?:[,|/–-]\s*)?(?:в\s*)?(2[0-3]|[01]?\d)(?::|h|ч\.?\s*)([0-5]\d)(?::([0-5]?\d))?(?:[.,]\d{1,9})?(?:\s*([ap])\.?\s?m\b\.?)?(?:\s*\(?\s*(z\b|[+-]\d{2}:?\d{2}\b|(?:utc|gmt)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?|мск|[a-z]{2,5}\b)\)?)?`)
 	// the time that may precede a date: "13:01, 4 октября", "09:22 / 08.02.2025".
 	reTimeBefore = regexp.MustCompile(`(2[0-3]|[01]?\d):([0-5]\d)(?:\s*([ap])\.?m\.?)?\s*(?:[,|/·•–—-]\s*)?$`)
 

@@ -24,6 +24,7 @@ func TestFindDates(t *testing.T) {
 		{"вчера в 18:45", msk, false, "2024-10-03T18:45:00+03:00"},
 		{"Updated 1530 GMT (2330 HKT) May 2, 2021", time.UTC, true, "2021-05-02T00:00:00Z"},
 		{"October 4, 2024 at 6:01 pm", time.UTC, true, "2024-10-04T18:01:00Z"},
+		{"last edited on 4 October 2024, at 05:33.", time.UTC, false, "2024-10-04T05:33:00Z"},
 		{"Oct. 4, 2024 10:00 a.m. EDT", time.UTC, true, "2024-10-04T10:00:00-04:00"},
 		{"4 de octubre de 2024", time.UTC, false, "2024-10-04T00:00:00Z"},
 		{"4. Oktober 2024, 13:01 Uhr", time.UTC, false, "2024-10-04T13:01:00Z"},

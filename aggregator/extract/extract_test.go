@@ -598,3 +598,30 @@ func TestDatelineUnderHeadline(t *testing.T) {
 		t.Errorf("title = %q", art.Title)
 	}
 }
+
+// TestWikiRevisionDate: a MediaWiki page is dated by the revision it shows
+// (JSON-LD dateModified, else the "last edited on" footer), not by the
+// creation of the page's first revision, which MediaWiki emits as
+// datePublished.
+func TestWikiRevisionDate(t *testing.T) {
+	head := `<html lang="en"><head><meta charset="UTF-8"><title>Jane Roe - Wiki</title>
+<meta name="generator" content="MediaWiki 1.39.5">`
+	body := `</head><body><div id="content"><h1 id="firstHeading">Jane Roe</h1>
+<div id="mw-content-text"><p>Jane Roe is a South Korean actress who has appeared in a dozen television dramas since her debut.</p></div></div>
+<div id="footer"><ul id="footer-info"><li id="footer-info-lastmod"> This page was last edited on 7 April 2020, at 05:33.</li></ul></div></body></html>`
+	ld := `<script type="application/ld+json">{"@context":"https://schema.org","@type":"Article","headline":"Jane Roe",
+"datePublished":"2005-07-26T16:22:26-07:00","dateModified":"2020-04-07T12:33:32-07:00"}</script>`
+	cases := []struct{ name, page, want string }{
+		{"json-ld", head + ld + body, "2020-04-07T12:33:32-07:00"},
+		{"footer", head + body, "2020-04-07T05:33:00-04:00"},
+		{"not a wiki", strings.Replace(head, "MediaWiki 1.39.5", "WordPress 6.4", 1) + ld + body, "2005-07-26T16:22:26-07:00"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			art := mustExtract(t, []byte(c.page), Options{URL: "https://wiki.example.org/Jane_Roe"})
+			if got := art.Published.Format(time.RFC3339); got != c.want {
+				t.Errorf("Published = %s, want %s", got, c.want)
+			}
+		})
+	}
+}
