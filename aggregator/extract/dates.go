@@ -39,10 +39,34 @@ var (
 	rePublishedWord = regexp.MustCompile(`(?i)(?:published|posted|created|опубликовано|публикация|дата публикации|publicado|publié|veröffentlicht|pubblicato|gepubliceerd|yayınlanma|opublikowano)\s*(?:on|at|:)?\s*`)
 )
 
+// dateSourceNames say, for the notes, where each kind of date was read.
+var dateSourceNames = map[string]string{
+	"selector":      "the source's date selector",
+	"json-ld":       "JSON-LD datePublished",
+	"meta":          "a <meta> tag",
+	"microdata":     "microdata datePublished",
+	"time":          "a <time> element",
+	"hatom":         "an hAtom published element",
+	"data-attr":     "a date attribute",
+	"headline":      "the dateline under the headline",
+	"text":          "a date printed near the top of the page",
+	"url":           "the URL",
+	"modified":      "the last-modified date (no publication date given)",
+	"wiki-revision": "the wiki revision shown",
+}
+
 // dateFound is the chosen publication date and where it came from.
 type dateFound struct {
 	hit dateHit
 	src string
+}
+
+// source names where the date was read, for the notes.
+func (f dateFound) source() string {
+	if name, ok := dateSourceNames[f.src]; ok {
+		return name
+	}
+	return f.src
 }
 
 // chooseDate finds the publication date: per-source selector, JSON-LD,

@@ -268,9 +268,10 @@ func (x *extractor) run() {
 	}
 	if f, ok := chooseDate(m, x.doc, opt.URL, art.Title, x.dc, sel); ok {
 		art.Published = x.localTime(f.hit.t)
+		x.note("date read from %s", f.source())
 	} else if h, ok := lastResortDate(x.doc, x.page, x.dc); ok {
 		art.Published = x.localTime(h.t)
-		x.note("publication date guessed from the page's text")
+		x.note("date guessed from the page's text")
 	} else {
 		x.note("no publication date found")
 	}

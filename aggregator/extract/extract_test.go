@@ -622,6 +622,10 @@ func TestWikiRevisionDate(t *testing.T) {
 			if got := art.Published.Format(time.RFC3339); got != c.want {
 				t.Errorf("Published = %s, want %s", got, c.want)
 			}
+			wiki := slices.Contains(art.Notes, "date read from the wiki revision shown")
+			if wiki != (c.name != "not a wiki") {
+				t.Errorf("notes %q do not say where the date was read", art.Notes)
+			}
 		})
 	}
 }
