@@ -12,7 +12,7 @@ import (
 
 var (
 	// reBylinePrefix is the lead-in of a byline: "By", "Автор:", "Текст:".
-	reBylinePrefix = regexp.MustCompile(`(?i)^\s*(?:(?:written|posted|reported|words|story|reporting|text)\s+by|by|von|par|por|di|door|av|af|przez|автор(?:ы)?(?:\s+(?:текста|материала|статьи))?\s*[:：]?|текст\s*[:：]|подготовил[аи]?\s*[:：]?|author(?:s)?\s*[:：]|autor(?:es|in)?\s*[:：]?|auteur\s*:|redakt[oö]r\s*:|муаллиф\s*:|müəllif\s*:)\s*`)
+	reBylinePrefix = regexp.MustCompile(`(?i)^\s*(?:(?:written|posted|reported|words|story|reporting|text)\s+by|(?:(?:see|view|read)\s+)?(?:more|all)\s+(?:(?:stories|articles|posts|columns|news)\s+)?(?:from|by)?|by|von|par|por|di|door|av|af|przez|автор(?:ы)?(?:\s+(?:текста|материала|статьи))?\s*[:：]?|текст\s*[:：]|подготовил[аи]?\s*[:：]?|author(?:s)?\s*[:：]|autor(?:es|in)?\s*[:：]?|auteur\s*:|redakt[oö]r\s*:|муаллиф\s*:|müəllif\s*:)\s*`)
 	// reNotAuthor is a credit line that names no author.
 	reNotAuthor = regexp.MustCompile(`(?i)^\s*(?:фото|photo|photos|фотография|image|images|picture|illustration|иллюстрация|видео|video|графика|graphics|источник|source|credit|изображение|коллаж|collage|pictured|edited|editing|editor|additional reporting|translated|перевод|редактор)\b`)
 	// reAuthorSplit separates several names in one byline.
@@ -95,6 +95,16 @@ func (c *authorCtx) cleanAuthors(raw []string) []string {
 	return out
 }
 
+// reNickname is a parenthesised nickname or initials between two words of
+// a name; nickOpen and nickClose hold its parentheses while a byline is
+// split at the others.
+var (
+	reNickname  = regexp.MustCompile(`(\p{Lu}[\pL'’.-]*)\s+\((\p{Lu}[\pL.'’-]{0,14})\)\s+(\p{Lu})`)
+	nickRestore = strings.NewReplacer(nickOpen, "(", nickClose, ")")
+)
+
+const nickOpen, nickClose = "\ue000", "\ue001"
+
 var bylinePunct = strings.NewReplacer("(", ",", ")", ",", "[", ",", "]", ",", "«", "", "»", "", "“", "", "”", "", "\"", "")
 
 // splitByline returns the person names of one byline string.
@@ -107,11 +117,21 @@ func (c *authorCtx) splitByline(s string) []string {
 		return nil
 	}
 	s = reBylinePrefix.ReplaceAllString(s, "")
+	// a nickname or initials inside a name, "Richard (R.J.) Eskow", stay
+	// with it
+	s = reNickname.ReplaceAllStringFunc(s, func(m string) string {
+		sub := reNickname.FindStringSubmatch(m)
+		if strings.ToUpper(sub[2]) == sub[2] && !strings.Contains(sub[2], ".") {
+			return m // "Jane Doe (AP) Washington": an acronym, not a nickname
+		}
+		return sub[1] + " " + nickOpen + sub[2] + nickClose + " " + sub[3]
+	})
 	// "Name, Reuters", "Name (AP)", "Name | Staff writer": the role parts
 	// are dropped by the name test below
 	s = bylinePunct.Replace(s)
 	var out []string
 	for _, part := range reAuthorSplit.Split(s, -1) {
+		part = nickRestore.Replace(part)
 		part = strings.Trim(strings.TrimSpace(reBylinePrefix.ReplaceAllString(part, "")), ":·•-–— ")
 		part = reHonorific.ReplaceAllString(part, "")
 		part = reNameTail.ReplaceAllString(part, "")
@@ -147,6 +167,16 @@ func (c *authorCtx) isPersonName(s string) bool {
 	}
 	caps := 0
 	for _, w := range words {
+		if nick, ok := strings.CutPrefix(w, "("); ok && strings.HasSuffix(nick, ")") {
+			w = strings.TrimSuffix(nick, ")") // "(R.J.)" in "Richard (R.J.) Eskow"
+			if w == "" {
+				return false
+			}
+			if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
+				return false
+			}
+			continue
+		}
 		if c.siteWords[strings.ToLower(w)] {
 			return false // "Telegraph Sport" on The Telegraph
 		}

@@ -536,6 +536,9 @@ func TestBylineText(t *testing.T) {
 		{`<p>By Maria Lopez and Ana Ruiz-Guillén</p>`, []string{"Maria Lopez", "Ana Ruiz-Guillén"}},
 		{`<p>By JOHN DOE, MARY ROE and ANN SMITH-JONES</p>`, []string{"JOHN DOE", "MARY ROE", "ANN SMITH-JONES"}},
 		{`<span class="byline">By Peter Brown, CNN</span>`, []string{"Peter Brown"}},
+		{`<p class="byline"><a rel="author" href="/writer/richard_r_j_eskow/">Richard (R.J.) Eskow</a></p>`, []string{"Richard (R.J.) Eskow"}},
+		{`<p>By Jane Doe (AP) Washington</p>`, []string{"Jane Doe"}},
+		{`<div class="writerMeta"><a class="byline" href="/writer/jane_doe/">More from Jane Doe</a></div>`, []string{"Jane Doe"}},
 	}
 	for _, c := range cases {
 		t.Run(c.html, func(t *testing.T) {
