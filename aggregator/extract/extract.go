@@ -463,10 +463,17 @@ func (x *extractor) authors(actx *authorCtx, bylineTexts []nodeText) []string {
 		}
 	}
 	layers = append(layers, metaAuthors)
+	var declared []string
 	for _, l := range layers {
-		if a := actx.cleanAuthors(l); len(a) > 0 {
-			return a
+		a := actx.cleanAuthors(l)
+		if declared == nil || (len(a) > len(declared) && containsNames(a, declared)) {
+			// a later layer that names the same people and more wins: JSON-LD
+			// often lists only the first of several authors
+			declared = a
 		}
+	}
+	if len(declared) > 0 {
+		return declared
 	}
 	// bylines printed on the page: the first one after the headline
 	order := map[*html.Node]int{}
@@ -486,6 +493,16 @@ func (x *extractor) authors(actx *authorCtx, bylineTexts []nodeText) []string {
 		}
 	}
 	return nil
+}
+
+// containsNames reports whether every name of sub is in names, folded.
+func containsNames(names, sub []string) bool {
+	for _, n := range sub {
+		if !slices.ContainsFunc(names, func(m string) bool { return foldName(m) == foldName(n) }) {
+			return false
+		}
+	}
+	return true
 }
 
 // section reads the article's section: JSON-LD articleSection,

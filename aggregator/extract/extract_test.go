@@ -632,3 +632,23 @@ func TestWikiRevisionDate(t *testing.T) {
 		})
 	}
 }
+
+// TestAuthorLayersUnion: JSON-LD that names only the first of several
+// authors gives way to a <meta> author list naming the same person and
+// more (the layout of standard.co.uk); a <meta> list naming someone else
+// does not override JSON-LD.
+func TestAuthorLayersUnion(t *testing.T) {
+	cases := []struct{ meta, want string }{
+		{"April Roach, Daniel O&#x27;Mahony", "April Roach|Daniel O'Mahony"},
+		{"Daniel O&#x27;Mahony", "April Roach"},
+	}
+	for _, c := range cases {
+		page := `<html><head><meta name="author" content="` + c.meta + `">
+<script type="application/ld+json">{"@type":"NewsArticle","headline":"Turkey added to UK quarantine list","author":{"@type":"Person","name":"April Roach"}}</script>
+</head><body><article><p>Travellers arriving from Turkey will have to self-isolate for two weeks, the Transport Secretary said.</p></article></body></html>`
+		art := mustExtract(t, []byte(page), Options{URL: "https://www.standard.co.uk/news/uk/quarantine-list-a4561256.html"})
+		if got := strings.Join(art.Authors, "|"); got != c.want {
+			t.Errorf("meta %q: Authors = %q, want %q", c.meta, got, c.want)
+		}
+	}
+}
