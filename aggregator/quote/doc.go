@@ -81,6 +81,9 @@ func (d *doc) addPerson(m mention) *entity {
 	if g == 0 || g == 'p' {
 		g = nameGender(first, last, d.lang)
 	}
+	if d.lang == "ru" && ruMaleObliqueSurname(last) {
+		g = 'm' // "Валерия Гриневича" is Валерий Гриневич in the genitive
+	}
 	if d.lang == "ru" || isCyrillicWord(last) {
 		first, last = nominative(first, last, m.cas, g)
 		if g == 0 {
@@ -121,7 +124,10 @@ func (d *doc) addPerson(m mention) *entity {
 	}
 	// Prefer the nominative form of the surname.
 	if last != best.last && surnameKey(last) == best.key {
-		if m.cas == caseNom && len(first) > 0 || betterNom(last, best.last, best.gender) {
+		// a full name read as nominative wins unless the stored form looks
+		// more nominative: the case hint is only a guess ("требуют
+		// возвращения Эво Моралеса" after "Эво Моралес")
+		if m.cas == caseNom && len(first) > 0 && !betterNom(best.last, last, best.gender) || betterNom(last, best.last, best.gender) {
 			best.last = last
 		}
 	}

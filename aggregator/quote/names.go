@@ -352,6 +352,13 @@ func nominative(first []string, last string, cas int, g byte) ([]string, string)
 	var out []string
 	for _, f := range first {
 		fg, nom := ruFirstGender(f)
+		if fg == 'f' && nom == f && g == 'm' {
+			// a woman's name in the nominative is also a man's in an oblique
+			// case (Валерия, Александра, Евгения): the surname decides
+			if mn := ruMaleReading(f); mn != "" {
+				fg, nom = 'm', mn
+			}
+		}
 		if fg != 0 && nom != f {
 			// The given name was oblique: tell which case from its ending.
 			if c == caseNom {

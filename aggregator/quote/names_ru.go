@@ -38,6 +38,32 @@ func ruFirstGender(w string) (g byte, nom string) {
 	return 0, w
 }
 
+// ruMaleReading returns the man's name in the nominative that w is an
+// oblique case of ("Валерия" → "Валерий"), or "".
+func ruMaleReading(w string) string {
+	for _, c := range ruNominatives(w) {
+		if ruMaleNames[strings.ToLower(c)] {
+			return c
+		}
+	}
+	return ""
+}
+
+// ruMaleObliqueSurname reports a surname form only a man's surname takes
+// in an oblique case: "Гриневича", "Достоевского", "Петровым".
+func ruMaleObliqueSurname(w string) bool {
+	lw := strings.ToLower(w)
+	if utf8.RuneCountInString(lw) < 5 {
+		return false
+	}
+	for _, s := range []string{"ича", "ичу", "ичем", "ского", "цкого", "скому", "цкому", "овым", "евым", "иным"} {
+		if strings.HasSuffix(lw, s) {
+			return true
+		}
+	}
+	return false
+}
+
 // ruNominatives lists candidate nominative forms of a first name in an
 // oblique case: "Сергея" → "Сергей", "Марии" → "Мария", "Ольги" → "Ольга".
 func ruNominatives(w string) []string {
@@ -45,6 +71,14 @@ func ruNominatives(w string) []string {
 	add := func(stem, end string) {
 		if utf8.RuneCountInString(stem) >= 2 {
 			out = append(out, stem+end)
+		}
+		if end == "" {
+			// a vowel dropped in the oblique cases: Павла → Павел, Льва → Лев
+			if st, ok := strings.CutSuffix(stem, "ьв"); ok {
+				out = append(out, st+"ев")
+			} else if rs := []rune(stem); len(rs) >= 3 && isRuConsonant(rs[len(rs)-1]) && isRuConsonant(rs[len(rs)-2]) {
+				out = append(out, string(rs[:len(rs)-1])+"е"+string(rs[len(rs)-1:]))
+			}
 		}
 	}
 	for _, suf := range []struct{ from, to string }{

@@ -320,6 +320,10 @@ func TestRussianNominative(t *testing.T) {
 		{nil, "Трампа", caseGen, 0, "Трамп"},
 		{nil, "Шевченко", caseGen, 0, "Шевченко"},
 		{nil, "Ахмед", caseNom, 'f', "Ахмед"},
+		{[]string{"Валерия"}, "Гриневича", caseNom, 'm', "Валерий Гриневич"},
+		{[]string{"Валерия"}, "Гриневич", caseNom, 'f', "Валерия Гриневич"},
+		{[]string{"Львом"}, "Пономаревым", caseNom, 0, "Лев Пономарев"},
+		{[]string{"Павла"}, "Дурова", caseGen, 0, "Павел Дуров"},
 	}
 	for _, tt := range tests {
 		first, last := nominative(tt.first, tt.last, tt.cas, tt.g)
@@ -419,6 +423,23 @@ func TestJoinInterrupted(t *testing.T) {
 		}
 		if strings.Join(got, "|") != strings.Join(tt.want, "|") {
 			t.Errorf("Find(%.50q…) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+// TestSpeakerNominativeInText: the speaker's name is given in the
+// nominative whatever case its mentions take, and a later oblique mention
+// does not replace a nominative one.
+func TestSpeakerNominativeInText(t *testing.T) {
+	cases := []struct{ text, want string }{
+		{"Экс-президент Боливии Эво Моралес готов вернуться в страну.\n\n«Я вернусь прямо завтра», — цитирует политика ТАСС.\n\nАктивисты требуют возвращения Эво Моралеса.", "Эво Моралес"},
+		{"Суд освободил экс-депутата Валерия Гриневича.\n\nГриневич указал, что «осознал всю тяжесть совершенных преступлений».", "Валерий Гриневич"},
+		{"Движение основано правозащитником Львом Пономаревым.\n\n«Мы продолжим свою работу», — заявил Пономарев.", "Лев Пономарев"},
+	}
+	for _, c := range cases {
+		qs := Find(c.text, "ru")
+		if len(qs) != 1 || qs[0].Speaker != c.want {
+			t.Errorf("Find(%q) = %+v, want one quote by %s", c.text, qs, c.want)
 		}
 	}
 }
