@@ -443,3 +443,13 @@ func TestSpeakerNominativeInText(t *testing.T) {
 		}
 	}
 }
+
+// TestSiteNameSpeaker: a site's name is one word, so an outlet quoted by
+// its domain is named whole ("Lenta.ru", not "Lenta").
+func TestSiteNameSpeaker(t *testing.T) {
+	text := "«Мы продолжим работу», — пишет Lenta.ru."
+	qs := Find(text, "ru")
+	if len(qs) != 1 || qs[0].Speaker != "Lenta.ru" {
+		t.Errorf("Find(%q) = %+v, want one quote by Lenta.ru", text, qs)
+	}
+}

@@ -63,6 +63,30 @@ func (t token) acronym() bool {
 	return n >= 2 && up >= 2 && up >= n-1
 }
 
+// domainTail returns the length of a top-level domain that s starts with
+// ("RU - …" → 2), or 0: the dot before it joins a site's name into one word.
+func domainTail(s string) int {
+	j := 0
+	for j < len(s) {
+		r, n := utf8.DecodeRuneInString(s[j:])
+		if !unicode.IsLetter(r) {
+			break
+		}
+		j += n
+	}
+	if j == 0 || !domainTLDs[strings.ToLower(s[:j])] {
+		return 0
+	}
+	if r, _ := utf8.DecodeRuneInString(s[j:]); j < len(s) && (isWordRune(r) || r == '.' && j+1 < len(s) && s[j+1] != ' ' && s[j+1] != '\n') {
+		return 0
+	}
+	return j
+}
+
+// domainTLDs are the top-level domains of the sites articles name.
+var domainTLDs = map[string]bool{"ru": true, "com": true, "net": true, "org": true, "az": true, "ua": true,
+	"by": true, "kz": true, "io": true, "рф": true, "info": true, "su": true, "uk": true, "de": true, "am": true, "ge": true}
+
 func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || r == '\u00ad'
 }
@@ -93,6 +117,12 @@ func tokenize(text string, s, e int, spans []qspan, qs []int) []token {
 				if isWordRune(r2) {
 					j += n2
 					continue
+				}
+				if r2 == '.' {
+					if l := domainTail(text[j+1 : e]); l > 0 {
+						j += 1 + l // "INTERFAX.RU", "Lenta.ru": one word
+						continue
+					}
 				}
 				if (r2 == '-' || r2 == '’' || r2 == '\'' || r2 == '‑') && j+n2 < e {
 					r3, _ := utf8.DecodeRuneInString(text[j+n2:])
