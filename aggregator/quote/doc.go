@@ -328,6 +328,36 @@ func mediaName(o string) bool {
 	return false
 }
 
+// expandAcronym returns the body the article named in full whose words'
+// initials spell the acronym o ("ВС" → "Верховный суд РФ"), else o.
+func (d *doc) expandAcronym(o string) string {
+	rs := []rune(o)
+	if len(rs) < 2 || len(rs) > 5 || strings.ToUpper(o) != o || strings.ToLower(o) == o {
+		return o
+	}
+	for _, e := range d.ents {
+		if e.kind != kOrg || e.org == o {
+			continue
+		}
+		words := strings.Fields(e.org)
+		if len(words) < len(rs) {
+			continue
+		}
+		match := true
+		for i, r := range rs {
+			w, _ := utf8.DecodeRuneInString(words[i])
+			if unicode.ToUpper(w) != r || strings.ToUpper(words[i]) == words[i] {
+				match = false
+				break
+			}
+		}
+		if match {
+			return e.org
+		}
+	}
+	return o
+}
+
 // ---- resolution ----
 
 // compatible reports whether an antecedent of gender eg fits gender g.
@@ -641,6 +671,9 @@ func (d *doc) emit(s, e int, ent *entity, role, verb string, direct bool, pi int
 	q := news.Quote{Text: d.text[s:e], Verb: verb, Direct: direct, Pos: s}
 	if ent != nil {
 		q.Speaker = ent.name()
+		if ent.kind == kOrg {
+			q.Speaker = d.expandAcronym(q.Speaker)
+		}
 		q.Role = role
 		if q.Role == "" {
 			q.Role = ent.role()

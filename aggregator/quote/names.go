@@ -101,12 +101,18 @@ func isRuOrg(w string) bool {
 	if ruOrgWords[w] {
 		return true
 	}
+	// Only words long enough to decline: not "нато" for "Натан".
+	return ruOrgWordForm(w, 5)
+}
+
+// ruOrgWordForm reports whether w is an oblique form of a body's word of at
+// least min letters ("суда", "комитете").
+func ruOrgWordForm(w string, min int) bool {
 	rs := []rune(w)
 	for cut := 1; cut <= 2 && cut < len(rs)-2; cut++ {
 		stem := string(rs[:len(rs)-cut])
 		for _, e := range []string{"", "о", "а", "ь", "я"} {
-			// Only words long enough to decline: not "нато" for "Натан".
-			if c := stem + e; ruOrgWords[c] && utf8.RuneCountInString(c) >= 5 {
+			if c := stem + e; ruOrgWords[c] && utf8.RuneCountInString(c) >= min {
 				return true
 			}
 		}

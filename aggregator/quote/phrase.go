@@ -509,7 +509,8 @@ func orgAt(ts []token, i int, lang string) (string, int) {
 	}
 	lw := t.low
 	if lang == "ru" {
-		if !(t.acronym() || isRuOrg(lw)) || ruStop[lw] || ruPlaces[lw] || inDomain(ts, i) {
+		named := i > 0 && ts[i-1].cap() && ruAdjectival(ts[i-1].text) && t.lower() && ruOrgWordForm(lw, 3)
+		if !(t.acronym() || isRuOrg(lw) || named) || ruStop[lw] || ruPlaces[lw] || inDomain(ts, i) {
 			return "", i
 		}
 		words := []string{ruOrgNom(t.text)}
@@ -549,6 +550,21 @@ func orgAt(ts []token, i int, lang string) (string, int) {
 		// A lower-case adjective before: "турецкий МИД".
 		if i > 0 && ts[i-1].kind == tWord && ts[i-1].lower() && ruAdjectival(ts[i-1].text) && t.acronym() {
 			words = append([]string{ts[i-1].text}, words...)
+		}
+		// Capitalised adjectives before a body's common noun are its name:
+		// "Верховный суд", "Следственного комитета".
+		if t.lower() {
+			a := i
+			for a > 0 && a > i-2 && ts[a-1].kind == tWord && ts[a-1].cap() && !ts[a-1].acronym() && ruAdjectival(ts[a-1].text) {
+				a--
+			}
+			if a < i {
+				var head []string
+				for _, n := range ts[a : i+1] {
+					head = append(head, n.text)
+				}
+				words = append(strings.Fields(ruGenOrgNom(head)), words[1:]...)
+			}
 		}
 		return strings.Join(words, " "), j
 	}

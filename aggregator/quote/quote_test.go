@@ -453,3 +453,14 @@ func TestSiteNameSpeaker(t *testing.T) {
 		t.Errorf("Find(%q) = %+v, want one quote by Lenta.ru", text, qs)
 	}
 }
+
+// TestBodyNamedInFull: capitalised adjectives belong to a body's name
+// ("Верховный суд"), and an acronym the article spells out ("ВС") is
+// given as the name it stands for.
+func TestBodyNamedInFull(t *testing.T) {
+	text := "Решение Верховного суда России вступило в силу.\n\n«Суд постановил ликвидировать движение», — говорится в решении ВС."
+	qs := Find(text, "ru")
+	if len(qs) != 1 || qs[0].Speaker != "Верховный суд России" {
+		t.Errorf("Find(%q) = %+v, want one quote by Верховный суд России", text, qs)
+	}
+}
