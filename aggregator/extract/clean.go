@@ -118,17 +118,24 @@ func prune(root *html.Node, strict bool) {
 }
 
 // looksLikeWrapperForm reports whether a <form> wraps the whole page (ASP.NET
-// pages put everything in one) rather than being a search box or a
-// newsletter sign-up.
+// pages put everything in one, their text often in <br>-separated runs)
+// rather than being a search box or a newsletter sign-up: it holds three
+// paragraphs, a headline, ASP.NET's view state, or a page's worth of text.
 func looksLikeWrapperForm(n *html.Node) bool {
-	count := 0
+	paras, text, wrapper := 0, 0, false
 	walk(n, func(c *html.Node) bool {
-		if isElement(c, atom.P) {
-			count++
+		switch {
+		case c.Type == html.TextNode:
+			text += len(c.Data)
+		case isElement(c, atom.P):
+			paras++
+		case isElement(c, atom.H1), isElement(c, atom.Input) && attr(c, "name") == "__VIEWSTATE":
+			wrapper = true
 		}
-		return count < 3
+		wrapper = wrapper || paras >= 3 || text >= 3000
+		return !wrapper
 	})
-	return count >= 3
+	return wrapper
 }
 
 // inTableOrCode reports whether n sits in a table or a code block, where

@@ -652,3 +652,19 @@ func TestAuthorLayersUnion(t *testing.T) {
 		}
 	}
 }
+
+// TestWrapperFormBrText: an ASP.NET page wraps everything in one <form>
+// and runs its article text in <br>-separated lines (the layout of
+// aryanews.com); the form is the page, not a sign-up box to drop.
+func TestWrapperFormBrText(t *testing.T) {
+	page := `<html lang="fa"><head><meta charset="utf-8"><title>ورود 50 هزار میلیارد تومان نقدینگی به بورس</title></head><body>
+<form name="aspnetForm" method="post" action="/News/1"><input type="hidden" name="__VIEWSTATE" value="x">
+<div class="main-news">خبرگزاری آریا - رییس سازمان بورس و اوراق بهادار اعلام کرد: ورود نقدینگی به بورس در کل سال 98 به میزان 30 هزار میلیارد تومان بوده است.<br/>
+به گزارش خبرگزاری آریا ، حسن قالیباف اصل اظهار داشت: در بازار سرمایه نباید موازی کاری صورت بگیرد و کارهای اجرایی باید به نهادهای مربوطه واگذار شود.<br/>
+وی در ادامه افزود: نقدشوندگی نسبت به گذشته بهتر شده، اما باید آن را ارتقا دهیم.<br/></div>
+<div class="newsletter"><input type="text" name="email"><input type="submit" value="عضویت"></div></form></body></html>`
+	art := mustExtract(t, []byte(page), Options{URL: "http://www.aryanews.com/News/1"})
+	if strings.Count(art.Body, "\n\n") != 2 || !strings.Contains(art.Body, "قالیباف") {
+		t.Errorf("Body = %q; notes %q", art.Body, art.Notes)
+	}
+}
