@@ -1,0 +1,29 @@
+package extract
+
+import "testing"
+
+func TestIsBoilerplate(t *testing.T) {
+	furniture := []string{
+		"Follow us on Telegram",
+		"Advert",
+		"This slideshow requires JavaScript.",
+		"Have a tip? Amy Kuperinsky may be reached at akuperinsky@njadvancemedia.com. Follow her on Twitter @AmyKup or on Facebook.",
+		"[button link=”http://www.morebikes.co.uk/submit-kit-review/” type=”big”] Send us YOUR kit review[/button]",
+		"Читайте также: новости дня",
+	}
+	for _, s := range furniture {
+		if !isBoilerplate(s) {
+			t.Errorf("isBoilerplate(%q) = false, want true", s)
+		}
+	}
+	text := []string{
+		"Advertisers have pulled out of the channel after the interview aired.",
+		"The mayor said he would follow the council's advice on the tip of the peninsula.",
+		"Police said the suspect could be reached at his home in Newark but declined to comment.",
+	}
+	for _, s := range text {
+		if isBoilerplate(s) {
+			t.Errorf("isBoilerplate(%q) = true, want false", s)
+		}
+	}
+}
