@@ -10,6 +10,9 @@ func TestIsBoilerplate(t *testing.T) {
 		"Have a tip? Amy Kuperinsky may be reached at akuperinsky@njadvancemedia.com. Follow her on Twitter @AmyKup or on Facebook.",
 		"[button link=”http://www.morebikes.co.uk/submit-kit-review/” type=”big”] Send us YOUR kit review[/button]",
 		"Читайте также: новости дня",
+		"Advertisement · Scroll to continue",
+		"Leave a comment",
+		"Get Motor Cycle Monthly delivered through your letterbox every month. 12 issues for £11.99. Click here for more information.",
 	}
 	for _, s := range furniture {
 		if !isBoilerplate(s) {
