@@ -42,6 +42,7 @@ func newAuthorCtx(names ...string) *authorCtx {
 	for _, n := range names {
 		if n = foldName(n); n != "" {
 			c.orgs[n] = true
+			c.orgs[strings.ReplaceAll(n, " ", "")] = true // "farodevigo" for "Faro de Vigo"
 			if strings.Contains(n, " ") || !strings.ContainsAny(n, ".") {
 				for _, w := range strings.Fields(n) {
 					if utf8.RuneCountInString(w) >= 4 && !tldWords[w] {
@@ -152,7 +153,7 @@ func (c *authorCtx) splitByline(s string) []string {
 // capitalised words (particles such as "van" or "de" allowed), no digits,
 // no organisation or role words, not the site's own name.
 func (c *authorCtx) isPersonName(s string) bool {
-	if c.orgs[foldName(s)] {
+	if f := foldName(s); c.orgs[f] || c.orgs[strings.ReplaceAll(f, " ", "")] {
 		return false
 	}
 	if reOrgWord.MatchString(s) || reOrgAcronym.MatchString(s) || strings.ContainsAny(s, "@©0123456789") {

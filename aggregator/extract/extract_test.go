@@ -668,3 +668,14 @@ func TestWrapperFormBrText(t *testing.T) {
 		t.Errorf("Body = %q; notes %q", art.Body, art.Notes)
 	}
 }
+
+// TestSiteNameNotAuthor: the site's own name is no author, also when its
+// host runs the words together (farodevigo.es, "Faro de Vigo").
+func TestSiteNameNotAuthor(t *testing.T) {
+	page := `<html lang="es"><head><meta name="author" content="Faro de Vigo"></head><body><article><h1>Andrés Iniesta: "Los recuerdos son mágicos"</h1>
+<p>El centrocampista repasó su carrera en una entrevista concedida desde Japón, donde juega desde hace dos temporadas.</p></article></body></html>`
+	art := mustExtract(t, []byte(page), Options{URL: "https://www.farodevigo.es/deportes/2020/07/01/iniesta-recuerdos-son-magicos/1.html"})
+	if len(art.Authors) != 0 {
+		t.Errorf("Authors = %q, want none", art.Authors)
+	}
+}
