@@ -356,6 +356,7 @@ func (x *extractor) readText(paras []string, actx *authorCtx) {
 	art.Section = tp.section
 	if tp.hasDate {
 		art.Published = tp.date.t
+		x.note("date read from the dateline of the text")
 	} else {
 		x.note("no publication date found")
 	}
