@@ -319,8 +319,13 @@ func (d *doc) scanOrgs() {
 // others say rather than speaking.
 func mediaName(o string) bool {
 	lo := lower(o)
-	for _, m := range []string{"тасс", "риа", "интерфакс", "reuters", "рейтер", "ап", "ap", "afp", "bloomberg",
-		"cnn", "bbc", "би-би-си", "рбк", "коммерсант", "известия", "ведомости", "сми", "нсн", "цнн", "твиттер", "twitter", "facebook", "фейсбук", "телеграм", "telegram"} {
+	if strings.Contains(lo, ".") && !strings.Contains(lo, " ") {
+		return true // a site: Lenta.ru, INTERFAX.RU
+	}
+	for _, m := range []string{"тасс", "риа", "интерфакс", "interfax", "reuters", "рейтер", "ап", "ap", "afp", "bloomberg",
+		"cnn", "bbc", "би-би-си", "рбк", "коммерсант", "известия", "ведомости", "сми", "нсн", "цнн", "твиттер", "twitter", "facebook", "фейсбук", "телеграм", "telegram",
+		"wall street", "the wall street", "new york times", "the new york times", "washington post", "the washington post",
+		"financial times", "guardian", "the guardian", "politico", "axios", "bild", "spiegel", "der spiegel", "le monde", "nikkei"} {
 		if lo == m || strings.HasPrefix(lo, m+" ") || strings.HasPrefix(lo, m+"-") {
 			return true
 		}

@@ -182,6 +182,19 @@ func (d *doc) parsePhrase(toks []token, cas int, nearest bool) (mention, bool) {
 			descs = append(descs, found{mention{kind: kDesc, head: h, role: descText(ts, i, lang), pos: t.s, gender: roleGender(h, lang)}, i})
 		}
 	}
+	// An outlet beside another body only reports what the body said: the
+	// dateline "INTERFAX.RU - Правозащитная организация «…» заявила".
+	if len(orgs) > 1 {
+		var speaking []found
+		for _, f := range orgs {
+			if !mediaName(f.m.org) {
+				speaking = append(speaking, f)
+			}
+		}
+		if len(speaking) > 0 {
+			orgs = speaking
+		}
+	}
 	pick := func(fs []found) found {
 		if nearest {
 			return fs[len(fs)-1]

@@ -464,3 +464,13 @@ func TestBodyNamedInFull(t *testing.T) {
 		t.Errorf("Find(%q) = %+v, want one quote by Верховный суд России", text, qs)
 	}
 }
+
+// TestDatelineOutletNotSpeaker: the agency of a dateline only reports; the
+// body named after it is the speaker, also when named by a quoted name.
+func TestDatelineOutletNotSpeaker(t *testing.T) {
+	text := "Москва. 1 ноября. INTERFAX.RU - Правозащитная организация \"Репортеры без границ\" раскритиковала закон об автономном интернете, назвав его \"опасным шагом к всеобъемлющему контролю\"."
+	qs := Find(text, "ru")
+	if len(qs) != 1 || qs[0].Speaker != "Репортеры без границ" {
+		t.Errorf("Find(%q) = %+v, want one quote by Репортеры без границ", text, qs)
+	}
+}
