@@ -31,9 +31,10 @@ type doc struct {
 
 // pmention is a person named at pos.
 type pmention struct {
-	pos int
-	e   *entity
-	nom bool // named in the nominative (a subject), as far as can be told
+	pos   int
+	e     *entity
+	nom   bool // named in the nominative (a subject), as far as can be told
+	media bool // a body that is a news outlet
 }
 
 func newDoc(text, lang string) *doc {
@@ -184,12 +185,12 @@ func (d *doc) notePerson(pos int, e *entity, nom bool) {
 	}
 	d.pm = append(d.pm, pmention{})
 	copy(d.pm[k+1:], d.pm[k:])
-	d.pm[k] = pmention{pos, e, nom}
+	d.pm[k] = pmention{pos: pos, e: e, nom: nom}
 }
 
 // noteOrg records that body e was named at pos.
-func (d *doc) noteOrg(pos int, e *entity) {
-	d.om = append(d.om, pmention{pos: pos, e: e, nom: true})
+func (d *doc) noteOrg(pos int, e *entity, media bool) {
+	d.om = append(d.om, pmention{pos: pos, e: e, nom: true, media: media})
 }
 
 // subjectAt tells whether the person named by toks[i:j] of paragraph pi
@@ -305,14 +306,63 @@ func (d *doc) scanMentions() {
 func (d *doc) scanOrgs() {
 	for _, toks := range d.ptoks {
 		for i := 0; i < len(toks); i++ {
+			if o, j := quotedBody(toks, i, d.lang); j > i {
+				// "движение «За права человека»": the body is its name
+				d.noteOrg(toks[i].s, d.addOrg(o), mediaName(o) || ruMediaHead(toks[i].low))
+				i = j - 1
+				continue
+			}
 			if o, j := orgAt(toks, i, d.lang); j > i {
-				if !mediaName(o) {
-					d.noteOrg(toks[i].s, d.addOrg(o))
-				}
+				d.noteOrg(toks[i].s, d.addOrg(o), mediaName(o))
 				i = j - 1
 			}
 		}
 	}
+}
+
+// quotedBody returns the name of a body introduced by its common noun or
+// legal form and a quoted or Latin name at toks[i:] ("движение «За права
+// человека»", "ГУП «ТЭК»", "журнал Scramble Magazine"), and the index
+// after it; "" when there is none.
+func quotedBody(toks []token, i int, lang string) (string, int) {
+	if lang != "ru" || i+1 >= len(toks) {
+		return "", i
+	}
+	t := toks[i]
+	head := t.lower() && (isRuOrg(t.low) || ruOrgWordForm(t.low, 3) || ruMediaHead(t.low)) || t.acronym() && ruLegalForms[t.low]
+	if !head {
+		return "", i
+	}
+	if n := toks[i+1]; n.kind == tQuote {
+		q := strings.Trim(n.text, "«»\"“”„'`‘’ ")
+		if q == "" || !nameLike(q, lang) || looksLikeSpeech(q, lang) {
+			return "", i
+		}
+		return q, i + 2
+	}
+	j := i + 1
+	for j < len(toks) && j < i+5 && toks[j].kind == tWord && (toks[j].cap() || toks[j].acronym()) && !isCyrillicWord(toks[j].text) {
+		j++
+	}
+	if j == i+1 {
+		return "", i
+	}
+	return strings.Join(runWords(toks, i+1, j), " "), j
+}
+
+// ruLegalForms are the acronyms of Russian legal forms, which introduce a
+// body's quoted name ("ООО «Ромашка»").
+var ruLegalForms = toSet(`ооо оао зао ао пао гуп муп фгуп фгбу гбу нко ано ип`)
+
+// ruMediaHead reports whether w (in any case) is a common noun for a news
+// outlet: "издание", "газеты", "журнал".
+func ruMediaHead(w string) bool {
+	for _, h := range []string{"издани", "газет", "журнал", "телеканал", "портал"} {
+		if strings.HasPrefix(w, h) && utf8.RuneCountInString(w)-utf8.RuneCountInString(h) <= 2 {
+			return true
+		}
+	}
+	return false
 }
 
 // mediaName reports whether a body is a news outlet, which reports what
@@ -401,6 +451,7 @@ func (d *doc) antecedent(pos int, g byte) *entity {
 // "министерство", "the ministry").
 func (d *doc) lastOrg(pos int, head string) *entity {
 	ministry := head == "ведомство" || head == "министерство" || head == "дипведомство" || head == "ministry" || head == "department"
+	media := ruMediaHead(head)
 	var any *entity
 	for k := len(d.om) - 1; k >= 0; k-- {
 		o := d.om[k]
@@ -409,6 +460,9 @@ func (d *doc) lastOrg(pos int, head string) *entity {
 		}
 		if pos-o.pos > 3000 {
 			break
+		}
+		if o.media != media {
+			continue // "издание" is an outlet; "ведомство" never is
 		}
 		if !ministry {
 			return o.e
@@ -562,7 +616,7 @@ func (d *doc) resolve(m mention, g byte) (*entity, string) {
 			}
 			return nil, m.role
 		}
-		if ruOrgWords[head] || enOrgWords[head] {
+		if ruOrgWords[head] || enOrgWords[head] || ruMediaHead(head) {
 			if o := d.lastOrg(m.pos, head); o != nil {
 				return o, m.role
 			}

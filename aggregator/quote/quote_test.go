@@ -474,3 +474,19 @@ func TestDatelineOutletNotSpeaker(t *testing.T) {
 		t.Errorf("Find(%q) = %+v, want one quote by Репортеры без границ", text, qs)
 	}
 }
+
+// TestBodyByCommonNoun: a body introduced by its common noun and a quoted
+// or Latin name is the body a later description ("организация",
+// "издание") means.
+func TestBodyByCommonNoun(t *testing.T) {
+	cases := []struct{ text, want string }{
+		{"Созданное в 1997 году движение \"За права человека\" включает несколько десятков организаций. Своей целью организация называет \"становление правового государства и развитие гражданского общества в России\".", "За права человека"},
+		{"Об этом сообщил журнал Scramble Magazine.\n\nКак пишет издание, «технически, Felon — это любой, кто был осужден за серьёзное преступление, но вы можете использовать это слово».", "Scramble Magazine"},
+	}
+	for _, c := range cases {
+		qs := Find(c.text, "ru")
+		if len(qs) != 1 || qs[0].Speaker != c.want {
+			t.Errorf("Find(%q) = %+v, want one quote by %s", c.text, qs, c.want)
+		}
+	}
+}
