@@ -328,12 +328,15 @@ func quotedBody(toks []token, i int, lang string) (string, int) {
 	if lang != "ru" || i+1 >= len(toks) {
 		return "", i
 	}
-	t := toks[i]
+	t, n := toks[i], toks[i+1]
+	if n.kind != tQuote && !(n.kind == tWord && n.cap() && !isCyrillicWord(n.text)) {
+		return "", i
+	}
 	head := t.lower() && (isRuOrg(t.low) || ruOrgWordForm(t.low, 3) || ruMediaHead(t.low)) || t.acronym() && ruLegalForms[t.low]
 	if !head {
 		return "", i
 	}
-	if n := toks[i+1]; n.kind == tQuote {
+	if n.kind == tQuote {
 		q := strings.Trim(n.text, "«»\"“”„'`‘’ ")
 		if q == "" || !nameLike(q, lang) || looksLikeSpeech(q, lang) {
 			return "", i
