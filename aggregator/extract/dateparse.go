@@ -178,11 +178,8 @@ func findDates(s string, dc *dateCtx) []dateHit {
 		}
 		add(dc.build(s, m[2], m[7], atoi(s[m[2]:m[3]]), mo, atoi(s[m[6]:m[7]])))
 	}
-	fa := s
-	if strings.ContainsAny(s, "يكى") {
-		fa = persianLetters.Replace(s) // same offsets
-	}
-	for _, m := range reJalali.FindAllStringSubmatchIndex(fa, -1) {
+	fa, jms := jalaliMatches(s)
+	for _, m := range jms {
 		y, mo, d := jalaliToGregorian(atoi(fa[m[6]:m[7]]), jalaliMonths[fa[m[4]:m[5]]], atoi(fa[m[2]:m[3]]))
 		add(dc.build(s, m[2], m[7], y, mo, d))
 	}

@@ -16,6 +16,24 @@ var jalaliMonths = map[string]int{"فروردین": 1, "اردیبهشت": 2, "�
 // often carry into the Persian ones (same byte length, so offsets hold).
 var persianLetters = strings.NewReplacer("ي", "ی", "ك", "ک", "ى", "ی")
 
+// jalaliMatches returns s with Persian letter forms folded (same offsets)
+// and the matches of reJalali in it; none, cheaply, when s has no Arabic
+// script.
+func jalaliMatches(s string) (string, [][]int) {
+	arabic := false
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 0xD8 && c <= 0xDB { // lead bytes of U+0600–U+06FF
+			arabic = true
+			break
+		}
+	}
+	if !arabic {
+		return s, nil
+	}
+	fa := persianLetters.Replace(s)
+	return fa, reJalali.FindAllStringSubmatchIndex(fa, -1)
+}
+
 // jalaliToGregorian converts a Solar Hijri date to the Gregorian calendar
 // (the arithmetic 33-year-cycle rule, exact for 1178–1633 AP).
 func jalaliToGregorian(jy, jm, jd int) (int, int, int) {
