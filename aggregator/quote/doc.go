@@ -573,7 +573,7 @@ func (d *doc) resolve(m mention, g byte) (*entity, string) {
 			for _, r := range pm.e.roles {
 				sc := 0
 				lr := lower(r)
-				if containsWord(lr, head) || (d.lang == "ru" && containsWord(lr, roleStemOf(head))) {
+				if containsWord(lr, head) || (d.lang == "ru" && containsWord(lr, roleStemOf(head))) || sameLeader(lr, head) {
 					sc = 2
 				}
 				for _, q := range quals {
@@ -634,6 +634,35 @@ func (d *doc) resolve(m mention, g byte) (*entity, string) {
 		return nil, m.role
 	}
 	return nil, ""
+}
+
+// leaderStems name the head of a body, in any case; an article calls one
+// person by several of them ("глава Госпогранкомитета", later
+// "председатель Госпогранкомитета").
+var leaderStems = []string{"глав", "председател", "руководител", "начальник", "директор", "гендиректор",
+	"head", "chief", "chairman", "chairwoman", "director", "leader"}
+
+func leaderWord(w string) bool {
+	for _, st := range leaderStems {
+		if strings.HasPrefix(w, st) && utf8.RuneCountInString(w)-utf8.RuneCountInString(st) <= 3 {
+			return true
+		}
+	}
+	return false
+}
+
+// sameLeader reports whether role r names the head of a body as head h
+// does, in other words.
+func sameLeader(r, h string) bool {
+	if !leaderWord(h) {
+		return false
+	}
+	for _, w := range strings.Fields(r) {
+		if leaderWord(w) {
+			return true
+		}
+	}
+	return false
 }
 
 // spokesRole are roles of someone speaking for a body: an unnamed

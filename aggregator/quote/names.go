@@ -98,12 +98,33 @@ func isRuRole(w string) bool {
 
 // isRuOrg reports whether a lower-case Russian word heads a body's name.
 func isRuOrg(w string) bool {
-	if ruOrgWords[w] {
+	if ruOrgWords[w] || ruCompoundOrg(w) {
 		return true
 	}
 	// Only words long enough to decline: not "нато" for "Натан".
 	return ruOrgWordForm(w, 5)
 }
+
+// ruCompoundOrg reports a state body's compound name in any case:
+// "Госпогранкомитета", "Роскомнадзор", "Минфину", "Росгвардии".
+func ruCompoundOrg(w string) bool {
+	if !strings.HasPrefix(w, "гос") && !strings.HasPrefix(w, "рос") && !strings.HasPrefix(w, "мин") {
+		return false
+	}
+	rest := w[len("гос"):]
+	for _, m := range ruCompoundParts {
+		if strings.HasPrefix(rest, m) || strings.Contains(rest, "комитет") || strings.Contains(rest, "надзор") {
+			return true
+		}
+	}
+	return false
+}
+
+// ruCompoundParts follow "гос", "рос" or "мин" in a body's compound name.
+var ruCompoundParts = []string{"ком", "гвард", "нефт", "банк", "атом", "дум", "деп", "совет", "стат", "регистр",
+	"потреб", "транс", "авиа", "морфлот", "здрав", "обр", "юст", "фин", "энерг", "связ", "природ", "строй",
+	"пром", "сельхоз", "труд", "культ", "спорт", "эконом", "оборон", "иностран", "тех", "космос", "имуществ",
+	"архив", "рыболов", "лесхоз", "недр", "реестр", "печат", "погран", "цифр", "просвещ", "вуз", "наук"}
 
 // ruOrgWordForm reports whether w is an oblique form of a body's word of at
 // least min letters ("суда", "комитете").
@@ -155,7 +176,7 @@ func ruAdjectival(w string) bool {
 
 // nameWord reports whether token t can be part of a person's name.
 func nameWord(t token, lang string) bool {
-	if t.kind != tWord || !t.cap() || t.acronym() {
+	if t.kind != tWord || !t.cap() || t.acronym() || lang == "ru" && ruCompoundOrg(t.low) {
 		return false
 	}
 	lw := lower(stripPossessive(t.text))

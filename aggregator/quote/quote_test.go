@@ -490,3 +490,29 @@ func TestBodyByCommonNoun(t *testing.T) {
 		}
 	}
 }
+
+// TestLeaderCalledTwoWays: a state body's compound name is no surname, and
+// "председатель Госпогранкомитета" is the "глава Госпогранкомитета" named
+// before.
+func TestLeaderCalledTwoWays(t *testing.T) {
+	text := "Граница будет закрыта, заявил глава Госпогранкомитета Белоруссии Анатолий Лаппо.\n\nОн обратил внимание на то, что граница охраняется беспилотником.\n\n\"Шесть операторов будут полностью видеть, что происходит на участке границы\", - пояснил председатель Госпогранкомитета."
+	qs := Find(text, "ru")
+	direct := 0
+	for _, q := range qs {
+		if q.Direct {
+			direct++
+			if q.Speaker != "Анатолий Лаппо" {
+				t.Errorf("quote %q: speaker %q, want Анатолий Лаппо", q.Text, q.Speaker)
+			}
+		}
+	}
+	if direct != 1 {
+		t.Errorf("Find = %+v, want one direct quote", qs)
+	}
+	for w, want := range map[string]bool{"госпогранкомитета": true, "роскомнадзор": true, "минфину": true,
+		"минаев": false, "ростислав": false, "гостев": false, "минск": false} {
+		if ruCompoundOrg(w) != want {
+			t.Errorf("ruCompoundOrg(%q) = %v, want %v", w, !want, want)
+		}
+	}
+}
