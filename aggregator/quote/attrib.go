@@ -163,6 +163,12 @@ func (d *doc) rightAttr(toks []token, j, end int) attrib {
 			a.m = m
 			return a
 		}
+		if dash && loneSurname(after) {
+			// "— сказал Бальбек.": a lone capitalised word after the verb
+			// of a dash attribution is the speaker's surname, known or not.
+			a.m = mention{kind: kPerson, last: after[0].text, pos: after[0].s, cas: caseNom, strong: true}
+			return a
+		}
 		if m, ok := d.parsePhrase(after, caseNom, false); ok {
 			a.m = m
 			return a
@@ -187,6 +193,22 @@ func (d *doc) rightAttr(toks []token, j, end int) attrib {
 		return a
 	}
 	return attrib{}
+}
+
+// loneSurname reports whether after, the words after a speech verb, is one
+// capitalised Russian word that names no body or place, ending the clause.
+func loneSurname(after []token) bool {
+	if len(after) == 0 {
+		return false
+	}
+	t := after[0]
+	if !t.cap() || t.acronym() || !isCyrillicWord(t.text) || isRuOrg(t.low) || ruPlaces[t.low] || ruStop[t.low] || ruAdjectival(t.text) {
+		return false
+	}
+	if _, ok := ruPronouns[t.low]; ok {
+		return false
+	}
+	return len(after) == 1 || endsSentence(after[1]) || after[1].is(",")
 }
 
 // docSource reads "в сообщении Саратовского военного суда" after a verb:

@@ -516,3 +516,13 @@ func TestLeaderCalledTwoWays(t *testing.T) {
 		}
 	}
 }
+
+// TestUnknownSurnameAfterVerb: "— сказал Бальбек." names the speaker even
+// when the article gives the surname nowhere else.
+func TestUnknownSurnameAfterVerb(t *testing.T) {
+	text := "В Госдуме оценили решение назначить постпреда.\n\n«Что это за постпред, который не может заехать на вверенную ему территорию?» — сказал Бальбек."
+	qs := Find(text, "ru")
+	if len(qs) != 1 || qs[0].Speaker != "Бальбек" {
+		t.Errorf("Find(%q) = %+v, want one quote by Бальбек", text, qs)
+	}
+}
