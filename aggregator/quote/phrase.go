@@ -531,7 +531,13 @@ func orgAt(ts []token, i int, lang string) (string, int) {
 		// Genitive words of the name: "Министерство энергетики США",
 		// "министерства иностранных дел России".
 		k := j
-		for k < len(ts) && k < j+3 && ts[k].kind == tWord && ts[k].lower() && !ruStop[ts[k].low] && !isRuRole(ts[k].low) {
+		for k < len(ts) && k < j+5 && ts[k].kind == tWord && ts[k].lower() && !isRuRole(ts[k].low) {
+			if ruStop[ts[k].low] {
+				// "экологии и природопользования": "и" joins two genitives
+				if ts[k].low != "и" || k == j || k+1 >= len(ts) || !ts[k+1].lower() {
+					break
+				}
+			}
 			if _, v := ruVerb(ts[k].low); v {
 				break
 			}

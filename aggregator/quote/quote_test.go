@@ -526,3 +526,13 @@ func TestUnknownSurnameAfterVerb(t *testing.T) {
 		t.Errorf("Find(%q) = %+v, want one quote by Бальбек", text, qs)
 	}
 }
+
+// TestBodyNameWithConjunction: genitives joined by "и" stay in a body's
+// name ("Министерство экологии и природопользования Подмосковья").
+func TestBodyNameWithConjunction(t *testing.T) {
+	text := "Министерство экологии и природопользования Подмосковья объявило конкурс по расчистке реки. Об этом сообщает пресс-служба ведомства.\n\n\"Работы планируется завершить в 2020 году\", - говорится в сообщении."
+	qs := Find(text, "ru")
+	if len(qs) != 1 || qs[0].Speaker != "Министерство экологии и природопользования Подмосковья" {
+		t.Errorf("Find(%q) = %+v", text, qs)
+	}
+}
