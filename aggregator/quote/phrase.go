@@ -135,8 +135,9 @@ func (d *doc) parsePhrase(toks []token, cas int, nearest bool) (mention, bool) {
 				i = j - 1
 				continue
 			}
-			if lang == "ru" && !isCyrillicWord(words[0]) && !m.strong {
-				// A Latin name in Russian text is a body: Reuters, Deutsche Welle.
+			if lang == "ru" && !isCyrillicWord(words[0]) && (!m.strong || len(words) == 1) {
+				// A Latin name in Russian text is a body: Reuters, Deutsche Welle;
+				// one Latin word is, even after a role ("собеседница Reuters").
 				orgs = append(orgs, found{mention{kind: kOrg, org: strings.Join(words, " "), pos: t.s}, i})
 				i = j - 1
 				continue

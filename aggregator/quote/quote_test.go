@@ -536,3 +536,13 @@ func TestBodyNameWithConjunction(t *testing.T) {
 		t.Errorf("Find(%q) = %+v", text, qs)
 	}
 }
+
+// TestInterlocutorOfOutlet: "собеседница Reuters" is the person Reuters
+// talked to, not Reuters.
+func TestInterlocutorOfOutlet(t *testing.T) {
+	text := "«Угроза очень велика», — сказала агентству Reuters курдский политик Ильхам Ахмед.\n\nПо словам собеседницы Reuters, боевики «могут сбежать и пересечь пористые границы Европы»."
+	qs := Find(text, "ru")
+	if len(qs) != 2 || qs[1].Speaker == "Reuters" || qs[1].Speaker != qs[0].Speaker {
+		t.Errorf("Find(%q) = %+v, want two quotes of one person", text, qs)
+	}
+}
