@@ -372,7 +372,7 @@ func ruMediaHead(w string) bool {
 // others say rather than speaking.
 func mediaName(o string) bool {
 	lo := lower(o)
-	if strings.Contains(lo, ".") && !strings.Contains(lo, " ") {
+	if strings.Contains(lo, ".") && !strings.Contains(lo, " ") && !strings.HasSuffix(lo, ".") {
 		return true // a site: Lenta.ru, INTERFAX.RU
 	}
 	for _, m := range []string{"тасс", "риа", "интерфакс", "interfax", "reuters", "рейтер", "ап", "ap", "afp", "bloomberg",

@@ -546,3 +546,19 @@ func TestInterlocutorOfOutlet(t *testing.T) {
 		t.Errorf("Find(%q) = %+v, want two quotes of one person", text, qs)
 	}
 }
+
+// TestDottedAbbrevNotInitials: "the U.S." is no person named by initials,
+// so "he" still means the man named before it.
+func TestDottedAbbrevNotInitials(t *testing.T) {
+	text := "Lee Jae-myung, the opposition leader, said the crisis had hurt South Korea.\n\nLee also expressed concern about relations with the U.S., noting that meetings planned in Washington had been postponed.\n\n“Our national credibility, as well as diplomacy, has been severely impacted,” he said."
+	qs := Find(text, "en")
+	if len(qs) == 0 || qs[len(qs)-1].Speaker != "Lee Jae-myung" {
+		t.Errorf("Find(%q) = %+v, want the last quote by Lee Jae-myung", text, qs)
+	}
+	if n := dottedAbbrev("U.S.-South Korea"); n != len("U.S.") {
+		t.Errorf("dottedAbbrev(U.S.-South Korea) = %d", n)
+	}
+	if n := dottedAbbrev("J.K. Rowling"); n != 0 {
+		t.Errorf("dottedAbbrev(J.K. Rowling) = %d, want 0 (initials)", n)
+	}
+}

@@ -63,6 +63,29 @@ func (t token) acronym() bool {
 	return n >= 2 && up >= 2 && up >= n-1
 }
 
+// dottedAbbrevs are the dotted abbreviations of places and bodies that
+// read like initials.
+var dottedAbbrevs = []string{"U.S.A.", "U.S.", "U.K.", "U.N.", "E.U.", "D.C.", "U.A.E.", "N.Y.", "L.A."}
+
+// dottedAbbrev returns the length of the dotted abbreviation s starts
+// with, or 0.
+func dottedAbbrev(s string) int {
+	if len(s) < 4 || s[1] != '.' {
+		return 0
+	}
+	for _, ab := range dottedAbbrevs {
+		if strings.HasPrefix(s, ab) {
+			if len(s) > len(ab) {
+				if r, _ := utf8.DecodeRuneInString(s[len(ab):]); unicode.IsLetter(r) {
+					continue
+				}
+			}
+			return len(ab)
+		}
+	}
+	return 0
+}
+
 // domainTail returns the length of a top-level domain that s starts with
 // ("RU - …" → 2), or 0: the dot before it joins a site's name into one word.
 func domainTail(s string) int {
@@ -111,6 +134,12 @@ func tokenize(text string, s, e int, spans []qspan, qs []int) []token {
 		case isSpace(r):
 			i += n
 		case isWordRune(r):
+			if ab := dottedAbbrev(text[i:e]); ab > 0 {
+				// "U.S.", "U.K.": one word, not two initials
+				out = append(out, token{kind: tWord, s: i, e: i + ab, text: text[i : i+ab], low: strings.ToLower(text[i : i+ab]), q: -1})
+				i += ab
+				continue
+			}
 			j := i + n
 			for j < e {
 				r2, n2 := utf8.DecodeRuneInString(text[j:])
