@@ -364,6 +364,8 @@ func FuzzFind(f *testing.F) {
 	}
 	f.Add("«Нет, — сказал он. — „Да“»", "ru")
 	f.Add("“Yes,” he said, “''no''", "en")
+	f.Add("INTERFAX.RU - движение \"За права человека\" назвало его \"шагом\", - заявил глава Госпогранкомитета ВС.", "ru")
+	f.Add("“Fine,” the U.S. envoy told Lenta.ru and U.K.", "en")
 	f.Fuzz(func(t *testing.T, text, lang string) {
 		qs := Find(text, lang)
 		for _, q := range qs {
