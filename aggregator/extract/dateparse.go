@@ -178,6 +178,10 @@ func findDates(s string, dc *dateCtx) []dateHit {
 		}
 		add(dc.build(s, m[2], m[7], atoi(s[m[2]:m[3]]), mo, atoi(s[m[6]:m[7]])))
 	}
+	for _, m := range thaiMatches(s) {
+		y := thaiYear(atoi(s[m[6]:m[7]]))
+		add(dc.build(s, m[2], m[7], y, thaiMonths[s[m[4]:m[5]]], atoi(s[m[2]:m[3]])))
+	}
 	fa, jms := jalaliMatches(s)
 	for _, m := range jms {
 		y, mo, d := jalaliToGregorian(atoi(fa[m[6]:m[7]]), jalaliMonths[fa[m[4]:m[5]]], atoi(fa[m[2]:m[3]]))

@@ -41,7 +41,7 @@ var langZones = map[string]string{
 	"tr": "Europe/Istanbul", "de": "Europe/Berlin", "fr": "Europe/Paris", "it": "Europe/Rome",
 	"pl": "Europe/Warsaw", "nl": "Europe/Amsterdam", "cs": "Europe/Prague", "hu": "Europe/Budapest",
 	"ja": "Asia/Tokyo", "ko": "Asia/Seoul", "id": "Asia/Jakarta", "fa": "Asia/Tehran",
-	"bg": "Europe/Sofia", "ro": "Europe/Bucharest", "el": "Europe/Athens", "lt": "Europe/Vilnius",
+	"bg": "Europe/Sofia", "ro": "Europe/Bucharest", "el": "Europe/Athens", "lt": "Europe/Vilnius", "th": "Asia/Bangkok",
 	"en": "America/New_York", // an English page on .com/.org is most often American
 }
 
