@@ -182,6 +182,12 @@ func findDates(s string, dc *dateCtx) []dateHit {
 		y := thaiYear(atoi(s[m[6]:m[7]]))
 		add(dc.build(s, m[2], m[7], y, thaiMonths[s[m[4]:m[5]]], atoi(s[m[2]:m[3]])))
 	}
+	for _, m := range japaneseEraMatches(s) {
+		y := eraYear(s[m[2]:m[3]], s[m[4]:m[5]])
+		h, ok := dc.date(y, atoi(s[m[6]:m[7]]), atoi(s[m[8]:m[9]]))
+		h.pos, h.end = m[0], m[1]
+		add(h, ok)
+	}
 	fa, jms := jalaliMatches(s)
 	for _, m := range jms {
 		y, mo, d := jalaliToGregorian(atoi(fa[m[6]:m[7]]), jalaliMonths[fa[m[4]:m[5]]], atoi(fa[m[2]:m[3]]))

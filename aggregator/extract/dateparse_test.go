@@ -42,6 +42,8 @@ func TestFindDates(t *testing.T) {
 		{"دوشنبه ۱۰ دی ۱۴۰۲", time.UTC, false, "2023-12-31T00:00:00Z"},
 		{"12 มี.ค. 2563 10:15 น.", time.UTC, false, "2020-03-12T10:15:00Z"}, // Buddhist Era
 		{"วันพฤหัสบดีที่ 12 มีนาคม พ.ศ. 2563", time.UTC, false, "2020-03-12T00:00:00Z"},
+		{"令和2年3月12日", time.UTC, false, "2020-03-12T00:00:00Z"}, // Japanese era
+		{"令和元年5月1日", time.UTC, false, "2019-05-01T00:00:00Z"},
 		{"24 نيسان / أبريل 2020 09:22", time.UTC, false, "2020-04-24T09:22:00Z"}, // one month named twice
 		{"١٢ مايو ٢٠٢٠", time.UTC, false, "2020-05-12T00:00:00Z"},
 		{"10/03/2024", time.UTC, true, "2024-10-03T00:00:00Z"},
