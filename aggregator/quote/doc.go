@@ -22,6 +22,7 @@ type doc struct {
 	out        []news.Quote
 	outPara    []int
 	outPerson  []bool          // the quote's speaker is a named person
+	outRight   []bool          // the quote's attribution follows it ("…," said X)
 	quoted     map[[2]int]bool // sentences (paragraph, first token) holding a reported quotation
 
 	last     *entity // the last speaker
@@ -773,4 +774,5 @@ func (d *doc) emit(s, e int, ent *entity, role, verb string, direct bool, pi int
 	d.out = append(d.out, q)
 	d.outPara = append(d.outPara, pi)
 	d.outPerson = append(d.outPerson, ent != nil && ent.kind == kPerson)
+	d.outRight = append(d.outRight, false)
 }

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/syndic/syndic/news"
 )
 
 // ruThings are nouns that name a thing given after them in quotation marks:
@@ -199,7 +201,11 @@ func (d *doc) speak(pi int, s, e int, a attrib, follow bool, direct bool) {
 			d.lastRole = role
 		}
 	}
+	n := len(d.out)
 	d.emit(s, e, ent, role, a.verb, direct, pi)
+	if len(d.out) > n {
+		d.outRight[n] = a.how == aRight
+	}
 }
 
 // quoteTok handles the top-level quotation toks[qi] of paragraph pi.
@@ -217,7 +223,17 @@ func (d *doc) quoteTok(pi, qi int) {
 	if qi-2 >= ss && toks[qi-1].is(",") {
 		_, afterVerbComma = d.verbAt(toks[qi-2])
 	}
-	full := sentInitial || afterColon || afterVerbComma
+	// "A," said X, "b…": the second piece continues the first quotation
+	continued := false
+	if d.lang == "en" && qi-1 > ss && toks[qi-1].is(",") {
+		for k := qi - 2; k >= ss; k-- {
+			if toks[k].kind == tQuote {
+				continued = interruption(d.text[d.spans[toks[k].q].e:sp.s])
+				break
+			}
+		}
+	}
+	full := sentInitial || afterColon || afterVerbComma || continued
 	if d.thingBefore(toks, qi) {
 		return
 	}
@@ -647,10 +663,26 @@ func (d *doc) post() {
 			d.out[i].Speaker = best
 		}
 	}
-	sort.SliceStable(d.out, func(i, j int) bool { return d.out[i].Pos < d.out[j].Pos })
+	d.sortOut()
 	if d.lang == "en" {
 		d.joinInterrupted()
 	}
+}
+
+// sortOut orders the quotes by position, keeping what is known of each
+// in step.
+func (d *doc) sortOut() {
+	idx := make([]int, len(d.out))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.SliceStable(idx, func(a, b int) bool { return d.out[idx[a]].Pos < d.out[idx[b]].Pos })
+	out := make([]news.Quote, len(idx))
+	para, person, right := make([]int, len(idx)), make([]bool, len(idx)), make([]bool, len(idx))
+	for k, i := range idx {
+		out[k], para[k], person[k], right[k] = d.out[i], d.outPara[i], d.outPerson[i], d.outRight[i]
+	}
+	d.out, d.outPara, d.outPerson, d.outRight = out, para, person, right
 }
 
 // joinInterrupted makes one quote of an English quotation interrupted by
@@ -663,7 +695,9 @@ func (d *doc) joinInterrupted() {
 		if n := len(out); n > 0 {
 			prev := &out[n-1]
 			end := prev.Pos + len(prev.Text)
-			sameStatement := q.Direct && prev.Direct && q.Speaker != "" && q.Speaker == prev.Speaker && end <= q.Pos
+			// a piece with an attribution of its own ("B," said Kunin) is
+			// a statement of its own
+			sameStatement := q.Direct && prev.Direct && q.Speaker != "" && q.Speaker == prev.Speaker && end <= q.Pos && !d.outRight[i]
 			interrupted := para[n-1] == d.outPara[i] && interruption(d.text[end:q.Pos])
 			if sameStatement && interrupted {
 				prev.Text += " " + q.Text

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -562,5 +563,22 @@ func TestDottedAbbrevNotInitials(t *testing.T) {
 	}
 	if n := dottedAbbrev("J.K. Rowling"); n != 0 {
 		t.Errorf("dottedAbbrev(J.K. Rowling) = %d, want 0 (initials)", n)
+	}
+}
+
+// TestInterruptedOwnAttribution: an English quotation interrupted by its
+// attribution is one quote, but a piece with an attribution of its own is
+// a statement of its own.
+func TestInterruptedOwnAttribution(t *testing.T) {
+	text := `"This used to be Russia's back yard," said Raffaello Pantucci, a director at the institute, "but it is increasingly coming into China's thrall."` + "\n\n" +
+		`"I think he will do it," said Kunin, who has been critical of Sanders. "Now he's a national figure," said Kunin.`
+	qs := Find(text, "en")
+	var texts []string
+	for _, q := range qs {
+		texts = append(texts, q.Text)
+	}
+	want := []string{"This used to be Russia's back yard but it is increasingly coming into China's thrall.", "I think he will do it", "Now he's a national figure"}
+	if !slices.Equal(texts, want) {
+		t.Errorf("quotes %q, want %q", texts, want)
 	}
 }
