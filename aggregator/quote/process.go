@@ -307,6 +307,25 @@ func (d *doc) quoteTok(pi, qi int) {
 	d.innerQuotes(pi, toks[qi].q)
 }
 
+// unmarkedDirect reports whether speech given without quotation marks is
+// the speaker's own words: in Russian, agencies drop the marks of direct
+// speech ("Мы готовы к диалогу, заявил Песков."), which its first person
+// gives away.
+func (d *doc) unmarkedDirect(toks []token) bool {
+	if d.lang != "ru" {
+		return false
+	}
+	for _, t := range toks {
+		if t.kind == tWord && ruFirstPerson[t.low] {
+			return true
+		}
+	}
+	return false
+}
+
+var ruFirstPerson = toSet(`я мы меня мне мной нас нам нами мой моя моё мое мои моего моей моих моим мою
+наш наша наше наши нашего нашей наших нашим нашу`)
+
 // enFragments tells whether English words quoted inside a paraphrase
 // ("called the move “reckless”") are reported. They are not: English news
 // quotes sentences, and the quoted words of a paraphrase are mostly the
@@ -581,7 +600,7 @@ func (d *doc) indirect(pi, ss, se int) {
 			if !a.ok() {
 				a = attrib{verb: t.text, vg: g, how: aLeft}
 			}
-			d.speak(pi, toks[v+2].s, end, a, false, false)
+			d.speak(pi, toks[v+2].s, end, a, false, d.unmarkedDirect(toks[v+2:se]))
 			return
 		}
 		// "…, — говорит X." / "…, утверждает X, …": an inserted clause.
@@ -608,9 +627,9 @@ func (d *doc) indirect(pi, ss, se int) {
 				after = end - toks[ce+1].s
 			}
 			if after > before {
-				d.speak(pi, toks[ce+1].s, end, a, false, false)
+				d.speak(pi, toks[ce+1].s, end, a, false, d.unmarkedDirect(toks[ce+1:se]))
 			} else {
-				d.speak(pi, toks[ss].s, toks[cs-1].e, a, false, false)
+				d.speak(pi, toks[ss].s, toks[cs-1].e, a, false, d.unmarkedDirect(toks[ss:cs]))
 			}
 			return
 		}

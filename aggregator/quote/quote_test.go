@@ -582,3 +582,22 @@ func TestInterruptedOwnAttribution(t *testing.T) {
 		t.Errorf("quotes %q, want %q", texts, want)
 	}
 }
+
+// TestUnmarkedDirectSpeech: Russian agencies drop the marks of direct
+// speech; speech in the first person is the speaker's own words, the rest
+// stays reported speech.
+func TestUnmarkedDirectSpeech(t *testing.T) {
+	cases := []struct {
+		text   string
+		direct bool
+	}{
+		{"Башар Асад выступил на форуме в Дамаске. Сейчас нам необходимо найти методы для стимулирования инвестиций, сказал Асад.", true},
+		{"Башар Асад выступил на форуме в Дамаске. Экономика страны растет быстрее, чем ожидалось, отметил Асад.", false},
+	}
+	for _, c := range cases {
+		qs := Find(c.text, "ru")
+		if len(qs) != 1 || qs[0].Direct != c.direct || qs[0].Speaker != "Башар Асад" {
+			t.Errorf("Find(%q) = %+v, want one quote by Башар Асад, direct %v", c.text, qs, c.direct)
+		}
+	}
+}
