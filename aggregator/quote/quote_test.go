@@ -430,67 +430,39 @@ func TestJoinInterrupted(t *testing.T) {
 	}
 }
 
-// TestSpeakerNominativeInText: the speaker's name is given in the
-// nominative whatever case its mentions take, and a later oblique mention
-// does not replace a nominative one.
-func TestSpeakerNominativeInText(t *testing.T) {
-	cases := []struct{ text, want string }{
-		{"Экс-президент Боливии Эво Моралес готов вернуться в страну.\n\n«Я вернусь прямо завтра», — цитирует политика ТАСС.\n\nАктивисты требуют возвращения Эво Моралеса.", "Эво Моралес"},
-		{"Суд освободил экс-депутата Валерия Гриневича.\n\nГриневич указал, что «осознал всю тяжесть совершенных преступлений».", "Валерий Гриневич"},
-		{"Движение основано правозащитником Львом Пономаревым.\n\n«Мы продолжим свою работу», — заявил Пономарев.", "Лев Пономарев"},
+// TestSpeakerNames: who a single quotation is attributed to, one case per
+// rule of naming (the nominative, bodies named in full, outlets that only
+// report, surnames known only from the attribution).
+func TestSpeakerNames(t *testing.T) {
+	cases := []struct{ name, text, want string }{
+		{"later oblique mention keeps the nominative",
+			"Экс-президент Боливии Эво Моралес готов вернуться в страну.\n\n«Я вернусь прямо завтра», — цитирует политика ТАСС.\n\nАктивисты требуют возвращения Эво Моралеса.", "Эво Моралес"},
+		{"a man's surname decides an ambiguous given name",
+			"Суд освободил экс-депутата Валерия Гриневича.\n\nГриневич указал, что «осознал всю тяжесть совершенных преступлений».", "Валерий Гриневич"},
+		{"fleeting vowel",
+			"Движение основано правозащитником Львом Пономаревым.\n\n«Мы продолжим свою работу», — заявил Пономарев.", "Лев Пономарев"},
+		{"a site's domain is one word",
+			"«Мы продолжим работу», — пишет Lenta.ru.", "Lenta.ru"},
+		{"capitalised adjectives and a spelled-out acronym",
+			"Решение Верховного суда России вступило в силу.\n\n«Суд постановил ликвидировать движение», — говорится в решении ВС.", "Верховный суд России"},
+		{"genitives joined by и",
+			"Министерство экологии и природопользования Подмосковья объявило конкурс по расчистке реки. Об этом сообщает пресс-служба ведомства.\n\n\"Работы планируется завершить в 2020 году\", - говорится в сообщении.", "Министерство экологии и природопользования Подмосковья"},
+		{"the dateline's agency only reports",
+			"Москва. 1 ноября. INTERFAX.RU - Правозащитная организация \"Репортеры без границ\" раскритиковала закон об автономном интернете, назвав его \"опасным шагом к всеобъемлющему контролю\".", "Репортеры без границ"},
+		{"организация means the body named by its quoted name",
+			"Созданное в 1997 году движение \"За права человека\" включает несколько десятков организаций. Своей целью организация называет \"становление правового государства и развитие гражданского общества в России\".", "За права человека"},
+		{"издание means the outlet named before",
+			"Об этом сообщил журнал Scramble Magazine.\n\nКак пишет издание, «технически, Felon — это любой, кто был осужден за серьёзное преступление, но вы можете использовать это слово».", "Scramble Magazine"},
+		{"an unknown surname after the verb",
+			"В Госдуме оценили решение назначить постпреда.\n\n«Что это за постпред, который не может заехать на вверенную ему территорию?» — сказал Бальбек.", "Бальбек"},
 	}
 	for _, c := range cases {
-		qs := Find(c.text, "ru")
-		if len(qs) != 1 || qs[0].Speaker != c.want {
-			t.Errorf("Find(%q) = %+v, want one quote by %s", c.text, qs, c.want)
-		}
-	}
-}
-
-// TestSiteNameSpeaker: a site's name is one word, so an outlet quoted by
-// its domain is named whole ("Lenta.ru", not "Lenta").
-func TestSiteNameSpeaker(t *testing.T) {
-	text := "«Мы продолжим работу», — пишет Lenta.ru."
-	qs := Find(text, "ru")
-	if len(qs) != 1 || qs[0].Speaker != "Lenta.ru" {
-		t.Errorf("Find(%q) = %+v, want one quote by Lenta.ru", text, qs)
-	}
-}
-
-// TestBodyNamedInFull: capitalised adjectives belong to a body's name
-// ("Верховный суд"), and an acronym the article spells out ("ВС") is
-// given as the name it stands for.
-func TestBodyNamedInFull(t *testing.T) {
-	text := "Решение Верховного суда России вступило в силу.\n\n«Суд постановил ликвидировать движение», — говорится в решении ВС."
-	qs := Find(text, "ru")
-	if len(qs) != 1 || qs[0].Speaker != "Верховный суд России" {
-		t.Errorf("Find(%q) = %+v, want one quote by Верховный суд России", text, qs)
-	}
-}
-
-// TestDatelineOutletNotSpeaker: the agency of a dateline only reports; the
-// body named after it is the speaker, also when named by a quoted name.
-func TestDatelineOutletNotSpeaker(t *testing.T) {
-	text := "Москва. 1 ноября. INTERFAX.RU - Правозащитная организация \"Репортеры без границ\" раскритиковала закон об автономном интернете, назвав его \"опасным шагом к всеобъемлющему контролю\"."
-	qs := Find(text, "ru")
-	if len(qs) != 1 || qs[0].Speaker != "Репортеры без границ" {
-		t.Errorf("Find(%q) = %+v, want one quote by Репортеры без границ", text, qs)
-	}
-}
-
-// TestBodyByCommonNoun: a body introduced by its common noun and a quoted
-// or Latin name is the body a later description ("организация",
-// "издание") means.
-func TestBodyByCommonNoun(t *testing.T) {
-	cases := []struct{ text, want string }{
-		{"Созданное в 1997 году движение \"За права человека\" включает несколько десятков организаций. Своей целью организация называет \"становление правового государства и развитие гражданского общества в России\".", "За права человека"},
-		{"Об этом сообщил журнал Scramble Magazine.\n\nКак пишет издание, «технически, Felon — это любой, кто был осужден за серьёзное преступление, но вы можете использовать это слово».", "Scramble Magazine"},
-	}
-	for _, c := range cases {
-		qs := Find(c.text, "ru")
-		if len(qs) != 1 || qs[0].Speaker != c.want {
-			t.Errorf("Find(%q) = %+v, want one quote by %s", c.text, qs, c.want)
-		}
+		t.Run(c.name, func(t *testing.T) {
+			qs := Find(c.text, "ru")
+			if len(qs) != 1 || qs[0].Speaker != c.want {
+				t.Errorf("Find(%q) = %+v, want one quote by %s", c.text, qs, c.want)
+			}
+		})
 	}
 }
 
@@ -517,26 +489,6 @@ func TestLeaderCalledTwoWays(t *testing.T) {
 		if ruCompoundOrg(w) != want {
 			t.Errorf("ruCompoundOrg(%q) = %v, want %v", w, !want, want)
 		}
-	}
-}
-
-// TestUnknownSurnameAfterVerb: "— сказал Бальбек." names the speaker even
-// when the article gives the surname nowhere else.
-func TestUnknownSurnameAfterVerb(t *testing.T) {
-	text := "В Госдуме оценили решение назначить постпреда.\n\n«Что это за постпред, который не может заехать на вверенную ему территорию?» — сказал Бальбек."
-	qs := Find(text, "ru")
-	if len(qs) != 1 || qs[0].Speaker != "Бальбек" {
-		t.Errorf("Find(%q) = %+v, want one quote by Бальбек", text, qs)
-	}
-}
-
-// TestBodyNameWithConjunction: genitives joined by "и" stay in a body's
-// name ("Министерство экологии и природопользования Подмосковья").
-func TestBodyNameWithConjunction(t *testing.T) {
-	text := "Министерство экологии и природопользования Подмосковья объявило конкурс по расчистке реки. Об этом сообщает пресс-служба ведомства.\n\n\"Работы планируется завершить в 2020 году\", - говорится в сообщении."
-	qs := Find(text, "ru")
-	if len(qs) != 1 || qs[0].Speaker != "Министерство экологии и природопользования Подмосковья" {
-		t.Errorf("Find(%q) = %+v", text, qs)
 	}
 }
 
