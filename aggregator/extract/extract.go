@@ -256,7 +256,11 @@ func (x *extractor) run() {
 	if t := x.selected(opt.Selectors.Title, false); len(t) > 0 {
 		art.Title = cleanTitle(t[0])
 	} else {
-		art.Title = chooseTitle(m, h1s, siteNames)
+		var from string
+		art.Title, from = chooseTitle(m, h1s, siteNames)
+		if from != "" {
+			x.note("title read from %s", from)
+		}
 	}
 
 	bylineTexts := findBylineText(x.doc)

@@ -521,6 +521,11 @@ func TestMetaLayers(t *testing.T) {
 	if strings.Contains(art.Body, "Фото") {
 		t.Errorf("photo credit in body: %q", art.Body)
 	}
+	for _, want := range []string{"title read from og:title, <h1>", "date read from a <meta> tag"} {
+		if !slices.Contains(art.Notes, want) {
+			t.Errorf("notes %q lack %q", art.Notes, want)
+		}
+	}
 }
 
 func TestBylineText(t *testing.T) {

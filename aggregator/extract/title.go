@@ -97,8 +97,8 @@ func h1Texts(root *html.Node) []string {
 // other <meta> titles), <title> read as readability does, and the <h1>s.
 // The reading most sources share wins; a tie goes to the one the <h1> is
 // in, then to the JSON-LD headline's, and when nothing agrees og:title
-// comes first.
-func chooseTitle(m *pageMeta, h1s []string, siteNames []string) string {
+// comes first. from names the readings that gave the title.
+func chooseTitle(m *pageMeta, h1s []string, siteNames []string) (title, from string) {
 	type cand struct {
 		text     string
 		priority int // lower wins when nothing agrees
@@ -126,7 +126,7 @@ func chooseTitle(m *pageMeta, h1s []string, siteNames []string) string {
 		cands = append(cands, cand{h, 3 + i, false})
 	}
 	if len(cands) == 0 {
-		return ""
+		return "", ""
 	}
 	type group struct {
 		best int // index of the candidate that speaks for the group
@@ -174,7 +174,13 @@ func chooseTitle(m *pageMeta, h1s []string, siteNames []string) string {
 			win = g
 		}
 	}
-	return cands[win.best].text
+	var names []string
+	for src, name := range []string{"og:title", "the JSON-LD headline", "<title>", "<h1>"} {
+		if win.seen[src] {
+			names = append(names, name)
+		}
+	}
+	return cands[win.best].text, strings.Join(names, ", ")
 }
 
 var quoteFolder = strings.NewReplacer("’", "'", "‘", "'", "“", `"`, "”", `"`, "«", `"`, "»", `"`, "–", "-", "—", "-")
