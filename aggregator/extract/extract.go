@@ -366,6 +366,9 @@ func (x *extractor) readText(paras []string, actx *authorCtx) {
 	}
 	if tp.byline != "" {
 		art.Authors = actx.cleanAuthors([]string{tp.byline})
+		if len(art.Authors) > 0 {
+			x.note("authors read from the byline of the text")
+		}
 	}
 	var bs []block
 	for _, p := range tp.body {
@@ -453,13 +456,22 @@ func (x *extractor) siteNames(host string) []string {
 // authors reads the person names: selector, JSON-LD, <meta>, microdata,
 // rel=author, byline elements, then byline text.
 func (x *extractor) authors(actx *authorCtx, bylineTexts []nodeText) []string {
+	names, from := x.readAuthors(actx, bylineTexts)
+	if len(names) > 0 {
+		x.note("authors read from %s", from)
+	}
+	return names
+}
+
+// readAuthors returns the person names and the layer that gave them.
+func (x *extractor) readAuthors(actx *authorCtx, bylineTexts []nodeText) ([]string, string) {
 	m := x.meta
 	if s := x.selected(x.opt.Selectors.Authors, false); len(s) > 0 {
-		return actx.cleanAuthors(s)
+		return actx.cleanAuthors(s), "the source's authors selector"
 	}
-	var layers [][]string
+	layers := [][]string{nil} // JSON-LD, <meta>: in the order of layerNames
 	if m.ld != nil {
-		layers = append(layers, m.ld.Authors)
+		layers[0] = m.ld.Authors
 	}
 	var metaAuthors []string
 	for _, v := range m.all("author", "article:author", "og:article:author", "byl", "sailthru.author", "parsely-author", "dc.creator", "dcterms.creator", "citation_author", "cxenseparse:author", "twitter:creator") {
@@ -469,16 +481,17 @@ func (x *extractor) authors(actx *authorCtx, bylineTexts []nodeText) []string {
 	}
 	layers = append(layers, metaAuthors)
 	var declared []string
-	for _, l := range layers {
+	from := ""
+	for k, l := range layers {
 		a := actx.cleanAuthors(l)
 		if declared == nil || (len(a) > len(declared) && containsNames(a, declared)) {
 			// a later layer that names the same people and more wins: JSON-LD
 			// often lists only the first of several authors
-			declared = a
+			declared, from = a, layerNames[k]
 		}
 	}
 	if len(declared) > 0 {
-		return declared
+		return declared, from
 	}
 	// bylines printed on the page: the first one after the headline
 	order := map[*html.Node]int{}
@@ -492,13 +505,20 @@ func (x *extractor) authors(actx *authorCtx, bylineTexts []nodeText) []string {
 		}
 		return true
 	})
-	for _, l := range [][]nodeText{m.itemAuthors, m.relAuthors, findBylines(x.doc), bylineTexts} {
+	for k, l := range [][]nodeText{m.itemAuthors, m.relAuthors, findBylines(x.doc), bylineTexts} {
 		if a := actx.firstByline(l, order, h1); len(a) > 0 {
-			return a
+			return a, bylineLayerNames[k]
 		}
 	}
-	return nil
+	return nil, ""
 }
+
+// layerNames and bylineLayerNames say, for the notes, where authors were
+// read.
+var (
+	layerNames       = []string{"JSON-LD author", "<meta> author"}
+	bylineLayerNames = []string{"microdata author", "rel=author links", "a byline element", "a byline in the text"}
+)
 
 // containsNames reports whether every name of sub is in names, folded.
 func containsNames(names, sub []string) bool {

@@ -643,9 +643,9 @@ func TestWikiRevisionDate(t *testing.T) {
 // more (the layout of standard.co.uk); a <meta> list naming someone else
 // does not override JSON-LD.
 func TestAuthorLayersUnion(t *testing.T) {
-	cases := []struct{ meta, want string }{
-		{"April Roach, Daniel O&#x27;Mahony", "April Roach|Daniel O'Mahony"},
-		{"Daniel O&#x27;Mahony", "April Roach"},
+	cases := []struct{ meta, want, from string }{
+		{"April Roach, Daniel O&#x27;Mahony", "April Roach|Daniel O'Mahony", "<meta> author"},
+		{"Daniel O&#x27;Mahony", "April Roach", "JSON-LD author"},
 	}
 	for _, c := range cases {
 		page := `<html><head><meta name="author" content="` + c.meta + `">
@@ -654,6 +654,9 @@ func TestAuthorLayersUnion(t *testing.T) {
 		art := mustExtract(t, []byte(page), Options{URL: "https://www.standard.co.uk/news/uk/quarantine-list-a4561256.html"})
 		if got := strings.Join(art.Authors, "|"); got != c.want {
 			t.Errorf("meta %q: Authors = %q, want %q", c.meta, got, c.want)
+		}
+		if !slices.Contains(art.Notes, "authors read from "+c.from) {
+			t.Errorf("meta %q: notes %q do not say the authors came from %s", c.meta, art.Notes, c.from)
 		}
 	}
 }
