@@ -244,10 +244,16 @@ func (dc *dateCtx) date(y, mo, d int) (dateHit, bool) {
 	if t.Day() != d {
 		return dateHit{}, false
 	}
-	if !dc.now.IsZero() && t.After(dc.now.Add(48*time.Hour)) {
+	if dc.future(t) {
 		return dateHit{}, false
 	}
 	return dateHit{t: t}, true
+}
+
+// future reports whether t lies more than two days after the reference
+// time: an event's or an expiry's date, never a publication's.
+func (dc *dateCtx) future(t time.Time) bool {
+	return !dc.now.IsZero() && t.After(dc.now.Add(48*time.Hour))
 }
 
 // withTime sets the clock of h, with an am/pm marker and a zone token when
@@ -397,7 +403,7 @@ func parseDateValue(v string, dc *dateCtx) (dateHit, bool) {
 	}
 	for _, l := range isoLayouts {
 		if t, err := time.Parse(l, v); err == nil {
-			if t.Year() < minYear || t.Year() > 2100 {
+			if t.Year() < minYear || t.Year() > 2100 || dc.future(t) {
 				return dateHit{}, false
 			}
 			return dateHit{t: t, hasTime: true, hasZone: true}, true
@@ -405,7 +411,7 @@ func parseDateValue(v string, dc *dateCtx) (dateHit, bool) {
 	}
 	if reUnixT.MatchString(v) {
 		t := time.Unix(int64(atoi(v)), 0).UTC()
-		if t.Year() >= 2000 {
+		if t.Year() >= 2000 && !dc.future(t) {
 			return dateHit{t: t, hasTime: true, hasZone: true}, true
 		}
 	}

@@ -100,6 +100,14 @@ func TestParseDateValue(t *testing.T) {
 			t.Errorf("parseDateValue(%q) = %s, want %s", in, got, want)
 		}
 	}
+	// Given the time of reading, a date days ahead of it is refused.
+	dc.now = time.Date(2024, 10, 4, 12, 0, 0, 0, time.UTC)
+	for in, want := range map[string]bool{"2099-01-01T00:00:00Z": false, "4102444800": false,
+		"2024-10-05T09:00:00+03:00": true, "2024-10-04T13:01:00+04:00": true} {
+		if _, ok := parseDateValue(in, dc); ok != want {
+			t.Errorf("parseDateValue(%q) with now %v: ok = %v, want %v", in, dc.now, ok, want)
+		}
+	}
 }
 
 func TestGuessZone(t *testing.T) {
