@@ -149,3 +149,58 @@ sources:
 		}
 	}
 }
+
+// TestArticleRelativeDate: a page that prints only "сегодня, 13:01" is dated
+// by the crawler's clock, in the source's zone.
+func TestArticleRelativeDate(t *testing.T) {
+	ctx := context.Background()
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		switch r.URL.Path {
+		case "/list":
+			fmt.Fprint(w, `<html><body><a class="post" href="/news/1">Новость</a><a class="post" href="/news/2">Вчера</a></body></html>`)
+		case "/news/1":
+			fmt.Fprint(w, `<html lang="ru"><body><article><h1>Совет директоров утвердил дивиденды</h1><div class="date">сегодня, 13:01</div>
+<p>Совет директоров компании утвердил выплату дивидендов за первое полугодие, сообщила пресс-служба.</p></article></body></html>`)
+		case "/news/2":
+			fmt.Fprint(w, `<html lang="ru"><body><article><h1>Мэрия закрыла мост на ремонт</h1><div class="date">вчера в 18:45</div>
+<p>Мэрия закрыла мост на ремонт до конца месяца, объезд организован по соседним улицам.</p></article></body></html>`)
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	defer srv.Close()
+	cfg, err := config.Parse("t.yaml", []byte(fmt.Sprintf(`
+sections: [{id: all}]
+fetch: {host_spacing: 0s}
+sources:
+  - {id: city, url: "%s/list", kind: page, item_links: "a.post", timezone: Europe/Moscow, sections: [all], allow_private: true}
+`, srv.URL)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "a.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	clock := func() time.Time { return time.Date(2024, 10, 4, 17, 0, 0, 0, time.UTC) } // 20:00 MSK
+	c, err := aggregator.New(cfg, fetch.New(fetch.Options{Timeout: 10 * time.Second}), st, nil, clock)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := byID(c.CrawlOnce(ctx, nil))["city"]; r.Err != nil || r.New != 2 {
+		t.Fatalf("crawl: %+v", r)
+	}
+	all, _ := st.SectionItems(ctx, "all", 10)
+	got := map[string]string{}
+	for _, it := range all {
+		got[strings.TrimPrefix(it.Link, srv.URL)] = it.Published.Format(time.RFC3339)
+	}
+	want := map[string]string{"/news/1": "2024-10-04T13:01:00+03:00", "/news/2": "2024-10-03T18:45:00+03:00"}
+	for link, w := range want {
+		if got[link] != w {
+			t.Errorf("%s published %s, want %s", link, got[link], w)
+		}
+	}
+}

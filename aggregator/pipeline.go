@@ -171,6 +171,7 @@ func (c *Crawler) enrich(ctx context.Context, src config.Source, it *news.Item, 
 			URL:       resp.URL,
 			Location:  src.Location(),
 			Selectors: extract.Selectors(src.Extract),
+			Now:       c.now(), // "сегодня, 13:01" is today of the crawl
 		})
 	})
 	if err != nil {
