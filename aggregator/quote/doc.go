@@ -439,7 +439,9 @@ func (d *doc) antecedent(pos int, g byte) *entity {
 			if pos-d.pm[k].pos > 3000 {
 				break
 			}
-			if pass == 0 && !d.pm[k].nom {
+			if pass == 0 && (!d.pm[k].nom || d.lang == "en" && d.pm[k].e.first == "" && d.pm[k].e.kind == kPerson) {
+				// English names people in full first: a bare capitalised
+				// word ("the Israeli government") is a weak antecedent
 				continue
 			}
 			if compatible(g, d.pm[k].e.gender) {

@@ -553,3 +553,13 @@ func TestUnmarkedDirectSpeech(t *testing.T) {
 		}
 	}
 }
+
+// TestPronounSkipsBareWord: in English "he" goes to the person named in
+// full, not to a bare capitalised word such as "the Israeli government".
+func TestPronounSkipsBareWord(t *testing.T) {
+	text := "Ihtisham Hibatullah, Al Jazeera's manager of international communications, urged the Israeli government to disclose the findings of its own investigation.\n\n\"This incident strongly indicates intentional targeting,\" he said."
+	qs := Find(text, "en")
+	if len(qs) == 0 || qs[len(qs)-1].Speaker != "Ihtisham Hibatullah" {
+		t.Errorf("Find(%q) = %+v, want the quote by Ihtisham Hibatullah", text, qs)
+	}
+}
