@@ -247,7 +247,16 @@ func (d *doc) quoteTok(pi, qi int) {
 		}
 	}
 
-	a := d.rightAttr(toks, qi+1, se)
+	var a attrib
+	if d.lang == "en" && (afterColon || afterVerbComma) && endsTerminal(content) {
+		// "Hayek said, “… overlook.” The star then recalled …": a quotation
+		// introduced by its verb and closing its sentence has its
+		// attribution on the left
+		a = d.leftAttr(toks, ss, qi)
+	}
+	if !a.ok() {
+		a = d.rightAttr(toks, qi+1, se)
+	}
 	if !a.ok() {
 		a = d.leftAttr(toks, ss, qi)
 	}

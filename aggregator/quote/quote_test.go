@@ -563,3 +563,14 @@ func TestPronounSkipsBareWord(t *testing.T) {
 		t.Errorf("Find(%q) = %+v, want the quote by Ihtisham Hibatullah", text, qs)
 	}
 }
+
+// TestQuoteIntroducedOnTheLeft: a quotation introduced by its verb that
+// closes its sentence takes the attribution on its left, not a speech verb
+// of the next sentence.
+func TestQuoteIntroducedOnTheLeft(t *testing.T) {
+	text := "During a HuffPost Live interview in August, Salma Hayek was asked if she had ever been discriminated against. Hayek confirmed she had been and said, “America has a very severe problem with discrimination that we try to overlook.” The star then recalled an incident at a Los Angeles movie theater."
+	qs := Find(text, "en")
+	if len(qs) == 0 || qs[0].Speaker != "Salma Hayek" {
+		t.Errorf("Find(%q) = %+v, want the quote by Salma Hayek", text, qs)
+	}
+}
