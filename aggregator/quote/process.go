@@ -248,10 +248,10 @@ func (d *doc) quoteTok(pi, qi int) {
 	}
 
 	var a attrib
-	if d.lang == "en" && (afterColon || afterVerbComma) && endsTerminal(content) {
+	if d.lang == "en" && (afterColon || afterVerbComma && endsTerminal(content)) {
 		// "Hayek said, “… overlook.” The star then recalled …": a quotation
-		// introduced by its verb and closing its sentence has its
-		// attribution on the left
+		// after a colon, or introduced by its verb and closing its
+		// sentence, has its attribution on the left
 		a = d.leftAttr(toks, ss, qi)
 	}
 	if !a.ok() {

@@ -564,13 +564,17 @@ func TestPronounSkipsBareWord(t *testing.T) {
 	}
 }
 
-// TestQuoteIntroducedOnTheLeft: a quotation introduced by its verb that
-// closes its sentence takes the attribution on its left, not a speech verb
-// of the next sentence.
+// TestQuoteIntroducedOnTheLeft: a quotation after a colon, or introduced by
+// its verb and closing its sentence, takes the attribution on its left, not
+// a speech verb after it.
 func TestQuoteIntroducedOnTheLeft(t *testing.T) {
-	text := "During a HuffPost Live interview in August, Salma Hayek was asked if she had ever been discriminated against. Hayek confirmed she had been and said, “America has a very severe problem with discrimination that we try to overlook.” The star then recalled an incident at a Los Angeles movie theater."
-	qs := Find(text, "en")
-	if len(qs) == 0 || qs[0].Speaker != "Salma Hayek" {
-		t.Errorf("Find(%q) = %+v, want the quote by Salma Hayek", text, qs)
+	for text, want := range map[string]string{
+		"During a HuffPost Live interview in August, Salma Hayek was asked if she had ever been discriminated against. Hayek confirmed she had been and said, “America has a very severe problem with discrimination that we try to overlook.” The star then recalled an incident at a Los Angeles movie theater.": "Salma Hayek",
+		"Marco Rubio fired back forcefully: “If they sue us in a court in Miami, they’re going to lose,” referencing the large number of Cuban immigrants in the region.": "Marco Rubio",
+	} {
+		qs := Find(text, "en")
+		if len(qs) == 0 || qs[0].Speaker != want {
+			t.Errorf("Find(%q) = %+v, want the quote by %s", text, qs, want)
+		}
 	}
 }
