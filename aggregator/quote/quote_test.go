@@ -570,7 +570,7 @@ func TestPronounSkipsBareWord(t *testing.T) {
 func TestQuoteIntroducedOnTheLeft(t *testing.T) {
 	for text, want := range map[string]string{
 		"During a HuffPost Live interview in August, Salma Hayek was asked if she had ever been discriminated against. Hayek confirmed she had been and said, “America has a very severe problem with discrimination that we try to overlook.” The star then recalled an incident at a Los Angeles movie theater.": "Salma Hayek",
-		"Marco Rubio fired back forcefully: “If they sue us in a court in Miami, they’re going to lose,” referencing the large number of Cuban immigrants in the region.": "Marco Rubio",
+		"Marco Rubio fired back forcefully: “If they sue us in a court in Miami, they’re going to lose,” referencing the large number of Cuban immigrants in the region.":                                                                                                                                          "Marco Rubio",
 	} {
 		qs := Find(text, "en")
 		if len(qs) == 0 || qs[0].Speaker != want {
