@@ -359,6 +359,10 @@ func (d *doc) leftAttr(toks []token, ss, qi int) attrib {
 			}
 			return a
 		}
+		if m, ok := d.insertedSpeaker(toks, ss, k); ok {
+			a.m = m
+			return a
+		}
 		if m, ok := d.leftSubject(toks, ss, k); ok {
 			a.m = m
 			return a
@@ -376,6 +380,25 @@ func (d *doc) leftAttr(toks []token, ss, qi int) attrib {
 		}
 	}
 	return attrib{}
+}
+
+// insertedSpeaker reads "…, Nefzi said, adding, “…”": a participle at k
+// after an inserted "<name> said," clause shares that clause's speaker.
+func (d *doc) insertedSpeaker(toks []token, ss, k int) (mention, bool) {
+	if !strings.HasSuffix(toks[k].low, "ing") || k-2 < ss || !toks[k-1].is(",") {
+		return mention{}, false
+	}
+	if _, ok := d.verbAt(toks[k-2]); !ok {
+		return mention{}, false
+	}
+	from := k - 2
+	for from > ss && !toks[from-1].is(",") {
+		from--
+	}
+	if from == ss || k-2-from > 6 {
+		return mention{}, false // not an inserted clause
+	}
+	return d.parsePhrase(toks[from:k-2], caseNom, true)
 }
 
 // ruContentBefore reports whether the clause before a Russian verb at v

@@ -566,15 +566,21 @@ func TestPronounSkipsBareWord(t *testing.T) {
 
 // TestQuoteIntroducedOnTheLeft: a quotation after a colon, or introduced by
 // its verb and closing its sentence, takes the attribution on its left, not
-// a speech verb after it.
+// a speech verb after it; after "…, Nefzi said, adding," it is Nefzi's.
 func TestQuoteIntroducedOnTheLeft(t *testing.T) {
-	for text, want := range map[string]string{
-		"During a HuffPost Live interview in August, Salma Hayek was asked if she had ever been discriminated against. Hayek confirmed she had been and said, “America has a very severe problem with discrimination that we try to overlook.” The star then recalled an incident at a Los Angeles movie theater.": "Salma Hayek",
-		"Marco Rubio fired back forcefully: “If they sue us in a court in Miami, they’re going to lose,” referencing the large number of Cuban immigrants in the region.":                                                                                                                                          "Marco Rubio",
-	} {
-		qs := Find(text, "en")
-		if len(qs) == 0 || qs[0].Speaker != want {
-			t.Errorf("Find(%q) = %+v, want the quote by %s", text, qs, want)
+	cases := []struct{ text, want string }{
+		{"During a HuffPost Live interview in August, Salma Hayek was asked if she had ever been discriminated against. " +
+			"Hayek confirmed she had been and said, “America has a very severe problem with discrimination that we try to overlook.” " +
+			"The star then recalled an incident at a Los Angeles movie theater.", "Salma Hayek"},
+		{"Marco Rubio fired back forcefully: “If they sue us in a court in Miami, they’re going to lose,” " +
+			"referencing the large number of Cuban immigrants in the region.", "Marco Rubio"},
+		{"Hamid Nefzi, the imam, saw Omar Mateen for the last time on Friday. " +
+			"Mateen didn't mingle but left as soon as prayers were finished, Nefzi said, adding, \"He was not very religious.\"", "Hamid Nefzi"},
+	}
+	for _, c := range cases {
+		qs := Find(c.text, "en")
+		if len(qs) == 0 || qs[len(qs)-1].Speaker != c.want {
+			t.Errorf("Find(%q) = %+v, want the quote by %s", c.text, qs, c.want)
 		}
 	}
 }
