@@ -116,7 +116,8 @@ despite unlike amid following including regarding toward towards upon via per`)
 var enTitles = toSet(`mr mrs ms miss dr sen rep gov gen lt col capt sgt prof rev hon adm sir dame lord lady
 president senator governor mayor secretary minister judge justice ambassador chairman chancellor
 premier king queen prince princess sheikh emir pope bishop cardinal general colonel captain
-commissioner director chief speaker representative congressman congresswoman`)
+commissioner director chief speaker representative congressman congresswoman
+imam rabbi pastor archbishop father patriarch ayatollah mufti`)
 
 // enFemaleNames and enMaleNames give the gender of common first names.
 var enFemaleNames = toSet(`mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa

@@ -574,7 +574,7 @@ func TestQuoteIntroducedOnTheLeft(t *testing.T) {
 			"The star then recalled an incident at a Los Angeles movie theater.", "Salma Hayek"},
 		{"Marco Rubio fired back forcefully: “If they sue us in a court in Miami, they’re going to lose,” " +
 			"referencing the large number of Cuban immigrants in the region.", "Marco Rubio"},
-		{"Hamid Nefzi, the imam, saw Omar Mateen for the last time on Friday. " +
+		{"Imam Hamid Nefzi saw Omar Mateen for the last time on Friday. " +
 			"Mateen didn't mingle but left as soon as prayers were finished, Nefzi said, adding, \"He was not very religious.\"", "Hamid Nefzi"},
 	}
 	for _, c := range cases {
