@@ -259,6 +259,11 @@ func (d *doc) leftSubject(toks []token, ss, v int) (mention, bool) {
 		if len(seg) == 0 {
 			continue
 		}
+		if d.lang == "en" && cs >= ss && participleAside(seg) {
+			// "Mr. Trump, asked about Mr. Putin, had said": a participle's
+			// aside names no subject
+			continue
+		}
 		m, ok := d.parsePhrase(seg, caseNom, false)
 		if !ok {
 			continue
@@ -275,6 +280,20 @@ func (d *doc) leftSubject(toks []token, ss, v int) (mention, bool) {
 		}
 	}
 	return narrow, have
+}
+
+// participleAside reports whether seg opens with a participle clause that a
+// comma closes: "asked about Mr. Putin, had".
+func participleAside(seg []token) bool {
+	if !seg[0].lower() || !(strings.HasSuffix(seg[0].low, "ed") || strings.HasSuffix(seg[0].low, "ing")) {
+		return false
+	}
+	for _, t := range seg[1:] {
+		if t.is(",") {
+			return true
+		}
+	}
+	return false
 }
 
 // leadsSegment reports whether the name at pos opens seg, after role words

@@ -566,7 +566,9 @@ func TestPronounSkipsBareWord(t *testing.T) {
 
 // TestQuoteIntroducedOnTheLeft: a quotation after a colon, or introduced by
 // its verb and closing its sentence, takes the attribution on its left, not
-// a speech verb after it; after "…, Nefzi said, adding," it is Nefzi's.
+// a speech verb after it; after "…, Nefzi said, adding," it is Nefzi's, and
+// a participle's aside ("Mr. Trump, asked about Mr. Putin, had said") names
+// no subject.
 func TestQuoteIntroducedOnTheLeft(t *testing.T) {
 	cases := []struct{ text, want string }{
 		{"During a HuffPost Live interview in August, Salma Hayek was asked if she had ever been discriminated against. " +
@@ -576,6 +578,8 @@ func TestQuoteIntroducedOnTheLeft(t *testing.T) {
 			"referencing the large number of Cuban immigrants in the region.", "Marco Rubio"},
 		{"Imam Hamid Nefzi saw Omar Mateen for the last time on Friday. " +
 			"Mateen didn't mingle but left as soon as prayers were finished, Nefzi said, adding, \"He was not very religious.\"", "Hamid Nefzi"},
+		{"Donald Trump praised Vladimir Putin on Friday. The issue came up after Mr. Trump, asked about the deaths of journalists " +
+			"under Mr. Putin, had said, ''I think our country does plenty of killing also.''", "Donald Trump"},
 	}
 	for _, c := range cases {
 		qs := Find(c.text, "en")
