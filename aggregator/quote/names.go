@@ -180,8 +180,8 @@ func nameWord(t token, lang string) bool {
 		return false
 	}
 	lw := lower(stripPossessive(t.text))
-	if startsDigit(lw) {
-		return false
+	if strings.ContainsAny(lw, "0123456789") {
+		return false // "F-35", "Су-57": a model, never a name
 	}
 	if romanNumeral(t.text) {
 		return false

@@ -430,7 +430,7 @@ func TestJoinInterrupted(t *testing.T) {
 	}
 }
 
-// TestSpeakerNames: who a single quotation is attributed to, one case per
+// TestSpeakerNames: who a single direct quotation is attributed to, one case per
 // rule of naming (the nominative, bodies named in full, outlets that only
 // report, surnames known only from the attribution).
 func TestSpeakerNames(t *testing.T) {
@@ -458,9 +458,14 @@ func TestSpeakerNames(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			qs := Find(c.text, "ru")
-			if len(qs) != 1 || qs[0].Speaker != c.want {
-				t.Errorf("Find(%q) = %+v, want one quote by %s", c.text, qs, c.want)
+			var direct []news.Quote
+			for _, q := range Find(c.text, "ru") {
+				if q.Direct {
+					direct = append(direct, q)
+				}
+			}
+			if len(direct) != 1 || direct[0].Speaker != c.want {
+				t.Errorf("Find(%q): direct quotes %+v, want one by %s", c.text, direct, c.want)
 			}
 		})
 	}
@@ -503,7 +508,7 @@ func TestInterlocutorOfOutlet(t *testing.T) {
 }
 
 // TestDottedAbbrevNotInitials: "the U.S." is no person named by initials,
-// so "he" still means the man named before it.
+// so "he" still means the man named before it; "F-35" is no name.
 func TestDottedAbbrevNotInitials(t *testing.T) {
 	text := "Lee Jae-myung, the opposition leader, said the crisis had hurt South Korea.\n\nLee also expressed concern about relations with the U.S., noting that meetings planned in Washington had been postponed.\n\n“Our national credibility, as well as diplomacy, has been severely impacted,” he said."
 	qs := Find(text, "en")
@@ -515,6 +520,12 @@ func TestDottedAbbrevNotInitials(t *testing.T) {
 	}
 	if n := dottedAbbrev("J.K. Rowling"); n != 0 {
 		t.Errorf("dottedAbbrev(J.K. Rowling) = %d, want 0 (initials)", n)
+	}
+	// A model's designation is no name either.
+	for _, w := range []string{"F-35", "Су-57", "B-52"} {
+		if toks := tokenize(w, 0, len(w), nil, nil); len(toks) != 1 || nameWord(toks[0], "ru") || nameWord(toks[0], "en") {
+			t.Errorf("%s: tokens %+v read as a name word", w, toks)
+		}
 	}
 }
 
