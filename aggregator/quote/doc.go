@@ -369,6 +369,14 @@ func ruMediaHead(w string) bool {
 	return false
 }
 
+// mediaNames are news outlets and platforms, lower-cased; a body's name
+// that is one of them or starts with one is an outlet.
+var mediaNames = []string{"тасс", "риа", "интерфакс", "interfax", "reuters", "рейтер", "ап", "ap", "afp", "bloomberg",
+	"cnn", "bbc", "би-би-си", "рбк", "коммерсант", "известия", "ведомости", "сми", "нсн", "цнн", "твиттер", "twitter",
+	"facebook", "фейсбук", "телеграм", "telegram", "wall street", "the wall street", "new york times", "the new york times",
+	"washington post", "the washington post", "financial times", "guardian", "the guardian", "politico", "axios", "bild",
+	"spiegel", "der spiegel", "le monde", "nikkei"}
+
 // mediaName reports whether a body is a news outlet, which reports what
 // others say rather than speaking.
 func mediaName(o string) bool {
@@ -376,10 +384,7 @@ func mediaName(o string) bool {
 	if strings.Contains(lo, ".") && !strings.Contains(lo, " ") && !strings.HasSuffix(lo, ".") {
 		return true // a site: Lenta.ru, INTERFAX.RU
 	}
-	for _, m := range []string{"тасс", "риа", "интерфакс", "interfax", "reuters", "рейтер", "ап", "ap", "afp", "bloomberg",
-		"cnn", "bbc", "би-би-си", "рбк", "коммерсант", "известия", "ведомости", "сми", "нсн", "цнн", "твиттер", "twitter", "facebook", "фейсбук", "телеграм", "telegram",
-		"wall street", "the wall street", "new york times", "the new york times", "washington post", "the washington post",
-		"financial times", "guardian", "the guardian", "politico", "axios", "bild", "spiegel", "der spiegel", "le monde", "nikkei"} {
+	for _, m := range mediaNames {
 		if lo == m || strings.HasPrefix(lo, m+" ") || strings.HasPrefix(lo, m+"-") {
 			return true
 		}
