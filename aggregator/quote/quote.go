@@ -20,7 +20,9 @@ import "github.com/syndic/syndic/news"
 // in Russian, one per piece of a quotation split by its attribution; an
 // English quotation interrupted by its attribution ("A," he said. "B.") is
 // one quote, its pieces joined by a space; reported speech
-// ("X said that …", "X заявил, что …") comes with Direct false. Speaker is
+// ("X said that …", "X заявил, что …") comes with Direct false, except
+// Russian speech without marks in the first person ("Мы готовы к диалогу,
+// заявил Песков."), which is the speaker's own words and Direct. Speaker is
 // the full name (nominative) of the person or body, or "" when nobody can be
 // named; Role is the role the article gives the speaker; Verb the speech
 // verb as written; Pos the byte offset of Text in text, so that
