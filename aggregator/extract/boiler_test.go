@@ -11,6 +11,7 @@ func TestIsBoilerplate(t *testing.T) {
 		"[button link=”http://www.morebikes.co.uk/submit-kit-review/” type=”big”] Send us YOUR kit review[/button]",
 		"Читайте также: новости дня",
 		"Advertisement · Scroll to continue",
+		"Reporting by Gopal Sharma, additional reporting by Lisa Barrington, writing by Shilpa Jamkhandikar, Editing by Alex Richardson",
 		"Leave a comment",
 		"Get Motor Cycle Monthly delivered through your letterbox every month. 12 issues for £11.99. Click here for more information.",
 	}
@@ -23,6 +24,7 @@ func TestIsBoilerplate(t *testing.T) {
 		"Advertisers have pulled out of the channel after the interview aired.",
 		"The mayor said he would follow the council's advice on the tip of the peninsula.",
 		"Police said the suspect could be reached at his home in Newark but declined to comment.",
+		"Reporting by the newspaper led to the minister's resignation. He denied wrongdoing.",
 	}
 	for _, s := range text {
 		if isBoilerplate(s) {
