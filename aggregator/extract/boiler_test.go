@@ -11,6 +11,8 @@ func TestIsBoilerplate(t *testing.T) {
 		"[button link=”http://www.morebikes.co.uk/submit-kit-review/” type=”big”] Send us YOUR kit review[/button]",
 		"Читайте также: новости дня",
 		"Advertisement · Scroll to continue",
+		"Continue Reading Below",
+		"Opinions expressed by Forbes Contributors are their own.",
 		"Reporting by Gopal Sharma, additional reporting by Lisa Barrington, writing by Shilpa Jamkhandikar, Editing by Alex Richardson",
 		"Leave a comment",
 		"Get Motor Cycle Monthly delivered through your letterbox every month. 12 issues for £11.99. Click here for more information.",
