@@ -19,10 +19,7 @@ type doc struct {
 	ents       []*entity
 	pm         []pmention // person mentions outside quotations, by position
 	om         []pmention // bodies named outside quotations, in text order
-	out        []news.Quote
-	outPara    []int
-	outPerson  []bool          // the quote's speaker is a named person
-	outRight   []bool          // the quote's attribution follows it ("…," said X)
+	out        []emitted
 	quoted     map[[2]int]bool // sentences (paragraph, first token) holding a reported quotation
 
 	last     *entity // the last speaker
@@ -338,11 +335,10 @@ func quotedBody(toks []token, i int, lang string) (string, int) {
 		return "", i
 	}
 	if n.kind == tQuote {
-		q := strings.Trim(n.text, "«»\"“”„'`‘’ ")
-		if q == "" || !nameLike(q, lang) || looksLikeSpeech(q, lang) {
-			return "", i
+		if q := quotedName(n, lang); q != "" {
+			return q, i + 2
 		}
-		return q, i + 2
+		return "", i
 	}
 	j := i + 1
 	for j < len(toks) && j < i+5 && toks[j].kind == tWord && (toks[j].cap() || toks[j].acronym()) && !isCyrillicWord(toks[j].text) {
@@ -352,6 +348,16 @@ func quotedBody(toks []token, i int, lang string) (string, int) {
 		return "", i
 	}
 	return strings.Join(runWords(toks, i+1, j), " "), j
+}
+
+// quotedName returns the name a quotation token holds («Нафтогаз»,
+// "За права человека"), without its marks, or "" when it reads as speech.
+func quotedName(t token, lang string) string {
+	q := strings.Trim(t.text, "«»\"“”„'`‘’ ")
+	if q == "" || !nameLike(q, lang) || looksLikeSpeech(q, lang) {
+		return ""
+	}
+	return q
 }
 
 // ruLegalForms are the acronyms of Russian legal forms, which introduce a
@@ -778,8 +784,14 @@ func (d *doc) emit(s, e int, ent *entity, role, verb string, direct bool, pi int
 			q.Role = ent.role()
 		}
 	}
-	d.out = append(d.out, q)
-	d.outPara = append(d.outPara, pi)
-	d.outPerson = append(d.outPerson, ent != nil && ent.kind == kPerson)
-	d.outRight = append(d.outRight, false)
+	d.out = append(d.out, emitted{Quote: q, para: pi, person: ent != nil && ent.kind == kPerson})
+}
+
+// emitted is a quote found, with what the passes over the whole article
+// need to know of it.
+type emitted struct {
+	news.Quote
+	para   int  // the paragraph it stands in
+	person bool // its speaker is a named person
+	right  bool // its attribution follows it ("…," said X)
 }

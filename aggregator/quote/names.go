@@ -112,8 +112,11 @@ func ruCompoundOrg(w string) bool {
 		return false
 	}
 	rest := w[len("гос"):]
+	if strings.Contains(rest, "комитет") || strings.Contains(rest, "надзор") {
+		return true
+	}
 	for _, m := range ruCompoundParts {
-		if strings.HasPrefix(rest, m) || strings.Contains(rest, "комитет") || strings.Contains(rest, "надзор") {
+		if strings.HasPrefix(rest, m) {
 			return true
 		}
 	}
@@ -176,7 +179,7 @@ func ruAdjectival(w string) bool {
 
 // nameWord reports whether token t can be part of a person's name.
 func nameWord(t token, lang string) bool {
-	if t.kind != tWord || !t.cap() || t.acronym() || lang == "ru" && ruCompoundOrg(t.low) {
+	if t.kind != tWord || !t.cap() || t.acronym() {
 		return false
 	}
 	lw := lower(stripPossessive(t.text))

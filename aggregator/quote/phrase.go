@@ -95,7 +95,7 @@ func (d *doc) parsePhrase(toks []token, cas int, nearest bool) (mention, bool) {
 		t := ts[i]
 		if t.kind == tQuote {
 			// A quoted name inside a phrase is a body: «Нафтогаз».
-			if q := strings.Trim(t.text, "«»\"“”„'`‘’ "); q != "" && nameLike(q, lang) && !looksLikeSpeech(q, lang) {
+			if q := quotedName(t, lang); q != "" {
 				orgs = append(orgs, found{mention{kind: kOrg, org: q, pos: t.s}, i})
 			}
 			continue

@@ -6,8 +6,6 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/syndic/syndic/news"
 )
 
 // ruThings are nouns that name a thing given after them in quotation marks:
@@ -204,7 +202,7 @@ func (d *doc) speak(pi int, s, e int, a attrib, follow bool, direct bool) {
 	n := len(d.out)
 	d.emit(s, e, ent, role, a.verb, direct, pi)
 	if len(d.out) > n {
-		d.outRight[n] = a.how == aRight
+		d.out[n].right = a.how == aRight
 	}
 }
 
@@ -662,15 +660,15 @@ func (d *doc) post() {
 			continue
 		}
 		n := d.out[i+1]
-		if n.Direct && n.Speaker != "" && d.outPara[i+1] == d.outPara[i]+1 && d.unclosedAt(q.Pos) {
+		if n.Direct && n.Speaker != "" && n.para == q.para+1 && d.unclosedAt(q.Pos) {
 			q.Speaker, q.Role, q.Verb = n.Speaker, n.Role, n.Verb
 		}
 	}
 	// The headline.
 	count := map[string]int{}
 	best := ""
-	for i, q := range d.out {
-		if q.Speaker != "" && d.outPara[i] > 0 {
+	for _, q := range d.out {
+		if q.Speaker != "" && q.para > 0 {
 			count[q.Speaker]++
 			if count[q.Speaker] > count[best] {
 				best = q.Speaker
@@ -682,7 +680,7 @@ func (d *doc) post() {
 		named += n
 	}
 	for i := range d.out {
-		if d.outPara[i] == 0 && !d.outPerson[i] && best != "" && len(d.paras) > 1 && !endsTerminal(d.text[d.paras[0].s:d.paras[0].e]) {
+		if d.out[i].para == 0 && !d.out[i].person && best != "" && len(d.paras) > 1 && !endsTerminal(d.text[d.paras[0].s:d.paras[0].e]) {
 			d.out[i].Speaker = best
 		}
 		// A quotation nobody is named for, in an article that quotes mostly
@@ -691,26 +689,10 @@ func (d *doc) post() {
 			d.out[i].Speaker = best
 		}
 	}
-	d.sortOut()
+	sort.SliceStable(d.out, func(i, j int) bool { return d.out[i].Pos < d.out[j].Pos })
 	if d.lang == "en" {
 		d.joinInterrupted()
 	}
-}
-
-// sortOut orders the quotes by position, keeping what is known of each
-// in step.
-func (d *doc) sortOut() {
-	idx := make([]int, len(d.out))
-	for i := range idx {
-		idx[i] = i
-	}
-	sort.SliceStable(idx, func(a, b int) bool { return d.out[idx[a]].Pos < d.out[idx[b]].Pos })
-	out := make([]news.Quote, len(idx))
-	para, person, right := make([]int, len(idx)), make([]bool, len(idx)), make([]bool, len(idx))
-	for k, i := range idx {
-		out[k], para[k], person[k], right[k] = d.out[i], d.outPara[i], d.outPerson[i], d.outRight[i]
-	}
-	d.out, d.outPara, d.outPerson, d.outRight = out, para, person, right
 }
 
 // joinInterrupted makes one quote of an English quotation interrupted by
@@ -718,24 +700,23 @@ func (d *doc) sortOut() {
 // one statement, and a journalist's feed shows them as one. The quote's Text
 // is the pieces joined by a space; Pos is where the first begins.
 func (d *doc) joinInterrupted() {
-	out, para := d.out[:0], d.outPara[:0]
-	for i, q := range d.out {
+	out := d.out[:0]
+	for _, q := range d.out {
 		if n := len(out); n > 0 {
 			prev := &out[n-1]
 			end := prev.Pos + len(prev.Text)
 			// a piece with an attribution of its own ("B," said Kunin) is
 			// a statement of its own
-			sameStatement := q.Direct && prev.Direct && q.Speaker != "" && q.Speaker == prev.Speaker && end <= q.Pos && !d.outRight[i]
-			interrupted := para[n-1] == d.outPara[i] && interruption(d.text[end:q.Pos])
+			sameStatement := q.Direct && prev.Direct && q.Speaker != "" && q.Speaker == prev.Speaker && end <= q.Pos && !q.right
+			interrupted := prev.para == q.para && interruption(d.text[end:q.Pos])
 			if sameStatement && interrupted {
 				prev.Text += " " + q.Text
 				continue
 			}
 		}
 		out = append(out, q)
-		para = append(para, d.outPara[i])
 	}
-	d.out, d.outPara = out, para
+	d.out = out
 }
 
 // reAbbrevDot finds the dots of titles and initials ("Mr. Trump", "George

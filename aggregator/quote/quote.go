@@ -45,5 +45,12 @@ func Find(text, lang string) []news.Quote {
 	d.scanMentions()
 	d.scanOrgs()
 	d.run()
-	return d.out
+	if len(d.out) == 0 {
+		return nil
+	}
+	out := make([]news.Quote, len(d.out))
+	for i, e := range d.out {
+		out[i] = e.Quote
+	}
+	return out
 }
