@@ -39,34 +39,11 @@ var (
 	rePublishedWord = regexp.MustCompile(`(?i)(?:published|posted|created|опубликовано|публикация|дата публикации|publicado|publié|veröffentlicht|pubblicato|gepubliceerd|yayınlanma|opublikowano)\s*(?:on|at|:)?\s*`)
 )
 
-// dateSourceNames say, for the notes, where each kind of date was read.
-var dateSourceNames = map[string]string{
-	"selector":      "the source's date selector",
-	"json-ld":       "JSON-LD datePublished",
-	"meta":          "a <meta> tag",
-	"microdata":     "microdata datePublished",
-	"time":          "a <time> element",
-	"hatom":         "an hAtom published element",
-	"data-attr":     "a date attribute",
-	"headline":      "the dateline under the headline",
-	"text":          "a date printed near the top of the page",
-	"url":           "the URL",
-	"modified":      "the last-modified date (no publication date given)",
-	"wiki-revision": "the wiki revision shown",
-}
-
-// dateFound is the chosen publication date and where it came from.
+// dateFound is the chosen publication date and, for the notes, where it
+// was read.
 type dateFound struct {
 	hit dateHit
 	src string
-}
-
-// source names where the date was read, for the notes.
-func (f dateFound) source() string {
-	if name, ok := dateSourceNames[f.src]; ok {
-		return name
-	}
-	return f.src
 }
 
 // chooseDate finds the publication date: per-source selector, JSON-LD,
@@ -75,7 +52,7 @@ func (f dateFound) source() string {
 func chooseDate(m *pageMeta, root *html.Node, pageURL, title string, dc *dateCtx, selected string) (dateFound, bool) {
 	if selected != "" {
 		if h, ok := parseDateValue(selected, dc); ok {
-			return dateFound{h, "selector"}, true
+			return dateFound{h, "the source's date selector"}, true
 		}
 	}
 	if isWiki(m) {
@@ -97,14 +74,14 @@ func chooseDate(m *pageMeta, root *html.Node, pageURL, title string, dc *dateCtx
 		return dateFound{}, false
 	}
 	if m.ld != nil {
-		if f, ok := try([]string{m.ld.Published, m.ld.Created}, "json-ld"); ok {
+		if f, ok := try([]string{m.ld.Published, m.ld.Created}, "JSON-LD datePublished"); ok {
 			return f, true
 		}
 	}
-	if f, ok := try(m.all(publishedKeys...), "meta"); ok {
+	if f, ok := try(m.all(publishedKeys...), "a <meta> tag"); ok {
 		return f, true
 	}
-	if f, ok := try(m.itemDates, "microdata"); ok {
+	if f, ok := try(m.itemDates, "microdata datePublished"); ok {
 		return f, true
 	}
 	if f, ok := timeElements(m.timeTags, dc); ok {
@@ -127,13 +104,14 @@ func chooseDate(m *pageMeta, root *html.Node, pageURL, title string, dc *dateCtx
 		}
 	}
 	if urlOK {
-		return dateFound{urlHit, "url"}, true
+		return dateFound{urlHit, "the URL"}, true
 	}
-	if f, ok := try(m.all(modifiedKeys...), "modified"); ok {
+	const modified = "the last-modified date (no publication date given)"
+	if f, ok := try(m.all(modifiedKeys...), modified); ok {
 		return f, true
 	}
 	if m.ld != nil {
-		if f, ok := try([]string{m.ld.Modified}, "modified"); ok {
+		if f, ok := try([]string{m.ld.Modified}, modified); ok {
 			return f, true
 		}
 	}
@@ -152,13 +130,13 @@ func isWiki(m *pageMeta) bool {
 func wikiRevisionDate(m *pageMeta, root *html.Node, dc *dateCtx) (dateFound, bool) {
 	if m.ld != nil {
 		if h, ok := parseDateValue(m.ld.Modified, dc); ok {
-			return dateFound{h, "wiki-revision"}, true
+			return dateFound{h, "the wiki revision shown"}, true
 		}
 	}
 	foot := findAll(root, func(n *html.Node) bool { return attr(n, "id") == "footer-info-lastmod" })
 	for _, n := range foot {
 		if hits := findDates(textOf(n), dc); len(hits) > 0 {
-			return dateFound{hits[0], "wiki-revision"}, true
+			return dateFound{hits[0], "the wiki revision shown"}, true
 		}
 	}
 	return dateFound{}, false
@@ -217,13 +195,13 @@ func timeElements(tags []*html.Node, dc *dateCtx) (dateFound, bool) {
 		}
 		ci := strings.ToLower(attr(t, "class") + " " + attr(t, "itemprop") + " " + attr(t, "id"))
 		if hasAttr(t, "pubdate") || strings.Contains(ci, "publish") || strings.Contains(ci, "datecreated") || strings.Contains(ci, "posted") {
-			return dateFound{h, "time"}, true
+			return dateFound{h, "a <time> element"}, true
 		}
 		if reNotPubClass.MatchString(ci) || inNonArticle(t) {
 			continue
 		}
 		if first == nil {
-			first = &dateFound{h, "time"}
+			first = &dateFound{h, "a <time> element"}
 		}
 	}
 	if first != nil {
@@ -278,7 +256,7 @@ func headlineDate(root *html.Node, title string, dc *dateCtx) (dateFound, bool) 
 			continue
 		}
 		if h, ok := publishedHit(t, dc); ok {
-			return dateFound{h, "headline"}, true
+			return dateFound{h, "the dateline under the headline"}, true
 		}
 	}
 	return dateFound{}, false
@@ -317,7 +295,7 @@ func textDate(root *html.Node, dc *dateCtx) (dateFound, bool) {
 			return true
 		}
 		if h, ok := publishedHit(t, dc); ok {
-			f := &dateFound{h, "text"}
+			f := &dateFound{h, "a date printed near the top of the page"}
 			if first == nil {
 				first = f
 			}
@@ -492,7 +470,7 @@ func dataTime(root *html.Node, dc *dateCtx) (dateFound, bool) {
 			// hAtom: <abbr class="published" title="2020-01-02T10:00:00+01:00">
 			if ci := classID(n); strings.Contains(ci, "published") || strings.Contains(ci, "dtstart") {
 				if h, ok := parseDateValue(attr(n, "title"), dc); ok && !inNonArticle(n) {
-					found = &dateFound{h, "hatom"}
+					found = &dateFound{h, "an hAtom published element"}
 					return false
 				}
 			}
@@ -501,7 +479,7 @@ func dataTime(root *html.Node, dc *dateCtx) (dateFound, bool) {
 			switch a.Key {
 			case "data-time", "data-timestamp", "data-published", "data-publish-date", "data-date", "data-pubdate":
 				if h, ok := parseDateValue(a.Val, dc); ok && !inNonArticle(n) {
-					found = &dateFound{h, "data-attr"}
+					found = &dateFound{h, "a date attribute"}
 					return false
 				}
 			}

@@ -272,7 +272,7 @@ func (x *extractor) run() {
 	}
 	if f, ok := chooseDate(m, x.doc, opt.URL, art.Title, x.dc, sel); ok {
 		art.Published = x.localTime(f.hit.t)
-		x.note("date read from %s", f.source())
+		x.note("date read from %s", f.src)
 	} else if h, ok := lastResortDate(x.doc, x.page, x.dc); ok {
 		art.Published = x.localTime(h.t)
 		x.note("date guessed from the page's text")
@@ -469,26 +469,20 @@ func (x *extractor) readAuthors(actx *authorCtx, bylineTexts []nodeText) ([]stri
 	if s := x.selected(x.opt.Selectors.Authors, false); len(s) > 0 {
 		return actx.cleanAuthors(s), "the source's authors selector"
 	}
-	layers := [][]string{nil} // JSON-LD, <meta>: in the order of layerNames
+	var ldAuthors, metaAuthors []string
 	if m.ld != nil {
-		layers[0] = m.ld.Authors
+		ldAuthors = m.ld.Authors
 	}
-	var metaAuthors []string
 	for _, v := range m.all("author", "article:author", "og:article:author", "byl", "sailthru.author", "parsely-author", "dc.creator", "dcterms.creator", "citation_author", "cxenseparse:author", "twitter:creator") {
 		if !strings.Contains(v, "://") && !strings.HasPrefix(v, "@") {
 			metaAuthors = append(metaAuthors, v)
 		}
 	}
-	layers = append(layers, metaAuthors)
-	var declared []string
-	from := ""
-	for k, l := range layers {
-		a := actx.cleanAuthors(l)
-		if declared == nil || (len(a) > len(declared) && containsNames(a, declared)) {
-			// a later layer that names the same people and more wins: JSON-LD
-			// often lists only the first of several authors
-			declared, from = a, layerNames[k]
-		}
+	declared, from := actx.cleanAuthors(ldAuthors), "JSON-LD author"
+	if a := actx.cleanAuthors(metaAuthors); len(a) > len(declared) && containsNames(a, declared) {
+		// <meta> naming the same people and more wins: JSON-LD often lists
+		// only the first of several authors
+		declared, from = a, "<meta> author"
 	}
 	if len(declared) > 0 {
 		return declared, from
@@ -505,20 +499,19 @@ func (x *extractor) readAuthors(actx *authorCtx, bylineTexts []nodeText) ([]stri
 		}
 		return true
 	})
-	for k, l := range [][]nodeText{m.itemAuthors, m.relAuthors, findBylines(x.doc), bylineTexts} {
-		if a := actx.firstByline(l, order, h1); len(a) > 0 {
-			return a, bylineLayerNames[k]
+	for _, l := range []struct {
+		from  string
+		cands []nodeText
+	}{
+		{"microdata author", m.itemAuthors}, {"rel=author links", m.relAuthors},
+		{"a byline element", findBylines(x.doc)}, {"a byline in the text", bylineTexts},
+	} {
+		if a := actx.firstByline(l.cands, order, h1); len(a) > 0 {
+			return a, l.from
 		}
 	}
 	return nil, ""
 }
-
-// layerNames and bylineLayerNames say, for the notes, where authors were
-// read.
-var (
-	layerNames       = []string{"JSON-LD author", "<meta> author"}
-	bylineLayerNames = []string{"microdata author", "rel=author links", "a byline element", "a byline in the text"}
-)
 
 // containsNames reports whether every name of sub is in names, folded.
 func containsNames(names, sub []string) bool {
