@@ -105,36 +105,40 @@ func textOf(n *html.Node) string {
 
 // appendText writes the text of n into b, a space at block boundaries.
 func appendText(b *strings.Builder, n *html.Node) {
-	if n == nil {
-		return
-	}
-	if n.Type == html.TextNode {
-		b.WriteString(n.Data)
+	walkText(n, func(t string) { b.WriteString(t) }, func() { b.WriteByte(' ') })
+}
+
+// walkText calls text with each visible text under root, in document
+// order, and boundary where a block element starts and ends; scripts,
+// styles and the like under root are skipped. It walks iteratively, so
+// deeply nested pages cannot exhaust the stack.
+func walkText(root *html.Node, text func(string), boundary func()) {
+	if root == nil {
 		return
 	}
 	type item struct {
 		n    *html.Node
 		exit bool
 	}
-	stack := []item{{n: n}}
+	stack := []item{{n: root}}
 	for len(stack) > 0 {
 		it := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
 		c := it.n
 		if it.exit {
-			b.WriteByte(' ')
+			boundary()
 			continue
 		}
 		switch c.Type {
 		case html.TextNode:
-			b.WriteString(c.Data)
+			text(c.Data)
 			continue
 		case html.ElementNode:
-			if skipAtoms[c.DataAtom] && c != n {
+			if skipAtoms[c.DataAtom] && c != root {
 				continue
 			}
 			if blockAtoms[c.DataAtom] {
-				b.WriteByte(' ')
+				boundary()
 				stack = append(stack, item{n: c, exit: true})
 			}
 		case html.DocumentNode:
@@ -220,39 +224,7 @@ func blockLines(root *html.Node) []string {
 		}
 		cur.Reset()
 	}
-	type item struct {
-		n    *html.Node
-		exit bool
-	}
-	stack := []item{{n: root}}
-	for len(stack) > 0 {
-		it := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		c := it.n
-		if it.exit {
-			flush()
-			continue
-		}
-		switch c.Type {
-		case html.TextNode:
-			cur.WriteString(c.Data)
-			continue
-		case html.ElementNode:
-			if skipAtoms[c.DataAtom] {
-				continue
-			}
-			if blockAtoms[c.DataAtom] {
-				flush()
-				stack = append(stack, item{n: c, exit: true})
-			}
-		case html.DocumentNode:
-		default:
-			continue
-		}
-		for k := c.LastChild; k != nil; k = k.PrevSibling {
-			stack = append(stack, item{n: k})
-		}
-	}
+	walkText(root, func(t string) { cur.WriteString(t) }, flush)
 	flush()
 	return lines
 }
