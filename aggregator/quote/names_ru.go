@@ -76,8 +76,10 @@ func ruNominatives(w string) []string {
 			// a vowel dropped in the oblique cases: Павла → Павел, Льва → Лев
 			if st, ok := strings.CutSuffix(stem, "ьв"); ok {
 				out = append(out, st+"ев")
-			} else if rs := []rune(stem); len(rs) >= 3 && isRuConsonant(rs[len(rs)-1]) && isRuConsonant(rs[len(rs)-2]) {
-				out = append(out, string(rs[:len(rs)-1])+"е"+string(rs[len(rs)-1:]))
+			} else if last, n := utf8.DecodeLastRuneInString(stem); isRuConsonant(last) && utf8.RuneCountInString(stem) >= 3 {
+				if prev, _ := utf8.DecodeLastRuneInString(stem[:len(stem)-n]); isRuConsonant(prev) {
+					out = append(out, stem[:len(stem)-n]+"е"+stem[len(stem)-n:])
+				}
 			}
 		}
 	}
