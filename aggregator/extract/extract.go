@@ -10,6 +10,7 @@ package extract
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"net/url"
 	"slices"
@@ -126,7 +127,11 @@ func Extract(page []byte, opt Options) (art *Article, err error) {
 	}
 	doc, note, perr := parsePage(page)
 	if perr != nil {
-		art.Notes = append(art.Notes, "not an HTML page: "+perr.Error())
+		if errors.Is(perr, errNotHTML) {
+			art.Notes = append(art.Notes, "not an HTML page (binary content)")
+		} else {
+			art.Notes = append(art.Notes, "not an HTML page: "+perr.Error())
+		}
 		return art, nil
 	}
 	if note != "" {
