@@ -61,29 +61,37 @@ func articleUpstream(t *testing.T) *httptest.Server {
 	return srv
 }
 
+// articleCrawler builds a crawler for the config text over a fresh store;
+// now is its clock (nil: the real one).
+func articleCrawler(t *testing.T, yaml string, now func() time.Time) (*aggregator.Crawler, *store.Store) {
+	t.Helper()
+	cfg, err := config.Parse("t.yaml", []byte(yaml))
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "a.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	c, err := aggregator.New(cfg, fetch.New(fetch.Options{Timeout: 10 * time.Second}), st, nil, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c, st
+}
+
 func TestArticlePagesAndListingSources(t *testing.T) {
 	ctx := context.Background()
 	up := articleUpstream(t)
-	cfg, err := config.Parse("t.yaml", []byte(fmt.Sprintf(`
+	c, st := articleCrawler(t, fmt.Sprintf(`
 sections: [{id: all}]
 fetch: {host_spacing: 0s}
 sources:
   - {id: caliber, name: Caliber.Az, url: "%[1]s/caliber/list", kind: page, item_links: "a.post",
      timezone: Asia/Baku, sections: [all], allow_private: true}
   - {id: ru, name: Russian press, url: "%[1]s/feed.xml", timezone: Europe/Moscow, sections: [all], allow_private: true}
-`, up.URL)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "a.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	c, err := aggregator.New(cfg, fetch.New(fetch.Options{Timeout: 10 * time.Second}), st, nil, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+`, up.URL), nil)
 	res := byID(c.CrawlOnce(ctx, nil))
 	if r := res["caliber"]; r.Err != nil || r.New != 2 || r.Articles != 2 {
 		t.Fatalf("caliber: %v", r)
@@ -170,25 +178,13 @@ func TestArticleRelativeDate(t *testing.T) {
 		}
 	}))
 	defer srv.Close()
-	cfg, err := config.Parse("t.yaml", []byte(fmt.Sprintf(`
+	clock := func() time.Time { return time.Date(2024, 10, 4, 17, 0, 0, 0, time.UTC) } // 20:00 MSK
+	c, st := articleCrawler(t, fmt.Sprintf(`
 sections: [{id: all}]
 fetch: {host_spacing: 0s}
 sources:
   - {id: city, url: "%s/list", kind: page, item_links: "a.post", timezone: Europe/Moscow, sections: [all], allow_private: true}
-`, srv.URL)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "a.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	clock := func() time.Time { return time.Date(2024, 10, 4, 17, 0, 0, 0, time.UTC) } // 20:00 MSK
-	c, err := aggregator.New(cfg, fetch.New(fetch.Options{Timeout: 10 * time.Second}), st, nil, clock)
-	if err != nil {
-		t.Fatal(err)
-	}
+`, srv.URL), clock)
 	if r := byID(c.CrawlOnce(ctx, nil))["city"]; r.Err != nil || r.New != 2 {
 		t.Fatalf("crawl: %+v", r)
 	}
