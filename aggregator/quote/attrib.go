@@ -1,10 +1,6 @@
 package quote
 
-import (
-	"strings"
-	"unicode"
-	"unicode/utf8"
-)
+import "strings"
 
 // How a quotation was attributed.
 const (
@@ -44,9 +40,11 @@ func (d *doc) verbAt(t token) (byte, bool) {
 	return 0, ok
 }
 
-var ruAdverbs = toSet(`также еще ещё тогда затем потом уже вновь вдруг снова тут же честно прямо
-уверенно жестко жёстко твердо твёрдо отдельно особо кратко коротко лаконично иронично резко
-недавно ранее позже позднее публично открыто дословно`)
+// weakVerb reports whether an English verb form is one of enWeakVerbs.
+func weakVerb(w string) bool {
+	b, ok := enVerbs[lower(w)]
+	return ok && (enWeakVerbs[b] || enWeakVerbs[lower(w)])
+}
 
 // rightAttr looks for an attribution in toks[j:end), right after a
 // quotation: optional comma and dash, then "сказал он" / "he said" /
@@ -195,6 +193,10 @@ func (d *doc) rightAttr(toks []token, j, end int) attrib {
 	return attrib{}
 }
 
+var ruAdverbs = toSet(`также еще ещё тогда затем потом уже вновь вдруг снова тут же честно прямо
+уверенно жестко жёстко твердо твёрдо отдельно особо кратко коротко лаконично иронично резко
+недавно ранее позже позднее публично открыто дословно`)
+
 // loneSurname reports whether after, the words after a speech verb, is one
 // capitalised Russian word that names no body or place, ending the clause.
 func loneSurname(after []token) bool {
@@ -238,76 +240,6 @@ func (d *doc) docSource(after []token) (mention, bool) {
 		return m, true
 	}
 	return mention{kind: kOrg, org: ruGenOrgNom(words), pos: after[2].s}, true
-}
-
-// weakVerb reports whether an English verb form is one of enWeakVerbs.
-func weakVerb(w string) bool {
-	b, ok := enVerbs[lower(w)]
-	return ok && (enWeakVerbs[b] || enWeakVerbs[lower(w)])
-}
-
-// leftSubject finds the subject of a verb at v in toks[ss:v), trying the
-// narrowest clause first (after the last comma) and widening.
-func (d *doc) leftSubject(toks []token, ss, v int) (mention, bool) {
-	var narrow mention
-	have := false
-	for cs := v - 1; cs >= ss-1; cs-- {
-		if cs >= ss && !(toks[cs].is(",") || toks[cs].kind == tDash || toks[cs].is(";") || toks[cs].is(":")) {
-			continue
-		}
-		seg := toks[cs+1 : v]
-		if len(seg) == 0 {
-			continue
-		}
-		if d.lang == "en" && cs >= ss && participleAside(seg) {
-			// "Mr. Trump, asked about Mr. Putin, had said": a participle's
-			// aside names no subject
-			continue
-		}
-		m, ok := d.parsePhrase(seg, caseNom, false)
-		if !ok {
-			continue
-		}
-		if cs >= ss && v-1 > cs && toks[v-1].is(",") && !(m.kind == kPronoun || m.kind == kPerson && m.strong && leadsSegment(seg, m.pos, d.lang)) {
-			// "Smith, chief executive of CloudFlare, said": an appositive.
-			continue
-		}
-		if m.kind == kPerson || m.kind == kPronoun {
-			return m, true
-		}
-		if !have {
-			narrow, have = m, true
-		}
-	}
-	return narrow, have
-}
-
-// participleAside reports whether seg opens with a participle clause that a
-// comma closes: "asked about Mr. Putin, had".
-func participleAside(seg []token) bool {
-	if !seg[0].lower() || !(strings.HasSuffix(seg[0].low, "ed") || strings.HasSuffix(seg[0].low, "ing")) {
-		return false
-	}
-	for _, t := range seg[1:] {
-		if t.is(",") {
-			return true
-		}
-	}
-	return false
-}
-
-// leadsSegment reports whether the name at pos opens seg, after role words
-// and titles only ("Rear Admiral Daniel Hagari").
-func leadsSegment(seg []token, pos int, lang string) bool {
-	for _, t := range seg {
-		if t.s == pos {
-			return true
-		}
-		if !(t.kind == tWord && (isRole(t.text, lang) || t.cap() && lang == "en") || t.is(".")) {
-			return false
-		}
-	}
-	return false
 }
 
 // leftAttr looks for an attribution before a quotation at toks[qi] within
@@ -401,6 +333,70 @@ func (d *doc) leftAttr(toks []token, ss, qi int) attrib {
 	return attrib{}
 }
 
+// leftSubject finds the subject of a verb at v in toks[ss:v), trying the
+// narrowest clause first (after the last comma) and widening.
+func (d *doc) leftSubject(toks []token, ss, v int) (mention, bool) {
+	var narrow mention
+	have := false
+	for cs := v - 1; cs >= ss-1; cs-- {
+		if cs >= ss && !(toks[cs].is(",") || toks[cs].kind == tDash || toks[cs].is(";") || toks[cs].is(":")) {
+			continue
+		}
+		seg := toks[cs+1 : v]
+		if len(seg) == 0 {
+			continue
+		}
+		if d.lang == "en" && cs >= ss && participleAside(seg) {
+			// "Mr. Trump, asked about Mr. Putin, had said": a participle's
+			// aside names no subject
+			continue
+		}
+		m, ok := d.parsePhrase(seg, caseNom, false)
+		if !ok {
+			continue
+		}
+		if cs >= ss && v-1 > cs && toks[v-1].is(",") && !(m.kind == kPronoun || m.kind == kPerson && m.strong && leadsSegment(seg, m.pos, d.lang)) {
+			// "Smith, chief executive of CloudFlare, said": an appositive.
+			continue
+		}
+		if m.kind == kPerson || m.kind == kPronoun {
+			return m, true
+		}
+		if !have {
+			narrow, have = m, true
+		}
+	}
+	return narrow, have
+}
+
+// participleAside reports whether seg opens with a participle clause that a
+// comma closes: "asked about Mr. Putin, had".
+func participleAside(seg []token) bool {
+	if !seg[0].lower() || !(strings.HasSuffix(seg[0].low, "ed") || strings.HasSuffix(seg[0].low, "ing")) {
+		return false
+	}
+	for _, t := range seg[1:] {
+		if t.is(",") {
+			return true
+		}
+	}
+	return false
+}
+
+// leadsSegment reports whether the name at pos opens seg, after role words
+// and titles only ("Rear Admiral Daniel Hagari").
+func leadsSegment(seg []token, pos int, lang string) bool {
+	for _, t := range seg {
+		if t.s == pos {
+			return true
+		}
+		if !(t.kind == tWord && (isRole(t.text, lang) || t.cap() && lang == "en") || t.is(".")) {
+			return false
+		}
+	}
+	return false
+}
+
 // insertedSpeaker reads "…, Nefzi said, adding, “…”": a participle at k
 // after an inserted "<name> said," clause shares that clause's speaker.
 func (d *doc) insertedSpeaker(toks []token, ss, k int) (mention, bool) {
@@ -444,20 +440,6 @@ func ruContentBefore(toks []token, ss, v int) bool {
 	return false
 }
 
-// phraseEnd returns where a source phrase starting at i ends: at a comma,
-// colon, dash, quotation or limit.
-func phraseEnd(toks []token, i, limit int) int {
-	for k := i; k < limit; k++ {
-		t := toks[k]
-		if t.is(",") || t.is(":") || t.kind == tQuote || t.kind == tDash || endsSentence(t) {
-			return k
-		}
-	}
-	return limit
-}
-
-var ruNextOpeners = toSet(`об о так такое такую такими таким такой это этими эти этом`)
-
 // nextAttr looks at the sentence toks[ss:se) after a quotation for "Об этом
 // заявил X" / "Smith said." style attribution.
 func (d *doc) nextAttr(toks []token, ss, se int) attrib {
@@ -497,6 +479,49 @@ func (d *doc) nextAttr(toks []token, ss, se int) attrib {
 	return attrib{}
 }
 
+var ruNextOpeners = toSet(`об о так такое такую такими таким такой это этими эти этом`)
+
+// prevAttr attributes a quotation opening paragraph pi from the previous
+// paragraph when that ends with a colon ("Анвар Ибрагим признался:").
+func (d *doc) prevAttr(pi int) attrib {
+	pt := d.ptoks[pi-1]
+	if len(pt) == 0 || !pt[len(pt)-1].is(":") {
+		return attrib{}
+	}
+	ss, _ := d.sentenceOf(pi-1, len(pt)-1)
+	a := d.leftAttr(pt, ss, len(pt))
+	if !a.ok() {
+		// "Премьер-министр Малайзии продемонстрировал, что …:" — the
+		// sentence's subject introduces the speech.
+		if m, ok := d.parsePhrase(pt[ss:], caseNom, false); ok && m.kind != kPronoun {
+			a = attrib{m: m, how: aPrev}
+		}
+	}
+	if a.ok() {
+		a.how = aPrev
+	}
+	return a
+}
+
+// headlineAttr reads a headline ending in "— Name" (a quotation followed
+// by its speaker, no verb).
+func (d *doc) headlineAttr(toks []token) attrib {
+	for k := len(toks) - 1; k > 0; k-- {
+		if toks[k].kind == tDash {
+			if k+1 < len(toks) {
+				if m, ok := d.parsePhrase(toks[k+1:], caseNom, false); ok && m.kind == kPerson {
+					return attrib{m: m, how: aColon}
+				}
+			}
+			return attrib{}
+		}
+		if toks[k].kind != tWord && !toks[k].is(".") {
+			return attrib{}
+		}
+	}
+	return attrib{}
+}
+
 // cueIn reports whether toks[ss:se) holds a speech verb or a source phrase
 // outside quotations.
 func (d *doc) cueIn(toks []token, ss, se int) bool {
@@ -513,119 +538,4 @@ func (d *doc) cueIn(toks []token, ss, se int) bool {
 		}
 	}
 	return false
-}
-
-// seg is one piece of speech between attribution clauses inside a pair of
-// marks or a dash-speech paragraph.
-type seg struct {
-	s, e   int
-	cs, ce int // the attribution clause after it, if cs < ce
-}
-
-// splitSpeech cuts Russian direct speech [s, e) at attribution clauses
-// introduced by a dash after , . ! ? …: «A, — сказал он. — B» gives A and B
-// with the clause "— сказал он.".
-func (d *doc) splitSpeech(s, e int) []seg {
-	var out []seg
-	cur := s
-	text := d.text
-	i := s
-	for i < e {
-		r, n := utf8.DecodeRuneInString(text[i:])
-		if !isDash(r) || !dashAfterPunct(text, cur, i) || d.protected(i, s, e) {
-			i += n
-			continue
-		}
-		// The words after the dash.
-		w1, w1e := nextWord(text, i+n, e)
-		ok := false
-		if w1 != "" && unicode.IsLower([]rune(w1)[0]) {
-			lw := lower(w1)
-			if _, v := ruVerb(lw); v {
-				ok = true
-			} else if _, v := ruPastGender(lw); v {
-				ok = true
-			} else if ruAdverbs[lw] {
-				w2, _ := nextWord(text, w1e, e)
-				if _, v := ruPastGender(lower(w2)); v {
-					ok = true
-				} else if _, v := ruVerb(lower(w2)); v {
-					ok = true
-				}
-			}
-		}
-		if !ok {
-			i += n
-			continue
-		}
-		// The clause runs to the next dash after punctuation, or to the end.
-		ce, next := e, e
-		for k := i + n; k < e; {
-			r2, n2 := utf8.DecodeRuneInString(text[k:])
-			if isDash(r2) && dashAfterPunct(text, i+n, k) && !d.protected(k, s, e) {
-				ce, next = k, k+n2
-				break
-			}
-			k += n2
-		}
-		out = append(out, seg{s: cur, e: i, cs: i, ce: ce})
-		cur = next
-		i = next
-	}
-	if cur < e {
-		out = append(out, seg{s: cur, e: e})
-	}
-	return out
-}
-
-// protected reports whether offset i lies inside a quotation nested in [s, e).
-func (d *doc) protected(i, s, e int) bool {
-	for k := range d.spans {
-		sp := &d.spans[k]
-		if sp.open >= s && sp.close <= e && sp.open < i && i < sp.close && !(sp.open == s-1) {
-			if sp.s <= s && sp.e >= e {
-				continue
-			}
-			return true
-		}
-	}
-	return false
-}
-
-// dashAfterPunct reports whether the dash at i follows , . ! ? … or : (with
-// or without a space), after offset from.
-func dashAfterPunct(text string, from, i int) bool {
-	k := i
-	for k > from {
-		r, n := utf8.DecodeLastRuneInString(text[from:k])
-		if isSpace(r) {
-			k -= n
-			continue
-		}
-		return strings.ContainsRune(",.!?…:", r)
-	}
-	return false
-}
-
-// nextWord returns the next word in text[i:e) and its end.
-func nextWord(text string, i, e int) (string, int) {
-	for i < e {
-		r, n := utf8.DecodeRuneInString(text[i:])
-		if isWordRune(r) {
-			break
-		}
-		if !isSpace(r) {
-			return "", i
-		}
-		i += n
-	}
-	j := i
-	for j < e {
-		r, n := utf8.DecodeRuneInString(text[j:])
-		if !isWordRune(r) && r != '-' {
-			break
-		}
-		j += n
-	}
-	return text[i:j], j
 }

@@ -102,6 +102,12 @@ press agency club church federation league society trust project network forum c
 assembly legislature republicans democrats school district county city state nations
 command guard navy corps unit brigade`)
 
+var enTitles = toSet(`mr mrs ms miss dr sen rep gov gen lt col capt sgt prof rev hon adm sir dame lord lady
+president senator governor mayor secretary minister judge justice ambassador chairman chancellor
+premier king queen prince princess sheikh emir pope bishop cardinal general colonel captain
+commissioner director chief speaker representative congressman congresswoman
+imam rabbi pastor archbishop father patriarch ayatollah mufti`)
+
 var enStop = toSet(`the a an this that these those it its his her their our my your of in on at for to by
 with from as and or but if then so not no yes is are was were be been being has have had do does did
 will would can could should may might must shall there here when where while after before
@@ -113,11 +119,8 @@ remember let instead overall indeed finally today yesterday tomorrow earlier lat
 hence besides moreover furthermore nevertheless nonetheless otherwise rest fun please thanks
 despite unlike amid following including regarding toward towards upon via per`)
 
-var enTitles = toSet(`mr mrs ms miss dr sen rep gov gen lt col capt sgt prof rev hon adm sir dame lord lady
-president senator governor mayor secretary minister judge justice ambassador chairman chancellor
-premier king queen prince princess sheikh emir pope bishop cardinal general colonel captain
-commissioner director chief speaker representative congressman congresswoman
-imam rabbi pastor archbishop father patriarch ayatollah mufti`)
+var enMonths = toSet(`january february march april may june july august september october november december
+monday tuesday wednesday thursday friday saturday sunday jan feb mar apr jun jul aug sep sept oct nov dec`)
 
 // enFemaleNames and enMaleNames give the gender of common first names.
 var enFemaleNames = toSet(`mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa
@@ -148,11 +151,3 @@ bibi naftali yair abdel mohammed muhammad ali hassan hussein ahmed omar abu bash
 petro viktor leonid mark keir rishi boris tony gordon david nigel jeremy matt dominic sajid priyanka
 narendra rahul imran nawaz shinzo fumio moon yoon jair lula justin stephen pierre jacques francois
 nicolas olaf gerhard helmut friedrich alexander`)
-
-func toSet(s string) map[string]bool {
-	m := map[string]bool{}
-	for _, f := range strings.Fields(s) {
-		m[f] = true
-	}
-	return m
-}

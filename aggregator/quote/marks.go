@@ -6,95 +6,6 @@ import (
 	"unicode/utf8"
 )
 
-// guessLang returns "ru" when Cyrillic letters outnumber Latin ones in text,
-// else "en".
-func guessLang(text string) string {
-	cyr, lat := 0, 0
-	for i, r := range text {
-		if i > 20000 {
-			break
-		}
-		switch {
-		case r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z':
-			lat++
-		case unicode.Is(unicode.Cyrillic, r):
-			cyr++
-		}
-	}
-	if cyr > lat {
-		return "ru"
-	}
-	return "en"
-}
-
-// para is one paragraph of the text: byte offsets [s, e), trimmed.
-type para struct{ s, e int }
-
-// paragraphs splits text at blank lines (a line holding only white space
-// counts as blank) and trims each paragraph.
-func paragraphs(text string) []para {
-	var out []para
-	start := 0
-	emit := func(s, e int) {
-		s, e = trimSpace(text, s, e)
-		if s < e {
-			out = append(out, para{s, e})
-		}
-	}
-	i := 0
-	for i < len(text) {
-		if text[i] != '\n' {
-			i++
-			continue
-		}
-		// Look for a following blank line.
-		j := i + 1
-		for j < len(text) && (text[j] == ' ' || text[j] == '\t' || text[j] == '\r') {
-			j++
-		}
-		if j < len(text) && text[j] == '\n' {
-			emit(start, i)
-			for j < len(text) && isSpaceByte(text[j]) {
-				j++
-			}
-			start = j
-			i = j
-			continue
-		}
-		i++
-	}
-	emit(start, len(text))
-	return out
-}
-
-func isSpaceByte(b byte) bool { return b == ' ' || b == '\n' || b == '\t' || b == '\r' }
-
-// trimSpace narrows [s, e) of text past white space (including no-break
-// spaces) at both ends.
-func trimSpace(text string, s, e int) (int, int) {
-	for s < e {
-		r, n := utf8.DecodeRuneInString(text[s:e])
-		if !isSpace(r) {
-			break
-		}
-		s += n
-	}
-	for e > s {
-		r, n := utf8.DecodeLastRuneInString(text[s:e])
-		if !isSpace(r) {
-			break
-		}
-		e -= n
-	}
-	return s, e
-}
-
-func isSpace(r rune) bool {
-	return unicode.IsSpace(r) || r == '\u00a0' || r == '\u200b' || r == '\u2009' || r == '\u202f' || r == '\ufeff'
-}
-
-func isDash(r rune) bool { return r == '—' || r == '–' || r == '-' || r == '―' || r == '‒' }
-
 // qspan is one pair of quotation marks: open and close are the byte offsets
 // of the marks (close == para end when a paragraph ends inside the quote),
 // [s, e) the trimmed content.
@@ -107,31 +18,6 @@ type qspan struct {
 	parent      int // index of the enclosing span, -1 at top level
 	para        int
 	unclosed    bool
-}
-
-// closers maps a closing mark to the opening marks it may close.
-func matches(open, close rune) bool {
-	switch close {
-	case '»':
-		return open == '«'
-	case '”':
-		return open == '“' || open == '„' || open == '"'
-	case '“':
-		return open == '„' || open == '"' || open == '“'
-	case '"':
-		return open == '"' || open == '“' || open == '„'
-	case '’':
-		return open == '‘'
-	case '›':
-		return open == '‹'
-	}
-	return false
-}
-
-type opener struct {
-	r   rune
-	pos int
-	end int // offset after the mark
 }
 
 // scanMarks finds the quotation-mark pairs of paragraph p (index pi).
@@ -254,27 +140,29 @@ func scanMarks(text string, p para, pi int) []qspan {
 	return out
 }
 
-// attributionAfter reports whether text from i reads ", — " (optional
-// punctuation, then a dash): where an attribution clause follows a quotation.
-func attributionAfter(text string, i, end int) bool {
-	j := i
-	for j < end {
-		r, n := utf8.DecodeRuneInString(text[j:])
-		if r == ',' || r == '.' || r == '!' || r == '?' || isSpace(r) {
-			j += n
-			continue
-		}
-		return isDash(r) && j > i
+// closers maps a closing mark to the opening marks it may close.
+func matches(open, close rune) bool {
+	switch close {
+	case '»':
+		return open == '«'
+	case '”':
+		return open == '“' || open == '„' || open == '"'
+	case '“':
+		return open == '„' || open == '"' || open == '“'
+	case '"':
+		return open == '"' || open == '“' || open == '„'
+	case '’':
+		return open == '‘'
+	case '›':
+		return open == '‹'
 	}
 	return false
 }
 
-func sortSpans(s []qspan) {
-	for i := 1; i < len(s); i++ {
-		for j := i; j > 0 && s[j].open < s[j-1].open; j-- {
-			s[j], s[j-1] = s[j-1], s[j]
-		}
-	}
+type opener struct {
+	r   rune
+	pos int
+	end int // offset after the mark
 }
 
 func top(st []opener) rune {
@@ -301,6 +189,29 @@ func openCtx(prev rune) bool {
 // closeCtx reports whether a mark before rune next closes a quotation.
 func closeCtx(next rune) bool {
 	return isSpace(next) || isDash(next) || strings.ContainsRune(",.;:!?)]}»”…'’", next)
+}
+
+// attributionAfter reports whether text from i reads ", — " (optional
+// punctuation, then a dash): where an attribution clause follows a quotation.
+func attributionAfter(text string, i, end int) bool {
+	j := i
+	for j < end {
+		r, n := utf8.DecodeRuneInString(text[j:])
+		if r == ',' || r == '.' || r == '!' || r == '?' || isSpace(r) {
+			j += n
+			continue
+		}
+		return isDash(r) && j > i
+	}
+	return false
+}
+
+func sortSpans(s []qspan) {
+	for i := 1; i < len(s); i++ {
+		for j := i; j > 0 && s[j].open < s[j-1].open; j-- {
+			s[j], s[j-1] = s[j-1], s[j]
+		}
+	}
 }
 
 // trimContent trims white space around quoted content, and a trailing comma,

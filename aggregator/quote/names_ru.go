@@ -15,6 +15,85 @@ const (
 	caseIns
 )
 
+// caseBefore guesses the case of a Russian name from the word before it:
+// "по словам Лаврова" (genitive), "со ссылкой на Захарову" (accusative).
+func caseBefore(toks []token, i int) int {
+	if i <= 0 {
+		return caseNom
+	}
+	p := toks[i-1]
+	if p.kind != tWord {
+		return caseNom
+	}
+	lp := p.low
+	switch {
+	case ruCueNouns[lp], lp == "у", lp == "от", lp == "для", lp == "до", lp == "из", lp == "без",
+		lp == "против", lp == "после", lp == "около", lp == "возле", lp == "слов", lp == "имени":
+		return caseGen
+	case lp == "на", lp == "про", lp == "через":
+		return caseAcc
+	case lp == "с", lp == "со", lp == "между", lp == "над", lp == "перед":
+		return caseIns
+	case lp == "к", lp == "ко", lp == "по":
+		return caseDat
+	}
+	if isRuRole(lp) && !ruRoleWords[lp] {
+		// An oblique role word: "пресс-секретаря Дмитрия Пескова".
+		switch {
+		case strings.HasSuffix(lp, "у") || strings.HasSuffix(lp, "ю"):
+			return caseDat
+		case strings.HasSuffix(lp, "ом") || strings.HasSuffix(lp, "ем"):
+			return caseIns
+		default:
+			return caseGen
+		}
+	}
+	return caseNom
+}
+
+// nominative returns the person mention's given names and surname in the
+// nominative (Russian), judging the case from the given name when there is
+// one, else from the hint.
+func nominative(first []string, last string, cas int, g byte) ([]string, string) {
+	if !isCyrillicWord(last) {
+		return first, last
+	}
+	c := cas
+	var out []string
+	for _, f := range first {
+		fg, nom := ruFirstGender(f)
+		if fg == 'f' && nom == f && g == 'm' {
+			// a woman's name in the nominative is also a man's in an oblique
+			// case (Валерия, Александра, Евгения): the surname decides
+			if mn := ruMaleReading(f); mn != "" {
+				fg, nom = 'm', mn
+			}
+		}
+		if fg != 0 && nom != f {
+			// The given name was oblique: tell which case from its ending.
+			if c == caseNom {
+				c = caseGen
+				switch {
+				case strings.HasSuffix(f, "у") || strings.HasSuffix(f, "ю"):
+					if fg == 'm' {
+						c = caseDat
+					} else {
+						c = caseAcc
+					}
+				case strings.HasSuffix(f, "ом") || strings.HasSuffix(f, "ем") || (fg == 'f' && (strings.HasSuffix(f, "ой") || strings.HasSuffix(f, "ей"))):
+					c = caseIns
+				case fg == 'm' && strings.HasSuffix(f, "е"):
+					c = caseDat
+				}
+			}
+		} else if fg != 0 && nom == f {
+			c = caseNom
+		}
+		out = append(out, nom)
+	}
+	return out, ruSurnameNom(last, c, g)
+}
+
 // ruFirstGender returns the gender of a Russian first name in any case
 // ('m', 'f') or 0 when the word is not a known first name; nom is the
 // nominative form.
@@ -179,19 +258,6 @@ func ruSurnameNom(w string, c int, g byte) string {
 	return w
 }
 
-func isRuConsonant(r rune) bool {
-	return strings.ContainsRune("бвгджзйклмнпрстфхцчшщ", unicode.ToLower(r))
-}
-
-func isCyrillicWord(w string) bool {
-	for _, r := range w {
-		if unicode.IsLetter(r) {
-			return unicode.Is(unicode.Cyrillic, r)
-		}
-	}
-	return false
-}
-
 // ruSurnameGender guesses gender from a surname in the nominative.
 func ruSurnameGender(w string) byte {
 	lw := strings.ToLower(w)
@@ -208,118 +274,22 @@ func ruSurnameGender(w string) byte {
 	return 0
 }
 
-// surnameKey folds a surname in any case, either language, to a key shared
-// by all its forms: "Лаврова", "Лаврову", "Лавров" → "лавров";
-// "Bortnikov's" → "bortnikov".
-func surnameKey(w string) string {
-	lw := strings.ToLower(w)
-	lw = strings.TrimSuffix(strings.TrimSuffix(lw, "’s"), "'s")
-	lw = strings.ReplaceAll(lw, "ё", "е")
-	if !isCyrillicWord(lw) {
-		return lw
-	}
-	rs := []rune(lw)
-	for _, suf := range []string{"ского", "цкого", "скому", "цкому", "ским", "цким", "ском", "цком",
-		"ская", "цкая", "ской", "цкой", "скую", "цкую", "ский", "цкий",
-		"ого", "его", "ому", "ему", "ыми", "ими", "ой", "ей", "ом", "ем", "ым", "им", "ую", "ая", "ий", "ый",
-		"а", "у", "е", "ы", "и", "я", "ю", "ь", "й"} {
-		if strings.HasSuffix(lw, suf) && len(rs)-utf8.RuneCountInString(suf) >= 3 {
-			stem := strings.TrimSuffix(lw, suf)
-			if strings.HasPrefix(suf, "ск") || strings.HasPrefix(suf, "цк") {
-				stem += suf[:len("ск")]
-			}
-			return stem
-		}
-	}
-	return lw
+func isRuConsonant(r rune) bool {
+	return strings.ContainsRune("бвгджзйклмнпрстфхцчшщ", unicode.ToLower(r))
 }
 
-// ruDocNouns name the document a body speaks through: "говорится в
-// сообщении X", "указано в решении X".
-var ruDocNouns = toSet(`сообщении заявлении решении документе пресс-релизе релизе письме ответе комментарии
-постановлении приговоре материале публикации докладе отчете отчёте обращении телеграм-канале блоге
-бюллетене сводке протоколе определении уведомлении`)
-
-// ruGenOrgNom brings the name of a body in the genitive back to the
-// nominative: its leading adjectives and head noun change, the genitive
-// words after the head stay ("Саратовского гарнизонного военного суда" →
-// "Саратовский гарнизонный военный суд", "Министерства энергетики США" →
-// "Министерство энергетики США").
-func ruGenOrgNom(words []string) string {
-	h := -1
-	for k, w := range words {
-		if !ruAdjectival(w) || ruOrgWords[lower(w)] {
-			h = k
-			break
-		}
-	}
-	if h < 0 {
-		return strings.Join(words, " ")
-	}
-	head := words[h]
-	lh := lower(head)
-	gender := byte('m')
-	nomHead := head
-	switch {
-	case strings.HasSuffix(lh, "ии"):
-		gender, nomHead = 'f', strings.TrimSuffix(head, "и")+"я"
-	case strings.HasSuffix(lh, "ы"):
-		gender, nomHead = 'f', strings.TrimSuffix(head, "ы")+"а"
-	case strings.HasSuffix(lh, "и") && len([]rune(lh)) > 3 && strings.ContainsRune("кгхжшчщ", []rune(lh)[len([]rune(lh))-2]):
-		gender, nomHead = 'f', strings.TrimSuffix(head, "и")+"а"
-	case strings.HasSuffix(lh, "ства") || strings.HasSuffix(lh, "ения") || strings.HasSuffix(lh, "ания") || strings.HasSuffix(lh, "тва"):
-		gender = 'n'
-		if strings.HasSuffix(lh, "ия") {
-			nomHead = strings.TrimSuffix(head, "я") + "е"
-		} else {
-			nomHead = strings.TrimSuffix(head, "а") + "о"
-		}
-	case strings.HasSuffix(lh, "а"):
-		nomHead = strings.TrimSuffix(head, "а")
-	case strings.HasSuffix(lh, "я"):
-		nomHead = strings.TrimSuffix(head, "я") + "ь"
-	}
-	out := make([]string, 0, len(words))
-	for _, w := range words[:h] {
-		out = append(out, ruAdjNom(w, gender))
-	}
-	out = append(out, nomHead)
-	out = append(out, words[h+1:]...)
-	return strings.Join(out, " ")
-}
-
-// ruAdjNom brings an adjective in the genitive to the nominative of gender g.
-func ruAdjNom(w string, g byte) string {
+// ruAdjectival reports whether a capitalised Russian word looks like an
+// adjective (Северной, Российский) rather than a name.
+func ruAdjectival(w string) bool {
 	lw := lower(w)
-	soft := func(stem string) bool {
-		rs := []rune(stem)
-		return len(rs) > 0 && strings.ContainsRune("кгхжшчщ", rs[len(rs)-1])
+	if ruMaleNames[lw] || ruFemaleNames[lw] {
+		return false
 	}
-	switch {
-	case strings.HasSuffix(lw, "ого"):
-		stem := strings.TrimSuffix(w, "ого")
-		switch {
-		case g == 'n':
-			return stem + "ое"
-		case soft(stem):
-			return stem + "ий"
-		default:
-			return stem + "ый"
+	for _, s := range []string{"ский", "ская", "ское", "ские", "ского", "ской", "скому", "ским", "ских",
+		"ному", "ного", "ными", "ная", "ное", "ные", "ных", "ней", "ний", "ного", "ой", "ый", "ая", "ое", "ые", "ых", "ую", "ими", "ыми"} {
+		if strings.HasSuffix(lw, s) {
+			return true
 		}
-	case strings.HasSuffix(lw, "его"):
-		stem := strings.TrimSuffix(w, "его")
-		if g == 'n' {
-			return stem + "ее"
-		}
-		return stem + "ий"
-	case strings.HasSuffix(lw, "ой") && g == 'f':
-		return strings.TrimSuffix(w, "ой") + "ая"
-	case strings.HasSuffix(lw, "ей") && g == 'f':
-		stem := strings.TrimSuffix(w, "ей")
-		if soft(stem) {
-			return stem + "ая"
-		}
-		return stem + "яя"
 	}
-	return w
+	return false
 }

@@ -1,15 +1,10 @@
-// Package quote finds attributed quotes and their speakers in article text,
-// English and Russian.
-//
-// It reads quotations in “…”, "…", «…» and „…“ marks and Russian dash
-// speech, tells quoted speech from quoted names of things, splits a
-// quotation interrupted by its attribution clause, and names who said each
-// one: the person or body in the attribution clause, with pronouns,
-// descriptions and bare surnames resolved to the full name used elsewhere
-// in the article (Russian names brought back to the nominative).
 package quote
 
-import "github.com/syndic/syndic/news"
+import (
+	"sort"
+
+	"github.com/syndic/syndic/news"
+)
 
 // Find returns the attributed quotes of an article body given as plain text
 // with paragraphs separated by blank lines. lang is "en", "ru" or "" (guess
@@ -53,4 +48,89 @@ func Find(text, lang string) []news.Quote {
 		out[i] = e.Quote
 	}
 	return out
+}
+
+// doc is one article being read.
+type doc struct {
+	text, lang string
+	paras      []para
+	spans      []qspan
+	ptoks      [][]token // top-level tokens of each paragraph (quotations as one token)
+	psents     [][]int   // sentence starts in ptoks
+	ents       []*entity
+	pm         []pmention // person mentions outside quotations, by position
+	om         []pmention // bodies named outside quotations, in text order
+	out        []emitted
+	quoted     map[[2]int]bool // sentences (paragraph, first token) holding a reported quotation
+
+	last     *entity // the last speaker
+	lastPara int
+	lastRole string
+}
+
+func newDoc(text, lang string) *doc {
+	d := &doc{text: text, lang: lang, lastPara: -10, quoted: map[[2]int]bool{}}
+	d.paras = paragraphs(text)
+	d.ptoks = make([][]token, len(d.paras))
+	d.psents = make([][]int, len(d.paras))
+	for pi, p := range d.paras {
+		spans := scanMarks(text, p, pi)
+		base := len(d.spans)
+		var tops []int
+		for k := range spans {
+			if spans[k].parent >= 0 {
+				spans[k].parent += base
+			} else {
+				tops = append(tops, base+k)
+			}
+		}
+		d.spans = append(d.spans, spans...)
+		d.ptoks[pi] = tokenize(text, p.s, p.e, d.spans, tops)
+		d.psents[pi] = sentences(d.ptoks[pi], func(t token) bool { _, ok := d.verbAt(t); return ok })
+	}
+	return d
+}
+
+// sentenceOf returns the bounds [ss, se) of the sentence holding token i of
+// paragraph pi.
+func (d *doc) sentenceOf(pi, i int) (int, int) {
+	st := d.psents[pi]
+	k := sort.SearchInts(st, i+1) - 1
+	ss := st[k]
+	se := len(d.ptoks[pi])
+	if k+1 < len(st) {
+		se = st[k+1]
+	}
+	return ss, se
+}
+
+// run finds the quotations of every paragraph in order.
+func (d *doc) run() {
+	for pi := range d.paras {
+		toks := d.ptoks[pi]
+		if len(toks) == 0 {
+			continue
+		}
+		if d.lang == "ru" && toks[0].kind == tDash && len(toks) > 1 && toks[1].kind == tWord {
+			if d.dashPara(pi) {
+				continue
+			}
+		}
+		// Sentence by sentence, so that reported speech names its speaker
+		// for the quotations after it.
+		st := d.psents[pi]
+		for k, ss := range st {
+			se := len(toks)
+			if k+1 < len(st) {
+				se = st[k+1]
+			}
+			for qi := ss; qi < se; qi++ {
+				if toks[qi].kind == tQuote {
+					d.quoteTok(pi, qi)
+				}
+			}
+			d.indirect(pi, ss, se)
+		}
+	}
+	d.post()
 }

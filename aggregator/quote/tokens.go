@@ -63,57 +63,6 @@ func (t token) acronym() bool {
 	return n >= 2 && up >= 2 && up >= n-1
 }
 
-// dottedAbbrevs are the dotted abbreviations of places and bodies that
-// read like initials.
-var dottedAbbrevs = []string{"U.S.A.", "U.S.", "U.K.", "U.N.", "E.U.", "D.C.", "U.A.E.", "N.Y.", "L.A."}
-
-// dottedAbbrev returns the length of the dotted abbreviation s starts
-// with, or 0.
-func dottedAbbrev(s string) int {
-	if len(s) < 4 || s[1] != '.' {
-		return 0
-	}
-	for _, ab := range dottedAbbrevs {
-		if strings.HasPrefix(s, ab) {
-			if len(s) > len(ab) {
-				if r, _ := utf8.DecodeRuneInString(s[len(ab):]); unicode.IsLetter(r) {
-					continue
-				}
-			}
-			return len(ab)
-		}
-	}
-	return 0
-}
-
-// domainTail returns the length of a top-level domain that s starts with
-// ("RU - …" → 2), or 0: the dot before it joins a site's name into one word.
-func domainTail(s string) int {
-	j := 0
-	for j < len(s) {
-		r, n := utf8.DecodeRuneInString(s[j:])
-		if !unicode.IsLetter(r) {
-			break
-		}
-		j += n
-	}
-	if j == 0 || !domainTLDs[strings.ToLower(s[:j])] {
-		return 0
-	}
-	if r, _ := utf8.DecodeRuneInString(s[j:]); j < len(s) && (isWordRune(r) || r == '.' && j+1 < len(s) && s[j+1] != ' ' && s[j+1] != '\n') {
-		return 0
-	}
-	return j
-}
-
-// domainTLDs are the top-level domains of the sites articles name.
-var domainTLDs = map[string]bool{"ru": true, "com": true, "net": true, "org": true, "az": true, "ua": true,
-	"by": true, "kz": true, "io": true, "рф": true, "info": true, "su": true, "uk": true, "de": true, "am": true, "ge": true}
-
-func isWordRune(r rune) bool {
-	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || r == '\u00ad'
-}
-
 // tokenize splits text[s:e) into tokens; the spans listed in qs (indices
 // into spans, all inside [s, e) and not nested in one another) become single
 // quote tokens.
@@ -194,12 +143,74 @@ func tokenize(text string, s, e int, spans []qspan, qs []int) []token {
 	return out
 }
 
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || r == '\u00ad'
+}
+
+// dottedAbbrevs are the dotted abbreviations of places and bodies that
+// read like initials.
+var dottedAbbrevs = []string{"U.S.A.", "U.S.", "U.K.", "U.N.", "E.U.", "D.C.", "U.A.E.", "N.Y.", "L.A."}
+
+// dottedAbbrev returns the length of the dotted abbreviation s starts
+// with, or 0.
+func dottedAbbrev(s string) int {
+	if len(s) < 4 || s[1] != '.' {
+		return 0
+	}
+	for _, ab := range dottedAbbrevs {
+		if strings.HasPrefix(s, ab) {
+			if len(s) > len(ab) {
+				if r, _ := utf8.DecodeRuneInString(s[len(ab):]); unicode.IsLetter(r) {
+					continue
+				}
+			}
+			return len(ab)
+		}
+	}
+	return 0
+}
+
+// domainTail returns the length of a top-level domain that s starts with
+// ("RU - …" → 2), or 0: the dot before it joins a site's name into one word.
+func domainTail(s string) int {
+	j := 0
+	for j < len(s) {
+		r, n := utf8.DecodeRuneInString(s[j:])
+		if !unicode.IsLetter(r) {
+			break
+		}
+		j += n
+	}
+	if j == 0 || !domainTLDs[strings.ToLower(s[:j])] {
+		return 0
+	}
+	if r, _ := utf8.DecodeRuneInString(s[j:]); j < len(s) && (isWordRune(r) || r == '.' && j+1 < len(s) && s[j+1] != ' ' && s[j+1] != '\n') {
+		return 0
+	}
+	return j
+}
+
+// domainTLDs are the top-level domains of the sites articles name.
+var domainTLDs = map[string]bool{"ru": true, "com": true, "net": true, "org": true, "az": true, "ua": true,
+	"by": true, "kz": true, "io": true, "рф": true, "info": true, "su": true, "uk": true, "de": true, "am": true, "ge": true}
+
 // endsSentence reports whether the punctuation token ends a sentence.
 func endsSentence(t token) bool {
 	if t.kind != tPunct {
 		return false
 	}
 	return t.text[0] == '.' || t.text[0] == '!' || t.text[0] == '?' || strings.HasPrefix(t.text, "…") || t.text == ";"
+}
+
+// abbrevDot reports whether the dot at toks[k] closes an abbreviation or
+// an initial ("Mr.", "F.") rather than a sentence.
+func abbrevDot(toks []token, k int) bool {
+	p := toks[k-1]
+	if p.kind != tWord || p.e != toks[k].s {
+		return false
+	}
+	lw := p.low
+	return abbrevs[lw] || enTitles[lw] || utf8.RuneCountInString(p.text) == 1 && p.cap()
 }
 
 var abbrevs = map[string]bool{
@@ -259,11 +270,6 @@ func sentences(toks []token, isVerb func(token) bool) []int {
 		starts = append(starts, i+1)
 	}
 	return starts
-}
-
-func startsDigit(s string) bool {
-	r, _ := utf8.DecodeRuneInString(s)
-	return unicode.IsDigit(r)
 }
 
 // quoteEndsSentence reports whether a quotation token (marks included)

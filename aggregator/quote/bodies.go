@@ -1,0 +1,353 @@
+package quote
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// orgAt recognises a body named at ts[i]: an acronym with the capitalised
+// words around it ("МИД России", "the FBI"), a body's word ("Кремль",
+// "пресс-служба Кремля", "State Department"). It returns the name and the
+// end of its tokens, or i when nothing is there.
+func orgAt(ts []token, i int, lang string) (string, int) {
+	t := ts[i]
+	if t.kind != tWord || romanNumeral(t.text) {
+		return "", i
+	}
+	lw := t.low
+	if lang == "ru" {
+		named := i > 0 && ts[i-1].cap() && ruAdjectival(ts[i-1].text) && t.lower() && ruOrgWordForm(lw, 3)
+		if !(t.acronym() || isRuOrg(lw) || named) || ruStop[lw] || ruPlaces[lw] || inDomain(ts, i) {
+			return "", i
+		}
+		words := []string{ruOrgNom(t.text)}
+		j := i + 1
+		// Genitive words of the name: "Министерство энергетики США",
+		// "министерства иностранных дел России".
+		k := j
+		for k < len(ts) && k < j+5 && ts[k].kind == tWord && ts[k].lower() && !isRuRole(ts[k].low) {
+			if ruStop[ts[k].low] {
+				// "экологии и природопользования": "и" joins two genitives
+				if ts[k].low != "и" || k == j || k+1 >= len(ts) || !ts[k+1].lower() {
+					break
+				}
+			}
+			if _, v := ruVerb(ts[k].low); v {
+				break
+			}
+			if _, v := ruPastGender(ts[k].low); v {
+				break
+			}
+			k++
+		}
+		if k > j && k < len(ts) && ts[k].kind == tWord && (ts[k].acronym() || ruPlaces[ts[k].low]) {
+			for _, n := range ts[j:k] {
+				words = append(words, n.text)
+			}
+			j = k
+		}
+		for j < len(ts) && j < i+7 {
+			n := ts[j]
+			ln := n.low
+			if n.kind == tWord && (n.acronym() || ruPlaces[ln]) && !ruStop[ln] {
+				words = append(words, n.text)
+				j++
+				continue
+			}
+			break
+		}
+		if t.lower() && len(words) == 1 {
+			// A body's common noun alone ("ведомство") describes one.
+			return "", i
+		}
+		// A lower-case adjective before: "турецкий МИД".
+		if i > 0 && ts[i-1].kind == tWord && ts[i-1].lower() && ruAdjectival(ts[i-1].text) && t.acronym() {
+			words = append([]string{ts[i-1].text}, words...)
+		}
+		// Capitalised adjectives before a body's common noun are its name:
+		// "Верховный суд", "Следственного комитета".
+		if t.lower() {
+			a := i
+			for a > 0 && a > i-2 && ts[a-1].kind == tWord && ts[a-1].cap() && !ts[a-1].acronym() && ruAdjectival(ts[a-1].text) {
+				a--
+			}
+			if a < i {
+				var head []string
+				for _, n := range ts[a : i+1] {
+					head = append(head, n.text)
+				}
+				words = append(strings.Fields(ruGenOrgNom(head)), words[1:]...)
+			}
+		}
+		return strings.Join(words, " "), j
+	}
+	// English: a run of capitalised words and acronyms that holds a body's
+	// word or an acronym.
+	if !(t.cap() || t.acronym()) || (t.acronym() && utf8.RuneCountInString(t.text) > 6) || inDomain(ts, i) {
+		return "", i
+	}
+	j := i
+	org := false
+	for j < len(ts) {
+		n := ts[j]
+		ln := n.low
+		if j > i && n.kind == tWord && ((enRoleWords[ln] && !enOrgWords[ln]) || enTitles[ln] || enMaleNames[ln] || enFemaleNames[ln]) {
+			break
+		}
+		if n.kind == tWord && (n.cap() || n.acronym()) && !(j > i && enStop[ln] && ln != "of") {
+			if n.acronym() || enOrgWords[ln] || ln == "kremlin" || ln == "pentagon" {
+				org = true
+			}
+			j++
+			continue
+		}
+		if j > i && n.kind == tWord && (ln == "of" || ln == "for" || ln == "and") && j+1 < len(ts) && ts[j+1].cap() {
+			j++
+			continue
+		}
+		break
+	}
+	if !org || enStop[lw] {
+		return "", i
+	}
+	var words []string
+	for _, n := range ts[i:j] {
+		words = append(words, stripPossessive(n.text))
+	}
+	return strings.Join(words, " "), j
+}
+
+// inDomain reports whether ts[i] is glued by a dot to the word before it
+// ("INTERFAX.RU", "Газета.Ru"): part of a site's name, not a body's.
+func inDomain(ts []token, i int) bool {
+	return i > 1 && ts[i-1].is(".") && ts[i-1].s == ts[i-2].e && ts[i].s == ts[i-1].e
+}
+
+// quotedBody returns the name of a body introduced by its common noun or
+// legal form and a quoted or Latin name at toks[i:] ("движение «За права
+// человека»", "ГУП «ТЭК»", "журнал Scramble Magazine"), and the index
+// after it; "" when there is none.
+func quotedBody(toks []token, i int, lang string) (string, int) {
+	if lang != "ru" || i+1 >= len(toks) {
+		return "", i
+	}
+	t, n := toks[i], toks[i+1]
+	if n.kind != tQuote && !(n.kind == tWord && n.cap() && !isCyrillicWord(n.text)) {
+		return "", i
+	}
+	head := t.lower() && (isRuOrg(t.low) || ruOrgWordForm(t.low, 3) || ruMediaHead(t.low)) || t.acronym() && ruLegalForms[t.low]
+	if !head {
+		return "", i
+	}
+	if n.kind == tQuote {
+		if q := quotedName(n, lang); q != "" {
+			return q, i + 2
+		}
+		return "", i
+	}
+	j := i + 1
+	for j < len(toks) && j < i+5 && toks[j].kind == tWord && (toks[j].cap() || toks[j].acronym()) && !isCyrillicWord(toks[j].text) {
+		j++
+	}
+	if j == i+1 {
+		return "", i
+	}
+	return strings.Join(runWords(toks, i+1, j), " "), j
+}
+
+// ruLegalForms are the acronyms of Russian legal forms, which introduce a
+// body's quoted name ("ООО «Ромашка»").
+var ruLegalForms = toSet(`ооо оао зао ао пао гуп муп фгуп фгбу гбу нко ано ип`)
+
+func isOrgWord(w, lang string) bool {
+	lw := lower(stripPossessive(w))
+	if lang == "ru" {
+		return isRuOrg(lw)
+	}
+	return enOrgWords[lw]
+}
+
+// isRuOrg reports whether a lower-case Russian word heads a body's name.
+func isRuOrg(w string) bool {
+	if ruOrgWords[w] || ruCompoundOrg(w) {
+		return true
+	}
+	// Only words long enough to decline: not "нато" for "Натан".
+	return ruOrgWordForm(w, 5)
+}
+
+// ruCompoundOrg reports a state body's compound name in any case:
+// "Госпогранкомитета", "Роскомнадзор", "Минфину", "Росгвардии".
+func ruCompoundOrg(w string) bool {
+	if !strings.HasPrefix(w, "гос") && !strings.HasPrefix(w, "рос") && !strings.HasPrefix(w, "мин") {
+		return false
+	}
+	rest := w[len("гос"):]
+	if strings.Contains(rest, "комитет") || strings.Contains(rest, "надзор") {
+		return true
+	}
+	for _, m := range ruCompoundParts {
+		if strings.HasPrefix(rest, m) {
+			return true
+		}
+	}
+	return false
+}
+
+// ruCompoundParts follow "гос", "рос" or "мин" in a body's compound name.
+var ruCompoundParts = []string{"ком", "гвард", "нефт", "банк", "атом", "дум", "деп", "совет", "стат", "регистр",
+	"потреб", "транс", "авиа", "морфлот", "здрав", "обр", "юст", "фин", "энерг", "связ", "природ", "строй",
+	"пром", "сельхоз", "труд", "культ", "спорт", "эконом", "оборон", "иностран", "тех", "космос", "имуществ",
+	"архив", "рыболов", "лесхоз", "недр", "реестр", "печат", "погран", "цифр", "просвещ", "вуз", "наук"}
+
+// ruOrgWordForm reports whether w is an oblique form of a body's word of at
+// least min letters ("суда", "комитете").
+func ruOrgWordForm(w string, min int) bool {
+	rs := []rune(w)
+	for cut := 1; cut <= 2 && cut < len(rs)-2; cut++ {
+		stem := string(rs[:len(rs)-cut])
+		for _, e := range []string{"", "о", "а", "ь", "я"} {
+			if c := stem + e; ruOrgWords[c] && utf8.RuneCountInString(c) >= min {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// ruOrgNom brings a Russian body's word to the nominative: "Кремле" →
+// "Кремль", "Госдепа" → "Госдеп"; acronyms and unknown words stay.
+func ruOrgNom(w string) string {
+	lw := lower(w)
+	if ruOrgWords[lw] || (len([]rune(w)) > 1 && strings.ToUpper(w) == w) {
+		return w
+	}
+	rs := []rune(w)
+	for cut := 1; cut <= 2 && cut < len(rs)-2; cut++ {
+		stem := string(rs[:len(rs)-cut])
+		for _, e := range []string{"", "о", "а", "ь", "я"} {
+			if ruOrgWords[lower(stem+e)] {
+				return stem + e
+			}
+		}
+	}
+	return w
+}
+
+// ruGenOrgNom brings the name of a body in the genitive back to the
+// nominative: its leading adjectives and head noun change, the genitive
+// words after the head stay ("Саратовского гарнизонного военного суда" →
+// "Саратовский гарнизонный военный суд", "Министерства энергетики США" →
+// "Министерство энергетики США").
+func ruGenOrgNom(words []string) string {
+	h := -1
+	for k, w := range words {
+		if !ruAdjectival(w) || ruOrgWords[lower(w)] {
+			h = k
+			break
+		}
+	}
+	if h < 0 {
+		return strings.Join(words, " ")
+	}
+	head := words[h]
+	lh := lower(head)
+	gender := byte('m')
+	nomHead := head
+	switch {
+	case strings.HasSuffix(lh, "ии"):
+		gender, nomHead = 'f', strings.TrimSuffix(head, "и")+"я"
+	case strings.HasSuffix(lh, "ы"):
+		gender, nomHead = 'f', strings.TrimSuffix(head, "ы")+"а"
+	case strings.HasSuffix(lh, "и") && len([]rune(lh)) > 3 && strings.ContainsRune("кгхжшчщ", []rune(lh)[len([]rune(lh))-2]):
+		gender, nomHead = 'f', strings.TrimSuffix(head, "и")+"а"
+	case strings.HasSuffix(lh, "ства") || strings.HasSuffix(lh, "ения") || strings.HasSuffix(lh, "ания") || strings.HasSuffix(lh, "тва"):
+		gender = 'n'
+		if strings.HasSuffix(lh, "ия") {
+			nomHead = strings.TrimSuffix(head, "я") + "е"
+		} else {
+			nomHead = strings.TrimSuffix(head, "а") + "о"
+		}
+	case strings.HasSuffix(lh, "а"):
+		nomHead = strings.TrimSuffix(head, "а")
+	case strings.HasSuffix(lh, "я"):
+		nomHead = strings.TrimSuffix(head, "я") + "ь"
+	}
+	out := make([]string, 0, len(words))
+	for _, w := range words[:h] {
+		out = append(out, ruAdjNom(w, gender))
+	}
+	out = append(out, nomHead)
+	out = append(out, words[h+1:]...)
+	return strings.Join(out, " ")
+}
+
+// ruAdjNom brings an adjective in the genitive to the nominative of gender g.
+func ruAdjNom(w string, g byte) string {
+	lw := lower(w)
+	soft := func(stem string) bool {
+		rs := []rune(stem)
+		return len(rs) > 0 && strings.ContainsRune("кгхжшчщ", rs[len(rs)-1])
+	}
+	switch {
+	case strings.HasSuffix(lw, "ого"):
+		stem := strings.TrimSuffix(w, "ого")
+		switch {
+		case g == 'n':
+			return stem + "ое"
+		case soft(stem):
+			return stem + "ий"
+		default:
+			return stem + "ый"
+		}
+	case strings.HasSuffix(lw, "его"):
+		stem := strings.TrimSuffix(w, "его")
+		if g == 'n' {
+			return stem + "ее"
+		}
+		return stem + "ий"
+	case strings.HasSuffix(lw, "ой") && g == 'f':
+		return strings.TrimSuffix(w, "ой") + "ая"
+	case strings.HasSuffix(lw, "ей") && g == 'f':
+		stem := strings.TrimSuffix(w, "ей")
+		if soft(stem) {
+			return stem + "ая"
+		}
+		return stem + "яя"
+	}
+	return w
+}
+
+// ruMediaHead reports whether w (in any case) is a common noun for a news
+// outlet: "издание", "газеты", "журнал".
+func ruMediaHead(w string) bool {
+	for _, h := range []string{"издани", "газет", "журнал", "телеканал", "портал"} {
+		if strings.HasPrefix(w, h) && utf8.RuneCountInString(w)-utf8.RuneCountInString(h) <= 2 {
+			return true
+		}
+	}
+	return false
+}
+
+// mediaNames are news outlets and platforms, lower-cased; a body's name
+// that is one of them or starts with one is an outlet.
+var mediaNames = []string{"тасс", "риа", "интерфакс", "interfax", "reuters", "рейтер", "ап", "ap", "afp", "bloomberg",
+	"cnn", "bbc", "би-би-си", "рбк", "коммерсант", "известия", "ведомости", "сми", "нсн", "цнн", "твиттер", "twitter",
+	"facebook", "фейсбук", "телеграм", "telegram", "wall street", "the wall street", "new york times", "the new york times",
+	"washington post", "the washington post", "financial times", "guardian", "the guardian", "politico", "axios", "bild",
+	"spiegel", "der spiegel", "le monde", "nikkei"}
+
+// mediaName reports whether a body is a news outlet, which reports what
+// others say rather than speaking.
+func mediaName(o string) bool {
+	lo := lower(o)
+	if strings.Contains(lo, ".") && !strings.Contains(lo, " ") && !strings.HasSuffix(lo, ".") {
+		return true // a site: Lenta.ru, INTERFAX.RU
+	}
+	for _, m := range mediaNames {
+		if lo == m || strings.HasPrefix(lo, m+" ") || strings.HasPrefix(lo, m+"-") {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,377 @@
+package quote
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// quoteTok handles the top-level quotation toks[qi] of paragraph pi.
+func (d *doc) quoteTok(pi, qi int) {
+	toks := d.ptoks[pi]
+	sp := d.spans[toks[qi].q]
+	if sp.e <= sp.s {
+		return
+	}
+	content := d.text[sp.s:sp.e]
+	ss, se := d.sentenceOf(pi, qi)
+	sentInitial := qi == ss || (qi == ss+1 && toks[ss].kind == tDash)
+	afterColon := qi > ss && toks[qi-1].is(":")
+	afterVerbComma := false
+	if qi-2 >= ss && toks[qi-1].is(",") {
+		_, afterVerbComma = d.verbAt(toks[qi-2])
+	}
+	// "A," said X, "b…": the second piece continues the first quotation
+	continued := false
+	if d.lang == "en" && qi-1 > ss && toks[qi-1].is(",") {
+		for k := qi - 2; k >= ss; k-- {
+			if toks[k].kind == tQuote {
+				continued = interruption(d.text[d.spans[toks[k].q].e:sp.s])
+				break
+			}
+		}
+	}
+	full := sentInitial || afterColon || afterVerbComma || continued
+	if d.thingBefore(toks, qi) {
+		return
+	}
+	if !full && nameLike(content, d.lang) && !looksLikeSpeech(content, d.lang) {
+		return
+	}
+	if full && !afterColon && nameLike(content, d.lang) && !looksLikeSpeech(content, d.lang) && utf8.RuneCountInString(content) < 40 && !endsTerminal(content) {
+		// «Газпром» заявил…: a name at the start of a sentence.
+		if qi+1 < len(toks) && (toks[qi+1].kind == tWord || toks[qi+1].is("(")) {
+			return
+		}
+	}
+
+	var a attrib
+	if d.lang == "en" && (afterColon || afterVerbComma && endsTerminal(content)) {
+		// "Hayek said, “… overlook.” The star then recalled …": a quotation
+		// after a colon, or introduced by its verb and closing its
+		// sentence, has its attribution on the left
+		a = d.leftAttr(toks, ss, qi)
+	}
+	if !a.ok() {
+		a = d.rightAttr(toks, qi+1, se)
+	}
+	if !a.ok() {
+		a = d.leftAttr(toks, ss, qi)
+	}
+	if !a.ok() && !onlyPunctAfter(toks, qi+1, se) && se < len(toks) && d.lang == "ru" && toks[se].low == "об" {
+		// «…» inside a sentence, then "Об этом заявил X."
+		_, se2 := d.sentenceOf(pi, se)
+		a = d.nextAttr(toks, se, se2)
+	}
+	if !a.ok() && onlyPunctAfter(toks, qi+1, se) {
+		if se < len(toks) {
+			_, se2 := d.sentenceOf(pi, se)
+			a = d.nextAttr(toks, se, se2)
+		} else if pi+1 < len(d.paras) && d.lang == "ru" {
+			nt := d.ptoks[pi+1]
+			if len(nt) > 0 {
+				_, se2 := d.sentenceOf(pi+1, 0)
+				a = d.nextAttr(nt, 0, se2)
+			}
+		}
+	}
+	if !a.ok() && qi == 0 && pi > 0 {
+		a = d.prevAttr(pi)
+	}
+	if !a.ok() && pi == 0 {
+		a = d.headlineAttr(toks)
+	}
+	if !full {
+		// A fragment: only with a source in its sentence (or, in Russian,
+		// the sentence before).
+		if !a.ok() {
+			if d.lang != "ru" {
+				return
+			}
+			k := sortSearch(d.psents[pi], ss)
+			if k == 0 || !d.cueIn(toks, d.psents[pi][k-1], ss) || d.lastPara != pi {
+				return
+			}
+		} else if d.lang == "en" && !enFragments && (!firstUpper(content) || qi > 0 && toks[qi-1].is("that")) {
+			// English words quoted inside a paraphrase ("called it
+			// “reckless”") are left out; a capitalised fragment is kept.
+			// Its source still speaks, for the quotations after it.
+			if a.m.kind != 0 {
+				if ent, role := d.resolve(a.m, a.vg); ent != nil {
+					d.last, d.lastPara, d.lastRole = ent, pi, role
+				}
+			}
+			d.quoted[[2]int{pi, ss}] = true
+			return
+		}
+	}
+	segs := []seg{{s: sp.s, e: sp.e}}
+	if d.lang == "ru" {
+		segs = d.splitSpeech(sp.s, sp.e)
+	}
+	d.emitSegs(pi, segs, a, true)
+	d.quoted[[2]int{pi, ss}] = true
+	d.innerQuotes(pi, toks[qi].q)
+}
+
+// enFragments tells whether English words quoted inside a paraphrase
+// ("called the move “reckless”") are reported. They are not: English news
+// quotes sentences, and the quoted words of a paraphrase are mostly the
+// reporter's choice (PolNeAR leaves them out); a capitalised fragment is.
+const enFragments = false
+
+func sortSearch(a []int, x int) int { return sort.SearchInts(a, x) }
+
+func onlyPunctAfter(toks []token, i, se int) bool {
+	for k := i; k < se; k++ {
+		if toks[k].kind == tWord || toks[k].kind == tQuote {
+			return false
+		}
+	}
+	return true
+}
+
+// emitSegs emits the pieces of one quotation: each piece takes the
+// attribution clause that follows it, else the one of the piece before, else
+// outer.
+func (d *doc) emitSegs(pi int, segs []seg, outer attrib, follow bool) {
+	// Attributions of the inside clauses.
+	as := make([]attrib, len(segs))
+	for k, sg := range segs {
+		if sg.cs < sg.ce {
+			ct := tokenize(d.text, sg.cs, sg.ce, d.spans, nil)
+			as[k] = d.rightAttr(ct, 0, len(ct))
+			if as[k].ok() && as[k].m.kind == 0 && outer.ok() {
+				as[k].m = outer.m
+			}
+		}
+	}
+	for k, sg := range segs {
+		a := as[k]
+		if !a.ok() {
+			for j := k - 1; j >= 0; j-- {
+				if as[j].ok() {
+					a = as[j]
+					break
+				}
+			}
+		}
+		if !a.ok() {
+			for j := k + 1; j < len(segs); j++ {
+				if as[j].ok() {
+					a = as[j]
+					break
+				}
+			}
+		}
+		if !a.ok() {
+			a = outer
+		}
+		d.speak(pi, sg.s, sg.e, a, follow, true)
+	}
+}
+
+// dashPara handles a paragraph of Russian dash speech ("— …, — сказал
+// он."). It returns false when the paragraph is not attributed speech.
+func (d *doc) dashPara(pi int) bool {
+	toks := d.ptoks[pi]
+	p := d.paras[pi]
+	if last := toks[len(toks)-1]; last.is(";") || last.is(",") {
+		return false // an item of a list
+	}
+	segs := d.splitSpeech(toks[0].e, p.e)
+	hasClause := false
+	for _, sg := range segs {
+		if sg.cs < sg.ce {
+			hasClause = true
+		}
+	}
+	var outer attrib
+	if !hasClause {
+		if pi == 0 {
+			return false
+		}
+		outer = d.prevAttr(pi)
+		if !outer.ok() {
+			// A run of dash speech continues the speaker of the paragraph before.
+			prev := d.ptoks[pi-1]
+			if len(prev) == 0 || prev[0].kind != tDash || d.lastPara != pi-1 {
+				return false
+			}
+		}
+	}
+	d.emitSegs(pi, segs, outer, true)
+	return true
+}
+
+// seg is one piece of speech between attribution clauses inside a pair of
+// marks or a dash-speech paragraph.
+type seg struct {
+	s, e   int
+	cs, ce int // the attribution clause after it, if cs < ce
+}
+
+// splitSpeech cuts Russian direct speech [s, e) at attribution clauses
+// introduced by a dash after , . ! ? …: «A, — сказал он. — B» gives A and B
+// with the clause "— сказал он.".
+func (d *doc) splitSpeech(s, e int) []seg {
+	var out []seg
+	cur := s
+	text := d.text
+	i := s
+	for i < e {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if !isDash(r) || !dashAfterPunct(text, cur, i) || d.protected(i, s, e) {
+			i += n
+			continue
+		}
+		// The words after the dash.
+		w1, w1e := nextWord(text, i+n, e)
+		ok := false
+		if w1 != "" && unicode.IsLower([]rune(w1)[0]) {
+			lw := lower(w1)
+			if _, v := ruVerb(lw); v {
+				ok = true
+			} else if _, v := ruPastGender(lw); v {
+				ok = true
+			} else if ruAdverbs[lw] {
+				w2, _ := nextWord(text, w1e, e)
+				if _, v := ruPastGender(lower(w2)); v {
+					ok = true
+				} else if _, v := ruVerb(lower(w2)); v {
+					ok = true
+				}
+			}
+		}
+		if !ok {
+			i += n
+			continue
+		}
+		// The clause runs to the next dash after punctuation, or to the end.
+		ce, next := e, e
+		for k := i + n; k < e; {
+			r2, n2 := utf8.DecodeRuneInString(text[k:])
+			if isDash(r2) && dashAfterPunct(text, i+n, k) && !d.protected(k, s, e) {
+				ce, next = k, k+n2
+				break
+			}
+			k += n2
+		}
+		out = append(out, seg{s: cur, e: i, cs: i, ce: ce})
+		cur = next
+		i = next
+	}
+	if cur < e {
+		out = append(out, seg{s: cur, e: e})
+	}
+	return out
+}
+
+// protected reports whether offset i lies inside a quotation nested in [s, e).
+func (d *doc) protected(i, s, e int) bool {
+	for k := range d.spans {
+		sp := &d.spans[k]
+		if sp.open >= s && sp.close <= e && sp.open < i && i < sp.close && !(sp.open == s-1) {
+			if sp.s <= s && sp.e >= e {
+				continue
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// dashAfterPunct reports whether the dash at i follows , . ! ? … or : (with
+// or without a space), after offset from.
+func dashAfterPunct(text string, from, i int) bool {
+	k := i
+	for k > from {
+		r, n := utf8.DecodeLastRuneInString(text[from:k])
+		if isSpace(r) {
+			k -= n
+			continue
+		}
+		return strings.ContainsRune(",.!?…:", r)
+	}
+	return false
+}
+
+// nextWord returns the next word in text[i:e) and its end.
+func nextWord(text string, i, e int) (string, int) {
+	for i < e {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if isWordRune(r) {
+			break
+		}
+		if !isSpace(r) {
+			return "", i
+		}
+		i += n
+	}
+	j := i
+	for j < e {
+		r, n := utf8.DecodeRuneInString(text[j:])
+		if !isWordRune(r) && r != '-' {
+			break
+		}
+		j += n
+	}
+	return text[i:j], j
+}
+
+// innerQuotes reports quotations nested in the quotation span q that are
+// someone's speech with their own attribution: «…«Рукописи не горят», как
+// писал украинский классик…».
+func (d *doc) innerQuotes(pi, q int) {
+	if d.lang != "ru" {
+		return
+	}
+	sp := d.spans[q]
+	var kids []int
+	for k := range d.spans {
+		if d.spans[k].parent == q {
+			kids = append(kids, k)
+		}
+	}
+	if len(kids) == 0 {
+		return
+	}
+	it := tokenize(d.text, sp.s, sp.e, d.spans, kids)
+	for i, t := range it {
+		if t.kind != tQuote {
+			continue
+		}
+		ks := d.spans[t.q]
+		var a attrib
+		if i+1 < len(it) && it[i+1].is(",") {
+			end := phraseEnd(it, i+2, len(it))
+			for end < len(it) && it[end].is(",") {
+				end = phraseEnd(it, end+1, len(it))
+			}
+			a = d.rightAttr(it, i+1, end)
+		}
+		if !a.ok() || a.m.kind == 0 {
+			a = attrib{}
+			// "Аваков сказал – "полить грязью"", "ответил: «…»"
+			if k := i - 1; k > 0 && (it[k].kind == tDash || it[k].is(":")) {
+				if _, ok := d.verbAt(it[k-1]); ok {
+					ss := 0
+					for x := k - 1; x > 0; x-- {
+						if endsSentence(it[x-1]) || it[x-1].kind == tQuote {
+							ss = x
+							break
+						}
+					}
+					a = d.leftAttr(it, ss, i)
+				}
+			}
+			if !a.ok() || a.m.kind == 0 {
+				continue
+			}
+		}
+		saveLast, saveP, saveR := d.last, d.lastPara, d.lastRole
+		d.speak(pi, ks.s, ks.e, a, false, true)
+		d.last, d.lastPara, d.lastRole = saveLast, saveP, saveR
+	}
+}

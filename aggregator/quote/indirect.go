@@ -1,0 +1,150 @@
+package quote
+
+// indirect reports reported speech in the sentence toks[ss:se) of
+// paragraph pi with Direct false: "X asserted that …", "X заявил, что …",
+// "по словам X, …", "X сказал: …" (no marks), "…, — говорит X." and "…,
+// утверждает X, …" (the longer side of the inserted clause). It notes the
+// speaker for the quotations after it.
+func (d *doc) indirect(pi, ss, se int) {
+	toks := d.ptoks[pi]
+	if d.quoted[[2]int{pi, ss}] || se-ss < 3 {
+		return
+	}
+	end := toks[se-1].e
+	if endsSentence(toks[se-1]) {
+		end = toks[se-1].s
+	}
+	for v := ss; v < se; v++ {
+		t := toks[v]
+		if t.kind != tWord {
+			continue
+		}
+		lw := t.low
+		// "по словам X, …" / "according to X, …"
+		if (d.lang == "ru" && ruCueNouns[lw] && v > ss && toks[v-1].low == "по") || (d.lang == "en" && lw == "according" && v+1 < se && toks[v+1].is("to")) {
+			from := v + 1
+			if d.lang == "en" {
+				from = v + 2
+			}
+			pe := phraseEnd(toks, from, se)
+			m, ok := d.parsePhrase(toks[from:pe], caseGen, false)
+			if !ok {
+				continue
+			}
+			a := attrib{m: m, how: aCue}
+			if (v-1 == ss || d.lang == "en" && v == ss) && pe < se && toks[pe].is(",") && pe+1 < se {
+				d.speak(pi, toks[pe+1].s, end, a, false, false)
+			} else if v-1 > ss {
+				d.speak(pi, toks[ss].s, toks[v-2].e, a, false, false)
+			} else {
+				continue
+			}
+			return
+		}
+		g, ok := d.verbAt(t)
+		if !ok || g == 'g' || (d.lang == "en" && weakVerb(lw)) {
+			continue
+		}
+		// "…, что …" / "… that …" within a few words after the verb.
+		for n := v + 1; n < se && n <= v+6; n++ {
+			nt := toks[n]
+			if nt.is("что") || nt.is("that") {
+				if n+1 >= se {
+					break
+				}
+				a := d.leftAttr(toks, ss, n)
+				if !a.ok() {
+					a = attrib{verb: t.text, vg: g, how: aLeft}
+				}
+				d.speak(pi, toks[n+1].s, end, a, false, false)
+				return
+			}
+			if _, isV := d.verbAt(nt); isV || endsSentence(nt) || nt.is(":") || nt.kind == tDash {
+				break
+			}
+		}
+		// English "X said the plan …" with no "that".
+		if d.lang == "en" && (lw == "said" || lw == "says" || lw == "told" || lw == "tells") && v+2 < se {
+			n := v + 1
+			if lw == "told" || lw == "tells" {
+				if _, e := nameSpan(toks, n, d.lang); e > n {
+					n = e
+				} else if toks[n].lower() && n+1 < se && (enPronouns[toks[n].low] != 0 || toks[n].low == "reporters" || toks[n].low == "journalists") {
+					n++
+				}
+			}
+			if n < se && toks[n].kind == tWord && !enStop[toks[n].low] || n < se && (toks[n].is("the") || toks[n].is("it") || toks[n].is("there") || toks[n].is("this") || enPronouns[toks[n].low] != 0) {
+				a := d.leftAttr(toks, ss, v+1)
+				if a.ok() && a.m.kind != 0 {
+					d.speak(pi, toks[n].s, end, a, false, false)
+					return
+				}
+			}
+		}
+		// "X сказал: …" with no marks.
+		if v+1 < se && toks[v+1].is(":") && v+2 < se {
+			a := d.leftAttr(toks, ss, v+1)
+			if !a.ok() {
+				a = attrib{verb: t.text, vg: g, how: aLeft}
+			}
+			d.speak(pi, toks[v+2].s, end, a, false, d.unmarkedDirect(toks[v+2:se]))
+			return
+		}
+		// "…, — говорит X." / "…, утверждает X, …": an inserted clause.
+		if v-1 > ss && (toks[v-1].is(",") || toks[v-1].kind == tDash) {
+			cs := v - 1
+			for cs > ss && (toks[cs-1].is(",") || toks[cs-1].kind == tDash) {
+				cs--
+			}
+			ce := phraseEnd(toks, v+1, se)
+			for ce < se && ce+1 < se && !toks[ce].is(",") && toks[ce].kind != tDash {
+				ce = phraseEnd(toks, ce+1, se)
+			}
+			if ce-v > 14 {
+				continue
+			}
+			m, ok := d.parsePhrase(toks[v+1:ce], caseNom, false)
+			if !ok || (d.lang == "en" && (ce-v > 5 || m.pos != toks[v+1].s && !(v+2 < se && toks[v+2].s == m.pos && toks[v+1].is("the")))) {
+				continue
+			}
+			a := attrib{m: m, verb: t.text, vg: g, how: aRight}
+			before := toks[cs-1].e - toks[ss].s
+			after := 0
+			if ce+1 < se && toks[ce].is(",") {
+				after = end - toks[ce+1].s
+			}
+			if after > before {
+				d.speak(pi, toks[ce+1].s, end, a, false, d.unmarkedDirect(toks[ce+1:se]))
+			} else {
+				d.speak(pi, toks[ss].s, toks[cs-1].e, a, false, d.unmarkedDirect(toks[ss:cs]))
+			}
+			return
+		}
+		// Speech without a reported clause: note who spoke.
+		if a := d.leftAttr(toks, ss, v+1); a.ok() && a.m.kind != 0 {
+			if ent, role := d.resolve(a.m, a.vg); ent != nil {
+				d.last, d.lastPara, d.lastRole = ent, pi, role
+			}
+			return
+		}
+	}
+}
+
+// unmarkedDirect reports whether speech given without quotation marks is
+// the speaker's own words: in Russian, agencies drop the marks of direct
+// speech ("Мы готовы к диалогу, заявил Песков."), which its first person
+// gives away.
+func (d *doc) unmarkedDirect(toks []token) bool {
+	if d.lang != "ru" {
+		return false
+	}
+	for _, t := range toks {
+		if t.kind == tWord && ruFirstPerson[t.low] {
+			return true
+		}
+	}
+	return false
+}
+
+var ruFirstPerson = toSet(`я мы меня мне мной нас нам нами мой моя моё мое мои моего моей моих моим мою
+наш наша наше наши нашего нашей наших нашим нашу`)

@@ -1,0 +1,176 @@
+package quote
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/syndic/syndic/news"
+)
+
+// speak resolves attribution a (falling back on the last speaker when
+// follow is set) and emits [s, e) for it.
+func (d *doc) speak(pi int, s, e int, a attrib, follow bool, direct bool) {
+	var ent *entity
+	role := ""
+	if a.ok() && a.m.kind != 0 {
+		ent, role = d.resolve(a.m, a.vg)
+	}
+	if ent == nil && a.ok() && a.m.kind == 0 && a.how != aCue {
+		// "говорится в заявлении": the body named before, if any.
+		if a.doc && d.last != nil && pi-d.lastPara <= 1 {
+			ent = d.last
+		} else if o := d.lastOrg(s, ""); o != nil {
+			ent = o
+		} else if d.last != nil && d.last.kind == kOrg && pi-d.lastPara <= 1 {
+			ent = d.last
+		}
+	}
+	if ent == nil && !a.ok() && follow && d.last != nil && pi-d.lastPara <= 1 {
+		ent, role = d.last, d.lastRole
+	}
+	if ent != nil {
+		d.last, d.lastPara = ent, pi
+		if a.ok() {
+			d.lastRole = role
+		}
+	}
+	n := len(d.out)
+	d.emit(s, e, ent, role, a.verb, direct, pi)
+	if len(d.out) > n {
+		d.out[n].right = a.how == aRight
+	}
+}
+
+func (d *doc) emit(s, e int, ent *entity, role, verb string, direct bool, pi int) {
+	s, e = trimContent(d.text, s, e)
+	if e <= s {
+		return
+	}
+	// A quotation of nothing but punctuation is no quotation.
+	letters := false
+	for _, r := range d.text[s:e] {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			letters = true
+			break
+		}
+	}
+	if !letters {
+		return
+	}
+	q := news.Quote{Text: d.text[s:e], Verb: verb, Direct: direct, Pos: s}
+	if ent != nil {
+		q.Speaker = ent.name()
+		if ent.kind == kOrg {
+			q.Speaker = d.expandAcronym(q.Speaker)
+		}
+		q.Role = role
+		if q.Role == "" {
+			q.Role = ent.role()
+		}
+	}
+	d.out = append(d.out, emitted{Quote: q, para: pi, person: ent != nil && ent.kind == kPerson})
+}
+
+// emitted is a quote found, with what the passes over the whole article
+// need to know of it.
+type emitted struct {
+	news.Quote
+	para   int  // the paragraph it stands in
+	person bool // its speaker is a named person
+	right  bool // its attribution follows it ("…," said X)
+}
+
+// post fills what only the whole article tells: a quotation running over
+// paragraphs takes the speaker of its last paragraph; a headline's quotation
+// the article's main speaker.
+func (d *doc) post() {
+	for i := len(d.out) - 2; i >= 0; i-- {
+		q := &d.out[i]
+		if q.Speaker != "" || !q.Direct {
+			continue
+		}
+		n := d.out[i+1]
+		if n.Direct && n.Speaker != "" && n.para == q.para+1 && d.unclosedAt(q.Pos) {
+			q.Speaker, q.Role, q.Verb = n.Speaker, n.Role, n.Verb
+		}
+	}
+	// The headline.
+	count := map[string]int{}
+	best := ""
+	for _, q := range d.out {
+		if q.Speaker != "" && q.para > 0 {
+			count[q.Speaker]++
+			if count[q.Speaker] > count[best] {
+				best = q.Speaker
+			}
+		}
+	}
+	named := 0
+	for _, n := range count {
+		named += n
+	}
+	for i := range d.out {
+		if d.out[i].para == 0 && !d.out[i].person && best != "" && len(d.paras) > 1 && !endsTerminal(d.text[d.paras[0].s:d.paras[0].e]) {
+			d.out[i].Speaker = best
+		}
+		// A quotation nobody is named for, in an article that quotes mostly
+		// one person: that person.
+		if d.out[i].Speaker == "" && d.out[i].Direct && best != "" && count[best] >= 2 && 2*count[best] > named {
+			d.out[i].Speaker = best
+		}
+	}
+	sort.SliceStable(d.out, func(i, j int) bool { return d.out[i].Pos < d.out[j].Pos })
+	if d.lang == "en" {
+		d.joinInterrupted()
+	}
+}
+
+func (d *doc) unclosedAt(pos int) bool {
+	for _, sp := range d.spans {
+		if sp.s == pos {
+			return sp.unclosed
+		}
+	}
+	return false
+}
+
+// joinInterrupted makes one quote of an English quotation interrupted by
+// its attribution ("A," he said. "B."): English news reads the pieces as
+// one statement, and a journalist's feed shows them as one. The quote's Text
+// is the pieces joined by a space; Pos is where the first begins.
+func (d *doc) joinInterrupted() {
+	out := d.out[:0]
+	for _, q := range d.out {
+		if n := len(out); n > 0 {
+			prev := &out[n-1]
+			end := prev.Pos + len(prev.Text)
+			// a piece with an attribution of its own ("B," said Kunin) is
+			// a statement of its own
+			sameStatement := q.Direct && prev.Direct && q.Speaker != "" && q.Speaker == prev.Speaker && end <= q.Pos && !q.right
+			interrupted := prev.para == q.para && interruption(d.text[end:q.Pos])
+			if sameStatement && interrupted {
+				prev.Text += " " + q.Text
+				continue
+			}
+		}
+		out = append(out, q)
+	}
+	d.out = out
+}
+
+// interruption reports whether gap, the text between two quotations of one
+// paragraph, is only an attribution clause: a closing and an opening mark
+// around a few words.
+func interruption(gap string) bool {
+	clause := reAbbrevDot.ReplaceAllString(strings.Trim(gap, " ,.”“\"'"), "$1")
+	if len(gap) > 200 || strings.Count(gap, " ") > 20 || strings.ContainsAny(clause, ".!?") {
+		return false
+	}
+	return strings.ContainsAny(gap, "”\"'") && strings.ContainsAny(gap, "“\"'")
+}
+
+// reAbbrevDot finds the dots of titles and initials ("Mr. Trump", "George
+// W. Bush", "U.S."), which do not end the attribution clause.
+var reAbbrevDot = regexp.MustCompile(`\b(Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Prof|Rev|St|Jr|Sr|Mt|Ft|[A-Z])\.`)

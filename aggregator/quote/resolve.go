@@ -1,0 +1,249 @@
+package quote
+
+import (
+	"sort"
+	"strings"
+)
+
+// resolve turns a speaker mention into a name and role. g is the gender the
+// speech verb agrees with ('m', 'f', 'p' or 0).
+func (d *doc) resolve(m mention, g byte) (*entity, string) {
+	switch m.kind {
+	case kPerson:
+		if m.gender == 0 && (g == 'm' || g == 'f') {
+			m.gender = g
+		}
+		if len(m.first) == 0 {
+			key := surnameKey(m.last)
+			// The most recent known person of that surname.
+			var best *entity
+			bestPos := -1
+			for _, pm := range d.pm {
+				if pm.pos > m.pos+1 || pm.pos <= bestPos {
+					continue
+				}
+				if pm.e.key == key || pm.e.first != "" && surnameKey(strings.Fields(pm.e.first)[0]) == key {
+					best, bestPos = pm.e, pm.pos
+				}
+			}
+			if best == nil {
+				for _, e := range d.ents {
+					if e.kind == kPerson && e.key == key {
+						best = e
+						break
+					}
+				}
+			}
+			if best == nil {
+				// A given name alone: "Sir Keir", "Bernie".
+				for _, e := range d.ents {
+					if e.kind == kPerson && e.first != "" && surnameKey(strings.Fields(e.first)[0]) == key {
+						best = e
+					}
+				}
+			}
+			if best != nil {
+				if m.role != "" {
+					addRole(best, m.role)
+				}
+				d.notePerson(m.pos, best, mentionNom(m))
+				return best, m.role
+			}
+		}
+		e := d.addPerson(m)
+		d.notePerson(m.pos, e, mentionNom(m))
+		return e, m.role
+	case kOrg:
+		return d.addOrg(m.org), m.role
+	case kPronoun:
+		if m.gender == 'p' || m.gender == 's' {
+			// "they", "мы": a body if the last speaker was one.
+			if d.last != nil && d.last.kind == kOrg {
+				return d.last, ""
+			}
+			if m.gender == 's' && d.last != nil {
+				return d.last, ""
+			}
+			return nil, ""
+		}
+		gg := m.gender
+		if gg == 0 {
+			gg = g
+		}
+		if e := d.antecedent(m.pos, gg); e != nil {
+			return e, ""
+		}
+		return nil, ""
+	case kDesc:
+		head := m.head
+		// A role the article gave someone: "the FSB Director".
+		var best *entity
+		bestPos := -1
+		if d.last != nil && d.last.kind == kPerson {
+			for _, r := range d.last.roles {
+				if containsWord(lower(r), head) || (d.lang == "ru" && containsWord(lower(r), roleStemOf(head))) {
+					return d.last, m.role
+				}
+			}
+		}
+		quals := qualifierStems(m.role, head)
+		generic := genericHeads[head]
+		bestScore := 0
+		for _, pm := range d.pm {
+			if pm.pos > m.pos || !compatible(g, pm.e.gender) {
+				continue
+			}
+			score := 0
+			for _, r := range pm.e.roles {
+				sc := 0
+				lr := lower(r)
+				if containsWord(lr, head) || (d.lang == "ru" && containsWord(lr, roleStemOf(head))) || sameLeader(lr, head) {
+					sc = 2
+				}
+				for _, q := range quals {
+					if containsStem(lr, q) {
+						sc++
+					}
+				}
+				if sc > score {
+					score = sc
+				}
+			}
+			if (score >= 2 || generic && score >= 1) && score >= bestScore {
+				best, bestPos, bestScore = pm.e, pm.pos, score
+			}
+		}
+		_ = bestPos
+		if best == nil && len(d.paras) > 0 && m.pos < d.paras[0].e {
+			// A headline describes someone the article names later.
+			for _, pm := range d.pm {
+				for _, r := range pm.e.roles {
+					if containsWord(lower(r), head) || (d.lang == "ru" && containsWord(lower(r), roleStemOf(head))) {
+						best = pm.e
+						break
+					}
+				}
+				if best != nil {
+					break
+				}
+			}
+		}
+		if best != nil {
+			return best, m.role
+		}
+		if g == 0 {
+			g = m.gender
+		}
+		if m.org != "" && spokesRole[head] {
+			return d.addOrg(m.org), m.role
+		}
+		if !anaphoric(m, d.lang) {
+			if m.org != "" {
+				return d.addOrg(m.org), m.role
+			}
+			return nil, m.role
+		}
+		if ruOrgWords[head] || enOrgWords[head] || ruMediaHead(head) {
+			if o := d.lastOrg(m.pos, head); o != nil {
+				return o, m.role
+			}
+			return nil, m.role
+		}
+		if e := d.antecedent(m.pos, g); e != nil {
+			return e, m.role
+		}
+		if m.org != "" {
+			return d.addOrg(m.org), m.role
+		}
+		return nil, m.role
+	}
+	return nil, ""
+}
+
+// compatible reports whether an antecedent of gender eg fits gender g.
+func compatible(g, eg byte) bool {
+	if g == 0 || g == '?' || g == 'g' || g == 'n' || eg == 0 {
+		return true
+	}
+	if g == 'p' {
+		return eg == 'p'
+	}
+	return g == eg
+}
+
+// antecedent returns the last person named before pos whose gender fits.
+func (d *doc) antecedent(pos int, g byte) *entity {
+	k0 := sort.Search(len(d.pm), func(i int) bool { return d.pm[i].pos >= pos })
+	// A subject first (Russian tells them by case), then anyone.
+	for pass := 0; pass < 2; pass++ {
+		for k := k0 - 1; k >= 0; k-- {
+			if pos-d.pm[k].pos > 3000 {
+				break
+			}
+			if pass == 0 && (!d.pm[k].nom || d.lang == "en" && d.pm[k].e.first == "" && d.pm[k].e.kind == kPerson) {
+				// English names people in full first: a bare capitalised
+				// word ("the Israeli government") is a weak antecedent
+				continue
+			}
+			if compatible(g, d.pm[k].e.gender) {
+				return d.pm[k].e
+			}
+		}
+	}
+	return nil
+}
+
+// lastOrg returns the last body named before pos (within about three
+// paragraphs), preferring a ministry when head names one ("ведомство",
+// "министерство", "the ministry").
+func (d *doc) lastOrg(pos int, head string) *entity {
+	ministry := head == "ведомство" || head == "министерство" || head == "дипведомство" || head == "ministry" || head == "department"
+	media := ruMediaHead(head)
+	var any *entity
+	for k := len(d.om) - 1; k >= 0; k-- {
+		o := d.om[k]
+		if o.pos >= pos {
+			continue
+		}
+		if pos-o.pos > 3000 {
+			break
+		}
+		if o.media != media {
+			continue // "издание" is an outlet; "ведомство" never is
+		}
+		if !ministry {
+			return o.e
+		}
+		ln := lower(o.e.org)
+		if strings.HasPrefix(ln, "мин") || strings.HasPrefix(ln, "мид") || strings.HasPrefix(ln, "мвд") || strings.Contains(ln, "ministry") || strings.Contains(ln, "department") {
+			return o.e
+		}
+		if any == nil {
+			any = o.e
+		}
+	}
+	return any
+}
+
+// anaphoric reports whether a description refers back to someone named
+// before ("the diplomat", "глава ведомства", "эксперт") rather than to
+// someone new ("a source", "источник").
+func anaphoric(m mention, lang string) bool {
+	h := m.head
+	if lang == "ru" {
+		switch h {
+		case "источник", "источники", "свидетель", "очевидец", "житель", "жительница", "участник", "член", "сотрудник", "чиновник":
+			return false
+		}
+		return true
+	}
+	r := lower(m.role)
+	if strings.HasPrefix(r, "a ") || strings.HasPrefix(r, "an ") || strings.HasPrefix(r, "one ") || strings.HasPrefix(r, "some ") {
+		return false
+	}
+	switch h {
+	case "source", "sources", "official", "officials", "witness", "resident", "residents", "aide", "aides", "spokesman", "spokeswoman", "spokesperson":
+		return strings.HasPrefix(r, "the ") || strings.HasPrefix(r, "this ")
+	}
+	return true
+}

@@ -1,0 +1,325 @@
+package quote
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+func isRole(w, lang string) bool {
+	lw := lower(stripPossessive(w))
+	if lang == "ru" {
+		return isRuRole(lw)
+	}
+	lw = strings.TrimSuffix(lw, ".")
+	return enRoleWords[lw] || enTitles[lw]
+}
+
+// isRuRole reports whether a lower-case Russian word is a role word in any case
+// ("президента", "министром").
+func isRuRole(w string) bool {
+	if ruRoleWords[w] {
+		return true
+	}
+	rs := []rune(w)
+	for cut := 1; cut <= 3 && cut < len(rs)-2; cut++ {
+		stem := string(rs[:len(rs)-cut])
+		if ruRoleWords[stem] || ruRoleWords[stem+"ь"] || ruRoleWords[stem+"а"] || ruRoleWords[stem+"й"] || ruRoleWords[stem+"я"] || ruRoleWords[stem+"о"] {
+			return true
+		}
+	}
+	return false
+}
+
+// roleHead folds a role word to its head form ("президента" → "президент").
+func roleHead(lw, lang string) string {
+	if lang != "ru" {
+		return strings.TrimSuffix(stripPossessive(lw), ".")
+	}
+	if ruRoleWords[lw] {
+		return lw
+	}
+	rs := []rune(lw)
+	for cut := 1; cut <= 3 && cut < len(rs)-2; cut++ {
+		stem := string(rs[:len(rs)-cut])
+		for _, e := range []string{"", "ь", "а", "й", "я", "о"} {
+			if ruRoleWords[stem+e] {
+				return stem + e
+			}
+		}
+	}
+	return lw
+}
+
+// roleGender tells a woman's role word ("собеседница", "телеведущая",
+// "spokeswoman") from others.
+func roleGender(h, lang string) byte {
+	if lang == "ru" {
+		for _, s := range []string{"ница", "щая", "ая", "истка", "антка", "ентка", "иня", "есса", "ица"} {
+			if strings.HasSuffix(h, s) {
+				return 'f'
+			}
+		}
+		return 0
+	}
+	if strings.HasSuffix(h, "woman") || h == "queen" || h == "princess" || h == "mother" || h == "wife" || h == "daughter" || h == "sister" {
+		return 'f'
+	}
+	return 0
+}
+
+// roleBefore returns the role words right before a name at ts[i]: "FSB
+// Director" (skipping a parenthesised expansion), "министр иностранных дел
+// Турции", "президент РФ".
+func roleBefore(ts []token, i int, lang string) string {
+	k := i - 1
+	start := -1
+	var keep []int
+	for k >= 0 && len(keep) <= 10 {
+		t := ts[k]
+		if t.is(")") {
+			// Skip back over a parenthesised aside.
+			depth := 0
+			for k >= 0 {
+				if ts[k].is(")") {
+					depth++
+				} else if ts[k].is("(") {
+					depth--
+					if depth == 0 {
+						break
+					}
+				}
+				k--
+			}
+			k--
+			continue
+		}
+		if t.kind != tWord {
+			break
+		}
+		lw := t.low
+		if lang == "ru" {
+			if ruStop[lw] && lw != "и" {
+				break
+			}
+			if _, ok := ruVerb(lw); ok {
+				break
+			}
+		} else {
+			if enStop[lw] && lw != "of" && lw != "for" && lw != "and" {
+				break
+			}
+			if _, ok := enVerbs[lw]; ok && !enRoleWords[lw] {
+				break
+			}
+			if t.lower() && !isRole(t.text, lang) && lw != "of" && lw != "for" && lw != "and" && start < 0 {
+				break
+			}
+		}
+		keep = append(keep, k)
+		if isRole(t.text, lang) {
+			start = len(keep) - 1
+		}
+		k--
+	}
+	if start < 0 {
+		return ""
+	}
+	// Extend over capitalised words and acronyms just before the first role
+	// word ("FSB Director", "Russian Foreign Minister").
+	for start+1 < len(keep) {
+		t := ts[keep[start+1]]
+		if (t.acronym() || (lang == "en" && t.cap())) && !enStop[t.low] {
+			start++
+			continue
+		}
+		break
+	}
+	var words []string
+	for x := start; x >= 0; x-- {
+		words = append(words, ts[keep[x]].text)
+	}
+	for len(words) > 0 && (words[0] == "of" || words[0] == "for" || words[0] == "and" || words[0] == "и") {
+		words = words[1:]
+	}
+	for len(words) > 0 {
+		w := words[len(words)-1]
+		if w == "of" || w == "for" || w == "and" || w == "и" {
+			words = words[:len(words)-1]
+			continue
+		}
+		break
+	}
+	return strings.Join(words, " ")
+}
+
+// appositive returns a role given after the name: "Smith, the company's
+// spokesman," / "Ильхам Ахмед, курдский политический деятель".
+func appositive(ts []token, j int, lang string) string {
+	if j >= len(ts) || !ts[j].is(",") {
+		return ""
+	}
+	var words []string
+	hasRole := false
+	for k := j + 1; k < len(ts) && k < j+12; k++ {
+		t := ts[k]
+		if t.is(".") && abbrevDot(ts, k) && len(words) > 0 {
+			words[len(words)-1] += "."
+			continue
+		}
+		if t.kind != tWord {
+			break
+		}
+		if len(words) > 0 && k > 0 && ts[k-1].is(".") && ts[k-1].e == t.s {
+			words[len(words)-1] += t.text
+			continue
+		}
+		lw := t.low
+		if lang == "en" {
+			if _, ok := enVerbs[lw]; ok && !enRoleWords[lw] {
+				break
+			}
+			if len(words) == 0 && (lw == "the" || lw == "a" || lw == "an") {
+				continue
+			}
+		} else if _, ok := ruVerb(lw); ok {
+			break
+		}
+		if isRole(t.text, lang) {
+			hasRole = true
+		}
+		words = append(words, t.text)
+	}
+	if !hasRole {
+		return ""
+	}
+	return strings.Join(words, " ")
+}
+
+// descText returns the words of a description starting at ts[i] and the
+// genitive words after it ("глава МВД Турции", "FSB Director").
+func descText(ts []token, i int, lang string) string {
+	start := i
+	for start > 0 {
+		t := ts[start-1]
+		if t.kind != tWord {
+			break
+		}
+		lw := t.low
+		if lang == "en" && (t.cap() || t.acronym()) && !enStop[lw] {
+			start--
+			continue
+		}
+		if lang == "ru" && (ruAdjectival(t.text) || isRuRole(lw)) && !ruStop[lw] {
+			start--
+			continue
+		}
+		break
+	}
+	end := i + 1
+	for end < len(ts) && end < i+5 {
+		t := ts[end]
+		if t.kind != tWord {
+			break
+		}
+		lw := t.low
+		if lang == "ru" {
+			if ruStop[lw] {
+				break
+			}
+			if _, ok := ruVerb(lw); ok {
+				break
+			}
+		} else if !(t.cap() || t.acronym()) || enStop[lw] {
+			break
+		}
+		end++
+	}
+	var words []string
+	for _, t := range ts[start:end] {
+		words = append(words, t.text)
+	}
+	return strings.Join(words, " ")
+}
+
+func containsWord(s, w string) bool {
+	if w == "" {
+		return false
+	}
+	for _, f := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' }) {
+		if f == w || (len([]rune(w)) > 4 && strings.HasPrefix(f, w)) {
+			return true
+		}
+	}
+	return false
+}
+
+func roleStemOf(h string) string {
+	rs := []rune(h)
+	if len(rs) > 5 {
+		return string(rs[:len(rs)-2])
+	}
+	return h
+}
+
+// leaderStems name the head of a body, in any case; an article calls one
+// person by several of them ("глава Госпогранкомитета", later
+// "председатель Госпогранкомитета").
+var leaderStems = []string{"глав", "председател", "руководител", "начальник", "директор", "гендиректор",
+	"head", "chief", "chairman", "chairwoman", "director", "leader"}
+
+func leaderWord(w string) bool {
+	for _, st := range leaderStems {
+		if strings.HasPrefix(w, st) && utf8.RuneCountInString(w)-utf8.RuneCountInString(st) <= 3 {
+			return true
+		}
+	}
+	return false
+}
+
+// sameLeader reports whether role r names the head of a body as head h
+// does, in other words.
+func sameLeader(r, h string) bool {
+	if !leaderWord(h) {
+		return false
+	}
+	for _, w := range strings.Fields(r) {
+		if leaderWord(w) {
+			return true
+		}
+	}
+	return false
+}
+
+// qualifierStems returns the five-letter stems of a description's words
+// other than its head: "глава украинского ведомства" → "украи", "ведом".
+func qualifierStems(desc, head string) []string {
+	var out []string
+	for _, w := range strings.FieldsFunc(lower(desc), func(r rune) bool { return !unicode.IsLetter(r) }) {
+		rs := []rune(w)
+		if len(rs) < 5 || w == head || ruStop[w] || enStop[w] {
+			continue
+		}
+		out = append(out, string(rs[:5]))
+	}
+	return out
+}
+
+// containsStem reports whether a word of s starts with stem.
+func containsStem(s, stem string) bool {
+	for _, f := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if strings.HasPrefix(f, stem) {
+			return true
+		}
+	}
+	return false
+}
+
+// genericHeads head descriptions that name nobody by themselves ("глава
+// украинского ведомства"): their qualifiers must match the role.
+var genericHeads = toSet(`глава руководитель лидер шеф head chief leader`)
+
+// spokesRole are roles of someone speaking for a body: an unnamed
+// "представитель МИД" is the ministry speaking.
+var spokesRole = toSet(`представитель представительница пресс-секретарь пресс-служба спикер источник
+spokesman spokeswoman spokesperson representative spokespeople spokesmen source sources official officials`)

@@ -1,0 +1,137 @@
+package quote
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// guessLang returns "ru" when Cyrillic letters outnumber Latin ones in text,
+// else "en".
+func guessLang(text string) string {
+	cyr, lat := 0, 0
+	for i, r := range text {
+		if i > 20000 {
+			break
+		}
+		switch {
+		case r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z':
+			lat++
+		case unicode.Is(unicode.Cyrillic, r):
+			cyr++
+		}
+	}
+	if cyr > lat {
+		return "ru"
+	}
+	return "en"
+}
+
+// para is one paragraph of the text: byte offsets [s, e), trimmed.
+type para struct{ s, e int }
+
+// paragraphs splits text at blank lines (a line holding only white space
+// counts as blank) and trims each paragraph.
+func paragraphs(text string) []para {
+	var out []para
+	start := 0
+	emit := func(s, e int) {
+		s, e = trimSpace(text, s, e)
+		if s < e {
+			out = append(out, para{s, e})
+		}
+	}
+	i := 0
+	for i < len(text) {
+		if text[i] != '\n' {
+			i++
+			continue
+		}
+		// Look for a following blank line.
+		j := i + 1
+		for j < len(text) && (text[j] == ' ' || text[j] == '\t' || text[j] == '\r') {
+			j++
+		}
+		if j < len(text) && text[j] == '\n' {
+			emit(start, i)
+			for j < len(text) && isSpaceByte(text[j]) {
+				j++
+			}
+			start = j
+			i = j
+			continue
+		}
+		i++
+	}
+	emit(start, len(text))
+	return out
+}
+
+func isSpaceByte(b byte) bool { return b == ' ' || b == '\n' || b == '\t' || b == '\r' }
+
+// trimSpace narrows [s, e) of text past white space (including no-break
+// spaces) at both ends.
+func trimSpace(text string, s, e int) (int, int) {
+	for s < e {
+		r, n := utf8.DecodeRuneInString(text[s:e])
+		if !isSpace(r) {
+			break
+		}
+		s += n
+	}
+	for e > s {
+		r, n := utf8.DecodeLastRuneInString(text[s:e])
+		if !isSpace(r) {
+			break
+		}
+		e -= n
+	}
+	return s, e
+}
+
+func isSpace(r rune) bool {
+	return unicode.IsSpace(r) || r == '\u00a0' || r == '\u200b' || r == '\u2009' || r == '\u202f' || r == '\ufeff'
+}
+
+func isDash(r rune) bool { return r == '—' || r == '–' || r == '-' || r == '―' || r == '‒' }
+
+func lower(s string) string { return strings.ToLower(s) }
+
+func toSet(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, f := range strings.Fields(s) {
+		m[f] = true
+	}
+	return m
+}
+
+func isCyrillicWord(w string) bool {
+	for _, r := range w {
+		if unicode.IsLetter(r) {
+			return unicode.Is(unicode.Cyrillic, r)
+		}
+	}
+	return false
+}
+
+func startsDigit(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsDigit(r)
+}
+
+func firstUpper(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			return unicode.IsUpper(r)
+		}
+		if unicode.IsDigit(r) {
+			return true
+		}
+	}
+	return false
+}
+
+func endsTerminal(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(strings.TrimRight(s, " )"))
+	return r == '.' || r == '!' || r == '?' || r == '…'
+}

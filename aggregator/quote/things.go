@@ -1,0 +1,133 @@
+package quote
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// thingBefore reports whether the quotation at toks[qi] names a thing
+// announced by the word before it.
+func (d *doc) thingBefore(toks []token, qi int) bool {
+	if qi == 0 {
+		return false
+	}
+	p := toks[qi-1]
+	if p.kind != tWord {
+		return false
+	}
+	lp := p.low
+	if d.lang == "ru" {
+		if ruThings[lp] {
+			return true
+		}
+		// An abbreviation of a company form or a club: АО «…», ФК «…».
+		return p.acronym() && utf8.RuneCountInString(p.text) <= 4 && (lp == "ао" || lp == "пао" || lp == "оао" || lp == "зао" || lp == "ооо" || lp == "фк" || lp == "хк" || lp == "нко" || lp == "гуп" || lp == "муп" || lp == "фгуп" || lp == "ано")
+	}
+	return enThings[lp]
+}
+
+// ruThings are nouns that name a thing given after them in quotation marks:
+// компания «Газпром», газета «Коммерсантъ», закон «О…», фильм «…».
+var ruThings = toSet(`компания компании компанию компанией компаний газета газеты газете газету газетой
+журнал журнала журнале журналу издание издания изданию изданием телеканал телеканала телеканале
+телеканалу радиостанция радиостанции партия партии партию партией фильм фильма фильме фильму
+книга книги книге книгу закон закона законе закону законопроект законопроекта программа программы
+программе программу проект проекта проекте проекту операция операции операцию операцией
+движение движения движению фонд фонда фонде фонду банк банка банке банку пао оао зао ооо ао
+клуб клуба клубе клубу фк хк группировка группировки группировке организация организации
+организацию агентство агентства агентству сайт сайта сайте портал портала ресторан ресторана
+отель отеля корабль корабля судно судна крейсер крейсера фестиваль фестиваля премия премии
+премию конкурс конкурса передача передачи передаче передачу шоу сериал сериала роман романа
+песня песни песню альбом альбома спектакль спектакля названием название называемый называемая
+называемые называемого платформа платформы приложение приложения сеть сети марка марки бренд
+бренда канал канала статья статьи статье статью публикации публикация колонка колонке рубрика
+рубрике акция акции кампания кампании форум форума саммит саммита комплекс комплекса завод
+завода концерн концерна холдинг холдинга корпорация корпорации госкорпорация госкорпорации
+театр театра музей музея центр центра объединение объединения блок блока союз союза
+фракция фракции фракцией коалиция коалиции орден ордена медаль медали звание звания
+специальности специальность номинации номинация категории категория проекта стратегия
+стратегии доктрина доктрины концепция концепции план плана пакет пакета соглашение соглашения
+договор договора режим режима статус статуса тег хэштег хештег слоган слоганом лозунг лозунгом
+надпись надписью трасса трассы аэропорт аэропорта аэропорту станция станции комбинат
+комбината месторождение месторождения рейс рейса самолет самолета самолёт самолёта
+космодром космодрома ракета ракеты ракетой комплексы система системы системой`)
+
+// enThings are nouns that name a thing given after them in quotation marks.
+var enThings = toSet(`film movie book novel show series song album newspaper magazine program programme
+operation campaign slogan hashtag law act bill ship vessel company party group movement
+project plan initiative brand app website blog column documentary podcast play opera titled
+entitled named dubbed called nicknamed`)
+
+// nameLike reports whether quoted words look like the name of a thing:
+// short, capitalised, with no sentence punctuation.
+func nameLike(s, lang string) bool {
+	if s == "" {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(s)
+	if !(unicode.IsUpper(r) || unicode.IsDigit(r)) {
+		return false
+	}
+	if lang == "en" && strings.HasSuffix(s, ".") && !strings.ContainsAny(s[:len(s)-1], ".!?") {
+		s = s[:len(s)-1] // “Meet the Press.” with the sentence's period inside
+	}
+	if strings.ContainsAny(s, ",:;") || endsTerminal(s) {
+		return false
+	}
+	words := strings.Fields(s)
+	if len(words) > 5 {
+		return false
+	}
+	if lang == "ru" {
+		return true
+	}
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		if unicode.IsLower(r) && !enStop[w] {
+			return false
+		}
+	}
+	return true
+}
+
+// quotedName returns the name a quotation token holds («Нафтогаз»,
+// "За права человека"), without its marks, or "" when it reads as speech.
+func quotedName(t token, lang string) string {
+	q := strings.Trim(t.text, "«»\"“”„'`‘’ ")
+	if q == "" || !nameLike(q, lang) || looksLikeSpeech(q, lang) {
+		return ""
+	}
+	return q
+}
+
+// looksLikeSpeech reports whether short quoted words read as speech rather
+// than as a name: a pronoun, a negation, an auxiliary or (Russian) a verb's
+// ending.
+func looksLikeSpeech(s, lang string) bool {
+	for _, w := range strings.FieldsFunc(lower(s), func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r != '’' }) {
+		w = strings.ReplaceAll(w, "’", "'")
+		if lang == "ru" {
+			if ruSpeechWords[w] {
+				return true
+			}
+			if _, ok := ruVerb(w); ok {
+				return true
+			}
+			if n := utf8.RuneCountInString(w); n >= 5 && (strings.HasSuffix(w, "ет") || strings.HasSuffix(w, "ит") || strings.HasSuffix(w, "ют") || strings.HasSuffix(w, "ят") || strings.HasSuffix(w, "ем") && n >= 6) {
+				return true
+			}
+			continue
+		}
+		if enSpeechWords[w] {
+			return true
+		}
+	}
+	return false
+}
+
+var ruSpeechWords = toSet(`не нет да я мы вы ты он она они это будет был была было были нужно надо можно
+нельзя меня нас вас нам вам мне себя сейчас теперь уже все всё очень`)
+
+var enSpeechWords = toSet(`i we you he she they it is are was were will would can could should not don't
+won't can't isn't we're i'm it's there's that's have has had be been do does did my our your`)
