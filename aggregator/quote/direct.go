@@ -89,7 +89,7 @@ func (d *doc) quoteTok(pi, qi int) {
 			if d.lang != "ru" {
 				return
 			}
-			k := sortSearch(d.psents[pi], ss)
+			k := sort.SearchInts(d.psents[pi], ss)
 			if k == 0 || !d.cueIn(toks, d.psents[pi][k-1], ss) || d.lastPara != pi {
 				return
 			}
@@ -120,8 +120,6 @@ func (d *doc) quoteTok(pi, qi int) {
 // quotes sentences, and the quoted words of a paraphrase are mostly the
 // reporter's choice (PolNeAR leaves them out); a capitalised fragment is.
 const enFragments = false
-
-func sortSearch(a []int, x int) int { return sort.SearchInts(a, x) }
 
 func onlyPunctAfter(toks []token, i, se int) bool {
 	for k := i; k < se; k++ {

@@ -32,14 +32,13 @@ type mention struct {
 
 // entity is one person or body of an article, with every way it was named.
 type entity struct {
-	kind    byte
-	first   string // nominative given name(s)
-	last    string // nominative surname
-	org     string
-	key     string
-	gender  byte
-	roles   []string
-	lastPos int
+	kind   byte
+	first  string // nominative given name(s)
+	last   string // nominative surname
+	org    string
+	key    string
+	gender byte
+	roles  []string
 }
 
 func (e *entity) name() string {

@@ -14,18 +14,16 @@ type qspan struct {
 	cend        int // offset after the closing mark
 	s, e        int
 	mark        rune
-	depth       int
 	parent      int // index of the enclosing span, -1 at top level
-	para        int
 	unclosed    bool
 }
 
-// scanMarks finds the quotation-mark pairs of paragraph p (index pi).
+// scanMarks finds the quotation-mark pairs of paragraph p.
 // Straight double quotes are told apart as opening or closing by the
 // characters around them. A mark still open at the end of the paragraph
 // yields a span to the paragraph's end only when it opens the paragraph
 // (a quote running over several paragraphs).
-func scanMarks(text string, p para, pi int) []qspan {
+func scanMarks(text string, p para) []qspan {
 	var stack []opener
 	var out []qspan
 	prev := rune(' ')
@@ -91,7 +89,7 @@ func scanMarks(text string, p para, pi int) []qspan {
 			if k >= 0 {
 				o := stack[k]
 				s, e := trimContent(text, o.end, i)
-				out = append(out, qspan{open: o.pos, close: i, cend: i + n, s: s, e: e, mark: o.r, depth: k, parent: -1, para: pi})
+				out = append(out, qspan{open: o.pos, close: i, cend: i + n, s: s, e: e, mark: o.r, parent: -1})
 				stack = stack[:k]
 			}
 		}
@@ -107,7 +105,7 @@ func scanMarks(text string, p para, pi int) []qspan {
 		for _, in := range out {
 			if in.open > o.pos && in.mark == '«' && attributionAfter(text, in.cend, p.e) {
 				s, e := trimContent(text, o.end, in.cend)
-				out = append(out, qspan{open: o.pos, close: in.close, cend: in.cend, s: s, e: e, mark: o.r, parent: -1, para: pi})
+				out = append(out, qspan{open: o.pos, close: in.close, cend: in.cend, s: s, e: e, mark: o.r, parent: -1})
 				stack = append(stack[:k], stack[k+1:]...)
 				break
 			}
@@ -119,7 +117,7 @@ func scanMarks(text string, p para, pi int) []qspan {
 		if (lead == "" || strings.HasSuffix(strings.TrimRightFunc(lead, isSpace), ":")) && o.r != '‘' {
 			s, e := trimContent(text, o.end, p.e)
 			if e-s > 0 {
-				out = append(out, qspan{open: o.pos, close: p.e, cend: p.e, s: s, e: e, mark: o.r, depth: 0, parent: -1, para: pi, unclosed: true})
+				out = append(out, qspan{open: o.pos, close: p.e, cend: p.e, s: s, e: e, mark: o.r, parent: -1, unclosed: true})
 			}
 		}
 	}
@@ -129,12 +127,8 @@ func scanMarks(text string, p para, pi int) []qspan {
 		for j := i - 1; j >= 0; j-- {
 			if out[j].open < out[i].open && out[j].close >= out[i].close {
 				out[i].parent = j
-				out[i].depth = out[j].depth + 1
 				break
 			}
-		}
-		if out[i].parent < 0 {
-			out[i].depth = 0
 		}
 	}
 	return out

@@ -2,7 +2,6 @@ package quote
 
 import (
 	"strings"
-	"unicode"
 	"unicode/utf8"
 )
 
@@ -171,10 +170,6 @@ func personEvidence(toks []token, i, j int, lang string) bool {
 		// "президент Европейского еврейского конгресса": an adjective.
 		return false
 	}
-	if lang == "ru" && ruAdjectival(words[0]) {
-		// "президент Европейского еврейского конгресса": an adjective.
-		return false
-	}
 	if i > 0 {
 		p := toks[i-1]
 		if p.is(".") && i > 1 {
@@ -199,7 +194,7 @@ func personEvidence(toks []token, i, j int, lang string) bool {
 			}
 		}
 		sentStart := i == 0 || endsSentence(toks[i-1]) || toks[i-1].kind == tDash || toks[i-1].kind == tQuote
-		if len(words) >= 2 && !ruAdjectival(words[0]) && !sentStart {
+		if len(words) >= 2 && !sentStart {
 			return true
 		}
 		return false
@@ -300,9 +295,4 @@ func surnameKey(w string) string {
 		}
 	}
 	return lw
-}
-
-func titleWord(w string) string {
-	r, n := utf8.DecodeRuneInString(w)
-	return string(unicode.ToUpper(r)) + w[n:]
 }

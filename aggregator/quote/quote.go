@@ -74,7 +74,7 @@ func newDoc(text, lang string) *doc {
 	d.ptoks = make([][]token, len(d.paras))
 	d.psents = make([][]int, len(d.paras))
 	for pi, p := range d.paras {
-		spans := scanMarks(text, p, pi)
+		spans := scanMarks(text, p)
 		base := len(d.spans)
 		var tops []int
 		for k := range spans {
