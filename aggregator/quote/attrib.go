@@ -19,7 +19,7 @@ const (
 type attrib struct {
 	m    mention
 	verb string
-	vg   byte
+	vg   gender // what the verb agrees with
 	how  int
 	doc  bool // "говорится в письме": a document with no author named
 }
@@ -28,16 +28,16 @@ func (a attrib) ok() bool { return a.how != aNone }
 
 // verbAt reports whether token t is a speech verb and the gender it agrees
 // with (Russian).
-func (d *doc) verbAt(t token) (byte, bool) {
+func (d *doc) verbAt(t token) (gender, bool) {
 	if t.kind != tWord {
-		return 0, false
+		return unknownGender, false
 	}
 	lw := t.low
 	if d.lang == "ru" {
 		return ruVerb(lw)
 	}
 	_, ok := enVerbs[lw]
-	return 0, ok
+	return unknownGender, ok
 }
 
 // weakVerb reports whether an English verb form is one of enWeakVerbs.
@@ -78,7 +78,7 @@ func (d *doc) rightAttr(toks []token, j, end int) attrib {
 		limit = end
 	}
 	v := -1
-	var vg byte
+	var vg gender
 	if d.lang == "en" && j < end {
 		// "…," Lina Khatib, an expert on the conflict at Chatham House, told the AP.
 		if _, j2 := nameSpan(toks, j, d.lang); j2 > j && j2 < end && toks[j2].is(",") {
@@ -291,7 +291,7 @@ func (d *doc) leftAttr(toks []token, ss, qi int) attrib {
 					a.m = m
 					return a
 				}
-				if g == 'g' {
+				if g == gerund {
 					continue
 				}
 				return a
@@ -304,7 +304,7 @@ func (d *doc) leftAttr(toks []token, ss, qi int) attrib {
 				a.m = m
 				return a
 			}
-			if g == 'g' {
+			if g == gerund {
 				// A gerund ("отметив") shares its subject with the sentence's verb.
 				continue
 			}

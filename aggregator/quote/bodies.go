@@ -252,17 +252,17 @@ func ruGenOrgNom(words []string) string {
 	}
 	head := words[h]
 	lh := lower(head)
-	gender := byte('m')
+	g := masculine
 	nomHead := head
 	switch {
 	case strings.HasSuffix(lh, "ии"):
-		gender, nomHead = 'f', strings.TrimSuffix(head, "и")+"я"
+		g, nomHead = feminine, strings.TrimSuffix(head, "и")+"я"
 	case strings.HasSuffix(lh, "ы"):
-		gender, nomHead = 'f', strings.TrimSuffix(head, "ы")+"а"
+		g, nomHead = feminine, strings.TrimSuffix(head, "ы")+"а"
 	case strings.HasSuffix(lh, "и") && len([]rune(lh)) > 3 && strings.ContainsRune("кгхжшчщ", []rune(lh)[len([]rune(lh))-2]):
-		gender, nomHead = 'f', strings.TrimSuffix(head, "и")+"а"
+		g, nomHead = feminine, strings.TrimSuffix(head, "и")+"а"
 	case strings.HasSuffix(lh, "ства") || strings.HasSuffix(lh, "ения") || strings.HasSuffix(lh, "ания") || strings.HasSuffix(lh, "тва"):
-		gender = 'n'
+		g = neuter
 		if strings.HasSuffix(lh, "ия") {
 			nomHead = strings.TrimSuffix(head, "я") + "е"
 		} else {
@@ -275,7 +275,7 @@ func ruGenOrgNom(words []string) string {
 	}
 	out := make([]string, 0, len(words))
 	for _, w := range words[:h] {
-		out = append(out, ruAdjNom(w, gender))
+		out = append(out, ruAdjNom(w, g))
 	}
 	out = append(out, nomHead)
 	out = append(out, words[h+1:]...)
@@ -283,7 +283,7 @@ func ruGenOrgNom(words []string) string {
 }
 
 // ruAdjNom brings an adjective in the genitive to the nominative of gender g.
-func ruAdjNom(w string, g byte) string {
+func ruAdjNom(w string, g gender) string {
 	lw := lower(w)
 	soft := func(stem string) bool {
 		rs := []rune(stem)
@@ -293,7 +293,7 @@ func ruAdjNom(w string, g byte) string {
 	case strings.HasSuffix(lw, "ого"):
 		stem := strings.TrimSuffix(w, "ого")
 		switch {
-		case g == 'n':
+		case g == neuter:
 			return stem + "ое"
 		case soft(stem):
 			return stem + "ий"
@@ -302,13 +302,13 @@ func ruAdjNom(w string, g byte) string {
 		}
 	case strings.HasSuffix(lw, "его"):
 		stem := strings.TrimSuffix(w, "его")
-		if g == 'n' {
+		if g == neuter {
 			return stem + "ее"
 		}
 		return stem + "ий"
-	case strings.HasSuffix(lw, "ой") && g == 'f':
+	case strings.HasSuffix(lw, "ой") && g == feminine:
 		return strings.TrimSuffix(w, "ой") + "ая"
-	case strings.HasSuffix(lw, "ей") && g == 'f':
+	case strings.HasSuffix(lw, "ей") && g == feminine:
 		stem := strings.TrimSuffix(w, "ей")
 		if soft(stem) {
 			return stem + "ая"

@@ -24,7 +24,7 @@ type mention struct {
 	org    string   // body's name, nominative
 	role   string   // role as written ("FSB Director")
 	head   string   // lower-cased head word of a description or role
-	gender byte     // 'm', 'f', 'p' or 0
+	gender gender   // from a pronoun, a role word or the verb
 	cas    int      // Russian case the name was written in
 	pos    int
 	strong bool // surely a person (first name, title, surname morphology)
@@ -37,7 +37,7 @@ type entity struct {
 	last   string // nominative surname
 	org    string
 	key    string
-	gender byte
+	gender gender
 	roles  []string
 }
 
@@ -206,18 +206,18 @@ func (d *doc) scanOrgs() {
 func (d *doc) addPerson(m mention) *entity {
 	first, last := m.first, m.last
 	g := m.gender
-	if g == 0 || g == 'p' {
+	if g == unknownGender || g == plural {
 		g = nameGender(first, last, d.lang)
 	}
 	if d.lang == "ru" && ruMaleObliqueSurname(last) {
-		g = 'm' // "Валерия Гриневича" is Валерий Гриневич in the genitive
+		g = masculine // "Валерия Гриневича" is Валерий Гриневич in the genitive
 	}
 	if d.lang == "ru" || isCyrillicWord(last) {
 		first, last = nominative(first, last, m.cas, g)
-		if g == 0 {
+		if g == unknownGender {
 			g = ruSurnameGender(last)
-			if len(first) == 0 && m.cas != caseNom && g == 'f' && strings.HasSuffix(lower(last), "а") {
-				g = 0 // "Лаврова" in the genitive: no telling
+			if len(first) == 0 && m.cas != caseNom && g == feminine && strings.HasSuffix(lower(last), "а") {
+				g = unknownGender // "Лаврова" in the genitive: no telling
 			}
 		}
 	}
@@ -238,7 +238,7 @@ func (d *doc) addPerson(m mention) *entity {
 				continue
 			}
 		}
-		if g != 0 && e.gender != 0 && g != e.gender && g != 'p' && e.gender != 'p' {
+		if g != unknownGender && e.gender != unknownGender && g != e.gender && g != plural && e.gender != plural {
 			continue
 		}
 		best = e
@@ -259,7 +259,7 @@ func (d *doc) addPerson(m mention) *entity {
 			best.last = last
 		}
 	}
-	if best.gender == 0 {
+	if best.gender == unknownGender {
 		best.gender = g
 	}
 	if m.role != "" {
@@ -270,9 +270,9 @@ func (d *doc) addPerson(m mention) *entity {
 
 // betterNom reports whether surname form a looks more like the nominative
 // than b for a person of gender g.
-func betterNom(a, b string, g byte) bool {
+func betterNom(a, b string, g gender) bool {
 	la, lb := lower(a), lower(b)
-	if g == 'f' {
+	if g == feminine {
 		return (strings.HasSuffix(la, "а") || strings.HasSuffix(la, "ая")) && !(strings.HasSuffix(lb, "а") || strings.HasSuffix(lb, "ая"))
 	}
 	return utf8.RuneCountInString(a) < utf8.RuneCountInString(b)

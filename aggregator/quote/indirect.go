@@ -42,7 +42,7 @@ func (d *doc) indirect(pi, ss, se int) {
 			return
 		}
 		g, ok := d.verbAt(t)
-		if !ok || g == 'g' || (d.lang == "en" && weakVerb(lw)) {
+		if !ok || g == gerund || (d.lang == "en" && weakVerb(lw)) {
 			continue
 		}
 		// "…, что …" / "… that …" within a few words after the verb.
@@ -69,11 +69,11 @@ func (d *doc) indirect(pi, ss, se int) {
 			if lw == "told" || lw == "tells" {
 				if _, e := nameSpan(toks, n, d.lang); e > n {
 					n = e
-				} else if toks[n].lower() && n+1 < se && (enPronouns[toks[n].low] != 0 || toks[n].low == "reporters" || toks[n].low == "journalists") {
+				} else if toks[n].lower() && n+1 < se && (enPronouns[toks[n].low] != unknownGender || toks[n].low == "reporters" || toks[n].low == "journalists") {
 					n++
 				}
 			}
-			if n < se && toks[n].kind == tWord && !enStop[toks[n].low] || n < se && (toks[n].is("the") || toks[n].is("it") || toks[n].is("there") || toks[n].is("this") || enPronouns[toks[n].low] != 0) {
+			if n < se && toks[n].kind == tWord && !enStop[toks[n].low] || n < se && (toks[n].is("the") || toks[n].is("it") || toks[n].is("there") || toks[n].is("this") || enPronouns[toks[n].low] != unknownGender) {
 				a := d.leftAttr(toks, ss, v+1)
 				if a.ok() && a.m.kind != 0 {
 					d.speak(pi, toks[n].s, end, a, false, false)

@@ -66,7 +66,8 @@ var enWeakVerbs = map[string]bool{"call": true, "label": true, "brand": true, "d
 	"praise": true, "ask": true, "rule": true, "estimate": true, "forecast": true, "reflect": true,
 	"post": true, "report": true}
 
-var enPronouns = map[string]byte{"he": 'm', "she": 'f', "they": 'p', "it": 'o', "i": 's', "we": 'p', "him": 'm', "her": 'f'}
+var enPronouns = map[string]gender{"he": masculine, "she": feminine, "they": plural, "it": inanimate, "i": firstPerson,
+	"we": plural, "him": masculine, "her": feminine}
 
 // enRoleWords head a description of a person or body ("the senator",
 // "a spokeswoman for the FBI", "FSB Director").

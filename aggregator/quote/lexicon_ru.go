@@ -48,31 +48,31 @@ var ruVerbIrregular = strings.Fields(`говорит говорят заявля
 заверяя предупреждая обращаясь считает считают предлагает предлагают требует требуют
 рекомендует рекомендуют`)
 
-var ruVerbs = func() map[string]byte {
-	m := map[string]byte{}
+var ruVerbs = func() map[string]gender {
+	m := map[string]gender{}
 	for _, s := range ruVerbStems {
-		m[s+"л"] = 'm'
-		m[s+"ла"] = 'f'
-		m[s+"ло"] = 'n'
-		m[s+"ли"] = 'p'
-		m[s+"лся"] = 'm'
-		m[s+"лась"] = 'f'
-		m[s+"лось"] = 'n'
-		m[s+"лись"] = 'p'
-		m[s+"в"] = 'g'
-		m[s+"вшись"] = 'g'
+		m[s+"л"] = masculine
+		m[s+"ла"] = feminine
+		m[s+"ло"] = neuter
+		m[s+"ли"] = plural
+		m[s+"лся"] = masculine
+		m[s+"лась"] = feminine
+		m[s+"лось"] = neuter
+		m[s+"лись"] = plural
+		m[s+"в"] = gerund
+		m[s+"вшись"] = gerund
 	}
 	for _, f := range ruVerbIrregular {
-		g := byte('?')
+		g := present
 		switch {
 		case strings.HasSuffix(f, "ла") || strings.HasSuffix(f, "а") && (strings.HasPrefix(f, "увер") || strings.HasPrefix(f, "убежд")):
-			g = 'f'
+			g = feminine
 		case strings.HasSuffix(f, "ли") || strings.HasSuffix(f, "ют") || strings.HasSuffix(f, "ят") || strings.HasSuffix(f, "ут") || strings.HasSuffix(f, "ны"):
-			g = 'p'
+			g = plural
 		case strings.HasSuffix(f, "л") || strings.HasSuffix(f, "ёс") || strings.HasSuffix(f, "ес") || strings.HasSuffix(f, "ёг") || strings.HasSuffix(f, "ег") || strings.HasSuffix(f, "ен") || strings.HasSuffix(f, "ён"):
-			g = 'm'
+			g = masculine
 		case strings.HasSuffix(f, "я"):
-			g = 'g'
+			g = gerund
 		}
 		if _, ok := m[f]; !ok {
 			m[f] = g
@@ -86,9 +86,9 @@ var ruVerbs = func() map[string]byte {
 }()
 
 // ruVerb reports whether w (lower case) is a Russian speech-verb form and
-// the gender it agrees with: 'm', 'f', 'n', 'p' (plural), 'g' (gerund,
-// same subject), '?' (present tense).
-func ruVerb(w string) (byte, bool) {
+// what it agrees with: masculine, feminine, neuter or plural (the past
+// tense), gerund or present.
+func ruVerb(w string) (gender, bool) {
 	g, ok := ruVerbs[w]
 	return g, ok
 }
@@ -96,19 +96,19 @@ func ruVerb(w string) (byte, bool) {
 // ruPastGender guesses the gender of any past-tense verb form ("посетовала"),
 // used after a dash that follows a quotation, where any such verb reports
 // the quotation.
-func ruPastGender(w string) (byte, bool) {
+func ruPastGender(w string) (gender, bool) {
 	if ruNotSpeech[w] || len([]rune(w)) < 4 {
-		return 0, false
+		return unknownGender, false
 	}
 	switch {
 	case strings.HasSuffix(w, "лась"), strings.HasSuffix(w, "ла"):
-		return 'f', true
+		return feminine, true
 	case strings.HasSuffix(w, "лся"), strings.HasSuffix(w, "л"):
-		return 'm', true
+		return masculine, true
 	case strings.HasSuffix(w, "лись"), strings.HasSuffix(w, "ли"):
-		return 'p', true
+		return plural, true
 	}
-	return 0, false
+	return unknownGender, false
 }
 
 // ruNotSpeech are past-tense forms that look like the speech verbs'
@@ -138,8 +138,8 @@ var ruDocNouns = toSet(`сообщении заявлении решении д�
 var ruCueNouns = toSet(`словам мнению данным информации оценке версии утверждению заявлению подсчетам
 подсчётам сведениям слов признанию убеждению прогнозу`)
 
-var ruPronouns = map[string]byte{"он": 'm', "она": 'f', "они": 'p', "оно": 'n', "я": 's', "мы": 'p',
-	"его": 'm', "её": 'f', "ее": 'f', "их": 'p', "нее": 'f', "неё": 'f', "него": 'm', "них": 'p'}
+var ruPronouns = map[string]gender{"он": masculine, "она": feminine, "они": plural, "оно": neuter, "я": firstPerson, "мы": plural,
+	"его": masculine, "её": feminine, "ее": feminine, "их": plural, "нее": feminine, "неё": feminine, "него": masculine, "них": plural}
 
 // ruRoleWords head a description of a person or body.
 var ruRoleWords = toSet(`президент премьер премьер-министр министр глава руководитель председатель зампред

@@ -32,10 +32,10 @@ func nameSpan(toks []token, i int, lang string) (int, int) {
 			continue
 		}
 		g, nom := ruFirstGender(toks[k].text)
-		if g == 0 {
+		if g == unknownGender {
 			continue
 		}
-		if g0 == 0 {
+		if g0 == unknownGender {
 			return k, j
 		}
 		if k >= i+2 {
@@ -72,7 +72,7 @@ func nameRun(toks []token, i int, lang string) int {
 		// An upper-case surname after a given name: "Антон МОРОЗ".
 		capsName := j > i && t.acronym() && utf8.RuneCountInString(t.text) >= 3 && lang == "ru" && isCyrillicWord(t.text) && !ruOrgWords[t.low] && !ruPlaces[t.low]
 		if capsName {
-			if g, _ := ruFirstGender(toks[j-1].text); g == 0 {
+			if g, _ := ruFirstGender(toks[j-1].text); g == unknownGender {
 				capsName = false
 			}
 		}
@@ -162,7 +162,7 @@ func personEvidence(toks []token, i, j int, lang string) bool {
 		if enMaleNames[lw] || enFemaleNames[lw] {
 			return true
 		}
-		if g, _ := ruFirstGender(w); g != 0 && isCyrillicWord(w) {
+		if g, _ := ruFirstGender(w); g != unknownGender && isCyrillicWord(w) {
 			return true
 		}
 	}
@@ -219,16 +219,16 @@ russian british soviet islamic democratic republican african asian arab middle f
 
 // nameGender guesses the gender of a person from its given names, then
 // (Russian) its surname's form.
-func nameGender(first []string, last string, lang string) byte {
+func nameGender(first []string, last string, lang string) gender {
 	for _, f := range first {
 		lf := lower(strings.TrimSuffix(f, "."))
 		if enFemaleNames[lf] {
-			return 'f'
+			return feminine
 		}
 		if enMaleNames[lf] {
-			return 'm'
+			return masculine
 		}
-		if g, _ := ruFirstGender(f); g != 0 {
+		if g, _ := ruFirstGender(f); g != unknownGender {
 			return g
 		}
 	}
@@ -236,12 +236,12 @@ func nameGender(first []string, last string, lang string) byte {
 		ll := lower(last)
 		switch {
 		case strings.HasSuffix(ll, "ой") || strings.HasSuffix(ll, "ская") || strings.HasSuffix(ll, "цкая"):
-			return 'f'
+			return feminine
 		case strings.HasSuffix(ll, "ого") || strings.HasSuffix(ll, "ский") || strings.HasSuffix(ll, "цкий") || strings.HasSuffix(ll, "ым"):
-			return 'm'
+			return masculine
 		}
 	}
-	return 0
+	return unknownGender
 }
 
 func enGiven(w string) bool {

@@ -54,7 +54,7 @@ func caseBefore(toks []token, i int) int {
 // nominative returns the person mention's given names and surname in the
 // nominative (Russian), judging the case from the given name when there is
 // one, else from the hint.
-func nominative(first []string, last string, cas int, g byte) ([]string, string) {
+func nominative(first []string, last string, cas int, g gender) ([]string, string) {
 	if !isCyrillicWord(last) {
 		return first, last
 	}
@@ -62,31 +62,31 @@ func nominative(first []string, last string, cas int, g byte) ([]string, string)
 	var out []string
 	for _, f := range first {
 		fg, nom := ruFirstGender(f)
-		if fg == 'f' && nom == f && g == 'm' {
+		if fg == feminine && nom == f && g == masculine {
 			// a woman's name in the nominative is also a man's in an oblique
 			// case (Валерия, Александра, Евгения): the surname decides
 			if mn := ruMaleReading(f); mn != "" {
-				fg, nom = 'm', mn
+				fg, nom = masculine, mn
 			}
 		}
-		if fg != 0 && nom != f {
+		if fg != unknownGender && nom != f {
 			// The given name was oblique: tell which case from its ending.
 			if c == caseNom {
 				c = caseGen
 				switch {
 				case strings.HasSuffix(f, "у") || strings.HasSuffix(f, "ю"):
-					if fg == 'm' {
+					if fg == masculine {
 						c = caseDat
 					} else {
 						c = caseAcc
 					}
-				case strings.HasSuffix(f, "ом") || strings.HasSuffix(f, "ем") || (fg == 'f' && (strings.HasSuffix(f, "ой") || strings.HasSuffix(f, "ей"))):
+				case strings.HasSuffix(f, "ом") || strings.HasSuffix(f, "ем") || (fg == feminine && (strings.HasSuffix(f, "ой") || strings.HasSuffix(f, "ей"))):
 					c = caseIns
-				case fg == 'm' && strings.HasSuffix(f, "е"):
+				case fg == masculine && strings.HasSuffix(f, "е"):
 					c = caseDat
 				}
 			}
-		} else if fg != 0 && nom == f {
+		} else if fg != unknownGender && nom == f {
 			c = caseNom
 		}
 		out = append(out, nom)
@@ -95,26 +95,27 @@ func nominative(first []string, last string, cas int, g byte) ([]string, string)
 }
 
 // ruFirstGender returns the gender of a Russian first name in any case
-// ('m', 'f') or 0 when the word is not a known first name; nom is the
+// (masculine, feminine) or unknownGender when the word is not a known first
+// name; nom is the
 // nominative form.
-func ruFirstGender(w string) (g byte, nom string) {
+func ruFirstGender(w string) (g gender, nom string) {
 	lw := strings.ToLower(w)
 	if ruMaleNames[lw] {
-		return 'm', w
+		return masculine, w
 	}
 	if ruFemaleNames[lw] {
-		return 'f', w
+		return feminine, w
 	}
 	for _, c := range ruNominatives(w) {
 		lc := strings.ToLower(c)
 		if ruMaleNames[lc] {
-			return 'm', c
+			return masculine, c
 		}
 		if ruFemaleNames[lc] {
-			return 'f', c
+			return feminine, c
 		}
 	}
-	return 0, w
+	return unknownGender, w
 }
 
 // ruMaleReading returns the man's name in the nominative that w is an
@@ -177,8 +178,8 @@ func ruNominatives(w string) []string {
 }
 
 // ruSurnameNom brings a Russian surname in case c back to the nominative,
-// given the gender g ('m', 'f' or 0 when unknown).
-func ruSurnameNom(w string, c int, g byte) string {
+// given the gender g (masculine, feminine or unknownGender).
+func ruSurnameNom(w string, c int, g gender) string {
 	if c == caseNom || !isCyrillicWord(w) {
 		return w
 	}
@@ -213,7 +214,7 @@ func ruSurnameNom(w string, c int, g byte) string {
 	case hasSuf("его") && len(rs) > 5:
 		return cut("его", "ий")
 	}
-	if g == 'f' {
+	if g == feminine {
 		switch {
 		case hasSuf("ой") && ovin(strings.TrimSuffix(w, "ой")):
 			return cut("ой", "а")
@@ -230,7 +231,7 @@ func ruSurnameNom(w string, c int, g byte) string {
 	case hasSuf("ым") && ovin(strings.TrimSuffix(w, "ым")):
 		return cut("ым", "")
 	case hasSuf("а") && ovin(strings.TrimSuffix(w, "а")):
-		if g == 'm' || c == caseGen || c == caseAcc {
+		if g == masculine || c == caseGen || c == caseAcc {
 			return cut("а", "")
 		}
 		return w
@@ -239,7 +240,7 @@ func ruSurnameNom(w string, c int, g byte) string {
 	}
 	last := rs[len(rs)-1]
 	prev := rs[len(rs)-2]
-	if g == 'm' || c == caseGen || c == caseAcc || c == caseDat {
+	if g == masculine || c == caseGen || c == caseAcc || c == caseDat {
 		switch {
 		case (last == 'а' || last == 'у') && isRuConsonant(prev):
 			if last == 'у' && c != caseDat {
@@ -248,7 +249,7 @@ func ruSurnameNom(w string, c int, g byte) string {
 			return string(rs[:len(rs)-1])
 		case (last == 'я' || last == 'ю') && (prev == 'и' || prev == 'е' || prev == 'а'):
 			return string(rs[:len(rs)-1]) + "й"
-		case last == 'я' && isRuConsonant(prev) && g == 'm':
+		case last == 'я' && isRuConsonant(prev) && g == masculine:
 			return string(rs[:len(rs)-1]) + "ь"
 		}
 	}
@@ -259,19 +260,19 @@ func ruSurnameNom(w string, c int, g byte) string {
 }
 
 // ruSurnameGender guesses gender from a surname in the nominative.
-func ruSurnameGender(w string) byte {
+func ruSurnameGender(w string) gender {
 	lw := strings.ToLower(w)
 	for _, s := range []string{"ова", "ева", "ёва", "ина", "ына", "ская", "цкая", "ая"} {
 		if strings.HasSuffix(lw, s) {
-			return 'f'
+			return feminine
 		}
 	}
 	for _, s := range []string{"ов", "ев", "ёв", "ин", "ын", "ский", "цкий", "ий", "ый"} {
 		if strings.HasSuffix(lw, s) {
-			return 'm'
+			return masculine
 		}
 	}
-	return 0
+	return unknownGender
 }
 
 func isRuConsonant(r rune) bool {

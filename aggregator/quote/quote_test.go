@@ -302,29 +302,29 @@ func TestRussianNominative(t *testing.T) {
 		first []string
 		last  string
 		cas   int
-		g     byte
+		g     gender
 		want  string
 	}{
-		{[]string{"Сергея"}, "Лаврова", caseGen, 0, "Сергей Лавров"},
-		{[]string{"Марии"}, "Захаровой", caseGen, 0, "Мария Захарова"},
-		{[]string{"Дмитрия"}, "Пескова", caseNom, 0, "Дмитрий Песков"},
-		{[]string{"Владимира"}, "Жириновского", caseGen, 0, "Владимир Жириновский"},
-		{[]string{"Елены"}, "Малышевой", caseNom, 0, "Елена Малышева"},
-		{[]string{"Дмитрием"}, "Медведевым", caseNom, 0, "Дмитрий Медведев"},
-		{[]string{"Андрея"}, "Каковкина", caseNom, 0, "Андрей Каковкин"},
-		{[]string{"Александру"}, "Лукашенко", caseNom, 0, "Александр Лукашенко"},
-		{[]string{"Ольга"}, "Андреева", caseNom, 0, "Ольга Андреева"},
-		{nil, "Лаврова", caseGen, 0, "Лавров"},
-		{nil, "Захаровой", caseGen, 0, "Захарова"},
-		{nil, "Захарову", caseAcc, 'f', "Захарова"},
-		{nil, "Песковской", caseGen, 'f', "Песковская"},
-		{nil, "Трампа", caseGen, 0, "Трамп"},
-		{nil, "Шевченко", caseGen, 0, "Шевченко"},
-		{nil, "Ахмед", caseNom, 'f', "Ахмед"},
-		{[]string{"Валерия"}, "Гриневича", caseNom, 'm', "Валерий Гриневич"},
-		{[]string{"Валерия"}, "Гриневич", caseNom, 'f', "Валерия Гриневич"},
-		{[]string{"Львом"}, "Пономаревым", caseNom, 0, "Лев Пономарев"},
-		{[]string{"Павла"}, "Дурова", caseGen, 0, "Павел Дуров"},
+		{[]string{"Сергея"}, "Лаврова", caseGen, unknownGender, "Сергей Лавров"},
+		{[]string{"Марии"}, "Захаровой", caseGen, unknownGender, "Мария Захарова"},
+		{[]string{"Дмитрия"}, "Пескова", caseNom, unknownGender, "Дмитрий Песков"},
+		{[]string{"Владимира"}, "Жириновского", caseGen, unknownGender, "Владимир Жириновский"},
+		{[]string{"Елены"}, "Малышевой", caseNom, unknownGender, "Елена Малышева"},
+		{[]string{"Дмитрием"}, "Медведевым", caseNom, unknownGender, "Дмитрий Медведев"},
+		{[]string{"Андрея"}, "Каковкина", caseNom, unknownGender, "Андрей Каковкин"},
+		{[]string{"Александру"}, "Лукашенко", caseNom, unknownGender, "Александр Лукашенко"},
+		{[]string{"Ольга"}, "Андреева", caseNom, unknownGender, "Ольга Андреева"},
+		{nil, "Лаврова", caseGen, unknownGender, "Лавров"},
+		{nil, "Захаровой", caseGen, unknownGender, "Захарова"},
+		{nil, "Захарову", caseAcc, feminine, "Захарова"},
+		{nil, "Песковской", caseGen, feminine, "Песковская"},
+		{nil, "Трампа", caseGen, unknownGender, "Трамп"},
+		{nil, "Шевченко", caseGen, unknownGender, "Шевченко"},
+		{nil, "Ахмед", caseNom, feminine, "Ахмед"},
+		{[]string{"Валерия"}, "Гриневича", caseNom, masculine, "Валерий Гриневич"},
+		{[]string{"Валерия"}, "Гриневич", caseNom, feminine, "Валерия Гриневич"},
+		{[]string{"Львом"}, "Пономаревым", caseNom, unknownGender, "Лев Пономарев"},
+		{[]string{"Павла"}, "Дурова", caseGen, unknownGender, "Павел Дуров"},
 	}
 	for _, tt := range tests {
 		first, last := nominative(tt.first, tt.last, tt.cas, tt.g)
@@ -596,6 +596,35 @@ func TestQuoteIntroducedOnTheLeft(t *testing.T) {
 		qs := Find(c.text, "en")
 		if len(qs) == 0 || qs[len(qs)-1].Speaker != c.want {
 			t.Errorf("Find(%q) = %+v, want the quote by %s", c.text, qs, c.want)
+		}
+	}
+}
+
+// TestVerbAgreement: what a Russian speech verb agrees with, by its form
+// (the verbs of the corus_ods fixtures), and the words that are no speech
+// verbs.
+func TestVerbAgreement(t *testing.T) {
+	tests := []struct {
+		word string
+		want gender
+		verb bool
+	}{
+		{"заявил", masculine, true},
+		{"заявила", feminine, true},
+		{"поделилась", feminine, true},
+		{"заявило", neuter, true},
+		{"заявили", plural, true},
+		{"говорят", plural, true},
+		{"сказав", gerund, true},
+		{"комментируя", gerund, true},
+		{"сообщает", present, true},
+		{"был", unknownGender, false},
+		{"стала", unknownGender, false},
+	}
+	for _, tt := range tests {
+		g, ok := ruVerb(tt.word)
+		if g != tt.want || ok != tt.verb {
+			t.Errorf("ruVerb(%q) = %v, %v; want %v, %v", tt.word, g, ok, tt.want, tt.verb)
 		}
 	}
 }

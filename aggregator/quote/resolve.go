@@ -6,11 +6,11 @@ import (
 )
 
 // resolve turns a speaker mention into a name and role. g is the gender the
-// speech verb agrees with ('m', 'f', 'p' or 0).
-func (d *doc) resolve(m mention, g byte) (*entity, string) {
+// speech verb agrees with.
+func (d *doc) resolve(m mention, g gender) (*entity, string) {
 	switch m.kind {
 	case kPerson:
-		if m.gender == 0 && (g == 'm' || g == 'f') {
+		if m.gender == unknownGender && (g == masculine || g == feminine) {
 			m.gender = g
 		}
 		if len(m.first) == 0 {
@@ -56,18 +56,18 @@ func (d *doc) resolve(m mention, g byte) (*entity, string) {
 	case kOrg:
 		return d.addOrg(m.org), m.role
 	case kPronoun:
-		if m.gender == 'p' || m.gender == 's' {
+		if m.gender == plural || m.gender == firstPerson {
 			// "they", "мы": a body if the last speaker was one.
 			if d.last != nil && d.last.kind == kOrg {
 				return d.last, ""
 			}
-			if m.gender == 's' && d.last != nil {
+			if m.gender == firstPerson && d.last != nil {
 				return d.last, ""
 			}
 			return nil, ""
 		}
 		gg := m.gender
-		if gg == 0 {
+		if gg == unknownGender {
 			gg = g
 		}
 		if e := d.antecedent(m.pos, gg); e != nil {
@@ -131,7 +131,7 @@ func (d *doc) resolve(m mention, g byte) (*entity, string) {
 		if best != nil {
 			return best, m.role
 		}
-		if g == 0 {
+		if g == unknownGender {
 			g = m.gender
 		}
 		if m.org != "" && spokesRole[head] {
@@ -161,18 +161,18 @@ func (d *doc) resolve(m mention, g byte) (*entity, string) {
 }
 
 // compatible reports whether an antecedent of gender eg fits gender g.
-func compatible(g, eg byte) bool {
-	if g == 0 || g == '?' || g == 'g' || g == 'n' || eg == 0 {
+func compatible(g, eg gender) bool {
+	if g == unknownGender || g == present || g == gerund || g == neuter || eg == unknownGender {
 		return true
 	}
-	if g == 'p' {
-		return eg == 'p'
+	if g == plural {
+		return eg == plural
 	}
 	return g == eg
 }
 
 // antecedent returns the last person named before pos whose gender fits.
-func (d *doc) antecedent(pos int, g byte) *entity {
+func (d *doc) antecedent(pos int, g gender) *entity {
 	k0 := sort.Search(len(d.pm), func(i int) bool { return d.pm[i].pos >= pos })
 	// A subject first (Russian tells them by case), then anyone.
 	for pass := 0; pass < 2; pass++ {

@@ -53,19 +53,19 @@ func roleHead(lw, lang string) string {
 
 // roleGender tells a woman's role word ("собеседница", "телеведущая",
 // "spokeswoman") from others.
-func roleGender(h, lang string) byte {
+func roleGender(h, lang string) gender {
 	if lang == "ru" {
 		for _, s := range []string{"ница", "щая", "ая", "истка", "антка", "ентка", "иня", "есса", "ица"} {
 			if strings.HasSuffix(h, s) {
-				return 'f'
+				return feminine
 			}
 		}
-		return 0
+		return unknownGender
 	}
 	if strings.HasSuffix(h, "woman") || h == "queen" || h == "princess" || h == "mother" || h == "wife" || h == "daughter" || h == "sister" {
-		return 'f'
+		return feminine
 	}
-	return 0
+	return unknownGender
 }
 
 // roleBefore returns the role words right before a name at ts[i]: "FSB
