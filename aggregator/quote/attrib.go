@@ -484,7 +484,7 @@ var ruNextOpeners = toSet(`об о так такое такую такими т�
 // prevAttr attributes a quotation opening paragraph pi from the previous
 // paragraph when that ends with a colon ("Анвар Ибрагим признался:").
 func (d *doc) prevAttr(pi int) attrib {
-	pt := d.ptoks[pi-1]
+	pt := d.paras[pi-1].toks
 	if len(pt) == 0 || !pt[len(pt)-1].is(":") {
 		return attrib{}
 	}

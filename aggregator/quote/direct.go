@@ -9,7 +9,7 @@ import (
 
 // quoteTok handles the top-level quotation toks[qi] of paragraph pi.
 func (d *doc) quoteTok(pi, qi int) {
-	toks := d.ptoks[pi]
+	toks := d.paras[pi].toks
 	sp := d.spans[toks[qi].q]
 	if sp.e <= sp.s {
 		return
@@ -69,7 +69,7 @@ func (d *doc) quoteTok(pi, qi int) {
 			_, se2 := d.sentenceOf(pi, se)
 			a = d.nextAttr(toks, se, se2)
 		} else if pi+1 < len(d.paras) && d.lang == "ru" {
-			nt := d.ptoks[pi+1]
+			nt := d.paras[pi+1].toks
 			if len(nt) > 0 {
 				_, se2 := d.sentenceOf(pi+1, 0)
 				a = d.nextAttr(nt, 0, se2)
@@ -89,8 +89,9 @@ func (d *doc) quoteTok(pi, qi int) {
 			if d.lang != "ru" {
 				return
 			}
-			k := sort.SearchInts(d.psents[pi], ss)
-			if k == 0 || !d.cueIn(toks, d.psents[pi][k-1], ss) || d.lastPara != pi {
+			st := d.paras[pi].sents
+			k := sort.SearchInts(st, ss)
+			if k == 0 || !d.cueIn(toks, st[k-1], ss) || !d.last.spokeIn(pi) {
 				return
 			}
 		} else if d.lang == "en" && !enFragments && (!firstUpper(content) || qi > 0 && toks[qi-1].is("that")) {
@@ -98,9 +99,7 @@ func (d *doc) quoteTok(pi, qi int) {
 			// “reckless”") are left out; a capitalised fragment is kept.
 			// Its source still speaks, for the quotations after it.
 			if a.m.kind != 0 {
-				if ent, role := d.resolve(a.m, a.vg); ent != nil {
-					d.last, d.lastPara, d.lastRole = ent, pi, role
-				}
+				d.heard(pi, a)
 			}
 			d.quoted[[2]int{pi, ss}] = true
 			return
@@ -135,30 +134,29 @@ func onlyPunctAfter(toks []token, i, se int) bool {
 // outer.
 func (d *doc) emitSegs(pi int, segs []seg, outer attrib, follow bool) {
 	// Attributions of the inside clauses.
-	as := make([]attrib, len(segs))
-	for k, sg := range segs {
-		if sg.cs < sg.ce {
+	for k := range segs {
+		if sg := &segs[k]; sg.cs < sg.ce {
 			ct := tokenize(d.text, sg.cs, sg.ce, d.spans, nil)
-			as[k] = d.rightAttr(ct, 0, len(ct))
-			if as[k].ok() && as[k].m.kind == 0 && outer.ok() {
-				as[k].m = outer.m
+			sg.a = d.rightAttr(ct, 0, len(ct))
+			if sg.a.ok() && sg.a.m.kind == 0 && outer.ok() {
+				sg.a.m = outer.m
 			}
 		}
 	}
 	for k, sg := range segs {
-		a := as[k]
+		a := sg.a
 		if !a.ok() {
 			for j := k - 1; j >= 0; j-- {
-				if as[j].ok() {
-					a = as[j]
+				if segs[j].a.ok() {
+					a = segs[j].a
 					break
 				}
 			}
 		}
 		if !a.ok() {
 			for j := k + 1; j < len(segs); j++ {
-				if as[j].ok() {
-					a = as[j]
+				if segs[j].a.ok() {
+					a = segs[j].a
 					break
 				}
 			}
@@ -173,7 +171,7 @@ func (d *doc) emitSegs(pi int, segs []seg, outer attrib, follow bool) {
 // dashPara handles a paragraph of Russian dash speech ("— …, — сказал
 // он."). It returns false when the paragraph is not attributed speech.
 func (d *doc) dashPara(pi int) bool {
-	toks := d.ptoks[pi]
+	toks := d.paras[pi].toks
 	p := d.paras[pi]
 	if last := toks[len(toks)-1]; last.is(";") || last.is(",") {
 		return false // an item of a list
@@ -193,8 +191,8 @@ func (d *doc) dashPara(pi int) bool {
 		outer = d.prevAttr(pi)
 		if !outer.ok() {
 			// A run of dash speech continues the speaker of the paragraph before.
-			prev := d.ptoks[pi-1]
-			if len(prev) == 0 || prev[0].kind != tDash || d.lastPara != pi-1 {
+			prev := d.paras[pi-1].toks
+			if len(prev) == 0 || prev[0].kind != tDash || !d.last.spokeIn(pi-1) {
 				return false
 			}
 		}
@@ -207,7 +205,8 @@ func (d *doc) dashPara(pi int) bool {
 // marks or a dash-speech paragraph.
 type seg struct {
 	s, e   int
-	cs, ce int // the attribution clause after it, if cs < ce
+	cs, ce int    // the attribution clause after it, if cs < ce
+	a      attrib // what that clause attributes, once emitSegs has read it
 }
 
 // splitSpeech cuts Russian direct speech [s, e) at attribution clauses
@@ -368,8 +367,8 @@ func (d *doc) innerQuotes(pi, q int) {
 				continue
 			}
 		}
-		saveLast, saveP, saveR := d.last, d.lastPara, d.lastRole
-		d.speak(pi, ks.s, ks.e, a, false, true)
-		d.last, d.lastPara, d.lastRole = saveLast, saveP, saveR
+		// Its speaker does not become the last one: the quotation around
+		// it goes on in the words of its own.
+		d.emit(ks.s, ks.e, d.speakerOf(pi, ks.s, a, false), a, true)
 	}
 }

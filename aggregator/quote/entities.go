@@ -78,7 +78,8 @@ type pmention struct {
 // scanMentions registers every person surely named outside quotations, so
 // that surnames and pronouns can be resolved to full names.
 func (d *doc) scanMentions() {
-	for pi, toks := range d.ptoks {
+	for pi, p := range d.paras {
+		toks := p.toks
 		for i := 0; i < len(toks); i++ {
 			i0, j := nameSpan(toks, i, d.lang)
 			if j == i {
@@ -104,7 +105,8 @@ func (d *doc) scanMentions() {
 		}
 	}
 	// Single surnames of known people.
-	for pi, toks := range d.ptoks {
+	for pi, p := range d.paras {
+		toks := p.toks
 		for i := 0; i < len(toks); i++ {
 			j := nameRun(toks, i, d.lang)
 			if j != i+1 {
@@ -136,7 +138,7 @@ func (d *doc) subjectAt(pi, i, j int, m mention) bool {
 	if d.lang == "ru" {
 		return mentionNom(m)
 	}
-	toks := d.ptoks[pi]
+	toks := d.paras[pi].toks
 	if j < len(toks) {
 		if _, ok := d.verbAt(toks[j]); ok {
 			return true
@@ -186,7 +188,8 @@ func mentionNom(m mention) bool {
 // capitalised bodies' words), so that "ведомство", "the ministry" can be
 // resolved to them.
 func (d *doc) scanOrgs() {
-	for _, toks := range d.ptoks {
+	for _, p := range d.paras {
+		toks := p.toks
 		for i := 0; i < len(toks); i++ {
 			if o, j := quotedBody(toks, i, d.lang); j > i {
 				// "движение «За права человека»": the body is its name

@@ -6,7 +6,7 @@ package quote
 // утверждает X, …" (the longer side of the inserted clause). It notes the
 // speaker for the quotations after it.
 func (d *doc) indirect(pi, ss, se int) {
-	toks := d.ptoks[pi]
+	toks := d.paras[pi].toks
 	if d.quoted[[2]int{pi, ss}] || se-ss < 3 {
 		return
 	}
@@ -122,9 +122,7 @@ func (d *doc) indirect(pi, ss, se int) {
 		}
 		// Speech without a reported clause: note who spoke.
 		if a := d.leftAttr(toks, ss, v+1); a.ok() && a.m.kind != 0 {
-			if ent, role := d.resolve(a.m, a.vg); ent != nil {
-				d.last, d.lastPara, d.lastRole = ent, pi, role
-			}
+			d.heard(pi, a)
 			return
 		}
 	}

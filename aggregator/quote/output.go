@@ -9,41 +9,20 @@ import (
 	"github.com/syndic/syndic/news"
 )
 
-// speak resolves attribution a (falling back on the last speaker when
-// follow is set) and emits [s, e) for it.
+// speak emits [s, e) of paragraph pi as said by the speaker of attribution
+// a (with follow set, a quotation that has none takes the last speaker),
+// who becomes the last speaker.
 func (d *doc) speak(pi int, s, e int, a attrib, follow bool, direct bool) {
-	var ent *entity
-	role := ""
-	if a.ok() && a.m.kind != 0 {
-		ent, role = d.resolve(a.m, a.vg)
+	sp := d.speakerOf(pi, s, a, follow)
+	if sp.e != nil {
+		d.last = sp
 	}
-	if ent == nil && a.ok() && a.m.kind == 0 && a.how != aCue {
-		// "говорится в заявлении": the body named before, if any.
-		if a.doc && d.last != nil && pi-d.lastPara <= 1 {
-			ent = d.last
-		} else if o := d.lastOrg(s, ""); o != nil {
-			ent = o
-		} else if d.last != nil && d.last.kind == kOrg && pi-d.lastPara <= 1 {
-			ent = d.last
-		}
-	}
-	if ent == nil && !a.ok() && follow && d.last != nil && pi-d.lastPara <= 1 {
-		ent, role = d.last, d.lastRole
-	}
-	if ent != nil {
-		d.last, d.lastPara = ent, pi
-		if a.ok() {
-			d.lastRole = role
-		}
-	}
-	n := len(d.out)
-	d.emit(s, e, ent, role, a.verb, direct, pi)
-	if len(d.out) > n {
-		d.out[n].right = a.how == aRight
-	}
+	d.emit(s, e, sp, a, direct)
 }
 
-func (d *doc) emit(s, e int, ent *entity, role, verb string, direct bool, pi int) {
+// emit adds the quotation [s, e) said by sp to the quotes found, unless it
+// holds no letter or digit.
+func (d *doc) emit(s, e int, sp speaker, a attrib, direct bool) {
 	s, e = trimContent(d.text, s, e)
 	if e <= s {
 		return
@@ -59,18 +38,18 @@ func (d *doc) emit(s, e int, ent *entity, role, verb string, direct bool, pi int
 	if !letters {
 		return
 	}
-	q := news.Quote{Text: d.text[s:e], Verb: verb, Direct: direct, Pos: s}
-	if ent != nil {
+	q := news.Quote{Text: d.text[s:e], Verb: a.verb, Direct: direct, Pos: s}
+	if ent := sp.e; ent != nil {
 		q.Speaker = ent.name()
 		if ent.kind == kOrg {
 			q.Speaker = d.expandAcronym(q.Speaker)
 		}
-		q.Role = role
+		q.Role = sp.role
 		if q.Role == "" {
 			q.Role = ent.role()
 		}
 	}
-	d.out = append(d.out, emitted{Quote: q, para: pi, person: ent != nil && ent.kind == kPerson})
+	d.out = append(d.out, emitted{Quote: q, para: sp.para, person: sp.e != nil && sp.e.kind == kPerson, right: a.how == aRight})
 }
 
 // emitted is a quote found, with what the passes over the whole article

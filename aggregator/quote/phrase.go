@@ -230,7 +230,8 @@ var honorifics = toSet(`mr mrs ms miss dr sir dame lord lady mister madam`)
 // sentence somewhere in the article (so it is a name, not a capitalised
 // first word such as "Meanwhile").
 func (d *doc) inText(w string) bool {
-	for _, toks := range d.ptoks {
+	for _, p := range d.paras {
+		toks := p.toks
 		for i, t := range toks {
 			if t.kind == tWord && stripPossessive(t.text) == w && i > 0 && !endsSentence(toks[i-1]) && toks[i-1].kind != tQuote {
 				return true

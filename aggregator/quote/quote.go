@@ -55,26 +55,22 @@ type doc struct {
 	text, lang string
 	paras      []para
 	spans      []qspan
-	ptoks      [][]token // top-level tokens of each paragraph (quotations as one token)
-	psents     [][]int   // sentence starts in ptoks
 	ents       []*entity
 	pm         []pmention // person mentions outside quotations, by position
 	om         []pmention // bodies named outside quotations, in text order
 	out        []emitted
 	quoted     map[[2]int]bool // sentences (paragraph, first token) holding a reported quotation
-
-	last     *entity // the last speaker
-	lastPara int
-	lastRole string
+	last       speaker         // who spoke last, for the quotations after that name nobody
 }
 
+// newDoc splits text into paragraphs and reads each one's quotation marks,
+// tokens and sentences.
 func newDoc(text, lang string) *doc {
-	d := &doc{text: text, lang: lang, lastPara: -10, quoted: map[[2]int]bool{}}
+	d := &doc{text: text, lang: lang, quoted: map[[2]int]bool{}}
 	d.paras = paragraphs(text)
-	d.ptoks = make([][]token, len(d.paras))
-	d.psents = make([][]int, len(d.paras))
-	for pi, p := range d.paras {
-		spans := scanMarks(text, p)
+	for pi := range d.paras {
+		p := &d.paras[pi]
+		spans := scanMarks(text, *p)
 		base := len(d.spans)
 		var tops []int
 		for k := range spans {
@@ -85,8 +81,8 @@ func newDoc(text, lang string) *doc {
 			}
 		}
 		d.spans = append(d.spans, spans...)
-		d.ptoks[pi] = tokenize(text, p.s, p.e, d.spans, tops)
-		d.psents[pi] = sentences(d.ptoks[pi], func(t token) bool { _, ok := d.verbAt(t); return ok })
+		p.toks = tokenize(text, p.s, p.e, d.spans, tops)
+		p.sents = sentences(p.toks, func(t token) bool { _, ok := d.verbAt(t); return ok })
 	}
 	return d
 }
@@ -94,10 +90,10 @@ func newDoc(text, lang string) *doc {
 // sentenceOf returns the bounds [ss, se) of the sentence holding token i of
 // paragraph pi.
 func (d *doc) sentenceOf(pi, i int) (int, int) {
-	st := d.psents[pi]
+	st := d.paras[pi].sents
 	k := sort.SearchInts(st, i+1) - 1
 	ss := st[k]
-	se := len(d.ptoks[pi])
+	se := len(d.paras[pi].toks)
 	if k+1 < len(st) {
 		se = st[k+1]
 	}
@@ -106,8 +102,8 @@ func (d *doc) sentenceOf(pi, i int) (int, int) {
 
 // run finds the quotations of every paragraph in order.
 func (d *doc) run() {
-	for pi := range d.paras {
-		toks := d.ptoks[pi]
+	for pi, p := range d.paras {
+		toks := p.toks
 		if len(toks) == 0 {
 			continue
 		}
@@ -118,7 +114,7 @@ func (d *doc) run() {
 		}
 		// Sentence by sentence, so that reported speech names its speaker
 		// for the quotations after it.
-		st := d.psents[pi]
+		st := p.sents
 		for k, ss := range st {
 			se := len(toks)
 			if k+1 < len(st) {

@@ -5,6 +5,54 @@ import (
 	"strings"
 )
 
+// speaker is who said a quotation of paragraph para: a person or body (nil
+// when nobody can be named) and the role the attribution gives them.
+type speaker struct {
+	e    *entity
+	role string
+	para int
+}
+
+// spokeIn reports whether the speaker is named and spoke in paragraph pi.
+func (s speaker) spokeIn(pi int) bool { return s.e != nil && s.para == pi }
+
+// near reports whether the speaker is named and spoke in paragraph pi or
+// the one before.
+func (s speaker) near(pi int) bool { return s.e != nil && pi-s.para <= 1 }
+
+// speakerOf returns who said a quotation at s in paragraph pi by
+// attribution a: the mention it names, else for a clause that names nobody
+// ("говорится в заявлении") the body named before; with follow set, a
+// quotation with no attribution takes the last speaker of this paragraph or
+// the one before.
+func (d *doc) speakerOf(pi, s int, a attrib, follow bool) speaker {
+	sp := speaker{para: pi}
+	if a.ok() && a.m.kind != 0 {
+		sp.e, sp.role = d.resolve(a.m, a.vg)
+	}
+	if sp.e == nil && a.ok() && a.m.kind == 0 && a.how != aCue {
+		if a.doc && d.last.near(pi) {
+			sp.e = d.last.e
+		} else if o := d.lastOrg(s, ""); o != nil {
+			sp.e = o
+		} else if d.last.near(pi) && d.last.e.kind == kOrg {
+			sp.e = d.last.e
+		}
+	}
+	if sp.e == nil && !a.ok() && follow && d.last.near(pi) {
+		sp.e, sp.role = d.last.e, d.last.role
+	}
+	return sp
+}
+
+// heard notes the speaker of attribution a, in paragraph pi, as the last
+// speaker, for the quotations after it.
+func (d *doc) heard(pi int, a attrib) {
+	if ent, role := d.resolve(a.m, a.vg); ent != nil {
+		d.last = speaker{e: ent, role: role, para: pi}
+	}
+}
+
 // resolve turns a speaker mention into a name and role. g is the gender the
 // speech verb agrees with.
 func (d *doc) resolve(m mention, g gender) (*entity, string) {
@@ -58,11 +106,11 @@ func (d *doc) resolve(m mention, g gender) (*entity, string) {
 	case kPronoun:
 		if m.gender == plural || m.gender == firstPerson {
 			// "they", "мы": a body if the last speaker was one.
-			if d.last != nil && d.last.kind == kOrg {
-				return d.last, ""
+			if d.last.e != nil && d.last.e.kind == kOrg {
+				return d.last.e, ""
 			}
-			if m.gender == firstPerson && d.last != nil {
-				return d.last, ""
+			if m.gender == firstPerson && d.last.e != nil {
+				return d.last.e, ""
 			}
 			return nil, ""
 		}
@@ -79,10 +127,10 @@ func (d *doc) resolve(m mention, g gender) (*entity, string) {
 		// A role the article gave someone: "the FSB Director".
 		var best *entity
 		bestPos := -1
-		if d.last != nil && d.last.kind == kPerson {
-			for _, r := range d.last.roles {
+		if d.last.e != nil && d.last.e.kind == kPerson {
+			for _, r := range d.last.e.roles {
 				if containsWord(lower(r), head) || (d.lang == "ru" && containsWord(lower(r), roleStemOf(head))) {
-					return d.last, m.role
+					return d.last.e, m.role
 				}
 			}
 		}

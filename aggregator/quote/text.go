@@ -27,8 +27,13 @@ func guessLang(text string) string {
 	return "en"
 }
 
-// para is one paragraph of the text: byte offsets [s, e), trimmed.
-type para struct{ s, e int }
+// para is one paragraph of the text: byte offsets [s, e), trimmed, and,
+// once newDoc has read it, its tokens and sentences.
+type para struct {
+	s, e  int
+	toks  []token // top-level tokens (a quotation is one token)
+	sents []int   // where in toks each sentence starts
+}
 
 // paragraphs splits text at blank lines (a line holding only white space
 // counts as blank) and trims each paragraph.
@@ -38,7 +43,7 @@ func paragraphs(text string) []para {
 	emit := func(s, e int) {
 		s, e = trimSpace(text, s, e)
 		if s < e {
-			out = append(out, para{s, e})
+			out = append(out, para{s: s, e: e})
 		}
 	}
 	i := 0
