@@ -226,7 +226,8 @@ var ruMaleNames = toSet(`александр алексей анатолий ан
 йенс йоханнес петер ханс ганс ольгерд анджей лех ежи дональд матеуш виктор петро
 владимир володимир віктор вадим пётр ильяс     абдель абу`)
 
-// ruRoleHeads picks out roles that never alone name a body.
+// ruNameParticles join the words of a name: "Людвиг ван Бетховен",
+// "Мухаммед бин Салман".
 var ruNameParticles = toSet(`де ван фон бин аль ибн да ди ла ле дер ду эль`)
 
 // ruPlaces are countries, regions and cities (mostly in the genitive, as

@@ -134,7 +134,7 @@ func scanMarks(text string, p para) []qspan {
 	return out
 }
 
-// closers maps a closing mark to the opening marks it may close.
+// matches reports whether a closing mark may close an opening one.
 func matches(open, close rune) bool {
 	switch close {
 	case '»':

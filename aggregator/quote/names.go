@@ -99,7 +99,6 @@ func nameRun(toks []token, i int, lang string) int {
 		}
 		break
 	}
-	// Drop a trailing initial's dot handling: never end on a particle.
 	return j
 }
 

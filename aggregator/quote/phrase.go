@@ -77,7 +77,6 @@ func (d *doc) parsePhrase(toks []token, cas int, nearest bool) (mention, bool) {
 			if m.role == "" {
 				m.role = appositive(ts, j, lang)
 			}
-			// An English run ending in an organisation word names a body.
 			if lang == "ru" && !m.strong && len(words) > 1 && ruAdjectival(words[0]) {
 				// "Соединенные Штаты", "Верховная Рада": a body.
 				orgs = append(orgs, found{mention{kind: kOrg, org: strings.Join(words, " "), pos: t.s}, i})
@@ -91,17 +90,11 @@ func (d *doc) parsePhrase(toks []token, cas int, nearest bool) (mention, bool) {
 				i = j - 1
 				continue
 			}
-			if lang == "ru" && len(words) == 1 && !m.strong {
-				if !isCyrillicWord(words[0]) {
-					// A Latin name in Russian text is a body: Reuters, Deutsche Welle.
-					orgs = append(orgs, found{mention{kind: kOrg, org: words[0], pos: t.s}, i})
-					i = j - 1
-					continue
-				}
-				if !d.knownSurname(words[0]) {
-					i = j - 1
-					continue
-				}
+			if lang == "ru" && len(words) == 1 && !m.strong && !d.knownSurname(words[0]) {
+				// One Cyrillic word, no person's evidence, no one of that
+				// surname in the article: not a name.
+				i = j - 1
+				continue
 			}
 			if lang == "en" && !m.strong && len(words) == 1 && !d.knownSurname(words[0]) {
 				lw0 := lower(words[0])
