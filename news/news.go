@@ -40,6 +40,19 @@ type Source struct {
 	AttributionTemplate string
 }
 
+// Selectors are a source's CSS selectors that win over the generic reading
+// of its article pages, field by field; an empty one leaves its field to the
+// generic reading. config checks that each is valid CSS; the extractor reads
+// an invalid one as absent.
+type Selectors struct {
+	Body    string   `yaml:"body"`
+	Title   string   `yaml:"title"`
+	Authors string   `yaml:"authors"`
+	Date    string   `yaml:"date"`
+	Section string   `yaml:"section"`
+	Drop    []string `yaml:"drop"` // elements removed before anything is read
+}
+
 // Attribution is a source's reuse rule: whether a hyperlink is required,
 // where it must point and the source's own words.
 type Attribution struct {

@@ -25,46 +25,8 @@ import (
 	"github.com/syndic/syndic/news"
 )
 
-// Selectors are per-source CSS overrides; each one set wins over the generic
-// layers for its field.
-type Selectors struct {
-	Body    string   `yaml:"body"`
-	Title   string   `yaml:"title"`
-	Authors string   `yaml:"authors"`
-	Date    string   `yaml:"date"`
-	Section string   `yaml:"section"`
-	Drop    []string `yaml:"drop"` // elements removed before anything is read
-}
-
-// Validate reports the first selector that is not valid CSS, naming its
-// key ("body", "drop[1]" …); nil when all are valid or empty. Extract
-// itself ignores an invalid selector (with a note) and reads that field
-// the generic way.
-func (s Selectors) Validate() error {
-	check := func(key, sel string) error {
-		if strings.TrimSpace(sel) == "" {
-			return nil
-		}
-		if _, err := cascadia.Compile(sel); err != nil {
-			return fmt.Errorf("extract selector %s %q: %w", key, sel, err)
-		}
-		return nil
-	}
-	for _, kv := range [][2]string{{"body", s.Body}, {"title", s.Title}, {"authors", s.Authors}, {"date", s.Date}, {"section", s.Section}} {
-		if err := check(kv[0], kv[1]); err != nil {
-			return err
-		}
-	}
-	for i, d := range s.Drop {
-		if err := check(fmt.Sprintf("drop[%d]", i), d); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// set reports whether any selector is given.
-func (s Selectors) set() bool {
+// selectorsSet reports whether any selector is given.
+func selectorsSet(s news.Selectors) bool {
 	return s.Body != "" || s.Title != "" || s.Authors != "" || s.Date != "" || s.Section != "" || len(s.Drop) > 0
 }
 
@@ -78,7 +40,7 @@ type Options struct {
 	// .az → Baku, .ua → Kyiv …), else its language, else UTC.
 	Location *time.Location
 	// Selectors override the generic layers.
-	Selectors Selectors
+	Selectors news.Selectors
 	// Now is the reference time of relative dates ("сегодня, 13:01",
 	// "yesterday", "2 hours ago"); zero means such dates are not read.
 	Now time.Time
@@ -251,7 +213,7 @@ func (x *extractor) run() {
 	actx := newAuthorCtx(siteNames...)
 	art.Attribution = findAttribution(blockLines(x.doc), art.URL)
 
-	if paras, ok := asTextPage(x.doc, m); ok && !opt.Selectors.set() {
+	if paras, ok := asTextPage(x.doc, m); ok && !selectorsSet(opt.Selectors) {
 		x.readText(paras, actx)
 		x.finish(siteNames)
 		return

@@ -334,7 +334,7 @@ func TestSelectors(t *testing.T) {
 	opt := Options{
 		URL:      "https://example.ru/a/1",
 		Location: time.FixedZone("MSK", 3*3600),
-		Selectors: Selectors{
+		Selectors: news.Selectors{
 			Body: ".text", Title: ".hl", Authors: ".who", Date: ".when", Section: ".rubric",
 			Drop: []string{".ad", ".promo"},
 		},
@@ -362,14 +362,7 @@ func TestSelectors(t *testing.T) {
 
 func TestSelectorsBad(t *testing.T) {
 	page := []byte(`<html><body><article><p>Some text of the article that is long enough to be read as the body.</p></article></body></html>`)
-	sel := Selectors{Title: "[[[", Drop: []string{"p", ":::"}}
-	if err := sel.Validate(); err == nil || !strings.Contains(err.Error(), "title") {
-		t.Errorf("Validate() = %v, want an error naming title", err)
-	}
-	if err := (Selectors{Body: "article .text", Drop: []string{".ad"}}).Validate(); err != nil {
-		t.Errorf("Validate() = %v for good selectors", err)
-	}
-	art := mustExtract(t, page, Options{Selectors: Selectors{Title: "[[[", Drop: []string{":::"}}})
+	art := mustExtract(t, page, Options{Selectors: news.Selectors{Title: "[[[", Drop: []string{":::"}}})
 	if !slices.ContainsFunc(art.Notes, func(n string) bool { return strings.Contains(n, "bad selector") }) ||
 		!slices.ContainsFunc(art.Notes, func(n string) bool { return strings.Contains(n, "bad drop selector") }) {
 		t.Errorf("notes %q do not name the bad selectors", art.Notes)
