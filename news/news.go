@@ -2,10 +2,7 @@
 // sections, items, quotes and attribution. It does no I/O.
 package news
 
-import (
-	"net/url"
-	"time"
-)
+import "time"
 
 // Republish is how much of a source's items may be republished.
 type Republish string
@@ -102,13 +99,4 @@ type Item struct {
 // absolute http or https URL with a host. Items without one are never published.
 func (it *Item) HasOriginalLink() bool {
 	return IsAbsoluteHTTP(it.Link)
-}
-
-// IsAbsoluteHTTP reports whether s is an absolute http(s) URL with a host.
-func IsAbsoluteHTTP(s string) bool {
-	u, err := url.Parse(s)
-	if err != nil {
-		return false
-	}
-	return (u.Scheme == "http" || u.Scheme == "https") && u.Host != ""
 }

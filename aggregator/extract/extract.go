@@ -361,7 +361,7 @@ func textLenOf(bs []block) int {
 
 // canonical returns the page's canonical URL: <link rel=canonical>,
 // og:url or the JSON-LD url, resolved against the URL given and without
-// tracking parameters; else the URL given.
+// tracking parameters (news.CanonicalURL); else the URL given.
 func (x *extractor) canonical() string {
 	m := x.meta
 	cands := []string{m.canonical, m.first("og:url", "twitter:url")}
@@ -369,33 +369,9 @@ func (x *extractor) canonical() string {
 		cands = append(cands, m.ld.URL)
 	}
 	for _, c := range cands {
-		c = strings.TrimSpace(c)
-		if c == "" {
-			continue
+		if u := news.CanonicalURL(x.base, c); u != "" {
+			return u
 		}
-		u, err := url.Parse(c)
-		if err != nil {
-			continue
-		}
-		if x.base != nil {
-			u = x.base.ResolveReference(u)
-		}
-		if (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-			continue
-		}
-		q := u.Query()
-		changed := false
-		for k := range q {
-			lk := strings.ToLower(k)
-			if strings.HasPrefix(lk, "utm_") || lk == "fbclid" || lk == "gclid" || lk == "yclid" {
-				q.Del(k)
-				changed = true
-			}
-		}
-		if changed {
-			u.RawQuery = q.Encode()
-		}
-		return u.String()
 	}
 	return x.opt.URL
 }

@@ -321,6 +321,16 @@ func TestAllFixturePages(t *testing.T) {
 	}
 }
 
+// The canonical URL loses tracking parameters only: the one that selects
+// the article stays.
+func TestCanonicalKeepsArticleParameter(t *testing.T) {
+	page := fixture(t, "pages/tgcontest2019/interfax-russia.ru__7651245240236613242.html")
+	art := mustExtract(t, page, Options{})
+	if want := "http://www.interfax-russia.ru/Moscow/view.asp?id=1078435"; art.URL != want {
+		t.Errorf("URL = %q, want %q", art.URL, want)
+	}
+}
+
 func TestSelectors(t *testing.T) {
 	page := []byte(`<html><head><title>Generic title</title>
 <meta property="article:published_time" content="2020-01-02T03:04:05+00:00">
