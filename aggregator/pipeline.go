@@ -170,7 +170,7 @@ func (c *Crawler) enrich(ctx context.Context, src config.Source, it *news.Item, 
 		return extract.Extract(resp.Body, extract.Options{
 			URL:       resp.URL,
 			Location:  src.Location(),
-			Selectors: extract.Selectors(src.Extract),
+			Selectors: src.Extract,
 			Now:       c.now(), // "сегодня, 13:01" is today of the crawl
 		})
 	})

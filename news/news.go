@@ -1,11 +1,10 @@
 // Package news holds the domain types every room of syndic speaks: sources,
-// sections, items, quotes and attribution. It does no I/O.
+// sections, items, quotes and attribution, and the rules about their values
+// that more than one room applies: links (link.go) and the words dates are
+// printed with (dates.go). It does no I/O.
 package news
 
-import (
-	"net/url"
-	"time"
-)
+import "time"
 
 // Republish is how much of a source's items may be republished.
 type Republish string
@@ -38,6 +37,19 @@ type Source struct {
 	// AttributionTemplate is the source's attribution paragraph (see
 	// AttributionTemplate); "" means the publisher's default.
 	AttributionTemplate string
+}
+
+// Selectors are a source's CSS selectors that win over the generic reading
+// of its article pages, field by field; an empty one leaves its field to the
+// generic reading. config checks that each is valid CSS; the extractor reads
+// an invalid one as absent.
+type Selectors struct {
+	Body    string   `yaml:"body"`
+	Title   string   `yaml:"title"`
+	Authors string   `yaml:"authors"`
+	Date    string   `yaml:"date"`
+	Section string   `yaml:"section"`
+	Drop    []string `yaml:"drop"` // elements removed before anything is read
 }
 
 // Attribution is a source's reuse rule: whether a hyperlink is required,
@@ -89,13 +101,4 @@ type Item struct {
 // absolute http or https URL with a host. Items without one are never published.
 func (it *Item) HasOriginalLink() bool {
 	return IsAbsoluteHTTP(it.Link)
-}
-
-// IsAbsoluteHTTP reports whether s is an absolute http(s) URL with a host.
-func IsAbsoluteHTTP(s string) bool {
-	u, err := url.Parse(s)
-	if err != nil {
-		return false
-	}
-	return (u.Scheme == "http" || u.Scheme == "https") && u.Host != ""
 }

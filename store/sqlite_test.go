@@ -80,28 +80,6 @@ func TestSectionItemsQueryPlan(t *testing.T) {
 	}
 }
 
-func TestCanonicalLink(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{"", ""},
-		{"  ", ""},
-		{"https://caliber.az/post/1", "caliber.az/post/1"},
-		{"http://www.Caliber.AZ/post/1/", "caliber.az/post/1"},
-		{"https://caliber.az:443/post/1#comments", "caliber.az/post/1"},
-		{"https://caliber.az:8443/post/1", "caliber.az:8443/post/1"},
-		{"https://lenta.ru/news/?utm_source=yxnews&b=2&a=1&fbclid=x", "lenta.ru/news?a=1&b=2"},
-		{"https://lenta.ru/news/?utm_source=rss", "lenta.ru/news"},
-		{"https://lenta.ru/Path/Case", "lenta.ru/Path/Case"},
-		{"https://lenta.ru/", "lenta.ru"},
-		{"/relative/link", "/relative/link"},
-		{"urn:uuid:1234", "urn:uuid:1234"},
-	}
-	for _, tt := range tests {
-		if got := canonicalLink(tt.in); got != tt.want {
-			t.Errorf("canonicalLink(%q) = %q, want %q", tt.in, got, tt.want)
-		}
-	}
-}
-
 func TestSQLiteDSN(t *testing.T) {
 	tests := []struct {
 		path        string

@@ -264,7 +264,7 @@ func (s *Store) clock() time.Time { return roundTime(s.now()) }
 // different stories (in the batch or among stored items) is not used.
 //
 // A matched item whose content differs (anything but its GUID, FetchedAt and
-// the parts of its link canonicalLink drops) is updated in place, taking all
+// the parts of its link news.LinkKey drops) is updated in place, taking all
 // the new values but keeping its ID and first FetchedAt; an identical one is
 // left alone and nothing is written. Sections and quotes of an updated item are
 // replaced. Every section an item enters, leaves or is edited in gets its
@@ -603,7 +603,7 @@ func (s *Store) ItemByID(ctx context.Context, id int64) (news.Item, error) {
 // this GUID or link to a stored one (ignoring the title fallback), so the
 // crawler can skip fetching its article page.
 func (s *Store) HasItem(ctx context.Context, sourceID, guid, link string) (bool, error) {
-	canon := canonicalLink(link)
+	canon := news.LinkKey(link)
 	var k1, k2 string
 	if g := strings.TrimSpace(guid); g != "" {
 		k1 = keyGUID + g

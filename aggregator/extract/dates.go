@@ -8,6 +8,8 @@ import (
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"github.com/syndic/syndic/news"
 )
 
 // publishedKeys are <meta> names and properties that carry the
@@ -170,7 +172,7 @@ func urlDate(u string, dc *dateCtx) (dateHit, bool) {
 	}
 	// /2020/jan/20/ (The Guardian, PolitiFact)
 	if m := reURLDateMonth.FindStringSubmatch(u); m != nil {
-		if mo := monthOf(m[2]); mo > 0 {
+		if mo := int(news.MonthOf(m[2])); mo > 0 {
 			if h, ok := dc.date(atoi(m[1]), mo, atoi(m[3])); ok {
 				return h, true
 			}

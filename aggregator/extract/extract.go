@@ -25,46 +25,8 @@ import (
 	"github.com/syndic/syndic/news"
 )
 
-// Selectors are per-source CSS overrides; each one set wins over the generic
-// layers for its field.
-type Selectors struct {
-	Body    string   `yaml:"body"`
-	Title   string   `yaml:"title"`
-	Authors string   `yaml:"authors"`
-	Date    string   `yaml:"date"`
-	Section string   `yaml:"section"`
-	Drop    []string `yaml:"drop"` // elements removed before anything is read
-}
-
-// Validate reports the first selector that is not valid CSS, naming its
-// key ("body", "drop[1]" …); nil when all are valid or empty. Extract
-// itself ignores an invalid selector (with a note) and reads that field
-// the generic way.
-func (s Selectors) Validate() error {
-	check := func(key, sel string) error {
-		if strings.TrimSpace(sel) == "" {
-			return nil
-		}
-		if _, err := cascadia.Compile(sel); err != nil {
-			return fmt.Errorf("extract selector %s %q: %w", key, sel, err)
-		}
-		return nil
-	}
-	for _, kv := range [][2]string{{"body", s.Body}, {"title", s.Title}, {"authors", s.Authors}, {"date", s.Date}, {"section", s.Section}} {
-		if err := check(kv[0], kv[1]); err != nil {
-			return err
-		}
-	}
-	for i, d := range s.Drop {
-		if err := check(fmt.Sprintf("drop[%d]", i), d); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// set reports whether any selector is given.
-func (s Selectors) set() bool {
+// selectorsSet reports whether any selector is given.
+func selectorsSet(s news.Selectors) bool {
 	return s.Body != "" || s.Title != "" || s.Authors != "" || s.Date != "" || s.Section != "" || len(s.Drop) > 0
 }
 
@@ -78,7 +40,7 @@ type Options struct {
 	// .az → Baku, .ua → Kyiv …), else its language, else UTC.
 	Location *time.Location
 	// Selectors override the generic layers.
-	Selectors Selectors
+	Selectors news.Selectors
 	// Now is the reference time of relative dates ("сегодня, 13:01",
 	// "yesterday", "2 hours ago"); zero means such dates are not read.
 	Now time.Time
@@ -251,7 +213,7 @@ func (x *extractor) run() {
 	actx := newAuthorCtx(siteNames...)
 	art.Attribution = findAttribution(blockLines(x.doc), art.URL)
 
-	if paras, ok := asTextPage(x.doc, m); ok && !opt.Selectors.set() {
+	if paras, ok := asTextPage(x.doc, m); ok && !selectorsSet(opt.Selectors) {
 		x.readText(paras, actx)
 		x.finish(siteNames)
 		return
@@ -399,7 +361,7 @@ func textLenOf(bs []block) int {
 
 // canonical returns the page's canonical URL: <link rel=canonical>,
 // og:url or the JSON-LD url, resolved against the URL given and without
-// tracking parameters; else the URL given.
+// tracking parameters (news.CanonicalURL); else the URL given.
 func (x *extractor) canonical() string {
 	m := x.meta
 	cands := []string{m.canonical, m.first("og:url", "twitter:url")}
@@ -407,33 +369,9 @@ func (x *extractor) canonical() string {
 		cands = append(cands, m.ld.URL)
 	}
 	for _, c := range cands {
-		c = strings.TrimSpace(c)
-		if c == "" {
-			continue
+		if u := news.CanonicalURL(x.base, c); u != "" {
+			return u
 		}
-		u, err := url.Parse(c)
-		if err != nil {
-			continue
-		}
-		if x.base != nil {
-			u = x.base.ResolveReference(u)
-		}
-		if (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-			continue
-		}
-		q := u.Query()
-		changed := false
-		for k := range q {
-			lk := strings.ToLower(k)
-			if strings.HasPrefix(lk, "utm_") || lk == "fbclid" || lk == "gclid" || lk == "yclid" {
-				q.Del(k)
-				changed = true
-			}
-		}
-		if changed {
-			u.RawQuery = q.Encode()
-		}
-		return u.String()
 	}
 	return x.opt.URL
 }

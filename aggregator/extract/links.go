@@ -5,28 +5,9 @@ import (
 	"strings"
 
 	"github.com/PuerkitoBio/goquery"
-)
 
-// absLink makes href absolute against base and returns it when it is an
-// http(s) URL, else "".
-func absLink(base, href string) string {
-	href = strings.TrimSpace(href)
-	if href == "" {
-		return ""
-	}
-	ref, err := url.Parse(href)
-	if err != nil {
-		return ""
-	}
-	if b, err := url.Parse(base); err == nil && base != "" {
-		ref = b.ResolveReference(ref)
-	}
-	if ref.Scheme != "http" && ref.Scheme != "https" || ref.Host == "" {
-		return ""
-	}
-	ref.Fragment = ""
-	return ref.String()
-}
+	"github.com/syndic/syndic/news"
+)
 
 // Links returns the absolute http(s) URLs of the elements matching selector
 // on a listing page (an <a> itself or the first <a> inside it), in page
@@ -35,6 +16,10 @@ func Links(page []byte, selector, base string) []string {
 	doc, err := goquery.NewDocumentFromReader(strings.NewReader(string(page)))
 	if err != nil {
 		return nil
+	}
+	b, err := url.Parse(base)
+	if err != nil || base == "" {
+		b = nil
 	}
 	var out []string
 	seen := map[string]bool{}
@@ -46,7 +31,10 @@ func Links(page []byte, selector, base string) []string {
 		if !ok {
 			return
 		}
-		u := absLink(base, href)
+		u := news.AbsoluteHTTP(b, href)
+		if i := strings.IndexByte(u, '#'); i >= 0 {
+			u = u[:i]
+		}
 		if u != "" && !seen[u] {
 			seen[u] = true
 			out = append(out, u)

@@ -203,7 +203,7 @@ func (p parsed) convert(opt Options, base *url.URL, dropped int) *Feed {
 	uf := p.uf
 	f := &Feed{
 		Title:    plainText(uf.Title),
-		Link:     absURL(base, uf.Link),
+		Link:     news.AbsoluteHTTP(base, uf.Link),
 		Language: strings.TrimSpace(uf.Language),
 		Dropped:  dropped,
 	}
@@ -250,25 +250,25 @@ func convertItem(it *gofeed.Item, ri *rss.Item, base *url.URL, lang string, loc 
 	n.Authors = authors(it, ri)
 	n.Published = date(it.Published, it.PublishedParsed, loc)
 	n.Updated = date(it.Updated, it.UpdatedParsed, loc)
-	n.Image = absURL(linkBase, image(it))
+	n.Image = news.AbsoluteHTTP(linkBase, image(it))
 	return n
 }
 
 // itemLink is the item's first absolute http(s) link, resolved against
 // base, falling back to a guid that is a permalink.
 func itemLink(it *gofeed.Item, ri *rss.Item, base *url.URL) string {
-	if l := absURL(base, it.Link); l != "" {
+	if l := news.AbsoluteHTTP(base, it.Link); l != "" {
 		return l
 	}
 	for _, l := range it.Links {
-		if l := absURL(base, l); l != "" {
+		if l := news.AbsoluteHTTP(base, l); l != "" {
 			return l
 		}
 	}
 	if ri != nil && ri.GUID != nil && strings.EqualFold(strings.TrimSpace(ri.GUID.IsPermalink), "false") {
 		return ""
 	}
-	return absURL(nil, it.GUID)
+	return news.AbsoluteHTTP(nil, it.GUID)
 }
 
 // fullTextNames are the local names of full-text elements under any prefix

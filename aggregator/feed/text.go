@@ -2,7 +2,6 @@ package feed
 
 import (
 	"html"
-	"net/url"
 	"regexp"
 	"strings"
 	"unicode"
@@ -122,26 +121,6 @@ func personName(s string) string {
 		return ""
 	}
 	return s
-}
-
-// absURL resolves ref against base and returns it when the result is an
-// absolute http(s) URL, "" otherwise.
-func absURL(base *url.URL, ref string) string {
-	ref = strings.TrimSpace(ref)
-	if ref == "" {
-		return ""
-	}
-	u, err := url.Parse(ref)
-	if err != nil {
-		return ""
-	}
-	if base != nil {
-		u = base.ResolveReference(u)
-	}
-	if (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return ""
-	}
-	return u.String()
 }
 
 // appendUnique appends s to list unless it is empty or already there
