@@ -18,10 +18,12 @@ import (
 // media) is kept: AST is Arabia Standard Time (+3), not Atlantic (−4); AMT
 // is Armenia Time (+4), not Amazon (−4); IST is India (+5:30), not Irish or
 // Israel; GST is Gulf (+4); BST is British Summer Time; CST is US Central,
-// not China.
+// not China. Page text is read in lower case, so no abbreviation here may
+// be a word that follows a time in prose ("at 10:30 met with", "11:28 West
+// Bank"): MET and WEST are left out.
 var zoneOffsets = map[string]int{
 	"ut": 0, "utc": 0, "gmt": 0, "z": 0, "wet": 0,
-	"bst": 1 * 3600, "west": 1 * 3600, "cet": 1 * 3600, "met": 1 * 3600, "wat": 1 * 3600,
+	"bst": 1 * 3600, "cet": 1 * 3600, "wat": 1 * 3600,
 	"cest": 2 * 3600, "mest": 2 * 3600, "eet": 2 * 3600, "kalt": 2 * 3600, "sast": 2 * 3600, "cat": 2 * 3600,
 	"eest": 3 * 3600, "msk": 3 * 3600, "мск": 3 * 3600, "fet": 3 * 3600, "trt": 3 * 3600, "eat": 3 * 3600, "ast": 3 * 3600,
 	"msd": 4 * 3600, "samt": 4 * 3600, "azt": 4 * 3600, "get": 4 * 3600, "gst": 4 * 3600, "amt": 4 * 3600,
