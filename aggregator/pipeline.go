@@ -203,9 +203,13 @@ func (c *Crawler) enrich(ctx context.Context, src config.Source, it *news.Item, 
 		it.Lang = art.Lang
 	}
 	it.Via = art.Via
-	if art.Attribution.Required {
+	switch {
+	case !art.Attribution.Required:
+	case trustedLink(art.Attribution.Link, it.Link, src):
 		it.Attribution = art.Attribution
 		state.Attribution = art.Attribution
+	default:
+		log.Warn("reuse notice names another site; not credited", "url", fetch.Redact(it.Link), "link", fetch.Redact(art.Attribution.Link))
 	}
 	if art.Body != "" {
 		it.Quotes = quote.Find(art.Body, it.Lang)
