@@ -46,13 +46,13 @@ func (c *Crawler) crawl(ctx context.Context, src config.Source, state *store.Sou
 			return extract.Links(resp.Body, src.ItemLinks, resp.URL), nil
 		})
 		if err != nil {
-			return fmt.Errorf("read listing page %s: %w", resp.URL, err)
+			return fmt.Errorf("read listing page %s: %w", fetch.Redact(resp.URL), err)
 		}
 		for _, link := range links {
 			items = append(items, news.Item{GUID: link, Link: link})
 		}
 		if len(items) == 0 {
-			return fmt.Errorf("read listing page %s: no links match item_links %q", resp.URL, src.ItemLinks)
+			return fmt.Errorf("read listing page %s: no links match item_links %q", fetch.Redact(resp.URL), src.ItemLinks)
 		}
 	default:
 		f, err := feed.Parse(resp.Body, feed.Options{
@@ -62,7 +62,7 @@ func (c *Crawler) crawl(ctx context.Context, src config.Source, state *store.Sou
 			Location: src.Location(),
 		})
 		if err != nil {
-			return fmt.Errorf("parse feed %s: %w", resp.URL, err)
+			return fmt.Errorf("parse feed %s: %w", fetch.Redact(resp.URL), err)
 		}
 		res.Dropped = f.Dropped
 		items = f.Items
@@ -163,7 +163,7 @@ func (c *Crawler) enrich(ctx context.Context, src config.Source, it *news.Item, 
 		err = fmt.Errorf("unexpected 304")
 	}
 	if err != nil {
-		log.Warn("fetch article", "url", it.Link, "err", err)
+		log.Warn("fetch article", "url", fetch.Redact(it.Link), "err", err)
 		return false
 	}
 	art, err := guarded(c, resp.Body, func() (*extract.Article, error) {
@@ -175,7 +175,7 @@ func (c *Crawler) enrich(ctx context.Context, src config.Source, it *news.Item, 
 		})
 	})
 	if err != nil {
-		log.Warn("extract article", "url", it.Link, "err", err)
+		log.Warn("extract article", "url", fetch.Redact(it.Link), "err", err)
 		return false
 	}
 	if art.Title != "" && (it.Title == "" || src.Kind == config.KindPage) {
@@ -203,9 +203,13 @@ func (c *Crawler) enrich(ctx context.Context, src config.Source, it *news.Item, 
 		it.Lang = art.Lang
 	}
 	it.Via = art.Via
-	if art.Attribution.Required {
+	switch {
+	case !art.Attribution.Required:
+	case trustedLink(art.Attribution.Link, it.Link, src):
 		it.Attribution = art.Attribution
 		state.Attribution = art.Attribution
+	default:
+		log.Warn("reuse notice names another site; not credited", "url", fetch.Redact(it.Link), "link", fetch.Redact(art.Attribution.Link))
 	}
 	if art.Body != "" {
 		it.Quotes = quote.Find(art.Body, it.Lang)

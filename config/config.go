@@ -21,6 +21,9 @@ type Config struct {
 	Database string `yaml:"database"`
 	// Listen is the address the publisher serves on.
 	Listen string `yaml:"listen"`
+	// OpsListen is where /healthz and /metrics are served ("": beside the
+	// feeds when Listen is a loopback address, else nowhere).
+	OpsListen string `yaml:"ops_listen"`
 	// PublicURL is the base of self links in the feeds (set it behind a proxy).
 	PublicURL string `yaml:"public_url"`
 	// UserAgent overrides the User-Agent sent upstream.

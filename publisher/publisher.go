@@ -82,8 +82,9 @@ type Options struct {
 	// Hub is a WebSub hub URL: feeds name it (<link rel="hub">, a Link
 	// header) and Run pings it when a section changes. "" means none.
 	Hub string
-	// HubClient sends the pings (default: a client with a 10s timeout).
-	HubClient *http.Client
+	// HubPoster sends the pings; syndic's one guarded outbound client
+	// (aggregator/fetch) in production. Without it no ping is sent.
+	HubPoster FormPoster
 
 	// Recheck is how stale a served document may be: a section's version
 	// is read from the store at most this often (default 2s). A negative
@@ -118,7 +119,7 @@ type Publisher struct {
 	limit     int
 	log       *slog.Logger
 	hub       string
-	hubClient *http.Client
+	hubPoster FormPoster
 	recheck   time.Duration
 	maxAge    time.Duration
 	quotesURL string
@@ -155,7 +156,7 @@ func New(st Store, opt Options) *Publisher {
 		limit:     opt.FeedLength,
 		log:       opt.Logger,
 		hub:       opt.Hub,
-		hubClient: opt.HubClient,
+		hubPoster: opt.HubPoster,
 		recheck:   opt.Recheck,
 		maxAge:    opt.MaxAge,
 		quotesURL: opt.QuotesURL,
@@ -174,9 +175,6 @@ func New(st Store, opt Options) *Publisher {
 	}
 	if p.log == nil {
 		p.log = slog.New(slog.DiscardHandler)
-	}
-	if p.hubClient == nil {
-		p.hubClient = &http.Client{Timeout: 10 * time.Second}
 	}
 	if p.recheck == 0 {
 		p.recheck = DefaultRecheck

@@ -335,7 +335,7 @@ func TestWebSubPing(t *testing.T) {
 	st := newTestStore()
 	reg := prometheus.NewRegistry()
 	p := New(st, Options{BaseURL: testBase, Sections: testSections, Sources: testSources, Hub: hub.URL,
-		Logger: newTextLogger(&logs), Metrics: reg})
+		HubPoster: httpPoster{}, Logger: newTextLogger(&logs), Metrics: reg})
 
 	for _, f := range allFormats {
 		body := get(t, p, "GET", "/feeds/world."+f.ext, nil).Body.String()
@@ -455,4 +455,25 @@ func counterValue(t *testing.T, reg *prometheus.Registry, name, label, value str
 		}
 	}
 	return -1
+}
+
+// httpPoster posts with a plain client: in production the fetcher's
+// guarded client is the publisher's FormPoster (cmd/syndic wires it).
+type httpPoster struct{}
+
+func (httpPoster) PostForm(ctx context.Context, target string, form url.Values) error {
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, target, strings.NewReader(form.Encode()))
+	if err != nil {
+		return err
+	}
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return err
+	}
+	resp.Body.Close()
+	if resp.StatusCode/100 != 2 {
+		return fmt.Errorf("%s", resp.Status)
+	}
+	return nil
 }
