@@ -11,7 +11,8 @@
 // here. Rendered documents are cached in memory per feed, format and page,
 // compressed once (gzip and brotli) when rendered, and rendered again only
 // when the store says their section (or, for source feeds and the index,
-// any section) has changed. The store is asked at most once per
+// any section) has changed. The three formats of a page are written from
+// one reading of the store and one build of its entries per version. The store is asked at most once per
 // Options.Recheck per section, so serving a cached document never touches
 // the database.
 //
@@ -131,8 +132,10 @@ type Publisher struct {
 	all     *dep              // any section: source feeds and the index
 	feedsOf map[*dep][]*route
 
-	pagesMu sync.Mutex
-	pages   map[pageKey]*pageEntry // older pages, bounded
+	pagesMu    sync.Mutex
+	pages      map[pageKey]*pageEntry  // older pages' documents, bounded
+	builds     map[buildKey]*pageBuild // older pages' built entries, bounded
+	pagesBuilt atomic.Int64            // pages built (read from the store, entries made), for tests
 
 	withheld   atomic.Int64
 	withheldMu sync.Mutex
@@ -165,6 +168,7 @@ func New(st Store, opt Options) *Publisher {
 		secDeps:   make(map[string]*dep),
 		feedsOf:   make(map[*dep][]*route),
 		pages:     make(map[pageKey]*pageEntry),
+		builds:    make(map[buildKey]*pageBuild),
 		seen:      make(map[string]struct{}),
 	}
 	if p.title == "" {
@@ -195,15 +199,16 @@ func New(st Store, opt Options) *Publisher {
 	}
 	p.all = &dep{}
 	for _, s := range p.sections {
-		d := &dep{section: s.ID}
+		d, fe := &dep{section: s.ID}, new(feed)
 		p.secDeps[s.ID] = d
 		for f := formatRSS; f <= formatJSON; f++ {
-			p.addRoute(&route{kind: kindSection, id: s.ID, format: f, path: feedPath(s.ID, f), dep: d})
+			p.addRoute(&route{kind: kindSection, id: s.ID, format: f, path: feedPath(s.ID, f), dep: d, feed: fe})
 		}
 	}
 	for _, s := range p.srcOrder {
+		fe := new(feed)
 		for f := formatRSS; f <= formatJSON; f++ {
-			p.addRoute(&route{kind: kindSource, id: s.ID, format: f, path: sourceFeedPath(s.ID, f), dep: p.all})
+			p.addRoute(&route{kind: kindSource, id: s.ID, format: f, path: sourceFeedPath(s.ID, f), dep: p.all, feed: fe})
 		}
 	}
 	p.addRoute(&route{kind: kindIndex, path: "/", dep: p.all})

@@ -331,20 +331,6 @@ func (p *Publisher) searchFeed(ctx context.Context, query string, f format) ([]b
 	return p.renderFormat(fd, f)
 }
 
-func (p *Publisher) renderFormat(fd *feedData, f format) ([]byte, string, error) {
-	var body []byte
-	var err error
-	switch f {
-	case formatRSS:
-		body, err = p.renderRSS(fd)
-	case formatAtom:
-		body, err = p.renderAtom(fd)
-	default:
-		body, err = p.renderJSON(fd)
-	}
-	return body, formats[f].contentType, err
-}
-
 // title0 is the article's title as the entry had it before a quote feed
 // retitled it: recomputed from the link when it was replaced.
 func (e *entry) title0() string { return e.articleTitle }
