@@ -10,6 +10,7 @@ import (
 	"github.com/syndic/syndic/aggregator/extract"
 	"github.com/syndic/syndic/aggregator/quote"
 	"github.com/syndic/syndic/config"
+	"github.com/syndic/syndic/news"
 )
 
 func TestCheckDepth(t *testing.T) {
@@ -80,7 +81,7 @@ func FuzzExtractGuarded(f *testing.F) {
 				t.Errorf("invalid UTF-8 out of valid UTF-8: %q", s)
 			}
 		}
-		quote.Find(extract.PlainText(art.BodyHTML), "ru")
+		quote.Find(news.PlainText(art.BodyHTML), "ru")
 		quote.Find(art.Body, "en")
 		if checkSelectorOK(selector) {
 			if _, err := guarded(c, page, func() ([]string, error) {

@@ -99,7 +99,7 @@ func (c *Crawler) crawl(ctx context.Context, src config.Source, state *store.Sou
 			}
 		}
 		if len(it.Quotes) == 0 && it.Content != "" {
-			it.Quotes = quote.Find(extract.PlainText(it.Content), it.Lang)
+			it.Quotes = quote.Find(news.PlainText(it.Content), it.Lang)
 		}
 		if !it.Attribution.Required && state.Attribution.Required {
 			// The reuse rule the source's pages state covers all its items,

@@ -3,7 +3,6 @@ package aggregator
 import (
 	"fmt"
 
-	"github.com/syndic/syndic/aggregator/extract"
 	"github.com/syndic/syndic/aggregator/route"
 	"github.com/syndic/syndic/config"
 	"github.com/syndic/syndic/news"
@@ -38,5 +37,5 @@ func ItemText(it news.Item) route.Text {
 	if body == "" {
 		body = it.Summary
 	}
-	return route.Text{Source: it.SourceID, Title: it.Title, Body: extract.PlainText(body), Categories: it.Categories}
+	return route.Text{Source: it.SourceID, Title: it.Title, Body: news.PlainText(body), Categories: it.Categories}
 }

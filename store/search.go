@@ -3,8 +3,6 @@ package store
 import (
 	"context"
 	"fmt"
-	"html"
-	"regexp"
 	"strings"
 	"time"
 	"unicode"
@@ -13,12 +11,10 @@ import (
 	"github.com/syndic/syndic/news"
 )
 
-var tags = regexp.MustCompile(`<[^>]*>`)
-
 // searchText is what full-text search indexes of an item besides its title:
-// its summary and content with markup removed.
+// the plain text of its summary and content.
 func searchText(it news.Item) string {
-	return html.UnescapeString(tags.ReplaceAllString(it.Summary+" "+it.Content, " "))
+	return news.PlainText(it.Summary + "\n" + it.Content)
 }
 
 // fold lower-cases s and writes ё as е, for case-insensitive matching in

@@ -147,7 +147,7 @@ func (x *extractor) selected(sel string, date bool) []string {
 					}
 				}
 			}
-			if t := collapseSpace(s.Text()); t != "" {
+			if t := news.CollapseSpace(s.Text()); t != "" {
 				out = append(out, t)
 			}
 		})
@@ -480,7 +480,7 @@ func (x *extractor) section() string {
 }
 
 func cleanSection(s string) string {
-	s = collapseSpace(s)
+	s = news.CollapseSpace(s)
 	if i := strings.IndexAny(s, ",;|"); i > 0 {
 		s = strings.TrimSpace(s[:i])
 	}

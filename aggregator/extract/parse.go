@@ -10,6 +10,8 @@ import (
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"github.com/syndic/syndic/news"
 )
 
 // MaxPageBytes is the size of the page prefix Extract reads; the rest is
@@ -119,7 +121,7 @@ func flatten(page []byte) string {
 					body.WriteString(`<a href="` + html.EscapeString(attrOf(tok, "href")) + `">`)
 				}
 			default:
-				if blockAtoms[tok.DataAtom] && skip == 0 {
+				if news.BlockElement(tok.DataAtom) && skip == 0 {
 					body.WriteString("</p><p>")
 				}
 			}
@@ -146,7 +148,7 @@ func flatten(page []byte) string {
 					body.WriteString("</a>")
 				}
 			default:
-				if blockAtoms[tok.DataAtom] && skip == 0 {
+				if news.BlockElement(tok.DataAtom) && skip == 0 {
 					body.WriteString("</p><p>")
 				}
 			}
