@@ -482,8 +482,9 @@ var prologEncoding = regexp.MustCompile(`^<\?xml[^>]*?encoding\s*=\s*["']([^"']*
 
 // utf8Prolog makes the XML prolog of valid UTF-8 data say UTF-8, so that
 // the parser does not decode the text a second time from the charset it
-// was converted from. Data that is not valid UTF-8 keeps its declaration
-// and is decoded from it by the parser.
+// was converted from (the fetcher converts bodies and leaves the prolog:
+// this is the one place it is rewritten). Data that is not valid UTF-8
+// keeps its declaration and is decoded from it by the parser.
 func utf8Prolog(data []byte) []byte {
 	m := prologEncoding.FindSubmatchIndex(data)
 	if m == nil || strings.EqualFold(string(data[m[2]:m[3]]), "utf-8") || !utf8.Valid(data) {
