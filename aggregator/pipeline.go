@@ -98,8 +98,10 @@ func (c *Crawler) crawl(ctx context.Context, src config.Source, state *store.Sou
 				}
 			}
 		}
+		// The item's text, read once for quotes, routing and the index.
+		it.Text = it.BodyText()
 		if len(it.Quotes) == 0 && it.Content != "" {
-			it.Quotes = quote.Find(news.PlainText(it.Content), it.Lang)
+			it.Quotes = quote.Find(it.Text, it.Lang)
 		}
 		if !it.Attribution.Required && state.Attribution.Required {
 			// The reuse rule the source's pages state covers all its items,
@@ -185,7 +187,7 @@ func (c *Crawler) enrich(ctx context.Context, src config.Source, it *news.Item, 
 		it.Link = art.URL
 	}
 	if art.BodyHTML != "" {
-		it.Content = art.BodyHTML
+		it.Content, it.Text = art.BodyHTML, art.Body
 	}
 	if len(art.Authors) > 0 {
 		it.Authors = art.Authors

@@ -11,12 +11,6 @@ import (
 	"github.com/syndic/syndic/news"
 )
 
-// searchText is what full-text search indexes of an item besides its title:
-// the plain text of its summary and content.
-func searchText(it news.Item) string {
-	return news.PlainText(it.Summary + "\n" + it.Content)
-}
-
 // Full-text search reads words as routing does (news.Words): the store
 // indexes the keys of every word of an item's title and text (its stem and
 // its folded form, news.Word.Keys), computed here in Go on both backends,
@@ -125,9 +119,9 @@ func tsQuery(words [][]string) any {
 }
 
 // indexKeys is what the search index holds of an item: the keys of its
-// title and text, separated by spaces.
+// title and plain text (news.Item.BodyText), separated by spaces.
 func indexKeys(it news.Item) string {
-	return strings.Join(searchKeys(it.Title+"\n"+searchText(it)), " ")
+	return strings.Join(searchKeys(it.Title+"\n"+it.BodyText()), " ")
 }
 
 // quoteKeys is the text_keys column of a quote: its text's keys, each

@@ -317,6 +317,11 @@ func TestAllFixturePages(t *testing.T) {
 			if strings.Contains(art.URL, "utm_") {
 				t.Errorf("URL keeps tracking parameters: %s", art.URL)
 			}
+			// The crawler hands Body down as the item's text; rerouting
+			// reads the stored BodyHTML again: the two must agree.
+			if text := news.PlainText(art.BodyHTML); text != art.Body {
+				t.Errorf("the plain text of BodyHTML is not Body:\n%.300q\n%.300q", text, art.Body)
+			}
 		})
 	}
 }
