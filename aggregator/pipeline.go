@@ -42,8 +42,8 @@ func (c *Crawler) crawl(ctx context.Context, src config.Source, state *store.Sou
 	var items []news.Item
 	switch src.Kind {
 	case config.KindPage:
-		links, err := guarded(c, resp.Body, func() ([]string, error) {
-			return extract.Links(resp.Body, src.ItemLinks, resp.URL), nil
+		links, err := within(c.cfg.Fetch.ExtractTimeout.D(), func() ([]string, error) {
+			return extract.Links(resp.Body, src.ItemLinks, resp.URL, c.cfg.Fetch.MaxDepth)
 		})
 		if err != nil {
 			return fmt.Errorf("read listing page %s: %w", fetch.Redact(resp.URL), err)
@@ -123,17 +123,6 @@ func (c *Crawler) crawl(ctx context.Context, src config.Source, state *store.Sou
 	return nil
 }
 
-// guarded runs an extraction step on an HTML page within the limits the
-// extractor does not enforce itself: the page's nesting (fetch.max_depth)
-// and the time budget (fetch.extract_timeout).
-func guarded[T any](c *Crawler, page []byte, f func() (T, error)) (T, error) {
-	if err := checkDepth(page, c.cfg.Fetch.MaxDepth); err != nil {
-		var zero T
-		return zero, err
-	}
-	return within(c.cfg.Fetch.ExtractTimeout.D(), f)
-}
-
 func kindNoun(src config.Source) string {
 	if src.Kind == config.KindPage {
 		return "listing page"
@@ -168,12 +157,13 @@ func (c *Crawler) enrich(ctx context.Context, src config.Source, it *news.Item, 
 		log.Warn("fetch article", "url", fetch.Redact(it.Link), "err", err)
 		return false
 	}
-	art, err := guarded(c, resp.Body, func() (*extract.Article, error) {
+	art, err := within(c.cfg.Fetch.ExtractTimeout.D(), func() (*extract.Article, error) {
 		return extract.Extract(resp.Body, extract.Options{
 			URL:       resp.URL,
 			Location:  src.Location(),
 			Selectors: src.Extract,
 			Now:       c.now(), // "сегодня, 13:01" is today of the crawl
+			MaxDepth:  c.cfg.Fetch.MaxDepth,
 		})
 	})
 	if err != nil {
