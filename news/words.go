@@ -1,6 +1,7 @@
 package news
 
 import (
+	"iter"
 	"strings"
 	"sync"
 	"unicode"
@@ -22,21 +23,33 @@ type Word struct {
 // separates them, so no query syntax gets through), and reads each.
 func Words(text string) []Word {
 	var out []Word
-	start := -1
-	for i, r := range text {
-		letter := unicode.IsLetter(r) || unicode.IsDigit(r)
-		switch {
-		case letter && start < 0:
-			start = i
-		case !letter && start >= 0:
-			out = append(out, NewWord(text[start:i]))
-			start = -1
-		}
-	}
-	if start >= 0 {
-		out = append(out, NewWord(text[start:]))
+	for w := range EachWord(text) {
+		out = append(out, w)
 	}
 	return out
+}
+
+// EachWord yields the words of text one by one, as Words returns them,
+// without keeping them.
+func EachWord(text string) iter.Seq[Word] {
+	return func(yield func(Word) bool) {
+		start := -1
+		for i, r := range text {
+			letter := unicode.IsLetter(r) || unicode.IsDigit(r)
+			switch {
+			case letter && start < 0:
+				start = i
+			case !letter && start >= 0:
+				if !yield(NewWord(text[start:i])) {
+					return
+				}
+				start = -1
+			}
+		}
+		if start >= 0 {
+			yield(NewWord(text[start:]))
+		}
+	}
 }
 
 // NewWord reads one word as written.

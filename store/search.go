@@ -28,27 +28,33 @@ const (
 )
 
 // searchKeys returns the keys the words of text are found under, each
-// once, in order of first appearance.
-func searchKeys(text string) []string {
-	var keys []string
-	seen := map[string]bool{}
-	size := 0
-	for _, w := range news.Words(text) {
-		for _, k := range w.Keys() {
-			if w.Capital {
-				k = "^" + k
-			}
-			if k == "" || len(k) > maxKeyBytes || seen[k] {
+// once, in order of first appearance, separated by spaces.
+func searchKeys(text string) string {
+	var b strings.Builder
+	seen := [2]map[string]bool{{}, {}} // keys of lower-case and of capitalised words
+	for w := range news.EachWord(text) {
+		mark := 0
+		if w.Capital {
+			mark = 1
+		}
+		for i, k := range [2]string{w.Stem, w.Fold} {
+			if i == 1 && k == w.Stem || k == "" || len(k) > maxKeyBytes || seen[mark][k] {
 				continue
 			}
-			if size += len(k) + 1; size > maxIndexBytes {
-				return keys
+			if b.Len()+len(k)+2 > maxIndexBytes {
+				return b.String()
 			}
-			seen[k] = true
-			keys = append(keys, k)
+			seen[mark][k] = true
+			if b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			if mark == 1 {
+				b.WriteByte('^')
+			}
+			b.WriteString(k)
 		}
 	}
-	return keys
+	return b.String()
 }
 
 // queryKeys returns, for each word typed, the keys that find it: those of
@@ -119,19 +125,18 @@ func tsQuery(words [][]string) any {
 }
 
 // indexKeys is what the search index holds of an item: the keys of its
-// title and plain text (news.Item.BodyText), separated by spaces.
+// title and plain text (news.Item.BodyText).
 func indexKeys(it news.Item) string {
-	return strings.Join(searchKeys(it.Title+"\n"+it.BodyText()), " ")
+	return searchKeys(it.Title + "\n" + it.BodyText())
 }
 
 // quoteKeys is the text_keys column of a quote: its text's keys, each
 // between spaces, so that the quote search finds a key as " key ".
 func quoteKeys(text string) string {
-	keys := searchKeys(text)
-	if len(keys) == 0 {
-		return ""
+	if keys := searchKeys(text); keys != "" {
+		return " " + keys + " "
 	}
-	return " " + strings.Join(keys, " ") + " "
+	return ""
 }
 
 // reindexBatch is how many items reindexSearch reads at a time.
