@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/syndic/syndic/aggregator"
+	"github.com/syndic/syndic/aggregator/extract"
 	"github.com/syndic/syndic/aggregator/fetch"
 	"github.com/syndic/syndic/config"
 	"github.com/syndic/syndic/news"
@@ -176,6 +177,35 @@ sources:
 		if r.Err != nil || r.Articles != 0 || r.New != 0 {
 			t.Errorf("second pass %s: %v", id, r)
 		}
+	}
+}
+
+// TestArticlePagesParsedOnce: a summary-only feed's articles are fetched,
+// and each page is parsed once: no depth check before extraction, and the
+// extractor's text goes on to quotes, routing and the search index.
+func TestArticlePagesParsedOnce(t *testing.T) {
+	ctx := context.Background()
+	up := articleUpstream(t)
+	c, st := articleCrawler(t, fmt.Sprintf(`
+sections: [{id: all, match: {any: [Пономарев]}}]
+fetch: {host_spacing: 0s}
+sources:
+  - {id: ru, name: Russian press, url: "%s/feed.xml", timezone: Europe/Moscow, allow_private: true}
+`, up.URL), nil)
+	before := extract.Parses()
+	if r := byID(c.CrawlOnce(ctx, nil))["ru"]; r.Err != nil || r.New != 2 || r.Articles != 2 {
+		t.Fatalf("ru: %v", r)
+	}
+	if n := extract.Parses() - before; n != 2 {
+		t.Errorf("2 article pages parsed %d times", n)
+	}
+	// The pages' text reached the index and the router: the feed says
+	// only "Коротко." and its titles never name Ponomarev.
+	if found, err := st.SearchItems(ctx, "Пономарева", 10); err != nil || len(found) != 2 {
+		t.Errorf("search: %d items, %v", len(found), err)
+	}
+	if all, _ := st.SectionItems(ctx, "all", 10); len(all) != 2 {
+		t.Errorf("routed: %d items", len(all))
 	}
 }
 

@@ -402,4 +402,39 @@ func TestRegionMatchesReading(t *testing.T) {
 			t.Errorf("expected in region, missing: %s", g)
 		}
 	}
+
+	// A word that routes an item finds it in search: routing and search
+	// read words alike.
+	router, err := aggregator.NewRouter(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checked := 0
+	for _, sec := range []string{"region", "politics", "world", "economy"} {
+		for _, it := range sectionTitles(t, st, sec) {
+			for _, d := range router.Explain(aggregator.ItemText(it)) {
+				// "term Иран matched "Ирана" in title"
+				rest, ok := strings.CutPrefix(d.Reason, "term ")
+				term, where, _ := strings.Cut(rest, " matched ")
+				if d.Section != sec || !ok || strings.HasSuffix(term, "*") || strings.HasSuffix(where, " in categories") {
+					continue
+				}
+				found, err := st.SearchItems(ctx, term, 1000)
+				if err != nil {
+					t.Fatal(err)
+				}
+				in := false
+				for _, f := range found {
+					in = in || f.ID == it.ID
+				}
+				if !in {
+					t.Errorf("%s: %s, but searching %q does not find %q", sec, d.Reason, term, it.Title)
+				}
+				checked++
+			}
+		}
+	}
+	if checked < 50 {
+		t.Errorf("only %d routed items checked in search", checked)
+	}
 }

@@ -10,31 +10,8 @@ import (
 	"github.com/syndic/syndic/aggregator/extract"
 	"github.com/syndic/syndic/aggregator/quote"
 	"github.com/syndic/syndic/config"
+	"github.com/syndic/syndic/news"
 )
-
-func TestCheckDepth(t *testing.T) {
-	tests := []struct {
-		name string
-		page string
-		max  int
-		deep bool
-	}{
-		{"ordinary page", "<html><body><div><article><p>a<p>b<ul><li>x<li>y</ul></article></div></body></html>", 10, false},
-		{"unclosed p and li do not nest", strings.Repeat("<p>x", 5000) + strings.Repeat("<li>y", 5000) + strings.Repeat("<br>", 5000), 10, false},
-		{"nested divs", strings.Repeat("<div>", 100_000), 512, true},
-		{"closed again", strings.Repeat("<div>", 400) + strings.Repeat("</div>", 400) + strings.Repeat("<div>", 400), 512, false},
-		{"inside script is text", "<script>" + strings.Repeat("<div>", 1000) + "</script>", 10, false},
-	}
-	for _, tt := range tests {
-		err := checkDepth([]byte(tt.page), tt.max)
-		if tt.deep != errors.Is(err, ErrTooDeep) {
-			t.Errorf("%s: %v", tt.name, err)
-		}
-		if tt.deep && !strings.Contains(err.Error(), "fetch.max_depth") {
-			t.Errorf("%s: error %q does not name the key", tt.name, err)
-		}
-	}
-}
 
 func TestWithin(t *testing.T) {
 	v, err := within(time.Second, func() (int, error) { return 7, nil })
@@ -55,7 +32,7 @@ func TestWithin(t *testing.T) {
 }
 
 // FuzzExtractGuarded runs an article page through what the crawler does
-// with one: the depth guard and time budget around extraction, link
+// with one: extraction with the depth limit inside the time budget, link
 // discovery, plain text and quote finding. No panic, and a page either
 // fails with a clear error or gives valid UTF-8.
 func FuzzExtractGuarded(f *testing.F) {
@@ -66,8 +43,8 @@ func FuzzExtractGuarded(f *testing.F) {
 	c := &Crawler{cfg: config.Default()}
 	c.cfg.Fetch.ExtractTimeout = config.Duration(5 * time.Second)
 	f.Fuzz(func(t *testing.T, page []byte, selector string) {
-		art, err := guarded(c, page, func() (*extract.Article, error) {
-			return extract.Extract(page, extract.Options{URL: "https://example.ru/news/1", Location: time.UTC})
+		art, err := within(c.cfg.Fetch.ExtractTimeout.D(), func() (*extract.Article, error) {
+			return extract.Extract(page, extract.Options{URL: "https://example.ru/news/1", Location: time.UTC, MaxDepth: c.cfg.Fetch.MaxDepth})
 		})
 		if err != nil {
 			if strings.HasPrefix(err.Error(), "panic:") {
@@ -80,11 +57,11 @@ func FuzzExtractGuarded(f *testing.F) {
 				t.Errorf("invalid UTF-8 out of valid UTF-8: %q", s)
 			}
 		}
-		quote.Find(extract.PlainText(art.BodyHTML), "ru")
+		quote.Find(news.PlainText(art.BodyHTML), "ru")
 		quote.Find(art.Body, "en")
 		if checkSelectorOK(selector) {
-			if _, err := guarded(c, page, func() ([]string, error) {
-				return extract.Links(page, selector, "https://example.ru/"), nil
+			if _, err := within(c.cfg.Fetch.ExtractTimeout.D(), func() ([]string, error) {
+				return extract.Links(page, selector, "https://example.ru/", c.cfg.Fetch.MaxDepth)
 			}); err != nil && strings.HasPrefix(err.Error(), "panic:") {
 				t.Fatalf("links: %v", err)
 			}

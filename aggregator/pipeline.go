@@ -42,8 +42,8 @@ func (c *Crawler) crawl(ctx context.Context, src config.Source, state *store.Sou
 	var items []news.Item
 	switch src.Kind {
 	case config.KindPage:
-		links, err := guarded(c, resp.Body, func() ([]string, error) {
-			return extract.Links(resp.Body, src.ItemLinks, resp.URL), nil
+		links, err := within(c.cfg.Fetch.ExtractTimeout.D(), func() ([]string, error) {
+			return extract.Links(resp.Body, src.ItemLinks, resp.URL, c.cfg.Fetch.MaxDepth)
 		})
 		if err != nil {
 			return fmt.Errorf("read listing page %s: %w", fetch.Redact(resp.URL), err)
@@ -98,8 +98,10 @@ func (c *Crawler) crawl(ctx context.Context, src config.Source, state *store.Sou
 				}
 			}
 		}
+		// The item's text, read once for quotes, routing and the index.
+		it.Text = it.BodyText()
 		if len(it.Quotes) == 0 && it.Content != "" {
-			it.Quotes = quote.Find(extract.PlainText(it.Content), it.Lang)
+			it.Quotes = quote.Find(it.Text, it.Lang)
 		}
 		if !it.Attribution.Required && state.Attribution.Required {
 			// The reuse rule the source's pages state covers all its items,
@@ -119,17 +121,6 @@ func (c *Crawler) crawl(ctx context.Context, src config.Source, state *store.Sou
 	// Only now that the items are stored may the validators skip them.
 	state.ETag, state.LastModified = resp.ETag, resp.LastModified
 	return nil
-}
-
-// guarded runs an extraction step on an HTML page within the limits the
-// extractor does not enforce itself: the page's nesting (fetch.max_depth)
-// and the time budget (fetch.extract_timeout).
-func guarded[T any](c *Crawler, page []byte, f func() (T, error)) (T, error) {
-	if err := checkDepth(page, c.cfg.Fetch.MaxDepth); err != nil {
-		var zero T
-		return zero, err
-	}
-	return within(c.cfg.Fetch.ExtractTimeout.D(), f)
 }
 
 func kindNoun(src config.Source) string {
@@ -166,12 +157,13 @@ func (c *Crawler) enrich(ctx context.Context, src config.Source, it *news.Item, 
 		log.Warn("fetch article", "url", fetch.Redact(it.Link), "err", err)
 		return false
 	}
-	art, err := guarded(c, resp.Body, func() (*extract.Article, error) {
+	art, err := within(c.cfg.Fetch.ExtractTimeout.D(), func() (*extract.Article, error) {
 		return extract.Extract(resp.Body, extract.Options{
 			URL:       resp.URL,
 			Location:  src.Location(),
 			Selectors: src.Extract,
 			Now:       c.now(), // "сегодня, 13:01" is today of the crawl
+			MaxDepth:  c.cfg.Fetch.MaxDepth,
 		})
 	})
 	if err != nil {
@@ -185,7 +177,7 @@ func (c *Crawler) enrich(ctx context.Context, src config.Source, it *news.Item, 
 		it.Link = art.URL
 	}
 	if art.BodyHTML != "" {
-		it.Content = art.BodyHTML
+		it.Content, it.Text = art.BodyHTML, art.Body
 	}
 	if len(art.Authors) > 0 {
 		it.Authors = art.Authors

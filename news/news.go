@@ -1,7 +1,8 @@
 // Package news holds the domain types every room of syndic speaks: sources,
 // sections, items, quotes and attribution, and the rules about their values
-// that more than one room applies: links (link.go) and the words dates are
-// printed with (dates.go). It does no I/O.
+// that more than one room applies: links (link.go), the words dates are
+// printed with (dates.go), plain text from HTML (text.go) and words with
+// their stems (words.go). It does no I/O.
 package news
 
 import "time"
@@ -79,6 +80,12 @@ type Item struct {
 	Title    string // plain text
 	Summary  string // short description, HTML as the feed gave it
 	Content  string // full text, HTML (feed full text or extracted body)
+	// Text is the plain text of Content, or of Summary when there is no
+	// Content (see BodyText), computed once when the item is read, by the
+	// extractor or PlainText, and handed to quote finding, routing and the
+	// search index. It is not stored: items read back from the store
+	// have it empty.
+	Text string
 	// Authors are person names as printed in the byline.
 	Authors    []string
 	Categories []string // the upstream's own rubrics
@@ -95,6 +102,18 @@ type Item struct {
 	// Sections are syndic's sections the item is routed into.
 	Sections  []string
 	FetchedAt time.Time // when syndic first stored it
+}
+
+// BodyText returns the item's plain text: Text when it is set, else the
+// PlainText of Content, or of Summary when there is no Content.
+func (it *Item) BodyText() string {
+	if it.Text != "" {
+		return it.Text
+	}
+	if it.Content != "" {
+		return PlainText(it.Content)
+	}
+	return PlainText(it.Summary)
 }
 
 // HasOriginalLink reports whether the item can be linked to its origin: an

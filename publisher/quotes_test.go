@@ -168,7 +168,7 @@ func TestSpeakerFeeds(t *testing.T) {
 
 func TestFullTextSearch(t *testing.T) {
 	srv := quoteServer(t)
-	_, body := fetchURL(t, srv.URL+"/search?q=ирана+протесты&format=json")
+	_, body := fetchURL(t, srv.URL+"/search?q=иран+протесты&format=json")
 	if !strings.Contains(string(body), "https://lenta.ru/news/2022/12/03/pogibshie/") || strings.Contains(string(body), "caliber") {
 		t.Errorf("search: %s", body)
 	}

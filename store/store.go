@@ -472,7 +472,7 @@ func (sv *saver) save(it news.Item, id identity) (SavedItem, error) {
 			return SavedItem{}, fmt.Errorf("unindex item: %w", err)
 		}
 	}
-	if _, err := sv.st(sv.ws.insertFTS).ExecContext(sv.ctx, itemID, fold(it.Title), fold(searchText(it))); err != nil {
+	if _, err := sv.st(sv.ws.insertFTS).ExecContext(sv.ctx, itemID, indexKeys(it)); err != nil {
 		return SavedItem{}, fmt.Errorf("index item: %w", err)
 	}
 	for _, sec := range it.Sections {
@@ -483,7 +483,7 @@ func (sv *saver) save(it news.Item, id identity) (SavedItem, error) {
 	}
 	for seq, qt := range it.Quotes {
 		if _, err := sv.st(sv.ws.insertQuote).ExecContext(sv.ctx,
-			itemID, seq, qt.Pos, qt.Speaker, qt.Role, qt.Verb, qt.Direct, qt.Text, fold(qt.Speaker), fold(qt.Text)); err != nil {
+			itemID, seq, qt.Pos, qt.Speaker, qt.Role, qt.Verb, qt.Direct, qt.Text, news.Fold(qt.Speaker), quoteKeys(qt.Text)); err != nil {
 			return SavedItem{}, fmt.Errorf("insert quote: %w", err)
 		}
 	}

@@ -52,7 +52,7 @@ var (
 // normDateText lower-cases s, folds white space and joins two-word month
 // names so the patterns see one token.
 func normDateText(s string) string {
-	s = news.JoinMonthWords(strings.ToLower(collapseSpace(asciiDigits(s))))
+	s = news.JoinMonthWords(strings.ToLower(news.CollapseSpace(asciiDigits(s))))
 	if strings.Contains(s, "/") {
 		// "نيسان / أبريل": one month named twice
 		s = reMonthPair.ReplaceAllStringFunc(s, func(m string) string {

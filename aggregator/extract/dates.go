@@ -278,7 +278,7 @@ func textDate(root *html.Node, dc *dateCtx) (dateFound, bool) {
 		if n.Type != html.ElementNode {
 			return true
 		}
-		if skipAtoms[n.DataAtom] || n.DataAtom == atom.Nav || n.DataAtom == atom.Footer || n.DataAtom == atom.Aside {
+		if news.HiddenElement(n.DataAtom) || n.DataAtom == atom.Nav || n.DataAtom == atom.Footer || n.DataAtom == atom.Aside {
 			return false
 		}
 		if n.DataAtom == atom.H1 {
@@ -383,7 +383,7 @@ func lastResortDate(doc *html.Node, page []byte, dc *dateCtx) (dateHit, bool) {
 			return false
 		}
 		if n.Type == html.ElementNode {
-			if skipAtoms[n.DataAtom] || n.DataAtom == atom.Footer || n.DataAtom == atom.Nav {
+			if news.HiddenElement(n.DataAtom) || n.DataAtom == atom.Footer || n.DataAtom == atom.Nav {
 				return false
 			}
 			if ci := classID(n); ci != "" && reNotPubClass.MatchString(ci) {

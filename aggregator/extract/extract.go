@@ -44,6 +44,11 @@ type Options struct {
 	// Now is the reference time of relative dates ("сегодня, 13:01",
 	// "yesterday", "2 hours ago"); zero means such dates are not read.
 	Now time.Time
+	// MaxDepth, when positive, is how deep the page may nest elements:
+	// Extract fails on a page nested deeper (ErrTooDeep). Zero means no
+	// limit: a page nested deeper than the HTML parser accepts (512) is
+	// read flattened, as it is when MaxDepth is over 512.
+	MaxDepth int
 }
 
 // Article is what Extract reads from a page. Fields the page does not give
@@ -69,8 +74,8 @@ type Article struct {
 //
 // It never panics and never fails on bad input: a page that is empty,
 // binary, not an article, truncated or nested too deeply gives empty
-// fields and a note saying why. The returned error is always nil today;
-// it is kept for callers that may pass pages Extract cannot read at all.
+// fields and a note saying why. It fails only on a page nested deeper than
+// opt.MaxDepth, with an error wrapping ErrTooDeep.
 func Extract(page []byte, opt Options) (art *Article, err error) {
 	art = &Article{URL: opt.URL}
 	defer func() {
@@ -87,8 +92,12 @@ func Extract(page []byte, opt Options) (art *Article, err error) {
 		page = page[:MaxPageBytes]
 		art.Notes = append(art.Notes, fmt.Sprintf("page truncated to its first %d bytes", MaxPageBytes))
 	}
-	doc, note, perr := parsePage(page)
+	doc, note, perr := parsePage(page, opt.MaxDepth)
 	if perr != nil {
+		if errors.Is(perr, ErrTooDeep) {
+			art.Notes = append(art.Notes, perr.Error())
+			return art, perr
+		}
 		if errors.Is(perr, errNotHTML) {
 			art.Notes = append(art.Notes, "not an HTML page (binary content)")
 		} else {
@@ -147,7 +156,7 @@ func (x *extractor) selected(sel string, date bool) []string {
 					}
 				}
 			}
-			if t := collapseSpace(s.Text()); t != "" {
+			if t := news.CollapseSpace(s.Text()); t != "" {
 				out = append(out, t)
 			}
 		})
@@ -262,7 +271,7 @@ func (x *extractor) run() {
 	blocks := extractBody(x.doc, in)
 	if textLenOf(blocks) < 250 && in.selector == "" {
 		// the strict pass may have dropped the article with the furniture
-		if doc, _, err := parsePage(x.page); err == nil {
+		if doc, _, err := parsePage(x.page, opt.MaxDepth); err == nil {
 			in.strict = false
 			saved := x.credits
 			x.credits = nil
@@ -480,7 +489,7 @@ func (x *extractor) section() string {
 }
 
 func cleanSection(s string) string {
-	s = collapseSpace(s)
+	s = news.CollapseSpace(s)
 	if i := strings.IndexAny(s, ",;|"); i > 0 {
 		s = strings.TrimSpace(s[:i])
 	}

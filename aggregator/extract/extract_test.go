@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"slices"
@@ -317,6 +318,11 @@ func TestAllFixturePages(t *testing.T) {
 			if strings.Contains(art.URL, "utm_") {
 				t.Errorf("URL keeps tracking parameters: %s", art.URL)
 			}
+			// The crawler hands Body down as the item's text; rerouting
+			// reads the stored BodyHTML again: the two must agree.
+			if text := news.PlainText(art.BodyHTML); text != art.Body {
+				t.Errorf("the plain text of BodyHTML is not Body:\n%.300q\n%.300q", text, art.Body)
+			}
 		})
 	}
 }
@@ -328,6 +334,35 @@ func TestCanonicalKeepsArticleParameter(t *testing.T) {
 	art := mustExtract(t, page, Options{})
 	if want := "http://www.interfax-russia.ru/Moscow/view.asp?id=1078435"; art.URL != want {
 		t.Errorf("URL = %q, want %q", art.URL, want)
+	}
+}
+
+func TestMaxDepth(t *testing.T) {
+	tests := []struct {
+		name string
+		page string
+		max  int
+		deep bool
+	}{
+		{"ordinary page", "<html><body><div><article><p>a<p>b<ul><li>x<li>y</ul></article></div></body></html>", 10, false},
+		{"unclosed p and li do not nest", strings.Repeat("<p>x", 5000) + strings.Repeat("<li>y", 5000) + strings.Repeat("<br>", 5000), 10, false},
+		{"nested divs", strings.Repeat("<div>", 100_000), 512, true},
+		{"nested divs, small limit", strings.Repeat("<div>", 20) + "<p>x</p>", 10, true},
+		{"closed again", strings.Repeat("<div>", 400) + strings.Repeat("</div>", 400) + strings.Repeat("<div>", 400), 512, false},
+		{"inside script is text", "<script>" + strings.Repeat("<div>", 1000) + "</script>", 10, false},
+		{"no limit: read flat", strings.Repeat("<div>", 100_000) + "<p>deep text</p>", 0, false},
+	}
+	for _, tt := range tests {
+		art, err := Extract([]byte(tt.page), Options{MaxDepth: tt.max})
+		if tt.deep != errors.Is(err, ErrTooDeep) || art == nil {
+			t.Errorf("%s: Extract: %v", tt.name, err)
+		}
+		if tt.deep && !strings.Contains(err.Error(), "fetch.max_depth") {
+			t.Errorf("%s: error %q does not name the key", tt.name, err)
+		}
+		if _, err := Links([]byte(tt.page), "a", "https://example.ru/", tt.max); tt.deep != errors.Is(err, ErrTooDeep) {
+			t.Errorf("%s: Links: %v", tt.name, err)
+		}
 	}
 }
 

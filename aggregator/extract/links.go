@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"errors"
 	"net/url"
 	"strings"
 
@@ -11,12 +12,18 @@ import (
 
 // Links returns the absolute http(s) URLs of the elements matching selector
 // on a listing page (an <a> itself or the first <a> inside it), in page
-// order, without repeats.
-func Links(page []byte, selector, base string) []string {
-	doc, err := goquery.NewDocumentFromReader(strings.NewReader(string(page)))
-	if err != nil {
-		return nil
+// order, without repeats. It fails, with an error wrapping ErrTooDeep, on a
+// page nested deeper than maxDepth (0: no limit); a page nested deeper than
+// the HTML parser accepts gives no links.
+func Links(page []byte, selector, base string, maxDepth int) ([]string, error) {
+	root, err := parseTree(page, maxDepth)
+	if errors.Is(err, ErrTooDeep) {
+		return nil, err
 	}
+	if err != nil {
+		return nil, nil
+	}
+	doc := goquery.NewDocumentFromNode(root)
 	b, err := url.Parse(base)
 	if err != nil || base == "" {
 		b = nil
@@ -40,5 +47,5 @@ func Links(page []byte, selector, base string) []string {
 			out = append(out, u)
 		}
 	})
-	return out
+	return out, nil
 }

@@ -202,7 +202,7 @@ func parseXML(data []byte, root string) (p parsed, err error) {
 func (p parsed) convert(opt Options, base *url.URL, dropped int) *Feed {
 	uf := p.uf
 	f := &Feed{
-		Title:    plainText(uf.Title),
+		Title:    news.PlainLine(uf.Title),
 		Link:     news.AbsoluteHTTP(base, uf.Link),
 		Language: strings.TrimSpace(uf.Language),
 		Dropped:  dropped,
@@ -236,7 +236,7 @@ func (p parsed) convert(opt Options, base *url.URL, dropped int) *Feed {
 func convertItem(it *gofeed.Item, ri *rss.Item, base *url.URL, lang string, loc *time.Location) news.Item {
 	n := news.Item{
 		GUID:       strings.TrimSpace(it.GUID),
-		Title:      plainText(it.Title),
+		Title:      news.PlainLine(it.Title),
 		Summary:    strings.TrimSpace(it.Description),
 		Lang:       lang,
 		Categories: categories(it.Categories),
@@ -307,9 +307,9 @@ func content(it *gofeed.Item) string {
 	}
 	best := cands[0]
 	if len(cands) > 1 {
-		bestText := plainText(best)
+		bestText := news.PlainLine(best)
 		for _, c := range cands[1:] {
-			if t := plainText(c); len(t) > len(bestText) {
+			if t := news.PlainLine(c); len(t) > len(bestText) {
 				best, bestText = c, t
 			}
 		}
@@ -376,7 +376,7 @@ func authors(it *gofeed.Item, ri *rss.Item) []string {
 func categories(in []string) []string {
 	var out []string
 	for _, c := range in {
-		out = appendUnique(out, plainText(c))
+		out = appendUnique(out, news.PlainLine(c))
 	}
 	return out
 }
@@ -482,8 +482,9 @@ var prologEncoding = regexp.MustCompile(`^<\?xml[^>]*?encoding\s*=\s*["']([^"']*
 
 // utf8Prolog makes the XML prolog of valid UTF-8 data say UTF-8, so that
 // the parser does not decode the text a second time from the charset it
-// was converted from. Data that is not valid UTF-8 keeps its declaration
-// and is decoded from it by the parser.
+// was converted from (the fetcher converts bodies and leaves the prolog:
+// this is the one place it is rewritten). Data that is not valid UTF-8
+// keeps its declaration and is decoded from it by the parser.
 func utf8Prolog(data []byte) []byte {
 	m := prologEncoding.FindSubmatchIndex(data)
 	if m == nil || strings.EqualFold(string(data[m[2]:m[3]]), "utf-8") || !utf8.Valid(data) {

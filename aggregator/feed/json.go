@@ -91,7 +91,7 @@ func parseJSON(data []byte, opt Options, base *url.URL) (*Feed, error) {
 	}
 
 	f := &Feed{
-		Title:    plainText(title),
+		Title:    news.PlainLine(title),
 		Link:     news.AbsoluteHTTP(base, home),
 		Language: strings.TrimSpace(lang),
 		Dropped:  max(total-opt.MaxItems, 0),
@@ -103,7 +103,7 @@ func parseJSON(data []byte, opt Options, base *url.URL) (*Feed, error) {
 	for _, ji := range items {
 		n := news.Item{
 			GUID:      jsonID(ji.ID),
-			Title:     plainText(ji.Title),
+			Title:     news.PlainLine(ji.Title),
 			Summary:   strings.TrimSpace(ji.Summary),
 			Lang:      f.Language,
 			Published: date(ji.DatePublished, nil, opt.Location),

@@ -114,9 +114,9 @@ type Response struct {
 	URL         string // final URL after redirects
 	Status      int
 	NotModified bool // 304: Body is nil, ETag and LastModified are the validators to keep
-	// Body is the decompressed body converted to UTF-8 by ToUTF8 (XML
-	// prolog rewritten to say UTF-8); for image, audio, video and font
-	// types it is the raw bytes and Charset is "".
+	// Body is the decompressed body converted to UTF-8 by ToUTF8 (an XML
+	// prolog still names the charset it was read as); for image, audio,
+	// video and font types it is the raw bytes and Charset is "".
 	Body         []byte
 	Charset      string // the charset the body was read as
 	ContentType  string

@@ -26,6 +26,7 @@ import (
 	"golang.org/x/text/encoding/charmap"
 
 	"github.com/syndic/syndic/aggregator"
+	"github.com/syndic/syndic/aggregator/extract"
 	"github.com/syndic/syndic/aggregator/feed"
 	"github.com/syndic/syndic/aggregator/fetch"
 	"github.com/syndic/syndic/config"
@@ -297,7 +298,7 @@ sources:
 		"private":        {fetch.ErrPrivateAddress, "allow_private"},
 		"private-name":   {fetch.ErrPrivateAddress, "loopback"},
 		"deep":           {feed.ErrTooDeep, "fetch.max_depth"},
-		"deep-page":      {aggregator.ErrTooDeep, "fetch.max_depth"},
+		"deep-page":      {extract.ErrTooDeep, "fetch.max_depth"},
 		"rate-limited":   {nil, "429"},
 		"html":           {feed.ErrNotFeed, "HTML"},
 	}
