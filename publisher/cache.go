@@ -118,6 +118,7 @@ type doc struct {
 	cacheControl []string
 	lastModified []string // nil without a time
 	link         []string // WebSub Link header, nil without a hub
+	vary         []string // nil: varyValue
 	mod          time.Time
 }
 
@@ -340,11 +341,21 @@ func (p *Publisher) render(ctx context.Context, rt *route, cur cursor, version i
 // setBodies stores body and its compressed forms, keeping a compressed one
 // only when it is smaller.
 func (d *doc) setBodies(body []byte) {
+	d.setVariants(body, true, true)
+}
+
+// setVariants stores body and the compressed forms asked for.
+func (d *doc) setVariants(body []byte, gz, br bool) {
 	sum := sha256.Sum256(body)
 	tag := hex.EncodeToString(sum[:16])
 	d.vars[encIdentity] = variant{body: body}
-	d.vars[encGzip] = variant{body: gzipBytes(body), encoding: gzipValue}
-	d.vars[encBrotli] = variant{body: brotliBytes(body), encoding: brValue}
+	d.vars[encGzip], d.vars[encBrotli] = variant{}, variant{}
+	if gz {
+		d.vars[encGzip] = variant{body: gzipBytes(body), encoding: gzipValue}
+	}
+	if br {
+		d.vars[encBrotli] = variant{body: brotliBytes(body), encoding: brValue}
+	}
 	for e := range d.vars {
 		v := &d.vars[e]
 		if e != int(encIdentity) && len(v.body) >= len(body) {

@@ -104,6 +104,14 @@ type Options struct {
 	// Search answers quote search, the speaker feeds and full-text search
 	// (nil: those paths are 404).
 	Search Searcher
+	// MaxSearches is how many queries (search, quotes, their feeds) run at
+	// once; more are answered 503 with Retry-After (default
+	// DefaultMaxSearches). Keep it under the store's reader connections,
+	// so that feed and health reads always find one.
+	MaxSearches int
+	// SearchTimeout bounds one query's work (default DefaultSearchTimeout);
+	// a query whose client goes away stops at once.
+	SearchTimeout time.Duration
 }
 
 // Publisher is an http.Handler serving the feeds of the configured sections
@@ -142,6 +150,10 @@ type Publisher struct {
 	seen       map[string]struct{} // withheld items already counted and logged
 
 	pings sync.WaitGroup
+
+	readErr       atomic.Pointer[error] // the last feed read's error, nil after a success
+	searches      chan struct{}         // a token per query in flight
+	searchTimeout time.Duration
 }
 
 // New returns a Publisher reading st. Options are copied; zero values get
@@ -188,6 +200,14 @@ func New(st Store, opt Options) *Publisher {
 	}
 	if p.quotesURL == "" {
 		p.quotesURL = "/quotes"
+	}
+	if opt.MaxSearches <= 0 {
+		opt.MaxSearches = DefaultMaxSearches
+	}
+	p.searches = make(chan struct{}, opt.MaxSearches)
+	p.searchTimeout = opt.SearchTimeout
+	if p.searchTimeout <= 0 {
+		p.searchTimeout = DefaultSearchTimeout
 	}
 	p.m = newMetrics(opt.Metrics, p)
 	p.templates[""] = mustTemplate(opt.AttributionTemplate)
@@ -268,11 +288,23 @@ func (p *Publisher) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if err != nil {
 		if r.Context().Err() == nil {
 			p.log.Error("render document", "path", rt.path, "err", err)
+			p.readErr.Store(&err)
 		}
 		http.Error(w, "feed unavailable", http.StatusInternalServerError)
 		return
 	}
+	p.readErr.Store(nil)
 	p.serveDoc(w, r, d)
+}
+
+// ReadError returns the error of the last feed document that could not be
+// read from the store, or nil when the last one could: /healthz reports a
+// store that answers its own health check but fails feed reads.
+func (p *Publisher) ReadError() error {
+	if e := p.readErr.Load(); e != nil {
+		return *e
+	}
+	return nil
 }
 
 var allowGetHead = []string{"GET, HEAD"}

@@ -116,6 +116,10 @@ func openSQLite(ctx context.Context, path string) (w, r *sql.DB, err error) {
 		w.Close()
 		return nil, nil, fmt.Errorf("open writer: %w", err)
 	}
+	if err := quickCheck(ctx, w); err != nil {
+		w.Close()
+		return nil, nil, err
+	}
 	r, err = sql.Open("sqlite", rdsn)
 	if err != nil {
 		w.Close()
@@ -127,6 +131,41 @@ func openSQLite(ctx context.Context, path string) (w, r *sql.DB, err error) {
 	r.SetConnMaxIdleTime(0)
 	r.SetConnMaxLifetime(0)
 	return w, r, nil
+}
+
+// ErrCorrupt: the database file fails SQLite's integrity check.
+var ErrCorrupt = errors.New("database is corrupt")
+
+// quickCheck runs SQLite's quick_check (the b-trees and their records,
+// without cross-checking indexes): a damaged file is refused at start-up,
+// where an operator sees it, instead of answering 500 on every feed. It
+// reads the whole file once (about a second per GB).
+func quickCheck(ctx context.Context, db *sql.DB) error {
+	rows, err := db.QueryContext(ctx, "PRAGMA quick_check(5)")
+	if err != nil {
+		if strings.Contains(err.Error(), "malformed") || strings.Contains(err.Error(), "not a database") {
+			return fmt.Errorf("quick_check: %w: %v", ErrCorrupt, err)
+		}
+		return fmt.Errorf("quick_check: %w", err)
+	}
+	defer rows.Close()
+	var problems []string
+	for rows.Next() {
+		var line string
+		if err := rows.Scan(&line); err != nil {
+			return fmt.Errorf("quick_check: %w", err)
+		}
+		if line != "ok" {
+			problems = append(problems, line)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("quick_check: %w: %v", ErrCorrupt, err)
+	}
+	if len(problems) > 0 {
+		return fmt.Errorf("quick_check: %w: %s (restore it from a backup, or move it away to start afresh)", ErrCorrupt, strings.Join(problems, "; "))
+	}
+	return nil
 }
 
 // sqliteCheckpoint runs a TRUNCATE checkpoint on the writer connection,

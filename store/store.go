@@ -164,7 +164,7 @@ func Open(ctx context.Context, database string, opts ...Option) (*Store, error) 
 		w, r, err = openSQLite(ctx, database)
 	}
 	if err != nil {
-		return nil, fmt.Errorf("open store: %w", err)
+		return nil, fmt.Errorf("open store %s: %w", Redact(database), err)
 	}
 	s := &Store{w: w, r: r, q: q, pg: pg, now: o.now, stop: make(chan struct{}), done: make(chan struct{})}
 	ms, err := loadMigrations(mfs, mdir)
@@ -177,7 +177,7 @@ func Open(ctx context.Context, database string, opts ...Option) (*Store, error) 
 	if err != nil {
 		r.Close()
 		w.Close()
-		return nil, fmt.Errorf("open store: %w", err)
+		return nil, fmt.Errorf("open store %s: %w", Redact(database), err)
 	}
 	go s.checkpointLoop(o.checkpointEvery)
 	return s, nil

@@ -95,7 +95,8 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		fmt.Fprintf(stdout, "  %s/feeds/%s.rss  .atom  .json\n", cfg.PublicBase(), s.ID)
 	}
 	o := newOps()
-	eps, err := endpoints(cfg, ln, newPublisher(cfg, st, log, o.reg), o.routes(st, cfg), log)
+	pub := newPublisher(cfg, st, log, o.reg)
+	eps, err := endpoints(cfg, ln, pub, o.routes(st, cfg, pub.ReadError), log)
 	if err != nil {
 		return err
 	}

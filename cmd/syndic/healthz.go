@@ -37,8 +37,9 @@ type sourceHealth struct {
 // healthHandler serves /healthz from the crawler's source states. It
 // answers 200 while the store can be read (a failing upstream is not syndic
 // being unwell, so it shows as "degraded" with the sources named), and 503
-// when the store cannot.
-func healthHandler(st sourceStates, cfg config.Config) http.Handler {
+// when the store cannot, or when the last feed read failed (feedReads,
+// nil in a process that serves no feeds).
+func healthHandler(st sourceStates, cfg config.Config, feedReads func() error) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/json")
 		w.Header().Set("Cache-Control", "no-store")
@@ -46,6 +47,11 @@ func healthHandler(st sourceStates, cfg config.Config) http.Handler {
 		if err != nil {
 			w.WriteHeader(http.StatusServiceUnavailable)
 			json.NewEncoder(w).Encode(map[string]string{"status": "error", "error": "read source states"})
+			return
+		}
+		if feedReads != nil && feedReads() != nil {
+			w.WriteHeader(http.StatusServiceUnavailable)
+			json.NewEncoder(w).Encode(map[string]string{"status": "error", "error": "feeds cannot be read from the database"})
 			return
 		}
 		byID := make(map[string]store.SourceState, len(states))

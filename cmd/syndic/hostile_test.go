@@ -331,7 +331,7 @@ sources:
 	}
 
 	// What was stored and is republished.
-	p := withOps(newPublisher(cfg, st, slog.New(slog.DiscardHandler), nil), newOps().routes(st, cfg))
+	p := withOps(newPublisher(cfg, st, slog.New(slog.DiscardHandler), nil), newOps().routes(st, cfg, nil))
 	byTitle := map[string]*gofeed.Item{}
 	for _, format := range []string{"rss", "atom", "json"} {
 		w := httptest.NewRecorder()
@@ -463,7 +463,7 @@ sources:
 	}
 	defer st.Close()
 	w := httptest.NewRecorder()
-	healthHandler(st, cfg).ServeHTTP(w, httptest.NewRequest("GET", "/healthz", nil))
+	healthHandler(st, cfg, nil).ServeHTTP(w, httptest.NewRequest("GET", "/healthz", nil))
 	var h health
 	json.Unmarshal(w.Body.Bytes(), &h)
 	if w.Code != 200 || h.Status != "degraded" || len(h.Flagged) != 1 || h.Flagged[0] != "down" || h.Sources[0].Failures != 3 ||

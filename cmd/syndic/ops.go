@@ -99,11 +99,11 @@ func (m meteredStore) SaveItems(ctx context.Context, items []news.Item) (store.S
 	return res, err
 }
 
-// routes serves /healthz (from st) and /metrics, to GET and HEAD only;
-// any other path is not found.
-func (o *ops) routes(st sourceStates, cfg config.Config) http.Handler {
+// routes serves /healthz (from st, and feedReads when the process serves
+// feeds) and /metrics, to GET and HEAD only; any other path is not found.
+func (o *ops) routes(st sourceStates, cfg config.Config, feedReads func() error) http.Handler {
 	mux := http.NewServeMux()
-	mux.Handle("GET /healthz", healthHandler(st, cfg))
+	mux.Handle("GET /healthz", healthHandler(st, cfg, feedReads))
 	mux.Handle("GET /metrics", promhttp.HandlerFor(o.reg, promhttp.HandlerOpts{}))
 	return mux
 }

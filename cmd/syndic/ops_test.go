@@ -180,7 +180,7 @@ func TestOpsListen(t *testing.T) {
 	log := slog.New(slog.DiscardHandler)
 
 	// Loopback, no ops_listen: one endpoint serving both.
-	eps, err := endpoints(cfg, listen("127.0.0.1:0"), site, o.routes(st, cfg), log)
+	eps, err := endpoints(cfg, listen("127.0.0.1:0"), site, o.routes(st, cfg, nil), log)
 	if err != nil || len(eps) != 1 {
 		t.Fatalf("loopback: %d endpoints, %v", len(eps), err)
 	}
@@ -195,7 +195,7 @@ func TestOpsListen(t *testing.T) {
 	}
 
 	// A public listener without ops_listen: the feeds only.
-	eps, err = endpoints(cfg, listen("0.0.0.0:0"), site, o.routes(st, cfg), log)
+	eps, err = endpoints(cfg, listen("0.0.0.0:0"), site, o.routes(st, cfg, nil), log)
 	if err != nil || len(eps) != 1 {
 		t.Fatalf("public: %d endpoints, %v", len(eps), err)
 	}
@@ -205,7 +205,7 @@ func TestOpsListen(t *testing.T) {
 
 	// ops_listen: two endpoints, each with its own routes.
 	cfg.OpsListen = "127.0.0.1:0"
-	eps, err = endpoints(cfg, listen("127.0.0.1:0"), site, o.routes(st, cfg), log)
+	eps, err = endpoints(cfg, listen("127.0.0.1:0"), site, o.routes(st, cfg, nil), log)
 	if err != nil || len(eps) != 2 {
 		t.Fatalf("ops_listen: %d endpoints, %v", len(eps), err)
 	}
@@ -292,5 +292,29 @@ func TestServerCutsSlowClients(t *testing.T) {
 	line, _ := bufio.NewReader(huge).ReadString('\n')
 	if !strings.Contains(line, "431") {
 		t.Errorf("oversized headers: %q, want 431", line)
+	}
+}
+
+// /healthz answers 503 while feed reads fail, though the source states
+// (another table) still read.
+func TestHealthzReportsFailingFeedReads(t *testing.T) {
+	cfg := config.Default()
+	st, err := store.Open(t.Context(), filepath.Join(t.TempDir(), "x.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	var failing error
+	h := healthHandler(st, cfg, func() error { return failing })
+	for _, tt := range []struct {
+		err  error
+		want int
+	}{{nil, 200}, {errors.New("database disk image is malformed"), 503}, {nil, 200}} {
+		failing = tt.err
+		w := httptest.NewRecorder()
+		h.ServeHTTP(w, httptest.NewRequest("GET", "/healthz", nil))
+		if w.Code != tt.want {
+			t.Errorf("feed reads failing with %v: /healthz %d, want %d", tt.err, w.Code, tt.want)
+		}
 	}
 }

@@ -98,6 +98,7 @@ func runRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	}
 	if ln != nil {
 		var site http.Handler
+		var feedReads func() error
 		if *role != roleCrawl {
 			pub := newPublisher(cfg, st, log, o.reg)
 			wg.Add(1)
@@ -105,10 +106,10 @@ func runRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 				defer wg.Done()
 				pub.Run(ctx) // notices section changes for WebSub
 			}()
-			site = pub
+			site, feedReads = pub, pub.ReadError
 		}
 		var eps []endpoint
-		if eps, err = endpoints(cfg, ln, site, o.routes(st, cfg), log); err == nil {
+		if eps, err = endpoints(cfg, ln, site, o.routes(st, cfg, feedReads), log); err == nil {
 			err = serve(ctx, log, defaultLimits, eps...)
 		}
 	} else {
@@ -191,7 +192,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		// changes to ping the WebSub hub.
 		pub.Run(ctx)
 	}()
-	eps, err := endpoints(cfg, ln, pub, o.routes(st, cfg), log)
+	eps, err := endpoints(cfg, ln, pub, o.routes(st, cfg, pub.ReadError), log)
 	if err == nil {
 		err = serve(ctx, log, defaultLimits, eps...)
 	}
