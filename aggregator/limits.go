@@ -2,6 +2,7 @@ package aggregator
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"time"
@@ -56,13 +57,19 @@ var flat = map[string]bool{
 	"rt": true, "rp": true, "html": true, "head": true, "body": true,
 }
 
-// within runs f and returns its result, or ErrBudget once budget has passed.
-// f cannot be stopped: on timeout it finishes in the background and its
-// result is dropped. The depth and size limits bound what it can cost.
-func within[T any](budget time.Duration, f func() (T, error)) (T, error) {
+// within runs f and returns its result, or ErrBudget once budget has passed,
+// or ctx's error once ctx is done (at once, without running f, when it
+// already is). f cannot be stopped: it finishes in the background and its
+// result is dropped. The depth and size limits, and quote finding's own
+// caps, bound what it can cost.
+func within[T any](ctx context.Context, budget time.Duration, f func() (T, error)) (T, error) {
 	type result struct {
 		v   T
 		err error
+	}
+	if err := ctx.Err(); err != nil {
+		var zero T
+		return zero, err
 	}
 	ch := make(chan result, 1)
 	go func() {
@@ -82,5 +89,8 @@ func within[T any](budget time.Duration, f func() (T, error)) (T, error) {
 	case <-t.C:
 		var zero T
 		return zero, fmt.Errorf("%w of %s (fetch.extract_timeout)", ErrBudget, budget)
+	case <-ctx.Done():
+		var zero T
+		return zero, ctx.Err()
 	}
 }

@@ -42,7 +42,7 @@ func (c *Crawler) crawl(ctx context.Context, src config.Source, state *store.Sou
 	var items []news.Item
 	switch src.Kind {
 	case config.KindPage:
-		links, err := guarded(c, resp.Body, func() ([]string, error) {
+		links, err := guarded(ctx, c, resp.Body, func() ([]string, error) {
 			return extract.Links(resp.Body, src.ItemLinks, resp.URL), nil
 		})
 		if err != nil {
@@ -99,7 +99,16 @@ func (c *Crawler) crawl(ctx context.Context, src config.Source, state *store.Sou
 			}
 		}
 		if len(it.Quotes) == 0 && it.Content != "" {
-			it.Quotes = quote.Find(extract.PlainText(it.Content), it.Lang)
+			content, lang := it.Content, it.Lang
+			it.Quotes, err = within(ctx, c.cfg.Fetch.ExtractTimeout.D(), func() ([]news.Quote, error) {
+				return quote.Find(extract.PlainText(content), lang), nil
+			})
+			if err != nil && ctx.Err() != nil {
+				return fmt.Errorf("find quotes: %w", err)
+			}
+			if err != nil {
+				log.Warn("find quotes", "guid", it.GUID, "err", err)
+			}
 		}
 		if !it.Attribution.Required && state.Attribution.Required {
 			// The reuse rule the source's pages state covers all its items,
@@ -123,13 +132,13 @@ func (c *Crawler) crawl(ctx context.Context, src config.Source, state *store.Sou
 
 // guarded runs an extraction step on an HTML page within the limits the
 // extractor does not enforce itself: the page's nesting (fetch.max_depth)
-// and the time budget (fetch.extract_timeout).
-func guarded[T any](c *Crawler, page []byte, f func() (T, error)) (T, error) {
+// and the time budget (fetch.extract_timeout); it gives up when ctx is done.
+func guarded[T any](ctx context.Context, c *Crawler, page []byte, f func() (T, error)) (T, error) {
 	if err := checkDepth(page, c.cfg.Fetch.MaxDepth); err != nil {
 		var zero T
 		return zero, err
 	}
-	return within(c.cfg.Fetch.ExtractTimeout.D(), f)
+	return within(ctx, c.cfg.Fetch.ExtractTimeout.D(), f)
 }
 
 func kindNoun(src config.Source) string {
@@ -166,7 +175,7 @@ func (c *Crawler) enrich(ctx context.Context, src config.Source, it *news.Item, 
 		log.Warn("fetch article", "url", it.Link, "err", err)
 		return false
 	}
-	art, err := guarded(c, resp.Body, func() (*extract.Article, error) {
+	art, err := guarded(ctx, c, resp.Body, func() (*extract.Article, error) {
 		return extract.Extract(resp.Body, extract.Options{
 			URL:       resp.URL,
 			Location:  src.Location(),
@@ -208,7 +217,13 @@ func (c *Crawler) enrich(ctx context.Context, src config.Source, it *news.Item, 
 		state.Attribution = art.Attribution
 	}
 	if art.Body != "" {
-		it.Quotes = quote.Find(art.Body, it.Lang)
+		body, lang := art.Body, it.Lang
+		it.Quotes, err = within(ctx, c.cfg.Fetch.ExtractTimeout.D(), func() ([]news.Quote, error) {
+			return quote.Find(body, lang), nil
+		})
+		if err != nil {
+			log.Warn("find quotes", "url", it.Link, "err", err)
+		}
 	}
 	return true
 }
