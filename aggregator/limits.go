@@ -1,6 +1,7 @@
 package aggregator
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"time"
@@ -9,14 +10,19 @@ import (
 // ErrBudget: extracting a page took longer than fetch.extract_timeout.
 var ErrBudget = errors.New("over the time budget")
 
-// within runs f and returns its result, or ErrBudget once budget has passed.
-// f cannot be stopped: on timeout it finishes in the background and its
-// result is dropped. The depth and size limits (fetch.max_depth, checked by
-// the extractor, and fetch.max_bytes) bound what it can cost.
-func within[T any](budget time.Duration, f func() (T, error)) (T, error) {
+// within runs f and returns its result, or ErrBudget once budget has passed,
+// or ctx's error once ctx is done (at once, without running f, when it
+// already is). f cannot be stopped: it finishes in the background and its
+// result is dropped. The depth and size limits, and quote finding's own
+// caps, bound what it can cost.
+func within[T any](ctx context.Context, budget time.Duration, f func() (T, error)) (T, error) {
 	type result struct {
 		v   T
 		err error
+	}
+	if err := ctx.Err(); err != nil {
+		var zero T
+		return zero, err
 	}
 	ch := make(chan result, 1)
 	go func() {
@@ -36,5 +42,8 @@ func within[T any](budget time.Duration, f func() (T, error)) (T, error) {
 	case <-t.C:
 		var zero T
 		return zero, fmt.Errorf("%w of %s (fetch.extract_timeout)", ErrBudget, budget)
+	case <-ctx.Done():
+		var zero T
+		return zero, ctx.Err()
 	}
 }

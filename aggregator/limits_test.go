@@ -1,6 +1,7 @@
 package aggregator
 
 import (
+	"context"
 	"errors"
 	"strings"
 	"testing"
@@ -14,20 +15,33 @@ import (
 )
 
 func TestWithin(t *testing.T) {
-	v, err := within(time.Second, func() (int, error) { return 7, nil })
+	ctx := context.Background()
+	v, err := within(ctx, time.Second, func() (int, error) { return 7, nil })
 	if v != 7 || err != nil {
 		t.Errorf("fast: %v, %v", v, err)
 	}
 	release := make(chan struct{})
 	defer close(release)
 	start := time.Now()
-	_, err = within(50*time.Millisecond, func() (int, error) { <-release; return 1, nil })
+	_, err = within(ctx, 50*time.Millisecond, func() (int, error) { <-release; return 1, nil })
 	if !errors.Is(err, ErrBudget) || !strings.Contains(err.Error(), "fetch.extract_timeout") || time.Since(start) > 2*time.Second {
 		t.Errorf("slow: %v after %s", err, time.Since(start))
 	}
-	_, err = within(time.Second, func() (int, error) { panic("boom") })
+	_, err = within(ctx, time.Second, func() (int, error) { panic("boom") })
 	if err == nil || !strings.Contains(err.Error(), "boom") {
 		t.Errorf("panic: %v", err)
+	}
+	// Shutdown: within gives up when ctx is done, and runs nothing once it is.
+	stop, cancel := context.WithCancel(ctx)
+	go func() { time.Sleep(10 * time.Millisecond); cancel() }()
+	_, err = within(stop, time.Hour, func() (int, error) { <-release; return 1, nil })
+	if !errors.Is(err, context.Canceled) {
+		t.Errorf("cancelled while running: %v", err)
+	}
+	ran := false
+	_, err = within(stop, time.Hour, func() (int, error) { ran = true; return 1, nil })
+	if !errors.Is(err, context.Canceled) || ran {
+		t.Errorf("cancelled before: %v, ran %v", err, ran)
 	}
 }
 
@@ -43,7 +57,7 @@ func FuzzExtractGuarded(f *testing.F) {
 	c := &Crawler{cfg: config.Default()}
 	c.cfg.Fetch.ExtractTimeout = config.Duration(5 * time.Second)
 	f.Fuzz(func(t *testing.T, page []byte, selector string) {
-		art, err := within(c.cfg.Fetch.ExtractTimeout.D(), func() (*extract.Article, error) {
+		art, err := within(context.Background(), c.cfg.Fetch.ExtractTimeout.D(), func() (*extract.Article, error) {
 			return extract.Extract(page, extract.Options{URL: "https://example.ru/news/1", Location: time.UTC, MaxDepth: c.cfg.Fetch.MaxDepth})
 		})
 		if err != nil {
@@ -60,7 +74,7 @@ func FuzzExtractGuarded(f *testing.F) {
 		quote.Find(news.PlainText(art.BodyHTML), "ru")
 		quote.Find(art.Body, "en")
 		if checkSelectorOK(selector) {
-			if _, err := within(c.cfg.Fetch.ExtractTimeout.D(), func() ([]string, error) {
+			if _, err := within(context.Background(), c.cfg.Fetch.ExtractTimeout.D(), func() ([]string, error) {
 				return extract.Links(page, selector, "https://example.ru/", c.cfg.Fetch.MaxDepth)
 			}); err != nil && strings.HasPrefix(err.Error(), "panic:") {
 				t.Fatalf("links: %v", err)

@@ -42,7 +42,7 @@ func (c *Crawler) crawl(ctx context.Context, src config.Source, state *store.Sou
 	var items []news.Item
 	switch src.Kind {
 	case config.KindPage:
-		links, err := within(c.cfg.Fetch.ExtractTimeout.D(), func() ([]string, error) {
+		links, err := within(ctx, c.cfg.Fetch.ExtractTimeout.D(), func() ([]string, error) {
 			return extract.Links(resp.Body, src.ItemLinks, resp.URL, c.cfg.Fetch.MaxDepth)
 		})
 		if err != nil {
@@ -101,7 +101,16 @@ func (c *Crawler) crawl(ctx context.Context, src config.Source, state *store.Sou
 		// The item's text, read once for quotes, routing and the index.
 		it.Text = it.BodyText()
 		if len(it.Quotes) == 0 && it.Content != "" {
-			it.Quotes = quote.Find(it.Text, it.Lang)
+			text, lang := it.Text, it.Lang
+			it.Quotes, err = within(ctx, c.cfg.Fetch.ExtractTimeout.D(), func() ([]news.Quote, error) {
+				return quote.Find(text, lang), nil
+			})
+			if err != nil && ctx.Err() != nil {
+				return fmt.Errorf("find quotes: %w", err)
+			}
+			if err != nil {
+				log.Warn("find quotes", "guid", it.GUID, "err", err)
+			}
 		}
 		if !it.Attribution.Required && state.Attribution.Required {
 			// The reuse rule the source's pages state covers all its items,
@@ -157,7 +166,7 @@ func (c *Crawler) enrich(ctx context.Context, src config.Source, it *news.Item, 
 		log.Warn("fetch article", "url", fetch.Redact(it.Link), "err", err)
 		return false
 	}
-	art, err := within(c.cfg.Fetch.ExtractTimeout.D(), func() (*extract.Article, error) {
+	art, err := within(ctx, c.cfg.Fetch.ExtractTimeout.D(), func() (*extract.Article, error) {
 		return extract.Extract(resp.Body, extract.Options{
 			URL:       resp.URL,
 			Location:  src.Location(),
@@ -204,7 +213,13 @@ func (c *Crawler) enrich(ctx context.Context, src config.Source, it *news.Item, 
 		log.Warn("reuse notice names another site; not credited", "url", fetch.Redact(it.Link), "link", fetch.Redact(art.Attribution.Link))
 	}
 	if art.Body != "" {
-		it.Quotes = quote.Find(art.Body, it.Lang)
+		body, lang := art.Body, it.Lang
+		it.Quotes, err = within(ctx, c.cfg.Fetch.ExtractTimeout.D(), func() ([]news.Quote, error) {
+			return quote.Find(body, lang), nil
+		})
+		if err != nil {
+			log.Warn("find quotes", "url", fetch.Redact(it.Link), "err", err)
+		}
 	}
 	return true
 }
