@@ -168,7 +168,7 @@ func mentionNom(m mention) bool {
 		return true
 	}
 	if len(m.first) > 0 {
-		if g, nom := ruFirstGender(m.first[0]); g != 0 {
+		if nom, _, ok := ruGivenName(m.first[0]); ok {
 			return nom == m.first[0] && m.cas == caseNom
 		}
 	}
@@ -209,20 +209,14 @@ func (d *doc) scanOrgs() {
 func (d *doc) addPerson(m mention) *entity {
 	first, last := m.first, m.last
 	g := m.gender
-	if g == unknownGender || g == plural {
+	if g == plural {
+		g = unknownGender
+	}
+	if isCyrillicWord(last) {
+		first, last, g = ruNominative(first, last, m.cas, g)
+	}
+	if g == unknownGender {
 		g = nameGender(first, last, d.lang)
-	}
-	if d.lang == "ru" && ruMaleObliqueSurname(last) {
-		g = masculine // "Валерия Гриневича" is Валерий Гриневич in the genitive
-	}
-	if d.lang == "ru" || isCyrillicWord(last) {
-		first, last = nominative(first, last, m.cas, g)
-		if g == unknownGender {
-			g = ruSurnameGender(last)
-			if len(first) == 0 && m.cas != caseNom && g == feminine && strings.HasSuffix(lower(last), "а") {
-				g = unknownGender // "Лаврова" in the genitive: no telling
-			}
-		}
 	}
 	key := surnameKey(last)
 	fkey := ""
@@ -274,6 +268,12 @@ func (d *doc) addPerson(m mention) *entity {
 // betterNom reports whether surname form a looks more like the nominative
 // than b for a person of gender g.
 func betterNom(a, b string, g gender) bool {
+	if ruCaseOf(b, a) {
+		return true
+	}
+	if ruCaseOf(a, b) {
+		return false
+	}
 	la, lb := lower(a), lower(b)
 	if g == feminine {
 		return (strings.HasSuffix(la, "а") || strings.HasSuffix(la, "ая")) && !(strings.HasSuffix(lb, "а") || strings.HasSuffix(lb, "ая"))
