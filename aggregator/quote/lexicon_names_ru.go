@@ -98,8 +98,8 @@ type ruLexicon struct {
 	// to its readings
 	givenForms map[string][]reading
 	surnames   map[string]nameEntry
-	// endings counts the lexicon's surnames by gender and last one, two
-	// and three letters: how much a nominative looks like a known surname
+	// endings counts the lexicon's surnames by gender and last two and
+	// three letters: how much a nominative looks like a known surname
 	endings map[ending]int
 	// surnameGender: lvovich's endings of a surname in the nominative, by
 	// gender ("androgynous", "female", "male"); exceptions are whole words
@@ -147,7 +147,7 @@ func ruLexLoad() *ruLexicon {
 	lx.endings = map[ending]int{}
 	for w, e := range lx.surnames {
 		for _, g := range []gender{masculine, feminine} {
-			for n := 1; n <= 3 && e.fits(g); n++ {
+			for n := 2; n <= 3 && e.fits(g); n++ {
 				lx.endings[endingOf(w, g, n)]++
 			}
 		}
@@ -362,15 +362,18 @@ func endingOf(w string, g gender, n int) ending {
 	return ending{g, w[cut:]}
 }
 
+// knownSurname is the likeness of a surname the lexicon knows.
+const knownSurname = 1 << 30
+
 // surnameLikeness tells how much the nominative nom (lower case) looks like
 // a surname of gender g: a known one most, else by how many known ones end
-// in its last three letters, then two, then one; 0 for none.
+// in its last three letters, then two; 0 for none.
 func (lx *ruLexicon) surnameLikeness(nom string, g gender) int {
 	nom = foldYo(nom)
 	if e, ok := lx.surnames[nom]; ok && e.fits(g) {
-		return 1 << 30
+		return knownSurname
 	}
-	return lx.endings[endingOf(nom, g, 3)]*100 + lx.endings[endingOf(nom, g, 2)]*10 + lx.endings[endingOf(nom, g, 1)]
+	return lx.endings[endingOf(nom, g, 3)]*100 + lx.endings[endingOf(nom, g, 2)]*10
 }
 
 // surnameGenderOf tells the gender of a surname in the nominative (lower

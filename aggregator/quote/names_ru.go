@@ -17,7 +17,9 @@ const (
 // caseBefore guesses the case of a Russian name from the words before it:
 // "по словам Лаврова" (genitive), "со ссылкой на Захарову" (accusative),
 // "министра инфраструктуры Украины Владислава Криклия" (genitive, from the
-// role word that heads the description before the name).
+// role word that heads the description before the name), but "пресс-секретарь
+// президента Чехии Иржи Овчачек" (nominative: the role word in the genitive
+// complements one in the nominative).
 func caseBefore(toks []token, i int) int {
 	for k := i - 1; k >= 0 && k >= i-5; k-- {
 		p := toks[k]
@@ -37,7 +39,7 @@ func caseBefore(toks []token, i int) int {
 		if !isRuRole(lp) || k < i-1 && isRuOrg(lp) {
 			continue // a word of the description: "инфраструктуры", "партии"
 		}
-		if ruRoleWords[lp] {
+		if ruRoleWords[lp] || ruRoleHeadBefore(toks, k) {
 			return caseNom
 		}
 		// An oblique role word: "пресс-секретаря Дмитрия Пескова".
@@ -51,6 +53,21 @@ func caseBefore(toks []token, i int) int {
 		}
 	}
 	return caseNom
+}
+
+// ruRoleHeadBefore reports whether the oblique role word toks[k] follows
+// the nominative role word it complements: "пресс-секретарь президента".
+func ruRoleHeadBefore(toks []token, k int) bool {
+	for j := k - 1; j >= 0 && j >= k-3; j-- {
+		t := toks[j]
+		if t.kind != tWord {
+			return false
+		}
+		if ruRoleWords[t.low] && !isRuOrg(t.low) {
+			return true
+		}
+	}
+	return false
 }
 
 // ruGoverns tells the case a preposition or a cue noun ("словам") asks of
@@ -136,10 +153,10 @@ func ruNominative(first []string, last string, cas int, g gender) ([]string, str
 			continue // an initial or a foreign word: no case to read
 		}
 		switch {
-		case i == len(words)-1:
-			read[i] = lx.readings(surname, lows[i])
 		case i > 0 && ruPatronymic(lx, lows[i]):
 			read[i] = slices.DeleteFunc(lx.readings(patronymic, lows[i]), func(r reading) bool { return !ruPatronymicNom(r.nom) })
+		case i == len(words)-1:
+			read[i] = lx.readings(surname, lows[i])
 		default:
 			// a known given name reads as one; any other word by the rules
 			if read[i] = lx.givenForms[foldYo(lows[i])]; len(read[i]) == 0 {
@@ -210,14 +227,20 @@ func ruNominative(first []string, last string, cas int, g gender) ([]string, str
 	if cas != caseNom {
 		keep(func(h hyp) bool { return h.c == cas })
 	}
-	// the surname most like the lexicon's, or near it; or the name as
-	// printed, the nominative ("Садунайте", whose ending no surname of the
-	// lexicon has)
-	most := 0
+	// a surname the lexicon knows; else, for each gender, the surnames
+	// most like the lexicon's (an ending no surname has is none), or the
+	// name as printed, the nominative ("Садунайте"); the endings of
+	// surnames choose the gender only by far ("Протасовицкому" is a
+	// man's dative, not a woman's accusative of Протасовицкома)
+	keep(func(h hyp) bool { return h.like >= knownSurname })
+	most := map[gender]int{}
 	for _, h := range hyps {
-		most = max(most, h.like)
+		most[h.g] = max(most[h.g], h.like)
 	}
-	keep(func(h hyp) bool { return h.like*10 >= most || h.c == caseNom })
+	keep(func(h hyp) bool { return h.like > 0 || h.c == caseNom })
+	keep(func(h hyp) bool { return h.like*10 >= most[h.g] || h.c == caseNom })
+	all := max(most[masculine], most[feminine])
+	keep(func(h hyp) bool { return h.like*1000 >= all || h.c == caseNom })
 	keep(func(h hyp) bool {
 		sg := lx.surnameGenderOf(h.noms[len(h.noms)-1])
 		return sg == unknownGender || sg == h.g

@@ -308,8 +308,9 @@ func TestRussianNominative(t *testing.T) {
 		{[]string{"Сергея"}, "Лаврова", caseGen, unknownGender, "Сергей Лавров"},
 		{[]string{"Марии"}, "Захаровой", caseGen, unknownGender, "Мария Захарова"},
 		{[]string{"Дмитрия"}, "Пескова", caseGen, unknownGender, "Дмитрий Песков"},
-		// Дмитрия is also a woman's name: with nothing to tell, as printed
-		{[]string{"Дмитрия"}, "Пескова", caseNom, unknownGender, "Дмитрия Пескова"},
+		// Дмитрия is also a woman's name, but Пескова is no surname the
+		// lexicon knows and Песков is
+		{[]string{"Дмитрия"}, "Пескова", caseNom, unknownGender, "Дмитрий Песков"},
 		{[]string{"Владимира"}, "Жириновского", caseGen, unknownGender, "Владимир Жириновский"},
 		{[]string{"Елены"}, "Малышевой", caseNom, unknownGender, "Елена Малышева"},
 		{[]string{"Дмитрием"}, "Медведевым", caseNom, unknownGender, "Дмитрий Медведев"},
