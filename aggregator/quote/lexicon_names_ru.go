@@ -39,8 +39,12 @@ const (
 	surname
 )
 
-// casePrep is the prepositional case, after the cases of names_ru.go.
-const casePrep = caseIns + 1
+// casePrep is the prepositional case, after the cases of names_ru.go;
+// caseAccPrep is the accusative or the prepositional, as after "на".
+const (
+	casePrep = caseIns + 1 + iota
+	caseAccPrep
+)
 
 // pvCases are the cases of petrovich's mods, in their order.
 var pvCases = [5]int{caseGen, caseDat, caseAcc, caseIns, casePrep}
@@ -98,8 +102,8 @@ type ruLexicon struct {
 	// to its readings
 	givenForms map[string][]reading
 	surnames   map[string]nameEntry
-	// endings counts the lexicon's surnames by gender and last two and
-	// three letters: how much a nominative looks like a known surname
+	// endings counts the lexicon's given names and surnames by gender and
+	// last two and three letters: how much a nominative looks like a known surname
 	endings map[ending]int
 	// surnameGender: lvovich's endings of a surname in the nominative, by
 	// gender ("androgynous", "female", "male"); exceptions are whole words
@@ -145,10 +149,12 @@ func ruLexLoad() *ruLexicon {
 	}
 	lx.surnames = readNames(surnamesTSV)
 	lx.endings = map[ending]int{}
-	for w, e := range lx.surnames {
-		for _, g := range []gender{masculine, feminine} {
-			for n := 2; n <= 3 && e.fits(g); n++ {
-				lx.endings[endingOf(w, g, n)]++
+	for k, names := range map[nameKind]map[string]nameEntry{givenName: lx.given, surname: lx.surnames} {
+		for w, e := range names {
+			for _, g := range []gender{masculine, feminine} {
+				for n := 2; n <= 3 && e.fits(g); n++ {
+					lx.endings[endingOf(w, k, g, n)]++
+				}
 			}
 		}
 	}
@@ -183,6 +189,11 @@ func foldYo(w string) string { return strings.ReplaceAll(w, "ё", "е") }
 
 // index builds the inverse of the rules.
 func (rs *pvRules) index() {
+	for _, r := range slices.Concat(rs.Exceptions, rs.Suffixes) {
+		for i, t := range r.Test {
+			r.Test[i] = foldYo(t) // words are read with ё as е: "пётр"
+		}
+	}
 	rs.oblique = map[string][]pvInverse{}
 	add := func(r *pvRule, whole bool) {
 		if len(r.Tags) > 0 {
@@ -346,20 +357,21 @@ func (lx *ruLexicon) readings(k nameKind, w string) []reading {
 	return out
 }
 
-// ending is a gender and the last letters of a surname.
+// ending is a kind of name, a gender and the last letters of a name.
 type ending struct {
+	k   nameKind
 	g   gender
 	end string
 }
 
-// endingOf returns the last n letters of w, with gender g.
-func endingOf(w string, g gender, n int) ending {
+// endingOf returns the last n letters of w, a name of kind k and gender g.
+func endingOf(w string, k nameKind, g gender, n int) ending {
 	cut := len(w)
 	for ; n > 0 && cut > 0; n-- {
 		_, size := utf8.DecodeLastRuneInString(w[:cut])
 		cut -= size
 	}
-	return ending{g, w[cut:]}
+	return ending{k, g, w[cut:]}
 }
 
 // knownSurname is the likeness of a surname the lexicon knows.
@@ -373,7 +385,14 @@ func (lx *ruLexicon) surnameLikeness(nom string, g gender) int {
 	if e, ok := lx.surnames[nom]; ok && e.fits(g) {
 		return knownSurname
 	}
-	return lx.endings[endingOf(nom, g, 3)]*100 + lx.endings[endingOf(nom, g, 2)]*10
+	return lx.likeness(surname, nom, g)
+}
+
+// likeness tells by how many names of kind k and gender g in the lexicon
+// end in the last three letters of nom, then two: how much nom looks like
+// them ("ольга" more than "ольгя", both the lexicon's).
+func (lx *ruLexicon) likeness(k nameKind, nom string, g gender) int {
+	return lx.endings[endingOf(nom, k, g, 3)]*100 + lx.endings[endingOf(nom, k, g, 2)]*10
 }
 
 // surnameGenderOf tells the gender of a surname in the nominative (lower
@@ -412,13 +431,11 @@ func (lx *ruLexicon) givenName(nom string) (nameEntry, bool) {
 	return e, ok
 }
 
-// respell gives the nominative nom (lower case) the letter case and the
-// spelling of the printed word w: "МОРОЗА" → "МОРОЗ", "Петра" → "Петр".
+// respell gives the nominative nom (lower case, ё as е) the letter case
+// and the spelling of the printed word w: "МОРОЗА" → "МОРОЗ", "Лихачёве" →
+// "Лихачёв".
 func respell(w, nom string) string {
-	lw := strings.ToLower(w)
-	if !strings.Contains(lw, "ё") {
-		nom = foldYo(nom)
-	}
+	lw := foldYo(strings.ToLower(w))
 	i := 0
 	for i < len(lw) && i < len(nom) && lw[i] == nom[i] {
 		i++

@@ -76,8 +76,12 @@ func ruGoverns(w string) (int, bool) {
 	switch w {
 	case "у", "от", "для", "до", "из", "без", "против", "после", "около", "возле", "слов", "имени":
 		return caseGen, true
-	case "на", "про", "через":
+	case "про", "через":
 		return caseAcc, true
+	case "на":
+		return caseAccPrep, true
+	case "о", "об", "обо", "при":
+		return casePrep, true
 	case "с", "со", "между", "над", "перед":
 		return caseIns, true
 	case "к", "ко", "по":
@@ -148,7 +152,7 @@ func ruNominative(first []string, last string, cas int, g gender) ([]string, str
 	lows := make([]string, len(words))
 	read := make([][]reading, len(words))
 	for i, w := range words {
-		lows[i] = strings.ToLower(w)
+		lows[i] = foldYo(strings.ToLower(w))
 		if strings.HasSuffix(w, ".") || !isCyrillicWord(w) {
 			continue // an initial or a foreign word: no case to read
 		}
@@ -159,14 +163,14 @@ func ruNominative(first []string, last string, cas int, g gender) ([]string, str
 			read[i] = lx.readings(surname, lows[i])
 		default:
 			// a known given name reads as one; any other word by the rules
-			if read[i] = lx.givenForms[foldYo(lows[i])]; len(read[i]) == 0 {
+			if read[i] = lx.givenForms[lows[i]]; len(read[i]) == 0 {
 				read[i] = lx.readings(givenName, lows[i])
 			}
 		}
 	}
 	// A hypothesis is a gender and a case; it holds, for each word, the
-	// nominative it reads (of a surname's readings, the one most like a
-	// known surname; in a tie, the word as printed).
+	// nominative it reads (of several, the one most like the lexicon's
+	// names; in a tie, the word as printed).
 	type hyp struct {
 		g    gender
 		c    int
@@ -189,7 +193,7 @@ func ruNominative(first []string, last string, cas int, g gender) ([]string, str
 					if r.g != hg || r.c != c {
 						continue
 					}
-					like := 0
+					like := lx.likeness(givenName, r.nom, hg)
 					if i == len(words)-1 {
 						like = lx.surnameLikeness(r.nom, hg)
 					}
@@ -224,23 +228,25 @@ func ruNominative(first []string, last string, cas int, g gender) ([]string, str
 		// gender ("сказала … Ильхам Ахмед") stays as printed
 		hyps = slices.DeleteFunc(hyps, func(h hyp) bool { return h.g != g })
 	}
-	if cas != caseNom {
-		keep(func(h hyp) bool { return h.c == cas })
-	}
-	// a surname the lexicon knows; else, for each gender, the surnames
-	// most like the lexicon's (an ending no surname has is none), or the
-	// name as printed, the nominative ("Садунайте"); the endings of
-	// surnames choose the gender only by far ("Протасовицкому" is a
-	// man's dative, not a woman's accusative of Протасовицкома)
+	// a surname the lexicon knows; the case the words before ask for; for
+	// each gender, the surnames most like the lexicon's (an ending no
+	// surname has is none), or the name as printed, the nominative
+	// ("Садунайте"); the endings of surnames choose the gender only by far
+	// ("Протасовицкому" is a man's dative, not a woman's accusative of
+	// Протасовицкома)
 	keep(func(h hyp) bool { return h.like >= knownSurname })
+	if cas != caseNom {
+		keep(func(h hyp) bool { return h.c == cas || cas == caseAccPrep && (h.c == caseAcc || h.c == casePrep) })
+	}
 	most := map[gender]int{}
 	for _, h := range hyps {
 		most[h.g] = max(most[h.g], h.like)
 	}
-	keep(func(h hyp) bool { return h.like > 0 || h.c == caseNom })
-	keep(func(h hyp) bool { return h.like*10 >= most[h.g] || h.c == caseNom })
 	all := max(most[masculine], most[feminine])
-	keep(func(h hyp) bool { return h.like*1000 >= all || h.c == caseNom })
+	nom := func(h hyp) bool { return h.c == caseNom && h.like*1000 >= all }
+	keep(func(h hyp) bool { return h.like > 0 || nom(h) })
+	keep(func(h hyp) bool { return h.like*10 >= most[h.g] || nom(h) })
+	keep(func(h hyp) bool { return h.like*1000 >= all || nom(h) })
 	keep(func(h hyp) bool {
 		sg := lx.surnameGenderOf(h.noms[len(h.noms)-1])
 		return sg == unknownGender || sg == h.g
