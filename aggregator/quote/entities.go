@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -162,26 +163,15 @@ func (d *doc) subjectAt(pi, i, j int, m mention) bool {
 	return true
 }
 
-// mentionNom tells whether a Russian person mention reads as a nominative.
+// mentionNom tells whether a Russian person mention reads as a nominative:
+// no case asked for by the words before it, and the lexicon brings it to
+// no other form (or cannot tell).
 func mentionNom(m mention) bool {
 	if !isCyrillicWord(m.last) {
 		return true
 	}
-	if len(m.first) > 0 {
-		if nom, _, ok := ruGivenName(m.first[0]); ok {
-			return nom == m.first[0] && m.cas == caseNom
-		}
-	}
-	if m.cas != caseNom {
-		return false
-	}
-	ll := lower(m.last)
-	for _, s := range []string{"ым", "ом", "ому", "ему", "ого"} {
-		if strings.HasSuffix(ll, s) {
-			return false
-		}
-	}
-	return true
+	first, last, _ := ruNominative(m.first, m.last, m.cas, unknownGender)
+	return m.cas == caseNom && last == m.last && slices.Equal(first, m.first)
 }
 
 // scanOrgs registers the bodies named outside quotations (acronyms,

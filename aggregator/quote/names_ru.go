@@ -5,92 +5,58 @@ import (
 	"strings"
 )
 
-// Russian case hints for a name found in a speaker phrase.
+// Russian case hints for a name found in a speaker phrase; caseAccPrep is
+// the accusative or the prepositional, as after "на".
 const (
 	caseNom = iota
 	caseGen
 	caseAcc
 	caseDat
 	caseIns
+	casePrep
+	caseAccPrep
 )
+
+// ruGoverned are the prepositions and cue nouns before a name, with the
+// case they ask of it: "по словам Лаврова".
+var ruGoverned = map[string]int{"у": caseGen, "от": caseGen, "для": caseGen, "до": caseGen, "из": caseGen, "без": caseGen,
+	"против": caseGen, "после": caseGen, "около": caseGen, "возле": caseGen, "слов": caseGen, "имени": caseGen,
+	"про": caseAcc, "через": caseAcc, "на": caseAccPrep, "о": casePrep, "об": casePrep, "обо": casePrep, "при": casePrep,
+	"с": caseIns, "со": caseIns, "между": caseIns, "над": caseIns, "перед": caseIns, "к": caseDat, "ко": caseDat, "по": caseDat}
 
 // caseBefore guesses the case of a Russian name from the words before it:
 // "по словам Лаврова" (genitive), "со ссылкой на Захарову" (accusative),
 // "министра инфраструктуры Украины Владислава Криклия" (genitive, from the
-// role word that heads the description before the name), but "пресс-секретарь
+// role word heading the description before the name), but "пресс-секретарь
 // президента Чехии Иржи Овчачек" (nominative: the role word in the genitive
 // complements one in the nominative).
 func caseBefore(toks []token, i int) int {
-	for k := i - 1; k >= 0 && k >= i-5; k-- {
-		p := toks[k]
-		if p.kind != tWord {
-			return caseNom
+	cas := -1
+	for k := i - 1; k >= 0 && k >= i-5 && toks[k].kind == tWord; k-- {
+		lp := toks[k].low
+		c, governs := ruGoverned[lp]
+		if ruCueNouns[lp] {
+			c, governs = caseGen, true
 		}
-		lp := p.low
-		if c, ok := ruGoverns(lp); ok {
-			if k < i-1 {
-				return caseNom // it governs the description, not the name
-			}
-			return c
-		}
-		if _, ok := ruVerb(lp); ok {
-			return caseNom
-		}
-		if !isRuRole(lp) || k < i-1 && isRuOrg(lp) {
-			continue // a word of the description: "инфраструктуры", "партии"
-		}
-		if ruRoleWords[lp] || ruRoleHeadBefore(toks, k) {
-			return caseNom
-		}
-		// An oblique role word: "пресс-секретаря Дмитрия Пескова".
+		_, verb := ruVerb(lp)
 		switch {
-		case strings.HasSuffix(lp, "у") || strings.HasSuffix(lp, "ю"):
-			return caseDat
-		case strings.HasSuffix(lp, "ом") || strings.HasSuffix(lp, "ем"):
-			return caseIns
-		default:
-			return caseGen
+		case governs && k == i-1:
+			return c
+		case governs || verb:
+			return max(cas, caseNom) // a preposition of the description, not of the name
+		case !isRuRole(lp) || k < i-1 && isRuOrg(lp):
+			// a word of the description: "инфраструктуры", "партии"
+		case ruRoleWords[lp]:
+			return caseNom
+		case cas < 0 && (strings.HasSuffix(lp, "у") || strings.HasSuffix(lp, "ю")):
+			cas = caseDat // an oblique role word: "пресс-секретарю Дмитрию Пескову"
+		case cas < 0 && (strings.HasSuffix(lp, "ом") || strings.HasSuffix(lp, "ем")):
+			cas = caseIns
+		case cas < 0:
+			cas = caseGen
 		}
 	}
-	return caseNom
-}
-
-// ruRoleHeadBefore reports whether the oblique role word toks[k] follows
-// the nominative role word it complements: "пресс-секретарь президента".
-func ruRoleHeadBefore(toks []token, k int) bool {
-	for j := k - 1; j >= 0 && j >= k-3; j-- {
-		t := toks[j]
-		if t.kind != tWord {
-			return false
-		}
-		if ruRoleWords[t.low] && !isRuOrg(t.low) {
-			return true
-		}
-	}
-	return false
-}
-
-// ruGoverns tells the case a preposition or a cue noun ("словам") asks of
-// the name after it.
-func ruGoverns(w string) (int, bool) {
-	switch w {
-	case "у", "от", "для", "до", "из", "без", "против", "после", "около", "возле", "слов", "имени":
-		return caseGen, true
-	case "про", "через":
-		return caseAcc, true
-	case "на":
-		return caseAccPrep, true
-	case "о", "об", "обо", "при":
-		return casePrep, true
-	case "с", "со", "между", "над", "перед":
-		return caseIns, true
-	case "к", "ко", "по":
-		return caseDat, true
-	}
-	if ruCueNouns[w] {
-		return caseGen, true
-	}
-	return caseNom, false
+	return max(cas, caseNom)
 }
 
 // ruGivenName reads w as a Russian given name in any case: its nominative
@@ -129,8 +95,7 @@ func ruGivenName(w string) (nom string, g gender, ok bool) {
 // common word ("Лады", "Вера"), so that it names no one alone.
 func ruNameIsWord(w string) bool {
 	nom, _, ok := ruGivenName(w)
-	e, _ := ruLex().givenName(nom)
-	return ok && e.common
+	return ok && ruLex().given[foldYo(strings.ToLower(nom))].common
 }
 
 // ruNominative brings a Russian person's name, given names (with
@@ -156,9 +121,12 @@ func ruNominative(first []string, last string, cas int, g gender) ([]string, str
 		if strings.HasSuffix(w, ".") || !isCyrillicWord(w) {
 			continue // an initial or a foreign word: no case to read
 		}
+		pat := slices.DeleteFunc(lx.readings(patronymic, lows[i]), func(r reading) bool {
+			return !strings.HasSuffix(r.nom, "ич") && !strings.HasSuffix(r.nom, "вна") && !strings.HasSuffix(r.nom, "чна")
+		})
 		switch {
-		case i > 0 && ruPatronymic(lx, lows[i]):
-			read[i] = slices.DeleteFunc(lx.readings(patronymic, lows[i]), func(r reading) bool { return !ruPatronymicNom(r.nom) })
+		case i > 0 && len(pat) > 0:
+			read[i] = pat // "Сергеевича", "Игоревне"
 		case i == len(words)-1:
 			read[i] = lx.readings(surname, lows[i])
 		default:
@@ -254,25 +222,17 @@ func ruNominative(first []string, last string, cas int, g gender) ([]string, str
 	if len(hyps) == 0 {
 		return first, last, g
 	}
-	out, hg := words, hyps[0].g
+	out, hg := make([]string, len(words)), hyps[0].g
+	for i, w := range words {
+		out[i] = respell(w, hyps[0].noms[i])
+	}
 	for _, h := range hyps[1:] {
 		if h.g != hg {
-			hg = unknownGender
+			hg = g // the verb's, or unknownGender
 		}
 		if !slices.Equal(h.noms, hyps[0].noms) {
-			out = nil
+			out = words // unsure: as printed
 		}
-	}
-	if out != nil {
-		out = make([]string, len(words))
-		for i, w := range words {
-			out[i] = respell(w, hyps[0].noms[i])
-		}
-	} else {
-		out = words // unsure: as printed
-	}
-	if hg == unknownGender && (g == masculine || g == feminine) {
-		hg = g
 	}
 	return out[:len(out)-1], out[len(out)-1], hg
 }
@@ -292,28 +252,11 @@ func ruCaseOf(form, nom string) bool {
 	return false
 }
 
-// ruPatronymic reports whether the lower-case word w is a patronymic in
-// some case: "сергеевича", "петровной".
-func ruPatronymic(lx *ruLexicon, w string) bool {
-	for _, r := range lx.readings(patronymic, w) {
-		if ruPatronymicNom(r.nom) {
-			return true
-		}
-	}
-	return false
-}
-
-// ruPatronymicNom reports whether nom ends as a patronymic in the
-// nominative does: -ич, -вна, -чна.
-func ruPatronymicNom(nom string) bool {
-	return strings.HasSuffix(nom, "ич") || strings.HasSuffix(nom, "вна") || strings.HasSuffix(nom, "чна")
-}
-
 // ruAdjectival reports whether a capitalised Russian word looks like an
 // adjective (Северной, Российский) rather than a name.
 func ruAdjectival(w string) bool {
 	lw := lower(w)
-	if _, ok := ruLex().givenName(lw); ok {
+	if _, ok := ruLex().given[foldYo(lw)]; ok {
 		return false
 	}
 	for _, s := range []string{"ский", "ская", "ское", "ские", "ского", "ской", "скому", "ским", "ских",
