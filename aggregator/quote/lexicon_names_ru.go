@@ -162,14 +162,23 @@ func (lx *ruLexicon) readings(k nameKind, w string) []reading {
 		}
 		return out
 	}
-	out := []reading{{w, masculine, caseNom}, {w, feminine, caseNom}}
+	out := append(make([]reading, 0, 8), reading{w, masculine, caseNom}, reading{w, feminine, caseNom})
 	add := func(stem string, ins []inverse) {
+	next:
 		for _, in := range ins {
-			nom := stem + in.end
-			r := reading{nom, in.g, in.c}
-			if !slices.ContainsFunc(in.unless, func(u string) bool { return "="+nom == u || strings.HasSuffix(nom, u) }) && !slices.Contains(out, r) {
-				out = append(out, r)
+			// the nominative is stem+in.end, made only once it is a reading
+			for _, u := range in.unless {
+				if whole, ok := strings.CutPrefix(u, "="); ok && isJoin(whole, stem, in.end) ||
+					!ok && (strings.HasSuffix(in.end, u) || strings.HasSuffix(u, in.end) && strings.HasSuffix(stem, u[:len(u)-len(in.end)])) {
+					continue next
+				}
 			}
+			for _, o := range out {
+				if o.g == in.g && o.c == in.c && isJoin(o.nom, stem, in.end) {
+					continue next
+				}
+			}
+			out = append(out, reading{stem + in.end, in.g, in.c})
 		}
 	}
 	add("", lx.inverse[k]["="+w])
@@ -179,6 +188,11 @@ func (lx *ruLexicon) readings(k nameKind, w string) []reading {
 		cut -= size
 	}
 	return out
+}
+
+// isJoin reports whether w is a+b.
+func isJoin(w, a, b string) bool {
+	return len(w) == len(a)+len(b) && strings.HasPrefix(w, a) && strings.HasSuffix(w, b)
 }
 
 // ending is a kind of name, a gender and the last letters of a name.

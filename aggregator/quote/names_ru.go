@@ -121,11 +121,14 @@ func ruNominative(first []string, last string, cas int, g gender) ([]string, str
 		if strings.HasSuffix(w, ".") || !isCyrillicWord(w) {
 			continue // an initial or a foreign word: no case to read
 		}
-		pat := slices.DeleteFunc(lx.readings(patronymic, lows[i]), func(r reading) bool {
-			return !strings.HasSuffix(r.nom, "ич") && !strings.HasSuffix(r.nom, "вна") && !strings.HasSuffix(r.nom, "чна")
-		})
+		var pat []reading
+		if i > 0 {
+			pat = slices.DeleteFunc(lx.readings(patronymic, lows[i]), func(r reading) bool {
+				return !strings.HasSuffix(r.nom, "ич") && !strings.HasSuffix(r.nom, "вна") && !strings.HasSuffix(r.nom, "чна")
+			})
+		}
 		switch {
-		case i > 0 && len(pat) > 0:
+		case len(pat) > 0:
 			read[i] = pat // "Сергеевича", "Игоревне"
 		case i == len(words)-1:
 			read[i] = lx.readings(surname, lows[i])
@@ -181,14 +184,8 @@ func ruNominative(first []string, last string, cas int, g gender) ([]string, str
 		}
 	}
 	keep := func(f func(h hyp) bool) {
-		var k []hyp
-		for _, h := range hyps {
-			if f(h) {
-				k = append(k, h)
-			}
-		}
-		if len(k) > 0 {
-			hyps = k
+		if slices.ContainsFunc(hyps, f) {
+			hyps = slices.DeleteFunc(hyps, func(h hyp) bool { return !f(h) })
 		}
 	}
 	if g == masculine || g == feminine {
