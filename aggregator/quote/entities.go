@@ -204,6 +204,9 @@ func (d *doc) addPerson(m mention) *entity {
 	}
 	if isCyrillicWord(last) {
 		first, last, g = ruNominative(first, last, m.cas, g)
+		if e := d.givenAndPatronymic(first, last, g); e != nil {
+			return e
+		}
 	}
 	if g == unknownGender {
 		g = nameGender(first, last, d.lang)
@@ -234,8 +237,9 @@ func (d *doc) addPerson(m mention) *entity {
 		best = &entity{kind: kPerson, last: last, key: key, gender: g}
 		d.ents = append(d.ents, best)
 	}
-	if len(first) > 0 && len(strings.Join(first, " ")) > len(best.first) {
-		best.first = strings.Join(first, " ")
+	if len(first) > 0 && (best.first == "" || len(strings.Join(first, " ")) > len(best.first) && !ruCaseOf(givenName, first[0], strings.Fields(best.first)[0]) ||
+		ruCaseOf(givenName, strings.Fields(best.first)[0], first[0])) {
+		best.first = strings.Join(first, " ") // the longer name, or the nominative: "Александр", not "Александра"
 	}
 	// Prefer the nominative form of the surname.
 	if last != best.last && surnameKey(last) == best.key {
@@ -246,6 +250,12 @@ func (d *doc) addPerson(m mention) *entity {
 			best.last = last
 		}
 	}
+	if best.gender == unknownGender && (g == masculine || g == feminine) && isCyrillicWord(best.last) {
+		// the gender now known tells the case of a name kept as printed:
+		// "Богдана Яременко" is Богдан's genitive when he spoke ("заявил")
+		f, l, _ := ruNominative(strings.Fields(best.first), best.last, caseNom, g)
+		best.first, best.last = strings.Join(f, " "), l
+	}
 	if best.gender == unknownGender {
 		best.gender = g
 	}
@@ -255,13 +265,33 @@ func (d *doc) addPerson(m mention) *entity {
 	return best
 }
 
+// givenAndPatronymic returns the one person of the article with the given
+// name first[0] when a Russian mention names no surname but a patronymic,
+// as a respectful mention of a person named in full before does:
+// "Александр Владимирович" after "Александр Осадчий".
+func (d *doc) givenAndPatronymic(first []string, last string, g gender) *entity {
+	if len(first) != 1 || !ruPatronymicNom(lower(last)) {
+		return nil
+	}
+	var found *entity
+	for _, e := range d.ents {
+		if e.kind == kPerson && e.first != "" && lower(strings.Fields(e.first)[0]) == lower(first[0]) && (g == unknownGender || e.gender == unknownGender || e.gender == g) {
+			if found != nil {
+				return nil
+			}
+			found = e
+		}
+	}
+	return found
+}
+
 // betterNom reports whether surname form a looks more like the nominative
 // than b for a person of gender g.
 func betterNom(a, b string, g gender) bool {
-	if ruCaseOf(b, a) {
+	if ruCaseOf(surname, b, a) {
 		return true
 	}
-	if ruCaseOf(a, b) {
+	if ruCaseOf(surname, a, b) {
 		return false
 	}
 	la, lb := lower(a), lower(b)

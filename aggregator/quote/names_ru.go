@@ -123,9 +123,7 @@ func ruNominative(first []string, last string, cas int, g gender) ([]string, str
 		}
 		var pat []reading
 		if i > 0 {
-			pat = slices.DeleteFunc(lx.readings(patronymic, lows[i]), func(r reading) bool {
-				return !strings.HasSuffix(r.nom, "ич") && !strings.HasSuffix(r.nom, "вна") && !strings.HasSuffix(r.nom, "чна")
-			})
+			pat = slices.DeleteFunc(lx.readings(patronymic, lows[i]), func(r reading) bool { return !ruPatronymicNom(r.nom) })
 		}
 		switch {
 		case len(pat) > 0:
@@ -150,37 +148,46 @@ func ruNominative(first []string, last string, cas int, g gender) ([]string, str
 	}
 	hyps := make([]hyp, 0, 12)
 	noms := make([]string, 12*len(words))
-	for _, hg := range []gender{masculine, feminine} {
-	next:
-		for c := caseNom; c <= casePrep; c++ {
-			h := hyp{g: hg, c: c, noms: noms[:len(words):len(words)]}
-			for i := range words {
-				h.noms[i] = lows[i]
-				if read[i] == nil {
-					continue
-				}
-				best := -1
-				for _, r := range read[i] {
-					if r.g != hg || r.c != c {
+	for try := 0; len(hyps) == 0 && try < 2; try++ {
+		if try == 1 {
+			// a surname no rule reads in the given name's case (petrovich
+			// has "Осадчим" of no "Осадчий") stays as printed
+			read[len(words)-1] = nil
+		}
+		for _, hg := range []gender{masculine, feminine} {
+		next:
+			for c := caseNom; c <= casePrep; c++ {
+				h := hyp{g: hg, c: c, noms: noms[:len(words):len(words)]}
+				for i := range words {
+					h.noms[i] = lows[i]
+					if read[i] == nil {
 						continue
 					}
-					like := lx.likeness(givenName, r.nom, hg)
+					best := -1
+					for _, r := range read[i] {
+						if r.g != hg || r.c != c {
+							continue
+						}
+						like := 0 // a given name the lexicon lacks: as printed
+						if _, known := lx.given[r.nom]; i == len(words)-1 {
+							like = lx.surnameLikeness(r.nom, hg)
+						} else if known {
+							like = lx.likeness(givenName, r.nom, hg)
+						}
+						if like > best || like == best && r.nom == lows[i] {
+							h.noms[i], best = r.nom, like
+						}
+					}
+					if best < 0 {
+						continue next
+					}
 					if i == len(words)-1 {
-						like = lx.surnameLikeness(r.nom, hg)
-					}
-					if like > best || like == best && r.nom == lows[i] {
-						h.noms[i], best = r.nom, like
+						h.like = best
 					}
 				}
-				if best < 0 {
-					continue next
-				}
-				if i == len(words)-1 {
-					h.like = best
-				}
+				hyps = append(hyps, h)
+				noms = noms[len(words):]
 			}
-			hyps = append(hyps, h)
-			noms = noms[len(words):]
 		}
 	}
 	keep := func(f func(h hyp) bool) {
@@ -234,19 +241,25 @@ func ruNominative(first []string, last string, cas int, g gender) ([]string, str
 	return out[:len(out)-1], out[len(out)-1], hg
 }
 
-// ruCaseOf reports whether the Russian surname form is nom in an oblique
-// case, for a man or a woman: "Уайта" of "Уайт", "Захаровой" of "Захарова".
-func ruCaseOf(form, nom string) bool {
-	if !isCyrillicWord(form) || !isCyrillicWord(nom) {
+// ruPatronymicNom reports whether nom (lower case) ends as a patronymic in
+// the nominative: -ич, -вна, -чна.
+func ruPatronymicNom(nom string) bool {
+	return strings.HasSuffix(nom, "ич") || strings.HasSuffix(nom, "вна") || strings.HasSuffix(nom, "чна")
+}
+
+// ruCaseOf reports whether the Russian name form, of kind k (givenName or
+// surname), is nom in an oblique case, for a man or a woman: "Уайта" of
+// "Уайт", "Захаровой" of "Захарова", "Александра" of "Александр".
+func ruCaseOf(k nameKind, form, nom string) bool {
+	lf, ln := foldYo(strings.ToLower(form)), foldYo(strings.ToLower(nom))
+	if !isCyrillicWord(form) || lf == ln {
 		return false
 	}
-	lf, ln := foldYo(strings.ToLower(form)), foldYo(strings.ToLower(nom))
-	for _, r := range ruLex().readings(surname, lf) {
-		if r.c != caseNom && foldYo(r.nom) == ln && lf != ln {
-			return true
-		}
+	rs := ruLex().givenForms[lf]
+	if k != givenName {
+		rs = ruLex().readings(k, lf)
 	}
-	return false
+	return slices.ContainsFunc(rs, func(r reading) bool { return r.c != caseNom && r.nom == ln })
 }
 
 // ruAdjectival reports whether a capitalised Russian word looks like an
