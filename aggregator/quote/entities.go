@@ -246,7 +246,7 @@ func (d *doc) addPerson(m mention) *entity {
 		// a full name read as nominative wins unless the stored form looks
 		// more nominative: the case hint is only a guess ("требуют
 		// возвращения Эво Моралеса" after "Эво Моралес")
-		if m.cas == caseNom && len(first) > 0 && !betterNom(best.last, last, best.gender) || betterNom(last, best.last, best.gender) {
+		if m.cas == caseNom && len(first) > 0 && !betterNom(best.last, last) || betterNom(last, best.last) {
 			best.last = last
 		}
 	}
@@ -286,19 +286,11 @@ func (d *doc) givenAndPatronymic(first []string, last string, g gender) *entity 
 }
 
 // betterNom reports whether surname form a looks more like the nominative
-// than b for a person of gender g.
-func betterNom(a, b string, g gender) bool {
-	if ruCaseOf(surname, b, a) {
-		return true
-	}
-	if ruCaseOf(surname, a, b) {
-		return false
-	}
-	la, lb := lower(a), lower(b)
-	if g == feminine {
-		return (strings.HasSuffix(la, "а") || strings.HasSuffix(la, "ая")) && !(strings.HasSuffix(lb, "а") || strings.HasSuffix(lb, "ая"))
-	}
-	return utf8.RuneCountInString(a) < utf8.RuneCountInString(b)
+// than b: the lexicon reads b as a case of a ("Лаврова" of "Лавров",
+// "Захаровой" of "Захарова"), or, when it reads neither as the other's, a
+// is shorter.
+func betterNom(a, b string) bool {
+	return ruCaseOf(surname, b, a) || !ruCaseOf(surname, a, b) && utf8.RuneCountInString(a) < utf8.RuneCountInString(b)
 }
 
 func (d *doc) addOrg(name string) *entity {

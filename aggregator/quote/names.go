@@ -161,7 +161,8 @@ func personEvidence(toks []token, i, j int, lang string) bool {
 		if enMaleNames[lw] || enFemaleNames[lw] {
 			return true
 		}
-		if _, _, ok := ruGivenName(w); ok && (len(words) > 1 || !ruNameIsWord(w)) {
+		// a given name that is also a word ("Лады", "Вера") names no one alone
+		if nom, _, ok := ruGivenName(w); ok && (len(words) > 1 || !ruLex().given[foldYo(lower(nom))].common) {
 			return true
 		}
 	}

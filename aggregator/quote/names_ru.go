@@ -91,13 +91,6 @@ func ruGivenName(w string) (nom string, g gender, ok bool) {
 	return respell(w, nom), g, true
 }
 
-// ruNameIsWord reports whether the given name w (in any case) is also a
-// common word ("Лады", "Вера"), so that it names no one alone.
-func ruNameIsWord(w string) bool {
-	nom, _, ok := ruGivenName(w)
-	return ok && ruLex().given[foldYo(strings.ToLower(nom))].common
-}
-
 // ruNominative brings a Russian person's name, given names (with
 // patronymic and initials) and surname, to the nominative, and tells the
 // person's gender. It reads the words in each gender and case at once
