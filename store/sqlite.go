@@ -272,7 +272,8 @@ type queries struct {
 
 // itemColumns are read and written in this order by scanItem and itemArgs.
 const itemColumns = `id, source_id, guid, link, title, summary, content, authors, categories, section,
-	published, updated, image, lang, via, attr_required, attr_link, attr_notice, fetched_at, published_offset`
+	published, updated, image, lang, via, attr_required, attr_link, attr_notice, fetched_at, published_offset,
+	dedup_key, enclosures, edited_at`
 
 const sourceStateColumns = `source_id, etag, last_modified, last_fetch, last_success, last_error,
 	failures, next_fetch, attr_required, attr_link, attr_notice`
@@ -294,12 +295,12 @@ var sqliteQueries = queries{
 	itemsByLink: `SELECT id, fetched_at, content_hash FROM items WHERE source_id = ? AND canonical_link = ? AND canonical_link <> '' LIMIT 2`,
 	insertItem: `INSERT INTO items (source_id, dedup_key, guid, link, canonical_link, title, summary, content,
 		authors, categories, section, published, updated, image, lang, via,
-		attr_required, attr_link, attr_notice, fetched_at, sort_time, changed_at, content_hash, published_offset)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+		attr_required, attr_link, attr_notice, fetched_at, sort_time, changed_at, content_hash, published_offset, enclosures)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
 	updateItem: `UPDATE items SET guid = ?, link = ?, canonical_link = ?, title = ?, summary = ?, content = ?,
 		authors = ?, categories = ?, section = ?, published = ?, updated = ?, image = ?, lang = ?, via = ?,
 		attr_required = ?, attr_link = ?, attr_notice = ?, sort_time = ?, changed_at = ?, content_hash = ?,
-		published_offset = ? WHERE id = ?`,
+		published_offset = ?, enclosures = ?, edited_at = coalesce(?, edited_at) WHERE id = ?`,
 	itemSections:   `SELECT section FROM item_sections WHERE item_id = ?`,
 	deleteSections: `DELETE FROM item_sections WHERE item_id = ?`,
 	insertSection:  `INSERT INTO item_sections (item_id, section, sort_time) VALUES (?, ?, ?)`,
