@@ -168,7 +168,10 @@ var postgresQueries = queries{
 	speakers: `SELECT speaker, count(*) AS n FROM quotes WHERE speaker <> '' GROUP BY speaker ORDER BY n DESC, speaker LIMIT $1`,
 	bumpSection: `INSERT INTO section_versions (section, version, changed_at) VALUES ($1, 1, $2)
 		ON CONFLICT (section) DO UPDATE SET version = section_versions.version + 1, changed_at = excluded.changed_at`,
-	sectionVersion: `SELECT version, changed_at FROM section_versions WHERE section = $1`,
+	// A section never changed is dated by the store's creation (its first
+	// migration), so that an empty feed has a real date.
+	sectionVersion: `SELECT coalesce(max(version), 0)::bigint, coalesce(max(changed_at), (SELECT min(applied_at) FROM schema_migrations), 0)
+		FROM section_versions WHERE section = $1`,
 	// An index-only range read of item_sections_newest in order, stopping
 	// after limit rows, then one primary-key lookup per item (see
 	// TestPostgresQueryPlans).
@@ -210,5 +213,5 @@ var postgresQueries = queries{
 			AND EXISTS (SELECT 1 FROM item_sections s WHERE s.item_id = items.id)
 		ORDER BY sort_time DESC, id DESC
 		LIMIT $5`,
-	version: `SELECT coalesce(sum(version), 0)::bigint, coalesce(max(changed_at), 0) FROM section_versions`,
+	version: `SELECT coalesce(sum(version), 0)::bigint, coalesce(max(changed_at), (SELECT min(applied_at) FROM schema_migrations), 0) FROM section_versions`,
 }

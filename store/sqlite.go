@@ -320,7 +320,10 @@ var sqliteQueries = queries{
 	speakers: `SELECT speaker, count(*) AS n FROM quotes WHERE speaker <> '' GROUP BY speaker ORDER BY n DESC, speaker LIMIT ?`,
 	bumpSection: `INSERT INTO section_versions (section, version, changed_at) VALUES (?, 1, ?)
 		ON CONFLICT (section) DO UPDATE SET version = version + 1, changed_at = excluded.changed_at`,
-	sectionVersion: `SELECT version, changed_at FROM section_versions WHERE section = ?`,
+	// A section never changed is dated by the store's creation (its first
+	// migration), so that an empty feed has a real date.
+	sectionVersion: `SELECT coalesce(max(version), 0), coalesce(max(changed_at), (SELECT min(applied_at) FROM schema_migrations), 0)
+		FROM section_versions WHERE section = ?`,
 	// Served by item_sections_newest: a range read of the section's index
 	// entries in order, stopping after limit rows, then one primary-key
 	// lookup per item (see TestSectionItemsQueryPlan).
@@ -362,7 +365,7 @@ var sqliteQueries = queries{
 			AND EXISTS (SELECT 1 FROM item_sections s WHERE s.item_id = items.id)
 		ORDER BY sort_time DESC, id DESC
 		LIMIT ?`,
-	version: `SELECT coalesce(sum(version), 0), coalesce(max(changed_at), 0) FROM section_versions`,
+	version: `SELECT coalesce(sum(version), 0), coalesce(max(changed_at), (SELECT min(applied_at) FROM schema_migrations), 0) FROM section_versions`,
 }
 
 // prefixed qualifies every column of a comma-separated list with p.

@@ -575,7 +575,8 @@ func (s *Store) SectionItems(ctx context.Context, section string, limit int) ([]
 
 // SectionVersion returns a number that changes whenever the section's
 // membership or any of its items changes, and the time of that change. It is
-// 0 and the zero time, with no error, for a section that never had an item.
+// 0 and the store's creation time, with no error, for a section that never
+// had an item.
 // Versions are counted per database: combine both values in an ETag.
 func (s *Store) SectionVersion(ctx context.Context, section string) (int64, time.Time, error) {
 	var v, at int64
@@ -585,6 +586,9 @@ func (s *Store) SectionVersion(ctx context.Context, section string) (int64, time
 	}
 	if err != nil {
 		return 0, time.Time{}, fmt.Errorf("read section version: %w", err)
+	}
+	if at == 0 {
+		return v, time.Time{}, nil
 	}
 	return v, fromMicros(at), nil
 }

@@ -373,8 +373,9 @@ func TestEditBumpsSectionVersions(t *testing.T) {
 		s := testStore(t, WithClock(clock.Now))
 		ctx := context.Background()
 
-		if v, at, err := s.SectionVersion(ctx, "world"); v != 0 || !at.IsZero() || err != nil {
-			t.Fatalf("SectionVersion of an unknown section = %d, %v, %v", v, at, err)
+		// Never changed: dated by the store's creation (its clock at Open).
+		if v, at, err := s.SectionVersion(ctx, "world"); v != 0 || !at.Equal(t0) || err != nil {
+			t.Fatalf("SectionVersion of an unknown section = %d, %v, %v; want 0, %v", v, at, err, t0)
 		}
 		a := item("a", "g1", "https://a.test/1", "One")
 		a.Sections = []string{"world", "europe"}
