@@ -38,6 +38,10 @@ type Source struct {
 	// AttributionTemplate is the source's attribution paragraph (see
 	// AttributionTemplate); "" means the publisher's default.
 	AttributionTemplate string
+	// Unrouted says that no section can take the source's items: it names
+	// none and no section's rule reads it. Its feed can never have items,
+	// so it is not offered.
+	Unrouted bool
 }
 
 // Selectors are a source's CSS selectors that win over the generic reading
