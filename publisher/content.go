@@ -73,13 +73,6 @@ func plainText(s string) string {
 	return news.PlainLine(s)
 }
 
-// cleanLine cleans one line of text that is only ever written escaped,
-// inside HTML (the via chain, a reuse notice): XML-illegal characters
-// removed, white space collapsed; "<AZ>" stays, to be escaped.
-func cleanLine(s string) string {
-	return news.CollapseSpace(s)
-}
-
 // Elements whose content is dropped along with them.
 var dropped = map[atom.Atom]bool{
 	atom.Script: true, atom.Style: true, atom.Iframe: true, atom.Object: true,
@@ -182,7 +175,7 @@ func renderClean(b *strings.Builder, n *html.Node, base *url.URL) {
 		v := a.Val
 		switch {
 		case urlAttrs[a.Key]:
-			v = absoluteHTTP(v, base)
+			v = news.AbsoluteHTTP(base, v)
 		case a.Key == "srcset":
 			v = cleanSrcset(v, base)
 		case a.Key == "sizes":
@@ -252,7 +245,7 @@ func digits(s string) bool {
 func cleanSrcset(v string, base *url.URL) string {
 	var out []string
 	for _, c := range splitSrcset(v) {
-		u := absoluteHTTP(c.url, base)
+		u := news.AbsoluteHTTP(base, c.url)
 		if u == "" || strings.ContainsAny(u, " ,") {
 			continue
 		}
@@ -320,26 +313,6 @@ func validDescriptor(d string) bool {
 		}
 	}
 	return true
-}
-
-// absoluteHTTP resolves ref against base and returns it when the result is
-// an absolute http(s) URL with a host, "" otherwise.
-func absoluteHTTP(ref string, base *url.URL) string {
-	ref = strings.TrimSpace(ref)
-	if ref == "" {
-		return ""
-	}
-	u, err := url.Parse(ref)
-	if err != nil {
-		return ""
-	}
-	if base != nil {
-		u = base.ResolveReference(u)
-	}
-	if (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return ""
-	}
-	return u.String()
 }
 
 // excerptHTML returns the first paragraphs of body as plain-text <p>

@@ -46,7 +46,8 @@ type entry struct {
 	sourceName string
 	sourceHome string // the source's home page
 	sourceFeed string // the source's feed or listing URL
-	via        []string
+	// via is plain text, written only escaped: "<AZ>" stays
+	via []string
 
 	// summary is an excerpt followed by the attribution; content is the
 	// whole body followed by the attribution, set only when the source
@@ -104,11 +105,11 @@ func (p *Publisher) entry(it *news.Item) entry {
 		link:       stripIllegal(link),
 		date:       it.Published,
 		published:  !it.Published.IsZero(),
-		image:      absoluteHTTP(it.Image, base),
+		image:      news.AbsoluteHTTP(base, it.Image),
 		lang:       plainText(it.Lang),
 		sourceName: plainText(src.Name),
-		sourceHome: absoluteHTTP(src.Attribution.Link, nil),
-		sourceFeed: absoluteHTTP(src.URL, nil),
+		sourceHome: news.AbsoluteHTTP(nil, src.Attribution.Link),
+		sourceFeed: news.AbsoluteHTTP(nil, src.URL),
 	}
 	if e.title == "" {
 		e.title = e.link
@@ -147,7 +148,7 @@ func (p *Publisher) entry(it *news.Item) entry {
 		}
 	}
 	for _, v := range it.Via {
-		if v = cleanLine(v); v != "" {
+		if v = news.CollapseSpace(v); v != "" {
 			e.via = append(e.via, v)
 		}
 	}
@@ -231,11 +232,12 @@ func (p *Publisher) attribution(it *news.Item, e *entry, src *news.Source, base 
 // another site is required without words, a sentence saying so; "" when
 // there is no rule.
 func (p *Publisher) notice(it *news.Item, e *entry, src *news.Source, base *url.URL) string {
-	notice := cleanLine(it.Attribution.Notice)
+	// the notice is plain text, escaped when written: "<AZ>" stays
+	notice := news.CollapseSpace(it.Attribution.Notice)
 	if notice == "" {
-		notice = cleanLine(src.Attribution.Notice)
+		notice = news.CollapseSpace(src.Attribution.Notice)
 	}
-	required := absoluteHTTP(it.Attribution.Link, nil)
+	required := news.AbsoluteHTTP(nil, it.Attribution.Link)
 	if required == "" {
 		required = e.sourceHome
 	}
