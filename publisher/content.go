@@ -315,25 +315,20 @@ func validDescriptor(d string) bool {
 	return true
 }
 
-// excerptHTML returns the first paragraphs of body as plain-text <p>
-// elements: whole paragraphs while they fit in about excerptRunes characters,
-// at least one, the first cut at a word boundary when it alone is too long.
-// It returns "" when body has no text.
+// excerptHTML returns the first paragraphs of body's plain text
+// (news.Paragraphs, as every other room reads it) as <p> elements: whole
+// paragraphs while they fit in about excerptRunes characters, at least one,
+// the first cut at a word boundary when it alone is too long. It returns ""
+// when body has no text. The paragraphs hold no XML-illegal character.
 func excerptHTML(body string) string {
-	return excerptNodes(parseBody(body))
-}
-
-// excerptNodes is excerptHTML of an already parsed fragment.
-func excerptNodes(nodes []*html.Node) string {
-	paras := paragraphs(nodes)
 	var b strings.Builder
 	total := 0
-	for i, p := range paras {
+	for p := range news.Paragraphs(body) {
 		n := utf8.RuneCountInString(p)
-		if i > 0 && total+n > excerptRunes {
+		if b.Len() > 0 && total+n > excerptRunes {
 			break
 		}
-		if i == 0 && n > excerptRunes+excerptRunes/5 {
+		if b.Len() == 0 && n > excerptRunes+excerptRunes/5 {
 			p, n = cutWords(p, excerptRunes), excerptRunes
 		}
 		total += n
@@ -341,7 +336,7 @@ func excerptNodes(nodes []*html.Node) string {
 		textEscaper.WriteString(&b, p)
 		b.WriteString("</p>")
 	}
-	return stripIllegal(b.String())
+	return b.String()
 }
 
 // cutWords shortens s to at most max runes, at the last space when there is
@@ -362,61 +357,4 @@ func cutWords(s string, max int) string {
 		cut = cut[:sp]
 	}
 	return strings.TrimRight(cut, " ,;:.-—–") + "…"
-}
-
-// paragraphs returns the text of the block-level paragraphs of a fragment,
-// white space collapsed, empty ones left out. Text outside any block (a body
-// without <p>) counts as one paragraph per run between blocks.
-func paragraphs(nodes []*html.Node) []string {
-	var out []string
-	var cur strings.Builder
-	flush := func() {
-		if t := strings.Join(strings.Fields(cur.String()), " "); t != "" {
-			out = append(out, t)
-		}
-		cur.Reset()
-	}
-	var walk func(n *html.Node)
-	walk = func(n *html.Node) {
-		switch n.Type {
-		case html.TextNode:
-			cur.WriteString(n.Data)
-			return
-		case html.ElementNode:
-		default:
-			return
-		}
-		if dropped[n.DataAtom] {
-			return
-		}
-		block := isBlock(n.DataAtom)
-		if block {
-			flush()
-		}
-		if n.DataAtom == atom.Br {
-			cur.WriteByte(' ')
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c)
-		}
-		if block {
-			flush()
-		}
-	}
-	for _, n := range nodes {
-		walk(n)
-	}
-	flush()
-	return out
-}
-
-func isBlock(a atom.Atom) bool {
-	switch a {
-	case atom.P, atom.Div, atom.Blockquote, atom.Li, atom.Ul, atom.Ol, atom.H1, atom.H2,
-		atom.H3, atom.H4, atom.H5, atom.H6, atom.Pre, atom.Table, atom.Tr, atom.Figure,
-		atom.Figcaption, atom.Dl, atom.Dt, atom.Dd, atom.Hr, atom.Section, atom.Article,
-		atom.Header, atom.Footer, atom.Aside:
-		return true
-	}
-	return false
 }

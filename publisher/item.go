@@ -182,7 +182,7 @@ func (p *Publisher) entry(it *news.Item) entry {
 		if full := sanitizeNodes(nodes, base, len(body)); full != "" {
 			e.content = full + attribution
 		}
-		e.summary = excerptNodes(nodes) + attribution
+		e.summary = excerptHTML(body) + attribution
 	case news.RepublishExcerpt:
 		e.summary = excerptHTML(body) + attribution
 	default:
