@@ -132,15 +132,9 @@ func parseBody(body string) []*html.Node {
 // does not check the URLs inside srcset or poster, and the output must be
 // resolved against the article's URL and safe inside CDATA.
 func sanitizeHTML(body string, base *url.URL) string {
-	return sanitizeNodes(parseBody(body), base, len(body))
-}
-
-// sanitizeNodes is sanitizeHTML of an already parsed fragment; size is a
-// capacity hint.
-func sanitizeNodes(nodes []*html.Node, base *url.URL, size int) string {
 	var b strings.Builder
-	b.Grow(size)
-	for _, n := range nodes {
+	b.Grow(len(body))
+	for _, n := range parseBody(body) {
 		renderClean(&b, n, base)
 	}
 	return strings.TrimSpace(stripIllegal(b.String()))

@@ -178,8 +178,7 @@ func (p *Publisher) entry(it *news.Item) entry {
 	attribution := p.attribution(it, &e, &src, base)
 	switch level {
 	case news.RepublishFull:
-		nodes := parseBody(body)
-		if full := sanitizeNodes(nodes, base, len(body)); full != "" {
+		if full := sanitizeHTML(body, base); full != "" {
 			e.content = full + attribution
 		}
 		e.summary = excerptHTML(body) + attribution
