@@ -1,14 +1,16 @@
 package news
 
 import (
+	"regexp"
+	"strconv"
 	"strings"
 	"time"
 	_ "time/tzdata" // ET, CT, MT and PT load on machines without a zoneinfo database
 )
 
 // This file is the one table of the words dates are printed with: zone
-// abbreviations and month names. The feed parser and the article-page
-// parser both read dates through it.
+// abbreviations, numeric offsets and month names. The feed parser and the
+// article-page parser both read dates through it.
 
 // zoneOffsets maps lower-case zone abbreviations to their offsets in
 // seconds east of UTC. Go's time.Parse would give an abbreviation it does
@@ -66,6 +68,30 @@ func ZoneAbbrev(abbr string) (*time.Location, bool) {
 		}
 	}
 	return nil, false
+}
+
+// numericZone is a printed offset, alone or after UTC, GMT or UT.
+var numericZone = regexp.MustCompile(`(?i)^(?:gmt|utc|ut)?([+-])(\d{1,2})(?::?(\d{2}))?$`)
+
+// ZoneOffset returns the fixed zone of a printed numeric offset, alone or
+// after UTC, GMT or UT, in any case: "+0300", "+03:00", "+03", "+3",
+// "GMT+3", "UTC+0300", "GMT+5:30". It reports false for anything else, and
+// for an offset over 14 hours or with minutes over 59.
+func ZoneOffset(s string) (*time.Location, bool) {
+	m := numericZone.FindStringSubmatch(s)
+	if m == nil {
+		return nil, false
+	}
+	h, _ := strconv.Atoi(m[2])
+	mm, _ := strconv.Atoi(m[3]) // 0 when absent
+	if h > 14 || mm > 59 {
+		return nil, false
+	}
+	off := h*3600 + mm*60
+	if m[1] == "-" {
+		off = -off
+	}
+	return time.FixedZone("", off), true
 }
 
 // monthNames lists month names (nominative, genitive and common

@@ -38,6 +38,24 @@ func TestZoneAbbrev(t *testing.T) {
 	}
 }
 
+func TestZoneOffset(t *testing.T) {
+	cases := map[string]string{ // "" when no zone
+		"+0300": "+03:00", "+03:00": "+03:00", "+03": "+03:00", "+3": "+03:00", "-0400": "-04:00",
+		"GMT+3": "+03:00", "gmt+3": "+03:00", "UTC+0300": "+03:00", "GMT-03:00": "-03:00",
+		"GMT+5:30": "+05:30", "GMT+0530": "+05:30", "UT-10": "-10:00", "+1400": "+14:00",
+		"+1500": "", "+0360": "", "+": "", "0300": "", "GMT": "", "MSK": "", "12:30": "", "-": "", "": "",
+	}
+	for in, want := range cases {
+		got := ""
+		if loc, ok := ZoneOffset(in); ok {
+			got = time.Date(2019, 11, 20, 12, 0, 0, 0, loc).Format("-07:00")
+		}
+		if got != want {
+			t.Errorf("ZoneOffset(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
 // A feed parser takes a word for a zone only when it is no month name: no
 // abbreviation may be one.
 func TestZoneAbbrevsAreNoMonths(t *testing.T) {

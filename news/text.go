@@ -1,6 +1,7 @@
 package news
 
 import (
+	"iter"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -33,25 +34,45 @@ func PlainLine(fragment string) string { return plain(fragment, " ") }
 // ("<<<<b>b>b>" loses one tag a pass).
 const maxMarkupPasses = 8
 
+// Paragraphs yields the paragraphs of PlainText(fragment) one at a time,
+// reading the fragment only as far as they are asked for: an excerpt reads
+// no further than the paragraphs it shows. No paragraph is empty.
+func Paragraphs(fragment string) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		if !strings.ContainsAny(fragment, "<&") {
+			if t := CollapseSpace(fragment); t != "" {
+				yield(t)
+			}
+			return
+		}
+		textPass(fragment, true, func(p string) bool {
+			if !strings.Contains(p, "<") {
+				return yield(p)
+			}
+			for _, q := range stripMarkup(p) {
+				if !yield(q) {
+					return false
+				}
+			}
+			return true
+		})
+	}
+}
+
 func plain(s, sep string) string {
 	if !strings.ContainsAny(s, "<&") {
 		return CollapseSpace(s)
 	}
-	paras := textPass(s, true, nil)
 	var out []string
-	for _, p := range paras {
-		if strings.Contains(p, "<") {
-			out = stripMarkup(out, p)
-		} else {
-			out = append(out, p)
-		}
+	for p := range Paragraphs(s) {
+		out = append(out, p)
 	}
 	return strings.Join(out, sep)
 }
 
-// stripMarkup appends to out the paragraphs of p with its markup removed,
-// pass after pass, without decoding entities again.
-func stripMarkup(out []string, p string) []string {
+// stripMarkup returns the paragraphs of p with its markup removed, pass
+// after pass, without decoding entities again.
+func stripMarkup(p string) []string {
 	ps := []string{p}
 	for range maxMarkupPasses - 1 {
 		var next []string
@@ -61,17 +82,18 @@ func stripMarkup(out []string, p string) []string {
 				next = append(next, q)
 				continue
 			}
-			r := textPass(q, false, nil)
+			r := textParas(q)
 			changed = changed || len(r) != 1 || r[0] != q
 			next = append(next, r...)
 		}
 		ps = next
 		if !changed {
-			return append(out, ps...)
+			return ps
 		}
 	}
+	out := ps[:0]
 	for _, q := range ps {
-		if r := textPass(q, false, nil); strings.Contains(q, "<") && (len(r) != 1 || r[0] != q) {
+		if r := textParas(q); strings.Contains(q, "<") && (len(r) != 1 || r[0] != q) {
 			q = strings.ReplaceAll(q, "<", "‹")
 		}
 		out = append(out, q)
@@ -79,16 +101,27 @@ func stripMarkup(out []string, p string) []string {
 	return out
 }
 
-// textPass appends to paras the paragraphs of s read as HTML, decoding
-// entities when decode is set (else text is kept as written).
-func textPass(s string, decode bool, paras []string) []string {
+// textParas returns the paragraphs of s read as HTML, its text kept as
+// written (entities not decoded).
+func textParas(s string) []string {
+	var paras []string
+	textPass(s, false, func(p string) bool {
+		paras = append(paras, p)
+		return true
+	})
+	return paras
+}
+
+// textPass hands emit the paragraphs of s read as HTML, decoding entities
+// when decode is set (else text is kept as written), until emit returns
+// false.
+func textPass(s string, decode bool, emit func(string) bool) {
 	z := html.NewTokenizer(strings.NewReader(s))
 	var cur strings.Builder
-	flush := func() {
-		if t := CollapseSpace(cur.String()); t != "" {
-			paras = append(paras, t)
-		}
+	flush := func() bool {
+		t := CollapseSpace(cur.String())
 		cur.Reset()
+		return t == "" || emit(t)
 	}
 	hidden := 0     // depth inside elements that show no text
 	inHead := false // inside <head>, whose end tag may be left out
@@ -97,7 +130,7 @@ func textPass(s string, decode bool, paras []string) []string {
 		switch tt {
 		case html.ErrorToken:
 			flush()
-			return paras
+			return
 		case html.TextToken:
 			if hidden > 0 || inHead {
 				continue
@@ -124,8 +157,8 @@ func textPass(s string, decode bool, paras []string) []string {
 					hidden--
 				}
 			}
-			if blockElements[a] {
-				flush()
+			if blockElements[a] && !flush() {
+				return
 			}
 		}
 	}

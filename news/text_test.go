@@ -1,6 +1,7 @@
 package news
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -43,6 +44,27 @@ func TestPlainText(t *testing.T) {
 		if got != want || line != strings.ReplaceAll(want, "\n\n", " ") {
 			t.Errorf("PlainText(%q) = %q and PlainLine %q, want %q", in, got, line, want)
 		}
+		if paras := strings.Join(slices.Collect(Paragraphs(in)), "\n\n"); paras != want {
+			t.Errorf("Paragraphs(%q) = %q, want %q", in, paras, want)
+		}
+	}
+}
+
+// TestParagraphsStop: a reader that stops after the first paragraph (an
+// excerpt) gets it, and no more.
+func TestParagraphsStop(t *testing.T) {
+	in := "<p>Один</p>&lt;p&gt;Два&lt;/p&gt;&lt;p&gt;Три&lt;/p&gt;<p>Четыре</p>"
+	for n := 1; n <= 4; n++ {
+		var got []string
+		for p := range Paragraphs(in) {
+			got = append(got, p)
+			if len(got) == n {
+				break
+			}
+		}
+		if want := []string{"Один", "Два", "Три", "Четыре"}[:n]; !slices.Equal(got, want) {
+			t.Errorf("first %d paragraphs = %q, want %q", n, got, want)
+		}
 	}
 }
 
@@ -84,6 +106,9 @@ func FuzzPlainText(f *testing.F) {
 	f.Add("&lt;&lt;b&gt;script&gt;")
 	f.Fuzz(func(t *testing.T, in string) {
 		got := PlainText(in)
+		if paras := strings.Join(slices.Collect(Paragraphs(in)), "\n\n"); paras != got {
+			t.Errorf("Paragraphs(%q) = %q, PlainText %q", in, paras, got)
+		}
 		if holdsMarkup(got) {
 			t.Errorf("PlainText(%q) = %q holds markup", in, got)
 		}

@@ -73,13 +73,6 @@ func plainText(s string) string {
 	return news.PlainLine(s)
 }
 
-// cleanLine cleans one line of text that is only ever written escaped,
-// inside HTML (the via chain, a reuse notice): XML-illegal characters
-// removed, white space collapsed; "<AZ>" stays, to be escaped.
-func cleanLine(s string) string {
-	return news.CollapseSpace(s)
-}
-
 // Elements whose content is dropped along with them.
 var dropped = map[atom.Atom]bool{
 	atom.Script: true, atom.Style: true, atom.Iframe: true, atom.Object: true,
@@ -139,15 +132,9 @@ func parseBody(body string) []*html.Node {
 // does not check the URLs inside srcset or poster, and the output must be
 // resolved against the article's URL and safe inside CDATA.
 func sanitizeHTML(body string, base *url.URL) string {
-	return sanitizeNodes(parseBody(body), base, len(body))
-}
-
-// sanitizeNodes is sanitizeHTML of an already parsed fragment; size is a
-// capacity hint.
-func sanitizeNodes(nodes []*html.Node, base *url.URL, size int) string {
 	var b strings.Builder
-	b.Grow(size)
-	for _, n := range nodes {
+	b.Grow(len(body))
+	for _, n := range parseBody(body) {
 		renderClean(&b, n, base)
 	}
 	return strings.TrimSpace(stripIllegal(b.String()))
@@ -182,7 +169,7 @@ func renderClean(b *strings.Builder, n *html.Node, base *url.URL) {
 		v := a.Val
 		switch {
 		case urlAttrs[a.Key]:
-			v = absoluteHTTP(v, base)
+			v = news.AbsoluteHTTP(base, v)
 		case a.Key == "srcset":
 			v = cleanSrcset(v, base)
 		case a.Key == "sizes":
@@ -252,7 +239,7 @@ func digits(s string) bool {
 func cleanSrcset(v string, base *url.URL) string {
 	var out []string
 	for _, c := range splitSrcset(v) {
-		u := absoluteHTTP(c.url, base)
+		u := news.AbsoluteHTTP(base, c.url)
 		if u == "" || strings.ContainsAny(u, " ,") {
 			continue
 		}
@@ -322,45 +309,20 @@ func validDescriptor(d string) bool {
 	return true
 }
 
-// absoluteHTTP resolves ref against base and returns it when the result is
-// an absolute http(s) URL with a host, "" otherwise.
-func absoluteHTTP(ref string, base *url.URL) string {
-	ref = strings.TrimSpace(ref)
-	if ref == "" {
-		return ""
-	}
-	u, err := url.Parse(ref)
-	if err != nil {
-		return ""
-	}
-	if base != nil {
-		u = base.ResolveReference(u)
-	}
-	if (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return ""
-	}
-	return u.String()
-}
-
-// excerptHTML returns the first paragraphs of body as plain-text <p>
-// elements: whole paragraphs while they fit in about excerptRunes characters,
-// at least one, the first cut at a word boundary when it alone is too long.
-// It returns "" when body has no text.
+// excerptHTML returns the first paragraphs of body's plain text
+// (news.Paragraphs, as every other room reads it) as <p> elements: whole
+// paragraphs while they fit in about excerptRunes characters, at least one,
+// the first cut at a word boundary when it alone is too long. It returns ""
+// when body has no text. The paragraphs hold no XML-illegal character.
 func excerptHTML(body string) string {
-	return excerptNodes(parseBody(body))
-}
-
-// excerptNodes is excerptHTML of an already parsed fragment.
-func excerptNodes(nodes []*html.Node) string {
-	paras := paragraphs(nodes)
 	var b strings.Builder
 	total := 0
-	for i, p := range paras {
+	for p := range news.Paragraphs(body) {
 		n := utf8.RuneCountInString(p)
-		if i > 0 && total+n > excerptRunes {
+		if b.Len() > 0 && total+n > excerptRunes {
 			break
 		}
-		if i == 0 && n > excerptRunes+excerptRunes/5 {
+		if b.Len() == 0 && n > excerptRunes+excerptRunes/5 {
 			p, n = cutWords(p, excerptRunes), excerptRunes
 		}
 		total += n
@@ -368,7 +330,7 @@ func excerptNodes(nodes []*html.Node) string {
 		textEscaper.WriteString(&b, p)
 		b.WriteString("</p>")
 	}
-	return stripIllegal(b.String())
+	return b.String()
 }
 
 // cutWords shortens s to at most max runes, at the last space when there is
@@ -389,61 +351,4 @@ func cutWords(s string, max int) string {
 		cut = cut[:sp]
 	}
 	return strings.TrimRight(cut, " ,;:.-—–") + "…"
-}
-
-// paragraphs returns the text of the block-level paragraphs of a fragment,
-// white space collapsed, empty ones left out. Text outside any block (a body
-// without <p>) counts as one paragraph per run between blocks.
-func paragraphs(nodes []*html.Node) []string {
-	var out []string
-	var cur strings.Builder
-	flush := func() {
-		if t := strings.Join(strings.Fields(cur.String()), " "); t != "" {
-			out = append(out, t)
-		}
-		cur.Reset()
-	}
-	var walk func(n *html.Node)
-	walk = func(n *html.Node) {
-		switch n.Type {
-		case html.TextNode:
-			cur.WriteString(n.Data)
-			return
-		case html.ElementNode:
-		default:
-			return
-		}
-		if dropped[n.DataAtom] {
-			return
-		}
-		block := isBlock(n.DataAtom)
-		if block {
-			flush()
-		}
-		if n.DataAtom == atom.Br {
-			cur.WriteByte(' ')
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c)
-		}
-		if block {
-			flush()
-		}
-	}
-	for _, n := range nodes {
-		walk(n)
-	}
-	flush()
-	return out
-}
-
-func isBlock(a atom.Atom) bool {
-	switch a {
-	case atom.P, atom.Div, atom.Blockquote, atom.Li, atom.Ul, atom.Ol, atom.H1, atom.H2,
-		atom.H3, atom.H4, atom.H5, atom.H6, atom.Pre, atom.Table, atom.Tr, atom.Figure,
-		atom.Figcaption, atom.Dl, atom.Dt, atom.Dd, atom.Hr, atom.Section, atom.Article,
-		atom.Header, atom.Footer, atom.Aside:
-		return true
-	}
-	return false
 }

@@ -62,7 +62,13 @@ func TestExcerptHTML(t *testing.T) {
 			return strings.Count(s, "<p>") == 2 && !strings.Contains(s, "Suez")
 		}},
 		{"one short paragraph", "<p>Short.</p>", func(s string) bool { return s == "<p>Short.</p>" }},
-		{"text without paragraphs", "Plain text<br>second line", func(s string) bool { return s == "<p>Plain text second line</p>" }},
+		// a chat log whose lines <br> separates (testdata/feeds/miniflux_ibash_windows-1251.xml,
+		// quote 17703): one paragraph per line, as news.PlainText reads it for every other room,
+		// not the lines run together
+		{"lines separated by <br>", "xxx: есть у кого жаба программер <br />xxx: кот немного пхп знает? <br />yyy: то что кот PHP немного знает, я бы ещё может поверил <br />yyy: но вот жаба-программер - это ты по-моему загнул", func(s string) bool {
+			return s == "<p>xxx: есть у кого жаба программер</p><p>xxx: кот немного пхп знает?</p><p>yyy: то что кот PHP немного знает, я бы ещё может поверил</p><p>yyy: но вот жаба-программер - это ты по-моему загнул</p>"
+		}},
+		{"text without paragraphs", "Plain text with <b>no</b> block", func(s string) bool { return s == "<p>Plain text with no block</p>" }},
 		{"long first paragraph cut at a word", "<p>" + long + "</p>", func(s string) bool {
 			text := strings.TrimSuffix(strings.TrimPrefix(s, "<p>"), "</p>")
 			return strings.HasSuffix(text, "слово…") && utf8.RuneCountInString(text) <= excerptRunes+1

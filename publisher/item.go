@@ -56,7 +56,8 @@ type entry struct {
 	sourceName string
 	sourceHome string // the source's home page
 	sourceFeed string // the source's feed or listing URL
-	via        []string
+	// via is plain text, written only escaped: "<AZ>" stays
+	via []string
 
 	// summary is an excerpt followed by the attribution; content is the
 	// whole body followed by the attribution, set only when the source
@@ -78,7 +79,7 @@ type enclosure struct {
 func enclosures(in []news.Enclosure, base *url.URL) []enclosure {
 	var out []enclosure
 	for _, e := range in {
-		u := stripIllegal(absoluteHTTP(e.URL, base))
+		u := stripIllegal(news.AbsoluteHTTP(base, e.URL))
 		if u == "" {
 			continue
 		}
@@ -188,8 +189,8 @@ func (p *Publisher) entry(it *news.Item) entry {
 		published:  !it.Published.IsZero(),
 		lang:       itemLang(it, &src),
 		sourceName: plainText(src.Name),
-		sourceHome: absoluteHTTP(src.Attribution.Link, nil),
-		sourceFeed: absoluteHTTP(src.URL, nil),
+		sourceHome: news.AbsoluteHTTP(nil, src.Attribution.Link),
+		sourceFeed: news.AbsoluteHTTP(nil, src.URL),
 	}
 	if e.title == "" {
 		e.title = e.link
@@ -226,7 +227,7 @@ func (p *Publisher) entry(it *news.Item) entry {
 		}
 	}
 	for _, v := range it.Via {
-		if v = cleanLine(v); v != "" {
+		if v = news.CollapseSpace(v); v != "" {
 			e.via = append(e.via, v)
 		}
 	}
@@ -241,7 +242,7 @@ func (p *Publisher) entry(it *news.Item) entry {
 	}
 	e.level = level
 	if level != news.RepublishTitle {
-		e.image = absoluteHTTP(it.Image, base)
+		e.image = news.AbsoluteHTTP(base, it.Image)
 		e.enclosures = enclosures(it.Enclosures, base)
 	}
 	body := it.Content
@@ -251,11 +252,10 @@ func (p *Publisher) entry(it *news.Item) entry {
 	attribution := p.attribution(it, &e, &src, base)
 	switch level {
 	case news.RepublishFull:
-		nodes := parseBody(body)
-		if full := sanitizeNodes(nodes, base, len(body)); full != "" {
+		if full := sanitizeHTML(body, base); full != "" {
 			e.content = full + attribution
 		}
-		e.summary = excerptNodes(nodes) + attribution
+		e.summary = excerptHTML(body) + attribution
 	case news.RepublishExcerpt:
 		e.summary = excerptHTML(body) + attribution
 	default:
@@ -305,11 +305,12 @@ func (p *Publisher) attribution(it *news.Item, e *entry, src *news.Source, base 
 // another site is required without words, a sentence saying so; "" when
 // there is no rule.
 func (p *Publisher) notice(it *news.Item, e *entry, src *news.Source, base *url.URL) string {
-	notice := cleanLine(it.Attribution.Notice)
+	// the notice is plain text, escaped when written: "<AZ>" stays
+	notice := news.CollapseSpace(it.Attribution.Notice)
 	if notice == "" {
-		notice = cleanLine(src.Attribution.Notice)
+		notice = news.CollapseSpace(src.Attribution.Notice)
 	}
-	required := absoluteHTTP(it.Attribution.Link, nil)
+	required := news.AbsoluteHTTP(nil, it.Attribution.Link)
 	if required == "" {
 		required = e.sourceHome
 	}

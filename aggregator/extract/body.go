@@ -21,13 +21,13 @@ type bodyInput struct {
 	title    string   // dropped when the body repeats it
 	bylines  []string // byline lines, dropped from the body
 	dc       *dateCtx
-	strict   bool      // drop "unlikely" elements before scoring
-	credits  *[]string // "Источник: ТАСС" lines dropped from the body, kept for the via chain
+	strict   bool // drop "unlikely" elements before scoring
 }
 
 // extractBody finds the article's body under doc and returns its
-// paragraphs. It changes the tree.
-func extractBody(doc *html.Node, in bodyInput) []block {
+// paragraphs, and the credit lines ("Источник: ТАСС") it left out of them,
+// which name outlets for the via chain. It changes the tree.
+func extractBody(doc *html.Node, in bodyInput) (body []block, credits []string) {
 	root := firstElement(doc, atom.Body)
 	if root == nil {
 		root = doc
@@ -68,9 +68,10 @@ func extractBody(doc *html.Node, in bodyInput) []block {
 // filterBlocks drops furniture from rendered paragraphs: share prompts,
 // counters, the repeated title, bylines, datelines, photo credits,
 // captions, link-only lines, repeated paragraphs, and a "related
-// articles" tail.
-func filterBlocks(bs []block, in bodyInput) []block {
-	out := bs[:0]
+// articles" tail. It returns the paragraphs kept and the credit lines
+// ("Источник: ТАСС") among those dropped.
+func filterBlocks(bs []block, in bodyInput) (out []block, credits []string) {
+	out = bs[:0]
 	title := titleKey(in.title)
 	bylines := map[string]bool{}
 	for _, b := range in.bylines {
@@ -105,8 +106,8 @@ func filterBlocks(bs []block, in bodyInput) []block {
 			seen[key] = i + 1
 			continue
 		case isBoilerplate(t), isCaptionCredit(t), reImageCredit.MatchString(t) && n <= 400:
-			if in.credits != nil && reSourceLine.MatchString(t) {
-				*in.credits = append(*in.credits, t)
+			if reSourceLine.MatchString(t) {
+				credits = append(credits, t)
 			}
 			continue
 		case n < 200 && b.link*10 >= n*8 && b.kind != "li" && b.kind != "tr" && !strings.HasPrefix(t, "http"):
@@ -128,7 +129,7 @@ func filterBlocks(bs []block, in bodyInput) []block {
 	for len(out) > 0 && strings.HasPrefix(out[len(out)-1].kind, "h") {
 		out = out[:len(out)-1]
 	}
-	return out
+	return out, credits
 }
 
 var (

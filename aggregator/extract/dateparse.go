@@ -263,36 +263,14 @@ func (dc *dateCtx) withTime(h dateHit, hh, mi, ss int, ampm, zone string) dateHi
 	return h
 }
 
-// zoneOf reads a printed zone: "Z", "+03:00", "+0300", "UTC+3", "MSK", "EST".
+// zoneOf reads a printed zone: "Z", "+03:00", "+0300", "UTC+3", "GMT+5:30",
+// "MSK", "EST" (news.ZoneAbbrev, news.ZoneOffset).
 func zoneOf(z string) (*time.Location, bool) {
-	z = strings.ToLower(strings.ReplaceAll(z, " ", ""))
+	z = strings.ReplaceAll(z, " ", "")
 	if l, ok := news.ZoneAbbrev(z); ok {
 		return l, true
 	}
-	for _, p := range []string{"utc", "gmt"} {
-		if strings.HasPrefix(z, p) && len(z) > len(p) {
-			z = z[len(p):]
-			if len(z) > 1 && len(z) <= 3 { // utc+3, gmt-10
-				z = z[:1] + strings.Repeat("0", 3-len(z)) + z[1:] + "00"
-			}
-		}
-	}
-	if len(z) >= 5 && (z[0] == '+' || z[0] == '-') {
-		digits := strings.ReplaceAll(z[1:], ":", "")
-		if len(digits) != 4 {
-			return nil, false
-		}
-		h, m := atoi(digits[:2]), atoi(digits[2:])
-		if h > 14 || m > 59 {
-			return nil, false
-		}
-		off := h*3600 + m*60
-		if z[0] == '-' {
-			off = -off
-		}
-		return time.FixedZone("", off), true
-	}
-	return nil, false
+	return news.ZoneOffset(z)
 }
 
 // build makes a hit for the date y-mo-d found at s[start:end], reading a

@@ -58,6 +58,10 @@ func TestFindDates(t *testing.T) {
 		{"November 20, 2019 - 11:28 West Bank time", time.UTC, true, "2019-11-20T11:28:00Z"},
 		{"Огонь был потушен 3 декабря 2022 в 23:04 мск", time.UTC, false, "2022-12-03T23:04:00+03:00"},
 		{"2021-06-07T22:45:0Z", time.UTC, false, "2021-06-07T22:45:00Z"},
+		// Numeric offsets read through news.ZoneOffset, as the feed parser reads them.
+		{"May 16, 2023 2:26 PM GMT+2", time.UTC, true, "2023-05-16T14:26:00+02:00"}, // reuters.com (fundus)
+		{"Mar 12, 2020 6:11:31 GMT+0530", time.UTC, true, "2020-03-12T06:11:31+05:30"},
+		{"Mar 12, 2020 10:15 GMT+5:30", time.UTC, true, "2020-03-12T10:15:00+05:30"}, // the page parser read no zone here
 		{"3 hours ago", msk, false, "2024-10-04T17:00:00+03:00"},
 		{"no date here, 2024 only", msk, false, ""},
 		{"May 2024", time.UTC, false, ""},

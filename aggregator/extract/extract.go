@@ -122,8 +122,6 @@ type extractor struct {
 	meta *pageMeta
 	base *url.URL
 	dc   *dateCtx
-	// credits are "Источник: ТАСС" lines left out of the body
-	credits []string
 }
 
 func (x *extractor) note(format string, args ...any) {
@@ -184,122 +182,172 @@ func (x *extractor) dropSelected() {
 	}
 }
 
+// run fills the article one field at a time. The order is the order of
+// their dependencies: the URL and the language decide how dates are read,
+// the title is dropped from the body and helps find the date and section,
+// and the via chain and language detection read the body.
 func (x *extractor) run() {
-	art, opt := x.art, x.opt
 	x.dropSelected()
 	x.meta = readMeta(x.doc)
-	m := x.meta
+	host := x.fillURL()
+	x.fillLang()
+	x.fillDateContext(host)
+	siteNames := x.siteNames(host)
+	actx := newAuthorCtx(siteNames...)
+	x.art.Attribution = findAttribution(blockLines(x.doc), x.art.URL)
 
-	// URL: canonical, og:url, JSON-LD url, else the one given
-	if u, err := url.Parse(strings.TrimSpace(opt.URL)); err == nil && u.IsAbs() {
+	if paras, ok := asTextPage(x.doc, x.meta); ok && !selectorsSet(x.opt.Selectors) {
+		credits := x.fillFromText(paras, actx)
+		x.finish(siteNames, credits)
+		return
+	}
+	x.fillTitle(siteNames)
+	bylines := findBylineText(x.doc)
+	x.fillAuthors(actx, bylines)
+	x.fillDate()
+	x.fillSection()
+	x.fillImage()
+	credits := x.fillBody(bylines)
+	x.finish(siteNames, credits)
+}
+
+// fillURL sets the article's URL (canonical, og:url, JSON-LD url, else the
+// one given) and the base relative links resolve against: the URL given
+// when it is absolute, else the article's. It returns the page's host: the
+// one it was fetched from, unless that is no public domain (a test
+// harness's "localhost"), then the article URL's.
+func (x *extractor) fillURL() (host string) {
+	if u, err := url.Parse(strings.TrimSpace(x.opt.URL)); err == nil && u.IsAbs() {
 		x.base = u
 	}
-	art.URL = x.canonical()
+	x.art.URL = x.canonical()
 	if x.base == nil {
-		if u, err := url.Parse(art.URL); err == nil && u.IsAbs() {
+		if u, err := url.Parse(x.art.URL); err == nil && u.IsAbs() {
 			x.base = u
 		}
 	}
-	// the host the page was fetched from, unless it is no public domain
-	// (a test harness's "localhost"): then the canonical URL's
-	host := hostOf(art.URL)
-	if h := hostOf(opt.URL); strings.Contains(h, ".") {
+	host = hostOf(x.art.URL)
+	if h := hostOf(x.opt.URL); strings.Contains(h, ".") {
 		host = h
 	}
+	return host
+}
 
-	// language declared by the page
-	art.Lang = normLang(m.htmlLang)
-	if art.Lang == "" {
-		art.Lang = normLang(m.first("og:locale", "content-language", "language", "dc.language", "inlanguage"))
+// fillLang sets the language the page declares: <html lang>, <meta>, then
+// JSON-LD inLanguage. When it declares none, finish detects it from the
+// text.
+func (x *extractor) fillLang() {
+	m := x.meta
+	lang := normLang(m.htmlLang)
+	if lang == "" {
+		lang = normLang(m.first("og:locale", "content-language", "language", "dc.language", "inlanguage"))
 	}
-	if art.Lang == "" && m.ld != nil {
-		art.Lang = normLang(m.ld.Lang)
+	if lang == "" && m.ld != nil {
+		lang = normLang(m.ld.Lang)
 	}
+	x.art.Lang = lang
+}
 
-	x.dc = &dateCtx{loc: x.zone(host), now: opt.Now, mdy: monthFirst(m.htmlLang, art.Lang, host, opt.URL)}
+// fillDateContext sets how the page's dates are read: the zone of dates
+// printed without an offset (x.zone), the reference time of relative
+// dates, and whether a numeric date is month-first.
+func (x *extractor) fillDateContext(host string) {
+	x.dc = &dateCtx{loc: x.zone(host), now: x.opt.Now, mdy: monthFirst(x.meta.htmlLang, x.art.Lang, host, x.opt.URL)}
+}
 
-	siteNames := x.siteNames(host)
-	actx := newAuthorCtx(siteNames...)
-	art.Attribution = findAttribution(blockLines(x.doc), art.URL)
-
-	if paras, ok := asTextPage(x.doc, m); ok && !selectorsSet(opt.Selectors) {
-		x.readText(paras, actx)
-		x.finish(siteNames)
+// fillTitle sets the title: the source's title selector, else the best of
+// the declared titles and the page's <h1>s (chooseTitle), with a note
+// naming where it came from.
+func (x *extractor) fillTitle(siteNames []string) {
+	if t := x.selected(x.opt.Selectors.Title, false); len(t) > 0 {
+		x.art.Title = cleanTitle(t[0])
 		return
 	}
-
-	h1s := h1Texts(x.doc)
-	if t := x.selected(opt.Selectors.Title, false); len(t) > 0 {
-		art.Title = cleanTitle(t[0])
-	} else {
-		var from string
-		art.Title, from = chooseTitle(m, h1s, siteNames)
-		if from != "" {
-			x.note("title read from %s", from)
-		}
+	var from string
+	x.art.Title, from = chooseTitle(x.meta, h1Texts(x.doc), siteNames)
+	if from != "" {
+		x.note("title read from %s", from)
 	}
+}
 
-	bylineTexts := findBylineText(x.doc)
-	art.Authors = x.authors(actx, bylineTexts)
+// fillAuthors sets the authors: person names from the first layer that
+// gives any (readAuthors), with a note naming it.
+func (x *extractor) fillAuthors(actx *authorCtx, bylineTexts []nodeText) {
+	names, from := x.readAuthors(actx, bylineTexts)
+	if len(names) > 0 {
+		x.note("authors read from %s", from)
+	}
+	x.art.Authors = names
+}
 
+// fillDate sets the publication time, shown in the page's zone
+// (localTime): the source's date selector or the page's declared and
+// printed dates (chooseDate), else a date guessed from the page's text;
+// a note says which, or that there is none.
+func (x *extractor) fillDate() {
 	sel := ""
-	if d := x.selected(opt.Selectors.Date, true); len(d) > 0 {
+	if d := x.selected(x.opt.Selectors.Date, true); len(d) > 0 {
 		sel = d[0]
 	}
-	if f, ok := chooseDate(m, x.doc, opt.URL, art.Title, x.dc, sel); ok {
-		art.Published = x.localTime(f.hit.t)
+	if f, ok := chooseDate(x.meta, x.doc, x.opt.URL, x.art.Title, x.dc, sel); ok {
+		x.art.Published = x.localTime(f.hit.t)
 		x.note("date read from %s", f.src)
 	} else if h, ok := lastResortDate(x.doc, x.page, x.dc); ok {
-		art.Published = x.localTime(h.t)
+		x.art.Published = x.localTime(h.t)
 		x.note("date guessed from the page's text")
 	} else {
 		x.note("no publication date found")
 	}
+}
 
-	if s := x.selected(opt.Selectors.Section, false); len(s) > 0 {
-		art.Section = s[0]
-	} else {
-		art.Section = x.section()
-	}
-	art.Image = x.image()
-
+// fillBody sets the body, as text and as simple HTML paragraphs, and the
+// lead image when no <meta> gave one: the body's first picture. It returns
+// the credit lines ("Источник: ТАСС") left out of the body.
+//
+// Scoring first drops the elements unlikely to be the article (strict);
+// when that leaves under 250 bytes of text and no body selector is set, a
+// lenient pass over a fresh parse wins if it finds more than twice as much
+// text, and then its credit lines are the ones returned.
+func (x *extractor) fillBody(bylineTexts []nodeText) (credits []string) {
 	var bylines []string
 	for _, b := range bylineTexts {
 		bylines = append(bylines, b.text)
 	}
-	in := bodyInput{base: x.base, selector: opt.Selectors.Body, title: art.Title, bylines: bylines, dc: x.dc, strict: true, credits: &x.credits}
-	blocks := extractBody(x.doc, in)
+	in := bodyInput{base: x.base, selector: x.opt.Selectors.Body, title: x.art.Title, bylines: bylines, dc: x.dc, strict: true}
+	blocks, credits := extractBody(x.doc, in)
 	if textLenOf(blocks) < 250 && in.selector == "" {
 		// the strict pass may have dropped the article with the furniture
-		if doc, _, err := parsePage(x.page, opt.MaxDepth); err == nil {
+		if doc, _, err := parsePage(x.page, x.opt.MaxDepth); err == nil {
 			in.strict = false
-			saved := x.credits
-			x.credits = nil
-			if alt := extractBody(doc, in); textLenOf(alt) > textLenOf(blocks)*2 {
-				blocks = alt
-			} else {
-				x.credits = saved
+			if alt, altCredits := extractBody(doc, in); textLenOf(alt) > textLenOf(blocks)*2 {
+				blocks, credits = alt, altCredits
 			}
 		}
 	}
-	art.Body = blocksText(blocks)
-	art.BodyHTML = blocksHTML(blocks)
-	if art.Image == "" {
-		for _, b := range blocks {
-			if i := strings.Index(b.html, `<img src="`); i >= 0 {
-				rest := b.html[i+len(`<img src="`):]
-				if j := strings.IndexByte(rest, '"'); j > 0 {
-					art.Image = html.UnescapeString(rest[:j])
-					break
-				}
-			}
-		}
+	x.art.Body = blocksText(blocks)
+	x.art.BodyHTML = blocksHTML(blocks)
+	if x.art.Image == "" {
+		x.art.Image = firstImage(blocks)
 	}
-	x.finish(siteNames)
+	return credits
 }
 
-// finish fills what depends on the body: language, via chain, notes.
-func (x *extractor) finish(siteNames []string) {
+// firstImage returns the source of the first picture among bs, or "".
+func firstImage(bs []block) string {
+	for _, b := range bs {
+		if i := strings.Index(b.html, `<img src="`); i >= 0 {
+			rest := b.html[i+len(`<img src="`):]
+			if j := strings.IndexByte(rest, '"'); j > 0 {
+				return html.UnescapeString(rest[:j])
+			}
+		}
+	}
+	return ""
+}
+
+// finish fills what depends on the body: language, via chain (from the
+// body and the credit lines left out of it), notes.
+func (x *extractor) finish(siteNames, credits []string) {
 	art := x.art
 	if why := misdecoded(art.Title + "\n" + art.Body); why != "" {
 		// garbage is worse than nothing for a republisher
@@ -314,7 +362,7 @@ func (x *extractor) finish(siteNames []string) {
 		}
 	}
 	art.Via = findVia(art.Body, siteNames)
-	for _, o := range sourceLineOutlets(x.credits, siteNames) {
+	for _, o := range sourceLineOutlets(credits, siteNames) {
 		if !slices.Contains(art.Via, o) {
 			art.Via = append(art.Via, o)
 		}
@@ -327,11 +375,11 @@ func (x *extractor) finish(siteNames []string) {
 	}
 }
 
-// readText fills the article from a page of bare paragraphs.
-func (x *extractor) readText(paras []string, actx *authorCtx) {
+// fillFromText fills title, section, date, authors and body from a page of
+// bare paragraphs, and returns its credit lines ("Источник: …").
+func (x *extractor) fillFromText(paras []string, actx *authorCtx) (credits []string) {
 	art := x.art
 	tp := readTextPage(paras, x.dc)
-	x.credits = tp.credits
 	art.Title = tp.title
 	art.Section = tp.section
 	if tp.hasDate {
@@ -352,6 +400,7 @@ func (x *extractor) readText(paras []string, actx *authorCtx) {
 	}
 	art.Body = blocksText(bs)
 	art.BodyHTML = blocksHTML(bs)
+	return tp.credits
 }
 
 var htmlEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&#34;")
@@ -405,17 +454,9 @@ func (x *extractor) siteNames(host string) []string {
 	return out
 }
 
-// authors reads the person names: selector, JSON-LD, <meta>, microdata,
-// rel=author, byline elements, then byline text.
-func (x *extractor) authors(actx *authorCtx, bylineTexts []nodeText) []string {
-	names, from := x.readAuthors(actx, bylineTexts)
-	if len(names) > 0 {
-		x.note("authors read from %s", from)
-	}
-	return names
-}
-
-// readAuthors returns the person names and the layer that gave them.
+// readAuthors returns the person names and the layer that gave them: the
+// source's selector, JSON-LD, <meta>, microdata, rel=author, byline
+// elements, then byline text.
 func (x *extractor) readAuthors(actx *authorCtx, bylineTexts []nodeText) ([]string, string) {
 	m := x.meta
 	if s := x.selected(x.opt.Selectors.Authors, false); len(s) > 0 {
@@ -475,17 +516,19 @@ func containsNames(names, sub []string) bool {
 	return true
 }
 
-// section reads the article's section: JSON-LD articleSection,
-// article:section, microdata, then a breadcrumb.
-func (x *extractor) section() string {
+// fillSection sets the article's section: the source's section selector,
+// JSON-LD articleSection, article:section and its kin, then a breadcrumb.
+func (x *extractor) fillSection() {
 	m := x.meta
-	if m.ld != nil && m.ld.Section != "" {
-		return cleanSection(m.ld.Section)
+	if s := x.selected(x.opt.Selectors.Section, false); len(s) > 0 {
+		x.art.Section = s[0]
+	} else if m.ld != nil && m.ld.Section != "" {
+		x.art.Section = cleanSection(m.ld.Section)
+	} else if s := m.first("article:section", "og:article:section", "section", "articlesection", "category", "parsely-section", "sailthru.section", "cxenseparse:recs:category"); s != "" {
+		x.art.Section = cleanSection(s)
+	} else {
+		x.art.Section = breadcrumbSection(x.doc, x.art.Title)
 	}
-	if s := m.first("article:section", "og:article:section", "section", "articlesection", "category", "parsely-section", "sailthru.section", "cxenseparse:recs:category"); s != "" {
-		return cleanSection(s)
-	}
-	return breadcrumbSection(x.doc, x.art.Title)
 }
 
 func cleanSection(s string) string {
@@ -499,22 +542,21 @@ func cleanSection(s string) string {
 	return s
 }
 
-// image returns the lead image: og:image, twitter:image, JSON-LD image.
-func (x *extractor) image() string {
+// fillImage sets the lead image declared by the page: og:image,
+// twitter:image and their kin, then the JSON-LD image, resolved against
+// the base. fillBody falls back on the body's first picture.
+func (x *extractor) fillImage() {
 	m := x.meta
 	img := m.first("og:image", "og:image:url", "og:image:secure_url", "twitter:image", "twitter:image:src", "image", "thumbnailurl")
 	if img == "" && m.ld != nil {
 		img = m.ld.Image
 	}
-	if img == "" {
-		return ""
-	}
-	if x.base != nil {
+	if img != "" && x.base != nil {
 		if u, err := x.base.Parse(img); err == nil {
-			return u.String()
+			img = u.String()
 		}
 	}
-	return img
+	x.art.Image = img
 }
 
 // zone returns the zone of dates printed without an offset: the one given,

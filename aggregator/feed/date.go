@@ -2,7 +2,6 @@ package feed
 
 import (
 	"regexp"
-	"strconv"
 	"strings"
 	"time"
 
@@ -20,10 +19,9 @@ var noiseWords = map[string]bool{
 }
 
 var (
-	numericZone = regexp.MustCompile(`^(?:GMT|UTC|UT)?([+-])(\d{1,2})(?::?(\d{2}))?$`)
-	alphaZone   = regexp.MustCompile(`^[A-Za-z]{1,5}$`)
-	isoDate     = regexp.MustCompile(`^\d{4}-\d{1,2}-\d{1,2}(?:[T ]|$)`)
-	trailingTZ  = regexp.MustCompile(`(?:Z|[+-]\d{2}(?::?\d{2})?)$`)
+	alphaZone  = regexp.MustCompile(`^[A-Za-z]{1,5}$`)
+	isoDate    = regexp.MustCompile(`^\d{4}-\d{1,2}-\d{1,2}(?:[T ]|$)`)
+	trailingTZ = regexp.MustCompile(`(?:Z|[+-]\d{2}(?::?\d{2})?)$`)
 )
 
 var isoZoned = []string{
@@ -151,17 +149,8 @@ func parseISO(s string, loc *time.Location) (time.Time, bool) {
 // readZone reads a zone field. It returns (nil, true) for an alphabetic
 // abbreviation it does not know, (nil, false) for a field that is not a zone.
 func readZone(f string) (*time.Location, bool) {
-	if m := numericZone.FindStringSubmatch(f); m != nil {
-		h, _ := strconv.Atoi(m[2])
-		mm, _ := strconv.Atoi(m[3]) // 0 when absent
-		if h > 14 || mm > 59 {
-			return nil, false
-		}
-		off := h*3600 + mm*60
-		if m[1] == "-" {
-			off = -off
-		}
-		return time.FixedZone("", off), true
+	if loc, ok := news.ZoneOffset(f); ok {
+		return loc, true
 	}
 	if alphaZone.MatchString(f) {
 		up := strings.ToUpper(f)

@@ -46,7 +46,7 @@ var (
 	// ErrTimeout: the whole request took longer than its Timeout, or the
 	// headers longer than Options.HeaderTimeout.
 	ErrTimeout = errors.New("timed out")
-	// ErrScheme: a URL or a redirect that is not http or https.
+	// ErrScheme: a URL or a redirect that is not http or https to a host.
 	ErrScheme = errors.New("not an http(s) URL")
 )
 
@@ -229,10 +229,18 @@ func (c *Client) checkRedirect(req *http.Request, via []*http.Request) error {
 	if len(via) > c.opt.MaxRedirects {
 		return fmt.Errorf("stopped after %d redirects (fetch.max_redirects): %w", c.opt.MaxRedirects, ErrTooManyRedirects)
 	}
-	if req.URL.Scheme != "http" && req.URL.Scheme != "https" {
+	if !speaksHTTP(req.URL) {
 		return fmt.Errorf("redirect to %q: %w", Redact(req.URL.String()), ErrScheme)
 	}
 	return nil
+}
+
+// speaksHTTP reports whether the client may request u: http or https, to a
+// host. It is the client's own rule, for every URL it is given and every
+// redirect it follows, kept apart from what the rest of syndic calls a link
+// (news.AbsoluteHTTP) so that no change to that can widen what is dialled.
+func speaksHTTP(u *url.URL) bool {
+	return (u.Scheme == "http" || u.Scheme == "https") && u.Host != ""
 }
 
 // Get fetches req.URL. It returns a *StatusError for statuses other than
@@ -250,7 +258,7 @@ func (c *Client) Get(ctx context.Context, req Request) (*Response, error) {
 	if err != nil {
 		return nil, fmt.Errorf("GET %s: %w", Redact(req.URL), unwrapURLError(err))
 	}
-	if (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+	if !speaksHTTP(u) {
 		return nil, fmt.Errorf("GET %s: %w", Redact(req.URL), ErrScheme)
 	}
 	host := hostKey(u)
@@ -315,7 +323,7 @@ func (c *Client) timed(ctx context.Context, u *url.URL, req Request) (*Response,
 // request of syndic goes through a Client: this is its one POST.
 func (c *Client) PostForm(ctx context.Context, target string, form url.Values, allowPrivate bool) error {
 	u, err := url.Parse(target)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+	if err != nil || !speaksHTTP(u) {
 		return fmt.Errorf("POST %s: %w", Redact(target), ErrScheme)
 	}
 	ctx, cancel := context.WithTimeout(ctx, c.opt.Timeout)

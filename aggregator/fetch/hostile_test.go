@@ -157,6 +157,7 @@ func TestGuardRedirects(t *testing.T) {
 		{"http://[64:ff9b::a9fe:a9fe]/", true, ErrMetadataAddress},
 		{"ftp://127.0.0.1/x", true, ErrScheme},
 		{"javascript:alert(1)", true, ErrScheme},
+		{"http:///x", true, ErrScheme}, // no host: refused like a URL given without one
 	}
 	for _, tt := range tests {
 		target.Store(tt.to)
