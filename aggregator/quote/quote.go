@@ -39,6 +39,7 @@ func Find(text, lang string) []news.Quote {
 	d := newDoc(text, lang)
 	d.scanMentions()
 	d.scanOrgs()
+	d.readInterview()
 	d.run()
 	if len(d.out) == 0 {
 		return nil
@@ -61,6 +62,7 @@ type doc struct {
 	out        []emitted
 	quoted     map[[2]int]bool // sentences (paragraph, first token) holding a reported quotation
 	last       speaker         // who spoke last, for the quotations after that name nobody
+	iv         interview       // who answers and who asks, in a question-and-answer text
 }
 
 // newDoc splits text into paragraphs and reads each one's quotation marks,
@@ -107,7 +109,12 @@ func (d *doc) run() {
 		if len(toks) == 0 {
 			continue
 		}
-		if d.lang == "ru" && toks[0].kind == tDash && len(toks) > 1 && toks[1].kind == tWord {
+		if d.iv.on && d.bareTurn(pi) {
+			// A turn of an interview: the whole of it is one quote; the
+			// quotations inside it are read below, each only with an
+			// attribution of its own.
+			d.turn(pi)
+		} else if d.lang == "ru" && toks[0].kind == tDash && len(toks) > 1 && toks[1].kind == tWord {
 			if d.dashPara(pi) {
 				continue
 			}

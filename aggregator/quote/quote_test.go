@@ -628,3 +628,51 @@ func TestVerbAgreement(t *testing.T) {
 		}
 	}
 }
+
+// An interview's turns are credited by what the lead says of it: answers
+// to the interviewee, questions to the interviewer (or to nobody), never
+// to a name inside a turn ("По данным IMDB …?").
+func TestInterviewTurns(t *testing.T) {
+	tests := []struct {
+		file            string
+		answerer, asker string
+	}{
+		{"interview-colta-rozu.txt", "Валери Розу", "Анна Нижник"},      // "Анна Нижник поговорила с …"
+		{"interview-vestikavkaza-turitsyn.txt", "Игорь Турицын", ""},    // "наш собеседник – … Игорь Турицын"
+		{"interview-sarnovosti-stepanova.txt", "Варвара Степанова", ""}, // "… рассказывает директор САСК Варвара Степанова"
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			text := fixtureArticles(t, tt.file)[0]
+			// The turns: paragraphs opening with a dash.
+			turns := map[int]bool{}
+			for off, p := 0, ""; off < len(text); off += len(p) + 2 {
+				p, _, _ = strings.Cut(text[off:], "\n\n")
+				if r, n := utf8.DecodeRuneInString(p); r == '—' || r == '–' || r == '-' {
+					turns[off+n+1] = true
+				}
+			}
+			answers, questions := 0, 0
+			for _, q := range Find(text, "ru") {
+				if !turns[q.Pos] {
+					continue
+				}
+				delete(turns, q.Pos)
+				if strings.HasSuffix(strings.TrimRight(q.Text, " »\""), "?") {
+					if q.Speaker != tt.asker {
+						t.Errorf("question credited to %q, want %q: %.80q", q.Speaker, tt.asker, q.Text)
+					}
+					questions++
+				} else {
+					if q.Speaker != tt.answerer {
+						t.Errorf("answer credited to %q, want %q: %.80q", q.Speaker, tt.answerer, q.Text)
+					}
+					answers++
+				}
+			}
+			if answers < 3 || questions < 2 || len(turns) > 0 {
+				t.Errorf("%d answers, %d questions; %d turns not reported", answers, questions, len(turns))
+			}
+		})
+	}
+}

@@ -33,7 +33,7 @@ func (d *doc) speakerOf(pi, s int, a attrib, follow bool) speaker {
 	if sp.e == nil && a.ok() && a.m.kind == 0 && a.how != aCue {
 		if a.doc && d.last.near(pi) {
 			sp.e = d.last.e
-		} else if o := d.lastOrg(s, ""); o != nil {
+		} else if o := d.lastOrg(s, ""); o != nil && !mediaName(o.org) {
 			sp.e = o
 		} else if d.last.near(pi) && d.last.e.kind == kOrg {
 			sp.e = d.last.e
@@ -60,6 +60,9 @@ func (d *doc) resolve(m mention, g gender) (*entity, string) {
 	case kPerson:
 		if m.gender == unknownGender && (g == masculine || g == feminine) {
 			m.gender = g
+		}
+		if e := d.byNameAndPatronymic(m); e != nil {
+			return e, m.role
 		}
 		if len(m.first) == 0 {
 			key := surnameKey(m.last)
@@ -88,6 +91,14 @@ func (d *doc) resolve(m mention, g gender) (*entity, string) {
 					if e.kind == kPerson && e.first != "" && surnameKey(strings.Fields(e.first)[0]) == key {
 						best = e
 					}
+				}
+			}
+			if best != nil && best.first == "" {
+				// A name alone that the article gives in full elsewhere
+				// ("Айдар" for Айдар Губайдулин): the full name, if only
+				// one person has it.
+				if full := d.onlyFullName(key); full != nil {
+					best = full
 				}
 			}
 			if best != nil {
@@ -127,14 +138,25 @@ func (d *doc) resolve(m mention, g gender) (*entity, string) {
 		// A role the article gave someone: "the FSB Director".
 		var best *entity
 		bestPos := -1
+		quals := qualifierStems(m.role, head)
 		if d.last.e != nil && d.last.e.kind == kPerson {
+			// The last speaker, when a role the article gave them has the
+			// head and every qualifier ("президент США" is not the
+			// "президент Украины" who spoke last).
 			for _, r := range d.last.e.roles {
-				if containsWord(lower(r), head) || (d.lang == "ru" && containsWord(lower(r), roleStemOf(head))) {
+				lr := lower(r)
+				if !(containsWord(lr, head) || (d.lang == "ru" && containsWord(lr, roleStemOf(head)))) {
+					continue
+				}
+				all := true
+				for _, q := range quals {
+					all = all && containsStem(lr, q)
+				}
+				if all {
 					return d.last.e, m.role
 				}
 			}
 		}
-		quals := qualifierStems(m.role, head)
 		generic := genericHeads[head]
 		bestScore := 0
 		for _, pm := range d.pm {
@@ -206,6 +228,59 @@ func (d *doc) resolve(m mention, g gender) (*entity, string) {
 		return nil, m.role
 	}
 	return nil, ""
+}
+
+// onlyFullName returns the one person named in full (given name and
+// surname) whose surname or given name has key; nil when none or several.
+func (d *doc) onlyFullName(key string) *entity {
+	var found *entity
+	for _, e := range d.ents {
+		if e.kind != kPerson || e.first == "" || isPatronymic(e.last) {
+			continue
+		}
+		if e.key != key && surnameKey(strings.Fields(e.first)[0]) != key {
+			continue
+		}
+		if found != nil && found.name() != e.name() {
+			return nil
+		}
+		found = e
+	}
+	return found
+}
+
+// byNameAndPatronymic returns the one person of the article with the given
+// name of m when m is a given name and a patronymic without a surname
+// ("Александр Владимирович" for Александр Осадчий, named before); nil when
+// m is not such a mention or the article names no such person, or several.
+func (d *doc) byNameAndPatronymic(m mention) *entity {
+	if d.lang != "ru" || len(m.first) != 1 || !isPatronymic(m.last) {
+		return nil
+	}
+	fkey := surnameKey(m.first[0])
+	var found *entity
+	for _, e := range d.ents {
+		if e.kind != kPerson || e.first == "" || isPatronymic(e.last) || surnameKey(strings.Fields(e.first)[0]) != fkey {
+			continue
+		}
+		if found != nil && found != e {
+			return nil
+		}
+		found = e
+	}
+	return found
+}
+
+// isPatronymic reports whether a capitalised Russian word has the ending of
+// a patronymic in any case ("Владимирович", "Сергеевича", "Ивановна").
+func isPatronymic(w string) bool {
+	lw := lower(w)
+	for _, s := range []string{"ович", "евич", "ьич", "овна", "евна", "ична", "инична"} {
+		if i := strings.LastIndex(lw, s); i > 0 && len(lw)-i-len(s) <= 6 {
+			return true
+		}
+	}
+	return false
 }
 
 // compatible reports whether an antecedent of gender eg fits gender g.
