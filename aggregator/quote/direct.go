@@ -123,8 +123,8 @@ func (d *doc) quoteTok(pi, qi int) {
 }
 
 // interruptedBefore reports whether the English quotation toks[qi] of
-// paragraph pi goes on one before it across an attribution clause only
-// ("A," he said. "B."): its second piece.
+// paragraph pi goes on a reported one before it across an attribution
+// clause only ("A," he said. "B."): its second piece.
 func (d *doc) interruptedBefore(pi, qi int) bool {
 	if d.lang != "en" {
 		return false
@@ -132,7 +132,11 @@ func (d *doc) interruptedBefore(pi, qi int) bool {
 	toks := d.paras[pi].toks
 	for k := qi - 1; k >= 0; k-- {
 		if toks[k].kind == tQuote {
-			return interruption(d.text[d.spans[toks[k].q].e:d.spans[toks[qi].q].s])
+			prev := d.spans[toks[k].q]
+			// The first piece must have been reported: a fragment left out
+			// leaves the second piece without a speaker of its own.
+			n := len(d.out)
+			return n > 0 && d.out[n-1].Pos >= prev.s && d.out[n-1].Pos < prev.e && interruption(d.text[prev.e:d.spans[toks[qi].q].s])
 		}
 	}
 	return false
