@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/syndic/syndic/aggregator"
+	"github.com/syndic/syndic/aggregator/extract"
 	"github.com/syndic/syndic/aggregator/fetch"
 	"github.com/syndic/syndic/config"
 	"github.com/syndic/syndic/news"
@@ -43,6 +44,16 @@ func articleUpstream(t *testing.T) *httptest.Server {
 <description>Коротко.</description><pubDate>Fri, 01 Nov 2019 12:00:00 +0000</pubDate></item>
 <item><guid isPermaLink="false">m-1</guid><title>Верховный суд ликвидировал движение</title><link>%[1]s/meduza/ponomarev</link>
 <description>Коротко.</description></item></channel></rss>`, srv.URL)
+		case "/phish/list":
+			fmt.Fprint(w, `<html><body><a class="post" href="/phish/post">Post</a></body></html>`)
+		case "/phish/post":
+			// The seed page, its notice pointing elsewhere.
+			data, err := os.ReadFile(filepath.Join("..", "testdata", "seed", "caliber-az-fsb-chief.html"))
+			if err != nil {
+				t.Error(err)
+			}
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			w.Write([]byte(strings.Replace(string(data), "hyperlink to Caliber.az", "hyperlink to evil-phish.com", 1)))
 		default:
 			f, ok := pages[r.URL.Path]
 			if !ok {
@@ -89,8 +100,9 @@ sections: [{id: all}]
 fetch: {host_spacing: 0s}
 sources:
   - {id: caliber, name: Caliber.Az, url: "%[1]s/caliber/list", kind: page, item_links: "a.post",
-     timezone: Asia/Baku, sections: [all], allow_private: true}
+     timezone: Asia/Baku, sections: [all], allow_private: true, attribution: {link: "https://caliber.az"}}
   - {id: ru, name: Russian press, url: "%[1]s/feed.xml", timezone: Europe/Moscow, sections: [all], allow_private: true}
+  - {id: phish, url: "%[1]s/phish/list", kind: page, item_links: "a.post", sections: [all], allow_private: true}
 `, up.URL), nil)
 	res := byID(c.CrawlOnce(ctx, nil))
 	if r := res["caliber"]; r.Err != nil || r.New != 2 || r.Articles != 2 {
@@ -149,12 +161,51 @@ sources:
 		t.Errorf("listing item without its own notice: %+v", iz.Attribution)
 	}
 
+	// A page's notice naming a site that is neither the page's, the
+	// source's nor its configured link sets no link, for the page or for
+	// the source's other items.
+	if p := items["/phish/post"]; p.Attribution.Required || strings.Contains(p.Attribution.Link, "evil") {
+		t.Errorf("a foreign link from a page's notice was kept: %+v", p.Attribution)
+	}
+	if state, _ := st.SourceState(ctx, "phish"); state.Attribution.Required {
+		t.Errorf("a foreign link from a page's notice became the source's rule: %+v", state.Attribution)
+	}
+
 	// Known articles are not fetched again.
 	res = byID(c.CrawlOnce(ctx, nil))
 	for id, r := range res {
 		if r.Err != nil || r.Articles != 0 || r.New != 0 {
 			t.Errorf("second pass %s: %v", id, r)
 		}
+	}
+}
+
+// TestArticlePagesParsedOnce: a summary-only feed's articles are fetched,
+// and each page is parsed once: no depth check before extraction, and the
+// extractor's text goes on to quotes, routing and the search index.
+func TestArticlePagesParsedOnce(t *testing.T) {
+	ctx := context.Background()
+	up := articleUpstream(t)
+	c, st := articleCrawler(t, fmt.Sprintf(`
+sections: [{id: all, match: {any: [Пономарев]}}]
+fetch: {host_spacing: 0s}
+sources:
+  - {id: ru, name: Russian press, url: "%s/feed.xml", timezone: Europe/Moscow, allow_private: true}
+`, up.URL), nil)
+	before := extract.Parses()
+	if r := byID(c.CrawlOnce(ctx, nil))["ru"]; r.Err != nil || r.New != 2 || r.Articles != 2 {
+		t.Fatalf("ru: %v", r)
+	}
+	if n := extract.Parses() - before; n != 2 {
+		t.Errorf("2 article pages parsed %d times", n)
+	}
+	// The pages' text reached the index and the router: the feed says
+	// only "Коротко." and its titles never name Ponomarev.
+	if found, err := st.SearchItems(ctx, "Пономарева", 10); err != nil || len(found) != 2 {
+		t.Errorf("search: %d items, %v", len(found), err)
+	}
+	if all, _ := st.SectionItems(ctx, "all", 10); len(all) != 2 {
+		t.Errorf("routed: %d items", len(all))
 	}
 }
 

@@ -1,6 +1,7 @@
 package aggregator
 
 import (
+	"context"
 	"errors"
 	"strings"
 	"testing"
@@ -10,52 +11,42 @@ import (
 	"github.com/syndic/syndic/aggregator/extract"
 	"github.com/syndic/syndic/aggregator/quote"
 	"github.com/syndic/syndic/config"
+	"github.com/syndic/syndic/news"
 )
 
-func TestCheckDepth(t *testing.T) {
-	tests := []struct {
-		name string
-		page string
-		max  int
-		deep bool
-	}{
-		{"ordinary page", "<html><body><div><article><p>a<p>b<ul><li>x<li>y</ul></article></div></body></html>", 10, false},
-		{"unclosed p and li do not nest", strings.Repeat("<p>x", 5000) + strings.Repeat("<li>y", 5000) + strings.Repeat("<br>", 5000), 10, false},
-		{"nested divs", strings.Repeat("<div>", 100_000), 512, true},
-		{"closed again", strings.Repeat("<div>", 400) + strings.Repeat("</div>", 400) + strings.Repeat("<div>", 400), 512, false},
-		{"inside script is text", "<script>" + strings.Repeat("<div>", 1000) + "</script>", 10, false},
-	}
-	for _, tt := range tests {
-		err := checkDepth([]byte(tt.page), tt.max)
-		if tt.deep != errors.Is(err, ErrTooDeep) {
-			t.Errorf("%s: %v", tt.name, err)
-		}
-		if tt.deep && !strings.Contains(err.Error(), "fetch.max_depth") {
-			t.Errorf("%s: error %q does not name the key", tt.name, err)
-		}
-	}
-}
-
 func TestWithin(t *testing.T) {
-	v, err := within(time.Second, func() (int, error) { return 7, nil })
+	ctx := context.Background()
+	v, err := within(ctx, time.Second, func() (int, error) { return 7, nil })
 	if v != 7 || err != nil {
 		t.Errorf("fast: %v, %v", v, err)
 	}
 	release := make(chan struct{})
 	defer close(release)
 	start := time.Now()
-	_, err = within(50*time.Millisecond, func() (int, error) { <-release; return 1, nil })
+	_, err = within(ctx, 50*time.Millisecond, func() (int, error) { <-release; return 1, nil })
 	if !errors.Is(err, ErrBudget) || !strings.Contains(err.Error(), "fetch.extract_timeout") || time.Since(start) > 2*time.Second {
 		t.Errorf("slow: %v after %s", err, time.Since(start))
 	}
-	_, err = within(time.Second, func() (int, error) { panic("boom") })
+	_, err = within(ctx, time.Second, func() (int, error) { panic("boom") })
 	if err == nil || !strings.Contains(err.Error(), "boom") {
 		t.Errorf("panic: %v", err)
+	}
+	// Shutdown: within gives up when ctx is done, and runs nothing once it is.
+	stop, cancel := context.WithCancel(ctx)
+	go func() { time.Sleep(10 * time.Millisecond); cancel() }()
+	_, err = within(stop, time.Hour, func() (int, error) { <-release; return 1, nil })
+	if !errors.Is(err, context.Canceled) {
+		t.Errorf("cancelled while running: %v", err)
+	}
+	ran := false
+	_, err = within(stop, time.Hour, func() (int, error) { ran = true; return 1, nil })
+	if !errors.Is(err, context.Canceled) || ran {
+		t.Errorf("cancelled before: %v, ran %v", err, ran)
 	}
 }
 
 // FuzzExtractGuarded runs an article page through what the crawler does
-// with one: the depth guard and time budget around extraction, link
+// with one: extraction with the depth limit inside the time budget, link
 // discovery, plain text and quote finding. No panic, and a page either
 // fails with a clear error or gives valid UTF-8.
 func FuzzExtractGuarded(f *testing.F) {
@@ -66,8 +57,8 @@ func FuzzExtractGuarded(f *testing.F) {
 	c := &Crawler{cfg: config.Default()}
 	c.cfg.Fetch.ExtractTimeout = config.Duration(5 * time.Second)
 	f.Fuzz(func(t *testing.T, page []byte, selector string) {
-		art, err := guarded(c, page, func() (*extract.Article, error) {
-			return extract.Extract(page, extract.Options{URL: "https://example.ru/news/1", Location: time.UTC})
+		art, err := within(context.Background(), c.cfg.Fetch.ExtractTimeout.D(), func() (*extract.Article, error) {
+			return extract.Extract(page, extract.Options{URL: "https://example.ru/news/1", Location: time.UTC, MaxDepth: c.cfg.Fetch.MaxDepth})
 		})
 		if err != nil {
 			if strings.HasPrefix(err.Error(), "panic:") {
@@ -80,11 +71,11 @@ func FuzzExtractGuarded(f *testing.F) {
 				t.Errorf("invalid UTF-8 out of valid UTF-8: %q", s)
 			}
 		}
-		quote.Find(extract.PlainText(art.BodyHTML), "ru")
+		quote.Find(news.PlainText(art.BodyHTML), "ru")
 		quote.Find(art.Body, "en")
 		if checkSelectorOK(selector) {
-			if _, err := guarded(c, page, func() ([]string, error) {
-				return extract.Links(page, selector, "https://example.ru/"), nil
+			if _, err := within(context.Background(), c.cfg.Fetch.ExtractTimeout.D(), func() ([]string, error) {
+				return extract.Links(page, selector, "https://example.ru/", c.cfg.Fetch.MaxDepth)
 			}); err != nil && strings.HasPrefix(err.Error(), "panic:") {
 				t.Fatalf("links: %v", err)
 			}

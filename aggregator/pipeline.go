@@ -42,17 +42,17 @@ func (c *Crawler) crawl(ctx context.Context, src config.Source, state *store.Sou
 	var items []news.Item
 	switch src.Kind {
 	case config.KindPage:
-		links, err := guarded(c, resp.Body, func() ([]string, error) {
-			return extract.Links(resp.Body, src.ItemLinks, resp.URL), nil
+		links, err := within(ctx, c.cfg.Fetch.ExtractTimeout.D(), func() ([]string, error) {
+			return extract.Links(resp.Body, src.ItemLinks, resp.URL, c.cfg.Fetch.MaxDepth)
 		})
 		if err != nil {
-			return fmt.Errorf("read listing page %s: %w", resp.URL, err)
+			return fmt.Errorf("read listing page %s: %w", fetch.Redact(resp.URL), err)
 		}
 		for _, link := range links {
 			items = append(items, news.Item{GUID: link, Link: link})
 		}
 		if len(items) == 0 {
-			return fmt.Errorf("read listing page %s: no links match item_links %q", resp.URL, src.ItemLinks)
+			return fmt.Errorf("read listing page %s: no links match item_links %q", fetch.Redact(resp.URL), src.ItemLinks)
 		}
 	default:
 		f, err := feed.Parse(resp.Body, feed.Options{
@@ -62,7 +62,7 @@ func (c *Crawler) crawl(ctx context.Context, src config.Source, state *store.Sou
 			Location: src.Location(),
 		})
 		if err != nil {
-			return fmt.Errorf("parse feed %s: %w", resp.URL, err)
+			return fmt.Errorf("parse feed %s: %w", fetch.Redact(resp.URL), err)
 		}
 		res.Dropped = f.Dropped
 		items = f.Items
@@ -98,8 +98,19 @@ func (c *Crawler) crawl(ctx context.Context, src config.Source, state *store.Sou
 				}
 			}
 		}
+		// The item's text, read once for quotes, routing and the index.
+		it.Text = it.BodyText()
 		if len(it.Quotes) == 0 && it.Content != "" {
-			it.Quotes = quote.Find(extract.PlainText(it.Content), it.Lang)
+			text, lang := it.Text, it.Lang
+			it.Quotes, err = within(ctx, c.cfg.Fetch.ExtractTimeout.D(), func() ([]news.Quote, error) {
+				return quote.Find(text, lang), nil
+			})
+			if err != nil && ctx.Err() != nil {
+				return fmt.Errorf("find quotes: %w", err)
+			}
+			if err != nil {
+				log.Warn("find quotes", "guid", it.GUID, "err", err)
+			}
 		}
 		if !it.Attribution.Required && state.Attribution.Required {
 			// The reuse rule the source's pages state covers all its items,
@@ -119,17 +130,6 @@ func (c *Crawler) crawl(ctx context.Context, src config.Source, state *store.Sou
 	// Only now that the items are stored may the validators skip them.
 	state.ETag, state.LastModified = resp.ETag, resp.LastModified
 	return nil
-}
-
-// guarded runs an extraction step on an HTML page within the limits the
-// extractor does not enforce itself: the page's nesting (fetch.max_depth)
-// and the time budget (fetch.extract_timeout).
-func guarded[T any](c *Crawler, page []byte, f func() (T, error)) (T, error) {
-	if err := checkDepth(page, c.cfg.Fetch.MaxDepth); err != nil {
-		var zero T
-		return zero, err
-	}
-	return within(c.cfg.Fetch.ExtractTimeout.D(), f)
 }
 
 func kindNoun(src config.Source) string {
@@ -163,19 +163,20 @@ func (c *Crawler) enrich(ctx context.Context, src config.Source, it *news.Item, 
 		err = fmt.Errorf("unexpected 304")
 	}
 	if err != nil {
-		log.Warn("fetch article", "url", it.Link, "err", err)
+		log.Warn("fetch article", "url", fetch.Redact(it.Link), "err", err)
 		return false
 	}
-	art, err := guarded(c, resp.Body, func() (*extract.Article, error) {
+	art, err := within(ctx, c.cfg.Fetch.ExtractTimeout.D(), func() (*extract.Article, error) {
 		return extract.Extract(resp.Body, extract.Options{
 			URL:       resp.URL,
 			Location:  src.Location(),
-			Selectors: extract.Selectors(src.Extract),
+			Selectors: src.Extract,
 			Now:       c.now(), // "сегодня, 13:01" is today of the crawl
+			MaxDepth:  c.cfg.Fetch.MaxDepth,
 		})
 	})
 	if err != nil {
-		log.Warn("extract article", "url", it.Link, "err", err)
+		log.Warn("extract article", "url", fetch.Redact(it.Link), "err", err)
 		return false
 	}
 	if art.Title != "" && (it.Title == "" || src.Kind == config.KindPage) {
@@ -185,7 +186,7 @@ func (c *Crawler) enrich(ctx context.Context, src config.Source, it *news.Item, 
 		it.Link = art.URL
 	}
 	if art.BodyHTML != "" {
-		it.Content = art.BodyHTML
+		it.Content, it.Text = art.BodyHTML, art.Body
 	}
 	if len(art.Authors) > 0 {
 		it.Authors = art.Authors
@@ -203,12 +204,22 @@ func (c *Crawler) enrich(ctx context.Context, src config.Source, it *news.Item, 
 		it.Lang = art.Lang
 	}
 	it.Via = art.Via
-	if art.Attribution.Required {
+	switch {
+	case !art.Attribution.Required:
+	case trustedLink(art.Attribution.Link, it.Link, src):
 		it.Attribution = art.Attribution
 		state.Attribution = art.Attribution
+	default:
+		log.Warn("reuse notice names another site; not credited", "url", fetch.Redact(it.Link), "link", fetch.Redact(art.Attribution.Link))
 	}
 	if art.Body != "" {
-		it.Quotes = quote.Find(art.Body, it.Lang)
+		body, lang := art.Body, it.Lang
+		it.Quotes, err = within(ctx, c.cfg.Fetch.ExtractTimeout.D(), func() ([]news.Quote, error) {
+			return quote.Find(body, lang), nil
+		})
+		if err != nil {
+			log.Warn("find quotes", "url", fetch.Redact(it.Link), "err", err)
+		}
 	}
 	return true
 }

@@ -3,7 +3,6 @@ package aggregator
 import (
 	"fmt"
 
-	"github.com/syndic/syndic/aggregator/extract"
 	"github.com/syndic/syndic/aggregator/route"
 	"github.com/syndic/syndic/config"
 	"github.com/syndic/syndic/news"
@@ -31,12 +30,8 @@ func NewRouter(cfg config.Config) (*route.Router, error) {
 	return r, nil
 }
 
-// ItemText is the view of an item that routing rules read: its title, the
-// plain text of its content (or summary), and its own categories.
+// ItemText is the view of an item that routing rules read: its title, its
+// plain text (news.Item.BodyText) and its own categories.
 func ItemText(it news.Item) route.Text {
-	body := it.Content
-	if body == "" {
-		body = it.Summary
-	}
-	return route.Text{Source: it.SourceID, Title: it.Title, Body: extract.PlainText(body), Categories: it.Categories}
+	return route.Text{Source: it.SourceID, Title: it.Title, Body: it.BodyText(), Categories: it.Categories}
 }

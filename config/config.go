@@ -21,6 +21,9 @@ type Config struct {
 	Database string `yaml:"database"`
 	// Listen is the address the publisher serves on.
 	Listen string `yaml:"listen"`
+	// OpsListen is where /healthz and /metrics are served ("": beside the
+	// feeds when Listen is a loopback address, else nowhere).
+	OpsListen string `yaml:"ops_listen"`
 	// PublicURL is the base of self links in the feeds (set it behind a proxy).
 	PublicURL string `yaml:"public_url"`
 	// UserAgent overrides the User-Agent sent upstream.
@@ -134,7 +137,7 @@ type Source struct {
 	// extracted; unset means "when the feed carries no full text".
 	FetchArticle *bool `yaml:"fetch_article"`
 	// Extract overrides the generic article extraction with CSS selectors.
-	Extract Selectors `yaml:"extract"`
+	Extract news.Selectors `yaml:"extract"`
 }
 
 // Source kinds.
@@ -142,16 +145,6 @@ const (
 	KindFeed = "feed"
 	KindPage = "page"
 )
-
-// Selectors are CSS selectors that win over generic extraction, per field.
-type Selectors struct {
-	Body    string   `yaml:"body"`
-	Title   string   `yaml:"title"`
-	Authors string   `yaml:"authors"`
-	Date    string   `yaml:"date"`
-	Section string   `yaml:"section"`
-	Drop    []string `yaml:"drop"` // elements removed before extraction
-}
 
 // SectionRef puts a source's items into a section: all of them, or, when
 // Categories is set, those whose own categories include one of these.

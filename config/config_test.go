@@ -115,6 +115,8 @@ func TestParseErrorsNamePlaceAndField(t *testing.T) {
 				`fetch.min_interval: 10s is too short`, `fetch.max_depth: must be positive`}},
 		{"bad source bounds", strings.Replace(good, "interval: 2m", "interval: 2m\n    min_interval: 5m\n    max_interval: 1m", 1),
 			[]string{`sources[0].min_interval: 5m0s is longer than the interval 2m0s`, `sources[0].max_interval: 1m0s is shorter than the interval 2m0s`}},
+		{"bad selectors", strings.Replace(good, "allow_private: true", "allow_private: true\n    extract: {body: article .text, title: '[[[', drop: [p, ':::']}", 1),
+			[]string{`sources[0].extract.title: invalid CSS selector "[[["`, `sources[0].extract.drop[1]: invalid CSS selector ":::"`}},
 		{"syntax error", "sections: [\n", []string{`bad.yaml:`}},
 		{"empty file", "", []string{`bad.yaml: empty config`}},
 		{"no sources", "sections: [{id: a}]\n", []string{`sources: at least one source is needed`, `sections[0]: section "a" gets no items`}},

@@ -65,6 +65,9 @@ func (c *Config) validate(skip map[string]bool) Errors {
 	if _, _, err := net.SplitHostPort(c.Listen); err != nil {
 		bad("listen", "invalid address %q (want host:port, e.g. 127.0.0.1:8080)", c.Listen)
 	}
+	if _, _, err := net.SplitHostPort(c.OpsListen); c.OpsListen != "" && err != nil {
+		bad("ops_listen", "invalid address %q (want host:port, e.g. 127.0.0.1:9100)", c.OpsListen)
+	}
 	if c.PublicURL != "" && !news.IsAbsoluteHTTP(c.PublicURL) {
 		bad("public_url", "invalid URL %q (want an absolute http(s) URL)", c.PublicURL)
 	}

@@ -1,11 +1,11 @@
 // Package news holds the domain types every room of syndic speaks: sources,
-// sections, items, quotes and attribution. It does no I/O.
+// sections, items, quotes and attribution, and the rules about their values
+// that more than one room applies: links (link.go), the words dates are
+// printed with (dates.go), plain text from HTML (text.go) and words with
+// their stems (words.go). It does no I/O.
 package news
 
-import (
-	"net/url"
-	"time"
-)
+import "time"
 
 // Republish is how much of a source's items may be republished.
 type Republish string
@@ -40,6 +40,19 @@ type Source struct {
 	AttributionTemplate string
 }
 
+// Selectors are a source's CSS selectors that win over the generic reading
+// of its article pages, field by field; an empty one leaves its field to the
+// generic reading. config checks that each is valid CSS; the extractor reads
+// an invalid one as absent.
+type Selectors struct {
+	Body    string   `yaml:"body"`
+	Title   string   `yaml:"title"`
+	Authors string   `yaml:"authors"`
+	Date    string   `yaml:"date"`
+	Section string   `yaml:"section"`
+	Drop    []string `yaml:"drop"` // elements removed before anything is read
+}
+
 // Attribution is a source's reuse rule: whether a hyperlink is required,
 // where it must point and the source's own words.
 type Attribution struct {
@@ -67,6 +80,12 @@ type Item struct {
 	Title    string // plain text
 	Summary  string // short description, HTML as the feed gave it
 	Content  string // full text, HTML (feed full text or extracted body)
+	// Text is the plain text of Content, or of Summary when there is no
+	// Content (see BodyText), computed once when the item is read, by the
+	// extractor or PlainText, and handed to quote finding, routing and the
+	// search index. It is not stored: items read back from the store
+	// have it empty.
+	Text string
 	// Authors are person names as printed in the byline.
 	Authors    []string
 	Categories []string // the upstream's own rubrics
@@ -85,17 +104,20 @@ type Item struct {
 	FetchedAt time.Time // when syndic first stored it
 }
 
+// BodyText returns the item's plain text: Text when it is set, else the
+// PlainText of Content, or of Summary when there is no Content.
+func (it *Item) BodyText() string {
+	if it.Text != "" {
+		return it.Text
+	}
+	if it.Content != "" {
+		return PlainText(it.Content)
+	}
+	return PlainText(it.Summary)
+}
+
 // HasOriginalLink reports whether the item can be linked to its origin: an
 // absolute http or https URL with a host. Items without one are never published.
 func (it *Item) HasOriginalLink() bool {
 	return IsAbsoluteHTTP(it.Link)
-}
-
-// IsAbsoluteHTTP reports whether s is an absolute http(s) URL with a host.
-func IsAbsoluteHTTP(s string) bool {
-	u, err := url.Parse(s)
-	if err != nil {
-		return false
-	}
-	return (u.Scheme == "http" || u.Scheme == "https") && u.Host != ""
 }

@@ -24,28 +24,44 @@ func benchPublisher(b *testing.B) (*Publisher, *fakeStore) {
 }
 
 // BenchmarkRenderSection renders a 50-item section (full text, excerpts and
-// attribution) from an in-memory store in each format, compression
-// included, bypassing the cache:
+// attribution) from an in-memory store, compression included, bypassing
+// the cache: each format alone from a new version (the page read and its
+// entries built for it), and "page", the three formats of one new version
+// in a row (the page read and built once):
 //
 //	go test -run '^$' -bench RenderSection -benchmem ./publisher
 func BenchmarkRenderSection(b *testing.B) {
 	p, _ := benchPublisher(b)
+	var version int64
+	render := func(b *testing.B, f format) *doc {
+		d, err := p.render(context.Background(), p.routes[feedPath("bench", f)], cursor{}, version, testMod)
+		if err != nil {
+			b.Fatal(err)
+		}
+		return d
+	}
 	for f := formatRSS; f <= formatJSON; f++ {
-		rt := p.routes[feedPath("bench", f)]
 		b.Run(f.info().ext, func(b *testing.B) {
 			b.ReportAllocs()
 			var d *doc
 			for b.Loop() {
-				var err error
-				if d, err = p.render(context.Background(), rt, cursor{}, testMod); err != nil {
-					b.Fatal(err)
-				}
+				version++
+				d = render(b, f)
 			}
 			b.ReportMetric(float64(len(d.vars[encIdentity].body)), "bytes/doc")
 			b.ReportMetric(float64(len(d.vars[encGzip].body)), "gzip-bytes/doc")
 			b.ReportMetric(float64(len(d.vars[encBrotli].body)), "br-bytes/doc")
 		})
 	}
+	b.Run("page", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			version++
+			for f := formatRSS; f <= formatJSON; f++ {
+				render(b, f)
+			}
+		}
+	})
 }
 
 // BenchmarkServeCached serves a cached 50-item RSS feed over ServeHTTP,

@@ -33,9 +33,43 @@ type route struct {
 	id     string // section or source id
 	format format // 0 for the index and the OPML
 	path   string
-	dep    *dep // what its content depends on; nil: the config alone
+	dep    *dep  // what its content depends on; nil: the config alone
+	feed   *feed // the feed it serves in its format; nil for the index and the OPML
 	head   pageEntry
 }
+
+// feed is a section's or a source's feed, served by three routes, one per
+// format. They share its built pages: a page is read from the store and
+// its entries built (upstream HTML sanitised, excerpts, attribution) once
+// per version, and each format is written from them. The newest page is
+// built in head, older ones in Publisher.builds.
+type feed struct {
+	head pageBuild
+}
+
+// pageBuild holds one page of a feed as built for one version of its
+// dependency; mu is held while it is built, so that concurrent requests
+// for its formats build it once. The page is dropped once every format has
+// taken it (their documents are cached) or when another version replaces
+// it, so a feed holds at most one built page per page slot.
+type pageBuild struct {
+	mu   sync.Mutex
+	page *builtPage
+}
+
+// builtPage is a page of a feed as every format renders it. It is not
+// changed once built, except taken, which pageBuild.mu guards.
+type builtPage struct {
+	version int64     // the dependency's version it was built from
+	mod     time.Time // and the dependency's time
+	fd      feedData  // without the links of a format: self, current and next
+	last    cursor    // the position of the last item looked at
+	more    bool      // items may remain after last: there is an older page
+	taken   uint8     // the formats that have rendered it, a bit each
+}
+
+// everyFormat is builtPage.taken once every format has taken the page.
+const everyFormat = 1<<formatRSS | 1<<formatAtom | 1<<formatJSON
 
 // dep is a section (or, with section "", every section) whose version the
 // publisher tracks: read from the store at most once per Recheck.
@@ -63,7 +97,13 @@ type pageKey struct {
 	cur cursor
 }
 
-// maxPages bounds the older pages kept; past it, arbitrary ones are dropped.
+type buildKey struct {
+	f   *feed
+	cur cursor
+}
+
+// maxPages bounds the older pages kept, documents and built pages each;
+// past it, arbitrary ones are dropped.
 const maxPages = 512
 
 // doc is a rendered document with everything a response needs precomputed:
@@ -78,6 +118,7 @@ type doc struct {
 	cacheControl []string
 	lastModified []string // nil without a time
 	link         []string // WebSub Link header, nil without a hub
+	vary         []string // nil: varyValue
 	mod          time.Time
 }
 
@@ -129,36 +170,68 @@ func (p *Publisher) document(ctx context.Context, rt *route, cur cursor) (*doc, 
 		return d, nil
 	}
 	start := time.Now()
-	d, err := p.render(ctx, rt, cur, mod)
+	d, err := p.render(ctx, rt, cur, version, mod)
 	if err != nil {
 		return nil, err
 	}
-	d.version = version
 	pe.doc.Store(d)
 	p.m.observeRender(rt.kind, time.Since(start))
 	return d, nil
 }
 
-// page returns the entry of an older page, making room when there are too many.
+// page returns the entry of an older page's document.
 func (p *Publisher) page(rt *route, cur cursor) *pageEntry {
-	k := pageKey{rt, cur}
 	p.pagesMu.Lock()
 	defer p.pagesMu.Unlock()
-	pe := p.pages[k]
-	if pe == nil {
-		if len(p.pages) >= maxPages {
+	return slot(p.pages, pageKey{rt, cur})
+}
+
+// built returns the page of rt's feed at cur built for version and mod,
+// building it when it is not built for them, and marks it taken by rt's
+// format. Once every format has taken it, it is dropped.
+func (p *Publisher) built(ctx context.Context, rt *route, cur cursor, version int64, mod time.Time) (*builtPage, error) {
+	pb := &rt.feed.head
+	if !cur.zero() {
+		p.pagesMu.Lock()
+		pb = slot(p.builds, buildKey{rt.feed, cur})
+		p.pagesMu.Unlock()
+	}
+	pb.mu.Lock()
+	defer pb.mu.Unlock()
+	bp := pb.page
+	if bp == nil || bp.version != version || !bp.mod.Equal(mod) {
+		var err error
+		if bp, err = p.buildPage(ctx, rt, cur, mod); err != nil {
+			return nil, err
+		}
+		bp.version = version
+		pb.page = bp
+	}
+	if bp.taken |= 1 << rt.format; bp.taken == everyFormat {
+		pb.page = nil
+	}
+	return bp, nil
+}
+
+// slot returns m[k], adding a new one when there is none; when m holds
+// maxPages already, an eighth of them, arbitrary ones, are dropped first.
+// The caller holds the lock of m.
+func slot[K comparable, V any](m map[K]*V, k K) *V {
+	v := m[k]
+	if v == nil {
+		if len(m) >= maxPages {
 			n := 0
-			for k := range p.pages {
-				delete(p.pages, k)
+			for k := range m {
+				delete(m, k)
 				if n++; n >= maxPages/8 {
 					break
 				}
 			}
 		}
-		pe = new(pageEntry)
-		p.pages[k] = pe
+		v = new(V)
+		m[k] = v
 	}
-	return pe
+	return v
 }
 
 // freshen returns the dependency's version, reading it from the store when
@@ -225,14 +298,15 @@ func (p *Publisher) readVersion(ctx context.Context, d *dep) (*depState, error) 
 	return next, nil
 }
 
-// render renders rt's document at cur and precomputes its response.
-func (p *Publisher) render(ctx context.Context, rt *route, cur cursor, mod time.Time) (*doc, error) {
+// render renders rt's document at cur from version of its dependency, last
+// changed at mod, and precomputes its response.
+func (p *Publisher) render(ctx context.Context, rt *route, cur cursor, version int64, mod time.Time) (*doc, error) {
 	var body []byte
 	var err error
 	contentType := "text/html; charset=utf-8"
 	switch rt.kind {
 	case kindSection, kindSource:
-		body, mod, err = p.renderFeed(ctx, rt, cur, mod)
+		body, mod, err = p.renderFeed(ctx, rt, cur, version, mod)
 		contentType = rt.format.info().contentType
 	case kindIndex:
 		body, err = p.renderIndex(ctx, mod)
@@ -249,6 +323,7 @@ func (p *Publisher) render(ctx context.Context, rt *route, cur cursor, mod time.
 		maxAge = time.Hour
 	}
 	d := &doc{
+		version:      version,
 		contentType:  []string{contentType},
 		cacheControl: []string{"public, max-age=" + strconv.Itoa(int(maxAge/time.Second))},
 		mod:          mod,
@@ -266,11 +341,21 @@ func (p *Publisher) render(ctx context.Context, rt *route, cur cursor, mod time.
 // setBodies stores body and its compressed forms, keeping a compressed one
 // only when it is smaller.
 func (d *doc) setBodies(body []byte) {
+	d.setVariants(body, true, true)
+}
+
+// setVariants stores body and the compressed forms asked for.
+func (d *doc) setVariants(body []byte, gz, br bool) {
 	sum := sha256.Sum256(body)
 	tag := hex.EncodeToString(sum[:16])
 	d.vars[encIdentity] = variant{body: body}
-	d.vars[encGzip] = variant{body: gzipBytes(body), encoding: gzipValue}
-	d.vars[encBrotli] = variant{body: brotliBytes(body), encoding: brValue}
+	d.vars[encGzip], d.vars[encBrotli] = variant{}, variant{}
+	if gz {
+		d.vars[encGzip] = variant{body: gzipBytes(body), encoding: gzipValue}
+	}
+	if br {
+		d.vars[encBrotli] = variant{body: brotliBytes(body), encoding: brValue}
+	}
 	for e := range d.vars {
 		v := &d.vars[e]
 		if e != int(encIdentity) && len(v.body) >= len(body) {

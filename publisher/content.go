@@ -7,6 +7,8 @@ import (
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"github.com/syndic/syndic/news"
 )
 
 // excerptRunes is the soft limit, in characters of text, of an excerpt.
@@ -62,70 +64,20 @@ func xmlChar(r rune, n int) bool {
 }
 
 // plainText cleans a one-line plain-text field (title, byline, name,
-// category): markup removed (tags dropped, the content of script and style
-// too), XML-illegal characters removed, runs of white space collapsed to one
-// space. Entities are left as written. Markup is removed rather than
-// escaped because many feed readers render RSS titles as HTML: the result,
-// read as HTML, holds no element at all.
+// category) with news.PlainLine: markup removed (the content of scripts,
+// styles and the like too), entities decoded, XML-illegal characters
+// removed, white space collapsed. Markup is removed rather than escaped
+// because many feed readers render RSS titles as HTML: the result, read as
+// HTML, holds no element at all.
 func plainText(s string) string {
-	return cleanLine(stripMarkup(stripIllegal(s)))
+	return news.PlainLine(s)
 }
 
 // cleanLine cleans one line of text that is only ever written escaped,
 // inside HTML (the via chain, a reuse notice): XML-illegal characters
 // removed, white space collapsed; "<AZ>" stays, to be escaped.
 func cleanLine(s string) string {
-	return strings.Join(strings.Fields(stripIllegal(s)), " ")
-}
-
-// stripMarkup removes tags until none is left (see plainText).
-func stripMarkup(s string) string {
-	for range 8 {
-		if !strings.Contains(s, "<") {
-			break
-		}
-		t := stripTags(s)
-		if t == s {
-			break
-		}
-		s = t
-	}
-	if strings.Contains(s, "<") && stripTags(s) != s {
-		// Still markup after 8 passes ("<<<<<<<<<b>b>b>..."): no '<' at all.
-		s = strings.ReplaceAll(s, "<", "‹")
-	}
-	return s
-}
-
-// stripTags returns s without its tags, comments and doctypes, and without
-// the content of script, style and the like; text is kept as written. Each
-// tag becomes a space, so that removing one cannot put another together
-// ("<<b>script>" gives "< script>", which is text); plainText checks anyway.
-func stripTags(s string) string {
-	z := html.NewTokenizer(strings.NewReader(s))
-	var b strings.Builder
-	skip := 0
-	for {
-		tt := z.Next()
-		switch tt {
-		case html.ErrorToken:
-			return b.String()
-		case html.TextToken:
-			if skip == 0 {
-				b.Write(z.Raw())
-			}
-		case html.StartTagToken, html.EndTagToken, html.SelfClosingTagToken:
-			name, _ := z.TagName()
-			if a := atom.Lookup(name); dropped[a] && !voidElements[a] && a != atom.Meta && a != atom.Link && a != atom.Base && a != atom.Input && a != atom.Source && a != atom.Track && a != atom.Embed {
-				if tt == html.StartTagToken {
-					skip++
-				} else if tt == html.EndTagToken && skip > 0 {
-					skip--
-				}
-			}
-			b.WriteByte(' ')
-		}
-	}
+	return news.CollapseSpace(s)
 }
 
 // Elements whose content is dropped along with them.

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/syndic/syndic/news"
+	"golang.org/x/text/language"
 )
 
 // feedData is one page of a feed ready to render: every string cleaned,
@@ -43,6 +44,7 @@ type entry struct {
 	image        string
 	lang         string
 
+	level      news.Republish // how much of the item may be republished
 	sourceName string
 	sourceHome string // the source's home page
 	sourceFeed string // the source's feed or listing URL
@@ -105,7 +107,7 @@ func (p *Publisher) entry(it *news.Item) entry {
 		date:       it.Published,
 		published:  !it.Published.IsZero(),
 		image:      absoluteHTTP(it.Image, base),
-		lang:       plainText(it.Lang),
+		lang:       langTag(it.Lang),
 		sourceName: plainText(src.Name),
 		sourceHome: absoluteHTTP(src.Attribution.Link, nil),
 		sourceFeed: absoluteHTTP(src.URL, nil),
@@ -170,6 +172,7 @@ func (p *Publisher) entry(it *news.Item) entry {
 	} else if level == "" {
 		level = news.RepublishFull // the config's default
 	}
+	e.level = level
 	body := it.Content
 	if strings.TrimSpace(body) == "" {
 		body = it.Summary
@@ -320,3 +323,30 @@ func uuidURN(name string) string {
 // several processes serving one store must render the same bytes (and so
 // the same ETags) for the same data.
 var undated = time.Unix(0, 0).UTC()
+
+// langTag is a language as feeds may declare it: a well-formed BCP 47 tag
+// in its canonical form ("ru", "en-GB"), "" for anything else.
+func langTag(s string) string {
+	t, err := language.Parse(strings.TrimSpace(s))
+	if err != nil || t == language.Und {
+		return ""
+	}
+	return t.String()
+}
+
+// quoteWords is what a quote feed or page may show of a quote's words
+// under the source's reuse rule: all of them for full republication, the
+// first sentence (at most 200 characters) for excerpts, none for title
+// only: the speaker, the article's title and link say the rest.
+func quoteWords(text string, level news.Republish) string {
+	switch level {
+	case news.RepublishFull:
+		return text
+	case news.RepublishExcerpt:
+		if i := strings.IndexAny(text, ".!?"); i >= 0 && i+1 < len(text) {
+			text = text[:i+1] + " …"
+		}
+		return shorten(text, 200)
+	}
+	return ""
+}

@@ -65,8 +65,16 @@ func parseCursorQuery(raw string) (c cursor, ok bool) {
 	}
 	t, err1 := strconv.ParseInt(v[0][:i], 10, 64)
 	id, err2 := strconv.ParseInt(v[0][i+1:], 10, 64)
-	if err1 != nil || err2 != nil || (t == 0 && id == 0) {
+	if err1 != nil || err2 != nil || (t == 0 && id == 0) || t < minCursor || t > maxCursor || id < 0 {
 		return cursor{}, false
 	}
 	return cursor{t: t, id: id}, true
 }
+
+// A cursor's time lies between these (Unix microseconds of 1900 and 2200):
+// no item sorts outside them, and a feed never shows a date of year
+// −290308 because someone typed a large number.
+var (
+	minCursor = time.Date(1900, 1, 1, 0, 0, 0, 0, time.UTC).UnixMicro()
+	maxCursor = time.Date(2200, 1, 1, 0, 0, 0, 0, time.UTC).UnixMicro()
+)

@@ -11,7 +11,8 @@
 // here. Rendered documents are cached in memory per feed, format and page,
 // compressed once (gzip and brotli) when rendered, and rendered again only
 // when the store says their section (or, for source feeds and the index,
-// any section) has changed. The store is asked at most once per
+// any section) has changed. The three formats of a page are written from
+// one reading of the store and one build of its entries per version. The store is asked at most once per
 // Options.Recheck per section, so serving a cached document never touches
 // the database.
 //
@@ -82,8 +83,9 @@ type Options struct {
 	// Hub is a WebSub hub URL: feeds name it (<link rel="hub">, a Link
 	// header) and Run pings it when a section changes. "" means none.
 	Hub string
-	// HubClient sends the pings (default: a client with a 10s timeout).
-	HubClient *http.Client
+	// HubPoster sends the pings; syndic's one guarded outbound client
+	// (aggregator/fetch) in production. Without it no ping is sent.
+	HubPoster FormPoster
 
 	// Recheck is how stale a served document may be: a section's version
 	// is read from the store at most this often (default 2s). A negative
@@ -102,6 +104,14 @@ type Options struct {
 	// Search answers quote search, the speaker feeds and full-text search
 	// (nil: those paths are 404).
 	Search Searcher
+	// MaxSearches is how many queries (search, quotes, their feeds) run at
+	// once; more are answered 503 with Retry-After (default
+	// DefaultMaxSearches). Keep it under the store's reader connections,
+	// so that feed and health reads always find one.
+	MaxSearches int
+	// SearchTimeout bounds one query's work (default DefaultSearchTimeout);
+	// a query whose client goes away stops at once.
+	SearchTimeout time.Duration
 }
 
 // Publisher is an http.Handler serving the feeds of the configured sections
@@ -118,7 +128,7 @@ type Publisher struct {
 	limit     int
 	log       *slog.Logger
 	hub       string
-	hubClient *http.Client
+	hubPoster FormPoster
 	recheck   time.Duration
 	maxAge    time.Duration
 	quotesURL string
@@ -130,14 +140,20 @@ type Publisher struct {
 	all     *dep              // any section: source feeds and the index
 	feedsOf map[*dep][]*route
 
-	pagesMu sync.Mutex
-	pages   map[pageKey]*pageEntry // older pages, bounded
+	pagesMu    sync.Mutex
+	pages      map[pageKey]*pageEntry  // older pages' documents, bounded
+	builds     map[buildKey]*pageBuild // older pages' built entries, bounded
+	pagesBuilt atomic.Int64            // pages built (read from the store, entries made), for tests
 
 	withheld   atomic.Int64
 	withheldMu sync.Mutex
 	seen       map[string]struct{} // withheld items already counted and logged
 
 	pings sync.WaitGroup
+
+	readErr       atomic.Pointer[error] // the last feed read's error, nil after a success
+	searches      chan struct{}         // a token per query in flight
+	searchTimeout time.Duration
 }
 
 // New returns a Publisher reading st. Options are copied; zero values get
@@ -155,7 +171,7 @@ func New(st Store, opt Options) *Publisher {
 		limit:     opt.FeedLength,
 		log:       opt.Logger,
 		hub:       opt.Hub,
-		hubClient: opt.HubClient,
+		hubPoster: opt.HubPoster,
 		recheck:   opt.Recheck,
 		maxAge:    opt.MaxAge,
 		quotesURL: opt.QuotesURL,
@@ -164,6 +180,7 @@ func New(st Store, opt Options) *Publisher {
 		secDeps:   make(map[string]*dep),
 		feedsOf:   make(map[*dep][]*route),
 		pages:     make(map[pageKey]*pageEntry),
+		builds:    make(map[buildKey]*pageBuild),
 		seen:      make(map[string]struct{}),
 	}
 	if p.title == "" {
@@ -175,9 +192,6 @@ func New(st Store, opt Options) *Publisher {
 	if p.log == nil {
 		p.log = slog.New(slog.DiscardHandler)
 	}
-	if p.hubClient == nil {
-		p.hubClient = &http.Client{Timeout: 10 * time.Second}
-	}
 	if p.recheck == 0 {
 		p.recheck = DefaultRecheck
 	}
@@ -186,6 +200,14 @@ func New(st Store, opt Options) *Publisher {
 	}
 	if p.quotesURL == "" {
 		p.quotesURL = "/quotes"
+	}
+	if opt.MaxSearches <= 0 {
+		opt.MaxSearches = DefaultMaxSearches
+	}
+	p.searches = make(chan struct{}, opt.MaxSearches)
+	p.searchTimeout = opt.SearchTimeout
+	if p.searchTimeout <= 0 {
+		p.searchTimeout = DefaultSearchTimeout
 	}
 	p.m = newMetrics(opt.Metrics, p)
 	p.templates[""] = mustTemplate(opt.AttributionTemplate)
@@ -197,15 +219,16 @@ func New(st Store, opt Options) *Publisher {
 	}
 	p.all = &dep{}
 	for _, s := range p.sections {
-		d := &dep{section: s.ID}
+		d, fe := &dep{section: s.ID}, new(feed)
 		p.secDeps[s.ID] = d
 		for f := formatRSS; f <= formatJSON; f++ {
-			p.addRoute(&route{kind: kindSection, id: s.ID, format: f, path: feedPath(s.ID, f), dep: d})
+			p.addRoute(&route{kind: kindSection, id: s.ID, format: f, path: feedPath(s.ID, f), dep: d, feed: fe})
 		}
 	}
 	for _, s := range p.srcOrder {
+		fe := new(feed)
 		for f := formatRSS; f <= formatJSON; f++ {
-			p.addRoute(&route{kind: kindSource, id: s.ID, format: f, path: sourceFeedPath(s.ID, f), dep: p.all})
+			p.addRoute(&route{kind: kindSource, id: s.ID, format: f, path: sourceFeedPath(s.ID, f), dep: p.all, feed: fe})
 		}
 	}
 	p.addRoute(&route{kind: kindIndex, path: "/", dep: p.all})
@@ -265,11 +288,23 @@ func (p *Publisher) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if err != nil {
 		if r.Context().Err() == nil {
 			p.log.Error("render document", "path", rt.path, "err", err)
+			p.readErr.Store(&err)
 		}
 		http.Error(w, "feed unavailable", http.StatusInternalServerError)
 		return
 	}
+	p.readErr.Store(nil)
 	p.serveDoc(w, r, d)
+}
+
+// ReadError returns the error of the last feed document that could not be
+// read from the store, or nil when the last one could: /healthz reports a
+// store that answers its own health check but fails feed reads.
+func (p *Publisher) ReadError() error {
+	if e := p.readErr.Load(); e != nil {
+		return *e
+	}
+	return nil
 }
 
 var allowGetHead = []string{"GET, HEAD"}

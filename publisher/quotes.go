@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"html/template"
 	"net/http"
@@ -11,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/syndic/syndic/news"
 	"github.com/syndic/syndic/store"
@@ -38,6 +40,39 @@ const (
 	queryLimit      = 50
 )
 
+// What one query may ask of the store (see Options.MaxSearches and
+// SearchTimeout).
+const (
+	DefaultMaxSearches   = 2
+	DefaultSearchTimeout = 5 * time.Second
+	maxQueryBytes        = 256 // of each of q and speaker
+	maxQueryWords        = 8   // words of two letters or more
+)
+
+// checkQuery refuses what a person would never type and the store would
+// pay for: a parameter over maxQueryBytes, more than maxQueryWords words,
+// or words of one letter only (they match nearly everything).
+func checkQuery(name, v string) error {
+	if len(v) > maxQueryBytes {
+		return fmt.Errorf("%s is too long: at most %d bytes", name, maxQueryBytes)
+	}
+	n, short := 0, 0
+	for w := range news.EachWord(v) {
+		if utf8.RuneCountInString(w.Text) < 2 {
+			short++
+			continue
+		}
+		n++
+	}
+	if n > maxQueryWords {
+		return fmt.Errorf("%s has too many words: at most %d", name, maxQueryWords)
+	}
+	if n == 0 && short > 0 {
+		return fmt.Errorf("%s needs a word of two letters or more", name)
+	}
+	return nil
+}
+
 // isQueryPath reports whether path is one of the query endpoints.
 func isQueryPath(path string) bool {
 	return path == quotesPath || path == searchPath ||
@@ -58,6 +93,23 @@ func (p *Publisher) serveQuery(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	q := r.URL.Query()
+	for _, name := range []string{"q", "speaker"} {
+		if err := checkQuery(name, q.Get(name)); err != nil {
+			http.Error(w, err.Error(), http.StatusBadRequest)
+			return
+		}
+	}
+	select {
+	case p.searches <- struct{}{}:
+		defer func() { <-p.searches }()
+	default:
+		w.Header().Set("Retry-After", "1")
+		http.Error(w, "too many searches at once; try again in a second", http.StatusServiceUnavailable)
+		return
+	}
+	ctx, cancel := context.WithTimeout(r.Context(), p.searchTimeout)
+	defer cancel()
+	r = r.WithContext(ctx)
 	var (
 		body []byte
 		ct   string
@@ -89,23 +141,28 @@ func (p *Publisher) serveQuery(w http.ResponseWriter, r *http.Request) {
 		}
 		body, ct, err = p.searchFeed(r.Context(), q.Get("q"), f)
 	}
-	if err != nil {
-		if r.Context().Err() == nil {
+	switch {
+	case err != nil && errors.Is(ctx.Err(), context.DeadlineExceeded):
+		w.Header().Set("Retry-After", "5")
+		http.Error(w, "search took too long; narrow the query", http.StatusServiceUnavailable)
+		return
+	case err != nil:
+		if ctx.Err() == nil {
 			p.log.Error("answer query", "path", path, "err", err)
 		}
 		http.Error(w, "search unavailable", http.StatusInternalServerError)
 		return
 	}
-	d := &doc{contentType: []string{ct}, cacheControl: []string{"public, max-age=60"}}
-	d.setIdentity(body)
+	// Rendered for this request only: compressed only in the coding it
+	// will be sent in (brotli, else gzip), and varying with Accept, which
+	// chooses between HTML and JSON.
+	d := &doc{contentType: []string{ct}, cacheControl: []string{"public, max-age=60"}, vary: queryVary}
+	br, gz := accepted(r.Header["Accept-Encoding"])
+	d.setVariants(body, gz && !br, br)
 	p.serveDoc(w, r, d)
 }
 
-// setIdentity makes d a document served as it is, uncompressed.
-func (d *doc) setIdentity(body []byte) {
-	d.setBodies(body)
-	d.vars[encGzip], d.vars[encBrotli] = variant{}, variant{}
-}
+var queryVary = []string{"Accept, Accept-Encoding"}
 
 func wantsJSON(r *http.Request) bool {
 	return r.URL.Query().Get("format") == "json" || strings.Contains(r.Header.Get("Accept"), "application/json")
@@ -189,7 +246,7 @@ func (p *Publisher) quotesPage(ctx context.Context, qq store.QuoteQuery, asJSON 
 		out := make([]quoteJSON, 0, len(hits))
 		for _, h := range hits {
 			e := p.entry(&h.Item)
-			out = append(out, quoteJSON{Text: plainText(h.Quote.Text), Speaker: plainText(h.Quote.Speaker),
+			out = append(out, quoteJSON{Text: quoteWords(plainText(h.Quote.Text), e.level), Speaker: plainText(h.Quote.Speaker),
 				Role: plainText(h.Quote.Role), Verb: plainText(h.Quote.Verb), Direct: h.Quote.Direct,
 				Title: e.title, Link: e.link, Source: e.sourceName, Via: nonNilStrings(e.via), Published: rfc3339(e.date)})
 		}
@@ -215,7 +272,7 @@ func (p *Publisher) quotesPage(ctx context.Context, qq store.QuoteQuery, asJSON 
 	}
 	for _, h := range hits {
 		e := p.entry(&h.Item)
-		data.Quotes = append(data.Quotes, quoteRow{Text: plainText(h.Quote.Text), Speaker: plainText(h.Quote.Speaker),
+		data.Quotes = append(data.Quotes, quoteRow{Text: quoteWords(plainText(h.Quote.Text), e.level), Speaker: plainText(h.Quote.Speaker),
 			Role: plainText(h.Quote.Role), Verb: plainText(h.Quote.Verb), Direct: h.Quote.Direct, Title: e.title,
 			Link: e.link, Source: e.sourceName, Via: strings.Join(e.via, ", "), When: e.date.Format("2006-01-02 15:04")})
 	}
@@ -246,13 +303,19 @@ func (p *Publisher) quoteFeed(ctx context.Context, speaker string, f format, pat
 		if h.Quote.Role != "" {
 			who += ", " + plainText(h.Quote.Role)
 		}
-		words := plainText(h.Quote.Text)
-		if !h.Quote.Direct {
-			words = "[" + words + "]"
+		words := quoteWords(plainText(h.Quote.Text), e.level)
+		quote := ""
+		if words == "" {
+			// The source allows its titles only: who spoke, and where.
+			e.title = who + ", in «" + e.title0() + "»"
+		} else {
+			if !h.Quote.Direct {
+				words = "[" + words + "]"
+			}
+			e.title = who + ": «" + shorten(words, 140) + "»"
+			quote = "<blockquote><p>" + template.HTMLEscapeString(words) + "</p></blockquote>\n"
 		}
-		e.title = who + ": «" + shorten(words, 140) + "»"
-		quote := "<blockquote><p>" + template.HTMLEscapeString(words) + "</p></blockquote>\n<p>— " +
-			template.HTMLEscapeString(who) + " (" + template.HTMLEscapeString(plainText(h.Quote.Verb)) + "), in <a href=\"" +
+		quote += "<p>— " + template.HTMLEscapeString(who) + " (" + template.HTMLEscapeString(plainText(h.Quote.Verb)) + "), in <a href=\"" +
 			template.HTMLEscapeString(e.link) + "\">" + template.HTMLEscapeString(e.title0()) + "</a></p>\n"
 		e.summary = quote + p.attribution(&it, &e, &src, base)
 		e.content = ""
@@ -329,20 +392,6 @@ func (p *Publisher) searchFeed(ctx context.Context, query string, f format) ([]b
 		description: "Items matching " + plainText(query), home: p.base + "/", self: self, current: self}
 	p.fill(fd, searchPath, items, p.limit+1)
 	return p.renderFormat(fd, f)
-}
-
-func (p *Publisher) renderFormat(fd *feedData, f format) ([]byte, string, error) {
-	var body []byte
-	var err error
-	switch f {
-	case formatRSS:
-		body, err = p.renderRSS(fd)
-	case formatAtom:
-		body, err = p.renderAtom(fd)
-	default:
-		body, err = p.renderJSON(fd)
-	}
-	return body, formats[f].contentType, err
 }
 
 // title0 is the article's title as the entry had it before a quote feed
@@ -432,7 +481,7 @@ li{margin:.8em 0}form input{font-size:1em;margin-right:.5em}
 {{- else}}
 <ol>
 {{- range .Quotes}}
-<li><blockquote>{{if .Direct}}«{{.Text}}»{{else}}[{{.Text}}]{{end}}</blockquote>
+<li>{{if .Text}}<blockquote>{{if .Direct}}«{{.Text}}»{{else}}[{{.Text}}]{{end}}</blockquote>{{end}}
 <span class="meta">— {{.Speaker}}{{if .Role}}, {{.Role}}{{end}}{{if .Verb}} ({{.Verb}}){{end}} · <a href="{{.Link}}">{{.Title}}</a> · {{.Source}}{{if .Via}}, via {{.Via}}{{end}} · {{.When}}</span></li>
 {{- else}}
 <p>No quotes found.</p>

@@ -168,7 +168,7 @@ func TestSpeakerFeeds(t *testing.T) {
 
 func TestFullTextSearch(t *testing.T) {
 	srv := quoteServer(t)
-	_, body := fetchURL(t, srv.URL+"/search?q=ирана+протесты&format=json")
+	_, body := fetchURL(t, srv.URL+"/search?q=иран+протесты&format=json")
 	if !strings.Contains(string(body), "https://lenta.ru/news/2022/12/03/pogibshie/") || strings.Contains(string(body), "caliber") {
 		t.Errorf("search: %s", body)
 	}
@@ -206,4 +206,206 @@ func mustFormat(t *testing.T, ext string) format {
 		t.Fatalf("format %s", ext)
 	}
 	return f
+}
+
+// blockingSearcher answers every query only when released, or when its
+// context ends, which it records.
+type blockingSearcher struct {
+	started  chan struct{}
+	release  chan struct{}
+	canceled chan struct{}
+}
+
+func (b *blockingSearcher) wait(ctx context.Context) error {
+	b.started <- struct{}{}
+	select {
+	case <-b.release:
+		return nil
+	case <-ctx.Done():
+		b.canceled <- struct{}{}
+		return ctx.Err()
+	}
+}
+
+func (b *blockingSearcher) SearchItems(ctx context.Context, query string, limit int) ([]news.Item, error) {
+	return nil, b.wait(ctx)
+}
+
+func (b *blockingSearcher) Quotes(ctx context.Context, q store.QuoteQuery) ([]store.QuoteHit, error) {
+	return nil, b.wait(ctx)
+}
+
+func (b *blockingSearcher) Speakers(ctx context.Context, limit int) ([]store.SpeakerCount, error) {
+	return nil, nil
+}
+
+// A query costs bounded work: oversized or degenerate queries are refused
+// with a clear 400, queries beyond MaxSearches wait for nobody (503 with
+// Retry-After), feeds are served meanwhile, and a query stops when its
+// client goes or its deadline passes.
+func TestSearchLimits(t *testing.T) {
+	bs := &blockingSearcher{started: make(chan struct{}, 8), release: make(chan struct{}), canceled: make(chan struct{}, 8)}
+	p := New(newTestStore(), Options{BaseURL: testBase, Sections: testSections, Sources: testSources, Search: bs,
+		MaxSearches: 2, SearchTimeout: time.Hour})
+	srv := httptest.NewServer(p)
+	defer srv.Close()
+
+	for _, tt := range []struct{ query, want string }{
+		{"q=" + strings.Repeat("a+", 40000), "too long"},
+		{"q=" + strings.Repeat("слово+", 9), "too many words"},
+		{"q=a+b+c", "two letters"},
+		{"speaker=" + strings.Repeat("x", 300), "too long"},
+	} {
+		for _, path := range []string{"/search?", "/quotes?", "/feeds/search.rss?"} {
+			resp, err := http.Get(srv.URL + path + tt.query)
+			if err != nil {
+				t.Fatal(err)
+			}
+			body, _ := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			if resp.StatusCode != http.StatusBadRequest || !strings.Contains(string(body), tt.want) {
+				t.Errorf("%s%.40s…: %d %q, want 400 %q", path, tt.query, resp.StatusCode, body, tt.want)
+			}
+		}
+	}
+
+	// Two queries in flight hold both places; a third is turned away, and
+	// a feed is served.
+	ctx, cancel := context.WithCancel(context.Background())
+	for range 2 {
+		go func() {
+			req, _ := http.NewRequestWithContext(ctx, "GET", srv.URL+"/search?q=Песков", nil)
+			if resp, err := http.DefaultClient.Do(req); err == nil {
+				resp.Body.Close()
+			}
+		}()
+		<-bs.started
+	}
+	resp, err := http.Get(srv.URL + "/quotes?speaker=Zakharova")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusServiceUnavailable || resp.Header.Get("Retry-After") == "" {
+		t.Errorf("third query: %d, Retry-After %q; want 503 with Retry-After", resp.StatusCode, resp.Header.Get("Retry-After"))
+	}
+	if resp, err := http.Get(srv.URL + "/feeds/world.rss"); err != nil || resp.StatusCode != 200 {
+		t.Errorf("feed while searches run: %v %v", resp.StatusCode, err)
+	} else {
+		resp.Body.Close()
+	}
+	// The clients go: both queries stop.
+	cancel()
+	for range 2 {
+		select {
+		case <-bs.canceled:
+		case <-time.After(10 * time.Second):
+			t.Fatal("a query went on after its client left")
+		}
+	}
+
+	// A query past its deadline stops and says so.
+	p2 := New(newTestStore(), Options{BaseURL: testBase, Sections: testSections, Sources: testSources, Search: bs,
+		SearchTimeout: 50 * time.Millisecond})
+	w := httptest.NewRecorder()
+	go func() { <-bs.started }()
+	p2.ServeHTTP(w, httptest.NewRequest("GET", "/search?q=Песков", nil))
+	<-bs.canceled
+	if w.Code != http.StatusServiceUnavailable || !strings.Contains(w.Body.String(), "too long") {
+		t.Errorf("query past its deadline: %d %q", w.Code, w.Body.String())
+	}
+}
+
+// A query answer is compressed only in the coding it is sent in (coding
+// names in any case), and varies with Accept as well, which picks HTML or
+// JSON.
+func TestQueryAnswerCodings(t *testing.T) {
+	srv := quoteServer(t)
+	for _, tt := range []struct{ ae, want string }{{"", ""}, {"GZIP", "gzip"}, {"gzip, br", "br"}, {"br;q=0, gzip", "gzip"}} {
+		req, _ := http.NewRequest("GET", srv.URL+"/quotes?speaker=Bortnikov&format=json", nil)
+		if tt.ae != "" {
+			req.Header.Set("Accept-Encoding", tt.ae)
+		}
+		// A transport that leaves the body as sent.
+		resp, err := (&http.Transport{DisableCompression: true}).RoundTrip(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if got := resp.Header.Get("Content-Encoding"); got != tt.want {
+			t.Errorf("Accept-Encoding %q: Content-Encoding %q, want %q", tt.ae, got, tt.want)
+		}
+		if v := resp.Header.Get("Vary"); !strings.Contains(v, "Accept,") || !strings.Contains(v, "Accept-Encoding") {
+			t.Errorf("Vary %q", v)
+		}
+	}
+}
+
+// Every route obeys each source's reuse rule: a title-only source's words
+// beyond its title appear nowhere, an excerpt source's beyond its excerpt
+// (the first paragraphs up to about 500 characters) or a quote's first
+// sentence nowhere, in any format.
+func TestEveryRouteObeysRepublish(t *testing.T) {
+	ctx := context.Background()
+	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "r.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	at := time.Date(2019, 11, 15, 12, 0, 0, 0, time.FixedZone("", 3*3600))
+	// Real sentences (Interfax and Izvestia, November 2019); each item's
+	// later words are marked so a leak is easy to see.
+	items := []news.Item{
+		{SourceID: "interfax", GUID: "ifx-1", Link: "https://www.interfax.ru/russia/684682", Title: "Песков прокомментировал слова Криклия",
+			Content:   "<p>Песков ответил министру инфраструктуры Украины.</p><p>Давайте не будем забывать, кто начал войну, сказал он. Зумпфтитул.</p>",
+			Published: at, Sections: []string{"world"},
+			Quotes: []news.Quote{{Text: "Давайте не будем забывать, кто начал войну. Зумпфцитата продолжается здесь", Speaker: "Дмитрий Песков", Verb: "сказал", Direct: true}}},
+		{SourceID: "iz", GUID: "iz-1", Link: "https://iz.ru/943424/2019-11-15/lavrov", Title: "Лавров о переговорах в Женеве",
+			Content: "<p>Лавров рассказал о встрече в Женеве. " + strings.Repeat("Министр подробно описал ход переговоров и позиции сторон. ", 12) +
+				"</p><p>Второй абзац Зумпфэксцерпт не публикуется.</p>",
+			Published: at.Add(time.Minute), Sections: []string{"world"},
+			Quotes: []news.Quote{{Text: "Мы готовы к диалогу. Зумпфвтораяфраза не публикуется", Speaker: "Сергей Лавров", Verb: "заявил", Direct: true}}},
+	}
+	for _, it := range items {
+		if _, err := st.SaveItems(ctx, []news.Item{it}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	p := New(st, Options{BaseURL: "https://syndic.example", Sections: []news.Section{{ID: "world", Title: "World"}},
+		Sources: []news.Source{
+			{ID: "interfax", Name: "Интерфакс", Republish: news.RepublishTitle, Attribution: news.Attribution{Link: "https://www.interfax.ru"}},
+			{ID: "iz", Name: "Известия", Republish: news.RepublishExcerpt, Attribution: news.Attribution{Link: "https://iz.ru"}},
+		}, Search: st})
+	srv := httptest.NewServer(p)
+	defer srv.Close()
+	var routes []string
+	for _, f := range []string{"rss", "atom", "json"} {
+		routes = append(routes, "/feeds/world."+f, "/feeds/source/interfax."+f, "/feeds/source/iz."+f,
+			"/feeds/quotes/Песков."+f, "/feeds/quotes/Лавров."+f, "/feeds/search."+f+"?q=Женеве", "/feeds/search."+f+"?q=Песков")
+	}
+	routes = append(routes, "/", "/opml", "/quotes", "/quotes?speaker=Песков", "/quotes?speaker=Лавров", "/quotes?format=json",
+		"/quotes?q=диалогу&format=json", "/search?q=Песков", "/search?q=Женеве&format=json")
+	for _, r := range routes {
+		resp, body := fetchURL(t, srv.URL+r)
+		if resp.StatusCode != 200 {
+			t.Errorf("%s: %d", r, resp.StatusCode)
+			continue
+		}
+		for _, leak := range []string{"Зумпф", "\\u0417\\u0443\\u043c\\u043f\\u0444"} {
+			if strings.Contains(string(body), leak) {
+				i := strings.Index(string(body), leak)
+				t.Errorf("%s republishes beyond the source's rule: …%s…", r, body[max(0, i-80):min(len(body), i+40)])
+			}
+		}
+	}
+	// What may be shown is shown: the excerpt's first sentence, the
+	// title-only source's speaker and title.
+	_, body := fetchURL(t, srv.URL+"/feeds/quotes/Лавров.json")
+	if !strings.Contains(string(body), "Мы готовы к диалогу.") {
+		t.Errorf("excerpt source's quote feed lacks the quote's first sentence: %s", body)
+	}
+	_, body = fetchURL(t, srv.URL+"/feeds/quotes/Песков.json")
+	if !strings.Contains(string(body), "Дмитрий Песков, in «Песков прокомментировал слова Криклия»") {
+		t.Errorf("title-only source's quote feed lacks speaker and title: %s", body)
+	}
 }

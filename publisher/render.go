@@ -14,20 +14,42 @@ import (
 	"github.com/syndic/syndic/news"
 )
 
-// renderFeed reads the page of rt's section or source at cur and renders
-// it in rt's format. It returns the time the feed last changed.
-func (p *Publisher) renderFeed(ctx context.Context, rt *route, cur cursor, mod time.Time) ([]byte, time.Time, error) {
+// renderFeed renders the page of rt's feed at cur in rt's format, from the
+// page built for version of rt's dependency, last changed at mod. It
+// returns the time the page last changed.
+func (p *Publisher) renderFeed(ctx context.Context, rt *route, cur cursor, version int64, mod time.Time) ([]byte, time.Time, error) {
+	bp, err := p.built(ctx, rt, cur, version, mod)
+	if err != nil {
+		return nil, mod, err
+	}
+	fd := bp.fd
+	fd.current = p.base + rt.path
+	fd.self = fd.current
+	if !cur.zero() {
+		fd.self += cur.query()
+		mod = fd.updated // an older page's own, see buildPage
+	}
+	if bp.more {
+		fd.next = fd.current + bp.last.query()
+	}
+	body, _, err := p.renderFormat(&fd, rt.format)
+	return body, mod, err
+}
+
+// buildPage reads the page of rt's section or source at cur from the store
+// and builds its entries, everything but the links of a format.
+func (p *Publisher) buildPage(ctx context.Context, rt *route, cur cursor, mod time.Time) (*builtPage, error) {
 	// Ask for a few more than needed so that withheld items do not shorten the page.
 	asked := p.limit + p.limit/4 + 1
 	var items []news.Item
 	var err error
-	var fd *feedData
-	current := p.base + rt.path
+	bp := &builtPage{mod: mod}
+	fd := &bp.fd
 	switch rt.kind {
 	case kindSection:
 		items, err = p.st.SectionItemsBefore(ctx, rt.id, cur.time0(), cur.id, asked)
 		sec := p.section(rt.id)
-		fd = &feedData{title: plainText(sec.Title), description: plainText(sec.Description)}
+		fd.title, fd.description = plainText(sec.Title), plainText(sec.Description)
 		if fd.title == "" {
 			fd.title = plainText(sec.ID)
 		}
@@ -41,25 +63,20 @@ func (p *Publisher) renderFeed(ctx context.Context, rt *route, cur cursor, mod t
 		if name == "" {
 			name = plainText(src.ID)
 		}
-		fd = &feedData{title: name + " — " + plainText(p.title),
-			description: "Items of " + name + " republished by " + plainText(p.title)}
+		fd.title = name + " — " + plainText(p.title)
+		fd.description = "Items of " + name + " republished by " + plainText(p.title)
 	default:
-		return nil, mod, errors.New("render feed: not a feed")
+		return nil, errors.New("build feed page: not a feed")
 	}
 	if err != nil {
-		return nil, mod, err
+		return nil, err
 	}
+	p.pagesBuilt.Add(1)
 	if fd.description == "" {
 		fd.description = fd.title
 	}
-	fd.home, fd.current, fd.self, fd.updated = p.base+"/", current, current, mod
-	if !cur.zero() {
-		fd.self += cur.query()
-	}
-	last, more := p.fill(fd, rt.path, items, asked)
-	if more {
-		fd.next = current + last.query()
-	}
+	fd.home, fd.updated = p.base+"/", mod
+	bp.last, bp.more = p.fill(fd, rt.path, items, asked)
 	if !cur.zero() {
 		// An older page changes only when its own items do.
 		fd.updated = time.Time{}
@@ -71,20 +88,8 @@ func (p *Publisher) renderFeed(ctx context.Context, rt *route, cur cursor, mod t
 		if fd.updated.IsZero() {
 			fd.updated = cur.time()
 		}
-		mod = fd.updated
 	}
-	var body []byte
-	switch rt.format {
-	case formatRSS:
-		body, err = p.renderRSS(fd)
-	case formatAtom:
-		body, err = p.renderAtom(fd)
-	case formatJSON:
-		body, err = p.renderJSON(fd)
-	default:
-		err = errors.New("render feed: unknown format")
-	}
-	return body, mod, err
+	return bp, nil
 }
 
 func (p *Publisher) section(id string) news.Section {
@@ -94,6 +99,21 @@ func (p *Publisher) section(id string) news.Section {
 		}
 	}
 	return news.Section{ID: id}
+}
+
+// renderFormat renders fd in format f and returns it with its content type.
+func (p *Publisher) renderFormat(fd *feedData, f format) ([]byte, string, error) {
+	var body []byte
+	var err error
+	switch f {
+	case formatRSS:
+		body, err = p.renderRSS(fd)
+	case formatAtom:
+		body, err = p.renderAtom(fd)
+	default:
+		body, err = p.renderJSON(fd)
+	}
+	return body, formats[f].contentType, err
 }
 
 // The documents are gorilla/feeds' own XML and JSON structs, embedded in

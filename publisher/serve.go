@@ -16,6 +16,9 @@ func (p *Publisher) serveDoc(w http.ResponseWriter, r *http.Request, d *doc) {
 	h := w.Header()
 	h["Etag"] = v.etag
 	h["Vary"] = varyValue
+	if d.vary != nil {
+		h["Vary"] = d.vary
+	}
 	h["Cache-Control"] = d.cacheControl
 	if d.link != nil {
 		h["Link"] = d.link
@@ -85,16 +88,25 @@ func etagListMatches(s string, d *doc) bool {
 // negotiate picks brotli, gzip or identity from Accept-Encoding: the
 // smallest coding the client accepts (q>0) and the document has.
 func negotiate(ae []string, d *doc) encoding {
-	if len(ae) == 0 {
-		return encIdentity
+	br, gz := accepted(ae)
+	if br && d.vars[encBrotli].body != nil {
+		return encBrotli
 	}
-	var gz, br bool
+	if gz && d.vars[encGzip].body != nil {
+		return encGzip
+	}
+	return encIdentity
+}
+
+// accepted reads an Accept-Encoding header: whether brotli and gzip are
+// acceptable (names in any case, q=0 refusing).
+func accepted(ae []string) (br, gz bool) {
 	for _, s := range ae {
 		for s != "" {
 			var tok string
 			tok, s, _ = strings.Cut(s, ",")
 			name, params, _ := strings.Cut(tok, ";")
-			name = strings.TrimSpace(name)
+			name = strings.ToLower(strings.TrimSpace(name))
 			if params != "" && zeroQ(params) {
 				continue
 			}
@@ -108,13 +120,7 @@ func negotiate(ae []string, d *doc) encoding {
 			}
 		}
 	}
-	if br && d.vars[encBrotli].body != nil {
-		return encBrotli
-	}
-	if gz && d.vars[encGzip].body != nil {
-		return encGzip
-	}
-	return encIdentity
+	return br, gz
 }
 
 // zeroQ reports whether coding parameters say q=0.

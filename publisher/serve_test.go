@@ -5,6 +5,7 @@ import (
 	"compress/gzip"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -135,7 +136,8 @@ func TestPagingWalksTheWholeArchive(t *testing.T) {
 		})
 	}
 	p := New(archiveStore(n), Options{BaseURL: testBase, Sections: sections, FeedLength: 10, Recheck: -1})
-	for _, q := range []string{"?before=x", "?before=12", "?before=1-2&before=3-4", "?before=0-0"} {
+	for _, q := range []string{"?before=x", "?before=12", "?before=1-2&before=3-4", "?before=0-0",
+		"?before=-9223372036854775808-1", "?before=9223372036854775807-5", "?before=1700000000000000--3"} {
 		if w := get(t, p, "GET", "/feeds/big.rss"+q, nil); w.Code != 400 {
 			t.Errorf("%s: status %d, want 400", q, w.Code)
 		}
@@ -335,7 +337,7 @@ func TestWebSubPing(t *testing.T) {
 	st := newTestStore()
 	reg := prometheus.NewRegistry()
 	p := New(st, Options{BaseURL: testBase, Sections: testSections, Sources: testSources, Hub: hub.URL,
-		Logger: newTextLogger(&logs), Metrics: reg})
+		HubPoster: httpPoster{}, Logger: newTextLogger(&logs), Metrics: reg})
 
 	for _, f := range allFormats {
 		body := get(t, p, "GET", "/feeds/world."+f.ext, nil).Body.String()
@@ -455,4 +457,58 @@ func counterValue(t *testing.T, reg *prometheus.Registry, name, label, value str
 		}
 	}
 	return -1
+}
+
+// httpPoster posts with a plain client: in production the fetcher's
+// guarded client is the publisher's FormPoster (cmd/syndic wires it).
+type httpPoster struct{}
+
+func (httpPoster) PostForm(ctx context.Context, target string, form url.Values) error {
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, target, strings.NewReader(form.Encode()))
+	if err != nil {
+		return err
+	}
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return err
+	}
+	resp.Body.Close()
+	if resp.StatusCode/100 != 2 {
+		return fmt.Errorf("%s", resp.Status)
+	}
+	return nil
+}
+
+// A feed that cannot be read from the store shows in ReadError (for
+// /healthz) until a feed read succeeds again.
+func TestReadErrorReportsFailingReads(t *testing.T) {
+	st := newTestStore()
+	p := New(st, Options{BaseURL: testBase, Sections: testSections, Sources: testSources, Recheck: -1})
+	if w := get(t, p, "GET", "/feeds/world.rss", nil); w.Code != 200 || p.ReadError() != nil {
+		t.Fatalf("healthy store: %d, ReadError %v", w.Code, p.ReadError())
+	}
+	st.mu.Lock()
+	st.err = errors.New("database disk image is malformed")
+	st.mu.Unlock()
+	// (The RSS document is cached; a page not yet rendered needs a read.)
+	if w := get(t, p, "GET", "/feeds/caucasus.atom", nil); w.Code != 500 || p.ReadError() == nil {
+		t.Errorf("failing store: %d, ReadError %v", w.Code, p.ReadError())
+	}
+	st.mu.Lock()
+	st.err = nil
+	st.mu.Unlock()
+	if w := get(t, p, "GET", "/feeds/world.rss", nil); w.Code != 200 || p.ReadError() != nil {
+		t.Errorf("store back: %d, ReadError %v", w.Code, p.ReadError())
+	}
+}
+
+// An item's language reaches JSON Feed only as a well-formed language tag.
+func TestLanguageTag(t *testing.T) {
+	for in, want := range map[string]string{"ru": "ru", " EN-gb ": "en-GB", "uk-UA": "uk-UA", "": "",
+		"en<script>": "", "русский": "", "x": ""} {
+		if got := langTag(in); got != want {
+			t.Errorf("langTag(%q) = %q, want %q", in, got, want)
+		}
+	}
 }

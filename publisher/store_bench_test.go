@@ -110,9 +110,11 @@ func benchmarkRender(b *testing.B, st *store.Store, n int) {
 		b.Run(fmt.Sprintf("items=%d/%s", n, c.name), func(b *testing.B) {
 			var times []time.Duration
 			var d *doc
+			var version int64
 			for b.Loop() {
 				start := time.Now()
-				if d, err = p.render(ctx, rt, c.cur, testMod); err != nil {
+				version++ // a new version each time: read and build again
+				if d, err = p.render(ctx, rt, c.cur, version, testMod); err != nil {
 					b.Fatal(err)
 				}
 				times = append(times, time.Since(start))

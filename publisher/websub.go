@@ -3,10 +3,7 @@ package publisher
 import (
 	"context"
 	"fmt"
-	"io"
-	"net/http"
 	"net/url"
-	"strings"
 	"time"
 )
 
@@ -51,7 +48,7 @@ func (p *Publisher) Wait() { p.pings.Wait() }
 // section's feed has changed: one POST of hub.mode=publish&hub.url=<feed>
 // per format. Failures are logged.
 func (p *Publisher) ping(d *dep) {
-	if p.hub == "" {
+	if p.hub == "" || p.hubPoster == nil {
 		return
 	}
 	for _, rt := range p.feedsOf[d] {
@@ -70,23 +67,17 @@ func (p *Publisher) ping(d *dep) {
 	}
 }
 
+// FormPoster sends a form by POST, failing on a status other than 2xx.
+type FormPoster interface {
+	PostForm(ctx context.Context, target string, form url.Values) error
+}
+
 func (p *Publisher) publish(feed string) error {
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
 	form := url.Values{"hub.mode": {"publish"}, "hub.url": {feed}}
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, p.hub, strings.NewReader(form.Encode()))
-	if err != nil {
+	if err := p.hubPoster.PostForm(ctx, p.hub, form); err != nil {
 		return fmt.Errorf("ping hub: %w", err)
-	}
-	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-	resp, err := p.hubClient.Do(req)
-	if err != nil {
-		return fmt.Errorf("ping hub: %w", err)
-	}
-	defer resp.Body.Close()
-	io.Copy(io.Discard, io.LimitReader(resp.Body, 64<<10))
-	if resp.StatusCode/100 != 2 {
-		return fmt.Errorf("ping hub: %s", resp.Status)
 	}
 	return nil
 }

@@ -5,7 +5,6 @@ import (
 	"encoding/binary"
 	"encoding/hex"
 	"hash"
-	"net/url"
 	"sort"
 	"strings"
 	"time"
@@ -60,7 +59,7 @@ func identify(items []news.Item) []identity {
 	}
 	for i := range items {
 		it := &items[i]
-		x := id{guid: strings.TrimSpace(it.GUID), canon: canonicalLink(it.Link), title: titleKey(it.Title, it.Published)}
+		x := id{guid: strings.TrimSpace(it.GUID), canon: news.LinkKey(it.Link), title: titleKey(it.Title, it.Published)}
 		ids[i] = x
 		story := x.canon
 		if story == "" {
@@ -100,50 +99,6 @@ func titleKey(title string, published time.Time) string {
 	}
 	sum := sha256.Sum256([]byte(t + "\x00" + d))
 	return hex.EncodeToString(sum[:])
-}
-
-// trackingParams are query parameters that never change which article a URL
-// points to.
-var trackingParams = map[string]bool{
-	"fbclid": true, "gclid": true, "yclid": true, "_openstat": true, "ysclid": true,
-}
-
-// canonicalLink reduces an article URL to the form used to recognise it: no
-// scheme (http and https are the same article), lower-case host without
-// "www." and default port, no fragment, no trailing slash, no utm_* or
-// click-id parameters, remaining parameters sorted. A link that is not an
-// absolute http(s) URL is only trimmed. "" stays "".
-func canonicalLink(link string) string {
-	link = strings.TrimSpace(link)
-	if link == "" {
-		return ""
-	}
-	u, err := url.Parse(link)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return link
-	}
-	host := strings.ToLower(u.Hostname())
-	host = strings.TrimPrefix(host, "www.")
-	if p := u.Port(); p != "" && p != "80" && p != "443" {
-		host += ":" + p
-	}
-	path := strings.TrimRight(u.EscapedPath(), "/")
-	var b strings.Builder
-	b.WriteString(host)
-	b.WriteString(path)
-	if u.RawQuery != "" {
-		q := u.Query()
-		for k := range q {
-			if strings.HasPrefix(strings.ToLower(k), "utm_") || trackingParams[strings.ToLower(k)] {
-				delete(q, k)
-			}
-		}
-		if len(q) > 0 {
-			b.WriteByte('?')
-			b.WriteString(q.Encode())
-		}
-	}
-	return b.String()
 }
 
 // normalize returns the item as it is stored and read back: times in UTC at

@@ -54,6 +54,13 @@ func loadMigrations(fsys fs.FS, dir string) ([]migration, error) {
 	return ms, nil
 }
 
+// goSteps are the parts of migrations that SQL cannot do, keyed by the file
+// they follow; each runs in that migration's transaction, after its SQL.
+var goSteps = map[string]func(context.Context, *sql.Tx, *queries) error{
+	"0005_search_stems.sql": reindexSearch, // SQLite
+	"0004_search_stems.sql": reindexSearch, // PostgreSQL
+}
+
 // migrate applies, in order, each migration not yet recorded in
 // schema_migrations, each in its own write transaction together with its
 // record. Reopening an up-to-date database changes nothing; two processes
@@ -111,6 +118,11 @@ func applyMigration(ctx context.Context, db *sql.DB, q *queries, m migration, no
 	}
 	if _, err := tx.ExecContext(ctx, m.sql); err != nil {
 		return fmt.Errorf("apply migration %s: %w", m.name, err)
+	}
+	if step := goSteps[m.name]; step != nil {
+		if err := step(ctx, tx, q); err != nil {
+			return fmt.Errorf("apply migration %s: %w", m.name, err)
+		}
 	}
 	if _, err := tx.ExecContext(ctx, q.recordMigration, m.version, m.name, now); err != nil {
 		return fmt.Errorf("apply migration %s: %w", m.name, err)

@@ -116,7 +116,7 @@ const dbMicros = `(extract(epoch FROM clock_timestamp()) * 1000000)::bigint`
 // postgresQueries is the PostgreSQL text of every query of store.go; see
 // queries for what each takes and returns.
 var postgresQueries = queries{
-	searchArg: tsWords,
+	searchArg: tsQuery,
 
 	createMigrations: `CREATE TABLE IF NOT EXISTS schema_migrations (
 		version    INTEGER PRIMARY KEY,
@@ -127,6 +127,9 @@ var postgresQueries = queries{
 	migrationLock:    `SELECT pg_advisory_xact_lock(hashtext('syndic migrate ' || current_schema()))`,
 	appliedMigration: `SELECT 1 FROM schema_migrations WHERE version = $1`,
 	recordMigration:  `INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)`,
+	reindexItems:     `SELECT id, title, summary, content FROM items WHERE id > $1 ORDER BY id LIMIT $2`,
+	reindexQuotes:    `SELECT item_id, seq, text FROM quotes WHERE item_id > $1 AND item_id <= $2`,
+	setQuoteKeys:     `UPDATE quotes SET text_keys = $1 WHERE item_id = $2 AND seq = $3`,
 
 	// Two processes saving one source take turns, so that neither inserts
 	// an item the other is inserting (see SaveItems); different sources
@@ -147,20 +150,19 @@ var postgresQueries = queries{
 	deleteSections: `DELETE FROM item_sections WHERE item_id = $1`,
 	insertSection:  `INSERT INTO item_sections (item_id, section, sort_time) VALUES ($1, $2, $3)`,
 	deleteQuotes:   `DELETE FROM quotes WHERE item_id = $1`,
-	insertQuote:    `INSERT INTO quotes (item_id, seq, position, speaker, role, verb, direct, text, speaker_fold, text_fold) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+	insertQuote:    `INSERT INTO quotes (item_id, seq, position, speaker, role, verb, direct, text, speaker_fold, text_keys) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
 	deleteFTS:      `DELETE FROM items_fts WHERE item_id = $1`,
-	insertFTS: `INSERT INTO items_fts (item_id, tsv) VALUES ($1,
-		to_tsvector('russian', $2::text || ' ' || $3::text) || to_tsvector('simple', $2::text || ' ' || $3::text))`,
-	// $1 is the words typed, each folded, cut to its stem and written as a
-	// prefix query (tsWords): every one must match, stemmed or as written.
+	// The keys are lexemes as they are, not parsed again.
+	insertFTS: `INSERT INTO items_fts (item_id, tsv) VALUES ($1, array_to_tsvector(string_to_array($2::text, ' ')))`,
+	// $1 is the keys of the words typed as a tsquery (tsQuery).
 	searchItems: `SELECT ` + prefixed("i.", itemColumns) + ` FROM items_fts f JOIN items i ON i.id = f.item_id
-		WHERE f.tsv @@ (SELECT search_and(to_tsquery('russian', w) || to_tsquery('simple', w))
-			FROM unnest($1::text[]) AS w)
+		WHERE f.tsv @@ $1::tsquery
 		ORDER BY i.sort_time DESC, i.id DESC LIMIT $2`,
 	searchQuotes: `SELECT q.item_id, q.seq, q.position, q.speaker, q.role, q.verb, q.direct, q.text FROM quotes q
 		JOIN items i ON i.id = q.item_id
 		WHERE ($1::text = '' OR q.speaker_fold LIKE '%' || $1::text || '%' ESCAPE '\')
-		  AND ($2::text = '' OR q.text_fold LIKE '%' || $2::text || '%' ESCAPE '\')
+		  AND NOT EXISTS (SELECT 1 FROM jsonb_array_elements($2::jsonb) w WHERE NOT EXISTS (
+		      SELECT 1 FROM jsonb_array_elements_text(w.value) k WHERE strpos(q.text_keys, ' ' || k.value || ' ') > 0))
 		  AND i.sort_time >= $3
 		ORDER BY i.sort_time DESC, q.item_id DESC, q.seq LIMIT $4`,
 	speakers: `SELECT speaker, count(*) AS n FROM quotes WHERE speaker <> '' GROUP BY speaker ORDER BY n DESC, speaker LIMIT $1`,

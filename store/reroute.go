@@ -73,7 +73,7 @@ func (s *Store) rerouteBatch(ctx context.Context, after int64, route func(news.I
 		// Keep the hash SaveItems compares with in step, so the next crawl
 		// of an unchanged item does not count it as an edit.
 		n := normalize(it)
-		if _, err := tx.ExecContext(ctx, s.q.setItemHash, contentHash(&n, canonicalLink(n.Link)), it.ID); err != nil {
+		if _, err := tx.ExecContext(ctx, s.q.setItemHash, contentHash(&n, news.LinkKey(n.Link)), it.ID); err != nil {
 			return 0, after, err
 		}
 	}

@@ -2,38 +2,90 @@ package store
 
 import (
 	"context"
+	"database/sql"
+	"encoding/json"
 	"fmt"
-	"html"
-	"regexp"
 	"strings"
 	"time"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/syndic/syndic/news"
 )
 
-var tags = regexp.MustCompile(`<[^>]*>`)
+// Full-text search reads words as routing does (news.Words): the store
+// indexes the keys of every word of an item's title and text (its stem and
+// its folded form, news.Word.Keys), computed here in Go on both backends,
+// and a word typed finds an item when one of its own keys is among them.
+// Keys of capitalised words are marked with a leading '^': a capitalised
+// word typed, a name, finds only capitalised words ("Песков" does not find
+// "песка", whose stem is the same), a lower-case one finds both.
 
-// searchText is what full-text search indexes of an item besides its title:
-// its summary and content with markup removed.
-func searchText(it news.Item) string {
-	return html.UnescapeString(tags.ReplaceAllString(it.Summary+" "+it.Content, " "))
+// maxKeyBytes bounds one key (PostgreSQL refuses lexemes over 2 KB) and
+// maxIndexBytes the keys of one item (a tsvector holds at most 1 MB): a
+// longer word, or the words past the bound, are not indexed.
+const (
+	maxKeyBytes   = 1000
+	maxIndexBytes = 256 << 10
+)
+
+// searchKeys returns the keys the words of text are found under, each
+// once, in order of first appearance, separated by spaces.
+func searchKeys(text string) string {
+	var b strings.Builder
+	seen := [2]map[string]bool{{}, {}} // keys of lower-case and of capitalised words
+	for w := range news.EachWord(text) {
+		mark := 0
+		if w.Capital {
+			mark = 1
+		}
+		for i, k := range [2]string{w.Stem, w.Fold} {
+			if i == 1 && k == w.Stem || k == "" || len(k) > maxKeyBytes || seen[mark][k] {
+				continue
+			}
+			if b.Len()+len(k)+2 > maxIndexBytes {
+				return b.String()
+			}
+			seen[mark][k] = true
+			if b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			if mark == 1 {
+				b.WriteByte('^')
+			}
+			b.WriteString(k)
+		}
+	}
+	return b.String()
 }
 
-// fold lower-cases s and writes ё as е, for case-insensitive matching in
-// any script (SQLite's own lower() folds ASCII only).
-func fold(s string) string {
-	return strings.ReplaceAll(strings.ToLower(s), "ё", "е")
+// queryKeys returns, for each word typed, the keys that find it: those of
+// the word marked '^' when it is capitalised, else those and their marked
+// forms. It is nil when the query has no words.
+func queryKeys(q string) [][]string {
+	var out [][]string
+	for _, w := range news.Words(q) {
+		var alts []string
+		for _, k := range w.Keys() {
+			if len(k) > maxKeyBytes {
+				continue
+			}
+			if !w.Capital {
+				alts = append(alts, k)
+			}
+			alts = append(alts, "^"+k)
+		}
+		out = append(out, alts)
+	}
+	return out
 }
 
-// SearchItems returns the items whose title or text contains every word of
-// query in any inflected form (each word matches words starting with its
-// stem: "Лавров" finds "Лаврова", "sanctions" finds "sanction"), newest
-// first, at most limit. A query with no words returns nothing.
+// SearchItems returns the items whose title or text holds every word of
+// query in any inflected form (as routing reads words: "Лаврова" finds
+// "Лавров", "санкции" finds "санкций", "sanctions" finds "sanction"; a
+// capitalised word finds only capitalised words), newest first, at most
+// limit. A query with no words returns nothing.
 func (s *Store) SearchItems(ctx context.Context, query string, limit int) ([]news.Item, error) {
-	arg := s.q.searchArg(query)
-	if arg == nil || limit < 1 {
+	words := queryKeys(query)
+	if len(words) == 0 || limit < 1 {
 		return nil, nil
 	}
 	tx, err := s.r.BeginTx(ctx, nil)
@@ -41,7 +93,7 @@ func (s *Store) SearchItems(ctx context.Context, query string, limit int) ([]new
 		return nil, fmt.Errorf("search items: %w", err)
 	}
 	defer tx.Rollback()
-	items, err := queryItems(ctx, tx, s.q.searchItems, arg, limit)
+	items, err := queryItems(ctx, tx, s.q.searchItems, s.q.searchArg(words), limit)
 	if err == nil {
 		err = s.loadDetails(ctx, tx, items)
 	}
@@ -51,62 +103,109 @@ func (s *Store) SearchItems(ctx context.Context, query string, limit int) ([]new
 	return items, nil
 }
 
-// searchWords splits what a person typed into words (runs of letters and
-// digits, so no query syntax gets through), folded and cut to their stems.
-func searchWords(q string) []string {
-	var words []string
-	for _, w := range strings.FieldsFunc(q, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
-		words = append(words, searchStem(fold(w)))
-	}
-	return words
-}
-
-// ftsQuery turns words typed by a person into an FTS5 query: every word,
-// stemmed and quoted, as a prefix; all of them required.
-func ftsQuery(q string) string {
+// ftsQuery is the FTS5 query of SQLite's searchItems: every word required,
+// each as any of its keys ("k1" OR "k2") AND (…). Keys hold only letters,
+// digits and '^', so quoting them is enough.
+func ftsQuery(words [][]string) any {
 	var parts []string
-	for _, w := range searchWords(q) {
-		parts = append(parts, `"`+w+`"*`)
+	for _, alts := range words {
+		parts = append(parts, `("`+strings.Join(alts, `" OR "`)+`")`)
 	}
 	return strings.Join(parts, " AND ")
 }
 
-// tsWords turns words typed by a person into PostgreSQL prefix queries, one
-// per word ('stem':*), for to_tsquery; nil when there are none.
-func tsWords(q string) any {
-	words := searchWords(q)
-	if len(words) == 0 {
-		return nil
+// tsQuery is the tsquery of PostgreSQL's searchItems: ('k1' | 'k2') & (…),
+// lexemes as written.
+func tsQuery(words [][]string) any {
+	var parts []string
+	for _, alts := range words {
+		parts = append(parts, `('`+strings.Join(alts, `' | '`)+`')`)
 	}
-	for i, w := range words {
-		words[i] = "'" + w + "':*"
-	}
-	return words
+	return strings.Join(parts, " & ")
 }
 
-// endings are Russian and English inflections cut from a search word, the
-// longest first, so that a prefix search finds the other forms.
-var endings = []string{
-	"иями", "ями", "ами", "ого", "его", "ому", "ему", "ыми", "ими", "ией", "ия", "ие", "ии", "ию",
-	"ой", "ей", "ий", "ый", "ая", "яя", "ое", "ее", "ые", "ие", "ов", "ев", "ам", "ям", "ах", "ях",
-	"ом", "ем", "ую", "юю", "а", "я", "о", "е", "ы", "и", "у", "ю", "ь", "й",
-	"ing", "ed", "es", "s",
+// indexKeys is what the search index holds of an item: the keys of its
+// title and plain text (news.Item.BodyText).
+func indexKeys(it news.Item) string {
+	return searchKeys(it.Title + "\n" + it.BodyText())
 }
 
-func searchStem(w string) string {
-	n := utf8.RuneCountInString(w)
-	for _, e := range endings {
-		if strings.HasSuffix(w, e) && n-utf8.RuneCountInString(e) >= 4 {
-			return strings.TrimSuffix(w, e)
+// quoteKeys is the text_keys column of a quote: its text's keys, each
+// between spaces, so that the quote search finds a key as " key ".
+func quoteKeys(text string) string {
+	if keys := searchKeys(text); keys != "" {
+		return " " + keys + " "
+	}
+	return ""
+}
+
+// reindexBatch is how many items reindexSearch reads at a time.
+const reindexBatch = 500
+
+// reindexSearch writes the search index and the quotes' text keys of every
+// stored item again (the step after the migration that made search read
+// stems). The index must be empty.
+func reindexSearch(ctx context.Context, tx *sql.Tx, q *queries) error {
+	type quote struct {
+		item int64
+		seq  int
+		text string
+	}
+	var last int64
+	for {
+		items, err := collect(ctx, tx, q.reindexItems, func(r *sql.Rows, it *news.Item) error {
+			return r.Scan(&it.ID, &it.Title, &it.Summary, &it.Content)
+		}, last, reindexBatch)
+		if err != nil {
+			return fmt.Errorf("reindex items: %w", err)
 		}
+		if len(items) == 0 {
+			return nil
+		}
+		for _, it := range items {
+			if _, err := tx.ExecContext(ctx, q.insertFTS, it.ID, indexKeys(it)); err != nil {
+				return fmt.Errorf("reindex item %d: %w", it.ID, err)
+			}
+		}
+		quotes, err := collect(ctx, tx, q.reindexQuotes, func(r *sql.Rows, qt *quote) error {
+			return r.Scan(&qt.item, &qt.seq, &qt.text)
+		}, last, items[len(items)-1].ID)
+		if err != nil {
+			return fmt.Errorf("reindex quotes: %w", err)
+		}
+		for _, qt := range quotes {
+			if _, err := tx.ExecContext(ctx, q.setQuoteKeys, quoteKeys(qt.text), qt.item, qt.seq); err != nil {
+				return fmt.Errorf("reindex quote %d/%d: %w", qt.item, qt.seq, err)
+			}
+		}
+		last = items[len(items)-1].ID
 	}
-	return w
+}
+
+// collect runs query in tx and returns what scan reads of each row. The
+// rows are closed when it returns: PostgreSQL runs no other statement on
+// the connection while they are open.
+func collect[T any](ctx context.Context, tx *sql.Tx, query string, scan func(*sql.Rows, *T) error, args ...any) ([]T, error) {
+	rows, err := tx.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []T
+	for rows.Next() {
+		var v T
+		if err := scan(rows, &v); err != nil {
+			return nil, err
+		}
+		out = append(out, v)
+	}
+	return out, rows.Err()
 }
 
 // QuoteQuery selects quotes. Empty fields select everything.
 type QuoteQuery struct {
 	Speaker string    // part of the speaker's name, any case: "Захарова", "bortnikov"
-	Text    string    // part of the quote's text, any case
+	Text    string    // words of the quote's text, each in any form (as SearchItems reads them)
 	Since   time.Time // items published (or first stored) at or after
 	Limit   int       // at most this many; default 50
 }
@@ -124,8 +223,19 @@ func (s *Store) Quotes(ctx context.Context, q QuoteQuery) ([]QuoteHit, error) {
 	if q.Limit < 1 {
 		q.Limit = 50
 	}
-	rows, err := s.r.QueryContext(ctx, s.q.searchQuotes, likeEscape(fold(strings.TrimSpace(q.Speaker))),
-		likeEscape(fold(strings.TrimSpace(q.Text))), sortKey(q.Since, 0), q.Limit)
+	words := queryKeys(q.Text)
+	if words == nil {
+		if strings.TrimSpace(q.Text) != "" {
+			return nil, nil // text without words finds nothing
+		}
+		words = [][]string{}
+	}
+	text, err := json.Marshal(words)
+	if err != nil {
+		return nil, fmt.Errorf("search quotes: %w", err)
+	}
+	rows, err := s.r.QueryContext(ctx, s.q.searchQuotes, likeEscape(news.Fold(strings.TrimSpace(q.Speaker))),
+		string(text), sortKey(q.Since, 0), q.Limit)
 	if err != nil {
 		return nil, fmt.Errorf("search quotes: %w", err)
 	}

@@ -2,10 +2,13 @@ package store
 
 import (
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/syndic/syndic/news"
 )
 
 // queryPlan returns the EXPLAIN QUERY PLAN of query, one step a line (on
@@ -76,28 +79,6 @@ func TestSectionItemsQueryPlan(t *testing.T) {
 		plan := queryPlan(t, s, q, args...)
 		if strings.Contains(plan, "SCAN items") || strings.Contains(plan, "SCAN item_sections") || strings.Contains(plan, "SCAN quotes") {
 			t.Errorf("%s scans a table:\n%s", name, plan)
-		}
-	}
-}
-
-func TestCanonicalLink(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{"", ""},
-		{"  ", ""},
-		{"https://caliber.az/post/1", "caliber.az/post/1"},
-		{"http://www.Caliber.AZ/post/1/", "caliber.az/post/1"},
-		{"https://caliber.az:443/post/1#comments", "caliber.az/post/1"},
-		{"https://caliber.az:8443/post/1", "caliber.az:8443/post/1"},
-		{"https://lenta.ru/news/?utm_source=yxnews&b=2&a=1&fbclid=x", "lenta.ru/news?a=1&b=2"},
-		{"https://lenta.ru/news/?utm_source=rss", "lenta.ru/news"},
-		{"https://lenta.ru/Path/Case", "lenta.ru/Path/Case"},
-		{"https://lenta.ru/", "lenta.ru"},
-		{"/relative/link", "/relative/link"},
-		{"urn:uuid:1234", "urn:uuid:1234"},
-	}
-	for _, tt := range tests {
-		if got := canonicalLink(tt.in); got != tt.want {
-			t.Errorf("canonicalLink(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
 }
@@ -190,5 +171,50 @@ func TestCheckpointTruncatesWAL(t *testing.T) {
 	}
 	if fi.Size() != 0 {
 		t.Fatalf("WAL is %d bytes after a TRUNCATE checkpoint", fi.Size())
+	}
+}
+
+// A damaged database file is refused when it is opened, with an error that
+// names the file and says it is corrupt, rather than opened and failing on
+// every read.
+func TestOpenRefusesCorruptFile(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "c.db")
+	st, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var items []news.Item
+	for i := range 300 {
+		items = append(items, crashItem(i, 0, strings.Repeat("Текст статьи. ", 40)))
+	}
+	if _, err := st.SaveItems(ctx, items); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.Close(); err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(data) < 64<<10 {
+		t.Fatalf("database is only %d bytes", len(data))
+	}
+	// Scribble over a page in the middle of the file, as a bad disk would.
+	page := 4096 * (len(data) / 4096 / 2)
+	for i := page + 8; i < page+4096; i++ {
+		data[i] = byte(i * 7)
+	}
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	st, err = Open(ctx, path)
+	if err == nil {
+		st.Close()
+		t.Fatal("a corrupt database opened")
+	}
+	if !errors.Is(err, ErrCorrupt) || !strings.Contains(err.Error(), path) {
+		t.Errorf("error = %v; want ErrCorrupt naming %s", err, path)
 	}
 }

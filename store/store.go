@@ -164,7 +164,7 @@ func Open(ctx context.Context, database string, opts ...Option) (*Store, error) 
 		w, r, err = openSQLite(ctx, database)
 	}
 	if err != nil {
-		return nil, fmt.Errorf("open store: %w", err)
+		return nil, fmt.Errorf("open store %s: %w", Redact(database), err)
 	}
 	s := &Store{w: w, r: r, q: q, pg: pg, now: o.now, stop: make(chan struct{}), done: make(chan struct{})}
 	ms, err := loadMigrations(mfs, mdir)
@@ -177,7 +177,7 @@ func Open(ctx context.Context, database string, opts ...Option) (*Store, error) 
 	if err != nil {
 		r.Close()
 		w.Close()
-		return nil, fmt.Errorf("open store: %w", err)
+		return nil, fmt.Errorf("open store %s: %w", Redact(database), err)
 	}
 	go s.checkpointLoop(o.checkpointEvery)
 	return s, nil
@@ -264,7 +264,7 @@ func (s *Store) clock() time.Time { return roundTime(s.now()) }
 // different stories (in the batch or among stored items) is not used.
 //
 // A matched item whose content differs (anything but its GUID, FetchedAt and
-// the parts of its link canonicalLink drops) is updated in place, taking all
+// the parts of its link news.LinkKey drops) is updated in place, taking all
 // the new values but keeping its ID and first FetchedAt; an identical one is
 // left alone and nothing is written. Sections and quotes of an updated item are
 // replaced. Every section an item enters, leaves or is edited in gets its
@@ -472,7 +472,7 @@ func (sv *saver) save(it news.Item, id identity) (SavedItem, error) {
 			return SavedItem{}, fmt.Errorf("unindex item: %w", err)
 		}
 	}
-	if _, err := sv.st(sv.ws.insertFTS).ExecContext(sv.ctx, itemID, fold(it.Title), fold(searchText(it))); err != nil {
+	if _, err := sv.st(sv.ws.insertFTS).ExecContext(sv.ctx, itemID, indexKeys(it)); err != nil {
 		return SavedItem{}, fmt.Errorf("index item: %w", err)
 	}
 	for _, sec := range it.Sections {
@@ -483,7 +483,7 @@ func (sv *saver) save(it news.Item, id identity) (SavedItem, error) {
 	}
 	for seq, qt := range it.Quotes {
 		if _, err := sv.st(sv.ws.insertQuote).ExecContext(sv.ctx,
-			itemID, seq, qt.Pos, qt.Speaker, qt.Role, qt.Verb, qt.Direct, qt.Text, fold(qt.Speaker), fold(qt.Text)); err != nil {
+			itemID, seq, qt.Pos, qt.Speaker, qt.Role, qt.Verb, qt.Direct, qt.Text, news.Fold(qt.Speaker), quoteKeys(qt.Text)); err != nil {
 			return SavedItem{}, fmt.Errorf("insert quote: %w", err)
 		}
 	}
@@ -603,7 +603,7 @@ func (s *Store) ItemByID(ctx context.Context, id int64) (news.Item, error) {
 // this GUID or link to a stored one (ignoring the title fallback), so the
 // crawler can skip fetching its article page.
 func (s *Store) HasItem(ctx context.Context, sourceID, guid, link string) (bool, error) {
-	canon := canonicalLink(link)
+	canon := news.LinkKey(link)
 	var k1, k2 string
 	if g := strings.TrimSpace(guid); g != "" {
 		k1 = keyGUID + g

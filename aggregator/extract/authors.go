@@ -8,6 +8,8 @@ import (
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"github.com/syndic/syndic/news"
 )
 
 var (
@@ -110,7 +112,7 @@ var bylinePunct = strings.NewReplacer("(", ",", ")", ",", "[", ",", "]", ",", "Â
 
 // splitByline returns the person names of one byline string.
 func (c *authorCtx) splitByline(s string) []string {
-	s = collapseSpace(s)
+	s = news.CollapseSpace(s)
 	if s == "" || utf8.RuneCountInString(s) > 200 || strings.Contains(s, "://") {
 		return nil
 	}
@@ -218,7 +220,7 @@ func findBylines(root *html.Node) []nodeText {
 		if n.Type != html.ElementNode {
 			return true
 		}
-		if skipAtoms[n.DataAtom] || n.DataAtom == atom.Nav || n.DataAtom == atom.Footer {
+		if news.HiddenElement(n.DataAtom) || n.DataAtom == atom.Nav || n.DataAtom == atom.Footer {
 			return false
 		}
 		ci := strings.ToLower(attr(n, "class") + " " + attr(n, "id") + " " + attr(n, "itemprop") + " " + attr(n, "rel"))
@@ -239,7 +241,7 @@ func findBylines(root *html.Node) []nodeText {
 func findBylineText(root *html.Node) []nodeText {
 	var out []nodeText
 	walk(root, func(n *html.Node) bool {
-		if n.Type == html.ElementNode && (skipAtoms[n.DataAtom] || n.DataAtom == atom.Nav) {
+		if n.Type == html.ElementNode && (news.HiddenElement(n.DataAtom) || n.DataAtom == atom.Nav) {
 			return false
 		}
 		if n.Type != html.TextNode {
@@ -251,7 +253,7 @@ func findBylineText(root *html.Node) []nodeText {
 		}
 		// the block the text stands in
 		b := n.Parent
-		for b != nil && b.Type == html.ElementNode && !blockAtoms[b.DataAtom] {
+		for b != nil && b.Type == html.ElementNode && !news.BlockElement(b.DataAtom) {
 			b = b.Parent
 		}
 		if b == nil {

@@ -10,6 +10,8 @@ import (
 	"github.com/andybalholm/cascadia"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"github.com/syndic/syndic/news"
 )
 
 // bodyInput is what body extraction needs besides the tree.
@@ -174,7 +176,7 @@ func isMetaLine(t string, dc *dateCtx) bool {
 		prev = h.end
 	}
 	rest.WriteString(norm[prev:])
-	r := collapseSpace(reMetaWords.ReplaceAllString(rest.String(), " "))
+	r := news.CollapseSpace(reMetaWords.ReplaceAllString(rest.String(), " "))
 	r = strings.Trim(reDigitsOnly.ReplaceAllString(r, " "), " ")
 	return utf8.RuneCountInString(r) <= 25
 }

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"time"
 	"unicode"
+
+	"github.com/syndic/syndic/news"
 )
 
 // dateCtx is what reading a date needs besides the text: the zone of
@@ -47,40 +49,16 @@ var (
 	reUnixT = regexp.MustCompile(`^\d{10}$`)
 )
 
-// zoneAbbrev maps the zone abbreviations pages print to their offsets in
-// seconds (Go's time.Parse gives unknown abbreviations a zero offset).
-var zoneAbbrev = map[string]int{
-	"utc": 0, "gmt": 0, "z": 0, "wet": 0,
-	"bst": 3600, "cet": 3600, "wat": 3600, "ist": 19800,
-	"cest": 7200, "eet": 7200, "sast": 7200, "cat": 7200,
-	"eest": 3 * 3600, "msk": 3 * 3600, "мск": 3 * 3600, "eat": 3 * 3600, "trt": 3 * 3600, "ast": 3 * 3600,
-	"msd": 4 * 3600, "azt": 4 * 3600, "gst": 4 * 3600, "get": 4 * 3600, "amt": 4 * 3600,
-	"pkt": 5 * 3600, "yekt": 5 * 3600, "wib": 7 * 3600, "ict": 7 * 3600,
-	"sgt": 8 * 3600, "hkt": 8 * 3600, "awst": 8 * 3600, "pht": 8 * 3600,
-	"jst": 9 * 3600, "kst": 9 * 3600, "aest": 10 * 3600, "aedt": 11 * 3600, "nzst": 12 * 3600, "nzdt": 13 * 3600,
-	"edt": -4 * 3600, "est": -5 * 3600, "cdt": -5 * 3600, "cst": -6 * 3600,
-	"mdt": -6 * 3600, "mst": -7 * 3600, "pdt": -7 * 3600, "pst": -8 * 3600,
-	"akst": -9 * 3600, "akdt": -8 * 3600, "hst": -10 * 3600, "brt": -3 * 3600, "art": -3 * 3600,
-}
-
-// usZones are the abbreviations without daylight information.
-var usZones = map[string]string{"et": "America/New_York", "ct": "America/Chicago", "mt": "America/Denver", "pt": "America/Los_Angeles"}
-
 // normDateText lower-cases s, folds white space and joins two-word month
 // names so the patterns see one token.
 func normDateText(s string) string {
-	s = strings.ToLower(collapseSpace(asciiDigits(s)))
-	for _, mw := range multiWordMonths {
-		if strings.Contains(s, mw[0]) {
-			s = strings.ReplaceAll(s, mw[0], mw[1])
-		}
-	}
+	s = news.JoinMonthWords(strings.ToLower(news.CollapseSpace(asciiDigits(s))))
 	if strings.Contains(s, "/") {
 		// "نيسان / أبريل": one month named twice
 		s = reMonthPair.ReplaceAllStringFunc(s, func(m string) string {
 			a, b, _ := strings.Cut(m, "/")
 			a, b = strings.TrimSpace(a), strings.TrimSpace(b)
-			if ma := monthOf(a); ma > 0 && ma == monthOf(b) {
+			if ma := news.MonthOf(a); ma > 0 && ma == news.MonthOf(b) {
 				return b
 			}
 			return m
@@ -158,21 +136,21 @@ func findDates(s string, dc *dateCtx) []dateHit {
 		add(dc.build(s, m[2], m[11], y, mo, d))
 	}
 	for _, m := range reDMY.FindAllStringSubmatchIndex(s, -1) {
-		mo := monthOf(s[m[4]:m[5]])
+		mo := int(news.MonthOf(s[m[4]:m[5]]))
 		if mo == 0 {
 			continue
 		}
 		add(dc.build(s, m[2], m[7], atoi(s[m[6]:m[7]]), mo, atoi(s[m[2]:m[3]])))
 	}
 	for _, m := range reMDY.FindAllStringSubmatchIndex(s, -1) {
-		mo := monthOf(s[m[2]:m[3]])
+		mo := int(news.MonthOf(s[m[2]:m[3]]))
 		if mo == 0 {
 			continue
 		}
 		add(dc.build(s, m[2], m[7], atoi(s[m[6]:m[7]]), mo, atoi(s[m[4]:m[5]])))
 	}
 	for _, m := range reYMD.FindAllStringSubmatchIndex(s, -1) {
-		mo := monthOf(s[m[4]:m[5]])
+		mo := int(news.MonthOf(s[m[4]:m[5]]))
 		if mo == 0 {
 			continue
 		}
@@ -288,13 +266,8 @@ func (dc *dateCtx) withTime(h dateHit, hh, mi, ss int, ampm, zone string) dateHi
 // zoneOf reads a printed zone: "Z", "+03:00", "+0300", "UTC+3", "MSK", "EST".
 func zoneOf(z string) (*time.Location, bool) {
 	z = strings.ToLower(strings.ReplaceAll(z, " ", ""))
-	if off, ok := zoneAbbrev[z]; ok {
-		return time.FixedZone(strings.ToUpper(z), off), true
-	}
-	if name, ok := usZones[z]; ok {
-		if l, err := time.LoadLocation(name); err == nil {
-			return l, true
-		}
+	if l, ok := news.ZoneAbbrev(z); ok {
+		return l, true
 	}
 	for _, p := range []string{"utc", "gmt"} {
 		if strings.HasPrefix(z, p) && len(z) > len(p) {

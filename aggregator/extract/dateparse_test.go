@@ -50,6 +50,13 @@ func TestFindDates(t *testing.T) {
 		{"10/03/2024", time.UTC, false, "2024-03-10T00:00:00Z"},
 		{"25/03/2024", time.UTC, true, "2024-03-25T00:00:00Z"},
 		{"2024-10-04 13:01 MSK", time.UTC, false, "2024-10-04T13:01:00+03:00"},
+		// Zone abbreviations read through news.ZoneAbbrev, as real pages print them.
+		{"November 20, 2019 - 11:28 AMT", time.UTC, true, "2019-11-20T11:28:00+04:00"}, // panarmenian.net: Armenia
+		{"Nov 20 2019, 11:06am ist", time.UTC, true, "2019-11-20T11:06:00+05:30"},      // deccanherald.com: India
+		// A word after the time that is also a zone name elsewhere is prose.
+		{"On June 3, 2020 at 10:30 met with the minister", time.UTC, true, "2020-06-03T10:30:00Z"},
+		{"November 20, 2019 - 11:28 West Bank time", time.UTC, true, "2019-11-20T11:28:00Z"},
+		{"Огонь был потушен 3 декабря 2022 в 23:04 мск", time.UTC, false, "2022-12-03T23:04:00+03:00"},
 		{"2021-06-07T22:45:0Z", time.UTC, false, "2021-06-07T22:45:00Z"},
 		{"3 hours ago", msk, false, "2024-10-04T17:00:00+03:00"},
 		{"no date here, 2024 only", msk, false, ""},

@@ -8,6 +8,8 @@ import (
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"github.com/syndic/syndic/news"
 )
 
 // publishedKeys are <meta> names and properties that carry the
@@ -170,7 +172,7 @@ func urlDate(u string, dc *dateCtx) (dateHit, bool) {
 	}
 	// /2020/jan/20/ (The Guardian, PolitiFact)
 	if m := reURLDateMonth.FindStringSubmatch(u); m != nil {
-		if mo := monthOf(m[2]); mo > 0 {
+		if mo := int(news.MonthOf(m[2])); mo > 0 {
 			if h, ok := dc.date(atoi(m[1]), mo, atoi(m[3])); ok {
 				return h, true
 			}
@@ -276,7 +278,7 @@ func textDate(root *html.Node, dc *dateCtx) (dateFound, bool) {
 		if n.Type != html.ElementNode {
 			return true
 		}
-		if skipAtoms[n.DataAtom] || n.DataAtom == atom.Nav || n.DataAtom == atom.Footer || n.DataAtom == atom.Aside {
+		if news.HiddenElement(n.DataAtom) || n.DataAtom == atom.Nav || n.DataAtom == atom.Footer || n.DataAtom == atom.Aside {
 			return false
 		}
 		if n.DataAtom == atom.H1 {
@@ -381,7 +383,7 @@ func lastResortDate(doc *html.Node, page []byte, dc *dateCtx) (dateHit, bool) {
 			return false
 		}
 		if n.Type == html.ElementNode {
-			if skipAtoms[n.DataAtom] || n.DataAtom == atom.Footer || n.DataAtom == atom.Nav {
+			if news.HiddenElement(n.DataAtom) || n.DataAtom == atom.Footer || n.DataAtom == atom.Nav {
 				return false
 			}
 			if ci := classID(n); ci != "" && reNotPubClass.MatchString(ci) {

@@ -2,10 +2,11 @@ package extract
 
 import (
 	"strings"
-	"unicode"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"github.com/syndic/syndic/news"
 )
 
 // attr returns the value of the attribute key of n, or "".
@@ -76,31 +77,12 @@ func findAll(n *html.Node, match func(*html.Node) bool) []*html.Node {
 	return out
 }
 
-// blockAtoms are the elements whose boundaries separate runs of text.
-var blockAtoms = map[atom.Atom]bool{
-	atom.Address: true, atom.Article: true, atom.Aside: true, atom.Blockquote: true,
-	atom.Br: true, atom.Dd: true, atom.Div: true, atom.Dl: true, atom.Dt: true,
-	atom.Figcaption: true, atom.Figure: true, atom.Footer: true, atom.Form: true,
-	atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true, atom.H5: true, atom.H6: true,
-	atom.Header: true, atom.Hr: true, atom.Li: true, atom.Main: true, atom.Nav: true,
-	atom.Ol: true, atom.P: true, atom.Pre: true, atom.Section: true, atom.Table: true,
-	atom.Tbody: true, atom.Td: true, atom.Th: true, atom.Thead: true, atom.Tr: true,
-	atom.Ul: true, atom.Title: true, atom.Body: true, atom.Html: true, atom.Option: true,
-}
-
-// skipAtoms never contribute visible text.
-var skipAtoms = map[atom.Atom]bool{
-	atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Template: true,
-	atom.Svg: true, atom.Math: true, atom.Head: true, atom.Iframe: true, atom.Object: true,
-	atom.Select: true, atom.Textarea: true, atom.Button: true,
-}
-
 // textOf returns the visible text of n with white space collapsed; block
 // boundaries become a single space.
 func textOf(n *html.Node) string {
 	var b strings.Builder
 	appendText(&b, n)
-	return collapseSpace(b.String())
+	return news.CollapseSpace(b.String())
 }
 
 // appendText writes the text of n into b, a space at block boundaries.
@@ -134,10 +116,10 @@ func walkText(root *html.Node, text func(string), boundary func()) {
 			text(c.Data)
 			continue
 		case html.ElementNode:
-			if skipAtoms[c.DataAtom] && c != root {
+			if news.HiddenElement(c.DataAtom) && c != root {
 				continue
 			}
-			if blockAtoms[c.DataAtom] {
+			if news.BlockElement(c.DataAtom) {
 				boundary()
 				stack = append(stack, item{n: c, exit: true})
 			}
@@ -149,26 +131,6 @@ func walkText(root *html.Node, text func(string), boundary func()) {
 			stack = append(stack, item{n: k})
 		}
 	}
-}
-
-// collapseSpace trims s and turns every run of white space (including
-// no-break and zero-width spaces) into one ASCII space.
-func collapseSpace(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
-	space := false
-	for _, r := range s {
-		if unicode.IsSpace(r) || r == '\u00a0' || r == '\u200b' || r == '\u2009' || r == '\u202f' || r == '\ufeff' {
-			space = true
-			continue
-		}
-		if space && b.Len() > 0 {
-			b.WriteByte(' ')
-		}
-		space = false
-		b.WriteRune(r)
-	}
-	return b.String()
 }
 
 // removeNode detaches n from its parent.
@@ -219,7 +181,7 @@ func blockLines(root *html.Node) []string {
 	var lines []string
 	var cur strings.Builder
 	flush := func() {
-		if t := collapseSpace(cur.String()); t != "" {
+		if t := news.CollapseSpace(cur.String()); t != "" {
 			lines = append(lines, t)
 		}
 		cur.Reset()

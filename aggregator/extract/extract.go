@@ -25,46 +25,8 @@ import (
 	"github.com/syndic/syndic/news"
 )
 
-// Selectors are per-source CSS overrides; each one set wins over the generic
-// layers for its field.
-type Selectors struct {
-	Body    string   `yaml:"body"`
-	Title   string   `yaml:"title"`
-	Authors string   `yaml:"authors"`
-	Date    string   `yaml:"date"`
-	Section string   `yaml:"section"`
-	Drop    []string `yaml:"drop"` // elements removed before anything is read
-}
-
-// Validate reports the first selector that is not valid CSS, naming its
-// key ("body", "drop[1]" …); nil when all are valid or empty. Extract
-// itself ignores an invalid selector (with a note) and reads that field
-// the generic way.
-func (s Selectors) Validate() error {
-	check := func(key, sel string) error {
-		if strings.TrimSpace(sel) == "" {
-			return nil
-		}
-		if _, err := cascadia.Compile(sel); err != nil {
-			return fmt.Errorf("extract selector %s %q: %w", key, sel, err)
-		}
-		return nil
-	}
-	for _, kv := range [][2]string{{"body", s.Body}, {"title", s.Title}, {"authors", s.Authors}, {"date", s.Date}, {"section", s.Section}} {
-		if err := check(kv[0], kv[1]); err != nil {
-			return err
-		}
-	}
-	for i, d := range s.Drop {
-		if err := check(fmt.Sprintf("drop[%d]", i), d); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// set reports whether any selector is given.
-func (s Selectors) set() bool {
+// selectorsSet reports whether any selector is given.
+func selectorsSet(s news.Selectors) bool {
 	return s.Body != "" || s.Title != "" || s.Authors != "" || s.Date != "" || s.Section != "" || len(s.Drop) > 0
 }
 
@@ -78,10 +40,15 @@ type Options struct {
 	// .az → Baku, .ua → Kyiv …), else its language, else UTC.
 	Location *time.Location
 	// Selectors override the generic layers.
-	Selectors Selectors
+	Selectors news.Selectors
 	// Now is the reference time of relative dates ("сегодня, 13:01",
 	// "yesterday", "2 hours ago"); zero means such dates are not read.
 	Now time.Time
+	// MaxDepth, when positive, is how deep the page may nest elements:
+	// Extract fails on a page nested deeper (ErrTooDeep). Zero means no
+	// limit: a page nested deeper than the HTML parser accepts (512) is
+	// read flattened, as it is when MaxDepth is over 512.
+	MaxDepth int
 }
 
 // Article is what Extract reads from a page. Fields the page does not give
@@ -107,8 +74,8 @@ type Article struct {
 //
 // It never panics and never fails on bad input: a page that is empty,
 // binary, not an article, truncated or nested too deeply gives empty
-// fields and a note saying why. The returned error is always nil today;
-// it is kept for callers that may pass pages Extract cannot read at all.
+// fields and a note saying why. It fails only on a page nested deeper than
+// opt.MaxDepth, with an error wrapping ErrTooDeep.
 func Extract(page []byte, opt Options) (art *Article, err error) {
 	art = &Article{URL: opt.URL}
 	defer func() {
@@ -125,8 +92,12 @@ func Extract(page []byte, opt Options) (art *Article, err error) {
 		page = page[:MaxPageBytes]
 		art.Notes = append(art.Notes, fmt.Sprintf("page truncated to its first %d bytes", MaxPageBytes))
 	}
-	doc, note, perr := parsePage(page)
+	doc, note, perr := parsePage(page, opt.MaxDepth)
 	if perr != nil {
+		if errors.Is(perr, ErrTooDeep) {
+			art.Notes = append(art.Notes, perr.Error())
+			return art, perr
+		}
 		if errors.Is(perr, errNotHTML) {
 			art.Notes = append(art.Notes, "not an HTML page (binary content)")
 		} else {
@@ -185,7 +156,7 @@ func (x *extractor) selected(sel string, date bool) []string {
 					}
 				}
 			}
-			if t := collapseSpace(s.Text()); t != "" {
+			if t := news.CollapseSpace(s.Text()); t != "" {
 				out = append(out, t)
 			}
 		})
@@ -251,7 +222,7 @@ func (x *extractor) run() {
 	actx := newAuthorCtx(siteNames...)
 	art.Attribution = findAttribution(blockLines(x.doc), art.URL)
 
-	if paras, ok := asTextPage(x.doc, m); ok && !opt.Selectors.set() {
+	if paras, ok := asTextPage(x.doc, m); ok && !selectorsSet(opt.Selectors) {
 		x.readText(paras, actx)
 		x.finish(siteNames)
 		return
@@ -300,7 +271,7 @@ func (x *extractor) run() {
 	blocks := extractBody(x.doc, in)
 	if textLenOf(blocks) < 250 && in.selector == "" {
 		// the strict pass may have dropped the article with the furniture
-		if doc, _, err := parsePage(x.page); err == nil {
+		if doc, _, err := parsePage(x.page, opt.MaxDepth); err == nil {
 			in.strict = false
 			saved := x.credits
 			x.credits = nil
@@ -399,7 +370,7 @@ func textLenOf(bs []block) int {
 
 // canonical returns the page's canonical URL: <link rel=canonical>,
 // og:url or the JSON-LD url, resolved against the URL given and without
-// tracking parameters; else the URL given.
+// tracking parameters (news.CanonicalURL); else the URL given.
 func (x *extractor) canonical() string {
 	m := x.meta
 	cands := []string{m.canonical, m.first("og:url", "twitter:url")}
@@ -407,33 +378,9 @@ func (x *extractor) canonical() string {
 		cands = append(cands, m.ld.URL)
 	}
 	for _, c := range cands {
-		c = strings.TrimSpace(c)
-		if c == "" {
-			continue
+		if u := news.CanonicalURL(x.base, c); u != "" {
+			return u
 		}
-		u, err := url.Parse(c)
-		if err != nil {
-			continue
-		}
-		if x.base != nil {
-			u = x.base.ResolveReference(u)
-		}
-		if (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-			continue
-		}
-		q := u.Query()
-		changed := false
-		for k := range q {
-			lk := strings.ToLower(k)
-			if strings.HasPrefix(lk, "utm_") || lk == "fbclid" || lk == "gclid" || lk == "yclid" {
-				q.Del(k)
-				changed = true
-			}
-		}
-		if changed {
-			u.RawQuery = q.Encode()
-		}
-		return u.String()
 	}
 	return x.opt.URL
 }
@@ -542,7 +489,7 @@ func (x *extractor) section() string {
 }
 
 func cleanSection(s string) string {
-	s = collapseSpace(s)
+	s = news.CollapseSpace(s)
 	if i := strings.IndexAny(s, ",;|"); i > 0 {
 		s = strings.TrimSpace(s[:i])
 	}

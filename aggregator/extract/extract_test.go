@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"slices"
@@ -317,7 +318,51 @@ func TestAllFixturePages(t *testing.T) {
 			if strings.Contains(art.URL, "utm_") {
 				t.Errorf("URL keeps tracking parameters: %s", art.URL)
 			}
+			// The crawler hands Body down as the item's text; rerouting
+			// reads the stored BodyHTML again: the two must agree.
+			if text := news.PlainText(art.BodyHTML); text != art.Body {
+				t.Errorf("the plain text of BodyHTML is not Body:\n%.300q\n%.300q", text, art.Body)
+			}
 		})
+	}
+}
+
+// The canonical URL loses tracking parameters only: the one that selects
+// the article stays.
+func TestCanonicalKeepsArticleParameter(t *testing.T) {
+	page := fixture(t, "pages/tgcontest2019/interfax-russia.ru__7651245240236613242.html")
+	art := mustExtract(t, page, Options{})
+	if want := "http://www.interfax-russia.ru/Moscow/view.asp?id=1078435"; art.URL != want {
+		t.Errorf("URL = %q, want %q", art.URL, want)
+	}
+}
+
+func TestMaxDepth(t *testing.T) {
+	tests := []struct {
+		name string
+		page string
+		max  int
+		deep bool
+	}{
+		{"ordinary page", "<html><body><div><article><p>a<p>b<ul><li>x<li>y</ul></article></div></body></html>", 10, false},
+		{"unclosed p and li do not nest", strings.Repeat("<p>x", 5000) + strings.Repeat("<li>y", 5000) + strings.Repeat("<br>", 5000), 10, false},
+		{"nested divs", strings.Repeat("<div>", 100_000), 512, true},
+		{"nested divs, small limit", strings.Repeat("<div>", 20) + "<p>x</p>", 10, true},
+		{"closed again", strings.Repeat("<div>", 400) + strings.Repeat("</div>", 400) + strings.Repeat("<div>", 400), 512, false},
+		{"inside script is text", "<script>" + strings.Repeat("<div>", 1000) + "</script>", 10, false},
+		{"no limit: read flat", strings.Repeat("<div>", 100_000) + "<p>deep text</p>", 0, false},
+	}
+	for _, tt := range tests {
+		art, err := Extract([]byte(tt.page), Options{MaxDepth: tt.max})
+		if tt.deep != errors.Is(err, ErrTooDeep) || art == nil {
+			t.Errorf("%s: Extract: %v", tt.name, err)
+		}
+		if tt.deep && !strings.Contains(err.Error(), "fetch.max_depth") {
+			t.Errorf("%s: error %q does not name the key", tt.name, err)
+		}
+		if _, err := Links([]byte(tt.page), "a", "https://example.ru/", tt.max); tt.deep != errors.Is(err, ErrTooDeep) {
+			t.Errorf("%s: Links: %v", tt.name, err)
+		}
 	}
 }
 
@@ -334,7 +379,7 @@ func TestSelectors(t *testing.T) {
 	opt := Options{
 		URL:      "https://example.ru/a/1",
 		Location: time.FixedZone("MSK", 3*3600),
-		Selectors: Selectors{
+		Selectors: news.Selectors{
 			Body: ".text", Title: ".hl", Authors: ".who", Date: ".when", Section: ".rubric",
 			Drop: []string{".ad", ".promo"},
 		},
@@ -362,14 +407,7 @@ func TestSelectors(t *testing.T) {
 
 func TestSelectorsBad(t *testing.T) {
 	page := []byte(`<html><body><article><p>Some text of the article that is long enough to be read as the body.</p></article></body></html>`)
-	sel := Selectors{Title: "[[[", Drop: []string{"p", ":::"}}
-	if err := sel.Validate(); err == nil || !strings.Contains(err.Error(), "title") {
-		t.Errorf("Validate() = %v, want an error naming title", err)
-	}
-	if err := (Selectors{Body: "article .text", Drop: []string{".ad"}}).Validate(); err != nil {
-		t.Errorf("Validate() = %v for good selectors", err)
-	}
-	art := mustExtract(t, page, Options{Selectors: Selectors{Title: "[[[", Drop: []string{":::"}}})
+	art := mustExtract(t, page, Options{Selectors: news.Selectors{Title: "[[[", Drop: []string{":::"}}})
 	if !slices.ContainsFunc(art.Notes, func(n string) bool { return strings.Contains(n, "bad selector") }) ||
 		!slices.ContainsFunc(art.Notes, func(n string) bool { return strings.Contains(n, "bad drop selector") }) {
 		t.Errorf("notes %q do not name the bad selectors", art.Notes)

@@ -1,40 +1,32 @@
 package extract
 
 import (
+	"errors"
 	"net/url"
 	"strings"
 
 	"github.com/PuerkitoBio/goquery"
-)
 
-// absLink makes href absolute against base and returns it when it is an
-// http(s) URL, else "".
-func absLink(base, href string) string {
-	href = strings.TrimSpace(href)
-	if href == "" {
-		return ""
-	}
-	ref, err := url.Parse(href)
-	if err != nil {
-		return ""
-	}
-	if b, err := url.Parse(base); err == nil && base != "" {
-		ref = b.ResolveReference(ref)
-	}
-	if ref.Scheme != "http" && ref.Scheme != "https" || ref.Host == "" {
-		return ""
-	}
-	ref.Fragment = ""
-	return ref.String()
-}
+	"github.com/syndic/syndic/news"
+)
 
 // Links returns the absolute http(s) URLs of the elements matching selector
 // on a listing page (an <a> itself or the first <a> inside it), in page
-// order, without repeats.
-func Links(page []byte, selector, base string) []string {
-	doc, err := goquery.NewDocumentFromReader(strings.NewReader(string(page)))
+// order, without repeats. It fails, with an error wrapping ErrTooDeep, on a
+// page nested deeper than maxDepth (0: no limit); a page nested deeper than
+// the HTML parser accepts gives no links.
+func Links(page []byte, selector, base string, maxDepth int) ([]string, error) {
+	root, err := parseTree(page, maxDepth)
+	if errors.Is(err, ErrTooDeep) {
+		return nil, err
+	}
 	if err != nil {
-		return nil
+		return nil, nil
+	}
+	doc := goquery.NewDocumentFromNode(root)
+	b, err := url.Parse(base)
+	if err != nil || base == "" {
+		b = nil
 	}
 	var out []string
 	seen := map[string]bool{}
@@ -46,11 +38,14 @@ func Links(page []byte, selector, base string) []string {
 		if !ok {
 			return
 		}
-		u := absLink(base, href)
+		u := news.AbsoluteHTTP(b, href)
+		if i := strings.IndexByte(u, '#'); i >= 0 {
+			u = u[:i]
+		}
 		if u != "" && !seen[u] {
 			seen[u] = true
 			out = append(out, u)
 		}
 	})
-	return out
+	return out, nil
 }

@@ -3,13 +3,17 @@ package extract
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
 	"regexp"
 	"strings"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"github.com/syndic/syndic/news"
 )
 
 // MaxPageBytes is the size of the page prefix Extract reads; the rest is
@@ -18,6 +22,22 @@ const MaxPageBytes = 8 << 20
 
 // errNotHTML marks input that is not text at all.
 var errNotHTML = errors.New("not an HTML page")
+
+// ErrTooDeep: a page nests elements deeper than Options.MaxDepth.
+var ErrTooDeep = errors.New("nested too deep")
+
+// maxParserDepth is how deep the HTML parser nests elements: it fails on a
+// page nested deeper.
+const maxParserDepth = 512
+
+// parses counts the pages parsed into a tree (see Parses).
+var parses atomic.Int64
+
+// Parses returns how many times this process has parsed a page into a tree
+// (Extract, and its second pass on a page whose first gave little text;
+// Links): the crawler's tests count them to check that a page it fetches
+// is parsed once.
+func Parses() int64 { return parses.Load() }
 
 // looksBinary reports whether page is not text: NUL bytes or many control
 // characters or invalid UTF-8 in its first kilobytes.
@@ -46,23 +66,72 @@ func looksBinary(page []byte) bool {
 	return n > 0 && bad*10 > n
 }
 
-// parsePage parses page into a tree. HTML nested deeper than the parser
-// accepts is read again flattened (text kept, structure dropped); the
-// returned note says so.
-func parsePage(page []byte) (*html.Node, string, error) {
+// parsePage parses page into a tree. It fails with an error wrapping
+// ErrTooDeep when the page nests elements deeper than maxDepth (0: no
+// limit); HTML nested deeper than the parser accepts is otherwise read
+// again flattened (text kept, structure dropped), and the returned note
+// says so.
+func parsePage(page []byte, maxDepth int) (*html.Node, string, error) {
 	if looksBinary(page) {
 		return nil, "", errNotHTML
 	}
 	page = closeRawTextTags(page)
-	doc, err := html.Parse(bytes.NewReader(page))
-	if err == nil {
-		return doc, "", nil
+	doc, err := parseTree(page, maxDepth)
+	if err == nil || errors.Is(err, ErrTooDeep) {
+		return doc, "", err
 	}
 	doc, err2 := html.Parse(strings.NewReader(flatten(page)))
 	if err2 != nil {
 		return nil, "", err
 	}
 	return doc, "page nested too deeply; read as flat text", nil
+}
+
+// parseTree parses page, failing with an error wrapping ErrTooDeep when it
+// nests elements deeper than maxDepth. With maxDepth 0 or over the
+// parser's own limit, a page nested deeper than that limit fails with
+// another error.
+func parseTree(page []byte, maxDepth int) (*html.Node, error) {
+	parses.Add(1)
+	doc, err := html.Parse(bytes.NewReader(page))
+	limited := maxDepth > 0 && maxDepth <= maxParserDepth
+	switch {
+	case err != nil && limited:
+		// The parser fails on nothing else: its reader cannot.
+		return nil, tooDeep(maxDepth)
+	case err != nil:
+		return nil, err
+	case limited && maxDepth < maxParserDepth && treeDepth(doc) > maxDepth:
+		return nil, tooDeep(maxDepth)
+	}
+	return doc, nil
+}
+
+func tooDeep(maxDepth int) error {
+	return fmt.Errorf("%w: elements nested over %d deep (fetch.max_depth)", ErrTooDeep, maxDepth)
+}
+
+// treeDepth is how deep elements nest under doc (<html> is 1).
+func treeDepth(doc *html.Node) int {
+	type at struct {
+		n     *html.Node
+		depth int
+	}
+	deepest := 0
+	stack := []at{{doc, 0}}
+	for len(stack) > 0 {
+		cur := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		d := cur.depth
+		if cur.n.Type == html.ElementNode {
+			d++
+			deepest = max(deepest, d)
+		}
+		for c := cur.n.FirstChild; c != nil; c = c.NextSibling {
+			stack = append(stack, at{c, d})
+		}
+	}
+	return deepest
 }
 
 // reSelfClosedRaw is an XHTML-style self-closed element whose content HTML
@@ -119,7 +188,7 @@ func flatten(page []byte) string {
 					body.WriteString(`<a href="` + html.EscapeString(attrOf(tok, "href")) + `">`)
 				}
 			default:
-				if blockAtoms[tok.DataAtom] && skip == 0 {
+				if news.BlockElement(tok.DataAtom) && skip == 0 {
 					body.WriteString("</p><p>")
 				}
 			}
@@ -146,7 +215,7 @@ func flatten(page []byte) string {
 					body.WriteString("</a>")
 				}
 			default:
-				if blockAtoms[tok.DataAtom] && skip == 0 {
+				if news.BlockElement(tok.DataAtom) && skip == 0 {
 					body.WriteString("</p><p>")
 				}
 			}

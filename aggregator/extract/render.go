@@ -8,6 +8,8 @@ import (
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"github.com/syndic/syndic/news"
 )
 
 // reCaption marks image captions and credits, which are not the story.
@@ -181,7 +183,7 @@ type renderer struct {
 
 // flush ends the current paragraph.
 func (r *renderer) flush() {
-	t := collapseSpace(r.text.String())
+	t := news.CollapseSpace(r.text.String())
 	h := strings.TrimSpace(r.html.String())
 	r.text.Reset()
 	r.html.Reset()
@@ -200,7 +202,7 @@ func (r *renderer) flush() {
 		}
 		return
 	}
-	r.blocks = append(r.blocks, block{kind: kind, text: t, html: collapseSpace(h), list: r.list, link: link})
+	r.blocks = append(r.blocks, block{kind: kind, text: t, html: news.CollapseSpace(h), list: r.list, link: link})
 }
 
 // render walks the content and returns its paragraphs.
@@ -226,7 +228,7 @@ func (r *renderer) node(n *html.Node) {
 	default:
 		return
 	}
-	if skipAtoms[n.DataAtom] || alwaysDrop[n.DataAtom] {
+	if news.HiddenElement(n.DataAtom) || alwaysDrop[n.DataAtom] {
 		return
 	}
 	switch n.DataAtom {
@@ -273,7 +275,7 @@ func (r *renderer) node(n *html.Node) {
 			return
 		}
 	}
-	if !blockAtoms[n.DataAtom] {
+	if !news.BlockElement(n.DataAtom) {
 		switch n.DataAtom {
 		case atom.B, atom.Strong, atom.I, atom.Em, atom.Sub, atom.Sup, atom.Code:
 			tag := n.Data
@@ -403,7 +405,7 @@ func hasBlockChild(n *html.Node) bool {
 		if found {
 			return false
 		}
-		if c != n && c.Type == html.ElementNode && blockAtoms[c.DataAtom] && c.DataAtom != atom.Br {
+		if c != n && c.Type == html.ElementNode && news.BlockElement(c.DataAtom) && c.DataAtom != atom.Br {
 			found = true
 			return false
 		}

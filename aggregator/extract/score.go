@@ -7,6 +7,8 @@ import (
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"github.com/syndic/syndic/news"
 )
 
 // stats are the counts content scoring needs for one element, computed in
@@ -126,7 +128,7 @@ func scoreable(n *html.Node) bool {
 		return true
 	case atom.Div, atom.Section, atom.Article, atom.Span, atom.Font, atom.Center:
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			if c.Type == html.ElementNode && (blockAtoms[c.DataAtom] && c.DataAtom != atom.Br) {
+			if c.Type == html.ElementNode && (news.BlockElement(c.DataAtom) && c.DataAtom != atom.Br) {
 				return false
 			}
 		}

@@ -6,6 +6,8 @@ import (
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"github.com/syndic/syndic/news"
 )
 
 // homeWords name a breadcrumb's first, home item.
@@ -23,7 +25,7 @@ func breadcrumbSection(root *html.Node, title string) string {
 			return false
 		}
 		if n.Type == html.ElementNode {
-			if skipAtoms[n.DataAtom] {
+			if news.HiddenElement(n.DataAtom) {
 				return false
 			}
 			ci := classID(n) + " " + strings.ToLower(attr(n, "itemtype")) + " " + strings.ToLower(attr(n, "aria-label"))

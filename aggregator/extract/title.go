@@ -8,6 +8,8 @@ import (
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"github.com/syndic/syndic/news"
 )
 
 var (
@@ -23,7 +25,7 @@ func cleanTitle(s string) string {
 		// escaped twice upstream ("&amp;#039;" in a meta tag)
 		s = stdhtml.UnescapeString(s)
 	}
-	s = collapseSpace(s)
+	s = news.CollapseSpace(s)
 	return strings.TrimSpace(reTitleLead.ReplaceAllString(s, ""))
 }
 
@@ -34,7 +36,7 @@ func wordCount(s string) int { return len(strings.Fields(s)) }
 // docTitle is readability's reading of <title>: the part before a site
 // name separated by " | ", " - ", " » " …, or after a "Site: " prefix.
 func docTitle(orig string, headings []string) string {
-	orig = collapseSpace(orig)
+	orig = news.CollapseSpace(orig)
 	cur := orig
 	hier := false
 	switch {
@@ -66,7 +68,7 @@ func docTitle(orig string, headings []string) string {
 			cur = headings[0]
 		}
 	}
-	cur = collapseSpace(cur)
+	cur = news.CollapseSpace(cur)
 	n := wordCount(cur)
 	if n <= 4 && (!hier || n != wordCount(reTitleSepChars.ReplaceAllString(orig, ""))-1) {
 		cur = orig
@@ -78,7 +80,7 @@ func docTitle(orig string, headings []string) string {
 func h1Texts(root *html.Node) []string {
 	var out []string
 	walk(root, func(n *html.Node) bool {
-		if n.Type == html.ElementNode && skipAtoms[n.DataAtom] {
+		if n.Type == html.ElementNode && news.HiddenElement(n.DataAtom) {
 			return false
 		}
 		if isElement(n, atom.H1) {
@@ -192,7 +194,7 @@ func titleKey(s string) string {
 	return foldTitle(strings.TrimRight(s, ". "))
 }
 
-func foldTitle(s string) string { return strings.ToLower(collapseSpace(s)) }
+func foldTitle(s string) string { return strings.ToLower(news.CollapseSpace(s)) }
 
 // stripSiteTail removes a " | Site Name" tail when Site Name is the page's
 // own name.

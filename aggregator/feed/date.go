@@ -5,52 +5,9 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/syndic/syndic/news"
 )
-
-// zoneOffsets maps the zone abbreviations found in feeds to their offsets
-// in seconds east of UTC. Go's time.Parse would give any abbreviation it
-// does not know from the local zone database a zero offset; these are
-// mapped instead. Ambiguous ones (IST, AMT, BST is taken as British Summer
-// Time) are the RFC 822 or the most common reading; abbreviations not
-// listed are treated as no zone at all (Options.Location).
-var zoneOffsets = map[string]int{
-	"UT": 0, "UTC": 0, "GMT": 0, "Z": 0, "WET": 0,
-	"BST": 1 * 3600, "WEST": 1 * 3600, "CET": 1 * 3600, "MET": 1 * 3600,
-	"CEST": 2 * 3600, "MEST": 2 * 3600, "EET": 2 * 3600, "KALT": 2 * 3600,
-	"EEST": 3 * 3600, "MSK": 3 * 3600, "FET": 3 * 3600, "TRT": 3 * 3600,
-	"MSD": 4 * 3600, "SAMT": 4 * 3600, "AZT": 4 * 3600, "GET": 4 * 3600,
-	"AZST": 5 * 3600, "YEKT": 5 * 3600, "UZT": 5 * 3600, "TJT": 5 * 3600, "TMT": 5 * 3600, "PKT": 5 * 3600,
-	"YEKST": 6 * 3600, "OMST": 6 * 3600, "KGT": 6 * 3600,
-	"NOVT": 7 * 3600, "KRAT": 7 * 3600, "ICT": 7 * 3600,
-	"IRKT": 8 * 3600, "HKT": 8 * 3600, "SGT": 8 * 3600, "AWST": 8 * 3600,
-	"YAKT": 9 * 3600, "JST": 9 * 3600, "KST": 9 * 3600,
-	"VLAT": 10 * 3600, "AEST": 10 * 3600,
-	"MAGT": 11 * 3600, "SAKT": 11 * 3600, "SRET": 11 * 3600, "AEDT": 11 * 3600,
-	"PETT": 12 * 3600, "ANAT": 12 * 3600, "NZST": 12 * 3600,
-	"NZDT": 13 * 3600,
-	"AST":  -4 * 3600, "ADT": -3 * 3600,
-	"EST": -5 * 3600, "EDT": -4 * 3600,
-	"CST": -6 * 3600, "CDT": -5 * 3600,
-	"MST": -7 * 3600, "MDT": -6 * 3600,
-	"PST": -8 * 3600, "PDT": -7 * 3600,
-	"AKST": -9 * 3600, "AKDT": -8 * 3600, "HST": -10 * 3600,
-}
-
-// months maps month names and their stems, English and Russian (nominative,
-// genitive and abbreviated forms share a stem), to English abbreviations.
-var months = []struct{ stem, name string }{
-	{"январ", "Jan"}, {"янв", "Jan"},
-	{"феврал", "Feb"}, {"фев", "Feb"},
-	{"март", "Mar"}, {"мар", "Mar"},
-	{"апрел", "Apr"}, {"апр", "Apr"},
-	{"май", "May"}, {"мая", "May"}, {"мае", "May"},
-	{"июн", "Jun"}, {"июл", "Jul"},
-	{"август", "Aug"}, {"авг", "Aug"},
-	{"сентябр", "Sep"}, {"сен", "Sep"},
-	{"октябр", "Oct"}, {"окт", "Oct"},
-	{"ноябр", "Nov"}, {"ноя", "Nov"},
-	{"декабр", "Dec"}, {"дек", "Dec"},
-}
 
 // noiseWords are dropped from dates: weekdays, "year", "at".
 var noiseWords = map[string]bool{
@@ -117,7 +74,7 @@ var layouts = []string{
 // offsets or zone abbreviations), RFC 3339 and the other forms seen in
 // Russian feeds (Russian month names, "03.12.2022 19:43", "19:43, 3
 // декабря 2022"). The result keeps the offset the date was written with;
-// a date with no zone, or a zone abbreviation not in zoneOffsets, is read
+// a date with no zone, or a zone abbreviation news.ZoneAbbrev does not know, is read
 // in loc. It reports false for anything it cannot read.
 func parseDate(s string, loc *time.Location) (time.Time, bool) {
 	s = strings.TrimSpace(s)
@@ -211,32 +168,19 @@ func readZone(f string) (*time.Location, bool) {
 		if noiseWords[strings.ToLower(f)] || month(strings.ToLower(f)) != "" || up == "AM" || up == "PM" {
 			return nil, false
 		}
-		if off, ok := zoneOffsets[up]; ok {
-			if off == 0 {
-				return time.UTC, true
-			}
-			return time.FixedZone(up, off), true
+		if loc, ok := news.ZoneAbbrev(f); ok {
+			return loc, true
 		}
 		return nil, true
 	}
 	return nil, false
 }
 
-// month returns the English abbreviation for a lower-case month name or
-// stem, "" when f is not one.
+// month returns the English abbreviation ("Jan") of the month a
+// lower-case word names (see news.MonthOf), "" when it names none.
 func month(f string) string {
-	if len(f) >= 3 && f[0] < 0x80 {
-		for _, n := range []string{"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"} {
-			if strings.HasPrefix(f, n) {
-				return strings.ToUpper(n[:1]) + n[1:]
-			}
-		}
-		return ""
-	}
-	for _, m := range months {
-		if strings.HasPrefix(f, m.stem) {
-			return m.name
-		}
+	if m := news.MonthOf(f); m != 0 {
+		return m.String()[:3]
 	}
 	return ""
 }

@@ -202,8 +202,8 @@ func parseXML(data []byte, root string) (p parsed, err error) {
 func (p parsed) convert(opt Options, base *url.URL, dropped int) *Feed {
 	uf := p.uf
 	f := &Feed{
-		Title:    plainText(uf.Title),
-		Link:     absURL(base, uf.Link),
+		Title:    news.PlainLine(uf.Title),
+		Link:     news.AbsoluteHTTP(base, uf.Link),
 		Language: strings.TrimSpace(uf.Language),
 		Dropped:  dropped,
 	}
@@ -236,7 +236,7 @@ func (p parsed) convert(opt Options, base *url.URL, dropped int) *Feed {
 func convertItem(it *gofeed.Item, ri *rss.Item, base *url.URL, lang string, loc *time.Location) news.Item {
 	n := news.Item{
 		GUID:       strings.TrimSpace(it.GUID),
-		Title:      plainText(it.Title),
+		Title:      news.PlainLine(it.Title),
 		Summary:    strings.TrimSpace(it.Description),
 		Lang:       lang,
 		Categories: categories(it.Categories),
@@ -250,25 +250,25 @@ func convertItem(it *gofeed.Item, ri *rss.Item, base *url.URL, lang string, loc 
 	n.Authors = authors(it, ri)
 	n.Published = date(it.Published, it.PublishedParsed, loc)
 	n.Updated = date(it.Updated, it.UpdatedParsed, loc)
-	n.Image = absURL(linkBase, image(it))
+	n.Image = news.AbsoluteHTTP(linkBase, image(it))
 	return n
 }
 
 // itemLink is the item's first absolute http(s) link, resolved against
 // base, falling back to a guid that is a permalink.
 func itemLink(it *gofeed.Item, ri *rss.Item, base *url.URL) string {
-	if l := absURL(base, it.Link); l != "" {
+	if l := news.AbsoluteHTTP(base, it.Link); l != "" {
 		return l
 	}
 	for _, l := range it.Links {
-		if l := absURL(base, l); l != "" {
+		if l := news.AbsoluteHTTP(base, l); l != "" {
 			return l
 		}
 	}
 	if ri != nil && ri.GUID != nil && strings.EqualFold(strings.TrimSpace(ri.GUID.IsPermalink), "false") {
 		return ""
 	}
-	return absURL(nil, it.GUID)
+	return news.AbsoluteHTTP(nil, it.GUID)
 }
 
 // fullTextNames are the local names of full-text elements under any prefix
@@ -307,9 +307,9 @@ func content(it *gofeed.Item) string {
 	}
 	best := cands[0]
 	if len(cands) > 1 {
-		bestText := plainText(best)
+		bestText := news.PlainLine(best)
 		for _, c := range cands[1:] {
-			if t := plainText(c); len(t) > len(bestText) {
+			if t := news.PlainLine(c); len(t) > len(bestText) {
 				best, bestText = c, t
 			}
 		}
@@ -376,7 +376,7 @@ func authors(it *gofeed.Item, ri *rss.Item) []string {
 func categories(in []string) []string {
 	var out []string
 	for _, c := range in {
-		out = appendUnique(out, plainText(c))
+		out = appendUnique(out, news.PlainLine(c))
 	}
 	return out
 }
@@ -482,8 +482,9 @@ var prologEncoding = regexp.MustCompile(`^<\?xml[^>]*?encoding\s*=\s*["']([^"']*
 
 // utf8Prolog makes the XML prolog of valid UTF-8 data say UTF-8, so that
 // the parser does not decode the text a second time from the charset it
-// was converted from. Data that is not valid UTF-8 keeps its declaration
-// and is decoded from it by the parser.
+// was converted from (the fetcher converts bodies and leaves the prolog:
+// this is the one place it is rewritten). Data that is not valid UTF-8
+// keeps its declaration and is decoded from it by the parser.
 func utf8Prolog(data []byte) []byte {
 	m := prologEncoding.FindSubmatchIndex(data)
 	if m == nil || strings.EqualFold(string(data[m[2]:m[3]]), "utf-8") || !utf8.Valid(data) {

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/syndic/syndic/aggregator/fetch"
 	"github.com/syndic/syndic/news"
@@ -151,6 +152,30 @@ func TestParseFixtures(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestParseRawOrConverted: the parser owns the XML prolog. A
+// single-byte feed reads the same handed over raw, its prolog naming its
+// charset, or converted to UTF-8 by the fetcher, which leaves the prolog
+// as it was.
+func TestParseRawOrConverted(t *testing.T) {
+	for _, name := range []string{"node-feedparser_oren_ru_windows-1251_yandex.xml", "miniflux_ibash_windows-1251.xml",
+		"miniflux_koi8r_synthetic.xml", "gofeed_dsh2dsh_atom_koi8r.xml"} {
+		raw, err := os.ReadFile(filepath.Join(feedsDir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		converted := fixture(t, name)
+		if utf8.Valid(raw) || !bytes.Contains(converted[:100], []byte(`encoding="`)) || bytes.Contains(converted[:100], []byte(`"UTF-8"`)) {
+			t.Fatalf("%s: not a raw single-byte feed with its prolog", name)
+		}
+		a, b := mustParse(t, raw, Options{}), mustParse(t, converted, Options{})
+		if len(a.Items) == 0 || len(a.Items) != len(b.Items) || a.Items[0].Title != b.Items[0].Title || a.Items[0].Content != b.Items[0].Content {
+			t.Errorf("%s: raw and converted feeds differ: %d and %d items", name, len(a.Items), len(b.Items))
+		} else if !utf8.ValidString(a.Items[0].Title) || !strings.ContainsAny(a.Items[0].Title+a.Items[0].Content, "аеиоуя") {
+			t.Errorf("%s: first item not read as Cyrillic: %q", name, a.Items[0].Title)
+		}
 	}
 }
 

@@ -91,8 +91,8 @@ func parseJSON(data []byte, opt Options, base *url.URL) (*Feed, error) {
 	}
 
 	f := &Feed{
-		Title:    plainText(title),
-		Link:     absURL(base, home),
+		Title:    news.PlainLine(title),
+		Link:     news.AbsoluteHTTP(base, home),
 		Language: strings.TrimSpace(lang),
 		Dropped:  max(total-opt.MaxItems, 0),
 		Items:    make([]news.Item, 0, len(items)),
@@ -103,7 +103,7 @@ func parseJSON(data []byte, opt Options, base *url.URL) (*Feed, error) {
 	for _, ji := range items {
 		n := news.Item{
 			GUID:      jsonID(ji.ID),
-			Title:     plainText(ji.Title),
+			Title:     news.PlainLine(ji.Title),
 			Summary:   strings.TrimSpace(ji.Summary),
 			Lang:      f.Language,
 			Published: date(ji.DatePublished, nil, opt.Location),
@@ -112,12 +112,12 @@ func parseJSON(data []byte, opt Options, base *url.URL) (*Feed, error) {
 		if ji.Language != "" {
 			n.Lang = ji.Language
 		}
-		n.Link = absURL(base, ji.URL)
+		n.Link = news.AbsoluteHTTP(base, ji.URL)
 		if n.Link == "" {
-			n.Link = absURL(base, ji.ExternalURL)
+			n.Link = news.AbsoluteHTTP(base, ji.ExternalURL)
 		}
 		if n.Link == "" {
-			n.Link = absURL(nil, n.GUID)
+			n.Link = news.AbsoluteHTTP(nil, n.GUID)
 		}
 		n.Content = strings.TrimSpace(ji.ContentHTML)
 		if n.Content == "" {
@@ -134,9 +134,9 @@ func parseJSON(data []byte, opt Options, base *url.URL) (*Feed, error) {
 		if n.Link != "" {
 			imgBase, _ = url.Parse(n.Link)
 		}
-		n.Image = absURL(imgBase, ji.Image)
+		n.Image = news.AbsoluteHTTP(imgBase, ji.Image)
 		if n.Image == "" {
-			n.Image = absURL(imgBase, ji.BannerImage)
+			n.Image = news.AbsoluteHTTP(imgBase, ji.BannerImage)
 		}
 		f.Items = append(f.Items, n)
 	}

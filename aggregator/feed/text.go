@@ -2,80 +2,11 @@ package feed
 
 import (
 	"html"
-	"net/url"
 	"regexp"
 	"strings"
-	"unicode"
 
-	xhtml "golang.org/x/net/html"
+	"github.com/syndic/syndic/news"
 )
-
-// plainText turns feed text that may hold markup or (doubly) escaped
-// entities into plain text: tags removed (script and style with their
-// content), entities decoded, control characters dropped and white space
-// collapsed to single spaces.
-func plainText(s string) string {
-	if !strings.ContainsAny(s, "<&") {
-		return collapse(s)
-	}
-	var b strings.Builder
-	z := xhtml.NewTokenizer(strings.NewReader(s))
-	skip := 0
-	for {
-		switch tt := z.Next(); tt {
-		case xhtml.ErrorToken:
-			return collapse(html.UnescapeString(b.String()))
-		case xhtml.TextToken:
-			if skip == 0 {
-				b.Write(z.Text())
-			}
-		case xhtml.StartTagToken, xhtml.EndTagToken, xhtml.SelfClosingTagToken:
-			name, _ := z.TagName()
-			switch n := string(name); {
-			case n == "script" || n == "style":
-				if tt == xhtml.StartTagToken {
-					skip++
-				} else if tt == xhtml.EndTagToken && skip > 0 {
-					skip--
-				}
-				b.WriteByte(' ')
-			case !inline[n]:
-				b.WriteByte(' ')
-			}
-		}
-	}
-}
-
-// inline are the elements that do not separate words.
-var inline = map[string]bool{
-	"a": true, "abbr": true, "b": true, "bdi": true, "bdo": true, "cite": true, "code": true, "del": true,
-	"dfn": true, "em": true, "font": true, "i": true, "ins": true, "kbd": true, "mark": true, "nobr": true,
-	"q": true, "s": true, "samp": true, "small": true, "span": true, "strike": true, "strong": true,
-	"sub": true, "sup": true, "time": true, "tt": true, "u": true, "var": true, "wbr": true,
-}
-
-// collapse drops control characters and collapses runs of white space
-// (including no-break spaces) into one space.
-func collapse(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
-	space := false
-	for _, r := range s {
-		switch {
-		case unicode.IsSpace(r):
-			space = b.Len() > 0
-			continue
-		case unicode.IsControl(r) || r == '\uFFFE' || r == '\uFFFF':
-			continue
-		}
-		if space {
-			b.WriteByte(' ')
-			space = false
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
-}
 
 var htmlTag = regexp.MustCompile(`<(?:/?[a-zA-Z][a-zA-Z0-9]*[\s/>]|!--)`)
 
@@ -88,7 +19,7 @@ func toHTML(s string) string {
 	}
 	var b strings.Builder
 	for line := range strings.SplitSeq(s, "\n") {
-		line = collapse(html.UnescapeString(line))
+		line = news.PlainLine(line)
 		if line == "" {
 			continue
 		}
@@ -108,7 +39,7 @@ var (
 // personName cleans an author string down to a person's name: "x@y
 // (Name)" and "Name <x@y>" give Name, a bare e-mail address gives "".
 func personName(s string) string {
-	s = plainText(s)
+	s = news.PlainLine(s)
 	if !strings.Contains(s, "@") {
 		return strings.Trim(s, `"'«»“” `)
 	}
@@ -122,26 +53,6 @@ func personName(s string) string {
 		return ""
 	}
 	return s
-}
-
-// absURL resolves ref against base and returns it when the result is an
-// absolute http(s) URL, "" otherwise.
-func absURL(base *url.URL, ref string) string {
-	ref = strings.TrimSpace(ref)
-	if ref == "" {
-		return ""
-	}
-	u, err := url.Parse(ref)
-	if err != nil {
-		return ""
-	}
-	if base != nil {
-		u = base.ResolveReference(u)
-	}
-	if (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return ""
-	}
-	return u.String()
 }
 
 // appendUnique appends s to list unless it is empty or already there

@@ -5,29 +5,6 @@ import (
 	"testing"
 )
 
-func TestPlainText(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{"", ""},
-		{"  Простой\n\tтекст  ", "Простой текст"},
-		{"&laquo;Кавычки&raquo; &amp; тире &mdash; да", "«Кавычки» & тире — да"},
-		{"&amp;laquo;Дважды&amp;raquo;", "«Дважды»"},
-		{"<b>Жирный</b> и <i>курсив</i>", "Жирный и курсив"},
-		{"Сло<b>во</b>", "Слово"},
-		{"<p>Один</p><p>Два</p>", "Один Два"},
-		{"Строка<br>строка", "Строка строка"},
-		{"a < b и c > d", "a < b и c > d"},
-		{"AT&T", "AT&T"},
-		{"x<script>alert(1)</script>y<style>p{}</style>z", "x y z"},
-		{"Новость\u00a0дня\u200b", "Новость дня\u200b"},
-		{"ctl\x00\x01\x1f", "ctl"},
-	}
-	for _, tt := range tests {
-		if got := plainText(tt.in); got != tt.want {
-			t.Errorf("plainText(%q) = %q, want %q", tt.in, got, tt.want)
-		}
-	}
-}
-
 func TestToHTML(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"", ""},

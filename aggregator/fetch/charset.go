@@ -23,12 +23,13 @@ import (
 // Cyrillic-looking bytes declared as a Latin charset (a common server
 // default) are read as the document's own Cyrillic declaration or sniffed.
 // Sniffing decides between windows-1251, KOI8-R and windows-1252. An XML
-// prolog's encoding is rewritten to UTF-8 so that a parser does not decode
-// the text twice. It never fails and always returns valid UTF-8: bytes that
-// fit no charset are kept, invalid sequences replaced by U+FFFD.
+// prolog is left as it was: the feed parser reads valid UTF-8 as UTF-8
+// whatever its prolog says (feed.Parse). It never fails and always returns
+// valid UTF-8: bytes that fit no charset are kept, invalid sequences
+// replaced by U+FFFD.
 func ToUTF8(body []byte, contentType string) ([]byte, string) {
 	if bytes.HasPrefix(body, []byte("\xef\xbb\xbf")) {
-		return rewriteProlog(bytes.ToValidUTF8(body[3:], []byte("\uFFFD"))), "utf-8"
+		return bytes.ToValidUTF8(body[3:], []byte("\uFFFD")), "utf-8"
 	}
 	if bytes.HasPrefix(body, []byte("\xff\xfe")) || bytes.HasPrefix(body, []byte("\xfe\xff")) {
 		name := "utf-16le"
@@ -37,7 +38,7 @@ func ToUTF8(body []byte, contentType string) ([]byte, string) {
 		}
 		if enc, err := htmlindex.Get(name); err == nil {
 			if out, err := decode(enc, body[2:]); err == nil {
-				return rewriteProlog(bytes.ToValidUTF8(out, []byte("\uFFFD"))), name
+				return bytes.ToValidUTF8(out, []byte("\uFFFD")), name
 			}
 		}
 	}
@@ -48,18 +49,18 @@ func ToUTF8(body []byte, contentType string) ([]byte, string) {
 		// Real single-byte Cyrillic text is practically never valid
 		// UTF-8, so valid UTF-8 with non-ASCII bytes wins over any
 		// declaration.
-		return rewriteProlog(body), "utf-8"
+		return body, "utf-8"
 	case bad == 0:
 		// ASCII declared as something else: decode (7-bit charsets
 		// such as ISO-2022-JP need it; for the others it is a copy).
 		if out, ok := decodeAs(decls[0], body); ok {
-			return rewriteProlog(out), decls[0]
+			return out, decls[0]
 		}
-		return rewriteProlog(body), "utf-8"
+		return body, "utf-8"
 	case multi > 0 && bad*10 <= multi:
 		// UTF-8 with a few stray bytes (a cut-off character, one
 		// pasted windows-1252 quote): keep it UTF-8.
-		return rewriteProlog(bytes.ToValidUTF8(body, []byte("\uFFFD"))), "utf-8"
+		return bytes.ToValidUTF8(body, []byte("\uFFFD")), "utf-8"
 	}
 	sniffed, cyrillic := sniffSingleByte(body)
 	name := ""
@@ -74,10 +75,10 @@ func ToUTF8(body []byte, contentType string) ([]byte, string) {
 		name = sniffed
 	}
 	if out, ok := decodeAs(name, body); ok {
-		return rewriteProlog(out), name
+		return out, name
 	}
 	out, _ := decodeAs(sniffed, body)
-	return rewriteProlog(out), sniffed
+	return out, sniffed
 }
 
 // decodeAs decodes b from the named charset into valid UTF-8.
@@ -215,19 +216,4 @@ func sniffSingleByte(b []byte) (string, bool) {
 		return "koi8-r", true
 	}
 	return "windows-1251", true
-}
-
-// rewriteProlog makes an XML prolog (if any) declare UTF-8.
-func rewriteProlog(b []byte) []byte {
-	m := xmlEncoding.FindSubmatchIndex(b)
-	if m == nil {
-		return b
-	}
-	if strings.EqualFold(string(b[m[2]:m[3]]), "utf-8") {
-		return b
-	}
-	out := make([]byte, 0, len(b))
-	out = append(out, b[:m[2]]...)
-	out = append(out, "UTF-8"...)
-	return append(out, b[m[3]:]...)
 }

@@ -114,9 +114,9 @@ type Response struct {
 	URL         string // final URL after redirects
 	Status      int
 	NotModified bool // 304: Body is nil, ETag and LastModified are the validators to keep
-	// Body is the decompressed body converted to UTF-8 by ToUTF8 (XML
-	// prolog rewritten to say UTF-8); for image, audio, video and font
-	// types it is the raw bytes and Charset is "".
+	// Body is the decompressed body converted to UTF-8 by ToUTF8 (an XML
+	// prolog still names the charset it was read as); for image, audio,
+	// video and font types it is the raw bytes and Charset is "".
 	Body         []byte
 	Charset      string // the charset the body was read as
 	ContentType  string
@@ -130,15 +130,16 @@ type Response struct {
 
 // StatusError is the error Get returns for a status other than 2xx and 304.
 type StatusError struct {
-	URL  string
-	Code int
+	Method string // GET, or POST for PostForm
+	URL    string // as Redact shows it
+	Code   int
 	// RetryAfter is the server's Retry-After (seconds or a date), 0 when
 	// absent or unreadable.
 	RetryAfter time.Duration
 }
 
 func (e *StatusError) Error() string {
-	return fmt.Sprintf("GET %s: %d %s", e.URL, e.Code, http.StatusText(e.Code))
+	return fmt.Sprintf("%s %s: %d %s", e.Method, e.URL, e.Code, http.StatusText(e.Code))
 }
 
 // Client makes GET requests. It is safe for concurrent use; requests to one
@@ -229,7 +230,7 @@ func (c *Client) checkRedirect(req *http.Request, via []*http.Request) error {
 		return fmt.Errorf("stopped after %d redirects (fetch.max_redirects): %w", c.opt.MaxRedirects, ErrTooManyRedirects)
 	}
 	if req.URL.Scheme != "http" && req.URL.Scheme != "https" {
-		return fmt.Errorf("redirect to %q: %w", req.URL.Redacted(), ErrScheme)
+		return fmt.Errorf("redirect to %q: %w", Redact(req.URL.String()), ErrScheme)
 	}
 	return nil
 }
@@ -247,21 +248,21 @@ func (c *Client) checkRedirect(req *http.Request, via []*http.Request) error {
 func (c *Client) Get(ctx context.Context, req Request) (*Response, error) {
 	u, err := url.Parse(req.URL)
 	if err != nil {
-		return nil, fmt.Errorf("GET %s: %w", req.URL, err)
+		return nil, fmt.Errorf("GET %s: %w", Redact(req.URL), unwrapURLError(err))
 	}
 	if (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return nil, fmt.Errorf("GET %s: %w", req.URL, ErrScheme)
+		return nil, fmt.Errorf("GET %s: %w", Redact(req.URL), ErrScheme)
 	}
 	host := hostKey(u)
 	slot, release, err := c.acquire(ctx, host)
 	if err != nil {
-		return nil, fmt.Errorf("GET %s: wait for host: %w", req.URL, err)
+		return nil, fmt.Errorf("GET %s: wait for host: %w", Redact(req.URL), err)
 	}
 	defer release()
 	if c.opt.Hosts != nil {
 		since, done, err := c.opt.Hosts.HostTurn(ctx, host)
 		if err != nil {
-			return nil, fmt.Errorf("GET %s: wait for host: %w", req.URL, err)
+			return nil, fmt.Errorf("GET %s: wait for host: %w", Redact(req.URL), err)
 		}
 		defer done()
 		if since >= 0 {
@@ -276,15 +277,15 @@ func (c *Client) Get(ctx context.Context, req Request) (*Response, error) {
 	if !c.opt.IgnoreRobots {
 		rules, err := c.robotsFor(ctx, slot, u, req.AllowPrivate)
 		if err != nil {
-			return nil, fmt.Errorf("GET %s: %w", req.URL, err)
+			return nil, fmt.Errorf("GET %s: %w", Redact(req.URL), err)
 		}
 		if !rules.allows(u, c.opt.UserAgent) {
-			return nil, fmt.Errorf("GET %s: %w", req.URL, ErrRobots)
+			return nil, fmt.Errorf("GET %s: %w", Redact(req.URL), ErrRobots)
 		}
 		spacing = max(spacing, rules.delay)
 	}
 	if err := c.pace(ctx, slot, spacing); err != nil {
-		return nil, fmt.Errorf("GET %s: wait for host: %w", req.URL, err)
+		return nil, fmt.Errorf("GET %s: wait for host: %w", Redact(req.URL), err)
 	}
 	defer func() { slot.last = c.opt.Now() }()
 	return c.timed(ctx, u, req)
@@ -300,12 +301,45 @@ func (c *Client) timed(ctx context.Context, u *url.URL, req Request) (*Response,
 	defer cancel()
 	resp, err := c.do(tctx, u, req)
 	if err != nil && ctx.Err() == nil && errors.Is(tctx.Err(), context.DeadlineExceeded) {
-		return nil, fmt.Errorf("GET %s: %w after %s (fetch.timeout): %w", req.URL, ErrTimeout, timeout, context.DeadlineExceeded)
+		return nil, fmt.Errorf("GET %s: %w after %s (fetch.timeout): %w", Redact(req.URL), ErrTimeout, timeout, context.DeadlineExceeded)
 	}
 	if err != nil && isHeaderTimeout(err) {
-		return nil, fmt.Errorf("GET %s: %w: no response headers within %s (fetch.header_timeout)", req.URL, ErrTimeout, c.opt.HeaderTimeout)
+		return nil, fmt.Errorf("GET %s: %w: no response headers within %s (fetch.header_timeout)", Redact(req.URL), ErrTimeout, c.opt.HeaderTimeout)
 	}
 	return resp, err
+}
+
+// PostForm posts form to target (a WebSub hub's publish ping) through
+// the guarded transports, within Options.Timeout; allowPrivate as for a
+// Request. A status other than 2xx is a *StatusError. Every outbound
+// request of syndic goes through a Client: this is its one POST.
+func (c *Client) PostForm(ctx context.Context, target string, form url.Values, allowPrivate bool) error {
+	u, err := url.Parse(target)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return fmt.Errorf("POST %s: %w", Redact(target), ErrScheme)
+	}
+	ctx, cancel := context.WithTimeout(ctx, c.opt.Timeout)
+	defer cancel()
+	hreq, err := http.NewRequestWithContext(ctx, http.MethodPost, u.String(), strings.NewReader(form.Encode()))
+	if err != nil {
+		return fmt.Errorf("POST %s: %w", Redact(target), err)
+	}
+	hreq.Header.Set("User-Agent", c.opt.UserAgent)
+	hreq.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	hc := c.public
+	if allowPrivate {
+		hc = c.priv
+	}
+	hresp, err := hc.Do(hreq)
+	if err != nil {
+		return fmt.Errorf("POST %s: %w", Redact(target), unwrapURLError(err))
+	}
+	defer hresp.Body.Close()
+	_, _ = io.CopyN(io.Discard, hresp.Body, 64<<10)
+	if hresp.StatusCode/100 != 2 {
+		return &StatusError{Method: http.MethodPost, URL: Redact(target), Code: hresp.StatusCode, RetryAfter: retryAfter(hresp.Header.Get("Retry-After"), c.opt.Now())}
+	}
+	return nil
 }
 
 // isHeaderTimeout recognises the transport's ResponseHeaderTimeout error,
@@ -337,7 +371,7 @@ func (c *Client) pace(ctx context.Context, s *hostSlot, spacing time.Duration) e
 func (c *Client) do(ctx context.Context, u *url.URL, req Request) (*Response, error) {
 	hreq, err := http.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil)
 	if err != nil {
-		return nil, fmt.Errorf("GET %s: %w", req.URL, err)
+		return nil, fmt.Errorf("GET %s: %w", Redact(req.URL), err)
 	}
 	accept := req.Accept
 	if accept == "" {
@@ -358,7 +392,7 @@ func (c *Client) do(ctx context.Context, u *url.URL, req Request) (*Response, er
 	}
 	hresp, err := hc.Do(hreq)
 	if err != nil {
-		return nil, fmt.Errorf("GET %s: %w", req.URL, unwrapURLError(err))
+		return nil, fmt.Errorf("GET %s: %w", Redact(req.URL), unwrapURLError(err))
 	}
 	defer func() {
 		// Drain a little so that the connection can be reused.
@@ -387,7 +421,8 @@ func (c *Client) do(ctx context.Context, u *url.URL, req Request) (*Response, er
 		return resp, nil
 	case hresp.StatusCode < 200 || hresp.StatusCode > 299:
 		return nil, &StatusError{
-			URL:        req.URL,
+			Method:     http.MethodGet,
+			URL:        Redact(req.URL),
 			Code:       hresp.StatusCode,
 			RetryAfter: retryAfter(hresp.Header.Get("Retry-After"), c.opt.Now()),
 		}
@@ -399,7 +434,7 @@ func (c *Client) do(ctx context.Context, u *url.URL, req Request) (*Response, er
 	}
 	raw, err := readBody(hresp, limit)
 	if err != nil {
-		return nil, fmt.Errorf("GET %s: %w", req.URL, err)
+		return nil, fmt.Errorf("GET %s: %w", Redact(req.URL), err)
 	}
 	if isBinary(resp.ContentType) {
 		resp.Body = raw
@@ -607,6 +642,33 @@ func retryAfter(v string, now time.Time) time.Duration {
 		}
 	}
 	return 0
+}
+
+// Redact returns a URL as errors and logs may show it: without user info,
+// query and fragment, whose credentials and tokens ("?apikey=…") must not
+// reach a log or /healthz; a cut query shows as "?…". A string that is not
+// a URL is cut the same way by hand.
+func Redact(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil {
+		s, _, cut := strings.Cut(raw, "?")
+		s, _, _ = strings.Cut(s, "#")
+		if scheme, rest, ok := strings.Cut(s, "://"); ok {
+			if at := strings.LastIndex(rest, "@"); at >= 0 && !strings.Contains(rest[:at], "/") {
+				s = scheme + "://" + rest[at+1:]
+			}
+		}
+		if cut {
+			s += "?…"
+		}
+		return s
+	}
+	q := u.RawQuery != "" || u.ForceQuery
+	u.User, u.RawQuery, u.ForceQuery, u.Fragment, u.RawFragment = nil, "", false, "", ""
+	if q {
+		return u.String() + "?…"
+	}
+	return u.String()
 }
 
 // unwrapURLError drops *url.Error's "Get \"URL\":" prefix, which our own

@@ -33,8 +33,8 @@ var metadata = prefixes(
 
 // nonPublic are the ranges a source reaches only with AllowPrivate, named
 // for the error message. IPv4-mapped IPv6 addresses are checked as the IPv4
-// address they carry; NAT64 and 6to4 addresses as theirs, and are
-// non-public themselves as well (the gateway may sit inside).
+// address they carry; the other schemes that carry one (see embedded) are
+// non-public themselves as well (the gateway or relay may sit inside).
 var nonPublic = []struct {
 	name string
 	set  []netip.Prefix
@@ -46,15 +46,22 @@ var nonPublic = []struct {
 	{"CGNAT", prefixes("100.64.0.0/10")},
 	{"multicast", prefixes("224.0.0.0/4", "ff00::/8")},
 	{"reserved", prefixes("240.0.0.0/4", "192.0.0.0/24", "192.0.2.0/24", "198.18.0.0/15",
-		"198.51.100.0/24", "203.0.113.0/24", "::/96", "100::/64", "2001:db8::/32", "fec0::/10",
-		"2001::/32" /* Teredo */, "2001:10::/28", "2001:20::/28")},
-	{"NAT64", append(nat64, prefixes("64:ff9b:1::/48")...)},
+		"198.51.100.0/24", "203.0.113.0/24", "::/96" /* IPv4-compatible */, "100::/64", "2001:db8::/32",
+		"fec0::/10", "2001:10::/28", "2001:20::/28")},
+	{"Teredo", teredo},
+	{"IPv4-translated", siit},
+	{"NAT64", append(nat64, nat64Local...)},
 	{"6to4", sixToFour},
 }
 
+// The IPv6 ranges that carry an IPv4 address (see embedded).
 var (
-	nat64     = prefixes("64:ff9b::/96") // the IPv4 address in the last 32 bits
-	sixToFour = prefixes("2002::/16")    // the IPv4 address in bits 16-48
+	ipv4Compatible = prefixes("::/96")           // in the last 32 bits (deprecated, RFC 4291)
+	siit           = prefixes("::ffff:0:0:0/96") // IPv4-translated, in the last 32 bits (RFC 2765)
+	nat64          = prefixes("64:ff9b::/96")    // in the last 32 bits (RFC 6052)
+	nat64Local     = prefixes("64:ff9b:1::/48")  // local-use NAT64 (RFC 8215): any RFC 6052 layout
+	sixToFour      = prefixes("2002::/16")       // in bits 16-47 (RFC 3056)
+	teredo         = prefixes("2001::/32")       // server in bits 32-63, client inverted in the last 32 (RFC 4380)
 )
 
 // publicForTest lets this package's tests treat one loopback address as a
@@ -79,23 +86,34 @@ func inAny(set []netip.Prefix, ip netip.Addr) bool {
 	return false
 }
 
-// embedded returns the IPv4 address an IPv6 address carries by a
-// translation scheme (IPv4-mapped, NAT64, 6to4), if any.
-func embedded(ip netip.Addr) (netip.Addr, bool) {
+// embedded returns the IPv4 addresses an IPv6 address may carry by a
+// translation or tunnelling scheme (IPv4-mapped, IPv4-compatible, SIIT,
+// NAT64 with the well-known or a local-use prefix, 6to4, Teredo). Where a
+// scheme allows several layouts, every reading is returned: the guard
+// refuses an address when any of them is refused.
+func embedded(ip netip.Addr) []netip.Addr {
 	if ip.Is4In6() {
-		return ip.Unmap(), true
+		return []netip.Addr{ip.Unmap()}
 	}
 	if !ip.Is6() {
-		return netip.Addr{}, false
+		return nil
 	}
 	b := ip.As16()
+	v4 := func(b0, b1, b2, b3 byte) netip.Addr { return netip.AddrFrom4([4]byte{b0, b1, b2, b3}) }
+	last := v4(b[12], b[13], b[14], b[15])
 	switch {
-	case inAny(nat64, ip):
-		return netip.AddrFrom4([4]byte(b[12:16])), true
+	case inAny(ipv4Compatible, ip), inAny(siit, ip), inAny(nat64, ip):
+		return []netip.Addr{last}
+	case inAny(nat64Local, ip):
+		// RFC 6052 layouts for prefixes of 48, 56, 64 and 96 bits (bits
+		// 64-71 are always skipped).
+		return []netip.Addr{v4(b[6], b[7], b[9], b[10]), v4(b[7], b[9], b[10], b[11]), v4(b[9], b[10], b[11], b[12]), last}
 	case inAny(sixToFour, ip):
-		return netip.AddrFrom4([4]byte(b[2:6])), true
+		return []netip.Addr{v4(b[2], b[3], b[4], b[5])}
+	case inAny(teredo, ip):
+		return []netip.Addr{v4(b[4], b[5], b[6], b[7]), v4(^b[12], ^b[13], ^b[14], ^b[15])}
 	}
-	return netip.Addr{}, false
+	return nil
 }
 
 // classify says what kind of address ip is: metadata is true for a cloud
@@ -106,13 +124,13 @@ func classify(ip netip.Addr) (class string, metadataAddr bool) {
 	if inAny(publicForTest, ip) {
 		return "", false
 	}
-	if v4, ok := embedded(ip); ok {
+	for _, v4 := range embedded(ip) {
 		if c, m := classify(v4); m {
 			return c, true
 		} else if ip.Is4In6() {
 			return c, false
 		}
-		// NAT64 and 6to4 fall through: non-public in their own right.
+		// The other schemes fall through: non-public in their own right.
 	}
 	if inAny(metadata, ip) {
 		return "cloud metadata", true

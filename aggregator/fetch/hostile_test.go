@@ -72,6 +72,17 @@ func TestClassify(t *testing.T) {
 		{"::ffff:169.254.169.254", "cloud metadata", true},
 		{"64:ff9b::a9fe:a9fe", "cloud metadata", true},
 		{"2002:a9fe:a9fe::1", "cloud metadata", true},
+		// Metadata inside the other IPv6 schemes that carry an IPv4 address.
+		{"64:ff9b:1::a9fe:a9fe", "cloud metadata", true},                 // local-use NAT64, /96 layout
+		{"64:ff9b:1:a9fe:a9:fe00::", "cloud metadata", true},             // local-use NAT64, /48 layout
+		{"::a9fe:a9fe", "cloud metadata", true},                          // IPv4-compatible
+		{"2001:0:a9fe:a9fe::1", "cloud metadata", true},                  // Teredo server
+		{"2001:0:4136:e378:8000:63bf:5601:5601", "cloud metadata", true}, // Teredo client 169.254.169.254 inverted
+		{"::ffff:0:a9fe:a9fe", "cloud metadata", true},                   // SIIT
+		// Those schemes are not public in their own right either.
+		{"::ffff:0:808:808", "IPv4-translated", false},
+		{"2001:0:4136:e378:8000:63bf:3fff:fdd2", "Teredo", false},
+		{"64:ff9b:1::808:808", "NAT64", false},
 	}
 	for _, tt := range tests {
 		ip := netip.MustParseAddr(tt.addr)
@@ -497,6 +508,72 @@ func TestHostSpacingAcrossClients(t *testing.T) {
 	for i := 1; i < len(times); i++ {
 		if gap := times[i].Sub(times[i-1]); gap < 100*time.Millisecond {
 			t.Errorf("gap %d: %s, want at least 100ms after the 10ms request", i, gap)
+		}
+	}
+}
+
+// The WebSub ping is an outbound request like any other: it passes the
+// address guard (a hub at a metadata address is refused even where private
+// addresses are allowed) and names no credentials in its errors.
+func TestPostFormGuarded(t *testing.T) {
+	var got atomic.Value
+	srv := serve(t, func(w http.ResponseWriter, r *http.Request) {
+		r.ParseForm()
+		got.Store(r.PostForm.Get("hub.url"))
+		if r.URL.Query().Get("fail") != "" {
+			w.WriteHeader(http.StatusServiceUnavailable)
+		}
+	})
+	c := New(Options{CheckDial: loopbackOnly(t), Timeout: 5 * time.Second})
+	form := map[string][]string{"hub.mode": {"publish"}, "hub.url": {"https://feeds.example/news.rss"}}
+	if err := c.PostForm(t.Context(), srv.URL+"/hub", form, false); !errors.Is(err, ErrPrivateAddress) {
+		t.Errorf("loopback hub without allow_private: %v", err)
+	}
+	if err := c.PostForm(t.Context(), srv.URL+"/hub", form, true); err != nil || got.Load() != "https://feeds.example/news.rss" {
+		t.Errorf("loopback hub with allow_private: %v, hub.url %v", err, got.Load())
+	}
+	err := c.PostForm(t.Context(), "http://user:s3cret@"+strings.TrimPrefix(srv.URL, "http://")+"/hub?fail=1&apikey=k3y", form, true)
+	var se *StatusError
+	if !errors.As(err, &se) || se.Code != http.StatusServiceUnavailable {
+		t.Errorf("failing hub: %v", err)
+	}
+	if err != nil && (strings.Contains(err.Error(), "s3cret") || strings.Contains(err.Error(), "k3y")) {
+		t.Errorf("error shows credentials: %v", err)
+	}
+	for _, hub := range []string{"http://169.254.169.254/hub", "http://[::a9fe:a9fe]/hub", "http://[64:ff9b:1::a9fe:a9fe]/hub"} {
+		if err := c.PostForm(t.Context(), hub, form, true); !errors.Is(err, ErrMetadataAddress) {
+			t.Errorf("hub %s: %v", hub, err)
+		}
+	}
+}
+
+// Errors that name a URL never show its user info or query string: they
+// reach logs and /healthz.
+func TestErrorsRedactURLs(t *testing.T) {
+	srv := serve(t, func(w http.ResponseWriter, r *http.Request) { http.NotFound(w, r) })
+	c := newClient(Options{CheckDial: loopbackOnly(t)})
+	host := strings.TrimPrefix(srv.URL, "http://")
+	for _, raw := range []string{
+		"http://user:s3cret@" + host + "/feed?apikey=k3y&x=1",
+		"http://user:s3cret@" + host + "/feed#k3y",
+		"ftp://user:s3cret@" + host + "/feed?apikey=k3y",
+		"http://user:s3cret@" + host + "/%zz?apikey=k3y",
+	} {
+		_, err := c.Get(t.Context(), Request{URL: raw, AllowPrivate: true})
+		if err == nil {
+			t.Fatalf("%s: no error", raw)
+		}
+		if msg := err.Error(); strings.Contains(msg, "s3cret") || strings.Contains(msg, "k3y") || !strings.Contains(msg, host) {
+			t.Errorf("Get(%q) error = %q", raw, msg)
+		}
+	}
+	for in, want := range map[string]string{
+		"https://u:p@news.example/a/b?token=1#frag": "https://news.example/a/b?…",
+		"https://news.example/a":                    "https://news.example/a",
+		"https://u:p@news.example/%zz?token=1":      "https://news.example/%zz?…",
+	} {
+		if got := Redact(in); got != want {
+			t.Errorf("Redact(%q) = %q, want %q", in, got, want)
 		}
 	}
 }

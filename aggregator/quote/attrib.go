@@ -246,6 +246,9 @@ func (d *doc) docSource(after []token) (mention, bool) {
 // its sentence starting at ss: "X заявил: «…»", "как отметил X, «…»",
 // "по словам X, «…»", "according to X, “…”", "X said the plan was “…”".
 func (d *doc) leftAttr(toks []token, ss, qi int) attrib {
+	if !d.spend(qi - ss) {
+		return attrib{}
+	}
 	for k := qi - 1; k >= ss; k-- {
 		t := toks[k]
 		if t.kind != tWord {
@@ -336,6 +339,9 @@ func (d *doc) leftAttr(toks []token, ss, qi int) attrib {
 // leftSubject finds the subject of a verb at v in toks[ss:v), trying the
 // narrowest clause first (after the last comma) and widening.
 func (d *doc) leftSubject(toks []token, ss, v int) (mention, bool) {
+	if !d.spend(v - ss) {
+		return mention{}, false
+	}
 	var narrow mention
 	have := false
 	for cs := v - 1; cs >= ss-1; cs-- {
@@ -506,6 +512,9 @@ func (d *doc) prevAttr(pi int) attrib {
 // headlineAttr reads a headline ending in "— Name" (a quotation followed
 // by its speaker, no verb).
 func (d *doc) headlineAttr(toks []token) attrib {
+	if !d.spend(len(toks)) {
+		return attrib{}
+	}
 	for k := len(toks) - 1; k > 0; k-- {
 		if toks[k].kind == tDash {
 			if k+1 < len(toks) {
@@ -525,6 +534,9 @@ func (d *doc) headlineAttr(toks []token) attrib {
 // cueIn reports whether toks[ss:se) holds a speech verb or a source phrase
 // outside quotations.
 func (d *doc) cueIn(toks []token, ss, se int) bool {
+	if !d.spend(se - ss) {
+		return false
+	}
 	for k := ss; k < se; k++ {
 		if _, ok := d.verbAt(toks[k]); ok {
 			return true

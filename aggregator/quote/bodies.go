@@ -88,7 +88,7 @@ func orgAt(ts []token, i int, lang string) (string, int) {
 	}
 	j := i
 	org := false
-	for j < len(ts) {
+	for j < len(ts) && j < i+maxNameRun {
 		n := ts[j]
 		ln := n.low
 		if j > i && n.kind == tWord && ((enRoleWords[ln] && !enOrgWords[ln]) || enTitles[ln] || enMaleNames[ln] || enFemaleNames[ln]) {
@@ -203,17 +203,27 @@ var ruCompoundParts = []string{"ком", "гвард", "нефт", "банк", "
 // ruOrgWordForm reports whether w is an oblique form of a body's word of at
 // least min letters ("суда", "комитете").
 func ruOrgWordForm(w string, min int) bool {
-	rs := []rune(w)
-	for cut := 1; cut <= 2 && cut < len(rs)-2; cut++ {
-		stem := string(rs[:len(rs)-cut])
-		for _, e := range []string{"", "о", "а", "ь", "я"} {
-			if c := stem + e; ruOrgWords[c] && utf8.RuneCountInString(c) >= min {
-				return true
-			}
+	for stem := range stems(w, 2) {
+		if n, ok := ruOrgStems[stem]; ok && n >= min {
+			return true
 		}
 	}
 	return false
 }
+
+// ruOrgStems maps each body's word less "", "о", "а", "ь" or "я" to the
+// length in letters of the longest such word, for ruOrgWordForm.
+var ruOrgStems = func() map[string]int {
+	m := map[string]int{}
+	for w := range ruOrgWords {
+		for _, e := range []string{"", "о", "а", "ь", "я"} {
+			if stem, ok := strings.CutSuffix(w, e); ok {
+				m[stem] = max(m[stem], utf8.RuneCountInString(w))
+			}
+		}
+	}
+	return m
+}()
 
 // ruOrgNom brings a Russian body's word to the nominative: "Кремле" →
 // "Кремль", "Госдепа" → "Госдеп"; acronyms and unknown words stay.
@@ -222,17 +232,18 @@ func ruOrgNom(w string) string {
 	if ruOrgWords[lw] || (len([]rune(w)) > 1 && strings.ToUpper(w) == w) {
 		return w
 	}
-	rs := []rune(w)
-	for cut := 1; cut <= 2 && cut < len(rs)-2; cut++ {
-		stem := string(rs[:len(rs)-cut])
-		for _, e := range []string{"", "о", "а", "ь", "я"} {
-			if ruOrgWords[lower(stem+e)] {
-				return stem + e
-			}
+	for stem := range stems(w, 2) {
+		ls := lower(stem)
+		if form, ok := ruOrgForms[ls]; ok {
+			return stem + form[len(ls):]
 		}
 	}
 	return w
 }
+
+// ruOrgForms maps each body's word less "", "о", "а", "ь" or "я" (the
+// first that fits) to the word, for ruOrgNom.
+var ruOrgForms = stemsOf(ruOrgWords, []string{"", "о", "а", "ь", "я"})
 
 // ruGenOrgNom brings the name of a body in the genitive back to the
 // nominative: its leading adjectives and head noun change, the genitive
@@ -345,7 +356,7 @@ func mediaName(o string) bool {
 		return true // a site: Lenta.ru, INTERFAX.RU
 	}
 	for _, m := range mediaNames {
-		if lo == m || strings.HasPrefix(lo, m+" ") || strings.HasPrefix(lo, m+"-") {
+		if strings.HasPrefix(lo, m) && (len(lo) == len(m) || lo[len(m)] == ' ' || lo[len(m)] == '-') {
 			return true
 		}
 	}

@@ -171,25 +171,23 @@ func (d *doc) emitSegs(pi int, segs []seg, outer attrib, follow bool) {
 			}
 		}
 	}
-	for k, sg := range segs {
+	// The first piece's attribution, for those before it that have none.
+	var before, next attrib
+	for _, sg := range segs {
+		if sg.a.ok() {
+			next = sg.a
+			break
+		}
+	}
+	for _, sg := range segs {
 		a := sg.a
-		if !a.ok() {
-			for j := k - 1; j >= 0; j-- {
-				if segs[j].a.ok() {
-					a = segs[j].a
-					break
-				}
-			}
-		}
-		if !a.ok() {
-			for j := k + 1; j < len(segs); j++ {
-				if segs[j].a.ok() {
-					a = segs[j].a
-					break
-				}
-			}
-		}
-		if !a.ok() {
+		if a.ok() {
+			before = a
+		} else if before.ok() {
+			a = before
+		} else if next.ok() {
+			a = next
+		} else {
 			a = outer
 		}
 		d.speak(pi, sg.s, sg.e, a, follow, true)
@@ -245,10 +243,11 @@ func (d *doc) splitSpeech(s, e int) []seg {
 	var out []seg
 	cur := s
 	text := d.text
+	nested := d.nestedIn(s, e)
 	i := s
 	for i < e {
 		r, n := utf8.DecodeRuneInString(text[i:])
-		if !isDash(r) || !dashAfterPunct(text, cur, i) || d.protected(i, s, e) {
+		if !isDash(r) || !dashAfterPunct(text, cur, i) || nested.covers(i) {
 			i += n
 			continue
 		}
@@ -278,7 +277,7 @@ func (d *doc) splitSpeech(s, e int) []seg {
 		ce, next := e, e
 		for k := i + n; k < e; {
 			r2, n2 := utf8.DecodeRuneInString(text[k:])
-			if isDash(r2) && dashAfterPunct(text, i+n, k) && !d.protected(k, s, e) {
+			if isDash(r2) && dashAfterPunct(text, i+n, k) && !nested.covers(k) {
 				ce, next = k, k+n2
 				break
 			}
@@ -294,18 +293,34 @@ func (d *doc) splitSpeech(s, e int) []seg {
 	return out
 }
 
-// protected reports whether offset i lies inside a quotation nested in [s, e).
-func (d *doc) protected(i, s, e int) bool {
-	for k := range d.spans {
-		sp := &d.spans[k]
-		if sp.open >= s && sp.close <= e && sp.open < i && i < sp.close && !(sp.open == s-1) {
-			if sp.s <= s && sp.e >= e {
-				continue
-			}
-			return true
+// nestedIn returns the quotations nested in [s, e) (not the one whose
+// content [s, e) is), for covers.
+func (d *doc) nestedIn(s, e int) *nested {
+	n := &nested{}
+	for k := sort.Search(len(d.spans), func(k int) bool { return d.spans[k].open >= s }); k < len(d.spans) && d.spans[k].open < e; k++ {
+		sp := d.spans[k]
+		if sp.close <= e && sp.open != s-1 && !(sp.s <= s && sp.e >= e) {
+			n.spans = append(n.spans, sp)
 		}
 	}
-	return false
+	return n
+}
+
+// nested are quotations ordered by their opening mark, with how far
+// covers has read them.
+type nested struct {
+	spans []qspan
+	next  int // the first span covers has not read
+	end   int // the furthest closing mark of those read
+}
+
+// covers reports whether offset i lies inside one of the quotations. The
+// offsets asked must not decrease from one call to the next.
+func (n *nested) covers(i int) bool {
+	for ; n.next < len(n.spans) && n.spans[n.next].open < i; n.next++ {
+		n.end = max(n.end, n.spans[n.next].close)
+	}
+	return i < n.end
 }
 
 // dashAfterPunct reports whether the dash at i follows , . ! ? … or : (with
@@ -355,7 +370,8 @@ func (d *doc) innerQuotes(pi, q int) {
 	}
 	sp := d.spans[q]
 	var kids []int
-	for k := range d.spans {
+	// Spans are ordered by their opening mark: those inside q follow it.
+	for k := q + 1; k < len(d.spans) && d.spans[k].open < sp.close; k++ {
 		if d.spans[k].parent == q {
 			kids = append(kids, k)
 		}

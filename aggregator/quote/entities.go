@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -36,10 +37,20 @@ type entity struct {
 	first  string // nominative given name(s)
 	last   string // nominative surname
 	org    string
-	key    string
+	key    string // a person's surnameKey of last; a body's org in lower case
+	given  string // surnameKey of the first given name, "" when none
 	gender gender
 	roles  []string
 }
+
+// Caps on the people and bodies an article is read for (see Find).
+const (
+	// maxSameKey is how many people may share a surname key, and bodies
+	// the first word of their name; others are not remembered.
+	maxSameKey = 64
+	// maxRoles is how many roles a person or body keeps.
+	maxRoles = 16
+)
 
 func (e *entity) name() string {
 	if e.kind == kOrg {
@@ -58,11 +69,10 @@ func (e *entity) role() string {
 	return e.roles[0]
 }
 
+// addRole gives e role r, unless e has it or maxRoles roles already.
 func addRole(e *entity, r string) {
-	for _, x := range e.roles {
-		if x == r {
-			return
-		}
+	if len(e.roles) >= maxRoles || slices.Contains(e.roles, r) {
+		return
 	}
 	e.roles = append(e.roles, r)
 }
@@ -104,7 +114,8 @@ func (d *doc) scanMentions() {
 			i = j - 1
 		}
 	}
-	// Single surnames of known people.
+	// Single surnames of known people, noted all at once.
+	var single []pmention
 	for pi, p := range d.paras {
 		toks := p.toks
 		for i := 0; i < len(toks); i++ {
@@ -116,18 +127,19 @@ func (d *doc) scanMentions() {
 				continue
 			}
 			key := surnameKey(stripPossessive(toks[i].text))
-			for _, e := range d.ents {
-				if e.kind == kPerson && e.key == key && e.first != "" {
+			for _, e := range d.people[key] {
+				if e.first != "" {
 					m := mention{kind: kPerson, last: toks[i].text}
 					if d.lang == "ru" {
 						m.cas = caseBefore(toks, i)
 					}
-					d.notePerson(toks[i].s, e, d.subjectAt(pi, i, i+1, m))
+					single = append(single, pmention{pos: toks[i].s, e: e, nom: d.subjectAt(pi, i, i+1, m)})
 					break
 				}
 			}
 		}
 	}
+	d.notePersons(single)
 }
 
 // subjectAt tells whether the person named by toks[i:j] of paragraph pi
@@ -147,19 +159,38 @@ func (d *doc) subjectAt(pi, i, j int, m mention) bool {
 			return true
 		}
 	}
-	ss, _ := d.sentenceOf(pi, i)
-	for k := ss; k < i; k++ {
+	ss, se := d.sentenceOf(pi, i)
+	// Nothing but leading words before the name, or a comma after a
+	// quotation right before it.
+	k := d.leadEnd(pi, ss, se)
+	return k >= i || k == i-1 && toks[k].is(",") && k > ss && toks[k-1].kind == tQuote
+}
+
+// leadEnd returns where the words that may stand before an English
+// sentence's subject (titles, roles, articles, capitalised words, dots,
+// quotations) end in the sentence toks[ss:se) of paragraph pi. It keeps
+// the last answer, since scanMentions asks for every name of a sentence.
+func (d *doc) leadEnd(pi, ss, se int) int {
+	if l := d.lead; l.pi == pi && l.ss == ss && l.ok {
+		return l.end
+	}
+	toks := d.paras[pi].toks
+	k := ss
+	for ; k < se; k++ {
 		t := toks[k]
 		lw := t.low
-		if t.kind == tWord && (enTitles[lw] || enRoleWords[lw] || lw == "the" || lw == "a" || t.acronym() || (t.cap() && !enStop[lw])) {
-			continue
+		if !(t.kind == tWord && (enTitles[lw] || enRoleWords[lw] || lw == "the" || lw == "a" || t.acronym() || (t.cap() && !enStop[lw])) || t.is(".") || t.kind == tQuote) {
+			break
 		}
-		if t.is(".") || t.is(",") && k == i-1 && k > ss && toks[k-1].kind == tQuote || t.kind == tQuote {
-			continue
-		}
-		return false
 	}
-	return true
+	d.lead = lead{pi: pi, ss: ss, end: k, ok: true}
+	return k
+}
+
+// lead is the last answer of leadEnd.
+type lead struct {
+	pi, ss, end int
+	ok          bool
 }
 
 // mentionNom tells whether a Russian person mention reads as a nominative.
@@ -230,11 +261,8 @@ func (d *doc) addPerson(m mention) *entity {
 		fkey = surnameKey(first[0])
 	}
 	var best *entity
-	for _, e := range d.ents {
-		if e.kind != kPerson || e.key != key {
-			continue
-		}
-		if fkey != "" && e.first != "" && surnameKey(strings.Fields(e.first)[0]) != fkey {
+	for _, e := range d.people[key] {
+		if fkey != "" && e.first != "" && e.given != fkey {
 			// Initials match a full given name: "F." ~ "Frank".
 			ef := strings.Fields(e.first)[0]
 			if !(strings.HasSuffix(first[0], ".") && strings.HasPrefix(ef, strings.TrimSuffix(first[0], "."))) {
@@ -248,10 +276,18 @@ func (d *doc) addPerson(m mention) *entity {
 	}
 	if best == nil {
 		best = &entity{kind: kPerson, last: last, key: key, gender: g}
-		d.ents = append(d.ents, best)
+		if len(d.people[key]) < maxSameKey {
+			d.ents = append(d.ents, best)
+			d.people[key] = append(d.people[key], best)
+		}
 	}
 	if len(first) > 0 && len(strings.Join(first, " ")) > len(best.first) {
+		if best.first != "" {
+			d.given[best.given]--
+		}
 		best.first = strings.Join(first, " ")
+		best.given = surnameKey(strings.Fields(best.first)[0])
+		d.given[best.given]++
 	}
 	// Prefer the nominative form of the surname.
 	if last != best.last && surnameKey(last) == best.key {
@@ -281,10 +317,14 @@ func betterNom(a, b string, g gender) bool {
 	return utf8.RuneCountInString(a) < utf8.RuneCountInString(b)
 }
 
+// addOrg registers (or finds) the body of that name and returns it: a
+// name that is the start of another's, word for word, names the same body.
 func (d *doc) addOrg(name string) *entity {
 	key := lower(name)
-	for _, e := range d.ents {
-		if e.kind == kOrg && (e.key == key || strings.HasPrefix(e.key, key+" ") || strings.HasPrefix(key, e.key+" ")) {
+	// Such names share their first word.
+	w, _, _ := strings.Cut(key, " ")
+	for _, e := range d.bodies[w] {
+		if e.key == key || wordPrefix(e.key, key) || wordPrefix(key, e.key) {
 			if len(name) > len(e.org) {
 				e.org, e.key = name, key
 			}
@@ -292,8 +332,39 @@ func (d *doc) addOrg(name string) *entity {
 		}
 	}
 	e := &entity{kind: kOrg, org: name, key: key}
-	d.ents = append(d.ents, e)
+	if len(d.bodies[w]) < maxSameKey {
+		d.ents = append(d.ents, e)
+		d.bodies[w] = append(d.bodies[w], e)
+	}
 	return e
+}
+
+// wordPrefix reports whether s starts with the words of p and goes on
+// after a space.
+func wordPrefix(s, p string) bool {
+	return len(s) > len(p) && s[len(p)] == ' ' && strings.HasPrefix(s, p)
+}
+
+// notePersons records the person mentions ms, ordered by position, as
+// notePerson does each.
+func (d *doc) notePersons(ms []pmention) {
+	if len(ms) == 0 {
+		return
+	}
+	out := make([]pmention, 0, len(d.pm)+len(ms))
+	k := 0
+	for _, m := range ms {
+		for k < len(d.pm) && d.pm[k].pos < m.pos {
+			out = append(out, d.pm[k])
+			k++
+		}
+		if k < len(d.pm) && d.pm[k].pos == m.pos {
+			m.nom = m.nom || d.pm[k].nom
+			k++
+		}
+		out = append(out, m)
+	}
+	d.pm = append(out, d.pm[k:]...)
 }
 
 // notePerson records that entity e was named at pos.
@@ -317,40 +388,38 @@ func (d *doc) noteOrg(pos int, e *entity, media bool) {
 // knownSurname reports whether the article names a person of that surname.
 func (d *doc) knownSurname(w string) bool {
 	key := surnameKey(stripPossessive(w))
-	for _, e := range d.ents {
-		if e.kind == kPerson && (e.key == key || e.first != "" && surnameKey(strings.Fields(e.first)[0]) == key) {
-			return true
-		}
-	}
-	return false
+	return len(d.people[key]) > 0 || d.given[key] > 0
 }
 
 // expandAcronym returns the body the article named in full whose words'
 // initials spell the acronym o ("ВС" → "Верховный суд РФ"), else o.
 func (d *doc) expandAcronym(o string) string {
 	rs := []rune(o)
-	if len(rs) < 2 || len(rs) > 5 || strings.ToUpper(o) != o || strings.ToLower(o) == o {
+	if len(rs) < 2 || len(rs) > 5 || strings.ToUpper(o) != o || strings.ToLower(o) == o || !d.spend(len(d.ents)) {
 		return o
 	}
 	for _, e := range d.ents {
-		if e.kind != kOrg || e.org == o {
-			continue
-		}
-		words := strings.Fields(e.org)
-		if len(words) < len(rs) {
-			continue
-		}
-		match := true
-		for i, r := range rs {
-			w, _ := utf8.DecodeRuneInString(words[i])
-			if unicode.ToUpper(w) != r || strings.ToUpper(words[i]) == words[i] {
-				match = false
-				break
-			}
-		}
-		if match {
+		if e.kind == kOrg && e.org != o && spells(rs, e.org) {
 			return e.org
 		}
 	}
 	return o
+}
+
+// spells reports whether the initials of name's first words, none of them
+// written in capitals, are the letters of acronym.
+func spells(acronym []rune, name string) bool {
+	for _, r := range acronym {
+		name = strings.TrimLeftFunc(name, unicode.IsSpace)
+		end := strings.IndexFunc(name, unicode.IsSpace)
+		if end < 0 {
+			end = len(name)
+		}
+		w := name[:end]
+		if first, _ := utf8.DecodeRuneInString(w); w == "" || unicode.ToUpper(first) != r || strings.ToUpper(w) == w {
+			return false
+		}
+		name = name[end:]
+	}
+	return true
 }

@@ -1,6 +1,8 @@
 package quote
 
 import (
+	"cmp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -18,12 +20,18 @@ type qspan struct {
 	unclosed    bool
 }
 
+// maxOpen is how many quotation marks may stand open at once in a
+// paragraph; an opening mark beyond them is read as no mark.
+const maxOpen = 16
+
 // scanMarks finds the quotation-mark pairs of paragraph p.
 // Straight double quotes are told apart as opening or closing by the
 // characters around them. A mark still open at the end of the paragraph
 // yields a span to the paragraph's end only when it opens the paragraph
-// (a quote running over several paragraphs).
-func scanMarks(text string, p para) []qspan {
+// (a quote running over several paragraphs). At most maxOpen marks stand
+// open at once, so its work, added to *work, grows linearly with the
+// paragraph.
+func scanMarks(text string, p para, work *int) []qspan {
 	var stack []opener
 	var out []qspan
 	prev := rune(' ')
@@ -78,9 +86,15 @@ func scanMarks(text string, p para) []qspan {
 				isClose = true
 			}
 		}
+		*work++
+		if isOpen || isClose {
+			*work += len(stack)
+		}
 		switch {
 		case isOpen:
-			stack = append(stack, opener{r, i, i + n})
+			if len(stack) < maxOpen {
+				stack = append(stack, opener{r, i, i + n})
+			}
 		case isClose:
 			k := len(stack) - 1
 			for k >= 0 && !matches(stack[k].r, r) {
@@ -103,6 +117,7 @@ func scanMarks(text string, p para) []qspan {
 			continue
 		}
 		for _, in := range out {
+			*work++
 			if in.open > o.pos && in.mark == '«' && attributionAfter(text, in.cend, p.e) {
 				s, e := trimContent(text, o.end, in.cend)
 				out = append(out, qspan{open: o.pos, close: in.close, cend: in.cend, s: s, e: e, mark: o.r, parent: -1})
@@ -121,15 +136,19 @@ func scanMarks(text string, p para) []qspan {
 			}
 		}
 	}
-	// Order by opening offset and link children to parents.
-	sortSpans(out)
+	// Order by opening offset and link children to parents: the parent is
+	// the nearest span before that holds this one, found by climbing from
+	// the span before through its own parents (the spans that can hold
+	// both).
+	slices.SortStableFunc(out, func(a, b qspan) int { return cmp.Compare(a.open, b.open) })
+	*work += len(out)
 	for i := range out {
-		for j := i - 1; j >= 0; j-- {
-			if out[j].open < out[i].open && out[j].close >= out[i].close {
-				out[i].parent = j
-				break
-			}
+		j := i - 1
+		for j >= 0 && !(out[j].open < out[i].open && out[j].close >= out[i].close) {
+			j = out[j].parent
+			*work++
 		}
+		out[i].parent = j
 	}
 	return out
 }
@@ -198,14 +217,6 @@ func attributionAfter(text string, i, end int) bool {
 		return isDash(r) && j > i
 	}
 	return false
-}
-
-func sortSpans(s []qspan) {
-	for i := 1; i < len(s); i++ {
-		for j := i; j > 0 && s[j].open < s[j-1].open; j-- {
-			s[j], s[j-1] = s[j-1], s[j]
-		}
-	}
 }
 
 // trimContent trims white space around quoted content, and a trailing comma,

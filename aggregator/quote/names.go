@@ -50,10 +50,18 @@ func nameSpan(toks []token, i int, lang string) (int, int) {
 	return i, j
 }
 
+// maxNameRun is the most tokens a name (or a body's name of capitalised
+// words) runs over; a longer run of capitalised words is read as several.
+const maxNameRun = 16
+
 // nameRun returns the end (exclusive) of the run of name words starting at
 // toks[i], allowing initials ("F."), particles ("de", "bin") and suffixes
-// ("Jr.", "III"). It returns i when toks[i] starts no name.
+// ("Jr.", "III"), at most maxNameRun tokens. It returns i when toks[i]
+// starts no name.
 func nameRun(toks []token, i int, lang string) int {
+	if len(toks) > i+maxNameRun {
+		toks = toks[:i+maxNameRun]
+	}
 	j := i
 	afterTitle := false
 	if i > 0 {

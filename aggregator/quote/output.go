@@ -81,13 +81,12 @@ func (d *doc) post() {
 	}
 }
 
+// unclosedAt reports whether the quotation whose content starts at pos
+// runs to its paragraph's end with no closing mark.
 func (d *doc) unclosedAt(pos int) bool {
-	for _, sp := range d.spans {
-		if sp.s == pos {
-			return sp.unclosed
-		}
-	}
-	return false
+	// Spans are ordered by their opening mark, and so by their content.
+	k := sort.Search(len(d.spans), func(k int) bool { return d.spans[k].s >= pos })
+	return k < len(d.spans) && d.spans[k].s == pos && d.spans[k].unclosed
 }
 
 // joinInterrupted makes one quote of an English quotation interrupted by

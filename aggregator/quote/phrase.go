@@ -2,35 +2,49 @@ package quote
 
 import "strings"
 
+// maxPhrase is the most tokens of a phrase parsePhrase reads (prose needs
+// fewer than fifty).
+const maxPhrase = 128
+
 // parsePhrase finds who a phrase names: the first person's name (with the
 // role words before it, or an appositive after a comma), else a pronoun at
 // its start, a body, or a description. cas is the Russian case expected of
 // the name. It returns false when the phrase names nobody.
 func (d *doc) parsePhrase(toks []token, cas int, nearest bool) (mention, bool) {
+	if !d.spend(len(toks)) {
+		return mention{}, false
+	}
 	lang := d.lang
-	// Cut at the first stop and drop parenthesised asides.
-	var ts []token
-	depth := 0
+	// Cut at the first stop, or after maxPhrase tokens, and drop
+	// parenthesised asides (copying the tokens only when there is one).
+	end, aside := len(toks), false
 	for k, t := range toks {
-		if stopPhrase(t, lang) {
-			if !(t.text == "." && k > 0 && abbrevDot(toks, k)) {
-				break
+		if k == maxPhrase || stopPhrase(t, lang) && !(t.text == "." && k > 0 && abbrevDot(toks, k)) {
+			end = k
+			break
+		}
+		aside = aside || t.is("(") || t.is("[") || t.is(")") || t.is("]")
+	}
+	ts := toks[:end:end]
+	if aside {
+		ts = nil
+		depth := 0
+		for _, t := range toks[:end] {
+			if t.is("(") || t.is("[") {
+				depth++
+				continue
 			}
-		}
-		if t.is("(") || t.is("[") {
-			depth++
-			continue
-		}
-		if t.is(")") || t.is("]") {
+			if t.is(")") || t.is("]") {
+				if depth > 0 {
+					depth--
+				}
+				continue
+			}
 			if depth > 0 {
-				depth--
+				continue
 			}
-			continue
+			ts = append(ts, t)
 		}
-		if depth > 0 {
-			continue
-		}
-		ts = append(ts, t)
 	}
 	if len(ts) == 0 {
 		return mention{}, false
@@ -107,6 +121,9 @@ func (d *doc) parsePhrase(toks []token, cas int, nearest bool) (mention, bool) {
 				}
 			}
 			persons = append(persons, found{m, i})
+			if m.strong && !nearest {
+				break // the answer: nothing after it changes it
+			}
 			i = j - 1
 			continue
 		}
@@ -223,15 +240,18 @@ var honorifics = toSet(`mr mrs ms miss dr sir dame lord lady mister madam`)
 // sentence somewhere in the article (so it is a name, not a capitalised
 // first word such as "Meanwhile").
 func (d *doc) inText(w string) bool {
-	for _, p := range d.paras {
-		toks := p.toks
-		for i, t := range toks {
-			if t.kind == tWord && stripPossessive(t.text) == w && i > 0 && !endsSentence(toks[i-1]) && toks[i-1].kind != tQuote {
-				return true
+	if d.midWords == nil {
+		d.midWords = map[string]bool{}
+		for _, p := range d.paras {
+			toks := p.toks
+			for i, t := range toks {
+				if t.kind == tWord && i > 0 && !endsSentence(toks[i-1]) && toks[i-1].kind != tQuote {
+					d.midWords[stripPossessive(t.text)] = true
+				}
 			}
 		}
 	}
-	return false
+	return d.midWords[w]
 }
 
 // phraseEnd returns where a source phrase starting at i ends: at a comma,

@@ -2,6 +2,8 @@ package quote
 
 import (
 	"sort"
+	"strings"
+	"unicode/utf8"
 
 	"github.com/syndic/syndic/news"
 )
@@ -31,8 +33,42 @@ import (
 // the speaker of the quotation or reported speech just before it, else the
 // article's main speaker.
 //
-// Find never panics and does no I/O.
+// Find never panics and does no I/O. Its time and memory grow linearly with
+// the text, within these caps (what lies beyond a cap is not read for
+// quotes; it is never an error; no real article comes near one):
+//   - maxText: it reads the first 256 KiB of text (cut after a space);
+//   - maxNameRun: a name, or a body's name of capitalised words, runs over
+//     at most 16 tokens (a longer run of capitalised words is read as
+//     several), and role words are looked for at most 64 tokens before it;
+//   - maxOpen: at most 16 quotation marks stand open at once in a
+//     paragraph; an opening mark beyond them is no mark;
+//   - maxNameBytes: a quotation of over 512 bytes is never a name;
+//   - maxPhrase: a speaker is looked for in the first 128 tokens of the
+//     words around a quotation or a speech verb;
+//   - maxSameKey, maxRoles: at most 64 people share a surname (64 bodies
+//     the first word of their name), and each keeps 16 roles; the others
+//     are not remembered;
+//   - workPerByte: the rules whose scans may pass over the same words again
+//     (a sentence's words for each verb or quotation in it, the mentions
+//     named so far for each speaker) spend at most 8 steps a byte of text,
+//     plus 65,536; prose needs under 2. Past that budget the text's
+//     remaining sentences are not read.
 func Find(text, lang string) []news.Quote {
+	return find(text, lang).quotes()
+}
+
+// Caps on what Find reads (see Find).
+const (
+	maxText     = 256 << 10
+	workPerByte = 8
+	workBase    = 1 << 16 // for short texts
+)
+
+// find reads text for its quotations.
+func find(text, lang string) *doc {
+	if len(text) > maxText {
+		text = text[:cutAt(text, maxText)]
+	}
 	if lang != "en" && lang != "ru" {
 		lang = guessLang(text)
 	}
@@ -41,6 +77,11 @@ func Find(text, lang string) []news.Quote {
 	d.scanOrgs()
 	d.readInterview()
 	d.run()
+	return d
+}
+
+// quotes returns the quotes found.
+func (d *doc) quotes() []news.Quote {
 	if len(d.out) == 0 {
 		return nil
 	}
@@ -57,22 +98,32 @@ type doc struct {
 	paras      []para
 	spans      []qspan
 	ents       []*entity
-	pm         []pmention // person mentions outside quotations, by position
-	om         []pmention // bodies named outside quotations, in text order
+	people     map[string][]*entity // persons by surname key, as in ents
+	bodies     map[string][]*entity // bodies by the first word of their key, as in ents
+	given      map[string]int       // how many persons have each given-name key
+	pm         []pmention           // person mentions outside quotations, by position
+	om         []pmention           // bodies named outside quotations, in text order
 	out        []emitted
 	quoted     map[[2]int]bool // sentences (paragraph, first token) holding a reported quotation
 	last       speaker         // who spoke last, for the quotations after that name nobody
 	iv         interview       // who answers and who asks, in a question-and-answer text
+	lead       lead            // the last answer of leadEnd
+	midWords   map[string]bool // words standing inside a sentence, once inText has asked
+
+	// The work done, in steps, and how much may be done: see spend.
+	work, budget int
 }
 
 // newDoc splits text into paragraphs and reads each one's quotation marks,
 // tokens and sentences.
 func newDoc(text, lang string) *doc {
-	d := &doc{text: text, lang: lang, quoted: map[[2]int]bool{}}
+	d := &doc{text: text, lang: lang, quoted: map[[2]int]bool{},
+		people: map[string][]*entity{}, bodies: map[string][]*entity{}, given: map[string]int{},
+		budget: workBase + workPerByte*len(text)}
 	d.paras = paragraphs(text)
 	for pi := range d.paras {
 		p := &d.paras[pi]
-		spans := scanMarks(text, *p)
+		spans := scanMarks(text, *p, &d.work)
 		base := len(d.spans)
 		var tops []int
 		for k := range spans {
@@ -102,11 +153,37 @@ func (d *doc) sentenceOf(pi, i int) (int, int) {
 	return ss, se
 }
 
-// run finds the quotations of every paragraph in order.
+// spend charges n steps of work to the budget and reports whether it
+// allows them. Rules whose scans may pass over the same tokens again (a
+// sentence's words for every verb in it, the mentions named so far for
+// every speaker) charge them here and, once the budget is spent, find
+// nothing; run reads no further sentence.
+func (d *doc) spend(n int) bool {
+	if d.work > d.budget {
+		return false
+	}
+	d.work += n
+	return d.work <= d.budget
+}
+
+// cutAt returns where to cut text to at most max bytes: after the last
+// white space in the kilobyte before max, else at the last rune boundary.
+func cutAt(text string, max int) int {
+	if i := strings.LastIndexAny(text[:max], " \n\t"); i >= max-1024 {
+		return i + 1
+	}
+	for max > 0 && !utf8.RuneStart(text[max]) {
+		max--
+	}
+	return max
+}
+
+// run finds the quotations of every paragraph in order, as far as the
+// work budget allows.
 func (d *doc) run() {
 	for pi, p := range d.paras {
 		toks := p.toks
-		if len(toks) == 0 {
+		if len(toks) == 0 || d.work > d.budget {
 			continue
 		}
 		if d.iv.on && d.bareTurn(pi) {
@@ -123,6 +200,9 @@ func (d *doc) run() {
 		// for the quotations after it.
 		st := p.sents
 		for k, ss := range st {
+			if d.work > d.budget {
+				break
+			}
 			se := len(toks)
 			if k+1 < len(st) {
 				se = st[k+1]

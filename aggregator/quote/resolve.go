@@ -56,6 +56,9 @@ func (d *doc) heard(pi int, a attrib) {
 // resolve turns a speaker mention into a name and role. g is the gender the
 // speech verb agrees with.
 func (d *doc) resolve(m mention, g gender) (*entity, string) {
+	if !d.spend(len(d.pm) + len(d.ents)) {
+		return nil, ""
+	}
 	switch m.kind {
 	case kPerson:
 		if m.gender == unknownGender && (g == masculine || g == feminine) {
@@ -73,7 +76,7 @@ func (d *doc) resolve(m mention, g gender) (*entity, string) {
 				if pm.pos > m.pos+1 || pm.pos <= bestPos {
 					continue
 				}
-				if pm.e.key == key || pm.e.first != "" && surnameKey(strings.Fields(pm.e.first)[0]) == key {
+				if pm.e.key == key || pm.e.first != "" && pm.e.given == key {
 					best, bestPos = pm.e, pm.pos
 				}
 			}
@@ -88,7 +91,7 @@ func (d *doc) resolve(m mention, g gender) (*entity, string) {
 			if best == nil {
 				// A given name alone: "Sir Keir", "Bernie".
 				for _, e := range d.ents {
-					if e.kind == kPerson && e.first != "" && surnameKey(strings.Fields(e.first)[0]) == key {
+					if e.kind == kPerson && e.first != "" && e.given == key {
 						best = e
 					}
 				}
@@ -323,7 +326,7 @@ func (d *doc) lastOrg(pos int, head string) *entity {
 	ministry := head == "ведомство" || head == "министерство" || head == "дипведомство" || head == "ministry" || head == "department"
 	media := ruMediaHead(head)
 	var any *entity
-	for k := len(d.om) - 1; k >= 0; k-- {
+	for k := sort.Search(len(d.om), func(k int) bool { return d.om[k].pos >= pos }) - 1; k >= 0; k-- {
 		o := d.om[k]
 		if o.pos >= pos {
 			continue

@@ -18,17 +18,53 @@ func isRole(w, lang string) bool {
 // isRuRole reports whether a lower-case Russian word is a role word in any case
 // ("президента", "министром").
 func isRuRole(w string) bool {
-	if ruRoleWords[w] {
-		return true
-	}
-	rs := []rune(w)
-	for cut := 1; cut <= 3 && cut < len(rs)-2; cut++ {
-		stem := string(rs[:len(rs)-cut])
-		if ruRoleWords[stem] || ruRoleWords[stem+"ь"] || ruRoleWords[stem+"а"] || ruRoleWords[stem+"й"] || ruRoleWords[stem+"я"] || ruRoleWords[stem+"о"] {
-			return true
+	return ruRoleWords[w] || ruRoleForm(w) != ""
+}
+
+// ruRoleForm returns the role word that w is an oblique form of: w less
+// its last one to three letters (keeping three) is a role word less one of
+// "", "ь", "а", "й", "я", "о" (the first of them that fits); "" when none.
+func ruRoleForm(w string) string {
+	for stem := range stems(w, 3) {
+		if h, ok := ruRoleStems[stem]; ok {
+			return h
 		}
 	}
-	return false
+	return ""
+}
+
+// ruRoleStems maps the stems of role words to the words, for ruRoleForm.
+var ruRoleStems = stemsOf(ruRoleWords, []string{"", "ь", "а", "й", "я", "о"})
+
+// stemsOf maps each word of words less one of ends (the first that fits)
+// to the word.
+func stemsOf(words map[string]bool, ends []string) map[string]string {
+	m := map[string]string{}
+	for _, e := range ends {
+		for w := range words {
+			if stem, ok := strings.CutSuffix(w, e); ok {
+				if _, seen := m[stem]; !seen {
+					m[stem] = w
+				}
+			}
+		}
+	}
+	return m
+}
+
+// stems yields w less its last letter, last two letters, … up to max,
+// keeping three letters at least.
+func stems(w string, max int) func(yield func(string) bool) {
+	return func(yield func(string) bool) {
+		n := utf8.RuneCountInString(w)
+		for cut := 1; cut <= max && cut < n-2; cut++ {
+			_, size := utf8.DecodeLastRuneInString(w)
+			w = w[:len(w)-size]
+			if !yield(w) {
+				return
+			}
+		}
+	}
 }
 
 // roleHead folds a role word to its head form ("президента" → "президент").
@@ -39,14 +75,8 @@ func roleHead(lw, lang string) string {
 	if ruRoleWords[lw] {
 		return lw
 	}
-	rs := []rune(lw)
-	for cut := 1; cut <= 3 && cut < len(rs)-2; cut++ {
-		stem := string(rs[:len(rs)-cut])
-		for _, e := range []string{"", "ь", "а", "й", "я", "о"} {
-			if ruRoleWords[stem+e] {
-				return stem + e
-			}
-		}
+	if h := ruRoleForm(lw); h != "" {
+		return h
 	}
 	return lw
 }
@@ -70,17 +100,18 @@ func roleGender(h, lang string) gender {
 
 // roleBefore returns the role words right before a name at ts[i]: "FSB
 // Director" (skipping a parenthesised expansion), "министр иностранных дел
-// Турции", "президент РФ".
+// Турции", "президент РФ", looking back at most 4×maxNameRun tokens.
 func roleBefore(ts []token, i int, lang string) string {
 	k := i - 1
+	floor := i - 4*maxNameRun
 	start := -1
 	var keep []int
-	for k >= 0 && len(keep) <= 10 {
+	for k >= max(floor, 0) && len(keep) <= 10 {
 		t := ts[k]
 		if t.is(")") {
 			// Skip back over a parenthesised aside.
 			depth := 0
-			for k >= 0 {
+			for k >= max(floor, 0) {
 				if ts[k].is(")") {
 					depth++
 				} else if ts[k].is("(") {
@@ -200,7 +231,7 @@ func appositive(ts []token, j int, lang string) string {
 // genitive words after it ("глава МВД Турции", "FSB Director").
 func descText(ts []token, i int, lang string) string {
 	start := i
-	for start > 0 {
+	for start > 0 && start > i-maxNameRun {
 		t := ts[start-1]
 		if t.kind != tWord {
 			break

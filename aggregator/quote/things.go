@@ -59,10 +59,14 @@ operation campaign slogan hashtag law act bill ship vessel company party group m
 project plan initiative brand app website blog column documentary podcast play opera titled
 entitled named dubbed called nicknamed`)
 
+// maxNameBytes is the longest quotation that may be a name.
+const maxNameBytes = 512
+
 // nameLike reports whether quoted words look like the name of a thing:
-// short, capitalised, with no sentence punctuation.
+// short (at most five words, maxNameBytes), capitalised, with no sentence
+// punctuation.
 func nameLike(s, lang string) bool {
-	if s == "" {
+	if s == "" || len(s) > maxNameBytes {
 		return false
 	}
 	r, _ := utf8.DecodeRuneInString(s)

@@ -2,8 +2,8 @@ package route
 
 import (
 	"strings"
-	"unicode"
-	"unicode/utf8"
+
+	"github.com/syndic/syndic/news"
 )
 
 // index finds, in one pass over an item's words, every term of every rule
@@ -71,7 +71,7 @@ func (x *index) scan(t Text, fields []string) map[string]hits {
 }
 
 func (x *index) scanText(text string) hits {
-	toks := tokens(text)
+	toks := news.Words(text)
 	h := hits{}
 	try := func(ids []int, i int) {
 		for _, id := range ids {
@@ -84,50 +84,18 @@ func (x *index) scanText(text string) hits {
 		}
 	}
 	for i, tok := range toks {
-		try(x.byStem[tok.stem], i)
+		try(x.byStem[tok.Stem], i)
 		if len(x.byPrefix) > 0 {
-			try(x.byPrefix[headRunes(tok.fold, 1)], i)
-			try(x.byPrefix[headRunes(tok.fold, 2)], i)
+			try(x.byPrefix[headRunes(tok.Fold, 1)], i)
+			try(x.byPrefix[headRunes(tok.Fold, 2)], i)
 		}
 	}
 	return h
 }
 
-type token struct {
-	text    string // as written
-	fold    string
-	stem    string
-	capital bool
-}
-
-func tokens(text string) []token {
-	var out []token
-	start := -1
-	for i, r := range text {
-		letter := unicode.IsLetter(r) || unicode.IsDigit(r)
-		switch {
-		case letter && start < 0:
-			start = i
-		case !letter && start >= 0:
-			out = append(out, newToken(text[start:i]))
-			start = -1
-		}
-	}
-	if start >= 0 {
-		out = append(out, newToken(text[start:]))
-	}
-	return out
-}
-
-func newToken(w string) token {
-	wi := lookupWord(w)
-	r, _ := utf8.DecodeRuneInString(w)
-	return token{text: w, fold: wi.fold, stem: wi.stem, capital: unicode.IsUpper(r)}
-}
-
 // matchAt reports whether the term matches the words starting at toks[i],
 // and returns them.
-func (t term) matchAt(toks []token, i int) (string, bool) {
+func (t term) matchAt(toks []news.Word, i int) (string, bool) {
 	if i+len(t.words) > len(toks) {
 		return "", false
 	}
@@ -137,24 +105,24 @@ func (t term) matchAt(toks []token, i int) (string, bool) {
 		}
 	}
 	if len(t.words) == 1 {
-		return toks[i].text, true
+		return toks[i].Text, true
 	}
 	parts := make([]string, len(t.words))
 	for j := range t.words {
-		parts[j] = toks[i+j].text
+		parts[j] = toks[i+j].Text
 	}
 	return strings.Join(parts, " "), true
 }
 
-func (w termWord) matches(tok token, prefix bool) bool {
-	if w.capital && !tok.capital {
+func (w termWord) matches(tok news.Word, prefix bool) bool {
+	if w.capital && !tok.Capital {
 		return false
 	}
 	if prefix {
-		return strings.HasPrefix(tok.fold, w.fold)
+		return strings.HasPrefix(tok.Fold, w.fold)
 	}
 	for _, k := range w.keys {
-		if tok.stem == k {
+		if tok.Stem == k {
 			return true
 		}
 	}

@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/url"
 	"os"
 	"time"
 
@@ -68,11 +69,21 @@ func newPublisher(cfg config.Config, st *store.Store, log *slog.Logger, reg prom
 		FeedLength: cfg.FeedLength,
 		Logger:     log,
 		Hub:        cfg.WebSubHub,
+		HubPoster:  hubPoster{newFetcher(cfg, nil)},
 		Metrics:    reg,
 		Search:     st,
 
 		AttributionTemplate: cfg.Attribution.Template,
 	})
+}
+
+// hubPoster sends WebSub pings through the guarded client: the hub is the
+// operator's own choice, so it may be a private address (never a cloud
+// metadata one).
+type hubPoster struct{ c *fetch.Client }
+
+func (h hubPoster) PostForm(ctx context.Context, target string, form url.Values) error {
+	return h.c.PostForm(ctx, target, form, true)
 }
 
 // newCrawler is the crawler of cfg's sources.
@@ -89,27 +100,67 @@ func hostGate(st *store.Store) fetch.HostGate {
 	return nil
 }
 
-// serve runs h on ln until ctx is cancelled, then shuts down gracefully.
-func serve(ctx context.Context, ln net.Listener, h http.Handler, log *slog.Logger) error {
-	srv := &http.Server{
-		Handler:           h,
-		ReadHeaderTimeout: 10 * time.Second,
-		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
+// serverLimits bound what one client may hold of a server: a connection
+// that sends its request too slowly, does not read its answer, or idles
+// between requests is closed, and request headers are capped. A feed page
+// is at most a few hundred KB, so a minute to read it is generous.
+type serverLimits struct {
+	readHeader, read, write, idle time.Duration
+	maxHeaderBytes                int
+}
+
+var defaultLimits = serverLimits{
+	readHeader:     10 * time.Second,
+	read:           30 * time.Second,
+	write:          60 * time.Second,
+	idle:           60 * time.Second,
+	maxHeaderBytes: 32 << 10,
+}
+
+// endpoint is a listener and the handler it serves.
+type endpoint struct {
+	ln net.Listener
+	h  http.Handler
+}
+
+// serve runs every endpoint until ctx is cancelled or one fails, then
+// shuts them all down gracefully.
+func serve(ctx context.Context, log *slog.Logger, lim serverLimits, eps ...endpoint) error {
+	errc := make(chan error, len(eps))
+	var servers []*http.Server
+	for _, ep := range eps {
+		srv := &http.Server{
+			Handler:           ep.h,
+			ReadHeaderTimeout: lim.readHeader,
+			ReadTimeout:       lim.read,
+			WriteTimeout:      lim.write,
+			IdleTimeout:       lim.idle,
+			MaxHeaderBytes:    lim.maxHeaderBytes,
+			ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
+		}
+		servers = append(servers, srv)
+		go func() { errc <- srv.Serve(ep.ln) }()
 	}
-	errc := make(chan error, 1)
-	go func() { errc <- srv.Serve(ln) }()
+	var first error
 	select {
-	case err := <-errc:
-		return fmt.Errorf("serve: %w", err)
+	case first = <-errc:
+		first = fmt.Errorf("serve: %w", first)
 	case <-ctx.Done():
 	}
 	sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
 	defer cancel()
-	if err := srv.Shutdown(sctx); err != nil {
-		return fmt.Errorf("shut down server: %w", err)
+	for _, srv := range servers {
+		if err := srv.Shutdown(sctx); err != nil && first == nil {
+			first = fmt.Errorf("shut down server: %w", err)
+		}
 	}
-	if err := <-errc; err != nil && !errors.Is(err, http.ErrServerClosed) {
-		return fmt.Errorf("serve: %w", err)
+	if first != nil {
+		return first
+	}
+	for range servers {
+		if err := <-errc; err != nil && !errors.Is(err, http.ErrServerClosed) {
+			return fmt.Errorf("serve: %w", err)
+		}
 	}
 	return nil
 }

@@ -96,7 +96,7 @@ func explainItem(ctx context.Context, cfg config.Config, target, sourceID string
 		return fmt.Errorf("read item: %w", err)
 	}
 	page, _ := fetch.ToUTF8(raw, "")
-	art, err := extract.Extract(page, extract.Options{URL: target, Location: src.Location(), Selectors: extract.Selectors(src.Extract), Now: time.Now()})
+	art, err := extract.Extract(page, extract.Options{URL: target, Location: src.Location(), Selectors: src.Extract, Now: time.Now()})
 	if err != nil {
 		return fmt.Errorf("extract %s: %w", target, err)
 	}

@@ -69,7 +69,7 @@ func TestCrawlWhileServing(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := httptest.NewServer(withHealth(newPublisher(cfg, st, log, nil), st, cfg))
+	srv := httptest.NewServer(withOps(newPublisher(cfg, st, log, nil), newOps().routes(st, cfg, nil)))
 	defer srv.Close()
 
 	deadline := time.Now().Add(3 * time.Second)

@@ -94,7 +94,13 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	for _, s := range cfg.Sections {
 		fmt.Fprintf(stdout, "  %s/feeds/%s.rss  .atom  .json\n", cfg.PublicBase(), s.ID)
 	}
-	return serve(ctx, ln, withHealth(newPublisher(cfg, st, log, nil), st, cfg), newLogger(stderr, slog.LevelWarn))
+	o := newOps()
+	pub := newPublisher(cfg, st, log, o.reg)
+	eps, err := endpoints(cfg, ln, pub, o.routes(st, cfg, pub.ReadError), log)
+	if err != nil {
+		return err
+	}
+	return serve(ctx, newLogger(stderr, slog.LevelWarn), defaultLimits, eps...)
 }
 
 // demoConfig builds the demo's config: base's sections, and a source per

@@ -34,22 +34,24 @@ type sourceHealth struct {
 	NextFetch   *time.Time `json:"next_fetch,omitempty"`
 }
 
-// withHealth serves GET /healthz from the crawler's source states and
-// everything else with h. It answers 200 while the store can be read (a
-// failing upstream is not syndic being unwell, so it shows as "degraded"
-// with the sources named), and 503 when the store cannot.
-func withHealth(h http.Handler, st sourceStates, cfg config.Config) http.Handler {
+// healthHandler serves /healthz from the crawler's source states. It
+// answers 200 while the store can be read (a failing upstream is not syndic
+// being unwell, so it shows as "degraded" with the sources named), and 503
+// when the store cannot, or when the last feed read failed (feedReads,
+// nil in a process that serves no feeds).
+func healthHandler(st sourceStates, cfg config.Config, feedReads func() error) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.URL.Path != "/healthz" {
-			h.ServeHTTP(w, r)
-			return
-		}
 		w.Header().Set("Content-Type", "application/json")
 		w.Header().Set("Cache-Control", "no-store")
 		states, err := st.SourceStates(r.Context())
 		if err != nil {
 			w.WriteHeader(http.StatusServiceUnavailable)
 			json.NewEncoder(w).Encode(map[string]string{"status": "error", "error": "read source states"})
+			return
+		}
+		if feedReads != nil && feedReads() != nil {
+			w.WriteHeader(http.StatusServiceUnavailable)
+			json.NewEncoder(w).Encode(map[string]string{"status": "error", "error": "feeds cannot be read from the database"})
 			return
 		}
 		byID := make(map[string]store.SourceState, len(states))

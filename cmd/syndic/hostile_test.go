@@ -26,6 +26,7 @@ import (
 	"golang.org/x/text/encoding/charmap"
 
 	"github.com/syndic/syndic/aggregator"
+	"github.com/syndic/syndic/aggregator/extract"
 	"github.com/syndic/syndic/aggregator/feed"
 	"github.com/syndic/syndic/aggregator/fetch"
 	"github.com/syndic/syndic/config"
@@ -51,6 +52,18 @@ func hostileUpstream(t *testing.T) *httptest.Server {
 			html.EscapeString("News "+p), html.EscapeString(p+" Иван Петров"), i, p)
 	}
 	xss.WriteString(`</channel></rss>`)
+	// Items that make quote finding work hard: a megabyte each of names,
+	// of quotations in one sentence, of nested quotation marks.
+	var bombs strings.Builder
+	bombs.WriteString(`<?xml version="1.0" encoding="UTF-8"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>x</title>`)
+	for i, body := range []string{
+		strings.Repeat("Иван Петров Сергей Лавров ", 40_000),
+		strings.Repeat("«Да», — заявил Иван Петров, ", 20_000),
+		strings.Repeat("«„", 100_000) + strings.Repeat("“»", 100_000),
+	} {
+		fmt.Fprintf(&bombs, `<item><title>Bomb %d</title><link>https://example.ru/bomb%d</link><content:encoded>%s</content:encoded></item>`, i, i, html.EscapeString("<p>"+body+"</p>"))
+	}
+	bombs.WriteString(`</channel></rss>`)
 
 	answers := map[string]http.HandlerFunc{
 		"/gzip-bomb": func(w http.ResponseWriter, r *http.Request) {
@@ -141,6 +154,10 @@ func hostileUpstream(t *testing.T) *httptest.Server {
 			w.Header().Set("Content-Type", "application/rss+xml")
 			io.WriteString(w, xss.String())
 		},
+		"/quote-bombs": func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Content-Type", "application/rss+xml")
+			io.WriteString(w, bombs.String())
+		},
 	}
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if a := answers[r.URL.Path]; a != nil {
@@ -226,6 +243,7 @@ sources:
   - {id: rate-limited, url: "%[2]s/rate-limited", sections: [all], allow_private: true}
   - {id: html, url: "%[2]s/html", sections: [all], allow_private: true}
   - {id: xss, url: "%[2]s/xss", sections: [all], allow_private: true, fetch_article: false}
+  - {id: quote-bombs, url: "%[2]s/quote-bombs", sections: [all], allow_private: true, fetch_article: false}
 `, filepath.Join(dir, "h.db"), up.URL, strings.Replace(up.URL, "127.0.0.1", "localhost", 1))
 	cfg, err := config.Parse("hostile.yaml", []byte(yaml))
 	if err != nil {
@@ -297,7 +315,7 @@ sources:
 		"private":        {fetch.ErrPrivateAddress, "allow_private"},
 		"private-name":   {fetch.ErrPrivateAddress, "loopback"},
 		"deep":           {feed.ErrTooDeep, "fetch.max_depth"},
-		"deep-page":      {aggregator.ErrTooDeep, "fetch.max_depth"},
+		"deep-page":      {extract.ErrTooDeep, "fetch.max_depth"},
 		"rate-limited":   {nil, "429"},
 		"html":           {feed.ErrNotFeed, "HTML"},
 	}
@@ -317,7 +335,7 @@ sources:
 	if r := results["rate-limited"]; r.Next.Sub(time.Now()) < 59*time.Minute {
 		t.Errorf("Retry-After: 3600 not honoured: next %v", r.Next)
 	}
-	for _, id := range []string{"good-lenta", "good-oren", "million", "laughs", "xxe", "bad-utf8", "cp1251", "xss"} {
+	for _, id := range []string{"good-lenta", "good-oren", "million", "laughs", "xxe", "bad-utf8", "cp1251", "xss", "quote-bombs"} {
 		if r := results[id]; r.Err != nil {
 			t.Errorf("%s: %v", id, r.Err)
 		}
@@ -328,9 +346,12 @@ sources:
 	if r := results["million"]; r.Dropped != 1_000_000-config.DefaultMaxItems || r.New != 0 {
 		t.Errorf("million: %v", r)
 	}
+	if r := results["quote-bombs"]; r.New != 3 {
+		t.Errorf("quote-bombs: %v", r)
+	}
 
 	// What was stored and is republished.
-	p := withHealth(newPublisher(cfg, st, slog.New(slog.DiscardHandler), nil), st, cfg)
+	p := withOps(newPublisher(cfg, st, slog.New(slog.DiscardHandler), nil), newOps().routes(st, cfg, nil))
 	byTitle := map[string]*gofeed.Item{}
 	for _, format := range []string{"rss", "atom", "json"} {
 		w := httptest.NewRecorder()
@@ -462,7 +483,7 @@ sources:
 	}
 	defer st.Close()
 	w := httptest.NewRecorder()
-	withHealth(http.NotFoundHandler(), st, cfg).ServeHTTP(w, httptest.NewRequest("GET", "/healthz", nil))
+	healthHandler(st, cfg, nil).ServeHTTP(w, httptest.NewRequest("GET", "/healthz", nil))
 	var h health
 	json.Unmarshal(w.Body.Bytes(), &h)
 	if w.Code != 200 || h.Status != "degraded" || len(h.Flagged) != 1 || h.Flagged[0] != "down" || h.Sources[0].Failures != 3 ||

@@ -3,6 +3,9 @@ package main
 import (
 	"context"
 	"errors"
+	"fmt"
+	"log/slog"
+	"net"
 	"net/http"
 	"time"
 
@@ -12,6 +15,7 @@ import (
 
 	"github.com/syndic/syndic/aggregator"
 	"github.com/syndic/syndic/aggregator/fetch"
+	"github.com/syndic/syndic/config"
 	"github.com/syndic/syndic/news"
 	"github.com/syndic/syndic/store"
 )
@@ -95,14 +99,48 @@ func (m meteredStore) SaveItems(ctx context.Context, items []news.Item) (store.S
 	return res, err
 }
 
-// handler serves /metrics and gives h every other path.
-func (o *ops) handler(h http.Handler) http.Handler {
-	metrics := promhttp.HandlerFor(o.reg, promhttp.HandlerOpts{})
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.URL.Path == "/metrics" {
-			metrics.ServeHTTP(w, r)
-			return
+// routes serves /healthz (from st, and feedReads when the process serves
+// feeds) and /metrics, to GET and HEAD only; any other path is not found.
+func (o *ops) routes(st sourceStates, cfg config.Config, feedReads func() error) http.Handler {
+	mux := http.NewServeMux()
+	mux.Handle("GET /healthz", healthHandler(st, cfg, feedReads))
+	mux.Handle("GET /metrics", promhttp.HandlerFor(o.reg, promhttp.HandlerOpts{}))
+	return mux
+}
+
+// endpoints are where a process serves: site (the feeds; nil for a
+// crawl-only process) on ln, and the ops routes on cfg.OpsListen when set,
+// else beside the site when ln is a loopback address, else not at all (a
+// public listener never shows source errors and metrics by default). A
+// crawl-only process serves the ops routes alone on ln.
+func endpoints(cfg config.Config, ln net.Listener, site, opsRoutes http.Handler, log *slog.Logger) ([]endpoint, error) {
+	if site == nil {
+		return []endpoint{{ln, opsRoutes}}, nil
+	}
+	if cfg.OpsListen != "" && cfg.OpsListen != cfg.Listen {
+		oln, err := net.Listen("tcp", cfg.OpsListen)
+		if err != nil {
+			return nil, fmt.Errorf("listen (ops_listen): %w", err)
 		}
-		h.ServeHTTP(w, r)
-	})
+		return []endpoint{{ln, site}, {oln, opsRoutes}}, nil
+	}
+	if cfg.OpsListen == "" && !isLoopback(ln.Addr()) {
+		log.Warn("/healthz and /metrics are not served on a public address; set ops_listen to serve them", "addr", ln.Addr().String())
+		return []endpoint{{ln, site}}, nil
+	}
+	return []endpoint{{ln, withOps(site, opsRoutes)}}, nil
+}
+
+// withOps serves the ops routes beside site.
+func withOps(site, opsRoutes http.Handler) http.Handler {
+	mux := http.NewServeMux()
+	mux.Handle("/", site)
+	mux.Handle("/healthz", opsRoutes)
+	mux.Handle("/metrics", opsRoutes)
+	return mux
+}
+
+func isLoopback(a net.Addr) bool {
+	tcp, ok := a.(*net.TCPAddr)
+	return ok && tcp.IP.IsLoopback()
 }

@@ -97,7 +97,8 @@ func runRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		}()
 	}
 	if ln != nil {
-		var h http.Handler = http.NotFoundHandler()
+		var site http.Handler
+		var feedReads func() error
 		if *role != roleCrawl {
 			pub := newPublisher(cfg, st, log, o.reg)
 			wg.Add(1)
@@ -105,9 +106,12 @@ func runRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 				defer wg.Done()
 				pub.Run(ctx) // notices section changes for WebSub
 			}()
-			h = pub
+			site, feedReads = pub, pub.ReadError
 		}
-		err = serve(ctx, ln, o.handler(withHealth(h, st, cfg)), log)
+		var eps []endpoint
+		if eps, err = endpoints(cfg, ln, site, o.routes(st, cfg, feedReads), log); err == nil {
+			err = serve(ctx, log, defaultLimits, eps...)
+		}
 	} else {
 		<-ctx.Done()
 	}
@@ -188,7 +192,10 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		// changes to ping the WebSub hub.
 		pub.Run(ctx)
 	}()
-	err = serve(ctx, ln, o.handler(withHealth(pub, st, cfg)), log)
+	eps, err := endpoints(cfg, ln, pub, o.routes(st, cfg, pub.ReadError), log)
+	if err == nil {
+		err = serve(ctx, log, defaultLimits, eps...)
+	}
 	<-done
 	return err
 }
