@@ -15,7 +15,8 @@ package quote
 //	marks.go       the pairs of quotation marks of a paragraph
 //	tokens.go      words, punctuation, dashes and whole quotations; sentences
 //	entities.go    the people and bodies the article names, found before any quote
-//	names.go       person names in tokens; names_ru.go: Russian case and the nominative
+//	names.go       person names in tokens; names_ru.go: Russian case and the nominative,
+//	               read with the lexicon of lexicon_names_ru.go (lexicon/, from gen.js)
 //	bodies.go      names of bodies; roles.go: role words and descriptions
 //	direct.go      quotations in marks and Russian dash speech
 //	things.go      quoted names of things, which are no quotes

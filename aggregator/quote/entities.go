@@ -193,26 +193,15 @@ type lead struct {
 	ok          bool
 }
 
-// mentionNom tells whether a Russian person mention reads as a nominative.
+// mentionNom tells whether a Russian person mention reads as a nominative:
+// no case asked for by the words before it, and the lexicon brings it to
+// no other form (or cannot tell).
 func mentionNom(m mention) bool {
 	if !isCyrillicWord(m.last) {
 		return true
 	}
-	if len(m.first) > 0 {
-		if g, nom := ruFirstGender(m.first[0]); g != 0 {
-			return nom == m.first[0] && m.cas == caseNom
-		}
-	}
-	if m.cas != caseNom {
-		return false
-	}
-	ll := lower(m.last)
-	for _, s := range []string{"ым", "ом", "ому", "ему", "ого"} {
-		if strings.HasSuffix(ll, s) {
-			return false
-		}
-	}
-	return true
+	first, last, _ := ruNominative(m.first, m.last, m.cas, unknownGender)
+	return m.cas == caseNom && last == m.last && slices.Equal(first, m.first)
 }
 
 // scanOrgs registers the bodies named outside quotations (acronyms,
@@ -240,20 +229,17 @@ func (d *doc) scanOrgs() {
 func (d *doc) addPerson(m mention) *entity {
 	first, last := m.first, m.last
 	g := m.gender
-	if g == unknownGender || g == plural {
-		g = nameGender(first, last, d.lang)
+	if g == plural {
+		g = unknownGender
 	}
-	if d.lang == "ru" && ruMaleObliqueSurname(last) {
-		g = masculine // "Валерия Гриневича" is Валерий Гриневич in the genitive
-	}
-	if d.lang == "ru" || isCyrillicWord(last) {
-		first, last = nominative(first, last, m.cas, g)
-		if g == unknownGender {
-			g = ruSurnameGender(last)
-			if len(first) == 0 && m.cas != caseNom && g == feminine && strings.HasSuffix(lower(last), "а") {
-				g = unknownGender // "Лаврова" in the genitive: no telling
-			}
+	if isCyrillicWord(last) {
+		first, last, g = ruNominative(first, last, m.cas, g)
+		if e := d.givenAndPatronymic(first, last, g); e != nil {
+			return e
 		}
+	}
+	if g == unknownGender {
+		g = nameGender(first, last, d.lang)
 	}
 	key := surnameKey(last)
 	fkey := ""
@@ -281,7 +267,9 @@ func (d *doc) addPerson(m mention) *entity {
 			d.people[key] = append(d.people[key], best)
 		}
 	}
-	if len(first) > 0 && len(strings.Join(first, " ")) > len(best.first) {
+	if len(first) > 0 && (best.first == "" || len(strings.Join(first, " ")) > len(best.first) && !ruCaseOf(givenName, first[0], strings.Fields(best.first)[0]) ||
+		ruCaseOf(givenName, strings.Fields(best.first)[0], first[0])) {
+		// the longer name, or the nominative: "Александр", not "Александра"
 		if best.first != "" {
 			d.given[best.given]--
 		}
@@ -294,9 +282,15 @@ func (d *doc) addPerson(m mention) *entity {
 		// a full name read as nominative wins unless the stored form looks
 		// more nominative: the case hint is only a guess ("требуют
 		// возвращения Эво Моралеса" after "Эво Моралес")
-		if m.cas == caseNom && len(first) > 0 && !betterNom(best.last, last, best.gender) || betterNom(last, best.last, best.gender) {
+		if m.cas == caseNom && len(first) > 0 && !betterNom(best.last, last) || betterNom(last, best.last) {
 			best.last = last
 		}
+	}
+	if best.gender == unknownGender && (g == masculine || g == feminine) && isCyrillicWord(best.last) {
+		// the gender now known tells the case of a name kept as printed:
+		// "Богдана Яременко" is Богдан's genitive when he spoke ("заявил")
+		f, l, _ := ruNominative(strings.Fields(best.first), best.last, caseNom, g)
+		best.first, best.last = strings.Join(f, " "), l
 	}
 	if best.gender == unknownGender {
 		best.gender = g
@@ -307,14 +301,32 @@ func (d *doc) addPerson(m mention) *entity {
 	return best
 }
 
-// betterNom reports whether surname form a looks more like the nominative
-// than b for a person of gender g.
-func betterNom(a, b string, g gender) bool {
-	la, lb := lower(a), lower(b)
-	if g == feminine {
-		return (strings.HasSuffix(la, "а") || strings.HasSuffix(la, "ая")) && !(strings.HasSuffix(lb, "а") || strings.HasSuffix(lb, "ая"))
+// givenAndPatronymic returns the one person of the article with the given
+// name first[0] when a Russian mention names no surname but a patronymic,
+// as a respectful mention of a person named in full before does:
+// "Александр Владимирович" after "Александр Осадчий".
+func (d *doc) givenAndPatronymic(first []string, last string, g gender) *entity {
+	if len(first) != 1 || !ruPatronymicNom(lower(last)) || !d.spend(len(d.ents)) {
+		return nil
 	}
-	return utf8.RuneCountInString(a) < utf8.RuneCountInString(b)
+	var found *entity
+	for _, e := range d.ents {
+		if e.kind == kPerson && e.first != "" && lower(strings.Fields(e.first)[0]) == lower(first[0]) && (g == unknownGender || e.gender == unknownGender || e.gender == g) {
+			if found != nil {
+				return nil
+			}
+			found = e
+		}
+	}
+	return found
+}
+
+// betterNom reports whether surname form a looks more like the nominative
+// than b: the lexicon reads b as a case of a ("Лаврова" of "Лавров",
+// "Захаровой" of "Захарова"), or, when it reads neither as the other's, a
+// is shorter.
+func betterNom(a, b string) bool {
+	return ruCaseOf(surname, b, a) || !ruCaseOf(surname, a, b) && utf8.RuneCountInString(a) < utf8.RuneCountInString(b)
 }
 
 // addOrg registers (or finds) the body of that name and returns it: a

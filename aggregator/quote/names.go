@@ -26,16 +26,16 @@ func nameSpan(toks []token, i int, lang string) (int, int) {
 		}
 		return i, j
 	}
-	g0, nom0 := ruFirstGender(toks[i].text)
+	nom0, _, ok0 := ruGivenName(toks[i].text)
 	for k := i + 1; k < j; k++ {
 		if toks[k].kind != tWord {
 			continue
 		}
-		g, nom := ruFirstGender(toks[k].text)
-		if g == unknownGender {
+		nom, _, ok := ruGivenName(toks[k].text)
+		if !ok {
 			continue
 		}
-		if g0 == unknownGender {
+		if !ok0 {
 			return k, j
 		}
 		if k >= i+2 {
@@ -80,7 +80,7 @@ func nameRun(toks []token, i int, lang string) int {
 		// An upper-case surname after a given name: "Антон МОРОЗ".
 		capsName := j > i && t.acronym() && utf8.RuneCountInString(t.text) >= 3 && lang == "ru" && isCyrillicWord(t.text) && !ruOrgWords[t.low] && !ruPlaces[t.low]
 		if capsName {
-			if g, _ := ruFirstGender(toks[j-1].text); g == unknownGender {
+			if _, _, ok := ruGivenName(toks[j-1].text); !ok {
 				capsName = false
 			}
 		}
@@ -169,7 +169,8 @@ func personEvidence(toks []token, i, j int, lang string) bool {
 		if enMaleNames[lw] || enFemaleNames[lw] {
 			return true
 		}
-		if g, _ := ruFirstGender(w); g != unknownGender && isCyrillicWord(w) {
+		// a given name that is also a word ("Лады", "Вера") names no one alone
+		if nom, _, ok := ruGivenName(w); ok && (len(words) > 1 || !ruLex().given[foldYo(lower(nom))].common) {
 			return true
 		}
 	}
@@ -224,8 +225,8 @@ var enPlaceFirst = toSet(`north south east west new united saint san los las gre
 eastern western upper lower old royal national federal supreme international european american
 russian british soviet islamic democratic republican african asian arab middle far`)
 
-// nameGender guesses the gender of a person from its given names, then
-// (Russian) its surname's form.
+// nameGender guesses the gender of a person from its English given names
+// (ruNominative tells a Russian name's).
 func nameGender(first []string, last string, lang string) gender {
 	for _, f := range first {
 		lf := lower(strings.TrimSuffix(f, "."))
@@ -233,18 +234,6 @@ func nameGender(first []string, last string, lang string) gender {
 			return feminine
 		}
 		if enMaleNames[lf] {
-			return masculine
-		}
-		if g, _ := ruFirstGender(f); g != unknownGender {
-			return g
-		}
-	}
-	if lang == "ru" {
-		ll := lower(last)
-		switch {
-		case strings.HasSuffix(ll, "ой") || strings.HasSuffix(ll, "ская") || strings.HasSuffix(ll, "цкая"):
-			return feminine
-		case strings.HasSuffix(ll, "ого") || strings.HasSuffix(ll, "ский") || strings.HasSuffix(ll, "цкий") || strings.HasSuffix(ll, "ым"):
 			return masculine
 		}
 	}

@@ -1,289 +1,265 @@
 package quote
 
 import (
+	"slices"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 )
 
-// Russian case hints for a name found in a speaker phrase.
+// Russian case hints for a name found in a speaker phrase; caseAccPrep is
+// the accusative or the prepositional, as after "на".
 const (
 	caseNom = iota
 	caseGen
 	caseAcc
 	caseDat
 	caseIns
+	casePrep
+	caseAccPrep
 )
 
-// caseBefore guesses the case of a Russian name from the word before it:
-// "по словам Лаврова" (genitive), "со ссылкой на Захарову" (accusative).
+// ruGoverned are the prepositions and cue nouns before a name, with the
+// case they ask of it: "по словам Лаврова".
+var ruGoverned = map[string]int{"у": caseGen, "от": caseGen, "для": caseGen, "до": caseGen, "из": caseGen, "без": caseGen,
+	"против": caseGen, "после": caseGen, "около": caseGen, "возле": caseGen, "слов": caseGen, "имени": caseGen,
+	"про": caseAcc, "через": caseAcc, "на": caseAccPrep, "о": casePrep, "об": casePrep, "обо": casePrep, "при": casePrep,
+	"с": caseIns, "со": caseIns, "между": caseIns, "над": caseIns, "перед": caseIns, "к": caseDat, "ко": caseDat, "по": caseDat}
+
+// caseBefore guesses the case of a Russian name from the words before it:
+// "по словам Лаврова" (genitive), "со ссылкой на Захарову" (accusative),
+// "министра инфраструктуры Украины Владислава Криклия" (genitive, from the
+// role word heading the description before the name), but "пресс-секретарь
+// президента Чехии Иржи Овчачек" (nominative: the role word in the genitive
+// complements one in the nominative).
 func caseBefore(toks []token, i int) int {
-	if i <= 0 {
-		return caseNom
-	}
-	p := toks[i-1]
-	if p.kind != tWord {
-		return caseNom
-	}
-	lp := p.low
-	switch {
-	case ruCueNouns[lp], lp == "у", lp == "от", lp == "для", lp == "до", lp == "из", lp == "без",
-		lp == "против", lp == "после", lp == "около", lp == "возле", lp == "слов", lp == "имени":
-		return caseGen
-	case lp == "на", lp == "про", lp == "через":
-		return caseAcc
-	case lp == "с", lp == "со", lp == "между", lp == "над", lp == "перед":
-		return caseIns
-	case lp == "к", lp == "ко", lp == "по":
-		return caseDat
-	}
-	if isRuRole(lp) && !ruRoleWords[lp] {
-		// An oblique role word: "пресс-секретаря Дмитрия Пескова".
+	cas := -1
+	for k := i - 1; k >= 0 && k >= i-5 && toks[k].kind == tWord; k-- {
+		lp := toks[k].low
+		c, governs := ruGoverned[lp]
+		if ruCueNouns[lp] {
+			c, governs = caseGen, true
+		}
+		_, verb := ruVerb(lp)
 		switch {
-		case strings.HasSuffix(lp, "у") || strings.HasSuffix(lp, "ю"):
-			return caseDat
-		case strings.HasSuffix(lp, "ом") || strings.HasSuffix(lp, "ем"):
-			return caseIns
-		default:
-			return caseGen
-		}
-	}
-	return caseNom
-}
-
-// nominative returns the person mention's given names and surname in the
-// nominative (Russian), judging the case from the given name when there is
-// one, else from the hint.
-func nominative(first []string, last string, cas int, g gender) ([]string, string) {
-	if !isCyrillicWord(last) {
-		return first, last
-	}
-	c := cas
-	var out []string
-	for _, f := range first {
-		fg, nom := ruFirstGender(f)
-		if fg == feminine && nom == f && g == masculine {
-			// a woman's name in the nominative is also a man's in an oblique
-			// case (Валерия, Александра, Евгения): the surname decides
-			if mn := ruMaleReading(f); mn != "" {
-				fg, nom = masculine, mn
-			}
-		}
-		if fg != unknownGender && nom != f {
-			// The given name was oblique: tell which case from its ending.
-			if c == caseNom {
-				c = caseGen
-				switch {
-				case strings.HasSuffix(f, "у") || strings.HasSuffix(f, "ю"):
-					if fg == masculine {
-						c = caseDat
-					} else {
-						c = caseAcc
-					}
-				case strings.HasSuffix(f, "ом") || strings.HasSuffix(f, "ем") || (fg == feminine && (strings.HasSuffix(f, "ой") || strings.HasSuffix(f, "ей"))):
-					c = caseIns
-				case fg == masculine && strings.HasSuffix(f, "е"):
-					c = caseDat
-				}
-			}
-		} else if fg != unknownGender && nom == f {
-			c = caseNom
-		}
-		out = append(out, nom)
-	}
-	return out, ruSurnameNom(last, c, g)
-}
-
-// ruFirstGender returns the gender of a Russian first name in any case
-// (masculine, feminine) or unknownGender when the word is not a known first
-// name; nom is the
-// nominative form.
-func ruFirstGender(w string) (g gender, nom string) {
-	lw := strings.ToLower(w)
-	if ruMaleNames[lw] {
-		return masculine, w
-	}
-	if ruFemaleNames[lw] {
-		return feminine, w
-	}
-	for _, c := range ruNominatives(w) {
-		lc := strings.ToLower(c)
-		if ruMaleNames[lc] {
-			return masculine, c
-		}
-		if ruFemaleNames[lc] {
-			return feminine, c
-		}
-	}
-	return unknownGender, w
-}
-
-// ruMaleReading returns the man's name in the nominative that w is an
-// oblique case of ("Валерия" → "Валерий"), or "".
-func ruMaleReading(w string) string {
-	for _, c := range ruNominatives(w) {
-		if ruMaleNames[strings.ToLower(c)] {
+		case governs && k == i-1:
 			return c
+		case governs || verb:
+			return max(cas, caseNom) // a preposition of the description, not of the name
+		case !isRuRole(lp) || k < i-1 && isRuOrg(lp):
+			// a word of the description: "инфраструктуры", "партии"
+		case ruRoleWords[lp]:
+			return caseNom
+		case cas < 0 && (strings.HasSuffix(lp, "у") || strings.HasSuffix(lp, "ю")):
+			cas = caseDat // an oblique role word: "пресс-секретарю Дмитрию Пескову"
+		case cas < 0 && (strings.HasSuffix(lp, "ом") || strings.HasSuffix(lp, "ем")):
+			cas = caseIns
+		case cas < 0:
+			cas = caseGen
 		}
 	}
-	return ""
+	return max(cas, caseNom)
 }
 
-// ruMaleObliqueSurname reports a surname form only a man's surname takes
-// in an oblique case: "Гриневича", "Достоевского", "Петровым".
-func ruMaleObliqueSurname(w string) bool {
-	lw := strings.ToLower(w)
-	if utf8.RuneCountInString(lw) < 5 {
+// ruGivenName reads w as a Russian given name in any case: its nominative
+// (as printed when the case cannot be told: "Александру" is Александр's
+// dative or Александра's accusative) and its gender (unknownGender when the
+// name is either's). ok is false when w is no given name of the lexicon.
+// A word that is a woman's name in the nominative and a man's in an oblique
+// case ("Валерия") reads as the nominative.
+func ruGivenName(w string) (nom string, g gender, ok bool) {
+	if !isCyrillicWord(w) {
+		return w, unknownGender, false
+	}
+	rs := ruLex().givenForms[foldYo(strings.ToLower(w))]
+	if len(rs) == 0 {
+		return w, unknownGender, false
+	}
+	nom, g = rs[0].nom, rs[0].g
+	for _, r := range rs {
+		if r.c == caseNom {
+			return w, ruLex().given[r.nom].g, true
+		}
+		if r.nom != nom {
+			nom = ""
+		}
+		if r.g != g {
+			g = unknownGender
+		}
+	}
+	if nom == "" {
+		return w, unknownGender, true
+	}
+	return respell(w, nom), g, true
+}
+
+// ruNominative brings a Russian person's name, given names (with
+// patronymic and initials) and surname, to the nominative, and tells the
+// person's gender. It reads the words in each gender and case at once
+// (petrovich's rules inverted, given names checked against the lexicon)
+// and keeps the readings that fit the evidence: g, the gender the speech
+// verb or the caller knows; cas, the case the words before the name ask
+// for (caseNom when they ask none); a surname like the lexicon's (a known
+// one best); lvovich's gender of the surname read. When the readings left
+// disagree, the name stays as printed; the gender is unknownGender unless
+// they agree.
+func ruNominative(first []string, last string, cas int, g gender) ([]string, string, gender) {
+	if !isCyrillicWord(last) {
+		return first, last, g
+	}
+	lx := ruLex()
+	words := append(first[:len(first):len(first)], last)
+	lows := make([]string, len(words))
+	read := make([][]reading, len(words))
+	for i, w := range words {
+		lows[i] = foldYo(strings.ToLower(w))
+		if strings.HasSuffix(w, ".") || !isCyrillicWord(w) {
+			continue // an initial or a foreign word: no case to read
+		}
+		var pat []reading
+		if i > 0 {
+			pat = slices.DeleteFunc(lx.readings(patronymic, lows[i]), func(r reading) bool { return !ruPatronymicNom(r.nom) })
+		}
+		switch {
+		case len(pat) > 0:
+			read[i] = pat // "Сергеевича", "Игоревне"
+		case i == len(words)-1:
+			read[i] = lx.readings(surname, lows[i])
+		default:
+			// a known given name reads as one; any other word by the rules
+			if read[i] = lx.givenForms[lows[i]]; len(read[i]) == 0 {
+				read[i] = lx.readings(givenName, lows[i])
+			}
+		}
+	}
+	// A hypothesis is a gender and a case; it holds, for each word, the
+	// nominative it reads (of several, the one most like the lexicon's
+	// names; in a tie, the word as printed).
+	type hyp struct {
+		g    gender
+		c    int
+		noms []string // lower case
+		like int      // how much the surname read looks like a known one
+	}
+	hyps := make([]hyp, 0, 12)
+	noms := make([]string, 12*len(words))
+	for try := 0; len(hyps) == 0 && try < 2; try++ {
+		if try == 1 {
+			// a surname no rule reads in the given name's case (petrovich
+			// has "Осадчим" of no "Осадчий") stays as printed
+			read[len(words)-1] = nil
+		}
+		for _, hg := range []gender{masculine, feminine} {
+		next:
+			for c := caseNom; c <= casePrep; c++ {
+				h := hyp{g: hg, c: c, noms: noms[:len(words):len(words)]}
+				for i := range words {
+					h.noms[i] = lows[i]
+					if read[i] == nil {
+						continue
+					}
+					best := -1
+					for _, r := range read[i] {
+						if r.g != hg || r.c != c {
+							continue
+						}
+						like := 0 // a given name the lexicon lacks: as printed
+						if _, known := lx.given[r.nom]; i == len(words)-1 {
+							like = lx.surnameLikeness(r.nom, hg)
+						} else if known {
+							like = lx.likeness(givenName, r.nom, hg)
+						}
+						if like > best || like == best && r.nom == lows[i] {
+							h.noms[i], best = r.nom, like
+						}
+					}
+					if best < 0 {
+						continue next
+					}
+					if i == len(words)-1 {
+						h.like = best
+					}
+				}
+				hyps = append(hyps, h)
+				noms = noms[len(words):]
+			}
+		}
+	}
+	keep := func(f func(h hyp) bool) {
+		if slices.ContainsFunc(hyps, f) {
+			hyps = slices.DeleteFunc(hyps, func(h hyp) bool { return !f(h) })
+		}
+	}
+	if g == masculine || g == feminine {
+		// the verb is surer than the lexicon: a name it lacks for that
+		// gender ("сказала … Ильхам Ахмед") stays as printed
+		hyps = slices.DeleteFunc(hyps, func(h hyp) bool { return h.g != g })
+	}
+	// a surname the lexicon knows; the case the words before ask for; for
+	// each gender, the surnames most like the lexicon's (an ending no
+	// surname has is none), or the name as printed, the nominative
+	// ("Садунайте"); the endings of surnames choose the gender only by far
+	// ("Протасовицкому" is a man's dative, not a woman's accusative of
+	// Протасовицкома)
+	keep(func(h hyp) bool { return h.like >= knownSurname })
+	if cas != caseNom {
+		keep(func(h hyp) bool { return h.c == cas || cas == caseAccPrep && (h.c == caseAcc || h.c == casePrep) })
+	}
+	most := map[gender]int{}
+	for _, h := range hyps {
+		most[h.g] = max(most[h.g], h.like)
+	}
+	all := max(most[masculine], most[feminine])
+	nom := func(h hyp) bool { return h.c == caseNom && h.like*1000 >= all }
+	keep(func(h hyp) bool { return h.like > 0 || nom(h) })
+	keep(func(h hyp) bool { return h.like*10 >= most[h.g] || nom(h) })
+	keep(func(h hyp) bool { return h.like*1000 >= all || nom(h) })
+	keep(func(h hyp) bool {
+		sg := lx.surnameGenderOf(h.noms[len(h.noms)-1])
+		return sg == unknownGender || sg == h.g
+	})
+	if len(hyps) == 0 {
+		return first, last, g
+	}
+	out, hg := make([]string, len(words)), hyps[0].g
+	for i, w := range words {
+		out[i] = respell(w, hyps[0].noms[i])
+	}
+	for _, h := range hyps[1:] {
+		if h.g != hg {
+			hg = g // the verb's, or unknownGender
+		}
+		if !slices.Equal(h.noms, hyps[0].noms) {
+			out = words // unsure: as printed
+		}
+	}
+	return out[:len(out)-1], out[len(out)-1], hg
+}
+
+// ruPatronymicNom reports whether nom (lower case) ends as a patronymic in
+// the nominative: -ич, -вна, -чна.
+func ruPatronymicNom(nom string) bool {
+	return strings.HasSuffix(nom, "ич") || strings.HasSuffix(nom, "вна") || strings.HasSuffix(nom, "чна")
+}
+
+// ruCaseOf reports whether the Russian name form, of kind k (givenName or
+// surname), is nom in an oblique case, for a man or a woman: "Уайта" of
+// "Уайт", "Захаровой" of "Захарова", "Александра" of "Александр".
+func ruCaseOf(k nameKind, form, nom string) bool {
+	lf, ln := foldYo(strings.ToLower(form)), foldYo(strings.ToLower(nom))
+	if !isCyrillicWord(form) || lf == ln {
 		return false
 	}
-	for _, s := range []string{"ича", "ичу", "ичем", "ского", "цкого", "скому", "цкому", "овым", "евым", "иным"} {
-		if strings.HasSuffix(lw, s) {
-			return true
-		}
+	rs := ruLex().givenForms[lf]
+	if k != givenName {
+		rs = ruLex().readings(k, lf)
 	}
-	return false
-}
-
-// ruNominatives lists candidate nominative forms of a first name in an
-// oblique case: "Сергея" → "Сергей", "Марии" → "Мария", "Ольги" → "Ольга".
-func ruNominatives(w string) []string {
-	var out []string
-	add := func(stem, end string) {
-		if utf8.RuneCountInString(stem) >= 2 {
-			out = append(out, stem+end)
-		}
-		if end == "" {
-			// a vowel dropped in the oblique cases: Павла → Павел, Льва → Лев
-			if st, ok := strings.CutSuffix(stem, "ьв"); ok {
-				out = append(out, st+"ев")
-			} else if last, n := utf8.DecodeLastRuneInString(stem); isRuConsonant(last) && utf8.RuneCountInString(stem) >= 3 {
-				if prev, _ := utf8.DecodeLastRuneInString(stem[:len(stem)-n]); isRuConsonant(prev) {
-					out = append(out, stem[:len(stem)-n]+"е"+stem[len(stem)-n:])
-				}
-			}
-		}
-	}
-	for _, suf := range []struct{ from, to string }{
-		{"ея", "ей"}, {"ею", "ей"}, {"еем", "ей"}, {"ии", "ия"}, {"ию", "ия"}, {"ией", "ия"},
-		{"ия", "ий"}, {"ию", "ий"}, {"ием", "ий"}, {"ае", "ай"}, {"ая", "ай"}, {"аю", "ай"},
-		{"ьи", "ья"}, {"ью", "ья"}, {"ьей", "ья"}, {"ы", "а"}, {"у", ""}, {"у", "а"}, {"ой", "а"}, {"е", "а"},
-		{"и", "а"}, {"и", "я"}, {"ю", "я"}, {"ей", "я"}, {"а", ""}, {"ом", ""}, {"е", ""},
-		{"я", "ь"}, {"ю", "ь"}, {"ем", "ь"},
-	} {
-		if strings.HasSuffix(w, suf.from) {
-			add(strings.TrimSuffix(w, suf.from), suf.to)
-		}
-	}
-	return out
-}
-
-// ruSurnameNom brings a Russian surname in case c back to the nominative,
-// given the gender g (masculine, feminine or unknownGender).
-func ruSurnameNom(w string, c int, g gender) string {
-	if c == caseNom || !isCyrillicWord(w) {
-		return w
-	}
-	rs := []rune(w)
-	if len(rs) < 4 {
-		return w
-	}
-	hasSuf := func(s string) bool { return strings.HasSuffix(w, s) }
-	cut := func(s, add string) string { return strings.TrimSuffix(w, s) + add }
-	ovin := func(stem string) bool {
-		return strings.HasSuffix(stem, "ов") || strings.HasSuffix(stem, "ев") || strings.HasSuffix(stem, "ёв") ||
-			strings.HasSuffix(stem, "ин") || strings.HasSuffix(stem, "ын")
-	}
-	// Adjectival surnames.
-	switch {
-	case hasSuf("ского") || hasSuf("цкого") || hasSuf("ского") || hasSuf("ному"):
-		return cut("ого", "ий")
-	case hasSuf("скому") || hasSuf("цкому"):
-		return cut("ому", "ий")
-	case hasSuf("ским") && c == caseIns || hasSuf("цким") && c == caseIns:
-		return cut("им", "ий")
-	case hasSuf("ской") || hasSuf("цкой"):
-		return cut("ой", "ая")
-	case hasSuf("скую") || hasSuf("цкую"):
-		return cut("ую", "ая")
-	case hasSuf("ого") && len(rs) > 5:
-		return cut("ого", "ой")
-	case c == caseIns && hasSuf("им") && !hasSuf("ским") && len(rs) > 4:
-		return cut("им", "ий") // Диким → Дикий
-	case c == caseIns && hasSuf("ым") && !ovin(strings.TrimSuffix(w, "ым")) && len(rs) > 4:
-		return cut("ым", "ый")
-	case hasSuf("его") && len(rs) > 5:
-		return cut("его", "ий")
-	}
-	if g == feminine {
-		switch {
-		case hasSuf("ой") && ovin(strings.TrimSuffix(w, "ой")):
-			return cut("ой", "а")
-		case hasSuf("у") && ovin(strings.TrimSuffix(w, "у")):
-			return cut("у", "а")
-		}
-		// Foreign or consonant-final female surnames do not decline.
-		return w
-	}
-	// Masculine (or unknown gender).
-	switch {
-	case hasSuf("ой") && ovin(strings.TrimSuffix(w, "ой")):
-		return cut("ой", "а") // Захаровой: only a woman's surname ends so
-	case hasSuf("ым") && ovin(strings.TrimSuffix(w, "ым")):
-		return cut("ым", "")
-	case hasSuf("а") && ovin(strings.TrimSuffix(w, "а")):
-		if g == masculine || c == caseGen || c == caseAcc {
-			return cut("а", "")
-		}
-		return w
-	case hasSuf("у") && ovin(strings.TrimSuffix(w, "у")):
-		return cut("у", "")
-	}
-	last := rs[len(rs)-1]
-	prev := rs[len(rs)-2]
-	if g == masculine || c == caseGen || c == caseAcc || c == caseDat {
-		switch {
-		case (last == 'а' || last == 'у') && isRuConsonant(prev):
-			if last == 'у' && c != caseDat {
-				return w
-			}
-			return string(rs[:len(rs)-1])
-		case (last == 'я' || last == 'ю') && (prev == 'и' || prev == 'е' || prev == 'а'):
-			return string(rs[:len(rs)-1]) + "й"
-		case last == 'я' && isRuConsonant(prev) && g == masculine:
-			return string(rs[:len(rs)-1]) + "ь"
-		}
-	}
-	if c == caseIns && (strings.HasSuffix(w, "ом") || strings.HasSuffix(w, "ем")) && isRuConsonant(rs[len(rs)-3]) {
-		return string(rs[:len(rs)-2])
-	}
-	return w
-}
-
-// ruSurnameGender guesses gender from a surname in the nominative.
-func ruSurnameGender(w string) gender {
-	lw := strings.ToLower(w)
-	for _, s := range []string{"ова", "ева", "ёва", "ина", "ына", "ская", "цкая", "ая"} {
-		if strings.HasSuffix(lw, s) {
-			return feminine
-		}
-	}
-	for _, s := range []string{"ов", "ев", "ёв", "ин", "ын", "ский", "цкий", "ий", "ый"} {
-		if strings.HasSuffix(lw, s) {
-			return masculine
-		}
-	}
-	return unknownGender
-}
-
-func isRuConsonant(r rune) bool {
-	return strings.ContainsRune("бвгджзйклмнпрстфхцчшщ", unicode.ToLower(r))
+	return slices.ContainsFunc(rs, func(r reading) bool { return r.c != caseNom && r.nom == ln })
 }
 
 // ruAdjectival reports whether a capitalised Russian word looks like an
 // adjective (Северной, Российский) rather than a name.
 func ruAdjectival(w string) bool {
 	lw := lower(w)
-	if ruMaleNames[lw] || ruFemaleNames[lw] {
+	if _, ok := ruLex().given[foldYo(lw)]; ok {
 		return false
 	}
 	for _, s := range []string{"ский", "ская", "ское", "ские", "ского", "ской", "скому", "ским", "ских",

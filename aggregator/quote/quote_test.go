@@ -307,12 +307,16 @@ func TestRussianNominative(t *testing.T) {
 	}{
 		{[]string{"Сергея"}, "Лаврова", caseGen, unknownGender, "Сергей Лавров"},
 		{[]string{"Марии"}, "Захаровой", caseGen, unknownGender, "Мария Захарова"},
+		{[]string{"Дмитрия"}, "Пескова", caseGen, unknownGender, "Дмитрий Песков"},
+		// Дмитрия is also a woman's name, but Пескова is no surname the
+		// lexicon knows and Песков is
 		{[]string{"Дмитрия"}, "Пескова", caseNom, unknownGender, "Дмитрий Песков"},
 		{[]string{"Владимира"}, "Жириновского", caseGen, unknownGender, "Владимир Жириновский"},
 		{[]string{"Елены"}, "Малышевой", caseNom, unknownGender, "Елена Малышева"},
 		{[]string{"Дмитрием"}, "Медведевым", caseNom, unknownGender, "Дмитрий Медведев"},
 		{[]string{"Андрея"}, "Каковкина", caseNom, unknownGender, "Андрей Каковкин"},
-		{[]string{"Александру"}, "Лукашенко", caseNom, unknownGender, "Александр Лукашенко"},
+		{[]string{"Александру"}, "Лукашенко", caseDat, unknownGender, "Александр Лукашенко"},
+		{[]string{"Александру"}, "Лукашенко", caseNom, unknownGender, "Александру Лукашенко"},
 		{[]string{"Ольга"}, "Андреева", caseNom, unknownGender, "Ольга Андреева"},
 		{nil, "Лаврова", caseGen, unknownGender, "Лавров"},
 		{nil, "Захаровой", caseGen, unknownGender, "Захарова"},
@@ -327,10 +331,10 @@ func TestRussianNominative(t *testing.T) {
 		{[]string{"Павла"}, "Дурова", caseGen, unknownGender, "Павел Дуров"},
 	}
 	for _, tt := range tests {
-		first, last := nominative(tt.first, tt.last, tt.cas, tt.g)
+		first, last, _ := ruNominative(tt.first, tt.last, tt.cas, tt.g)
 		got := strings.TrimSpace(strings.Join(first, " ") + " " + last)
 		if got != tt.want {
-			t.Errorf("nominative(%v %s) = %q, want %q", tt.first, tt.last, got, tt.want)
+			t.Errorf("ruNominative(%v %s) = %q, want %q", tt.first, tt.last, got, tt.want)
 		}
 	}
 	keys := [][]string{{"Лавров", "Лаврова", "Лаврову", "Лавровым"}, {"Захарова", "Захаровой", "Захарову"},
