@@ -137,10 +137,10 @@ func (d *doc) vocative(from int) *entity {
 		if !d.bareTurn(pi) || !d.question(pi) || len(toks) < 4 || !toks[3].is(",") {
 			continue
 		}
-		if !toks[1].cap() || !isPatronymic(toks[2].text) {
+		if !toks[1].cap() || !ruPatronymicNom(toks[2].low) {
 			continue
 		}
-		return d.byNameAndPatronymic(mention{kind: kPerson, first: []string{toks[1].text}, last: toks[2].text})
+		return d.givenAndPatronymic([]string{toks[1].text}, toks[2].text, unknownGender)
 	}
 	return nil
 }

@@ -64,9 +64,6 @@ func (d *doc) resolve(m mention, g gender) (*entity, string) {
 		if m.gender == unknownGender && (g == masculine || g == feminine) {
 			m.gender = g
 		}
-		if e := d.byNameAndPatronymic(m); e != nil {
-			return e, m.role
-		}
 		if len(m.first) == 0 {
 			key := surnameKey(m.last)
 			// The most recent known person of that surname.
@@ -238,7 +235,7 @@ func (d *doc) resolve(m mention, g gender) (*entity, string) {
 func (d *doc) onlyFullName(key string) *entity {
 	var found *entity
 	for _, e := range d.ents {
-		if e.kind != kPerson || e.first == "" || isPatronymic(e.last) {
+		if e.kind != kPerson || e.first == "" || ruPatronymicNom(lower(e.last)) {
 			continue
 		}
 		if e.key != key && surnameKey(strings.Fields(e.first)[0]) != key {
@@ -250,40 +247,6 @@ func (d *doc) onlyFullName(key string) *entity {
 		found = e
 	}
 	return found
-}
-
-// byNameAndPatronymic returns the one person of the article with the given
-// name of m when m is a given name and a patronymic without a surname
-// ("Александр Владимирович" for Александр Осадчий, named before); nil when
-// m is not such a mention or the article names no such person, or several.
-func (d *doc) byNameAndPatronymic(m mention) *entity {
-	if d.lang != "ru" || len(m.first) != 1 || !isPatronymic(m.last) {
-		return nil
-	}
-	fkey := surnameKey(m.first[0])
-	var found *entity
-	for _, e := range d.ents {
-		if e.kind != kPerson || e.first == "" || isPatronymic(e.last) || surnameKey(strings.Fields(e.first)[0]) != fkey {
-			continue
-		}
-		if found != nil && found != e {
-			return nil
-		}
-		found = e
-	}
-	return found
-}
-
-// isPatronymic reports whether a capitalised Russian word has the ending of
-// a patronymic in any case ("Владимирович", "Сергеевича", "Ивановна").
-func isPatronymic(w string) bool {
-	lw := lower(w)
-	for _, s := range []string{"ович", "евич", "ьич", "овна", "евна", "ична", "инична"} {
-		if i := strings.LastIndex(lw, s); i > 0 && len(lw)-i-len(s) <= 6 {
-			return true
-		}
-	}
-	return false
 }
 
 // compatible reports whether an antecedent of gender eg fits gender g.
