@@ -4,6 +4,7 @@ package config
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -249,6 +250,31 @@ func (c *Config) NewsSections() []news.Section {
 		out[i] = news.Section{ID: s.ID, Title: s.Title, Description: s.Description}
 	}
 	return out
+}
+
+// NewsSources returns the sources as domain values, in config order, each
+// marked Unrouted when no section can take its items.
+func (c *Config) NewsSources() []news.Source {
+	out := make([]news.Source, len(c.Sources))
+	for i, s := range c.Sources {
+		out[i] = s.News()
+		out[i].Unrouted = !c.routed(s)
+	}
+	return out
+}
+
+// routed reports whether some section can take items of s: s names one,
+// or a section's rule reads every source or s among them.
+func (c *Config) routed(s Source) bool {
+	if len(s.Sections) > 0 {
+		return true
+	}
+	for _, sec := range c.Sections {
+		if !sec.Match.Empty() && (len(sec.Match.Sources) == 0 || slices.Contains(sec.Match.Sources, s.ID)) {
+			return true
+		}
+	}
+	return false
 }
 
 // News returns the source as the domain value the rest of syndic uses.

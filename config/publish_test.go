@@ -34,3 +34,38 @@ func TestPublisherKeys(t *testing.T) {
 		}
 	}
 }
+
+// A source no section can take is marked Unrouted (its feed is never
+// offered); one a section's rule reads, or that names a section, is not.
+// Every source of the repository's feeds.yaml is routed.
+func TestNewsSourcesUnrouted(t *testing.T) {
+	cfg, err := Parse("r.yaml", []byte(`
+sections:
+  - id: region
+    match: {any: [Иран], sources: [tass]}
+  - id: all
+sources:
+  - {id: lenta, name: Lenta.ru, url: https://lenta.ru/rss/news, sections: [all]}
+  - {id: tass, name: TASS, url: https://tass.ru/rss/v2.xml}
+  - {id: ria, name: RIA, url: https://ria.ru/export/rss2/archive/index.xml}
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, s := range cfg.NewsSources() {
+		got = append(got, s.ID+":"+map[bool]string{true: "unrouted", false: "routed"}[s.Unrouted])
+	}
+	if strings.Join(got, " ") != "lenta:routed tass:routed ria:unrouted" {
+		t.Errorf("got %v", got)
+	}
+	def, err := Load("../feeds.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range def.NewsSources() {
+		if s.Unrouted {
+			t.Errorf("feeds.yaml: source %s unrouted", s.ID)
+		}
+	}
+}

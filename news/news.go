@@ -38,6 +38,10 @@ type Source struct {
 	// AttributionTemplate is the source's attribution paragraph (see
 	// AttributionTemplate); "" means the publisher's default.
 	AttributionTemplate string
+	// Unrouted says that no section can take the source's items: it names
+	// none and no section's rule reads it. Its feed can never have items,
+	// so it is not offered.
+	Unrouted bool
 }
 
 // Selectors are a source's CSS selectors that win over the generic reading
@@ -102,6 +106,28 @@ type Item struct {
 	// Sections are syndic's sections the item is routed into.
 	Sections  []string
 	FetchedAt time.Time // when syndic first stored it
+
+	// Enclosures are the media files the upstream attached to the item
+	// (images, audio, video), in its order, each URL once (see media.go).
+	Enclosures []Enclosure
+	// Key identifies the item within its source for good: the store's
+	// dedup key, derived when the item is first stored and never changed
+	// afterwards, even when the upstream changes the item's GUID or link
+	// (see store). It is "" until the item is stored.
+	Key string
+	// Edited is when syndic last stored a change the upstream made to the
+	// item (its title, text, byline, dates, media …); zero when the item
+	// has not changed since it was first stored. Set by the store.
+	Edited time.Time
+}
+
+// Enclosure is a media file attached to an item: an RSS <enclosure>, an
+// Atom link rel="enclosure", a Media RSS media:content or a JSON Feed
+// attachment.
+type Enclosure struct {
+	URL    string `json:"url"`              // absolute http(s)
+	Type   string `json:"type,omitempty"`   // MIME type ("audio/mpeg"); "" when unknown
+	Length int64  `json:"length,omitempty"` // in bytes; 0 when unknown
 }
 
 // BodyText returns the item's plain text: Text when it is set, else the

@@ -24,6 +24,7 @@ const (
 	kindSource
 	kindIndex
 	kindOPML
+	kindImage // the icon and logo (icon.go)
 )
 
 // route is one served path: its newest page cached in head, older pages in
@@ -119,6 +120,7 @@ type doc struct {
 	lastModified []string // nil without a time
 	link         []string // WebSub Link header, nil without a hub
 	vary         []string // nil: varyValue
+	allowOrigin  []string // Access-Control-Allow-Origin, nil for none
 	mod          time.Time
 }
 
@@ -143,6 +145,9 @@ var (
 	gzipValue = []string{"gzip"}
 	brValue   = []string{"br"}
 	varyValue = []string{"Accept-Encoding"}
+	// anyOrigin lets pages of any site read a document with fetch(): the
+	// feeds, the OPML and the JSON answers are public and read-only.
+	anyOrigin = []string{"*"}
 )
 
 // document returns the cached document of rt at cur, rendering it when the
@@ -312,21 +317,26 @@ func (p *Publisher) render(ctx context.Context, rt *route, cur cursor, version i
 		body, err = p.renderIndex(ctx, mod)
 	case kindOPML:
 		body, contentType = p.renderOPML(), "text/x-opml; charset=utf-8"
+	case kindImage:
+		body, contentType = imagePNG(rt.path), "image/png"
 	default:
 		err = errors.New("unknown document kind")
 	}
 	if err != nil {
 		return nil, err
 	}
-	maxAge := p.maxAge
-	if !cur.zero() {
-		maxAge = time.Hour
+	maxAge := p.maxAgeOf(cur)
+	if rt.kind == kindImage {
+		maxAge = 24 * time.Hour
 	}
 	d := &doc{
 		version:      version,
 		contentType:  []string{contentType},
-		cacheControl: []string{"public, max-age=" + strconv.Itoa(int(maxAge/time.Second))},
+		cacheControl: cacheControl(maxAge),
 		mod:          mod,
+	}
+	if rt.kind == kindSection || rt.kind == kindSource || rt.kind == kindOPML {
+		d.allowOrigin = anyOrigin
 	}
 	if !mod.IsZero() {
 		d.lastModified = []string{mod.UTC().Format(http.TimeFormat)}
@@ -336,6 +346,21 @@ func (p *Publisher) render(ctx context.Context, rt *route, cur cursor, version i
 	}
 	d.setBodies(body)
 	return d, nil
+}
+
+// maxAgeOf is how long readers may keep the page of a feed at cur: MaxAge
+// for the newest page (and the index and the OPML), an hour for older
+// pages, which change only when their own items do.
+func (p *Publisher) maxAgeOf(cur cursor) time.Duration {
+	if !cur.zero() {
+		return time.Hour
+	}
+	return p.maxAge
+}
+
+// cacheControl is the Cache-Control value of a public document readers may keep maxAge.
+func cacheControl(maxAge time.Duration) []string {
+	return []string{"public, max-age=" + strconv.Itoa(int(maxAge/time.Second))}
 }
 
 // setBodies stores body and its compressed forms, keeping a compressed one

@@ -156,21 +156,30 @@ func TestEntryIDsAndDates(t *testing.T) {
 	p := New(nil, Options{Sources: testSources})
 	fetched := time.Date(2025, 3, 1, 9, 0, 0, 0, time.UTC)
 	e := p.entry(&news.Item{SourceID: "caliber", GUID: "caliber-1", Link: "https://caliber.az/a", FetchedAt: fetched})
-	if !regexp.MustCompile(`^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$`).MatchString(e.atomID) {
-		t.Errorf("atom id %q is not a version 5 urn:uuid", e.atomID)
-	}
-	if e.id != e.atomID || e.permalink {
-		t.Errorf("id = %q permalink %v, want the urn", e.id, e.permalink)
+	if !regexp.MustCompile(`^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$`).MatchString(e.id) {
+		t.Errorf("id %q is not a version 5 urn:uuid", e.id)
 	}
 	if !e.date.Equal(fetched) || e.published {
 		t.Errorf("date = %v published %v, want FetchedAt and not published", e.date, e.published)
 	}
 	again := p.entry(&news.Item{SourceID: "caliber", GUID: "caliber-1", Link: "https://caliber.az/changed", Title: "changed"})
-	if again.atomID != e.atomID {
-		t.Error("atom id changed with the link or title")
+	if again.id != e.id {
+		t.Error("id changed with the link or title")
 	}
-	if other := p.entry(&news.Item{SourceID: "lenta", GUID: "caliber-1", Link: "https://caliber.az/a"}); other.atomID == e.atomID {
+	if other := p.entry(&news.Item{SourceID: "lenta", GUID: "caliber-1", Link: "https://caliber.az/a"}); other.id == e.id {
 		t.Error("same GUID from another source gives the same id")
+	}
+	// Read from the store, the item is named by the key it was first
+	// stored under: its GUID then (the id Atom always gave it), whatever
+	// GUID the upstream gives it later.
+	stored := p.entry(&news.Item{SourceID: "caliber", GUID: "https://caliber.az/?p=1", Key: "g:caliber-1", Link: "https://caliber.az/a"})
+	if stored.id != e.id {
+		t.Errorf("stored item's id %s, want %s (its first GUID)", stored.id, e.id)
+	}
+	// An item the store keyed by its link (its feed gave no GUID of its own).
+	byLink := p.entry(&news.Item{SourceID: "caliber", GUID: "shared", Key: "l:caliber.az/a", Link: "https://caliber.az/a"})
+	if byLink.id != uuidURN("caliber\nl:caliber.az/a") {
+		t.Errorf("link-keyed id %s", byLink.id)
 	}
 	// Pinned: changing the namespace or the name would change every published id.
 	if got, want := uuidURN("caliber\ncaliber-215311"), "urn:uuid:5f7152f3-0276-5968-b219-ab241078ed24"; got != want {

@@ -182,6 +182,7 @@ func testItems() map[string][]news.Item {
 		Categories: []string{"Россия"},
 		Published:  time.Date(2025, 3, 1, 12, 40, 0, 0, msk),
 		Image:      "/img/2025/03/01/sovbez.jpg",
+		Enclosures: []news.Enclosure{{URL: "https://icdn.lenta.ru/images/2025/03/01/pic_sovbez.jpg", Type: "image/jpeg", Length: 16180}},
 		Lang:       "ru",
 		FetchedAt:  fetchedAt,
 		Sections:   []string{"world"},
@@ -198,12 +199,15 @@ func testItems() map[string][]news.Item {
 		Via:        []string{"TASS"},
 		FetchedAt:  fetchedAt,
 		Sections:   []string{"world", "caucasus"},
+		Key:        "g:caliber-215311",
+		Edited:     time.Date(2025, 3, 1, 10, 20, 0, 0, time.UTC), // its title corrected upstream
 	}
 	tass := news.Item{
 		SourceID: "tass", GUID: "https://tass.com/politics/1921234",
 		Link:      "https://tass.com/politics/1921234",
 		Title:     "Russian Foreign Ministry comments on talks in Riyadh",
 		Summary:   "<p>The ministry said the talks were constructive.</p>",
+		Image:     "https://tass.com/img/riyadh.jpg",           // not shown: TASS allows its titles only
 		FetchedAt: time.Date(2025, 3, 1, 9, 0, 0, 0, time.UTC), // Published unknown
 		Sections:  []string{"world"},
 	}
@@ -222,10 +226,12 @@ func testItems() map[string][]news.Item {
 	}
 	dirty := news.Item{
 		SourceID: "mt", GUID: "mt-dirty-42",
-		Link:      "https://www.themoscowtimes.com/2025/03/01/control-characters-a42",
-		Title:     "Control\x01 characters and ]]> in a title",
-		Content:   "<p>A body with a control\x01character, a numeric &#1; reference and a CDATA end ]]> marker.</p><p><img src=\"/media/pic.jpg\" onerror=\"alert(1)\" srcset=\"javascript:alert(1) 1x\"> <a href=\"javascript:alert(1)\">bad link</a></p>",
-		Authors:   []string{"Jake\x01 Cordell"},
+		Link:    "https://www.themoscowtimes.com/2025/03/01/control-characters-a42",
+		Title:   "Control\x01 characters and ]]> in a title",
+		Content: "<p>A body with a control\x01character, a numeric &#1; reference and a CDATA end ]]> marker.</p><p><img src=\"/media/pic.jpg\" onerror=\"alert(1)\" srcset=\"javascript:alert(1) 1x\"> <a href=\"javascript:alert(1)\">bad link</a></p>",
+		Authors: []string{"Jake\x01 Cordell"},
+		Enclosures: []news.Enclosure{{URL: "/media/2025/03/01/briefing.mp3", Type: "audio/mpeg", Length: 4200000},
+			{URL: "javascript:alert(1)", Type: "audio/mpeg"}},
 		Published: time.Date(2025, 3, 1, 6, 30, 0, 0, time.UTC),
 		Updated:   time.Date(2025, 3, 1, 8, 0, 0, 0, time.UTC),
 		FetchedAt: fetchedAt,

@@ -13,17 +13,19 @@ import (
 // indexItems is how many of each section's newest items the index lists.
 const indexItems = 8
 
-// indexTemplate is the HTML index: no script, one block per section with
-// its newest items (title linking the original, source, time, byline) and
-// links to its three feeds, then every source's feeds, the OPML and quote
-// search, and a <link rel="alternate"> per feed so that readers can
-// discover them.
+// indexTemplate is the HTML index: no script, a search form, one block per
+// section with its newest items (title linking the original, source, time
+// with its offset, byline; each item in its own language) and links to its
+// three feeds, then every source's feeds, the OPML and quote search, and a
+// <link rel="alternate"> per feed so that readers can discover them. The
+// page's own words are English (lang="en").
 var indexTemplate = template.Must(template.New("index").Parse(`<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{{.Title}}</title>
+<link rel="icon" type="image/png" href="{{.Icon}}">
 {{- range .Sections}}
 <link rel="alternate" type="application/rss+xml" title="{{.Title}} (RSS)" href="{{.RSS}}">
 <link rel="alternate" type="application/atom+xml" title="{{.Title}} (Atom)" href="{{.Atom}}">
@@ -40,6 +42,7 @@ body{font:16px/1.45 system-ui,sans-serif;max-width:52rem;margin:0 auto;padding:1
 h1{margin:.2em 0}h2{margin:1.4em 0 .2em;border-bottom:1px solid #ddd}
 nav a,.feeds a{margin-right:.6em}.feeds{font-size:.9em}
 ol{padding-left:1.2em}li{margin:.35em 0}.meta{color:#666;font-size:.85em;display:block}
+form{margin:.6em 0}form input{font-size:1em;margin-right:.5em}
 footer{margin-top:2em;color:#666;font-size:.85em}
 </style>
 </head>
@@ -48,6 +51,9 @@ footer{margin-top:2em;color:#666;font-size:.85em}
 <h1>{{.Title}}</h1>
 <p>News by section, republished with attribution: every item links to its original article and credits its source.</p>
 <nav><a href="{{.OPML}}">All feeds (OPML)</a> <a href="{{.Quotes}}">Quote search</a>{{range .Sections}} <a href="#{{.ID}}">{{.Title}}</a>{{end}}</nav>
+{{- if .Search}}
+<form action="{{.Search}}" method="get" role="search"><input type="search" name="q" placeholder="words, any form" aria-label="Search the news"><button>Search</button></form>
+{{- end}}
 </header>
 <main>
 {{- range .Sections}}
@@ -60,7 +66,7 @@ footer{margin-top:2em;color:#666;font-size:.85em}
 {{- if .Items}}
 <ol>
 {{- range .Items}}
-<li><a href="{{.Link}}">{{.Title}}</a>
+<li{{if .Lang}} lang="{{.Lang}}"{{end}}><a href="{{.Link}}">{{.Title}}</a>
 <span class="meta">{{.Source}}{{if .Via}}, via {{.Via}}{{end}}{{if .Time}} · <time datetime="{{.DateTime}}">{{.Time}}</time>{{end}}{{if .Byline}} · by {{.Byline}}{{end}}</span></li>
 {{- end}}
 </ol>
@@ -94,15 +100,19 @@ type indexFeed struct {
 type indexItem struct {
 	Title, Link, Source, Via string
 	Time, DateTime, Byline   string
+	Lang                     string
 }
 
 // renderIndex renders the index page: the configured sections with their
 // newest items, and every feed.
 func (p *Publisher) renderIndex(ctx context.Context, _ time.Time) ([]byte, error) {
 	data := struct {
-		Title, OPML, Quotes string
-		Sections, Sources   []indexFeed
-	}{Title: plainText(p.title), OPML: p.base + opmlPath, Quotes: p.quotesURL}
+		Title, OPML, Quotes, Search, Icon string
+		Sections, Sources                 []indexFeed
+	}{Title: plainText(p.title), OPML: p.base + opmlPath, Quotes: p.quotesURL, Icon: p.base + faviconPath}
+	if p.search != nil {
+		data.Search = p.base + searchPath
+	}
 	for _, s := range p.sections {
 		title := plainText(s.Title)
 		if title == "" {
@@ -132,7 +142,7 @@ func (p *Publisher) renderIndex(ctx context.Context, _ time.Time) ([]byte, error
 		}
 		data.Sections = append(data.Sections, f)
 	}
-	for _, s := range p.srcOrder {
+	for _, s := range p.offeredSources() {
 		title := plainText(s.Name)
 		if title == "" {
 			title = plainText(s.ID)
@@ -178,13 +188,21 @@ func (p *Publisher) indexItem(it *news.Item) indexItem {
 		}
 	}
 	ii.Via, ii.Byline = strings.Join(via, ", "), strings.Join(by, ", ")
+	ii.Lang = itemLang(it, &src)
 	t := it.Published
 	if t.IsZero() {
 		t = it.FetchedAt
 	}
-	if !t.IsZero() {
-		ii.Time = t.Format("2 Jan 2006 15:04 -07:00")
-		ii.DateTime = t.Format(time.RFC3339)
-	}
+	ii.Time, ii.DateTime = timeShown(t)
 	return ii
+}
+
+// timeShown is how the HTML pages print a time: in the offset it was
+// written with, shown ("1 Mar 2025 12:40 +03:00"), and as the value of
+// <time datetime>; "" for the zero time.
+func timeShown(t time.Time) (text, datetime string) {
+	if t.IsZero() {
+		return "", ""
+	}
+	return t.Format("2 Jan 2006 15:04 -07:00"), t.Format(time.RFC3339)
 }

@@ -23,15 +23,19 @@ type feedData struct {
 	next        string    // the next older page's URL, "" on the last page
 	hub         string    // WebSub hub, on the newest page of a section only
 	updated     time.Time // latest change of the feed or an entry
-	entries     []entry
+	// lang is the language of most entries ("" when none has one); an
+	// entry in another language says so itself.
+	lang string
+	// maxAge is how long readers may keep the page (Cache-Control max-age,
+	// RSS <ttl>).
+	maxAge  time.Duration
+	entries []entry
 }
 
 // entry is one publishable item with everything the three formats need.
 type entry struct {
-	id        string // RSS guid and JSON Feed id
-	permalink bool   // id is the original link itself
-	atomID    string // urn:uuid derived from source and GUID
-	title     string
+	id    string // the item's id in every format, see itemID
+	title string
 	// articleTitle is the item's own title (title may be rewritten, as in
 	// a quote feed).
 	articleTitle string
@@ -40,9 +44,13 @@ type entry struct {
 	categories   []string
 	date         time.Time // Published, or FetchedAt when unknown
 	published    bool      // date is the upstream's publication time
-	updated      time.Time // the later of date and Updated
-	image        string
+	updated      time.Time // the latest of date, Updated and Edited
+	stored       time.Time // when syndic last wrote the item: FetchedAt or Edited
 	lang         string
+	// image is the lead image and enclosures the media the upstream
+	// attached, both absolute; none for a source that allows its titles only.
+	image      string
+	enclosures []enclosure
 
 	level      news.Republish // how much of the item may be republished
 	sourceName string
@@ -55,6 +63,52 @@ type entry struct {
 	// allows full republication.
 	summary string
 	content string
+}
+
+// enclosure is a media file of an entry as the formats write it.
+type enclosure struct {
+	url    string // absolute http(s)
+	typ    string // MIME type, never ""
+	length int64  // in bytes, 0 when unknown
+}
+
+// enclosures are an item's media files with absolute URLs, each with a
+// type (RSS and JSON Feed require one): the upstream's, else an image's
+// read from its URL, else application/octet-stream.
+func enclosures(in []news.Enclosure, base *url.URL) []enclosure {
+	var out []enclosure
+	for _, e := range in {
+		u := stripIllegal(absoluteHTTP(e.URL, base))
+		if u == "" {
+			continue
+		}
+		typ := news.MediaType(e.Type)
+		if typ == "" {
+			typ = news.ImageType(u)
+		}
+		if typ == "" {
+			typ = "application/octet-stream"
+		}
+		out = append(out, enclosure{url: u, typ: typ, length: max(e.Length, 0)})
+	}
+	return out
+}
+
+// imageEnclosure is the lead image as an enclosure, for the formats that
+// have no other place for it (Atom; RSS when the item has no enclosure):
+// nil when there is no lead image, it is an enclosure already, or its type
+// cannot be read from its URL.
+func (e *entry) imageEnclosure() *enclosure {
+	typ := news.ImageType(e.image)
+	if e.image == "" || typ == "" {
+		return nil
+	}
+	for _, x := range e.enclosures {
+		if x.url == e.image {
+			return nil
+		}
+	}
+	return &enclosure{url: e.image, typ: typ}
 }
 
 // body returns the item's fullest HTML: the content when there is one, the summary otherwise.
@@ -93,7 +147,32 @@ func (p *Publisher) fill(fd *feedData, feed string, items []news.Item, asked int
 	if fd.updated.IsZero() {
 		fd.updated = undated
 	}
+	fd.setLang()
 	return last, used < len(items) || len(items) == asked
+}
+
+// setLang sets the feed's language: the one most of its entries are in
+// (the newest of them on a tie), "" when none has one.
+func (fd *feedData) setLang() {
+	count := map[string]int{}
+	fd.lang = ""
+	for _, e := range fd.entries {
+		if e.lang == "" {
+			continue
+		}
+		if count[e.lang]++; count[e.lang] > count[fd.lang] {
+			fd.lang = e.lang
+		}
+	}
+}
+
+// entryLang is the language an entry must state itself: its own when it
+// differs from the feed's, "" otherwise.
+func (fd *feedData) entryLang(e *entry) string {
+	if e.lang == fd.lang {
+		return ""
+	}
+	return e.lang
 }
 
 // entry builds the entry of a publishable item.
@@ -102,12 +181,12 @@ func (p *Publisher) entry(it *news.Item) entry {
 	base, _ := url.Parse(link)
 	src, known := p.sources[it.SourceID]
 	e := entry{
+		id:         itemID(it),
 		title:      plainText(it.Title),
 		link:       stripIllegal(link),
 		date:       it.Published,
 		published:  !it.Published.IsZero(),
-		image:      absoluteHTTP(it.Image, base),
-		lang:       langTag(it.Lang),
+		lang:       itemLang(it, &src),
 		sourceName: plainText(src.Name),
 		sourceHome: absoluteHTTP(src.Attribution.Link, nil),
 		sourceFeed: absoluteHTTP(src.URL, nil),
@@ -122,10 +201,8 @@ func (p *Publisher) entry(it *news.Item) entry {
 			e.date = it.Updated
 		}
 	}
-	e.updated = e.date
-	if it.Updated.After(e.updated) {
-		e.updated = it.Updated
-	}
+	e.updated = latest(e.date, it.Updated, it.Edited)
+	e.stored = latest(it.FetchedAt, it.Edited)
 	if e.sourceHome == "" {
 		e.sourceHome = origin(base)
 	}
@@ -154,16 +231,6 @@ func (p *Publisher) entry(it *news.Item) entry {
 		}
 	}
 
-	key := it.GUID
-	if key == "" {
-		key = link
-	}
-	e.atomID = uuidURN(it.SourceID + "\n" + key)
-	e.id, e.permalink = e.atomID, false
-	if it.GUID == it.Link {
-		e.id, e.permalink = e.link, true
-	}
-
 	// An unknown source (dropped from the config since) gets the most
 	// conservative treatment: title and link only.
 	level := src.Republish
@@ -173,6 +240,10 @@ func (p *Publisher) entry(it *news.Item) entry {
 		level = news.RepublishFull // the config's default
 	}
 	e.level = level
+	if level != news.RepublishTitle {
+		e.image = absoluteHTTP(it.Image, base)
+		e.enclosures = enclosures(it.Enclosures, base)
+	}
 	body := it.Content
 	if strings.TrimSpace(body) == "" {
 		body = it.Summary
@@ -291,8 +362,42 @@ func origin(u *url.URL) string {
 	return u.Scheme + "://" + u.Host + "/"
 }
 
+// itemID is an item's id in RSS (guid, isPermaLink="false"), Atom and JSON
+// Feed alike: the name-based UUID (urn:uuid) of its source and the key the
+// store first kept it under (news.Item.Key), which neither a new GUID nor a
+// new link upstream changes. A key that is the upstream's GUID ("g:" and
+// the GUID) names the item by the GUID alone, as Atom ids always did. An
+// item not read from the store is named by its GUID, else its link.
+func itemID(it *news.Item) string {
+	return uuidURN(it.SourceID + "\n" + itemKey(it))
+}
+
+// itemKey is the part of an item's id that names it within its source (see itemID).
+func itemKey(it *news.Item) string {
+	switch {
+	case strings.HasPrefix(it.Key, "g:"):
+		return it.Key[len("g:"):]
+	case it.Key != "":
+		return it.Key
+	case it.GUID != "":
+		return it.GUID
+	}
+	return strings.TrimSpace(it.Link)
+}
+
+// latest returns the latest of ts (the zero time when all are zero).
+func latest(ts ...time.Time) time.Time {
+	var l time.Time
+	for _, t := range ts {
+		if t.After(l) {
+			l = t
+		}
+	}
+	return l
+}
+
 // uuidNamespace is syndic's UUID namespace for item ids; changing it
-// changes every published Atom id.
+// changes every published id.
 var uuidNamespace = [16]byte{0x6b, 0x1f, 0x3c, 0x52, 0x9a, 0x0e, 0x4d, 0x7b, 0x8c, 0x21, 0x5e, 0x93, 0x0f, 0xa4, 0xd8, 0x6e}
 
 // uuidURN returns the name-based (version 5, SHA-1) UUID of name in
@@ -318,11 +423,21 @@ func uuidURN(name string) string {
 	return "urn:uuid:" + string(buf[:])
 }
 
-// undated dates a feed that has neither a section time nor a dated item:
-// the Unix epoch, the same in every process. Never the clock: publishers in
+// undated dates a feed that has neither a dated item nor a time from the
+// store (which dates a section never changed by the store's creation): the
+// Unix epoch, the same in every process. Never the clock: publishers in
 // several processes serving one store must render the same bytes (and so
 // the same ETags) for the same data.
 var undated = time.Unix(0, 0).UTC()
+
+// itemLang is the language an item is in: its own, else its source's; ""
+// when neither is a well-formed tag.
+func itemLang(it *news.Item, src *news.Source) string {
+	if l := langTag(it.Lang); l != "" {
+		return l
+	}
+	return langTag(src.Lang)
+}
 
 // langTag is a language as feeds may declare it: a well-formed BCP 47 tag
 // in its canonical form ("ru", "en-GB"), "" for anything else.

@@ -1,6 +1,10 @@
 package publisher
 
-import "encoding/xml"
+import (
+	"encoding/xml"
+
+	"github.com/syndic/syndic/news"
+)
 
 type opmlDoc struct {
 	XMLName xml.Name    `xml:"opml"`
@@ -20,23 +24,23 @@ type opmlOutline struct {
 	Text    string `xml:"text,attr"`
 	Title   string `xml:"title,attr"`
 	Type    string `xml:"type,attr"`
-	Version string `xml:"version,attr,omitempty"`
 	XMLURL  string `xml:"xmlUrl,attr"`
 	HTMLURL string `xml:"htmlUrl,attr"`
 }
 
-// renderOPML lists every feed (each section's and source's, in each format)
-// as OPML 2.0, grouped into sections and sources.
+// renderOPML lists every feed that can have items once, as OPML 2.0, in
+// two groups: the sections, then the sources (those that some section can
+// take items of). Each is offered in Atom, the format that carries all of
+// an item (every enclosure, its language, its last update): the other
+// formats hold the same items under the same ids, so a reader subscribing
+// to one feed in several formats would only see every article twice.
+// OPML has no type for JSON Feed; the index page offers it, typed.
 func (p *Publisher) renderOPML() []byte {
 	home := p.base + "/"
 	doc := opmlDoc{Version: "2.0", Title: plainText(p.title) + " feeds", Docs: "http://opml.org/spec2.opml"}
-	outline := func(title, path string, f format) opmlOutline {
-		o := opmlOutline{Text: title + " (" + f.info().name + ")", Title: title, Type: "rss",
-			XMLURL: p.base + path, HTMLURL: home}
-		if f == formatRSS {
-			o.Version = "RSS2"
-		}
-		return o
+	outline := func(title, path string) opmlOutline {
+		// type="rss" is what OPML 2.0 says for any feed a reader subscribes to.
+		return opmlOutline{Text: title, Title: title, Type: "rss", XMLURL: p.base + path, HTMLURL: home}
 	}
 	secs := opmlGroup{Text: "Sections"}
 	for _, s := range p.sections {
@@ -44,19 +48,15 @@ func (p *Publisher) renderOPML() []byte {
 		if title == "" {
 			title = s.ID
 		}
-		for f := formatRSS; f <= formatJSON; f++ {
-			secs.Outlines = append(secs.Outlines, outline(title, feedPath(s.ID, f), f))
-		}
+		secs.Outlines = append(secs.Outlines, outline(title, feedPath(s.ID, opmlFormat)))
 	}
 	srcs := opmlGroup{Text: "Sources"}
-	for _, s := range p.srcOrder {
+	for _, s := range p.offeredSources() {
 		title := plainText(s.Name)
 		if title == "" {
 			title = s.ID
 		}
-		for f := formatRSS; f <= formatJSON; f++ {
-			srcs.Outlines = append(srcs.Outlines, outline(title, sourceFeedPath(s.ID, f), f))
-		}
+		srcs.Outlines = append(srcs.Outlines, outline(title, sourceFeedPath(s.ID, opmlFormat)))
 	}
 	doc.Body = []opmlGroup{secs, srcs}
 	body, err := marshalXML(doc)
@@ -65,4 +65,19 @@ func (p *Publisher) renderOPML() []byte {
 		panic("publisher: render opml: " + err.Error())
 	}
 	return body
+}
+
+// opmlFormat is the format the OPML offers each feed in.
+const opmlFormat = formatAtom
+
+// offeredSources are the sources whose feeds are offered (the OPML, the
+// index): those some section can take items of.
+func (p *Publisher) offeredSources() []news.Source {
+	var out []news.Source
+	for _, s := range p.srcOrder {
+		if !s.Unrouted {
+			out = append(out, s)
+		}
+	}
+	return out
 }

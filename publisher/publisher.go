@@ -232,7 +232,12 @@ func New(st Store, opt Options) *Publisher {
 		}
 	}
 	p.addRoute(&route{kind: kindIndex, path: "/", dep: p.all})
-	p.addRoute(&route{kind: kindOPML, path: opmlPath, dep: nil})
+	// The OPML depends on the config alone, but is dated, as the index is,
+	// by the store's last change.
+	p.addRoute(&route{kind: kindOPML, path: opmlPath, dep: p.all})
+	for path := range images {
+		p.addRoute(&route{kind: kindImage, path: path})
+	}
 	return p
 }
 

@@ -137,7 +137,7 @@ func TestRSSDetails(t *testing.T) {
 		`<dc:creator>Orkhan Aliyev</dc:creator>`,
 		`<dc:creator>Leyla Mammadova</dc:creator>`,
 		`<source url="https://caliber.az/rss">Caliber.Az</source>`,
-		`<guid isPermaLink="true">https://tass.com/politics/1921234</guid>`,
+		`<guid isPermaLink="false">` + uuidURN("tass\nhttps://tass.com/politics/1921234") + `</guid>`,
 		`, via TASS&lt;/p&gt;`,
 		`hyperlink to &lt;a href=&#34;https://caliber.az&#34;&gt;Caliber.az&lt;/a&gt;`,
 		`<pubDate>Sat, 01 Mar 2025 12:40:00 +0300</pubDate>`,
@@ -153,8 +153,8 @@ func TestRSSDetails(t *testing.T) {
 	if regexp.MustCompile(`<(pubDate|lastBuildDate)>[^<]*[A-Z]{3}</`).MatchString(body) {
 		t.Error("RSS date with a zone name instead of a numeric offset")
 	}
-	if !regexp.MustCompile(`<guid isPermaLink="false">urn:uuid:[0-9a-f-]{36}</guid>`).MatchString(body) {
-		t.Error("no isPermaLink=false urn:uuid guid for an item whose GUID is not its URL")
+	if n := len(regexp.MustCompile(`<guid isPermaLink="false">urn:uuid:[0-9a-f-]{36}</guid>`).FindAllString(body, -1)); n != len(publishable["world"]) {
+		t.Errorf("%d isPermaLink=false urn:uuid guids, want one per item", n)
 	}
 	feed, err := gofeed.NewParser().ParseString(body)
 	if err != nil {
@@ -162,6 +162,33 @@ func TestRSSDetails(t *testing.T) {
 	}
 	if c := feed.Items[0].DublinCoreExt; c == nil || len(c.Creator) != 1 || c.Creator[0] != "Иван Петров" {
 		t.Errorf("dc:creator of the first item = %+v", c)
+	}
+}
+
+// TestOneIDInEveryFormat checks that an item has the same id in RSS (guid),
+// Atom (id) and JSON Feed (id), read by a real parser, in every feed.
+func TestOneIDInEveryFormat(t *testing.T) {
+	p := newTestPublisher(newTestStore(), nil)
+	for _, path := range []string{"/feeds/world", "/feeds/caucasus", "/feeds/source/lenta", "/feeds/source/caliber"} {
+		ids := map[string]map[string]string{} // link -> format -> id
+		for _, f := range allFormats {
+			feed, err := gofeed.NewParser().Parse(get(t, p, "GET", path+"."+f.ext, nil).Body)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, it := range feed.Items {
+				if ids[it.Link] == nil {
+					ids[it.Link] = map[string]string{}
+				}
+				ids[it.Link][f.ext] = it.GUID
+			}
+		}
+		for link, byFormat := range ids {
+			if len(byFormat) != 3 || byFormat["rss"] != byFormat["atom"] || byFormat["rss"] != byFormat["json"] ||
+				!strings.HasPrefix(byFormat["rss"], "urn:uuid:") {
+				t.Errorf("%s: %s ids %v", path, link, byFormat)
+			}
+		}
 	}
 }
 

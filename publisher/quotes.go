@@ -38,6 +38,7 @@ const (
 	searchPath      = "/search"
 	searchFeedStem  = "/feeds/search."
 	queryLimit      = 50
+	queryMaxAge     = time.Minute // Cache-Control max-age of query answers, RSS <ttl> of their feeds
 )
 
 // What one query may ask of the store (see Options.MaxSearches and
@@ -80,8 +81,10 @@ func isQueryPath(path string) bool {
 }
 
 // serveQuery answers the query endpoints. Their answers depend on the
-// query, so they are rendered per request (identity encoding, a strong
-// ETag from the body, 304 on a match, one minute of caching).
+// query, so they are rendered per request (a strong ETag from the body,
+// 304 on a match, one minute of caching), dated by the latest time syndic
+// stored one of the items they show (Last-Modified). Feeds and JSON
+// answers may be read by pages of any site.
 func (p *Publisher) serveQuery(w http.ResponseWriter, r *http.Request) {
 	if p.search == nil {
 		http.NotFound(w, r)
@@ -113,6 +116,7 @@ func (p *Publisher) serveQuery(w http.ResponseWriter, r *http.Request) {
 	var (
 		body []byte
 		ct   string
+		mod  time.Time
 		err  error
 	)
 	path := r.URL.Path
@@ -123,23 +127,23 @@ func (p *Publisher) serveQuery(w http.ResponseWriter, r *http.Request) {
 			http.Error(w, perr.Error(), http.StatusBadRequest)
 			return
 		}
-		body, ct, err = p.quotesPage(r.Context(), qq, wantsJSON(r))
+		body, ct, mod, err = p.quotesPage(r.Context(), qq, wantsJSON(r))
 	case strings.HasPrefix(path, quoteFeedPrefix):
 		name, f, ok := feedName(strings.TrimPrefix(path, quoteFeedPrefix))
 		if !ok || strings.TrimSpace(name) == "" {
 			http.NotFound(w, r)
 			return
 		}
-		body, ct, err = p.quoteFeed(r.Context(), name, f, path)
+		body, ct, mod, err = p.quoteFeed(r.Context(), name, f)
 	case path == searchPath:
-		body, ct, err = p.searchPage(r.Context(), q.Get("q"), wantsJSON(r))
+		body, ct, mod, err = p.searchPage(r.Context(), q.Get("q"), wantsJSON(r))
 	default:
 		f, ok := formatByExt(strings.TrimPrefix(path, searchFeedStem))
 		if !ok {
 			http.NotFound(w, r)
 			return
 		}
-		body, ct, err = p.searchFeed(r.Context(), q.Get("q"), f)
+		body, ct, mod, err = p.searchFeed(r.Context(), q.Get("q"), f)
 	}
 	switch {
 	case err != nil && errors.Is(ctx.Err(), context.DeadlineExceeded):
@@ -156,7 +160,13 @@ func (p *Publisher) serveQuery(w http.ResponseWriter, r *http.Request) {
 	// Rendered for this request only: compressed only in the coding it
 	// will be sent in (brotli, else gzip), and varying with Accept, which
 	// chooses between HTML and JSON.
-	d := &doc{contentType: []string{ct}, cacheControl: []string{"public, max-age=60"}, vary: queryVary}
+	d := &doc{contentType: []string{ct}, cacheControl: cacheControl(queryMaxAge), vary: queryVary, mod: mod}
+	if !mod.IsZero() {
+		d.lastModified = []string{mod.UTC().Format(http.TimeFormat)}
+	}
+	if !strings.HasPrefix(ct, "text/html") {
+		d.allowOrigin = anyOrigin
+	}
 	br, gz := accepted(r.Header["Accept-Encoding"])
 	d.setVariants(body, gz && !br, br)
 	p.serveDoc(w, r, d)
@@ -236,12 +246,16 @@ func (p *Publisher) publishable(hits []store.QuoteHit) []store.QuoteHit {
 	return out
 }
 
-func (p *Publisher) quotesPage(ctx context.Context, qq store.QuoteQuery, asJSON bool) ([]byte, string, error) {
+func (p *Publisher) quotesPage(ctx context.Context, qq store.QuoteQuery, asJSON bool) ([]byte, string, time.Time, error) {
 	hits, err := p.search.Quotes(ctx, qq)
 	if err != nil {
-		return nil, "", err
+		return nil, "", time.Time{}, err
 	}
 	hits = p.publishable(hits)
+	var mod time.Time
+	for _, h := range hits {
+		mod = latest(mod, h.Item.FetchedAt, h.Item.Edited)
+	}
 	if asJSON {
 		out := make([]quoteJSON, 0, len(hits))
 		for _, h := range hits {
@@ -255,13 +269,13 @@ func (p *Publisher) quotesPage(ctx context.Context, qq store.QuoteQuery, asJSON 
 			Q       string      `json:"q"`
 			Quotes  []quoteJSON `json:"quotes"`
 		}{qq.Speaker, qq.Text, out}, "", "  ")
-		return body, "application/json; charset=utf-8", err
+		return body, "application/json; charset=utf-8", mod, err
 	}
 	speakers, err := p.search.Speakers(ctx, 30)
 	if err != nil {
-		return nil, "", err
+		return nil, "", time.Time{}, err
 	}
-	data := queryPageData{Title: plainText(p.title), Speaker: qq.Speaker, Q: qq.Text, Home: p.base + "/"}
+	data := queryPageData{Title: plainText(p.title), Speaker: qq.Speaker, Q: qq.Text, Home: p.base + "/", Icon: p.base + faviconPath}
 	for _, s := range speakers {
 		data.Speakers = append(data.Speakers, speakerLink{Name: s.Speaker, Count: s.Quotes,
 			Href: p.base + quotesPath + "?speaker=" + url.QueryEscape(s.Speaker)})
@@ -272,28 +286,31 @@ func (p *Publisher) quotesPage(ctx context.Context, qq store.QuoteQuery, asJSON 
 	}
 	for _, h := range hits {
 		e := p.entry(&h.Item)
-		data.Quotes = append(data.Quotes, quoteRow{Text: quoteWords(plainText(h.Quote.Text), e.level), Speaker: plainText(h.Quote.Speaker),
+		row := quoteRow{Text: quoteWords(plainText(h.Quote.Text), e.level), Speaker: plainText(h.Quote.Speaker),
 			Role: plainText(h.Quote.Role), Verb: plainText(h.Quote.Verb), Direct: h.Quote.Direct, Title: e.title,
-			Link: e.link, Source: e.sourceName, Via: strings.Join(e.via, ", "), When: e.date.Format("2006-01-02 15:04")})
+			Link: e.link, Source: e.sourceName, Via: strings.Join(e.via, ", "), Lang: e.lang}
+		row.When, row.DateTime = timeShown(e.date)
+		data.Quotes = append(data.Quotes, row)
 	}
 	var b bytes.Buffer
 	err = quotesTemplate.Execute(&b, data)
-	return b.Bytes(), "text/html; charset=utf-8", err
+	return b.Bytes(), "text/html; charset=utf-8", mod, err
 }
 
 // quoteFeed renders the quotes of one speaker as a feed: each entry is one
 // quote, with the speaker, the words, and the attribution to the article
 // it came from (the original link, as for every item).
-func (p *Publisher) quoteFeed(ctx context.Context, speaker string, f format, path string) ([]byte, string, error) {
+func (p *Publisher) quoteFeed(ctx context.Context, speaker string, f format) ([]byte, string, time.Time, error) {
 	hits, err := p.search.Quotes(ctx, store.QuoteQuery{Speaker: speaker, Limit: p.limit})
 	if err != nil {
-		return nil, "", err
+		return nil, "", time.Time{}, err
 	}
 	hits = p.publishable(hits)
 	self := p.base + quoteFeedPrefix + url.PathEscape(speaker) + "." + formats[f].ext
 	fd := &feedData{title: "Quotes: " + plainText(speaker) + " — " + plainText(p.title),
 		description: "Every quote attributed to " + plainText(speaker) + ", with the article it came from",
-		home:        p.base + "/", self: self, current: self}
+		home:        p.base + "/", self: self, current: self, maxAge: queryMaxAge}
+	var mod time.Time
 	for _, h := range hits {
 		e := p.entry(&h.Item)
 		it := h.Item
@@ -320,30 +337,41 @@ func (p *Publisher) quoteFeed(ctx context.Context, speaker string, f format, pat
 		e.summary = quote + p.attribution(&it, &e, &src, base)
 		e.content = ""
 		e.authors = []string{plainText(h.Quote.Speaker)}
-		e.atomID = uuidURN(fmt.Sprintf("%s\n%s\nquote %d", it.SourceID, it.GUID, h.Seq))
-		e.id, e.permalink = e.atomID, false
+		e.id = uuidURN(fmt.Sprintf("%s\n%s\nquote %d", it.SourceID, itemKey(&it), h.Seq))
 		fd.entries = append(fd.entries, e)
-		if e.updated.After(fd.updated) {
-			fd.updated = e.updated
-		}
+		fd.updated = latest(fd.updated, e.updated)
+		mod = latest(mod, e.stored)
 	}
-	if fd.updated.IsZero() {
-		fd.updated = undated
-	}
-	return p.renderFormat(fd, f)
+	fd.setLang()
+	p.dateEmpty(ctx, fd)
+	body, ct, err := p.renderFormat(fd, f)
+	return body, ct, mod, err
 }
 
-func (p *Publisher) searchPage(ctx context.Context, query string, asJSON bool) ([]byte, string, error) {
+// dateEmpty dates a query feed without entries by the store's last change
+// (or its creation), never by the clock.
+func (p *Publisher) dateEmpty(ctx context.Context, fd *feedData) {
+	if len(fd.entries) > 0 {
+		return
+	}
+	fd.updated = undated
+	if st, err := p.freshen(ctx, p.all); err == nil && !st.mod.IsZero() {
+		fd.updated = st.mod
+	}
+}
+
+func (p *Publisher) searchPage(ctx context.Context, query string, asJSON bool) ([]byte, string, time.Time, error) {
 	var items []news.Item
 	if strings.TrimSpace(query) != "" {
 		var err error
 		if items, err = p.search.SearchItems(ctx, query, queryLimit); err != nil {
-			return nil, "", err
+			return nil, "", time.Time{}, err
 		}
 	}
 	self := p.base + searchPath + "?q=" + url.QueryEscape(query)
 	fd := &feedData{home: p.base + "/", self: self, current: self}
 	p.fill(fd, searchPath, items, queryLimit+1)
+	mod := fd.stored()
 	if asJSON {
 		type hit struct {
 			Title     string   `json:"title"`
@@ -360,38 +388,52 @@ func (p *Publisher) searchPage(ctx context.Context, query string, asJSON bool) (
 			Q     string `json:"q"`
 			Items []hit  `json:"items"`
 		}{query, out}, "", "  ")
-		return body, "application/json; charset=utf-8", err
+		return body, "application/json; charset=utf-8", mod, err
 	}
-	data := queryPageData{Title: plainText(p.title), Q: query, Home: p.base + "/", Search: true}
+	data := queryPageData{Title: plainText(p.title), Q: query, Home: p.base + "/", Icon: p.base + faviconPath, Search: true}
 	if query != "" {
 		feed := p.base + searchFeedStem
 		qs := "?q=" + url.QueryEscape(query)
 		data.Feeds = []feedLink{{"Atom", feed + "atom" + qs}, {"RSS", feed + "rss" + qs}, {"JSON Feed", feed + "json" + qs}}
 	}
 	for _, e := range fd.entries {
-		data.Items = append(data.Items, itemRow{Title: e.title, Link: e.link, Source: e.sourceName,
-			Authors: strings.Join(e.authors, ", "), When: e.date.Format("2006-01-02 15:04")})
+		row := itemRow{Title: e.title, Link: e.link, Source: e.sourceName,
+			Authors: strings.Join(e.authors, ", "), Lang: e.lang}
+		row.When, row.DateTime = timeShown(e.date)
+		data.Items = append(data.Items, row)
 	}
 	var b bytes.Buffer
 	err := quotesTemplate.Execute(&b, data)
-	return b.Bytes(), "text/html; charset=utf-8", err
+	return b.Bytes(), "text/html; charset=utf-8", mod, err
 }
 
 // searchFeed renders the items matching query as a feed, each item as in
 // the section feeds (same republication rights and attribution).
-func (p *Publisher) searchFeed(ctx context.Context, query string, f format) ([]byte, string, error) {
+func (p *Publisher) searchFeed(ctx context.Context, query string, f format) ([]byte, string, time.Time, error) {
 	var items []news.Item
 	if strings.TrimSpace(query) != "" {
 		var err error
 		if items, err = p.search.SearchItems(ctx, query, p.limit); err != nil {
-			return nil, "", err
+			return nil, "", time.Time{}, err
 		}
 	}
 	self := p.base + searchFeedStem + formats[f].ext + "?q=" + url.QueryEscape(query)
 	fd := &feedData{title: "Search: " + plainText(query) + " — " + plainText(p.title),
-		description: "Items matching " + plainText(query), home: p.base + "/", self: self, current: self}
+		description: "Items matching " + plainText(query), home: p.base + "/", self: self, current: self,
+		maxAge: queryMaxAge}
 	p.fill(fd, searchPath, items, p.limit+1)
-	return p.renderFormat(fd, f)
+	p.dateEmpty(ctx, fd)
+	body, ct, err := p.renderFormat(fd, f)
+	return body, ct, fd.stored(), err
+}
+
+// stored is the latest time syndic wrote one of fd's items (zero without items).
+func (fd *feedData) stored() time.Time {
+	var t time.Time
+	for _, e := range fd.entries {
+		t = latest(t, e.stored)
+	}
+	return t
 }
 
 // title0 is the article's title as the entry had it before a quote feed
@@ -418,12 +460,12 @@ func nonNilStrings(s []string) []string {
 }
 
 type queryPageData struct {
-	Title, Home, Speaker, Q string
-	Search                  bool
-	Speakers                []speakerLink
-	Feeds                   []feedLink
-	Quotes                  []quoteRow
-	Items                   []itemRow
+	Title, Home, Icon, Speaker, Q string
+	Search                        bool
+	Speakers                      []speakerLink
+	Feeds                         []feedLink
+	Quotes                        []quoteRow
+	Items                         []itemRow
 }
 
 type speakerLink struct {
@@ -434,11 +476,12 @@ type speakerLink struct {
 type feedLink struct{ Name, Href string }
 
 type quoteRow struct {
-	Text, Speaker, Role, Verb, Title, Link, Source, Via, When string
-	Direct                                                    bool
+	Text, Speaker, Role, Verb, Title, Link, Source, Via string
+	Lang, When, DateTime                                string
+	Direct                                              bool
 }
 
-type itemRow struct{ Title, Link, Source, Authors, When string }
+type itemRow struct{ Title, Link, Source, Authors, Lang, When, DateTime string }
 
 // quotesTemplate is the HTML of quote search and full-text search: a form
 // that works without JavaScript, the results with their original links,
@@ -449,6 +492,7 @@ var quotesTemplate = template.Must(template.New("quotes").Parse(`<!DOCTYPE html>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{{if .Search}}Search{{else}}Quotes{{end}} — {{.Title}}</title>
+<link rel="icon" type="image/png" href="{{.Icon}}">
 {{- range .Feeds}}
 <link rel="alternate" type="{{if eq .Name "Atom"}}application/atom+xml{{else if eq .Name "RSS"}}application/rss+xml{{else}}application/feed+json{{end}}" title="{{.Name}}" href="{{.Href}}">
 {{- end}}
@@ -473,7 +517,7 @@ li{margin:.8em 0}form input{font-size:1em;margin-right:.5em}
 {{- if .Search}}
 <ol>
 {{- range .Items}}
-<li><a href="{{.Link}}">{{.Title}}</a><br><span class="meta">{{.Source}} · {{.When}}{{if .Authors}} · {{.Authors}}{{end}}</span></li>
+<li{{if .Lang}} lang="{{.Lang}}"{{end}}><a href="{{.Link}}">{{.Title}}</a><br><span class="meta">{{.Source}} · <time datetime="{{.DateTime}}">{{.When}}</time>{{if .Authors}} · {{.Authors}}{{end}}</span></li>
 {{- else}}
 {{if .Q}}<p>Nothing found.</p>{{end}}
 {{- end}}
@@ -481,8 +525,8 @@ li{margin:.8em 0}form input{font-size:1em;margin-right:.5em}
 {{- else}}
 <ol>
 {{- range .Quotes}}
-<li>{{if .Text}}<blockquote>{{if .Direct}}«{{.Text}}»{{else}}[{{.Text}}]{{end}}</blockquote>{{end}}
-<span class="meta">— {{.Speaker}}{{if .Role}}, {{.Role}}{{end}}{{if .Verb}} ({{.Verb}}){{end}} · <a href="{{.Link}}">{{.Title}}</a> · {{.Source}}{{if .Via}}, via {{.Via}}{{end}} · {{.When}}</span></li>
+<li{{if .Lang}} lang="{{.Lang}}"{{end}}>{{if .Text}}<blockquote>{{if .Direct}}«{{.Text}}»{{else}}[{{.Text}}]{{end}}</blockquote>{{end}}
+<span class="meta">— {{.Speaker}}{{if .Role}}, {{.Role}}{{end}}{{if .Verb}} ({{.Verb}}){{end}} · <a href="{{.Link}}">{{.Title}}</a> · {{.Source}}{{if .Via}}, via {{.Via}}{{end}} · <time datetime="{{.DateTime}}">{{.When}}</time></span></li>
 {{- else}}
 <p>No quotes found.</p>
 {{- end}}

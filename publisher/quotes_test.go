@@ -52,9 +52,9 @@ func quoteServer(t *testing.T) *httptest.Server {
 	}
 	p := New(st, Options{BaseURL: "https://syndic.example", Sections: []news.Section{{ID: "region", Title: "REGION"}},
 		Sources: []news.Source{
-			{ID: "caliber", Name: "Caliber.Az", Attribution: news.Attribution{Required: true, Link: "https://caliber.az",
+			{ID: "caliber", Name: "Caliber.Az", Lang: "en", Attribution: news.Attribution{Required: true, Link: "https://caliber.az",
 				Notice: "Any use of materials is allowed only if there is a hyperlink to Caliber.az"}},
-			{ID: "lenta", Name: "Lenta.ru", Attribution: news.Attribution{Link: "https://lenta.ru"}},
+			{ID: "lenta", Name: "Lenta.ru", Lang: "ru", Attribution: news.Attribution{Link: "https://lenta.ru"}},
 		}, Search: st})
 	srv := httptest.NewServer(p)
 	t.Cleanup(srv.Close)
@@ -344,7 +344,8 @@ func TestQueryAnswerCodings(t *testing.T) {
 // Every route obeys each source's reuse rule: a title-only source's words
 // beyond its title appear nowhere, an excerpt source's beyond its excerpt
 // (the first paragraphs up to about 500 characters) or a quote's first
-// sentence nowhere, in any format.
+// sentence nowhere, in any format; a title-only source's images and media
+// neither.
 func TestEveryRouteObeysRepublish(t *testing.T) {
 	ctx := context.Background()
 	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "r.db"))
@@ -358,13 +359,15 @@ func TestEveryRouteObeysRepublish(t *testing.T) {
 	items := []news.Item{
 		{SourceID: "interfax", GUID: "ifx-1", Link: "https://www.interfax.ru/russia/684682", Title: "Песков прокомментировал слова Криклия",
 			Content:   "<p>Песков ответил министру инфраструктуры Украины.</p><p>Давайте не будем забывать, кто начал войну, сказал он. Зумпфтитул.</p>",
-			Published: at, Sections: []string{"world"},
-			Quotes: []news.Quote{{Text: "Давайте не будем забывать, кто начал войну. Зумпфцитата продолжается здесь", Speaker: "Дмитрий Песков", Verb: "сказал", Direct: true}}},
+			Published: at, Sections: []string{"world"}, Image: "https://www.interfax.ru/ftproot/zumpfmedia.jpg",
+			Enclosures: []news.Enclosure{{URL: "https://www.interfax.ru/ftproot/zumpfmedia.mp3", Type: "audio/mpeg"}},
+			Quotes:     []news.Quote{{Text: "Давайте не будем забывать, кто начал войну. Зумпфцитата продолжается здесь", Speaker: "Дмитрий Песков", Verb: "сказал", Direct: true}}},
 		{SourceID: "iz", GUID: "iz-1", Link: "https://iz.ru/943424/2019-11-15/lavrov", Title: "Лавров о переговорах в Женеве",
 			Content: "<p>Лавров рассказал о встрече в Женеве. " + strings.Repeat("Министр подробно описал ход переговоров и позиции сторон. ", 12) +
 				"</p><p>Второй абзац Зумпфэксцерпт не публикуется.</p>",
 			Published: at.Add(time.Minute), Sections: []string{"world"},
-			Quotes: []news.Quote{{Text: "Мы готовы к диалогу. Зумпфвтораяфраза не публикуется", Speaker: "Сергей Лавров", Verb: "заявил", Direct: true}}},
+			Enclosures: []news.Enclosure{{URL: "https://cdn.iz.ru/sites/default/files/lavrov.jpg", Type: "image/jpeg", Length: 52110}},
+			Quotes:     []news.Quote{{Text: "Мы готовы к диалогу. Зумпфвтораяфраза не публикуется", Speaker: "Сергей Лавров", Verb: "заявил", Direct: true}}},
 	}
 	for _, it := range items {
 		if _, err := st.SaveItems(ctx, []news.Item{it}); err != nil {
@@ -391,15 +394,20 @@ func TestEveryRouteObeysRepublish(t *testing.T) {
 			t.Errorf("%s: %d", r, resp.StatusCode)
 			continue
 		}
-		for _, leak := range []string{"Зумпф", "\\u0417\\u0443\\u043c\\u043f\\u0444"} {
+		for _, leak := range []string{"Зумпф", "\\u0417\\u0443\\u043c\\u043f\\u0444", "zumpfmedia"} {
 			if strings.Contains(string(body), leak) {
 				i := strings.Index(string(body), leak)
 				t.Errorf("%s republishes beyond the source's rule: …%s…", r, body[max(0, i-80):min(len(body), i+40)])
 			}
 		}
 	}
-	// What may be shown is shown: the excerpt's first sentence, the
-	// title-only source's speaker and title.
+	// What may be shown is shown: the excerpt source's media, the excerpt's
+	// first sentence, the title-only source's speaker and title.
+	for _, f := range []string{"rss", "atom", "json"} {
+		if _, body := fetchURL(t, srv.URL+"/feeds/world."+f); !strings.Contains(string(body), "https://cdn.iz.ru/sites/default/files/lavrov.jpg") {
+			t.Errorf("world.%s lacks the excerpt source's image", f)
+		}
+	}
 	_, body := fetchURL(t, srv.URL+"/feeds/quotes/Лавров.json")
 	if !strings.Contains(string(body), "Мы готовы к диалогу.") {
 		t.Errorf("excerpt source's quote feed lacks the quote's first sentence: %s", body)

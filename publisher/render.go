@@ -7,6 +7,8 @@ import (
 	"encoding/xml"
 	"errors"
 	"fmt"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/gorilla/feeds"
@@ -32,6 +34,7 @@ func (p *Publisher) renderFeed(ctx context.Context, rt *route, cur cursor, versi
 	if bp.more {
 		fd.next = fd.current + bp.last.query()
 	}
+	fd.maxAge = p.maxAgeOf(cur)
 	body, _, err := p.renderFormat(&fd, rt.format)
 	return body, mod, err
 }
@@ -119,12 +122,19 @@ func (p *Publisher) renderFormat(fd *feedData, f format) ([]byte, string, error)
 // The documents are gorilla/feeds' own XML and JSON structs, embedded in
 // structs that add what feeds lacks: namespaces, atom:link rel="self",
 // dc:creator, RSS <source url>, Atom <source>, several authors and
-// categories, and a JSON Feed extension. A field of the outer struct
-// replaces the embedded field of the same element name.
+// categories, media, languages, and a JSON Feed extension. A field of the
+// outer struct replaces the embedded field of the same element name.
+//
+// Every format carries the same item id (itemID), the item's media (see
+// enclosure), its language where it differs from the feed's, and the time
+// of its last update where there was one: Atom <updated>, JSON Feed
+// date_modified, RSS dcterms:modified.
 
 const (
 	nsContent = "http://purl.org/rss/1.0/modules/content/"
 	nsDC      = "http://purl.org/dc/elements/1.1/"
+	nsDCTerms = "http://purl.org/dc/terms/"
+	nsMedia   = "http://search.yahoo.com/mrss/"
 	nsAtom    = "http://www.w3.org/2005/Atom"
 	generator = "syndic"
 )
@@ -134,6 +144,8 @@ type rssDoc struct {
 	Version   string      `xml:"version,attr"`
 	NSContent string      `xml:"xmlns:content,attr"`
 	NSDC      string      `xml:"xmlns:dc,attr"`
+	NSDCTerms string      `xml:"xmlns:dcterms,attr"`
+	NSMedia   string      `xml:"xmlns:media,attr"`
 	NSAtom    string      `xml:"xmlns:atom,attr"`
 	Channel   *rssChannel `xml:"channel"`
 }
@@ -170,9 +182,36 @@ func (fd *feedData) pageLinks(mime string) []rssAtomLink {
 
 type rssItem struct {
 	feeds.RssItem
-	Creators   []string   `xml:"dc:creator"`
-	Categories []string   `xml:"category"`
-	Source     *rssSource `xml:"source"`
+	Creators   []string        `xml:"dc:creator"`
+	Language   string          `xml:"dc:language,omitempty"`
+	Modified   string          `xml:"dcterms:modified,omitempty"`
+	Categories []string        `xml:"category"`
+	Source     *rssSource      `xml:"source"`
+	Media      []mediaContent  `xml:"media:content"`
+	Thumbnail  *mediaThumbnail `xml:"media:thumbnail"`
+}
+
+// mediaContent is a Media RSS media:content: one of the item's media files.
+type mediaContent struct {
+	URL      string `xml:"url,attr"`
+	Type     string `xml:"type,attr"`
+	Medium   string `xml:"medium,attr,omitempty"`
+	FileSize int64  `xml:"fileSize,attr,omitempty"`
+}
+
+// mediaThumbnail is a Media RSS media:thumbnail: the item's lead image.
+type mediaThumbnail struct {
+	URL string `xml:"url,attr"`
+}
+
+// medium is the Media RSS medium of a MIME type, "" when none fits.
+func medium(typ string) string {
+	kind, _, _ := strings.Cut(typ, "/")
+	switch kind {
+	case "image", "audio", "video":
+		return kind
+	}
+	return ""
 }
 
 type rssSource struct {
@@ -187,8 +226,12 @@ func (p *Publisher) renderRSS(fd *feedData) ([]byte, error) {
 			Title:         fd.title,
 			Link:          fd.home,
 			Description:   fd.description,
+			Language:      fd.lang,
 			LastBuildDate: rfc822(fd.updated),
 			Generator:     generator,
+			Ttl:           ttl(fd.maxAge),
+			Image: &feeds.RssImage{Url: p.base + logoPath, Title: fd.title, Link: fd.home,
+				Width: logoWidth, Height: logoHeight},
 		},
 		AtomLinks: fd.pageLinks(formatRSS.mime()),
 		Items:     make([]*rssItem, len(fd.entries)),
@@ -200,23 +243,44 @@ func (p *Publisher) renderRSS(fd *feedData) ([]byte, error) {
 				Title:       e.title,
 				Link:        e.link,
 				Description: e.summary,
-				Guid:        &feeds.RssGuid{Id: e.id, IsPermaLink: fmt.Sprint(e.permalink)},
+				Guid:        &feeds.RssGuid{Id: e.id, IsPermaLink: "false"},
 				PubDate:     rfc822(e.date),
 			},
 			Creators:   e.authors,
+			Language:   fd.entryLang(e),
 			Categories: e.categories,
 			Source:     &rssSource{URL: e.sourceFeed, Name: e.sourceName},
 		}
 		if e.content != "" {
 			it.Content = &feeds.RssContent{Content: e.content}
 		}
+		if e.updated.After(e.date) {
+			it.Modified = rfc3339(e.updated)
+		}
+		// RSS has room for one enclosure: the upstream's first, else the
+		// lead image; every media file is a media:content as well.
+		enc := e.imageEnclosure()
+		if len(e.enclosures) > 0 {
+			enc = &e.enclosures[0]
+		}
+		if enc != nil {
+			it.Enclosure = &feeds.RssEnclosure{Url: enc.url, Length: strconv.FormatInt(enc.length, 10), Type: enc.typ}
+		}
+		for _, x := range e.enclosures {
+			it.Media = append(it.Media, mediaContent{URL: x.url, Type: x.typ, Medium: medium(x.typ), FileSize: x.length})
+		}
+		if e.image != "" {
+			it.Thumbnail = &mediaThumbnail{URL: e.image}
+		}
 		ch.Items[i] = it
 	}
-	return marshalXML(&rssDoc{Version: "2.0", NSContent: nsContent, NSDC: nsDC, NSAtom: nsAtom, Channel: ch})
+	return marshalXML(&rssDoc{Version: "2.0", NSContent: nsContent, NSDC: nsDC, NSDCTerms: nsDCTerms, NSMedia: nsMedia,
+		NSAtom: nsAtom, Channel: ch})
 }
 
 type atomFeed struct {
 	feeds.AtomFeed
+	Lang      string           `xml:"xml:lang,attr,omitempty"`
 	Generator string           `xml:"generator"`
 	Links     []feeds.AtomLink `xml:"link"`
 	Entries   []*atomEntry     `xml:"entry"`
@@ -224,6 +288,7 @@ type atomFeed struct {
 
 type atomEntry struct {
 	feeds.AtomEntry
+	Lang       string             `xml:"xml:lang,attr,omitempty"`
 	Authors    []feeds.AtomAuthor `xml:"author"`
 	Categories []atomCategory     `xml:"category"`
 	Source     *atomSource        `xml:"source"`
@@ -250,8 +315,11 @@ func (p *Publisher) renderAtom(fd *feedData) ([]byte, error) {
 			Id:       fd.current,
 			Updated:  rfc3339(fd.updated),
 			Subtitle: fd.description,
+			Icon:     p.base + faviconPath,
+			Logo:     p.base + logoPath,
 			Author:   &feeds.AtomAuthor{AtomPerson: feeds.AtomPerson{Name: plainText(p.title), Uri: fd.home}},
 		},
+		Lang:      fd.lang,
 		Generator: generator,
 		Links:     []feeds.AtomLink{{Href: fd.home, Rel: "alternate", Type: "text/html"}},
 		Entries:   make([]*atomEntry, len(fd.entries)),
@@ -265,10 +333,11 @@ func (p *Publisher) renderAtom(fd *feedData) ([]byte, error) {
 			AtomEntry: feeds.AtomEntry{
 				Title:   e.title,
 				Updated: rfc3339(e.updated),
-				Id:      e.atomID,
+				Id:      e.id,
 				Links:   []feeds.AtomLink{{Href: e.link, Rel: "alternate", Type: "text/html"}},
 				Content: &feeds.AtomContent{Content: e.body(), Type: "html"},
 			},
+			Lang: fd.entryLang(e),
 			Source: &atomSource{
 				Title: e.sourceName,
 				Links: []feeds.AtomLink{{Href: e.sourceHome, Rel: "alternate", Type: "text/html"}},
@@ -278,6 +347,17 @@ func (p *Publisher) renderAtom(fd *feedData) ([]byte, error) {
 		}
 		if e.published {
 			en.Published = rfc3339(e.date)
+		}
+		encs := e.enclosures
+		if img := e.imageEnclosure(); img != nil {
+			encs = append([]enclosure{*img}, encs...)
+		}
+		for _, x := range encs {
+			l := feeds.AtomLink{Href: x.url, Rel: "enclosure", Type: x.typ}
+			if x.length > 0 {
+				l.Length = strconv.FormatInt(x.length, 10)
+			}
+			en.Links = append(en.Links, l)
 		}
 		if e.content != "" {
 			en.Summary = &feeds.AtomSummary{Content: e.summary, Type: "html"}
@@ -300,8 +380,17 @@ type jsonFeed struct {
 
 type jsonItem struct {
 	feeds.JSONItem
-	Language string   `json:"language,omitempty"`
-	Syndic   *jsonExt `json:"_syndic"`
+	Language    string           `json:"language,omitempty"`
+	Attachments []jsonAttachment `json:"attachments,omitempty"`
+	Syndic      *jsonExt         `json:"_syndic"`
+}
+
+// jsonAttachment is a JSON Feed 1.1 attachment (gorilla/feeds names its
+// size wrongly).
+type jsonAttachment struct {
+	URL      string `json:"url"`
+	MIMEType string `json:"mime_type"`
+	Size     int64  `json:"size_in_bytes,omitempty"`
 }
 
 // jsonExt is syndic's JSON Feed extension object on every item: who to credit.
@@ -327,6 +416,9 @@ func (p *Publisher) renderJSON(fd *feedData) ([]byte, error) {
 			FeedUrl:     fd.self,
 			Description: fd.description,
 			NextUrl:     fd.next,
+			Language:    fd.lang,
+			Icon:        p.base + iconPath,
+			Favicon:     p.base + faviconPath,
 		},
 		Items: make([]*jsonItem, len(fd.entries)),
 	}
@@ -350,6 +442,9 @@ func (p *Publisher) renderJSON(fd *feedData) ([]byte, error) {
 				Source: jsonSource{Name: e.sourceName, HomeURL: e.sourceHome, FeedURL: e.sourceFeed},
 				Via:    e.via,
 			},
+		}
+		for _, x := range e.enclosures {
+			it.Attachments = append(it.Attachments, jsonAttachment{URL: x.url, MIMEType: x.typ, Size: x.length})
 		}
 		published := e.date
 		it.PublishedDate = &published
@@ -382,6 +477,11 @@ func marshalXML(v any) ([]byte, error) {
 	}
 	buf.WriteByte('\n')
 	return buf.Bytes(), nil
+}
+
+// ttl is RSS <ttl>, in minutes: the Cache-Control max-age, rounded up.
+func ttl(maxAge time.Duration) int {
+	return int((maxAge + time.Minute - 1) / time.Minute)
 }
 
 // rfc822 formats t as RSS wants it: RFC 1123 with a numeric zone offset.

@@ -20,6 +20,9 @@ func (p *Publisher) serveDoc(w http.ResponseWriter, r *http.Request, d *doc) {
 		h["Vary"] = d.vary
 	}
 	h["Cache-Control"] = d.cacheControl
+	if d.allowOrigin != nil {
+		h["Access-Control-Allow-Origin"] = d.allowOrigin
+	}
 	if d.link != nil {
 		h["Link"] = d.link
 	}

@@ -10,6 +10,7 @@ import (
 	"net/mail"
 	"net/url"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -25,14 +26,15 @@ import (
 // Elements allowed under each parent, by "namespace local" name. Anything
 // else is an undefined element.
 var (
-	rssNS      = map[string]string{"content": nsContent, "dc": nsDC, "atom": nsAtom}
+	rssNS      = map[string]string{"content": nsContent, "dc": nsDC, "dcterms": nsDCTerms, "media": nsMedia, "atom": nsAtom}
 	rssAllowed = map[string][]string{
 		" rss": {" channel"},
 		" channel": {" title", " link", " description", " language", " copyright", " managingEditor", " webMaster",
 			" pubDate", " lastBuildDate", " category", " generator", " docs", " cloud", " ttl", " image", " rating",
 			" textInput", " skipHours", " skipDays", " item", nsAtom + " link"},
 		" item": {" title", " link", " description", " author", " category", " comments", " enclosure", " guid",
-			" pubDate", " source", nsContent + " encoded", nsDC + " creator"},
+			" pubDate", " source", nsContent + " encoded", nsDC + " creator", nsDC + " language", nsDCTerms + " modified",
+			nsMedia + " content", nsMedia + " thumbnail"},
 	}
 	atomAllowed = map[string][]string{
 		"feed": {"author", "category", "contributor", "generator", "icon", "id", "link", "logo", "rights", "subtitle",
@@ -155,6 +157,16 @@ func checkValid(t *testing.T, ext, self string, h http.Header, body []byte) (nex
 				t.Errorf("item id %s is not a non-empty string", it["id"])
 			}
 			json.Unmarshal(it["content_html"], &content)
+			var atts []struct {
+				URL      string `json:"url"`
+				MIMEType string `json:"mime_type"`
+			}
+			json.Unmarshal(it["attachments"], &atts)
+			for _, a := range atts {
+				if !strings.HasPrefix(a.URL, "http") || a.MIMEType == "" {
+					t.Errorf("attachment %+v: url and mime_type are required", a)
+				}
+			}
 			json.Unmarshal(it["date_published"], &date)
 			if _, err := time.Parse(time.RFC3339, date); err != nil {
 				t.Errorf("date_published %q: %v", date, err)
@@ -190,6 +202,7 @@ func walkXML(t *testing.T, ext string, body []byte) (map[string]string, xmlFacts
 	var stack []xml.Name
 	var text strings.Builder
 	rfc822 := regexp.MustCompile(`^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} [+-]\d{4}$`)
+	enclosures := 0
 	for {
 		tok, err := d.Token()
 		if err == io.EOF {
@@ -214,6 +227,15 @@ func walkXML(t *testing.T, ext string, body []byte) (map[string]string, xmlFacts
 				return ""
 			}
 			feedLevel := (ext == "rss" && len(stack) == 3) || (ext == "atom" && len(stack) == 2)
+			checkMedia(t, ext, tok, attr)
+			if tok.Name.Local == "item" && ext == "rss" {
+				enclosures = 0
+			}
+			if tok.Name.Local == "enclosure" && tok.Name.Space == "" {
+				if enclosures++; enclosures > 1 {
+					t.Error("an RSS item with more than one <enclosure>")
+				}
+			}
 			if tok.Name.Local == "link" && tok.Name.Space == nsAtom && feedLevel {
 				rel := attr("rel")
 				if rel == "" {
@@ -243,6 +265,14 @@ func walkXML(t *testing.T, ext string, body []byte) (map[string]string, xmlFacts
 				if _, err := mail.ParseAddress(v); err != nil {
 					t.Errorf("RSS <author> %q is not an e-mail address (bylines go to dc:creator)", v)
 				}
+			case ext == "rss" && tok.Name.Space == nsDCTerms && tok.Name.Local == "modified":
+				if _, err := time.Parse(time.RFC3339, v); err != nil {
+					t.Errorf("dcterms:modified %q is not W3C-DTF: %v", v, err)
+				}
+			case ext == "rss" && (tok.Name.Local == "ttl" || tok.Name.Local == "width" || tok.Name.Local == "height"):
+				if n, err := strconv.Atoi(v); err != nil || n <= 0 || tok.Name.Local == "width" && n > 144 || tok.Name.Local == "height" && n > 400 {
+					t.Errorf("<%s>%s</%s>", tok.Name.Local, v, tok.Name.Local)
+				}
 			case ext == "atom" && (tok.Name.Local == "updated" || tok.Name.Local == "published"):
 				if _, err := time.Parse(time.RFC3339, v); err != nil {
 					t.Errorf("%s %q is not RFC 3339: %v", tok.Name.Local, v, err)
@@ -257,6 +287,44 @@ func walkXML(t *testing.T, ext string, body []byte) (map[string]string, xmlFacts
 		}
 	}
 	return links, facts
+}
+
+// checkMedia checks an element's media and language attributes: RSS
+// <enclosure> (url, length and type required), media:content, Atom links
+// rel="enclosure", and xml:lang, a well-formed language tag.
+func checkMedia(t *testing.T, ext string, tok xml.StartElement, attr func(string) string) {
+	t.Helper()
+	for _, a := range tok.Attr {
+		if a.Name.Local == "lang" && a.Name.Space == "http://www.w3.org/XML/1998/namespace" && langTag(a.Value) != a.Value {
+			t.Errorf("xml:lang %q is not a well-formed tag", a.Value)
+		}
+	}
+	absolute := func(what, u string) {
+		if pu, err := url.Parse(u); err != nil || (pu.Scheme != "http" && pu.Scheme != "https") || pu.Host == "" {
+			t.Errorf("%s URL %q is not absolute http(s)", what, u)
+		}
+	}
+	mimeType := func(what, typ string) {
+		if mt, _, err := mime.ParseMediaType(typ); err != nil || mt != typ || !strings.Contains(typ, "/") {
+			t.Errorf("%s type %q is not a MIME type", what, typ)
+		}
+	}
+	switch {
+	case ext == "rss" && tok.Name.Space == "" && tok.Name.Local == "enclosure":
+		absolute("enclosure", attr("url"))
+		mimeType("enclosure", attr("type"))
+		if n, err := strconv.ParseInt(attr("length"), 10, 64); err != nil || n < 0 {
+			t.Errorf("enclosure length %q", attr("length"))
+		}
+	case ext == "rss" && tok.Name.Space == nsMedia:
+		absolute("media:"+tok.Name.Local, attr("url"))
+		if tok.Name.Local == "content" {
+			mimeType("media:content", attr("type"))
+		}
+	case ext == "atom" && tok.Name.Local == "link" && attr("rel") == "enclosure":
+		absolute("enclosure link", attr("href"))
+		mimeType("enclosure link", attr("type"))
+	}
 }
 
 func checkChild(t *testing.T, ext string, parent, child xml.Name, depth int) {

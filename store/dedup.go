@@ -114,6 +114,9 @@ func normalize(it news.Item) news.Item {
 	if len(it.Quotes) == 0 {
 		it.Quotes = nil
 	}
+	if len(it.Enclosures) == 0 {
+		it.Enclosures = nil
+	}
 	it.Sections = normSections(it.Sections)
 	return it
 }
@@ -188,6 +191,16 @@ func contentHash(it *news.Item, canon string) []byte {
 		h.int(int64(q.Pos))
 	}
 	h.strs(it.Sections)
+	// Last and only when there are any, so that the hashes of items stored
+	// before enclosures were kept stay as they were.
+	if len(it.Enclosures) > 0 {
+		h.int(int64(len(it.Enclosures)))
+		for _, e := range it.Enclosures {
+			h.str(e.URL)
+			h.str(e.Type)
+			h.int(e.Length)
+		}
+	}
 	return h.h.Sum(nil)
 }
 

@@ -56,14 +56,14 @@ func (s *Store) SourceItems(ctx context.Context, sourceID string, before time.Ti
 
 // Version returns a number that grows whenever any section's version does
 // (so whenever any published item changes), and the time of the latest such
-// change; 0 and the zero time for a store without sections.
+// change; 0 and the store's creation time for a store without sections.
 func (s *Store) Version(ctx context.Context) (int64, time.Time, error) {
 	var v, at int64
 	if err := s.r.QueryRowContext(ctx, s.q.version).Scan(&v, &at); err != nil {
 		return 0, time.Time{}, fmt.Errorf("read store version: %w", err)
 	}
-	if v == 0 {
-		return 0, time.Time{}, nil
+	if at == 0 {
+		return v, time.Time{}, nil
 	}
 	return v, fromMicros(at), nil
 }

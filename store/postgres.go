@@ -140,12 +140,12 @@ var postgresQueries = queries{
 	itemsByLink: `SELECT id, fetched_at, content_hash FROM items WHERE source_id = $1 AND canonical_link = $2 AND canonical_link <> '' LIMIT 2`,
 	insertItem: `INSERT INTO items (source_id, dedup_key, guid, link, canonical_link, title, summary, content,
 		authors, categories, section, published, updated, image, lang, via,
-		attr_required, attr_link, attr_notice, fetched_at, sort_time, changed_at, content_hash, published_offset)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24) RETURNING id`,
+		attr_required, attr_link, attr_notice, fetched_at, sort_time, changed_at, content_hash, published_offset, enclosures)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25) RETURNING id`,
 	updateItem: `UPDATE items SET guid = $1, link = $2, canonical_link = $3, title = $4, summary = $5, content = $6,
 		authors = $7, categories = $8, section = $9, published = $10, updated = $11, image = $12, lang = $13, via = $14,
 		attr_required = $15, attr_link = $16, attr_notice = $17, sort_time = $18, changed_at = $19, content_hash = $20,
-		published_offset = $21 WHERE id = $22`,
+		published_offset = $21, enclosures = $22, edited_at = coalesce($23, edited_at) WHERE id = $24`,
 	itemSections:   `SELECT section FROM item_sections WHERE item_id = $1`,
 	deleteSections: `DELETE FROM item_sections WHERE item_id = $1`,
 	insertSection:  `INSERT INTO item_sections (item_id, section, sort_time) VALUES ($1, $2, $3)`,
@@ -168,7 +168,10 @@ var postgresQueries = queries{
 	speakers: `SELECT speaker, count(*) AS n FROM quotes WHERE speaker <> '' GROUP BY speaker ORDER BY n DESC, speaker LIMIT $1`,
 	bumpSection: `INSERT INTO section_versions (section, version, changed_at) VALUES ($1, 1, $2)
 		ON CONFLICT (section) DO UPDATE SET version = section_versions.version + 1, changed_at = excluded.changed_at`,
-	sectionVersion: `SELECT version, changed_at FROM section_versions WHERE section = $1`,
+	// A section never changed is dated by the store's creation (its first
+	// migration), so that an empty feed has a real date.
+	sectionVersion: `SELECT coalesce(max(version), 0)::bigint, coalesce(max(changed_at), (SELECT min(applied_at) FROM schema_migrations), 0)
+		FROM section_versions WHERE section = $1`,
 	// An index-only range read of item_sections_newest in order, stopping
 	// after limit rows, then one primary-key lookup per item (see
 	// TestPostgresQueryPlans).
@@ -210,5 +213,5 @@ var postgresQueries = queries{
 			AND EXISTS (SELECT 1 FROM item_sections s WHERE s.item_id = items.id)
 		ORDER BY sort_time DESC, id DESC
 		LIMIT $5`,
-	version: `SELECT coalesce(sum(version), 0)::bigint, coalesce(max(changed_at), 0) FROM section_versions`,
+	version: `SELECT coalesce(sum(version), 0)::bigint, coalesce(max(changed_at), (SELECT min(applied_at) FROM schema_migrations), 0) FROM section_versions`,
 }

@@ -272,7 +272,8 @@ type queries struct {
 
 // itemColumns are read and written in this order by scanItem and itemArgs.
 const itemColumns = `id, source_id, guid, link, title, summary, content, authors, categories, section,
-	published, updated, image, lang, via, attr_required, attr_link, attr_notice, fetched_at, published_offset`
+	published, updated, image, lang, via, attr_required, attr_link, attr_notice, fetched_at, published_offset,
+	dedup_key, enclosures, edited_at`
 
 const sourceStateColumns = `source_id, etag, last_modified, last_fetch, last_success, last_error,
 	failures, next_fetch, attr_required, attr_link, attr_notice`
@@ -294,12 +295,12 @@ var sqliteQueries = queries{
 	itemsByLink: `SELECT id, fetched_at, content_hash FROM items WHERE source_id = ? AND canonical_link = ? AND canonical_link <> '' LIMIT 2`,
 	insertItem: `INSERT INTO items (source_id, dedup_key, guid, link, canonical_link, title, summary, content,
 		authors, categories, section, published, updated, image, lang, via,
-		attr_required, attr_link, attr_notice, fetched_at, sort_time, changed_at, content_hash, published_offset)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+		attr_required, attr_link, attr_notice, fetched_at, sort_time, changed_at, content_hash, published_offset, enclosures)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
 	updateItem: `UPDATE items SET guid = ?, link = ?, canonical_link = ?, title = ?, summary = ?, content = ?,
 		authors = ?, categories = ?, section = ?, published = ?, updated = ?, image = ?, lang = ?, via = ?,
 		attr_required = ?, attr_link = ?, attr_notice = ?, sort_time = ?, changed_at = ?, content_hash = ?,
-		published_offset = ? WHERE id = ?`,
+		published_offset = ?, enclosures = ?, edited_at = coalesce(?, edited_at) WHERE id = ?`,
 	itemSections:   `SELECT section FROM item_sections WHERE item_id = ?`,
 	deleteSections: `DELETE FROM item_sections WHERE item_id = ?`,
 	insertSection:  `INSERT INTO item_sections (item_id, section, sort_time) VALUES (?, ?, ?)`,
@@ -319,7 +320,10 @@ var sqliteQueries = queries{
 	speakers: `SELECT speaker, count(*) AS n FROM quotes WHERE speaker <> '' GROUP BY speaker ORDER BY n DESC, speaker LIMIT ?`,
 	bumpSection: `INSERT INTO section_versions (section, version, changed_at) VALUES (?, 1, ?)
 		ON CONFLICT (section) DO UPDATE SET version = version + 1, changed_at = excluded.changed_at`,
-	sectionVersion: `SELECT version, changed_at FROM section_versions WHERE section = ?`,
+	// A section never changed is dated by the store's creation (its first
+	// migration), so that an empty feed has a real date.
+	sectionVersion: `SELECT coalesce(max(version), 0), coalesce(max(changed_at), (SELECT min(applied_at) FROM schema_migrations), 0)
+		FROM section_versions WHERE section = ?`,
 	// Served by item_sections_newest: a range read of the section's index
 	// entries in order, stopping after limit rows, then one primary-key
 	// lookup per item (see TestSectionItemsQueryPlan).
@@ -361,7 +365,7 @@ var sqliteQueries = queries{
 			AND EXISTS (SELECT 1 FROM item_sections s WHERE s.item_id = items.id)
 		ORDER BY sort_time DESC, id DESC
 		LIMIT ?`,
-	version: `SELECT coalesce(sum(version), 0), coalesce(max(changed_at), 0) FROM section_versions`,
+	version: `SELECT coalesce(sum(version), 0), coalesce(max(changed_at), (SELECT min(applied_at) FROM schema_migrations), 0) FROM section_versions`,
 }
 
 // prefixed qualifies every column of a comma-separated list with p.

@@ -433,7 +433,18 @@ func (sv *saver) save(it news.Item, id identity) (SavedItem, error) {
 	if found && bytes.Equal(old.hash, hash) {
 		return SavedItem{ID: old.id, Status: StatusUnchanged}, nil
 	}
+	// An update is an edit unless all it brings is the media of an item
+	// stored before they were kept (or first listed upstream since).
+	edited := sql.NullInt64{Int64: sv.now.UnixMicro(), Valid: true}
+	if found && len(it.Enclosures) > 0 {
+		bare := it
+		bare.Enclosures = nil
+		if bytes.Equal(old.hash, contentHash(&bare, id.canon)) {
+			edited = sql.NullInt64{}
+		}
+	}
 	authors, categories, via := jsonList(it.Authors), jsonList(it.Categories), jsonList(it.Via)
+	enclosures := jsonEnclosures(it.Enclosures)
 	var itemID int64
 	var sortTime int64
 	status := StatusNew
@@ -446,7 +457,7 @@ func (sv *saver) save(it news.Item, id identity) (SavedItem, error) {
 			it.SourceID, id.key, it.GUID, it.Link, id.canon, it.Title, it.Summary, it.Content,
 			authors, categories, it.Section, nullTime(it.Published), nullTime(it.Updated), it.Image, it.Lang, via,
 			it.Attribution.Required, it.Attribution.Link, it.Attribution.Notice,
-			it.FetchedAt.UnixMicro(), sortTime, sv.now.UnixMicro(), hash, zoneOffset(it.Published),
+			it.FetchedAt.UnixMicro(), sortTime, sv.now.UnixMicro(), hash, zoneOffset(it.Published), enclosures,
 		).Scan(&itemID)
 		if err != nil {
 			return SavedItem{}, fmt.Errorf("insert item: %w", err)
@@ -459,7 +470,7 @@ func (sv *saver) save(it news.Item, id identity) (SavedItem, error) {
 			it.GUID, it.Link, id.canon, it.Title, it.Summary, it.Content,
 			authors, categories, it.Section, nullTime(it.Published), nullTime(it.Updated), it.Image, it.Lang, via,
 			it.Attribution.Required, it.Attribution.Link, it.Attribution.Notice,
-			sortTime, sv.now.UnixMicro(), hash, zoneOffset(it.Published), itemID)
+			sortTime, sv.now.UnixMicro(), hash, zoneOffset(it.Published), enclosures, edited, itemID)
 		if err != nil {
 			return SavedItem{}, fmt.Errorf("update item: %w", err)
 		}
@@ -564,7 +575,8 @@ func (s *Store) SectionItems(ctx context.Context, section string, limit int) ([]
 
 // SectionVersion returns a number that changes whenever the section's
 // membership or any of its items changes, and the time of that change. It is
-// 0 and the zero time, with no error, for a section that never had an item.
+// 0 and the store's creation time, with no error, for a section that never
+// had an item.
 // Versions are counted per database: combine both values in an ETag.
 func (s *Store) SectionVersion(ctx context.Context, section string) (int64, time.Time, error) {
 	var v, at int64
@@ -574,6 +586,9 @@ func (s *Store) SectionVersion(ctx context.Context, section string) (int64, time
 	}
 	if err != nil {
 		return 0, time.Time{}, fmt.Errorf("read section version: %w", err)
+	}
+	if at == 0 {
+		return v, time.Time{}, nil
 	}
 	return v, fromMicros(at), nil
 }
@@ -718,18 +733,22 @@ func queryItems(ctx context.Context, tx *sql.Tx, query string, args ...any) ([]n
 	var items []news.Item
 	for rows.Next() {
 		var it news.Item
-		var authors, categories, via string
-		var published, updated sql.NullInt64
+		var authors, categories, via, enclosures string
+		var published, updated, edited sql.NullInt64
 		var fetched, offset int64
 		if err := rows.Scan(&it.ID, &it.SourceID, &it.GUID, &it.Link, &it.Title, &it.Summary, &it.Content,
 			&authors, &categories, &it.Section, &published, &updated, &it.Image, &it.Lang, &via,
-			&it.Attribution.Required, &it.Attribution.Link, &it.Attribution.Notice, &fetched, &offset); err != nil {
+			&it.Attribution.Required, &it.Attribution.Link, &it.Attribution.Notice, &fetched, &offset,
+			&it.Key, &enclosures, &edited); err != nil {
 			return nil, err
 		}
 		it.Published, it.Updated, it.FetchedAt = inZone(fromNull(published), offset), fromNull(updated), fromMicros(fetched)
+		it.Edited = fromNull(edited)
 		if it.Authors, err = parseList(authors); err == nil {
 			if it.Categories, err = parseList(categories); err == nil {
-				it.Via, err = parseList(via)
+				if it.Via, err = parseList(via); err == nil {
+					it.Enclosures, err = parseEnclosures(enclosures)
+				}
 			}
 		}
 		if err != nil {
@@ -809,6 +828,27 @@ func parseList(s string) ([]string, error) {
 		return nil, err
 	}
 	return nilIfEmpty(out), nil
+}
+
+// jsonEnclosures encodes enclosures as a JSON array ("[]" for none).
+func jsonEnclosures(es []news.Enclosure) string {
+	if len(es) == 0 {
+		return "[]"
+	}
+	b, _ := json.Marshal(es) // strings and numbers always encode
+	return string(b)
+}
+
+// parseEnclosures decodes jsonEnclosures's output; an empty list is nil.
+func parseEnclosures(s string) ([]news.Enclosure, error) {
+	if s == "" || s == "[]" {
+		return nil, nil
+	}
+	var out []news.Enclosure
+	if err := json.Unmarshal([]byte(s), &out); err != nil {
+		return nil, err
+	}
+	return out, nil
 }
 
 // nullTime is t in microseconds, or NULL for the zero time.

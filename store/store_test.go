@@ -235,17 +235,67 @@ func fullItem() news.Item {
 			{Text: "We will respond", Speaker: "Maria Zakharova", Role: "Foreign Ministry spokeswoman", Verb: "said", Direct: true, Pos: 42},
 			{Text: "все под контролем", Speaker: "", Role: "", Verb: "заявил", Direct: false, Pos: 99},
 		},
-		Sections: []string{"world", "caucasus"},
+		Sections:   []string{"world", "caucasus"},
+		Enclosures: []news.Enclosure{{URL: "https://caliber.az/img/1.jpg", Type: "image/jpeg", Length: 16180}, {URL: "https://caliber.az/a/1.mp3", Type: "audio/mpeg"}},
 	}
 }
 
-// want is it as the store gives it back.
+// want is it, stored under its GUID, as the store gives it back.
 func want(it news.Item, id int64, fetched time.Time) news.Item {
 	it = normalize(it)
 	it.Published = inZone(it.Published.UTC(), zoneOffset(it.Published)) // the offset comes back, not the zone name
 	it.ID = id
 	it.FetchedAt = fetched
+	it.Key = keyGUID + it.GUID
 	return it
+}
+
+// TestEditsAndIdentity checks what the publisher reads of an item's history:
+// Edited is set by an upstream edit and by nothing else (not by the media of
+// an item stored before they were kept, not by an unchanged item), and Key
+// stays the key the item was first stored under when the upstream gives it
+// a new GUID at the same link (alone the new GUID is no change; with an
+// edit it is written over the old one).
+func TestEditsAndIdentity(t *testing.T) {
+	forBackends(t, func(t *testing.T) {
+		clock := &testClock{now: t0}
+		s := testStore(t, WithClock(clock.Now))
+		ctx := context.Background()
+		in := fullItem()
+		media := in.Enclosures
+		in.Enclosures = nil // as stored before enclosures were kept
+		id := save(t, s, in).Items[0].ID
+		read := func() news.Item {
+			t.Helper()
+			got, err := s.ItemByID(ctx, id)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return got
+		}
+		step := func(what string, it news.Item, status Status, edited time.Time) {
+			t.Helper()
+			clock.Advance(time.Hour)
+			if res := save(t, s, it).Items[0]; res != (SavedItem{ID: id, Status: status}) {
+				t.Fatalf("%s: saved as %+v, want %s of %d", what, res, status, id)
+			}
+			if got := read(); !got.Edited.Equal(edited) || got.Key != keyGUID+fullItem().GUID || !reflect.DeepEqual(got.Enclosures, it.Enclosures) {
+				t.Fatalf("%s: Edited %v Key %q Enclosures %v, want %v %q %v", what, got.Edited, got.Key, got.Enclosures, edited, keyGUID+fullItem().GUID, it.Enclosures)
+			}
+		}
+		in.Enclosures = media
+		step("media added", in, StatusUpdated, time.Time{})
+		step("the same again", in, StatusUnchanged, time.Time{})
+		in.Title = "Title, corrected"
+		step("title edited", in, StatusUpdated, t0.Add(3*time.Hour))
+		in.GUID = "https://caliber.az/?p=1"
+		step("new GUID", in, StatusUnchanged, t0.Add(3*time.Hour))
+		in.Title = "Title, corrected again"
+		step("new GUID and title", in, StatusUpdated, t0.Add(5*time.Hour))
+		if got := read(); got.GUID != in.GUID {
+			t.Errorf("GUID %q, want the new %q", got.GUID, in.GUID)
+		}
+	})
 }
 
 func TestItemRoundTrip(t *testing.T) {
@@ -280,7 +330,9 @@ func TestItemRoundTrip(t *testing.T) {
 		if err != nil {
 			t.Fatalf("ItemByID: %v", err)
 		}
-		if w := want(ed, res.Items[0].ID, t0); !reflect.DeepEqual(got, w) {
+		w := want(ed, res.Items[0].ID, t0)
+		w.Edited = t0.Add(time.Hour)
+		if !reflect.DeepEqual(got, w) {
 			t.Fatalf("after edit:\n got %+v\nwant %+v", got, w)
 		}
 
@@ -321,8 +373,9 @@ func TestEditBumpsSectionVersions(t *testing.T) {
 		s := testStore(t, WithClock(clock.Now))
 		ctx := context.Background()
 
-		if v, at, err := s.SectionVersion(ctx, "world"); v != 0 || !at.IsZero() || err != nil {
-			t.Fatalf("SectionVersion of an unknown section = %d, %v, %v", v, at, err)
+		// Never changed: dated by the store's creation (its clock at Open).
+		if v, at, err := s.SectionVersion(ctx, "world"); v != 0 || !at.Equal(t0) || err != nil {
+			t.Fatalf("SectionVersion of an unknown section = %d, %v, %v; want 0, %v", v, at, err, t0)
 		}
 		a := item("a", "g1", "https://a.test/1", "One")
 		a.Sections = []string{"world", "europe"}

@@ -251,6 +251,7 @@ func convertItem(it *gofeed.Item, ri *rss.Item, base *url.URL, lang string, loc 
 	n.Published = date(it.Published, it.PublishedParsed, loc)
 	n.Updated = date(it.Updated, it.UpdatedParsed, loc)
 	n.Image = news.AbsoluteHTTP(linkBase, image(it))
+	n.Enclosures = enclosures(it, linkBase)
 	return n
 }
 
@@ -454,19 +455,34 @@ func isImage(typ, medium, u string) bool {
 	if medium == "image" || strings.HasPrefix(strings.ToLower(typ), "image/") {
 		return true
 	}
-	if typ != "" || medium != "" {
-		return false
-	}
-	p := strings.ToLower(u)
-	if i := strings.IndexAny(p, "?#"); i >= 0 {
-		p = p[:i]
-	}
-	for _, x := range []string{".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif"} {
-		if strings.HasSuffix(p, x) {
-			return true
+	return typ == "" && medium == "" && news.ImageType(u) != ""
+}
+
+// enclosures are the media files the item carries, in document order: RSS
+// <enclosure>s and Atom links rel="enclosure" (gofeed's Enclosures), then
+// Media RSS media:content, alone or in a media:group. A media:content
+// without a type but with a medium gets its type from the URL when it is
+// an image. URLs are resolved against base.
+func enclosures(it *gofeed.Item, base *url.URL) []news.Enclosure {
+	var out []news.Enclosure
+	for _, e := range it.Enclosures {
+		if e != nil {
+			n, _ := strconv.ParseInt(strings.TrimSpace(e.Length), 10, 64)
+			out = news.AddEnclosure(out, news.Enclosure{URL: news.AbsoluteHTTP(base, e.URL), Type: e.Type, Length: n})
 		}
 	}
-	return false
+	media := it.Extensions["media"]
+	for _, group := range append([]map[string][]ext.Extension{media}, childMaps(media["group"])...) {
+		for _, c := range group["content"] {
+			typ := c.Attrs["type"]
+			if typ == "" && c.Attrs["medium"] == "image" {
+				typ = news.ImageType(c.Attrs["url"])
+			}
+			n, _ := strconv.ParseInt(strings.TrimSpace(c.Attrs["fileSize"]), 10, 64)
+			out = news.AddEnclosure(out, news.Enclosure{URL: news.AbsoluteHTTP(base, c.Attrs["url"]), Type: typ, Length: n})
+		}
+	}
+	return out
 }
 
 // isHTML reports whether the scanned document is an HTML page.

@@ -5,6 +5,7 @@ import (
 	"compress/gzip"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -263,6 +264,49 @@ func TestParseLenta(t *testing.T) {
 		if !sections[s] {
 			t.Errorf("no category %q among %v", s, sections)
 		}
+	}
+}
+
+// TestParseEnclosures checks that the media files each upstream attaches
+// are kept with their types and lengths: RSS <enclosure> images (Lenta,
+// Oren, Suspilne without a length), audio (WDR's podcast), and a Media RSS
+// media:content image in Atom with a medium but no type.
+func TestParseEnclosures(t *testing.T) {
+	tests := []struct {
+		file  string
+		items int    // items with enclosures
+		first string // of the first item with any, as fmt prints them
+	}{
+		{"lenta_rss_2022-12-03.xml", 200, "[{https://icdn.lenta.ru/images/2022/12/03/19/20221203195033803/pic_41b56afd2312ed51802e4dbd9d096487.jpg image/jpeg 16180}]"},
+		{"node-feedparser_oren_ru_windows-1251_yandex.xml", 10, "[{http://www.oren.ru/upload/iblock/be8/stroitelstvo_krany.jpg image/jpeg 9683}]"},
+		{"feeder_suspilne_ukrnet_fulltext.xml", 5, "[{https://cdn4.suspilne.media/images/e367c2c5b131946e.jpg image/jpeg 0}]"},
+		{"podfetch_wdr_1live_audio.xml", 2, "[{http://medien.wdr.de/m/1378303880/radio/planbreportage/1live_planb_reportage_made_by_wdr_20130904.mp3 audio/mpeg 17567124}]"},
+		{"gofeed_dsh2dsh_atom_koi8r.xml", 1, "[{https://www.androidauthority.com/wp-content/uploads/2023/02/Samsung-Galaxy-S23-Ultra-Green-Calling-On-Phone-scaled.jpg image/jpeg 0}]"},
+		{"miniflux_ibash_windows-1251.xml", 0, "[]"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			f := mustParse(t, fixture(t, tt.file), Options{})
+			with, first := 0, "[]"
+			for _, it := range f.Items {
+				if len(it.Enclosures) > 0 {
+					if with++; with == 1 {
+						first = fmt.Sprint(it.Enclosures)
+					}
+				}
+				for _, e := range it.Enclosures {
+					if !news.IsAbsoluteHTTP(e.URL) || e.Type == "" {
+						t.Errorf("enclosure %+v", e)
+					}
+				}
+			}
+			if with != tt.items {
+				t.Errorf("%d items with enclosures, want %d", with, tt.items)
+			}
+			if first != tt.first {
+				t.Errorf("first enclosures %s, want %s", first, tt.first)
+			}
+		})
 	}
 }
 
@@ -567,7 +611,8 @@ func TestParseJSONFeed(t *testing.T) {
   "items": [
     {"id": "1", "url": "/20240115/a.html", "title": "Заголовок &amp; ещё", "summary": "Анонс",
      "content_text": "Первый абзац.\nВторой.", "date_published": "2024-01-15T12:30:00+03:00",
-     "authors": [{"name": "Иван Иванов"}], "tags": ["Политика"], "image": "/img/1.jpg"},
+     "authors": [{"name": "Иван Иванов"}], "tags": ["Политика"], "image": "/img/1.jpg",
+     "attachments": [{"url": "/audio/1.mp3", "mime_type": "audio/mpeg", "size_in_bytes": 1200}, {"url": "javascript:x", "mime_type": "audio/mpeg"}]},
     {"id": 2, "url": "https://ria.ru/b.html", "title": "Второй", "content_html": "<p>Текст</p>", "author": {"name": "x@y.ru (Пётр Петров)"}},
     {"id": "3", "title": 42, "url": "https://ria.ru/c.html"}
   ]
@@ -580,7 +625,8 @@ func TestParseJSONFeed(t *testing.T) {
 	if a.GUID != "1" || a.Link != "https://ria.ru/20240115/a.html" || a.Title != "Заголовок & ещё" || a.Summary != "Анонс" ||
 		a.Content != "<p>Первый абзац.</p>\n<p>Второй.</p>" || rfc3339(a.Published) != "2024-01-15T12:30:00+03:00" ||
 		strings.Join(a.Authors, "|") != "Иван Иванов" || strings.Join(a.Categories, "|") != "Политика" ||
-		a.Image != "https://ria.ru/img/1.jpg" || a.Lang != "ru" {
+		a.Image != "https://ria.ru/img/1.jpg" || a.Lang != "ru" ||
+		fmt.Sprint(a.Enclosures) != "[{https://ria.ru/audio/1.mp3 audio/mpeg 1200}]" {
 		t.Errorf("item 0 = %+v", a)
 	}
 	if b.GUID != "2" || b.Content != "<p>Текст</p>" || strings.Join(b.Authors, "|") != "Пётр Петров" {

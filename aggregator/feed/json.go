@@ -14,21 +14,28 @@ import (
 
 // jsonItem is an item of JSON Feed 1.0 or 1.1.
 type jsonItem struct {
-	ID            json.RawMessage `json:"id"` // a string, or a number in some 1.0 feeds
-	URL           string          `json:"url"`
-	ExternalURL   string          `json:"external_url"`
-	Title         string          `json:"title"`
-	ContentHTML   string          `json:"content_html"`
-	ContentText   string          `json:"content_text"`
-	Summary       string          `json:"summary"`
-	Image         string          `json:"image"`
-	BannerImage   string          `json:"banner_image"`
-	DatePublished string          `json:"date_published"`
-	DateModified  string          `json:"date_modified"`
-	Author        *jsonAuthor     `json:"author"`
-	Authors       []jsonAuthor    `json:"authors"`
-	Tags          []string        `json:"tags"`
-	Language      string          `json:"language"`
+	ID            json.RawMessage  `json:"id"` // a string, or a number in some 1.0 feeds
+	URL           string           `json:"url"`
+	ExternalURL   string           `json:"external_url"`
+	Title         string           `json:"title"`
+	ContentHTML   string           `json:"content_html"`
+	ContentText   string           `json:"content_text"`
+	Summary       string           `json:"summary"`
+	Image         string           `json:"image"`
+	BannerImage   string           `json:"banner_image"`
+	DatePublished string           `json:"date_published"`
+	DateModified  string           `json:"date_modified"`
+	Author        *jsonAuthor      `json:"author"`
+	Authors       []jsonAuthor     `json:"authors"`
+	Tags          []string         `json:"tags"`
+	Language      string           `json:"language"`
+	Attachments   []jsonAttachment `json:"attachments"`
+}
+
+type jsonAttachment struct {
+	URL      string `json:"url"`
+	MIMEType string `json:"mime_type"`
+	Size     int64  `json:"size_in_bytes"`
 }
 
 type jsonAuthor struct {
@@ -137,6 +144,9 @@ func parseJSON(data []byte, opt Options, base *url.URL) (*Feed, error) {
 		n.Image = news.AbsoluteHTTP(imgBase, ji.Image)
 		if n.Image == "" {
 			n.Image = news.AbsoluteHTTP(imgBase, ji.BannerImage)
+		}
+		for _, a := range ji.Attachments {
+			n.Enclosures = news.AddEnclosure(n.Enclosures, news.Enclosure{URL: news.AbsoluteHTTP(imgBase, a.URL), Type: a.MIMEType, Length: a.Size})
 		}
 		f.Items = append(f.Items, n)
 	}

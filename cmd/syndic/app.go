@@ -17,7 +17,6 @@ import (
 	"github.com/syndic/syndic/aggregator"
 	"github.com/syndic/syndic/aggregator/fetch"
 	"github.com/syndic/syndic/config"
-	"github.com/syndic/syndic/news"
 	"github.com/syndic/syndic/publisher"
 	"github.com/syndic/syndic/store"
 )
@@ -58,14 +57,10 @@ func newFetcher(cfg config.Config, hosts fetch.HostGate) *fetch.Client {
 // newPublisher returns the publisher of cfg's sections and sources,
 // registering its metrics on reg (nil: none).
 func newPublisher(cfg config.Config, st *store.Store, log *slog.Logger, reg prometheus.Registerer) *publisher.Publisher {
-	sources := make([]news.Source, len(cfg.Sources))
-	for i, s := range cfg.Sources {
-		sources[i] = s.News()
-	}
 	return publisher.New(st, publisher.Options{
 		BaseURL:    cfg.PublicBase(),
 		Sections:   cfg.NewsSections(),
-		Sources:    sources,
+		Sources:    cfg.NewsSources(),
 		FeedLength: cfg.FeedLength,
 		Logger:     log,
 		Hub:        cfg.WebSubHub,

@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"net/url"
 	"os"
 	"strings"
@@ -29,16 +30,35 @@ func (c *configFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&c.db, "db", "", "database (overrides the config's database)")
 }
 
-// load reads and validates the config; a bad config stops every subcommand.
+// load reads and validates the config; a bad config stops every
+// subcommand, and a missing one says how to write the default.
 func (c *configFlags) load() (config.Config, error) {
-	cfg, err := config.Load(c.path)
+	cfg, err := loadConfig(c.path)
 	if err != nil {
-		return cfg, fmt.Errorf("bad config (run 'syndic check --config %s'):\n%w", c.path, err)
+		var errs config.Errors
+		if errors.As(err, &errs) {
+			return cfg, fmt.Errorf("bad config (run 'syndic check --config %s'):\n%w", c.path, err)
+		}
+		return cfg, err
 	}
 	if c.db != "" {
 		cfg.Database = c.db
 	}
 	return cfg, nil
+}
+
+// loadConfig is config.Load, saying how to write the default config when
+// there is none at path.
+func loadConfig(path string) (config.Config, error) {
+	cfg, err := config.Load(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		opt := ""
+		if path != config.DefaultPath {
+			opt = " --config " + path
+		}
+		return cfg, fmt.Errorf("no config: %w\n(run 'syndic init%s' to write the default sources and sections there)", err, opt)
+	}
+	return cfg, err
 }
 
 func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -55,7 +75,7 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		// "check --explain" given its argument after the flags.
 		*explain = fs.Arg(0)
 	}
-	cfg, err := config.Load(cf.path)
+	cfg, err := loadConfig(cf.path)
 	if err != nil {
 		var errs config.Errors
 		if errors.As(err, &errs) {

@@ -9,22 +9,26 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"log/slog"
 	"net"
 	"net/http"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
 	"time"
 
+	"github.com/syndic/syndic"
 	"github.com/syndic/syndic/config"
 	"github.com/syndic/syndic/store"
 )
 
-// demoFeeds are the fixture feeds the demo upstream serves: file name,
-// the feeds.yaml source whose name and sections it borrows (if any), the
-// name to credit otherwise, and the Content-Type it is served with (no
-// charset, so the crawler must read it from the document).
+// demoFeeds are the fixture feeds the demo upstream serves: file name (in
+// testdata/feeds, built into the binary), the feeds.yaml source whose name
+// and sections it borrows (if any), the name to credit otherwise, and its
+// language. They are served without a charset, so that the crawler must
+// read it from the document.
 var demoFeeds = []struct {
 	file, source, name, lang string
 }{
@@ -34,27 +38,36 @@ var demoFeeds = []struct {
 	{"feedparser_koi8r_nodecl.xml", "", "KOI8-R sample", "ru"},
 	{"feeder_suspilne_ukrnet_fulltext.xml", "", "Suspilne", "uk"},
 	{"milkleaks_turbo_undeclared_ns.xml.gz", "", "Milkleaks", "ru"},
+	{"podfetch_wdr_1live_audio.xml", "", "WDR 1LIVE", "de"},
 }
 
 func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("demo", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	cfgPath := fs.String("config", config.DefaultPath, "config whose sections (and matching sources) the demo borrows")
-	fixtures := fs.String("fixtures", filepath.Join("testdata", "feeds"), "folder of the fixture feeds")
-	listen := fs.String("listen", "127.0.0.1:8080", "address to serve the republished feeds on")
-	if err := fs.Parse(args); err != nil {
+	flags := flag.NewFlagSet("demo", flag.ContinueOnError)
+	flags.SetOutput(stderr)
+	cfgPath := flags.String("config", "", "config whose sections (and matching sources) the demo borrows (default: the built-in feeds.yaml)")
+	fixtures := flags.String("fixtures", "", "folder of the fixture feeds (default: the built-in ones)")
+	listen := flags.String("listen", "127.0.0.1:8080", "address to serve the republished feeds on")
+	if err := flags.Parse(args); err != nil {
 		return exitError{2}
 	}
-	base, err := config.Load(*cfgPath)
+	base, err := builtinConfig()
+	if *cfgPath != "" {
+		cf := configFlags{path: *cfgPath}
+		base, err = cf.load()
+	}
 	if err != nil {
-		return fmt.Errorf("bad config (run 'syndic check --config %s'):\n%w", *cfgPath, err)
+		return err
+	}
+	feeds := syndic.Feeds()
+	if *fixtures != "" {
+		feeds = os.DirFS(*fixtures)
 	}
 
 	up, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		return fmt.Errorf("listen for the demo upstream: %w", err)
 	}
-	upstream := &http.Server{Handler: fixtureHandler(*fixtures), ReadHeaderTimeout: 5 * time.Second}
+	upstream := &http.Server{Handler: fixtureHandler(feeds), ReadHeaderTimeout: 5 * time.Second}
 	go upstream.Serve(up)
 	defer upstream.Close()
 	upURL := "http://" + up.Addr().String()
@@ -70,7 +83,7 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		return fmt.Errorf("listen: %w", err)
 	}
 	defer ln.Close()
-	cfg, err := demoConfig(base, upURL, filepath.Join(dir, "demo.db"), ln.Addr().String(), *fixtures)
+	cfg, err := demoConfig(base, upURL, filepath.Join(dir, "demo.db"), ln.Addr().String(), feeds)
 	if err != nil {
 		return err
 	}
@@ -105,7 +118,7 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error
 
 // demoConfig builds the demo's config: base's sections, and a source per
 // fixture feed on the loopback upstream.
-func demoConfig(base config.Config, upstream, db, listen, fixtures string) (config.Config, error) {
+func demoConfig(base config.Config, upstream, db, listen string, feeds fs.FS) (config.Config, error) {
 	cfg := config.Default()
 	cfg.Database = db
 	cfg.Listen = listen
@@ -114,11 +127,11 @@ func demoConfig(base config.Config, upstream, db, listen, fixtures string) (conf
 	cfg.Fetch.HostSpacing = 0 // the demo upstream is ours: no need to spare it
 	no := false
 	for _, f := range demoFeeds {
-		if _, err := os.Stat(filepath.Join(fixtures, f.file)); err != nil {
-			return cfg, fmt.Errorf("demo fixtures: %w (run syndic demo from the repository root, or pass --fixtures)", err)
+		if _, err := fs.Stat(feeds, f.file); err != nil {
+			return cfg, fmt.Errorf("demo fixtures: %w", err)
 		}
 		src := config.Source{
-			ID:           strings.ToLower(strings.NewReplacer(".", "-", " ", "-").Replace(f.name)),
+			ID:           demoSourceID(f.name),
 			Name:         f.name,
 			Lang:         f.lang,
 			Sections:     []config.SectionRef{{ID: "all"}},
@@ -141,16 +154,21 @@ func demoConfig(base config.Config, upstream, db, listen, fixtures string) (conf
 	return cfg, nil
 }
 
+// demoSourceID is the id of the demo source crediting name ("Lenta.ru" is lenta-ru).
+func demoSourceID(name string) string {
+	return strings.ToLower(strings.NewReplacer(".", "-", " ", "-").Replace(name))
+}
+
 // fixtureHandler serves the fixture feeds as a real upstream would: with
 // ETag and Last-Modified (so a second crawl gets 304s), gzip when the file
 // is gzipped, and a Content-Type without charset.
-func fixtureHandler(dir string) http.Handler {
+func fixtureHandler(feeds fs.FS) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		name := filepath.Base(r.URL.Path)
-		data, err := os.ReadFile(filepath.Join(dir, name))
+		name := path.Base(r.URL.Path)
+		data, err := fs.ReadFile(feeds, name)
 		gz := false
 		if err != nil {
-			data, err = os.ReadFile(filepath.Join(dir, name+".gz"))
+			data, err = fs.ReadFile(feeds, name+".gz")
 			gz = err == nil
 		}
 		if err != nil {

@@ -36,6 +36,7 @@ func (e exitError) Error() string { return fmt.Sprintf("exit status %d", e.code)
 const usage = `syndic: crawl news sources and republish them as attributed feeds
 
 Usage:
+  syndic init    [--config F]            write the default feeds.yaml (sources and sections) where none exists
   syndic run     [--config F] [--db F]   crawl every source on its interval and serve the feeds
                  [--role crawl|serve|all] [--listen ADDR]   only crawl, or only serve (scale out with PostgreSQL)
   syndic crawl   --once [--config F] [--db F]   one pass over all sources, a line per source
@@ -45,7 +46,7 @@ Usage:
   syndic reroute [--config F] [--db F]   route every stored item again with the current rules
   syndic extract [--json] [--url URL] FILE|-|URL   extract one article page
   syndic quotes  [--speaker NAME] [--q TEXT] [--since D]   print stored quotes, newest first
-  syndic demo                            the whole pipeline on built-in fixtures, no network
+  syndic demo                            the whole pipeline on built-in fixtures, no network, no checkout
 
 Run "syndic COMMAND -h" for the flags of a command.
 `
@@ -57,6 +58,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	}
 	cmd, rest := args[0], args[1:]
 	switch cmd {
+	case "init":
+		return runInit(rest, stdout, stderr)
 	case "run":
 		return runRun(ctx, rest, stdout, stderr)
 	case "crawl":

@@ -154,30 +154,18 @@ sources:
 	}
 }
 
-// TestDemo runs `syndic demo` as a user would and reads its feeds: they
-// parse with gofeed and a strict XML decoder, and every item links to its
-// original and ends with the attribution paragraph.
+// TestDemo runs `syndic demo` as a user who installed the binary would,
+// in a folder that is not a checkout (its config and fixtures are built
+// in), and reads its feeds: they parse with gofeed and a strict XML
+// decoder, and every item links to its original and ends with the
+// attribution paragraph.
 func TestDemo(t *testing.T) {
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	var out syncBuffer
-	done := make(chan error, 1)
-	go func() {
-		done <- run(ctx, []string{"demo", "--listen", "127.0.0.1:0", "--config", "../../feeds.yaml",
-			"--fixtures", "../../testdata/feeds"}, strings.NewReader(""), &out, io.Discard)
-	}()
-	base := ""
-	for deadline := time.Now().Add(30 * time.Second); base == "" && time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
-		if m := regexp.MustCompile(`(?m)^  (http://127\.0\.0\.1:\d+)/$`).FindStringSubmatch(out.String()); m != nil {
-			base = m[1]
-		}
+	t.Chdir(t.TempDir())
+	d := startDemo(t)
+	if !strings.Contains(d.out.String(), "7 sources: new 290") || strings.Contains(d.out.String(), "error") {
+		t.Errorf("demo crawl:\n%s", d.out.String())
 	}
-	if base == "" {
-		t.Fatalf("demo did not start:\n%s", out.String())
-	}
-	if !strings.Contains(out.String(), "6 sources: new 288") || strings.Contains(out.String(), "error") {
-		t.Errorf("demo crawl:\n%s", out.String())
-	}
+	base := d.base
 	for _, format := range []string{"rss", "atom", "json"} {
 		url := base + "/feeds/all." + format
 		resp, err := http.Get(url)
@@ -218,9 +206,45 @@ func TestDemo(t *testing.T) {
 			}
 		}
 	}
-	cancel()
+	d.stop(t)
+}
+
+// demo is a running `syndic demo`.
+type demo struct {
+	base, upstream string // the publisher's and the fixture upstream's URLs
+	out            *syncBuffer
+	cancel         func()
+	done           chan error
+}
+
+// startDemo starts `syndic demo` on a free port and waits until it serves.
+func startDemo(t *testing.T) *demo {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	d := &demo{out: &syncBuffer{}, cancel: cancel, done: make(chan error, 1)}
+	go func() {
+		d.done <- run(ctx, []string{"demo", "--listen", "127.0.0.1:0"}, strings.NewReader(""), d.out, io.Discard)
+	}()
+	for deadline := time.Now().Add(60 * time.Second); d.base == "" && time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+		if m := regexp.MustCompile(`(?m)^  (http://127\.0\.0\.1:\d+)/$`).FindStringSubmatch(d.out.String()); m != nil {
+			d.base = m[1]
+		}
+	}
+	if d.base == "" {
+		cancel()
+		t.Fatalf("demo did not start:\n%s", d.out.String())
+	}
+	d.upstream = regexp.MustCompile(`demo upstream (http://\S+) serves`).FindStringSubmatch(d.out.String())[1]
+	t.Cleanup(cancel)
+	return d
+}
+
+// stop stops the demo and checks that it ends cleanly.
+func (d *demo) stop(t *testing.T) {
+	t.Helper()
+	d.cancel()
 	select {
-	case err := <-done:
+	case err := <-d.done:
 		if err != nil {
 			t.Errorf("demo returned %v", err)
 		}
@@ -228,6 +252,50 @@ func TestDemo(t *testing.T) {
 		t.Error("demo did not stop")
 	}
 }
+
+// TestInit checks that `syndic init` writes the built-in feeds.yaml (the
+// repository's) where there is none and never overwrites one, and that
+// the commands that need a config say to run it when there is none.
+func TestInit(t *testing.T) {
+	t.Chdir(t.TempDir())
+	for _, args := range [][]string{{"run"}, {"crawl", "--once"}, {"serve"}, {"check"}, {"demo", "--config", "mine.yaml"}} {
+		_, stderr, err := runCmd(t, args...)
+		msg := stderr
+		if err != nil {
+			msg += err.Error()
+		}
+		if err == nil || !strings.Contains(msg, "no such file") || !strings.Contains(msg, "run 'syndic init") {
+			t.Errorf("syndic %v without a config: %v %q", args, err, msg)
+		}
+	}
+	out, _, err := runCmd(t, "init")
+	if err != nil || !strings.Contains(out, "wrote feeds.yaml: 5 sections, 10 sources") {
+		t.Fatalf("init: %v %q", err, out)
+	}
+	want, err := os.ReadFile(filepath.Join(repoRoot, "feeds.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := os.ReadFile("feeds.yaml"); !bytes.Equal(got, want) {
+		t.Error("init wrote something other than the repository's feeds.yaml")
+	}
+	os.WriteFile("feeds.yaml", []byte("# mine\n"), 0o644)
+	if _, _, err := runCmd(t, "init"); err == nil || !strings.Contains(err.Error(), "exists: not overwritten") {
+		t.Errorf("init over an existing file: %v", err)
+	}
+	if got, _ := os.ReadFile("feeds.yaml"); string(got) != "# mine\n" {
+		t.Errorf("init overwrote feeds.yaml: %q", got)
+	}
+	if out, _, err := runCmd(t, "init", "--config", "other.yaml"); err != nil || !strings.Contains(out, "'syndic run --config other.yaml'") {
+		t.Errorf("init --config: %v %q", err, out)
+	}
+	if out, _, err := runCmd(t, "check", "--config", "other.yaml"); err != nil || !strings.Contains(out, "ok (5 sections, 10 sources)") {
+		t.Errorf("check of the written config: %v %q", err, out)
+	}
+}
+
+// repoRoot is the repository's root, found before a test changes folder.
+var repoRoot, _ = filepath.Abs("../..")
 
 func tail(s string, n int) string {
 	if len(s) > n {
