@@ -680,3 +680,36 @@ func TestInterviewTurns(t *testing.T) {
 		})
 	}
 }
+
+// A role word before a name in the genitive names the role's holder, not
+// the name ("заявил помощник Путина" is Сурков); two surnames in two cases
+// are two people ("сказал Сурков Бородаю").
+func TestRoleOfSomeoneElse(t *testing.T) {
+	text := fixtureArticles(t, "surkov-borodai-ru.txt")[0]
+	surkov := 0
+	for _, q := range Find(text, "ru") {
+		switch {
+		case q.Speaker == "Владимир Путин":
+			t.Errorf("%q credited to Putin (role %q)", q.Text, q.Role)
+		case strings.Contains(q.Speaker, "Бородаю") || strings.Contains(q.Speaker, "Сурков Б"):
+			t.Errorf("two people as one speaker: %q", q.Speaker)
+		case q.Speaker == "Владислав Сурков":
+			surkov++
+		}
+	}
+	if surkov < 6 {
+		t.Errorf("%d quotes credited to Владислав Сурков, want his 6 or more", surkov)
+	}
+	// The same grammar on short texts, without the article's context.
+	for text, want := range map[string]string{
+		"«Я не хотел с ним встречаться», — заявил помощник Путина.":                   "",
+		"«Мы готовы», — заявила помощник Сергея Лаврова.":                             "",
+		"«Мы готовы», — заявил помощник президента Владислав Сурков.":                 "Владислав Сурков",
+		"«Лучше этого не делать», — написал Сурков Бородаю.":                          "Сурков",
+		"По словам губернатора Сергея Морозова, «должно быть понимание, что делать».": "Сергей Морозов",
+	} {
+		if got := Find(text, "ru"); len(got) != 1 || got[0].Speaker != want {
+			t.Errorf("%s: %+v, want speaker %q", text, got, want)
+		}
+	}
+}

@@ -64,6 +64,28 @@ func (d *doc) resolve(m mention, g gender) (*entity, string) {
 		if m.gender == unknownGender && (g == masculine || g == feminine) {
 			m.gender = g
 		}
+		if d.lang == "ru" && m.role != "" && m.cas == caseNom {
+			// "заявил помощник Путина": a name in the genitive after a
+			// role word is whose the role is; the speaker holds the role.
+			// The verb's gender tells, else the role word's ("сообщает
+			// помощник").
+			head := roleHead(strings.Fields(lower(m.role))[0], d.lang)
+			rg := g
+			if rg != masculine && rg != feminine {
+				rg = roleGender(head, d.lang)
+			}
+			if rg == unknownGender {
+				rg = masculine // the role noun's grammatical gender
+			}
+			if ruPossessor(m.first, m.last, rg) {
+				role := m.role + " " + strings.Join(append(m.first[:len(m.first):len(m.first)], m.last), " ")
+				e, r := d.resolve(mention{kind: kDesc, head: head, role: role, pos: m.pos, gender: g}, g)
+				if e != nil && e.kind == kPerson && e.key == surnameKey(m.last) {
+					return nil, role // the possessor is not the one who spoke
+				}
+				return e, r
+			}
+		}
 		if len(m.first) == 0 {
 			key := surnameKey(m.last)
 			// The most recent known person of that surname.
