@@ -14,6 +14,11 @@ import (
 // who becomes the last speaker.
 func (d *doc) speak(pi int, s, e int, a attrib, follow bool, direct bool) {
 	sp := d.speakerOf(pi, s, a, follow)
+	if !direct && sp.e != nil && sp.e.kind == kOrg && mediaName(sp.e.org) {
+		// "ТАСС сообщает, что …": an outlet relaying news is no speaker,
+		// and what it relays no quote.
+		return
+	}
 	if sp.e != nil {
 		d.last = sp
 	}

@@ -713,3 +713,27 @@ func TestRoleOfSomeoneElse(t *testing.T) {
 		}
 	}
 }
+
+// A dateline's place and agency are no speakers; a plural verb without a
+// subject speaks for the body "в …" names ("отметили в мэрии"); an outlet
+// relaying news is no speaker of what it relays. (The first text is a
+// Tyumen ФедералПресс article of 1 November 2019, contest page
+// data/20191101/12/3780707621861584807.html.)
+func TestBodiesAndDatelines(t *testing.T) {
+	for text, want := range map[string][]string{
+		"ТЮМЕНЬ, 1 ноября, ФедералПресс. Традиционно пятница – время новостей под рубрикой «Антислухи».\n\n" +
+			"Сплетники рассказывают, что подрядчикам оказалось нечем удивить городские власти. Между тем первые две елки появились на днях у торговых центров «Окей».\n\n" +
+			"В пресс-службе городской администрации «ФедералПресс» сообщили, что разработка концепции ведется. «После первого рассмотрения концепция требовала доработки, что и будет сделано в ближайшие дни», – отметили в мэрии.": {
+			"", "пресс-служба городской администрации", "мэрия"},
+		"МОСКВА, 15 ноя — РИА Новости. В МИД России заявили, что «ответ будет зеркальным».": {"МИД России"},
+		"Как сообщает ТАСС, работы завершат к декабрю.":                                     nil,
+	} {
+		var got []string
+		for _, q := range Find(text, "ru") {
+			got = append(got, q.Speaker)
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("%.60s…: speakers %q, want %q", text, got, want)
+		}
+	}
+}
