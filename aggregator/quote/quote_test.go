@@ -737,3 +737,15 @@ func TestBodiesAndDatelines(t *testing.T) {
 		}
 	}
 }
+
+// A description with a country ("глава России") is never someone the
+// article gave another country's role; РФ is Россия. (RT, 15 November
+// 2019, contest page data/20191115/00/5884236725377720382.html.)
+func TestDescriptionQualifiers(t *testing.T) {
+	text := "В четверг, 14 ноября, прошла пресс-конференция, на которой президент РФ Владимир Путин пословицей ответил экс-президенту Казахстана.\n\n" +
+		"Бывший лидер Казахстана Нурсултан Назарбаев предложил Путину устроить встречу с президентом Украины Владимиром Зеленским. На это глава России отметил, что его собеседник считает, что Украина должна искать счастье не за морями."
+	got := Find(text, "ru")
+	if len(got) != 1 || got[0].Speaker != "Владимир Путин" {
+		t.Errorf("got %+v, want Владимир Путин", got)
+	}
+}

@@ -192,11 +192,17 @@ func (d *doc) resolve(m mention, g gender) (*entity, string) {
 				if containsWord(lr, head) || (d.lang == "ru" && containsWord(lr, roleStemOf(head))) || sameLeader(lr, head) {
 					sc = 2
 				}
+				fits := 0
 				for _, q := range quals {
 					if containsStem(lr, q) {
-						sc++
+						fits++
 					}
 				}
+				if len(quals) > 0 && fits == 0 {
+					// "глава России" is not the "глава Казахстана"
+					continue
+				}
+				sc += fits
 				if sc > score {
 					score = sc
 				}
