@@ -161,6 +161,10 @@ func (d *doc) rightAttr(toks []token, j, end int) attrib {
 			a.m = m
 			return a
 		}
+		if m, ok := d.bodyIn(after); ok && vg == plural {
+			a.m = m // "— отметили в мэрии."
+			return a
+		}
 		if dash && loneSurname(after) {
 			// "— сказал Бальбек.": a lone capitalised word after the verb
 			// of a dash attribution is the speaker's surname, known or not.
@@ -284,6 +288,10 @@ func (d *doc) leftAttr(toks []token, ss, qi int) attrib {
 		a := attrib{verb: t.text, vg: g, how: aLeft}
 		end := phraseEnd(toks, k+1, qi)
 		if d.lang == "ru" {
+			if m, ok := d.bodyIn(toks[ss:k]); ok && g == plural {
+				a.m = m // "В пресс-службе мэрии сообщили: «…»"
+				return a
+			}
 			if m, ok := d.leftSubject(toks, ss, k); ok && (m.kind == kPerson || m.kind == kPronoun) {
 				a.m = m
 				return a

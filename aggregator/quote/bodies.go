@@ -225,6 +225,35 @@ var ruOrgStems = func() map[string]int {
 	return m
 }()
 
+// bodyIn reads "в мэрии", "в пресс-службе городской администрации", "во
+// МИД России" at the start of toks: the body a plural verb without a
+// subject speaks for ("отметили в мэрии", "В пресс-службе … сообщили"),
+// named in the nominative with the words that complement it ("мэрия",
+// "пресс-служба городской администрации", "МИД России").
+func (d *doc) bodyIn(toks []token) (mention, bool) {
+	if d.lang != "ru" || len(toks) < 2 || !(toks[0].low == "в" || toks[0].low == "во") || toks[1].kind != tWord {
+		return mention{}, false
+	}
+	head := toks[1]
+	if !(isRuOrg(head.low) || head.acronym() && utf8.RuneCountInString(head.text) <= 6) || ruPlaces[head.low] || mediaName(head.text) {
+		return mention{}, false
+	}
+	words := []string{ruOrgNom(head.text)}
+	for _, t := range toks[2:min(len(toks), 6)] {
+		if t.kind != tWord || ruStop[t.low] {
+			break
+		}
+		if _, v := ruVerb(t.low); v {
+			break
+		}
+		if _, v := ruPastGender(t.low); v {
+			break
+		}
+		words = append(words, t.text)
+	}
+	return mention{kind: kOrg, org: strings.Join(words, " "), pos: head.s}, true
+}
+
 // ruOrgNom brings a Russian body's word to the nominative: "Кремле" →
 // "Кремль", "Госдепа" → "Госдеп"; acronyms and unknown words stay.
 func ruOrgNom(w string) string {

@@ -105,13 +105,41 @@ func (d *doc) quoteTok(pi, qi int) {
 			return
 		}
 	}
+	if d.iv.on && !(a.ok() && a.m.kind != 0) {
+		// Inside an interview every paragraph is someone's speech: a
+		// quotation in it is reported only with an attribution of its own.
+		return
+	}
 	segs := []seg{{s: sp.s, e: sp.e}}
 	if d.lang == "ru" {
 		segs = d.splitSpeech(sp.s, sp.e)
 	}
-	d.emitSegs(pi, segs, a, true)
+	// A quotation with no attribution of its own takes the last speaker
+	// only as the second piece of one interrupted by its attribution ("A,"
+	// he said, "b"): elsewhere the text does not say who spoke.
+	d.emitSegs(pi, segs, a, continued || d.interruptedBefore(pi, qi))
 	d.quoted[[2]int{pi, ss}] = true
 	d.innerQuotes(pi, toks[qi].q)
+}
+
+// interruptedBefore reports whether the English quotation toks[qi] of
+// paragraph pi goes on a reported one before it across an attribution
+// clause only ("A," he said. "B."): its second piece.
+func (d *doc) interruptedBefore(pi, qi int) bool {
+	if d.lang != "en" {
+		return false
+	}
+	toks := d.paras[pi].toks
+	for k := qi - 1; k >= 0; k-- {
+		if toks[k].kind == tQuote {
+			prev := d.spans[toks[k].q]
+			// The first piece must have been reported: a fragment left out
+			// leaves the second piece without a speaker of its own.
+			n := len(d.out)
+			return n > 0 && d.out[n-1].Pos >= prev.s && d.out[n-1].Pos < prev.e && interruption(d.text[prev.e:d.spans[toks[qi].q].s])
+		}
+	}
+	return false
 }
 
 // enFragments tells whether English words quoted inside a paraphrase
@@ -171,6 +199,7 @@ func (d *doc) emitSegs(pi int, segs []seg, outer attrib, follow bool) {
 func (d *doc) dashPara(pi int) bool {
 	toks := d.paras[pi].toks
 	p := d.paras[pi]
+
 	if last := toks[len(toks)-1]; last.is(";") || last.is(",") {
 		return false // an item of a list
 	}

@@ -27,6 +27,11 @@ func nameSpan(toks []token, i int, lang string) (int, int) {
 		return i, j
 	}
 	nom0, _, ok0 := ruGivenName(toks[i].text)
+	if !ok0 && j-i == 2 && toks[i+1].kind == tWord && !ruObliqueSurname(toks[i].text, unknownGender) && ruObliqueSurname(toks[i+1].text, unknownGender) {
+		// Two surnames in two cases: "сказал Сурков Бородаю" names
+		// Сурков, speaking to Бородай.
+		return i, i + 1
+	}
 	for k := i + 1; k < j; k++ {
 		if toks[k].kind != tWord {
 			continue

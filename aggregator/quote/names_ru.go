@@ -234,6 +234,47 @@ func ruNominative(first []string, last string, cas int, g gender) ([]string, str
 	return out[:len(out)-1], out[len(out)-1], hg
 }
 
+// ruPossessor reports whether a Russian name standing after a role word
+// ("помощник Путина", "помощник Владимира Путина") reads as a genitive, the
+// role's possessor, rather than as the role holder's name in the
+// nominative, for a speaker of gender g: its given names have no
+// nominative reading of that gender, or its surname reads far better as a
+// genitive ("Путина" of Путин) than as a nominative ("Путина", a man).
+func ruPossessor(first []string, last string, g gender) bool {
+	if !isCyrillicWord(last) || g != masculine && g != feminine {
+		return false
+	}
+	lx := ruLex()
+	for _, w := range first {
+		rs := lx.givenForms[foldYo(strings.ToLower(w))]
+		if len(rs) > 0 && !slices.ContainsFunc(rs, func(r reading) bool { return r.c == caseNom && r.g == g }) {
+			return slices.ContainsFunc(rs, func(r reading) bool { return r.c == caseGen })
+		}
+	}
+	return ruObliqueSurname(last, g)
+}
+
+// ruObliqueSurname reports whether a capitalised Russian word reads far
+// better as a surname in an oblique case than in the nominative ("Бородаю"
+// of Бородай, "Путина" of Путин for a man): its best oblique reading looks
+// ten times more like the lexicon's surnames than its best nominative one.
+// Only the readings of gender g count (either gender when unknownGender).
+func ruObliqueSurname(w string, g gender) bool {
+	lx := ruLex()
+	nom, obl := -1, -1
+	for _, r := range lx.readings(surname, foldYo(strings.ToLower(w))) {
+		if g != unknownGender && r.g != g {
+			continue
+		}
+		if like := lx.surnameLikeness(r.nom, r.g); r.c == caseNom {
+			nom = max(nom, like)
+		} else {
+			obl = max(obl, like)
+		}
+	}
+	return obl > 0 && obl > 10*nom
+}
+
 // ruPatronymicNom reports whether nom (lower case) ends as a patronymic in
 // the nominative: -ич, -вна, -чна.
 func ruPatronymicNom(nom string) bool {

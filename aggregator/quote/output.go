@@ -14,6 +14,11 @@ import (
 // who becomes the last speaker.
 func (d *doc) speak(pi int, s, e int, a attrib, follow bool, direct bool) {
 	sp := d.speakerOf(pi, s, a, follow)
+	if !direct && sp.e != nil && sp.e.kind == kOrg && mediaName(sp.e.org) {
+		// "ТАСС сообщает, что …": an outlet relaying news is no speaker,
+		// and what it relays no quote.
+		return
+	}
 	if sp.e != nil {
 		d.last = sp
 	}
@@ -73,31 +78,6 @@ func (d *doc) post() {
 		n := d.out[i+1]
 		if n.Direct && n.Speaker != "" && n.para == q.para+1 && d.unclosedAt(q.Pos) {
 			q.Speaker, q.Role, q.Verb = n.Speaker, n.Role, n.Verb
-		}
-	}
-	// The headline.
-	count := map[string]int{}
-	best := ""
-	for _, q := range d.out {
-		if q.Speaker != "" && q.para > 0 {
-			count[q.Speaker]++
-			if count[q.Speaker] > count[best] {
-				best = q.Speaker
-			}
-		}
-	}
-	named := 0
-	for _, n := range count {
-		named += n
-	}
-	for i := range d.out {
-		if d.out[i].para == 0 && !d.out[i].person && best != "" && len(d.paras) > 1 && !endsTerminal(d.text[d.paras[0].s:d.paras[0].e]) {
-			d.out[i].Speaker = best
-		}
-		// A quotation nobody is named for, in an article that quotes mostly
-		// one person: that person.
-		if d.out[i].Speaker == "" && d.out[i].Direct && best != "" && count[best] >= 2 && 2*count[best] > named {
-			d.out[i].Speaker = best
 		}
 	}
 	sort.SliceStable(d.out, func(i, j int) bool { return d.out[i].Pos < d.out[j].Pos })

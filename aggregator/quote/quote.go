@@ -75,6 +75,7 @@ func find(text, lang string) *doc {
 	d := newDoc(text, lang)
 	d.scanMentions()
 	d.scanOrgs()
+	d.readInterview()
 	d.run()
 	return d
 }
@@ -105,6 +106,7 @@ type doc struct {
 	out        []emitted
 	quoted     map[[2]int]bool // sentences (paragraph, first token) holding a reported quotation
 	last       speaker         // who spoke last, for the quotations after that name nobody
+	iv         interview       // who answers and who asks, in a question-and-answer text
 	lead       lead            // the last answer of leadEnd
 	midWords   map[string]bool // words standing inside a sentence, once inText has asked
 
@@ -184,7 +186,12 @@ func (d *doc) run() {
 		if len(toks) == 0 || d.work > d.budget {
 			continue
 		}
-		if d.lang == "ru" && toks[0].kind == tDash && len(toks) > 1 && toks[1].kind == tWord {
+		if d.iv.on && d.bareTurn(pi) {
+			// A turn of an interview: the whole of it is one quote; the
+			// quotations inside it are read below, each only with an
+			// attribution of its own.
+			d.turn(pi)
+		} else if d.lang == "ru" && toks[0].kind == tDash && len(toks) > 1 && toks[1].kind == tWord {
 			if d.dashPara(pi) {
 				continue
 			}

@@ -632,3 +632,120 @@ func TestVerbAgreement(t *testing.T) {
 		}
 	}
 }
+
+// An interview's turns are credited by what the lead says of it: answers
+// to the interviewee, questions to the interviewer (or to nobody), never
+// to a name inside a turn ("По данным IMDB …?").
+func TestInterviewTurns(t *testing.T) {
+	tests := []struct {
+		file            string
+		answerer, asker string
+	}{
+		{"interview-colta-rozu.txt", "Валери Розу", "Анна Нижник"},      // "Анна Нижник поговорила с …"
+		{"interview-vestikavkaza-turitsyn.txt", "Игорь Турицын", ""},    // "наш собеседник – … Игорь Турицын"
+		{"interview-sarnovosti-stepanova.txt", "Варвара Степанова", ""}, // "… рассказывает директор САСК Варвара Степанова"
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			text := fixtureArticles(t, tt.file)[0]
+			// The turns: paragraphs opening with a dash.
+			turns := map[int]bool{}
+			for off, p := 0, ""; off < len(text); off += len(p) + 2 {
+				p, _, _ = strings.Cut(text[off:], "\n\n")
+				if r, n := utf8.DecodeRuneInString(p); r == '—' || r == '–' || r == '-' {
+					turns[off+n+1] = true
+				}
+			}
+			answers, questions := 0, 0
+			for _, q := range Find(text, "ru") {
+				if !turns[q.Pos] {
+					continue
+				}
+				delete(turns, q.Pos)
+				if strings.HasSuffix(strings.TrimRight(q.Text, " »\""), "?") {
+					if q.Speaker != tt.asker {
+						t.Errorf("question credited to %q, want %q: %.80q", q.Speaker, tt.asker, q.Text)
+					}
+					questions++
+				} else {
+					if q.Speaker != tt.answerer {
+						t.Errorf("answer credited to %q, want %q: %.80q", q.Speaker, tt.answerer, q.Text)
+					}
+					answers++
+				}
+			}
+			if answers < 3 || questions < 2 || len(turns) > 0 {
+				t.Errorf("%d answers, %d questions; %d turns not reported", answers, questions, len(turns))
+			}
+		})
+	}
+}
+
+// A role word before a name in the genitive names the role's holder, not
+// the name ("заявил помощник Путина" is Сурков); two surnames in two cases
+// are two people ("сказал Сурков Бородаю").
+func TestRoleOfSomeoneElse(t *testing.T) {
+	text := fixtureArticles(t, "surkov-borodai-ru.txt")[0]
+	surkov := 0
+	for _, q := range Find(text, "ru") {
+		switch {
+		case q.Speaker == "Владимир Путин":
+			t.Errorf("%q credited to Putin (role %q)", q.Text, q.Role)
+		case strings.Contains(q.Speaker, "Бородаю") || strings.Contains(q.Speaker, "Сурков Б"):
+			t.Errorf("two people as one speaker: %q", q.Speaker)
+		case q.Speaker == "Владислав Сурков":
+			surkov++
+		}
+	}
+	if surkov < 6 {
+		t.Errorf("%d quotes credited to Владислав Сурков, want his 6 or more", surkov)
+	}
+	// The same grammar on short texts, without the article's context.
+	for text, want := range map[string]string{
+		"«Я не хотел с ним встречаться», — заявил помощник Путина.":                   "",
+		"«Мы готовы», — заявила помощник Сергея Лаврова.":                             "",
+		"«Мы готовы», — заявил помощник президента Владислав Сурков.":                 "Владислав Сурков",
+		"«Лучше этого не делать», — написал Сурков Бородаю.":                          "Сурков",
+		"По словам губернатора Сергея Морозова, «должно быть понимание, что делать».": "Сергей Морозов",
+	} {
+		if got := Find(text, "ru"); len(got) != 1 || got[0].Speaker != want {
+			t.Errorf("%s: %+v, want speaker %q", text, got, want)
+		}
+	}
+}
+
+// A dateline's place and agency are no speakers; a plural verb without a
+// subject speaks for the body "в …" names ("отметили в мэрии"); an outlet
+// relaying news is no speaker of what it relays. (The first text is a
+// Tyumen ФедералПресс article of 1 November 2019, contest page
+// data/20191101/12/3780707621861584807.html.)
+func TestBodiesAndDatelines(t *testing.T) {
+	for text, want := range map[string][]string{
+		"ТЮМЕНЬ, 1 ноября, ФедералПресс. Традиционно пятница – время новостей под рубрикой «Антислухи».\n\n" +
+			"Сплетники рассказывают, что подрядчикам оказалось нечем удивить городские власти. Между тем первые две елки появились на днях у торговых центров «Окей».\n\n" +
+			"В пресс-службе городской администрации «ФедералПресс» сообщили, что разработка концепции ведется. «После первого рассмотрения концепция требовала доработки, что и будет сделано в ближайшие дни», – отметили в мэрии.": {
+			"", "пресс-служба городской администрации", "мэрия"},
+		"МОСКВА, 15 ноя — РИА Новости. В МИД России заявили, что «ответ будет зеркальным».": {"МИД России"},
+		"Как сообщает ТАСС, работы завершат к декабрю.":                                     nil,
+	} {
+		var got []string
+		for _, q := range Find(text, "ru") {
+			got = append(got, q.Speaker)
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("%.60s…: speakers %q, want %q", text, got, want)
+		}
+	}
+}
+
+// A description with a country ("глава России") is never someone the
+// article gave another country's role; РФ is Россия. (RT, 15 November
+// 2019, contest page data/20191115/00/5884236725377720382.html.)
+func TestDescriptionQualifiers(t *testing.T) {
+	text := "В четверг, 14 ноября, прошла пресс-конференция, на которой президент РФ Владимир Путин пословицей ответил экс-президенту Казахстана.\n\n" +
+		"Бывший лидер Казахстана Нурсултан Назарбаев предложил Путину устроить встречу с президентом Украины Владимиром Зеленским. На это глава России отметил, что его собеседник считает, что Украина должна искать счастье не за морями."
+	got := Find(text, "ru")
+	if len(got) != 1 || got[0].Speaker != "Владимир Путин" {
+		t.Errorf("got %+v, want Владимир Путин", got)
+	}
+}

@@ -33,7 +33,7 @@ func (d *doc) speakerOf(pi, s int, a attrib, follow bool) speaker {
 	if sp.e == nil && a.ok() && a.m.kind == 0 && a.how != aCue {
 		if a.doc && d.last.near(pi) {
 			sp.e = d.last.e
-		} else if o := d.lastOrg(s, ""); o != nil {
+		} else if o := d.lastOrg(s, ""); o != nil && !mediaName(o.org) {
 			sp.e = o
 		} else if d.last.near(pi) && d.last.e.kind == kOrg {
 			sp.e = d.last.e
@@ -64,6 +64,28 @@ func (d *doc) resolve(m mention, g gender) (*entity, string) {
 		if m.gender == unknownGender && (g == masculine || g == feminine) {
 			m.gender = g
 		}
+		if d.lang == "ru" && m.role != "" && m.cas == caseNom {
+			// "заявил помощник Путина": a name in the genitive after a
+			// role word is whose the role is; the speaker holds the role.
+			// The verb's gender tells, else the role word's ("сообщает
+			// помощник").
+			head := roleHead(strings.Fields(lower(m.role))[0], d.lang)
+			rg := g
+			if rg != masculine && rg != feminine {
+				rg = roleGender(head, d.lang)
+			}
+			if rg == unknownGender {
+				rg = masculine // the role noun's grammatical gender
+			}
+			if ruPossessor(m.first, m.last, rg) {
+				role := m.role + " " + strings.Join(append(m.first[:len(m.first):len(m.first)], m.last), " ")
+				e, r := d.resolve(mention{kind: kDesc, head: head, role: role, pos: m.pos, gender: g}, g)
+				if e != nil && e.kind == kPerson && e.key == surnameKey(m.last) {
+					return nil, role // the possessor is not the one who spoke
+				}
+				return e, r
+			}
+		}
 		if len(m.first) == 0 {
 			key := surnameKey(m.last)
 			// The most recent known person of that surname.
@@ -91,6 +113,14 @@ func (d *doc) resolve(m mention, g gender) (*entity, string) {
 					if e.kind == kPerson && e.first != "" && e.given == key {
 						best = e
 					}
+				}
+			}
+			if best != nil && best.first == "" {
+				// A name alone that the article gives in full elsewhere
+				// ("Айдар" for Айдар Губайдулин): the full name, if only
+				// one person has it.
+				if full := d.onlyFullName(key); full != nil {
+					best = full
 				}
 			}
 			if best != nil {
@@ -130,14 +160,25 @@ func (d *doc) resolve(m mention, g gender) (*entity, string) {
 		// A role the article gave someone: "the FSB Director".
 		var best *entity
 		bestPos := -1
+		quals := qualifierStems(m.role, head)
 		if d.last.e != nil && d.last.e.kind == kPerson {
+			// The last speaker, when a role the article gave them has the
+			// head and every qualifier ("президент США" is not the
+			// "президент Украины" who spoke last).
 			for _, r := range d.last.e.roles {
-				if containsWord(lower(r), head) || (d.lang == "ru" && containsWord(lower(r), roleStemOf(head))) {
+				lr := lower(r)
+				if !(containsWord(lr, head) || (d.lang == "ru" && containsWord(lr, roleStemOf(head)))) {
+					continue
+				}
+				all := true
+				for _, q := range quals {
+					all = all && containsStem(lr, q)
+				}
+				if all {
 					return d.last.e, m.role
 				}
 			}
 		}
-		quals := qualifierStems(m.role, head)
 		generic := genericHeads[head]
 		bestScore := 0
 		for _, pm := range d.pm {
@@ -151,11 +192,17 @@ func (d *doc) resolve(m mention, g gender) (*entity, string) {
 				if containsWord(lr, head) || (d.lang == "ru" && containsWord(lr, roleStemOf(head))) || sameLeader(lr, head) {
 					sc = 2
 				}
+				fits := 0
 				for _, q := range quals {
 					if containsStem(lr, q) {
-						sc++
+						fits++
 					}
 				}
+				if len(quals) > 0 && fits == 0 {
+					// "глава России" is not the "глава Казахстана"
+					continue
+				}
+				sc += fits
 				if sc > score {
 					score = sc
 				}
@@ -209,6 +256,25 @@ func (d *doc) resolve(m mention, g gender) (*entity, string) {
 		return nil, m.role
 	}
 	return nil, ""
+}
+
+// onlyFullName returns the one person named in full (given name and
+// surname) whose surname or given name has key; nil when none or several.
+func (d *doc) onlyFullName(key string) *entity {
+	var found *entity
+	for _, e := range d.ents {
+		if e.kind != kPerson || e.first == "" || ruPatronymicNom(lower(e.last)) {
+			continue
+		}
+		if e.key != key && surnameKey(strings.Fields(e.first)[0]) != key {
+			continue
+		}
+		if found != nil && found.name() != e.name() {
+			return nil
+		}
+		found = e
+	}
+	return found
 }
 
 // compatible reports whether an antecedent of gender eg fits gender g.

@@ -327,6 +327,9 @@ func sameLeader(r, h string) bool {
 func qualifierStems(desc, head string) []string {
 	var out []string
 	for _, w := range strings.FieldsFunc(lower(desc), func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if a, ok := countryAliases[w]; ok {
+			w = a
+		}
 		rs := []rune(w)
 		if len(rs) < 5 || w == head || ruStop[w] || enStop[w] {
 			continue
@@ -336,9 +339,16 @@ func qualifierStems(desc, head string) []string {
 	return out
 }
 
+// countryAliases are the short names of countries that roles give in full
+// elsewhere ("президент РФ" is the "глава России").
+var countryAliases = map[string]string{"рф": "россия", "сша": "соединенные"}
+
 // containsStem reports whether a word of s starts with stem.
 func containsStem(s, stem string) bool {
 	for _, f := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if a, ok := countryAliases[f]; ok {
+			f = a
+		}
 		if strings.HasPrefix(f, stem) {
 			return true
 		}
