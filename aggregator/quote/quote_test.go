@@ -749,3 +749,22 @@ func TestDescriptionQualifiers(t *testing.T) {
 		t.Errorf("got %+v, want Владимир Путин", got)
 	}
 }
+
+// TestQuotedNamesOfThings: words in quotation marks that name a thing are no
+// quotes, whatever the case of the noun that announces them, and a single
+// capitalised word is a name even when it ends like a verb.
+func TestQuotedNamesOfThings(t *testing.T) {
+	texts := map[string]string{
+		"так называемой «…»": "Депутат Рады Вадим Рабинович заявил, что старт так называемой «свободной продажи» приведет к массовому разрыву договоров аренды.",
+		"соглашением «…»":    "Министр иностранных дел Сергей Лавров заявил, что Россия больше не связана соглашением «о зерновом коридоре».",
+		"пишет «Подъем»":     "«Это вынужденная мера», — сказал министр Олег Зубков.\n\nМестные чиновники отказали из-за позиции духовенства, пишет «Подъем».",
+	}
+	things := []string{"свободной продажи", "о зерновом коридоре", "Подъем"}
+	for name, text := range texts {
+		for _, q := range Find(text, "ru") {
+			if slices.Contains(things, q.Text) {
+				t.Errorf("%s: the name of a thing %q was reported as a quote by %q", name, q.Text, q.Speaker)
+			}
+		}
+	}
+}
