@@ -770,3 +770,24 @@ func TestQuotedNamesOfThings(t *testing.T) {
 		}
 	}
 }
+
+// TestWhoTheTextDoesNotName: a body's common noun alone is the body named
+// before or nobody, "мужчина"/"женщина" are nobody the text names, and a
+// verb in a person's gender without a subject is no body's. (Sentences of
+// contest pages of 8 and 15 November 2019.)
+func TestWhoTheTextDoesNotName(t *testing.T) {
+	for text, want := range map[string][]string{
+		"Российская межрайонная прокуратура Севастополя проверила санитарное состояние бухты.\n\n«Акватория загрязнена отходами производства и потребления», — сообщили в ведомстве.": {"прокуратура Севастополя"},
+		"Google покупает Fitbit за $2,1 млрд.\n\nВ компании уверены, что приобретение Fitbit позволит использовать лучшее от каждой из компаний.":                                     {""},
+		"Свидетель сказал полиции, что тело Пола Бартона находится в морозильной камере.\n\nМужчина сообщил, что супруг Барбары умер 30 декабря 2018 года.":                           {"", ""},
+		"Следствие считало это «покушением на применение насилия» (ч. 1 ст. 318 УК).\n\n— Когда ты уехал, ты написал пост о том, что это решение тебе далось очень нелегко.":          {"", ""},
+	} {
+		var got []string
+		for _, q := range Find(text, "ru") {
+			got = append(got, q.Speaker)
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("%.60s…: speakers %q, want %q", text, got, want)
+		}
+	}
+}

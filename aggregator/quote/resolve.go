@@ -22,7 +22,7 @@ func (s speaker) near(pi int) bool { return s.e != nil && pi-s.para <= 1 }
 
 // speakerOf returns who said a quotation at s in paragraph pi by
 // attribution a: the mention it names, else for a clause that names nobody
-// ("говорится в заявлении") the body named before; with follow set, a
+// ("говорится в заявлении", "сообщили") the body named before; with follow set, a
 // quotation with no attribution takes the last speaker of this paragraph or
 // the one before.
 func (d *doc) speakerOf(pi, s int, a attrib, follow bool) speaker {
@@ -30,7 +30,9 @@ func (d *doc) speakerOf(pi, s int, a attrib, follow bool) speaker {
 	if a.ok() && a.m.kind != 0 {
 		sp.e, sp.role = d.resolve(a.m, a.vg)
 	}
-	if sp.e == nil && a.ok() && a.m.kind == 0 && a.how != aCue {
+	if sp.e == nil && a.ok() && a.m.kind == 0 && a.how != aCue && !(d.lang == "ru" && (a.vg == masculine || a.vg == feminine)) {
+		// A Russian verb in a person's gender with no subject ("Написал,
+		// что …") has a person's zero subject: no body speaks there.
 		if a.doc && d.last.near(pi) {
 			sp.e = d.last.e
 		} else if o := d.lastOrg(s, ""); o != nil && !mediaName(o.org) {
@@ -349,7 +351,10 @@ func anaphoric(m mention, lang string) bool {
 	h := m.head
 	if lang == "ru" {
 		switch h {
-		case "источник", "источники", "свидетель", "очевидец", "житель", "жительница", "участник", "член", "сотрудник", "чиновник":
+		case "источник", "источники", "свидетель", "очевидец", "житель", "жительница", "участник", "член", "сотрудник", "чиновник",
+			// "Мужчина сообщил": the man the article means is not
+			// always the last one it named.
+			"мужчина", "женщина", "девушка", "парень", "юноша", "пенсионер", "пенсионерка", "школьник", "школьница", "студент", "студентка":
 			return false
 		}
 		return true
