@@ -3,6 +3,7 @@ package quote
 import (
 	"sort"
 	"strings"
+	"unicode/utf8"
 )
 
 // speaker is who said a quotation of paragraph para: a person or body (nil
@@ -330,6 +331,9 @@ func (d *doc) lastOrg(pos int, head string) *entity {
 		if o.media != media {
 			continue // "издание" is an outlet; "ведомство" never is
 		}
+		if d.lang == "ru" && bareAcronym(o.e.org) {
+			continue // ДТП, ЖКХ, УК: an acronym no lexicon calls a body
+		}
 		if !ministry {
 			return o.e
 		}
@@ -342,6 +346,12 @@ func (d *doc) lastOrg(pos int, head string) *entity {
 		}
 	}
 	return any
+}
+
+// bareAcronym reports whether org is one capitalised abbreviation that
+// ruOrgWords does not know as a body's (МВД and МЧС are; ДТП is not).
+func bareAcronym(org string) bool {
+	return !strings.Contains(org, " ") && utf8.RuneCountInString(org) > 1 && strings.ToUpper(org) == org && !ruOrgWords[lower(org)]
 }
 
 // anaphoric reports whether a description refers back to someone named
