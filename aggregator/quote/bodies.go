@@ -240,8 +240,8 @@ func (d *doc) bodyIn(toks []token) (mention, bool) {
 	}
 	words := []string{ruOrgNom(head.text)}
 	for _, t := range toks[2:min(len(toks), 6)] {
-		if t.kind != tWord || ruStop[t.low] {
-			break
+		if t.kind != tWord || ruStop[t.low] || ruMonths[t.low] || strings.ContainsAny(t.text, "0123456789") {
+			break // "в МИД России 2 июня заявили": the date is no part of it
 		}
 		if _, v := ruVerb(t.low); v {
 			break
