@@ -119,21 +119,21 @@ func TestQuotesBySpeakerAndText(t *testing.T) {
 			t.Fatal(err)
 		}
 		tests := []struct {
-			q    QuoteQuery
+			q    news.QuoteQuery
 			want []string
 		}{
-			{QuoteQuery{Speaker: "bortnikov"}, []string{"In exchange for favourable arms supplies", "NATO mediation in different regions of the world"}},
-			{QuoteQuery{Speaker: "ЗАХАРОВА"}, []string{"Брюссель ведёт деструктивную политику"}},
-			{QuoteQuery{Text: "nato"}, []string{"NATO mediation in different regions of the world"}},
-			{QuoteQuery{Text: "ведет"}, []string{"Брюссель ведёт деструктивную политику"}},
-			{QuoteQuery{Text: "политика Брюсселя"}, []string{"Брюссель ведёт деструктивную политику"}}, // words in any form and order
-			{QuoteQuery{Text: "region world"}, []string{"NATO mediation in different regions of the world"}},
-			{QuoteQuery{Text: "брюссель"}, []string{"Брюссель ведёт деструктивную политику"}},
-			{QuoteQuery{Text: "Ведёт"}, nil}, // a capitalised word finds capitalised words only
-			{QuoteQuery{Text: "%"}, nil},
-			{QuoteQuery{Since: t0.Add(30 * time.Minute)}, []string{"Брюссель ведёт деструктивную политику"}},
-			{QuoteQuery{Speaker: "%"}, nil},
-			{QuoteQuery{}, []string{"Брюссель ведёт деструктивную политику", "In exchange for favourable arms supplies", "NATO mediation in different regions of the world"}},
+			{news.QuoteQuery{Speaker: "bortnikov"}, []string{"In exchange for favourable arms supplies", "NATO mediation in different regions of the world"}},
+			{news.QuoteQuery{Speaker: "ЗАХАРОВА"}, []string{"Брюссель ведёт деструктивную политику"}},
+			{news.QuoteQuery{Text: "nato"}, []string{"NATO mediation in different regions of the world"}},
+			{news.QuoteQuery{Text: "ведет"}, []string{"Брюссель ведёт деструктивную политику"}},
+			{news.QuoteQuery{Text: "политика Брюсселя"}, []string{"Брюссель ведёт деструктивную политику"}}, // words in any form and order
+			{news.QuoteQuery{Text: "region world"}, []string{"NATO mediation in different regions of the world"}},
+			{news.QuoteQuery{Text: "брюссель"}, []string{"Брюссель ведёт деструктивную политику"}},
+			{news.QuoteQuery{Text: "Ведёт"}, nil}, // a capitalised word finds capitalised words only
+			{news.QuoteQuery{Text: "%"}, nil},
+			{news.QuoteQuery{Since: t0.Add(30 * time.Minute)}, []string{"Брюссель ведёт деструктивную политику"}},
+			{news.QuoteQuery{Speaker: "%"}, nil},
+			{news.QuoteQuery{}, []string{"Брюссель ведёт деструктивную политику", "In exchange for favourable arms supplies", "NATO mediation in different regions of the world"}},
 		}
 		for _, tt := range tests {
 			hits, err := s.Quotes(ctx, tt.q)
@@ -158,7 +158,7 @@ func TestQuotesBySpeakerAndText(t *testing.T) {
 			}
 		}
 		sp, err := s.Speakers(ctx, 10)
-		if err != nil || len(sp) != 2 || sp[0] != (SpeakerCount{"Alexander Bortnikov", 2}) {
+		if err != nil || len(sp) != 2 || sp[0] != (news.SpeakerCount{Speaker: "Alexander Bortnikov", Quotes: 2}) {
 			t.Errorf("Speakers = %+v, %v", sp, err)
 		}
 	})
@@ -218,7 +218,7 @@ func TestSearchMigrationReindexes(t *testing.T) {
 				t.Errorf("SearchItems(%q) = %d items, %v; want %d", query, len(got), err, want)
 			}
 		}
-		if hits, err := s.Quotes(ctx, QuoteQuery{Text: "санкции"}); err != nil || len(hits) != 1 {
+		if hits, err := s.Quotes(ctx, news.QuoteQuery{Text: "санкции"}); err != nil || len(hits) != 1 {
 			t.Errorf("Quotes(санкции) = %v, %v", hits, err)
 		}
 	})

@@ -49,52 +49,6 @@ import (
 // ErrNotFound is returned (wrapped) when a requested record does not exist.
 var ErrNotFound = errors.New("not found")
 
-// Status says what SaveItems did with one item.
-type Status int
-
-// Statuses of a saved item.
-const (
-	StatusNew       Status = iota + 1 // stored for the first time
-	StatusUpdated                     // an edit of a stored item, updated in place
-	StatusUnchanged                   // identical to the stored item; nothing written
-)
-
-func (s Status) String() string {
-	switch s {
-	case StatusNew:
-		return "new"
-	case StatusUpdated:
-		return "updated"
-	case StatusUnchanged:
-		return "unchanged"
-	}
-	return fmt.Sprintf("Status(%d)", int(s))
-}
-
-// SaveResult counts what SaveItems did.
-type SaveResult struct {
-	New, Updated, Unchanged int
-	Items                   []SavedItem // one per input item, same order
-}
-
-// SavedItem is the stored ID of one input item and what was done with it.
-type SavedItem struct {
-	ID     int64
-	Status Status
-}
-
-// SourceState is what the crawler remembers about a source between passes.
-type SourceState struct {
-	SourceID           string
-	ETag, LastModified string    // validators for conditional GET
-	LastFetch          time.Time // last attempt
-	LastSuccess        time.Time
-	LastError          string // "" after a success
-	Failures           int    // consecutive failures
-	NextFetch          time.Time
-	Attribution        news.Attribution // the reuse rule detected on the source's pages
-}
-
 // Option configures Open.
 type Option func(*options)
 
@@ -271,8 +225,8 @@ func (s *Store) clock() time.Time { return roundTime(s.now()) }
 // version bumped once per call. A new item's FetchedAt is the store's clock
 // when zero. Items are processed in order: two inputs that match the same
 // item are saved as successive versions of it.
-func (s *Store) SaveItems(ctx context.Context, items []news.Item) (SaveResult, error) {
-	var res SaveResult
+func (s *Store) SaveItems(ctx context.Context, items []news.Item) (news.SaveResult, error) {
+	var res news.SaveResult
 	if len(items) == 0 {
 		return res, nil
 	}
@@ -300,27 +254,27 @@ func (s *Store) SaveItems(ctx context.Context, items []news.Item) (SaveResult, e
 	}
 	sv := saver{ctx: ctx, tx: tx, ws: &s.ws, now: now, touched: make(map[string]bool), stmts: make(map[*sql.Stmt]*sql.Stmt)}
 
-	res.Items = make([]SavedItem, len(items))
+	res.Items = make([]news.SavedItem, len(items))
 	for i := range items {
 		saved, err := sv.save(normalize(items[i]), ids[i])
 		if err != nil {
-			return SaveResult{}, fmt.Errorf("save items: item %d (%s): %w", i, items[i].Link, err)
+			return news.SaveResult{}, fmt.Errorf("save items: item %d (%s): %w", i, items[i].Link, err)
 		}
 		res.Items[i] = saved
 		switch saved.Status {
-		case StatusNew:
+		case news.StatusNew:
 			res.New++
-		case StatusUpdated:
+		case news.StatusUpdated:
 			res.Updated++
-		case StatusUnchanged:
+		case news.StatusUnchanged:
 			res.Unchanged++
 		}
 	}
 	if err := sv.bumpSections(); err != nil {
-		return SaveResult{}, fmt.Errorf("save items: %w", err)
+		return news.SaveResult{}, fmt.Errorf("save items: %w", err)
 	}
 	if err := tx.Commit(); err != nil {
-		return SaveResult{}, fmt.Errorf("save items: commit: %w", err)
+		return news.SaveResult{}, fmt.Errorf("save items: commit: %w", err)
 	}
 	return res, nil
 }
@@ -424,14 +378,14 @@ func (sv *saver) lookup(src string, id identity) (stored, bool, error) {
 	return st, n == 1, nil
 }
 
-func (sv *saver) save(it news.Item, id identity) (SavedItem, error) {
+func (sv *saver) save(it news.Item, id identity) (news.SavedItem, error) {
 	hash := contentHash(&it, id.canon)
 	old, found, err := sv.lookup(it.SourceID, id)
 	if err != nil {
-		return SavedItem{}, err
+		return news.SavedItem{}, err
 	}
 	if found && bytes.Equal(old.hash, hash) {
-		return SavedItem{ID: old.id, Status: StatusUnchanged}, nil
+		return news.SavedItem{ID: old.id, Status: news.StatusUnchanged}, nil
 	}
 	// An update is an edit unless all it brings is the media of an item
 	// stored before they were kept (or first listed upstream since).
@@ -447,7 +401,7 @@ func (sv *saver) save(it news.Item, id identity) (SavedItem, error) {
 	enclosures := jsonEnclosures(it.Enclosures)
 	var itemID int64
 	var sortTime int64
-	status := StatusNew
+	status := news.StatusNew
 	if !found {
 		if it.FetchedAt.IsZero() {
 			it.FetchedAt = sv.now
@@ -460,10 +414,10 @@ func (sv *saver) save(it news.Item, id identity) (SavedItem, error) {
 			it.FetchedAt.UnixMicro(), sortTime, sv.now.UnixMicro(), hash, zoneOffset(it.Published), enclosures,
 		).Scan(&itemID)
 		if err != nil {
-			return SavedItem{}, fmt.Errorf("insert item: %w", err)
+			return news.SavedItem{}, fmt.Errorf("insert item: %w", err)
 		}
 	} else {
-		status = StatusUpdated
+		status = news.StatusUpdated
 		itemID = old.id
 		sortTime = sortKey(it.Published, old.fetchedAt)
 		_, err = sv.st(sv.ws.updateItem).ExecContext(sv.ctx,
@@ -472,33 +426,33 @@ func (sv *saver) save(it news.Item, id identity) (SavedItem, error) {
 			it.Attribution.Required, it.Attribution.Link, it.Attribution.Notice,
 			sortTime, sv.now.UnixMicro(), hash, zoneOffset(it.Published), enclosures, edited, itemID)
 		if err != nil {
-			return SavedItem{}, fmt.Errorf("update item: %w", err)
+			return news.SavedItem{}, fmt.Errorf("update item: %w", err)
 		}
 		if err := sv.replaceOld(itemID); err != nil {
-			return SavedItem{}, err
+			return news.SavedItem{}, err
 		}
 	}
-	if status == StatusUpdated {
+	if status == news.StatusUpdated {
 		if _, err := sv.st(sv.ws.deleteFTS).ExecContext(sv.ctx, itemID); err != nil {
-			return SavedItem{}, fmt.Errorf("unindex item: %w", err)
+			return news.SavedItem{}, fmt.Errorf("unindex item: %w", err)
 		}
 	}
 	if _, err := sv.st(sv.ws.insertFTS).ExecContext(sv.ctx, itemID, indexKeys(it)); err != nil {
-		return SavedItem{}, fmt.Errorf("index item: %w", err)
+		return news.SavedItem{}, fmt.Errorf("index item: %w", err)
 	}
 	for _, sec := range it.Sections {
 		if _, err := sv.st(sv.ws.insertSection).ExecContext(sv.ctx, itemID, sec, sortTime); err != nil {
-			return SavedItem{}, fmt.Errorf("insert item section: %w", err)
+			return news.SavedItem{}, fmt.Errorf("insert item section: %w", err)
 		}
 		sv.touched[sec] = true
 	}
 	for seq, qt := range it.Quotes {
 		if _, err := sv.st(sv.ws.insertQuote).ExecContext(sv.ctx,
 			itemID, seq, qt.Pos, qt.Speaker, qt.Role, qt.Verb, qt.Direct, qt.Text, news.Fold(qt.Speaker), quoteKeys(qt.Text)); err != nil {
-			return SavedItem{}, fmt.Errorf("insert quote: %w", err)
+			return news.SavedItem{}, fmt.Errorf("insert quote: %w", err)
 		}
 	}
-	return SavedItem{ID: itemID, Status: status}, nil
+	return news.SavedItem{ID: itemID, Status: status}, nil
 }
 
 // replaceOld deletes the sections (marking them touched) and quotes of a
@@ -665,25 +619,25 @@ func (s *Store) CountItems(ctx context.Context) (int, error) {
 
 // SourceState returns the saved state of a source, or the zero SourceState
 // (and no error) when none was ever saved.
-func (s *Store) SourceState(ctx context.Context, sourceID string) (SourceState, error) {
+func (s *Store) SourceState(ctx context.Context, sourceID string) (news.SourceState, error) {
 	st, err := scanSourceState(s.r.QueryRowContext(ctx, s.q.sourceState, sourceID))
 	if err == sql.ErrNoRows {
-		return SourceState{}, nil
+		return news.SourceState{}, nil
 	}
 	if err != nil {
-		return SourceState{}, fmt.Errorf("read source state %s: %w", sourceID, err)
+		return news.SourceState{}, fmt.Errorf("read source state %s: %w", sourceID, err)
 	}
 	return st, nil
 }
 
 // SourceStates returns the saved state of every source, ordered by source ID.
-func (s *Store) SourceStates(ctx context.Context) ([]SourceState, error) {
+func (s *Store) SourceStates(ctx context.Context) ([]news.SourceState, error) {
 	rows, err := s.r.QueryContext(ctx, s.q.sourceStates)
 	if err != nil {
 		return nil, fmt.Errorf("read source states: %w", err)
 	}
 	defer rows.Close()
-	var out []SourceState
+	var out []news.SourceState
 	for rows.Next() {
 		st, err := scanSourceState(rows)
 		if err != nil {
@@ -699,7 +653,7 @@ func (s *Store) SourceStates(ctx context.Context) ([]SourceState, error) {
 
 // SaveSourceState replaces the saved state of st.SourceID (non-empty). Times
 // are kept in UTC at microsecond precision.
-func (s *Store) SaveSourceState(ctx context.Context, st SourceState) error {
+func (s *Store) SaveSourceState(ctx context.Context, st news.SourceState) error {
 	if st.SourceID == "" {
 		return fmt.Errorf("save source state: empty source id")
 	}
@@ -714,8 +668,8 @@ func (s *Store) SaveSourceState(ctx context.Context, st SourceState) error {
 
 type scanner interface{ Scan(dest ...any) error }
 
-func scanSourceState(r scanner) (SourceState, error) {
-	var st SourceState
+func scanSourceState(r scanner) (news.SourceState, error) {
+	var st news.SourceState
 	var fetch, success, next sql.NullInt64
 	err := r.Scan(&st.SourceID, &st.ETag, &st.LastModified, &fetch, &success, &st.LastError,
 		&st.Failures, &next, &st.Attribution.Required, &st.Attribution.Link, &st.Attribution.Notice)
