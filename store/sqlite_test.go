@@ -72,7 +72,7 @@ func TestSectionItemsQueryPlan(t *testing.T) {
 		"sectionsByIDs": s.q.sectionsByIDs,
 		"quotesByIDs":   s.q.quotesByIDs,
 	} {
-		args := make([]any, strings.Count(q, "?"))
+		args := make([]any, placeholders(q))
 		for i := range args {
 			args[i] = "x"
 		}

@@ -22,9 +22,11 @@
 //   - The WAL is kept bounded by SQLite's automatic checkpoints
 //     (wal_autocheckpoint=1000 pages, journal_size_limit=64 MiB) and a
 //     periodic TRUNCATE checkpoint that readers cannot starve for long.
-//   - All SQL lives in sqlite.go and migrations/, and in postgres.go and
-//     migrations_pg/; store.go is backend-neutral database/sql code, and
-//     every behaviour test runs on both backends (forBackends).
+//   - The SQL both backends read alike is written once (queries.go), with
+//     $1, $2, ... placeholders that both drivers bind; what differs lives in
+//     sqlite.go and migrations/, and in postgres.go and migrations_pg/. The
+//     rest is backend-neutral database/sql code, and every behaviour test
+//     runs on both backends (forBackends).
 //   - On PostgreSQL, SaveItems of one source take turns through an advisory
 //     lock, so crawlers in several processes never store an item twice;
 //     readers use REPEATABLE READ so that one read sees one snapshot, and
@@ -105,14 +107,14 @@ func Open(ctx context.Context, database string, opts ...Option) (*Store, error) 
 	var (
 		w, r *sql.DB
 		err  error
-		q    = &sqliteQueries
+		q    = sqliteQueries
 		mfs  = sqliteMigrations
 		mdir = "migrations"
 		pg   = IsPostgres(database)
 	)
 	if pg {
 		w, r, err = openPostgres(ctx, database)
-		q, mfs, mdir = &postgresQueries, postgresMigrations, "migrations_pg"
+		q, mfs, mdir = postgresQueries, postgresMigrations, "migrations_pg"
 		o.checkpointEvery = 0
 	} else {
 		w, r, err = openSQLite(ctx, database)

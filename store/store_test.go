@@ -746,13 +746,13 @@ func TestQuotesBySpeaker(t *testing.T) {
 		save(t, s, fullItem())
 		// Journalists will query quotes by speaker; the index must serve it.
 		var text string
-		if err := s.r.QueryRow(s.q.rebind(`SELECT text FROM quotes WHERE speaker = ?`), "Maria Zakharova").Scan(&text); err != nil {
+		if err := s.r.QueryRow(`SELECT text FROM quotes WHERE speaker = $1`, "Maria Zakharova").Scan(&text); err != nil {
 			t.Fatal(err)
 		}
 		if text != "We will respond" {
 			t.Fatalf("quote = %q", text)
 		}
-		plan := queryPlan(t, s, s.q.rebind(`SELECT item_id FROM quotes WHERE speaker = ?`), "x")
+		plan := queryPlan(t, s, `SELECT item_id FROM quotes WHERE speaker = $1`, "x")
 		if !containsAll(plan, "quotes_speaker") {
 			t.Fatalf("quotes by speaker plan does not use quotes_speaker:\n%s", plan)
 		}
