@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"math"
 	"time"
@@ -73,20 +72,4 @@ func cursorArgs(before time.Time, beforeID int64) (int64, int64) {
 		return math.MaxInt64, math.MaxInt64
 	}
 	return roundTime(before).UnixMicro(), beforeID
-}
-
-func (s *Store) readItems(ctx context.Context, query string, args ...any) ([]news.Item, error) {
-	if limit, _ := args[len(args)-1].(int); limit < 1 {
-		return nil, nil
-	}
-	tx, err := s.r.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
-	if err != nil {
-		return nil, err
-	}
-	defer tx.Rollback()
-	items, err := queryItems(ctx, tx, query, args...)
-	if err == nil {
-		err = s.loadDetails(ctx, tx, items)
-	}
-	return items, err
 }

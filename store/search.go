@@ -87,15 +87,7 @@ func (s *Store) SearchItems(ctx context.Context, query string, limit int) ([]new
 	if len(words) == 0 || limit < 1 {
 		return nil, nil
 	}
-	tx, err := s.r.BeginTx(ctx, nil)
-	if err != nil {
-		return nil, fmt.Errorf("search items: %w", err)
-	}
-	defer tx.Rollback()
-	items, err := queryItems(ctx, tx, s.q.searchItems, s.q.searchArg(words), limit)
-	if err == nil {
-		err = s.loadDetails(ctx, tx, items)
-	}
+	items, err := s.readItems(ctx, s.q.searchItems, s.q.searchArg(words), limit)
 	if err != nil {
 		return nil, fmt.Errorf("search items %q: %w", query, err)
 	}
