@@ -118,7 +118,7 @@ func byID(results []aggregator.Result) map[string]aggregator.Result {
 
 func sectionTitles(t *testing.T, st *store.Store, section string) []news.Item {
 	t.Helper()
-	items, err := st.SectionItems(context.Background(), section, 1000)
+	items, err := st.SectionItemsBefore(context.Background(), section, time.Time{}, 0, 1000)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -53,14 +53,6 @@ func testDatabase(t testing.TB) string {
 	return filepath.Join(t.TempDir(), "syndic.db")
 }
 
-// migrations are the migrations of s's backend.
-func (s *Store) migrations() ([]migration, error) {
-	if s.pg {
-		return loadMigrations(postgresMigrations, "migrations_pg")
-	}
-	return loadMigrations(sqliteMigrations, "migrations")
-}
-
 // placeholders is the number of parameters of query: its highest $N.
 func placeholders(query string) int {
 	n := 0

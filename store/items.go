@@ -11,18 +11,6 @@ import (
 	"github.com/syndic/syndic/news"
 )
 
-// SectionItems returns the newest items routed to a section, newest first
-// (by published time, falling back to the time first stored; ties broken by
-// the higher ID), at most limit, with their sections and quotes. It returns
-// no items, and no error, for an unknown section or a limit below 1.
-func (s *Store) SectionItems(ctx context.Context, section string, limit int) ([]news.Item, error) {
-	items, err := s.readItems(ctx, s.q.sectionItems, section, limit)
-	if err != nil {
-		return nil, fmt.Errorf("read section items: %w", err)
-	}
-	return items, nil
-}
-
 // SectionVersion returns a number that changes whenever the section's
 // membership or any of its items changes, and the time of that change. It is
 // 0 and the store's creation time, with no error, for a section that never

@@ -30,7 +30,6 @@ type queries struct {
 	insertQuote     string // item_id, seq, position, speaker, role, verb, direct, text, speaker fold, text keys (quoteKeys)
 	bumpSection     string // section, changed_at
 	sectionVersion  string // section -> version, changed_at
-	sectionItems    string // section, limit -> item columns
 	itemByID        string // id -> item columns
 	sectionsByIDs   string // JSON ids -> item_id, section
 	quotesByIDs     string // JSON ids -> item_id, position, speaker, role, verb, direct, text
@@ -118,14 +117,6 @@ func newQueries(d dialect) *queries {
 		// migration), so that an empty feed has a real date.
 		sectionVersion: `SELECT CAST(coalesce(max(version), 0) AS BIGINT), coalesce(max(changed_at), (SELECT min(applied_at) FROM schema_migrations), 0)
 			FROM section_versions WHERE section = $1`,
-		// A range read of item_sections_newest in order (index-only on
-		// PostgreSQL), stopping after limit rows, then one primary-key lookup
-		// per item (see TestSectionItemsQueryPlan, TestPostgresQueryPlans).
-		sectionItems: `SELECT ` + prefixed("i.", itemColumns) + `
-			FROM item_sections s JOIN items i ON i.id = s.item_id
-			WHERE s.section = $1
-			ORDER BY s.sort_time DESC, s.item_id DESC
-			LIMIT $2`,
 		itemByID:      `SELECT ` + itemColumns + ` FROM items WHERE id = $1`,
 		itemsAfter:    `SELECT ` + itemColumns + ` FROM items WHERE id > $1 ORDER BY id LIMIT $2`,
 		setItemHash:   `UPDATE items SET content_hash = $1 WHERE id = $2`,
@@ -144,8 +135,10 @@ func newQueries(d dialect) *queries {
 			failures = excluded.failures, next_fetch = excluded.next_fetch, attr_required = excluded.attr_required,
 			attr_link = excluded.attr_link, attr_notice = excluded.attr_notice`,
 
-		// Range reads of item_sections_newest and items_source_newest in
-		// order, bounded by the cursor (see TestPageQueryPlans,
+		// Range reads of item_sections_newest (index-only on PostgreSQL) and
+		// items_source_newest in order, bounded by the cursor and stopping
+		// after limit rows, then one primary-key lookup per item (see
+		// TestPageQueryPlans, TestSectionItemsQueryPlan,
 		// TestPostgresQueryPlans).
 		sectionBefore: `SELECT ` + prefixed("i.", itemColumns) + `
 			FROM item_sections s JOIN items i ON i.id = s.item_id
