@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -19,7 +20,7 @@ import (
 func (s *Store) SectionVersion(ctx context.Context, section string) (int64, time.Time, error) {
 	var v, at int64
 	err := s.r.QueryRowContext(ctx, s.q.sectionVersion, section).Scan(&v, &at)
-	if err == sql.ErrNoRows {
+	if errors.Is(err, sql.ErrNoRows) {
 		return 0, time.Time{}, nil
 	}
 	if err != nil {
@@ -70,7 +71,7 @@ func (s *Store) HasItem(ctx context.Context, sourceID, guid, link string) (bool,
 		if err == nil {
 			return true, nil
 		}
-		if err != sql.ErrNoRows {
+		if !errors.Is(err, sql.ErrNoRows) {
 			return false, fmt.Errorf("check item: %w", err)
 		}
 	}

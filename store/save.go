@@ -162,7 +162,7 @@ func (sv *saver) lookup(src string, id identity) (stored, bool, error) {
 	if err == nil {
 		return st, true, nil
 	}
-	if err != sql.ErrNoRows {
+	if !errors.Is(err, sql.ErrNoRows) {
 		return st, false, fmt.Errorf("look up item by key: %w", err)
 	}
 	if !id.byLink {

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 
 	"github.com/syndic/syndic/news"
@@ -12,7 +13,7 @@ import (
 // (and no error) when none was ever saved.
 func (s *Store) SourceState(ctx context.Context, sourceID string) (news.SourceState, error) {
 	st, err := scanSourceState(s.r.QueryRowContext(ctx, s.q.sourceState, sourceID))
-	if err == sql.ErrNoRows {
+	if errors.Is(err, sql.ErrNoRows) {
 		return news.SourceState{}, nil
 	}
 	if err != nil {
