@@ -172,9 +172,18 @@ func isRuOrg(w string) bool {
 	if ruOrgWords[w] || ruCompoundOrg(w) {
 		return true
 	}
+	// A hard masculine body's word in any case: "Фонда", "банку", "штабе".
+	for _, e := range ruHardEndings {
+		if st, ok := strings.CutSuffix(w, e); ok && ruOrgWords[st] {
+			return true
+		}
+	}
 	// Only words long enough to decline: not "нато" for "Натан".
 	return ruOrgWordForm(w, 5)
 }
+
+// ruHardEndings are the case endings of a hard masculine noun.
+var ruHardEndings = []string{"а", "у", "ом", "е", "ы", "ов", "ам", "ами", "ах"}
 
 // ruCompoundOrg reports a state body's compound name in any case:
 // "Госпогранкомитета", "Роскомнадзор", "Минфину", "Росгвардии".
