@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/syndic/syndic/news"
 )
@@ -44,7 +45,7 @@ func (d *doc) emit(s, e int, sp speaker, a attrib, direct bool) {
 		return
 	}
 	q := news.Quote{Text: d.text[s:e], Verb: a.verb, Direct: direct, Pos: s}
-	if ent := sp.e; ent != nil && !(d.lang == "ru" && ent.kind == kPerson && !ruNominativeGiven(ent)) {
+	if ent := sp.e; ent != nil && !(d.lang == "ru" && !ruNominativeName(ent)) {
 		q.Speaker = ent.name()
 		if ent.kind == kOrg {
 			q.Speaker = d.expandAcronym(q.Speaker)
@@ -57,22 +58,46 @@ func (d *doc) emit(s, e int, sp speaker, a attrib, direct bool) {
 	d.out = append(d.out, emitted{Quote: q, para: sp.para, person: sp.e != nil && sp.e.kind == kPerson, right: a.how == aRight})
 }
 
-// ruNominativeGiven reports whether a Russian person's name does not give
-// a known given name in an oblique case ("Сергея", "Евгению Медведева"):
-// such a name was never brought to the nominative, and a speaker is named
-// in the nominative or not at all.
-func ruNominativeGiven(e *entity) bool {
-	w := e.last
-	if e.first != "" {
-		w = strings.Fields(e.first)[0]
+// ruNominativeName reports whether a Russian speaker's name reads as a
+// nominative: not a known given name in an oblique case only ("Сергея",
+// "Евгению Медведева"), not opened by an adjective in an oblique case
+// ("Нижнем Тагиле", "Украинской Православной Церкви"). A name never brought
+// to the nominative is a misreading, and a speaker is named in the
+// nominative or not at all.
+func ruNominativeName(e *entity) bool {
+	name := e.org
+	if e.kind == kPerson {
+		name = e.name()
 	}
+	w, rest, _ := strings.Cut(name, " ")
 	rs := ruLex().givenForms[foldYo(lower(w))]
+	if rest != "" && len(rs) == 0 && ruObliqueAdjective(lower(w)) {
+		// (A surname alone may be adjectival: Луговой, Толстой.)
+		return false
+	}
+	if e.kind != kPerson {
+		return true
+	}
 	for _, r := range rs {
 		if r.c == caseNom {
 			return true
 		}
 	}
 	return len(rs) == 0
+}
+
+// ruObliqueAdjective reports whether w ends as an adjective in a case other
+// than the nominative ("Нижнем", "Украинской", "Открытого").
+func ruObliqueAdjective(w string) bool {
+	if utf8.RuneCountInString(w) < 5 {
+		return false
+	}
+	for _, e := range []string{"ого", "его", "ому", "ему", "ым", "им", "ом", "ем", "ой", "ей", "ую", "юю", "ых", "их", "ыми", "ими"} {
+		if strings.HasSuffix(w, e) {
+			return true
+		}
+	}
+	return false
 }
 
 // emitted is a quote found, with what the passes over the whole article
