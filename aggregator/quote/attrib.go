@@ -136,6 +136,19 @@ func (d *doc) rightAttr(toks []token, j, end int) attrib {
 	}
 	subj := toks[j:v]
 	after := toks[v+1 : end]
+	if d.lang == "ru" {
+		// "сообщили в пятницу «Интерфаксу» в пресс-службе": the outlet
+		// in the dative is told; the speaker is named beside it.
+		for k, t := range after[:min(len(after), 4)] {
+			if t.kind != tQuote || k+1 == len(after) {
+				continue
+			}
+			if q := quotedName(t, d.lang); strings.HasSuffix(q, "у") || strings.HasSuffix(q, "ю") {
+				after = append(after[:k:k], after[k+1:]...)
+				break
+			}
+		}
+	}
 	a := attrib{verb: toks[v].text, vg: vg, how: aRight}
 	if d.lang == "ru" {
 		if m, ok := d.docSource(after); ok {
