@@ -25,8 +25,8 @@ type Searcher interface {
 	SearchItems(ctx context.Context, query string, limit int) ([]news.Item, error)
 	// Quotes returns the quotes matching q, newest first, with their items.
 	Quotes(ctx context.Context, q store.QuoteQuery) ([]store.QuoteHit, error)
-	// Speakers returns the most quoted speakers.
-	Speakers(ctx context.Context, limit int) ([]store.SpeakerCount, error)
+	// Speakers returns the speaker registry.
+	Speakers(ctx context.Context) (*store.Registry, error)
 }
 
 // Query paths: /quotes (HTML, or JSON with Accept: application/json or
@@ -34,6 +34,7 @@ type Searcher interface {
 // quote), /search?q= (HTML or JSON) and /feeds/search.rss|.atom|.json?q=.
 const (
 	quotesPath      = "/quotes"
+	speakersPath    = "/speakers"
 	quoteFeedPrefix = "/feeds/quotes/"
 	searchPath      = "/search"
 	searchFeedStem  = "/feeds/search."
@@ -76,7 +77,7 @@ func checkQuery(name, v string) error {
 
 // isQueryPath reports whether path is one of the query endpoints.
 func isQueryPath(path string) bool {
-	return path == quotesPath || path == searchPath ||
+	return path == quotesPath || path == searchPath || path == speakersPath ||
 		strings.HasPrefix(path, quoteFeedPrefix) || strings.HasPrefix(path, searchFeedStem)
 }
 
@@ -128,13 +129,23 @@ func (p *Publisher) serveQuery(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		body, ct, mod, err = p.quotesPage(r.Context(), qq, wantsJSON(r))
+	case path == speakersPath:
+		body, ct, mod, err = p.speakersPage(r.Context(), wantsJSON(r))
 	case strings.HasPrefix(path, quoteFeedPrefix):
 		name, f, ok := feedName(strings.TrimPrefix(path, quoteFeedPrefix))
-		if !ok || strings.TrimSpace(name) == "" {
+		if !ok || strings.TrimSpace(name) == "" || checkQuery("speaker", name) != nil {
 			http.NotFound(w, r)
 			return
 		}
-		body, ct, mod, err = p.quoteFeed(r.Context(), name, f)
+		var reg *store.Registry
+		if reg, err = p.search.Speakers(r.Context()); err == nil {
+			// One speaker by another of their names or keys: the canonical feed.
+			if gs := reg.Resolve(name); len(gs) == 1 && gs[0].Key != name {
+				http.Redirect(w, r, p.base+quoteFeedPrefix+url.PathEscape(gs[0].Key)+"."+formats[f].ext, http.StatusMovedPermanently)
+				return
+			}
+			body, ct, mod, err = p.quoteFeed(r.Context(), reg, name, f)
+		}
 	case path == searchPath:
 		body, ct, mod, err = p.searchPage(r.Context(), q.Get("q"), wantsJSON(r))
 	default:
@@ -223,6 +234,7 @@ func formatByExt(ext string) (format, bool) {
 type quoteJSON struct {
 	Text      string   `json:"text"`
 	Speaker   string   `json:"speaker"`
+	Key       string   `json:"speaker_key"`
 	Role      string   `json:"role"`
 	Verb      string   `json:"verb"`
 	Direct    bool     `json:"direct"`
@@ -261,7 +273,7 @@ func (p *Publisher) quotesPage(ctx context.Context, qq store.QuoteQuery, asJSON 
 		for _, h := range hits {
 			e := p.entry(&h.Item)
 			out = append(out, quoteJSON{Text: quoteWords(plainText(h.Quote.Text), e.level), Speaker: plainText(h.Quote.Speaker),
-				Role: plainText(h.Quote.Role), Verb: plainText(h.Quote.Verb), Direct: h.Quote.Direct,
+				Key: h.SpeakerKey, Role: plainText(h.Quote.Role), Verb: plainText(h.Quote.Verb), Direct: h.Quote.Direct,
 				Title: e.title, Link: e.link, Source: e.sourceName, Via: nonNilStrings(e.via), Published: rfc3339(e.date)})
 		}
 		body, err := json.MarshalIndent(struct {
@@ -271,17 +283,23 @@ func (p *Publisher) quotesPage(ctx context.Context, qq store.QuoteQuery, asJSON 
 		}{qq.Speaker, qq.Text, out}, "", "  ")
 		return body, "application/json; charset=utf-8", mod, err
 	}
-	speakers, err := p.search.Speakers(ctx, 30)
+	reg, err := p.search.Speakers(ctx)
 	if err != nil {
 		return nil, "", time.Time{}, err
 	}
 	data := queryPageData{Title: plainText(p.title), Speaker: qq.Speaker, Q: qq.Text, Home: p.base + "/", Icon: p.base + faviconPath}
-	for _, s := range speakers {
-		data.Speakers = append(data.Speakers, speakerLink{Name: s.Speaker, Count: s.Quotes,
-			Href: p.base + quotesPath + "?speaker=" + url.QueryEscape(s.Speaker)})
+	for i, g := range reg.Groups() {
+		if i == 30 {
+			break
+		}
+		data.Speakers = append(data.Speakers, p.speakerLink(g))
 	}
 	if qq.Speaker != "" {
-		feed := p.base + quoteFeedPrefix + url.PathEscape(qq.Speaker)
+		key := qq.Speaker
+		if gs := reg.Resolve(qq.Speaker); len(gs) == 1 {
+			key = gs[0].Key
+		}
+		feed := p.base + quoteFeedPrefix + url.PathEscape(key)
 		data.Feeds = []feedLink{{"Atom", feed + ".atom"}, {"RSS", feed + ".rss"}, {"JSON Feed", feed + ".json"}}
 	}
 	for _, h := range hits {
@@ -300,15 +318,19 @@ func (p *Publisher) quotesPage(ctx context.Context, qq store.QuoteQuery, asJSON 
 // quoteFeed renders the quotes of one speaker as a feed: each entry is one
 // quote, with the speaker, the words, and the attribution to the article
 // it came from (the original link, as for every item).
-func (p *Publisher) quoteFeed(ctx context.Context, speaker string, f format) ([]byte, string, time.Time, error) {
+func (p *Publisher) quoteFeed(ctx context.Context, reg *store.Registry, speaker string, f format) ([]byte, string, time.Time, error) {
 	hits, err := p.search.Quotes(ctx, store.QuoteQuery{Speaker: speaker, Limit: p.limit})
 	if err != nil {
 		return nil, "", time.Time{}, err
 	}
 	hits = p.publishable(hits)
 	self := p.base + quoteFeedPrefix + url.PathEscape(speaker) + "." + formats[f].ext
-	fd := &feedData{title: "Quotes: " + plainText(speaker) + " — " + plainText(p.title),
-		description: "Every quote attributed to " + plainText(speaker) + ", with the article it came from",
+	name := speaker
+	if g := reg.ByKey(speaker); g != nil {
+		name = g.Name
+	}
+	fd := &feedData{title: "Quotes: " + plainText(name) + " — " + plainText(p.title),
+		description: "Every quote attributed to " + plainText(name) + ", with the article it came from",
 		home:        p.base + "/", self: self, current: self, maxAge: queryMaxAge}
 	var mod time.Time
 	for _, h := range hits {
@@ -461,7 +483,7 @@ func nonNilStrings(s []string) []string {
 
 type queryPageData struct {
 	Title, Home, Icon, Speaker, Q string
-	Search                        bool
+	Search, List                  bool
 	Speakers                      []speakerLink
 	Feeds                         []feedLink
 	Quotes                        []quoteRow
@@ -469,8 +491,56 @@ type queryPageData struct {
 }
 
 type speakerLink struct {
-	Name, Href string
-	Count      int
+	Key     string   `json:"key"`
+	Name    string   `json:"name"`
+	Href    string   `json:"quotes_url"`
+	Feed    string   `json:"feed_url"`
+	Count   int      `json:"quotes"`
+	Aliases []string `json:"aliases"`
+	Names   []string `json:"names"`
+}
+
+func (p *Publisher) speakerLink(g *store.SpeakerGroup) speakerLink {
+	l := speakerLink{Key: g.Key, Name: plainText(g.Name), Count: g.Quotes, Aliases: nonNilStrings(nil), Names: nonNilStrings(nil),
+		Href: p.base + quotesPath + "?speaker=" + url.QueryEscape(g.Key),
+		Feed: p.base + quoteFeedPrefix + url.PathEscape(g.Key) + ".atom"}
+	for _, a := range g.Aliases {
+		l.Aliases = append(l.Aliases, plainText(a))
+	}
+	for _, n := range g.Names {
+		l.Names = append(l.Names, plainText(n))
+	}
+	return l
+}
+
+// speakersPage lists every speaker of the registry, most quoted first: key,
+// name, the names and forms they are found by, how many quotes, and links
+// to their quotes and feed.
+func (p *Publisher) speakersPage(ctx context.Context, asJSON bool) ([]byte, string, time.Time, error) {
+	reg, err := p.search.Speakers(ctx)
+	if err != nil {
+		return nil, "", time.Time{}, err
+	}
+	data := queryPageData{Title: plainText(p.title), Home: p.base + "/", Icon: p.base + faviconPath, List: true}
+	for _, g := range reg.Groups() {
+		data.Speakers = append(data.Speakers, p.speakerLink(g))
+	}
+	if asJSON {
+		body, err := json.MarshalIndent(struct {
+			Speakers []speakerLink `json:"speakers"`
+		}{nonNilSpeakers(data.Speakers)}, "", "  ")
+		return body, "application/json; charset=utf-8", time.Time{}, err
+	}
+	var b bytes.Buffer
+	err = quotesTemplate.Execute(&b, data)
+	return b.Bytes(), "text/html; charset=utf-8", time.Time{}, err
+}
+
+func nonNilSpeakers(s []speakerLink) []speakerLink {
+	if s == nil {
+		return []speakerLink{}
+	}
+	return s
 }
 
 type feedLink struct{ Name, Href string }
@@ -491,7 +561,7 @@ var quotesTemplate = template.Must(template.New("quotes").Parse(`<!DOCTYPE html>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{{if .Search}}Search{{else}}Quotes{{end}} — {{.Title}}</title>
+<title>{{if .Search}}Search{{else if .List}}Speakers{{else}}Quotes{{end}} — {{.Title}}</title>
 <link rel="icon" type="image/png" href="{{.Icon}}">
 {{- range .Feeds}}
 <link rel="alternate" type="{{if eq .Name "Atom"}}application/atom+xml{{else if eq .Name "RSS"}}application/rss+xml{{else}}application/feed+json{{end}}" title="{{.Name}}" href="{{.Href}}">
@@ -503,8 +573,18 @@ li{margin:.8em 0}form input{font-size:1em;margin-right:.5em}
 </style>
 </head>
 <body>
-<p><a href="{{.Home}}">{{.Title}}</a> · <a href="{{.Home}}quotes">Quotes</a> · <a href="{{.Home}}search">Search</a></p>
-{{- if .Search}}
+<p><a href="{{.Home}}">{{.Title}}</a> · <a href="{{.Home}}quotes">Quotes</a> · <a href="{{.Home}}speakers">Speakers</a> · <a href="{{.Home}}search">Search</a></p>
+{{- if .List}}
+<h1>Speakers</h1>
+<table>
+<tr><th>key</th><th>name</th><th>quotes</th><th>also found as</th></tr>
+{{- range .Speakers}}
+<tr><td><a href="{{.Href}}">{{.Key}}</a></td><td>{{.Name}}</td><td>{{.Count}} (<a href="{{.Feed}}">feed</a>)</td><td class="meta">{{range $i, $a := .Aliases}}{{if $i}}, {{end}}{{$a}}{{end}}</td></tr>
+{{- else}}
+<tr><td colspan="4">No quotes stored yet.</td></tr>
+{{- end}}
+</table>
+{{- else if .Search}}
 <h1>Search</h1>
 <form action="search" method="get"><input type="search" name="q" value="{{.Q}}" placeholder="words, any form"><button>Search</button></form>
 {{- else}}
@@ -514,7 +594,8 @@ li{margin:.8em 0}form input{font-size:1em;margin-right:.5em}
 {{- if .Feeds}}
 <p class="meta">As a feed: {{range .Feeds}}<a href="{{.Href}}">{{.Name}}</a> {{end}}</p>
 {{- end}}
-{{- if .Search}}
+{{- if .List}}
+{{- else if .Search}}
 <ol>
 {{- range .Items}}
 <li{{if .Lang}} lang="{{.Lang}}"{{end}}><a href="{{.Link}}">{{.Title}}</a><br><span class="meta">{{.Source}} · <time datetime="{{.DateTime}}">{{.When}}</time>{{if .Authors}} · {{.Authors}}{{end}}</span></li>

@@ -160,12 +160,11 @@ var postgresQueries = queries{
 		ORDER BY i.sort_time DESC, i.id DESC LIMIT $2`,
 	searchQuotes: `SELECT q.item_id, q.seq, q.position, q.speaker, q.role, q.verb, q.direct, q.text FROM quotes q
 		JOIN items i ON i.id = q.item_id
-		WHERE ($1::text = '' OR q.speaker_fold LIKE '%' || $1::text || '%' ESCAPE '\')
+		WHERE ($1::text = '[]' OR q.speaker IN (SELECT jsonb_array_elements_text($1::jsonb)))
 		  AND NOT EXISTS (SELECT 1 FROM jsonb_array_elements($2::jsonb) w WHERE NOT EXISTS (
 		      SELECT 1 FROM jsonb_array_elements_text(w.value) k WHERE strpos(q.text_keys, ' ' || k.value || ' ') > 0))
 		  AND i.sort_time >= $3
 		ORDER BY i.sort_time DESC, q.item_id DESC, q.seq LIMIT $4`,
-	speakers: `SELECT speaker, count(*) AS n FROM quotes WHERE speaker <> '' GROUP BY speaker ORDER BY n DESC, speaker LIMIT $1`,
 	bumpSection: `INSERT INTO section_versions (section, version, changed_at) VALUES ($1, 1, $2)
 		ON CONFLICT (section) DO UPDATE SET version = section_versions.version + 1, changed_at = excluded.changed_at`,
 	// A section never changed is dated by the store's creation (its first

@@ -204,7 +204,7 @@ func collect[T any](ctx context.Context, tx *sql.Tx, query string, scan func(*sq
 
 // QuoteQuery selects quotes. Empty fields select everything.
 type QuoteQuery struct {
-	Speaker string    // part of the speaker's name, any case: "Захарова", "bortnikov"
+	Speaker string    // the speaker in any form Registry.Resolve reads: "Лаврова", "Lavrov", "sergey-lavrov"
 	Text    string    // words of the quote's text, each in any form (as SearchItems reads them)
 	Since   time.Time // items published (or first stored) at or after
 	Limit   int       // at most this many; default 50
@@ -212,7 +212,8 @@ type QuoteQuery struct {
 
 // QuoteHit is a quote with the item it was found in.
 type QuoteHit struct {
-	Quote news.Quote
+	Quote      news.Quote
+	SpeakerKey string // the canonical key of the quote's speaker; "" when it has none
 	Seq   int // the quote's place in its item, from 0
 	Item  news.Item
 }
@@ -234,7 +235,24 @@ func (s *Store) Quotes(ctx context.Context, q QuoteQuery) ([]QuoteHit, error) {
 	if err != nil {
 		return nil, fmt.Errorf("search quotes: %w", err)
 	}
-	rows, err := s.r.QueryContext(ctx, s.q.searchQuotes, likeEscape(news.Fold(strings.TrimSpace(q.Speaker))),
+	reg, err := s.Speakers(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("search quotes: %w", err)
+	}
+	names := []string{}
+	if strings.TrimSpace(q.Speaker) != "" {
+		for _, g := range reg.Resolve(q.Speaker) {
+			names = append(names, g.Names...)
+		}
+		if len(names) == 0 {
+			return nil, nil
+		}
+	}
+	nameList, err := json.Marshal(names)
+	if err != nil {
+		return nil, fmt.Errorf("search quotes: %w", err)
+	}
+	rows, err := s.r.QueryContext(ctx, s.q.searchQuotes, string(nameList),
 		string(text), sortKey(q.Since, 0), q.Limit)
 	if err != nil {
 		return nil, fmt.Errorf("search quotes: %w", err)
@@ -269,34 +287,9 @@ func (s *Store) Quotes(ctx context.Context, q QuoteQuery) ([]QuoteHit, error) {
 	}
 	for i := range hits {
 		hits[i].Item = items[hits[i].Item.ID]
+		if g := reg.ByName(hits[i].Quote.Speaker); g != nil {
+			hits[i].SpeakerKey = g.Key
+		}
 	}
 	return hits, nil
-}
-
-// SpeakerCount is a speaker and how many quotes are stored of them.
-type SpeakerCount struct {
-	Speaker string
-	Quotes  int
-}
-
-// Speakers returns the most quoted speakers, most first, at most limit.
-func (s *Store) Speakers(ctx context.Context, limit int) ([]SpeakerCount, error) {
-	rows, err := s.r.QueryContext(ctx, s.q.speakers, limit)
-	if err != nil {
-		return nil, fmt.Errorf("list speakers: %w", err)
-	}
-	defer rows.Close()
-	var out []SpeakerCount
-	for rows.Next() {
-		var sc SpeakerCount
-		if err := rows.Scan(&sc.Speaker, &sc.Quotes); err != nil {
-			return nil, fmt.Errorf("list speakers: %w", err)
-		}
-		out = append(out, sc)
-	}
-	return out, rows.Err()
-}
-
-func likeEscape(s string) string {
-	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
 }

@@ -157,9 +157,10 @@ func TestQuotesBySpeakerAndText(t *testing.T) {
 				}
 			}
 		}
-		sp, err := s.Speakers(ctx, 10)
-		if err != nil || len(sp) != 2 || sp[0] != (SpeakerCount{"Alexander Bortnikov", 2}) {
-			t.Errorf("Speakers = %+v, %v", sp, err)
+		reg, err := s.Speakers(ctx)
+		if err != nil || len(reg.Groups()) != 2 || reg.Groups()[0].Name != "Alexander Bortnikov" || reg.Groups()[0].Quotes != 2 ||
+			reg.Groups()[0].Key != "alexander-bortnikov" {
+			t.Errorf("Speakers = %+v, %v", reg.Groups(), err)
 		}
 	})
 }

@@ -255,8 +255,7 @@ type queries struct {
 	deleteFTS       string // id
 	insertFTS       string // id, keys (indexKeys)
 	searchItems     string // searchArg, limit -> item columns
-	searchQuotes    string // speaker fold (LIKE-escaped), text keys (queryKeys as JSON), since, limit -> quote columns
-	speakers        string // limit -> speaker, count
+	searchQuotes    string // speaker names (JSON array; [] for any), text keys (queryKeys as JSON), since, limit -> quote columns
 	setItemHash     string // content_hash, id
 	setting         string // key -> value
 	saveSetting     string // key, value
@@ -312,12 +311,11 @@ var sqliteQueries = queries{
 		WHERE items_fts MATCH ? ORDER BY items.sort_time DESC, items.id DESC LIMIT ?`,
 	searchQuotes: `SELECT q.item_id, q.seq, q.position, q.speaker, q.role, q.verb, q.direct, q.text FROM quotes q
 		JOIN items i ON i.id = q.item_id
-		WHERE (?1 = '' OR q.speaker_fold LIKE '%' || ?1 || '%' ESCAPE '\')
+		WHERE (?1 = '[]' OR q.speaker IN (SELECT value FROM json_each(?1)))
 		  AND NOT EXISTS (SELECT 1 FROM json_each(?2) w WHERE NOT EXISTS (
 		      SELECT 1 FROM json_each(w.value) k WHERE instr(q.text_keys, ' ' || k.value || ' ') > 0))
 		  AND i.sort_time >= ?3
 		ORDER BY i.sort_time DESC, q.item_id DESC, q.seq LIMIT ?4`,
-	speakers: `SELECT speaker, count(*) AS n FROM quotes WHERE speaker <> '' GROUP BY speaker ORDER BY n DESC, speaker LIMIT ?`,
 	bumpSection: `INSERT INTO section_versions (section, version, changed_at) VALUES (?, 1, ?)
 		ON CONFLICT (section) DO UPDATE SET version = version + 1, changed_at = excluded.changed_at`,
 	// A section never changed is dated by the store's creation (its first

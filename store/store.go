@@ -124,6 +124,9 @@ type Store struct {
 	ws   writeStmts
 	now  func() time.Time
 
+	speakerMu    sync.Mutex
+	speakerRules SpeakerRules // see SetSpeakerRules
+
 	stop      chan struct{}
 	done      chan struct{}
 	closeOnce sync.Once

@@ -38,8 +38,9 @@ func Identify(name string) news.Speaker {
 			for c, lf := range ruSurnameCases(last, g) {
 				whole = append(whole, givens[c]+" "+lf)
 			}
-		} else if len(words) == 1 && ruLex().surnameLikeness(words[0], unknownGender) == knownSurname {
-			whole = append(whole, ruSurnameForms(words[0], ruLex().surnameGenderOf(words[0]))...)
+		} else if g := ruLex().surnameGenderOf(words[0]); len(words) == 1 &&
+			(g != unknownGender || ruLex().surnameLikeness(words[0], unknownGender) == knownSurname) {
+			whole = append(whole, ruSurnameForms(words[0], g)...) // a surname alone: "Путин"
 		}
 		for _, sc := range news.Schemes {
 			whole = append(whole, news.NameForm(news.Transliterate(whole[0], sc)))

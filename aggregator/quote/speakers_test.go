@@ -17,10 +17,11 @@ func TestIdentifyForms(t *testing.T) {
 		{"Владимир Зеленский", "vladimir-zelenskiy", []string{"владимира зеленского", "vladimir zelensky"}, []string{"зеленского", "зеленскому", "zelensky", "zelenskiy", "zelenskij"}},
 		{"Владимир Путин", "vladimir-putin", []string{"владимира путина"}, []string{"путина", "путиным", "putin"}},
 		{"Лев Пономарёв", "lev-ponomarev", []string{"льва пономарева"}, []string{"пономарева"}},
+		{"Путин", "putin", []string{"путина", "путину", "putin"}, nil},
 		{"Sergei Lavrov", "sergei-lavrov", []string{"sergei lavrov"}, []string{"lavrov"}},
 	} {
 		sp := Identify(c.name)
-		if sp.Key != c.key || !sp.Person {
+		if sp.Key != c.key || sp.Person != (c.family != nil) {
 			t.Errorf("Identify(%q) = key %q person %v, want %q, a person", c.name, sp.Key, sp.Person, c.key)
 		}
 		for _, f := range c.whole {

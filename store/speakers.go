@@ -1,0 +1,509 @@
+package store
+
+import (
+	"cmp"
+	"context"
+	"database/sql"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/syndic/syndic/news"
+)
+
+// The speaker registry: every name quotes are credited to, filed with its
+// key and the forms it is written in (news.Speaker, made by the
+// aggregator's quote.Identify), and grouped here into one speaker per
+// person or body. Names are grouped cautiously:
+//
+//   - names with one key are one speaker ("Лев Пономарёв", "Лев Пономарев");
+//   - two persons' names whose given name and surname have one skeleton
+//     (news.NameSkeleton) are one speaker, in any script ("Сергей Лавров",
+//     "Sergei Lavrov"; "Владимир Путин", "Владимир Владимирович Путин");
+//   - a surname alone ("Путин", "Zelensky") joins the one speaker of that
+//     surname, and stays a speaker of its own while there are none or two
+//     ("Иванов" beside "Сергей Иванов" and "Иван Иванов");
+//   - SpeakerRules merge and separate names by hand.
+//
+// A group's key is the key of one of its names, the same whatever the
+// counts of quotes: a Russian person's before a Latin one's, the shortest,
+// then the first in order ("sergey-lavrov", "vladimir-putin").
+
+// SpeakerRules are merges and separations set by hand (the config's
+// speakers:). Each entry of Merge is a list of keys or names that are one
+// speaker, the first the key the group is known by; each entry of Separate
+// is a list of keys or names no two of which are ever grouped.
+type SpeakerRules struct {
+	Merge    [][]string
+	Separate [][]string
+}
+
+// SetSpeakerRules sets the rules the registry groups names by.
+func (s *Store) SetSpeakerRules(r SpeakerRules) {
+	s.speakerMu.Lock()
+	s.speakerRules = r
+	s.speakerMu.Unlock()
+}
+
+// speakerSQL is the SQL of the registry on one backend.
+type speakerSQL struct {
+	save    string // name, key, person, whole, surname
+	unfiled string // -> quote speakers with no row
+	names   string // -> quote speakers
+	all     string // -> name, key, person, whole, surname
+	counts  string // -> speaker, quotes
+}
+
+var speakerQueries = map[bool]speakerSQL{
+	false: {
+		save: `INSERT INTO speakers (name, speaker_key, person, whole, surname) VALUES (?, ?, ?, ?, ?)
+			ON CONFLICT (name) DO UPDATE SET speaker_key = excluded.speaker_key, person = excluded.person,
+			whole = excluded.whole, surname = excluded.surname`,
+		unfiled: `SELECT DISTINCT speaker FROM quotes WHERE speaker <> '' AND speaker NOT IN (SELECT name FROM speakers)`,
+		names:   `SELECT DISTINCT speaker FROM quotes WHERE speaker <> ''`,
+		all:     `SELECT name, speaker_key, person, whole, surname FROM speakers`,
+		counts:  `SELECT speaker, count(*) FROM quotes WHERE speaker <> '' GROUP BY speaker`,
+	},
+	true: {
+		save: `INSERT INTO speakers (name, speaker_key, person, whole, surname) VALUES ($1, $2, $3, $4, $5)
+			ON CONFLICT (name) DO UPDATE SET speaker_key = excluded.speaker_key, person = excluded.person,
+			whole = excluded.whole, surname = excluded.surname`,
+		unfiled: `SELECT DISTINCT speaker FROM quotes WHERE speaker <> '' AND speaker NOT IN (SELECT name FROM speakers)`,
+		names:   `SELECT DISTINCT speaker FROM quotes WHERE speaker <> ''`,
+		all:     `SELECT name, speaker_key, person, whole, surname FROM speakers`,
+		counts:  `SELECT speaker, count(*) FROM quotes WHERE speaker <> '' GROUP BY speaker`,
+	},
+}
+
+// SaveSpeakers files speakers' names in the registry, replacing what was
+// filed of the same names.
+func (s *Store) SaveSpeakers(ctx context.Context, sps []news.Speaker) error {
+	if len(sps) == 0 {
+		return nil
+	}
+	tx, err := s.w.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("save speakers: %w", err)
+	}
+	defer tx.Rollback()
+	for _, sp := range sps {
+		person := 0
+		if sp.Person {
+			person = 1
+		}
+		if _, err := tx.ExecContext(ctx, speakerQueries[s.pg].save, sp.Name, sp.Key, person,
+			strings.Join(sp.Whole, "\n"), strings.Join(sp.Surname, "\n")); err != nil {
+			return fmt.Errorf("save speaker %q: %w", sp.Name, err)
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("save speakers: %w", err)
+	}
+	return nil
+}
+
+// SpeakerNames returns the names quotes are credited to: those the
+// registry has no entry for when unfiled, else all.
+func (s *Store) SpeakerNames(ctx context.Context, unfiled bool) ([]string, error) {
+	q := speakerQueries[s.pg].unfiled
+	if !unfiled {
+		q = speakerQueries[s.pg].names
+	}
+	rows, err := s.r.QueryContext(ctx, q)
+	if err != nil {
+		return nil, fmt.Errorf("list unfiled speakers: %w", err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var n string
+		if err := rows.Scan(&n); err != nil {
+			return nil, fmt.Errorf("list unfiled speakers: %w", err)
+		}
+		out = append(out, n)
+	}
+	return out, rows.Err()
+}
+
+// SpeakerGroup is one speaker of the registry: a person or a body, with
+// every name of theirs quotes are credited to.
+type SpeakerGroup struct {
+	Key     string   `json:"key"`     // the canonical key
+	Name    string   `json:"name"`    // the name most of their quotes are credited to
+	Keys    []string `json:"keys"`    // every key of their names, the canonical one first
+	Names   []string `json:"names"`   // every name quotes are credited to
+	Aliases []string `json:"aliases"` // the forms a lookup finds them by
+	Quotes  int      `json:"quotes"`  // how many quotes are stored of them
+}
+
+// Registry is the speaker registry as read at one moment.
+type Registry struct {
+	groups  []*SpeakerGroup          // most quoted first
+	byName  map[string]*SpeakerGroup // a name (as stored) to its group
+	byKey   map[string]*SpeakerGroup // any key of a name to its group
+	entries []regEntry
+}
+
+type regEntry struct {
+	news.Speaker
+	quotes int
+}
+
+// Speakers returns the speaker registry: every speaker quoted, grouped.
+func (s *Store) Speakers(ctx context.Context) (*Registry, error) {
+	q := speakerQueries[s.pg]
+	tx, err := s.r.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, fmt.Errorf("read speakers: %w", err)
+	}
+	defer tx.Rollback()
+	entries, err := collect(ctx, tx, q.all, func(r *sql.Rows, e *regEntry) error {
+		var person int
+		var whole, surname string
+		if err := r.Scan(&e.Name, &e.Key, &person, &whole, &surname); err != nil {
+			return err
+		}
+		e.Person = person == 1
+		e.Whole, e.Surname = lines(whole), lines(surname)
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("read speakers: %w", err)
+	}
+	type count struct {
+		name string
+		n    int
+	}
+	counts, err := collect(ctx, tx, q.counts, func(r *sql.Rows, c *count) error {
+		return r.Scan(&c.name, &c.n)
+	})
+	if err != nil {
+		return nil, fmt.Errorf("count quotes by speaker: %w", err)
+	}
+	n := map[string]int{}
+	for _, c := range counts {
+		n[c.name] = c.n
+	}
+	known := map[string]bool{}
+	for i := range entries {
+		entries[i].quotes = n[entries[i].Name]
+		known[entries[i].Name] = true
+	}
+	// A name not filed yet (stored before the registry, or by an older
+	// crawler) is a speaker by its name alone until it is.
+	for _, c := range counts {
+		if !known[c.name] {
+			entries = append(entries, regEntry{news.Speaker{Key: news.SpeakerSlug(c.name), Name: c.name,
+				Whole: []string{news.NameForm(c.name)}}, c.n})
+		}
+	}
+	s.speakerMu.Lock()
+	rules := s.speakerRules
+	s.speakerMu.Unlock()
+	return newRegistry(entries, rules), nil
+}
+
+func lines(s string) []string {
+	if s == "" {
+		return nil
+	}
+	return strings.Split(s, "\n")
+}
+
+// newRegistry groups the entries (see the comment at the top).
+func newRegistry(entries []regEntry, rules SpeakerRules) *Registry {
+	slices.SortFunc(entries, func(a, b regEntry) int { return cmp.Compare(a.Name, b.Name) })
+	parent := make([]int, len(entries))
+	for i := range parent {
+		parent[i] = i
+	}
+	var find func(int) int
+	find = func(i int) int {
+		if parent[i] != i {
+			parent[i] = find(parent[i])
+		}
+		return parent[i]
+	}
+	// who may not be grouped with whom: the indexes of each separation
+	ref := func(keyOrName string) []int {
+		var out []int
+		for i, e := range entries {
+			if e.Key == keyOrName || e.Name == keyOrName || e.Key == news.SpeakerSlug(keyOrName) {
+				out = append(out, i)
+			}
+		}
+		return out
+	}
+	var apart [][][]int
+	for _, sep := range rules.Separate {
+		var sides [][]int
+		for _, k := range sep {
+			sides = append(sides, ref(k))
+		}
+		apart = append(apart, sides)
+	}
+	union := func(a, b int) bool {
+		ra, rb := find(a), find(b)
+		if ra == rb {
+			return true
+		}
+		for _, sides := range apart {
+			in := func(root int) int {
+				for si, side := range sides {
+					for _, i := range side {
+						if find(i) == root {
+							return si
+						}
+					}
+				}
+				return -1
+			}
+			if sa, sb := in(ra), in(rb); sa >= 0 && sb >= 0 && sa != sb {
+				return false
+			}
+		}
+		parent[rb] = ra
+		return true
+	}
+	// one key
+	byKey := map[string]int{}
+	for i, e := range entries {
+		if j, ok := byKey[e.Key]; ok {
+			union(j, i)
+		} else {
+			byKey[e.Key] = i
+		}
+	}
+	// one person: given name and surname of one skeleton
+	bySkeleton := map[string]int{}
+	for i, e := range entries {
+		if !e.Person {
+			continue
+		}
+		k := personSkeleton(e.Name)
+		if j, ok := bySkeleton[k]; ok {
+			union(j, i)
+		} else {
+			bySkeleton[k] = i
+		}
+	}
+	// by hand
+	for _, m := range rules.Merge {
+		var first = -1
+		for _, k := range m {
+			for _, i := range ref(k) {
+				if first < 0 {
+					first = i
+				} else {
+					union(first, i)
+				}
+			}
+		}
+	}
+	// a surname alone joins the one person of that surname
+	bySurname := map[string][]int{}
+	for i, e := range entries {
+		if e.Person {
+			bySurname[lastSkeleton(e.Name)] = append(bySurname[lastSkeleton(e.Name)], i)
+		}
+	}
+	for i, e := range entries {
+		if e.Person || strings.Contains(news.NameForm(e.Name), " ") {
+			continue
+		}
+		roots := map[int]bool{}
+		for _, j := range bySurname[news.NameSkeleton(e.Name)] {
+			roots[find(j)] = true
+		}
+		if len(roots) == 1 {
+			for r := range roots {
+				union(r, i)
+			}
+		}
+	}
+	// the groups
+	members := map[int][]int{}
+	for i := range entries {
+		members[find(i)] = append(members[find(i)], i)
+	}
+	reg := &Registry{byName: map[string]*SpeakerGroup{}, byKey: map[string]*SpeakerGroup{}, entries: entries}
+	for _, idx := range members {
+		g := &SpeakerGroup{}
+		best := -1
+		for _, i := range idx {
+			e := entries[i]
+			g.Quotes += e.quotes
+			g.Names = append(g.Names, e.Name)
+			if !slices.Contains(g.Keys, e.Key) {
+				g.Keys = append(g.Keys, e.Key)
+			}
+			for _, a := range append(slices.Clone(e.Whole), e.Surname...) {
+				if !slices.Contains(g.Aliases, a) {
+					g.Aliases = append(g.Aliases, a)
+				}
+			}
+			if best < 0 || e.quotes > entries[best].quotes {
+				best = i
+			}
+		}
+		g.Name = entries[best].Name
+		g.Key = canonicalKey(entries, idx, rules)
+		slices.SortFunc(g.Keys, func(a, b string) int {
+			return cmp.Or(-cmp.Compare(boolInt(a == g.Key), boolInt(b == g.Key)), cmp.Compare(a, b))
+		})
+		reg.groups = append(reg.groups, g)
+		for _, i := range idx {
+			reg.byName[entries[i].Name] = g
+			reg.byKey[entries[i].Key] = g
+		}
+	}
+	slices.SortFunc(reg.groups, func(a, b *SpeakerGroup) int {
+		return cmp.Or(cmp.Compare(b.Quotes, a.Quotes), cmp.Compare(a.Key, b.Key))
+	})
+	return reg
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// canonicalKey is the key a group is known by: the first of a merge rule
+// naming one of its names, else a Russian person's name's before a Latin
+// one's, a person's before a surname alone, the shortest, the first.
+func canonicalKey(entries []regEntry, idx []int, rules SpeakerRules) string {
+	for _, m := range rules.Merge {
+		for _, i := range idx {
+			for _, k := range m {
+				if entries[i].Key == k || entries[i].Name == k {
+					return news.SpeakerSlug(m[0])
+				}
+			}
+		}
+	}
+	rank := func(e regEntry) int {
+		r := 0
+		if !e.Person {
+			r += 2
+		}
+		if e.Key == news.NameForm(e.Name) || !cyrillic(e.Name) {
+			r++ // Latin-script
+		}
+		return r
+	}
+	best := idx[0]
+	for _, i := range idx[1:] {
+		a, b := entries[i], entries[best]
+		if c := cmp.Or(cmp.Compare(rank(a), rank(b)), cmp.Compare(len(a.Key), len(b.Key)), cmp.Compare(a.Key, b.Key)); c < 0 {
+			best = i
+		}
+	}
+	return entries[best].Key
+}
+
+func cyrillic(s string) bool {
+	for _, r := range s {
+		if r >= 'Ѐ' && r <= 'ӿ' {
+			return true
+		}
+	}
+	return false
+}
+
+// personSkeleton is the skeleton of a person's given name and surname,
+// without a patronymic.
+func personSkeleton(name string) string {
+	ws := strings.Fields(news.NameSkeleton(name))
+	if len(ws) < 2 {
+		return strings.Join(ws, " ")
+	}
+	return ws[0] + " " + ws[len(ws)-1]
+}
+
+// lastSkeleton is the skeleton of a person's surname.
+func lastSkeleton(name string) string {
+	ws := strings.Fields(news.NameSkeleton(name))
+	if len(ws) == 0 {
+		return ""
+	}
+	return ws[len(ws)-1]
+}
+
+// Groups returns every speaker, most quoted first. A nil Registry is
+// empty, as are its lookups.
+func (r *Registry) Groups() []*SpeakerGroup {
+	if r == nil {
+		return nil
+	}
+	return r.groups
+}
+
+// ByName returns the speaker a name (as quotes are credited to) belongs
+// to, or nil.
+func (r *Registry) ByName(name string) *SpeakerGroup {
+	if r == nil {
+		return nil
+	}
+	return r.byName[name]
+}
+
+// ByKey returns the speaker a key of one of their names belongs to, or
+// nil.
+func (r *Registry) ByKey(key string) *SpeakerGroup {
+	if r == nil {
+		return nil
+	}
+	return r.byKey[key]
+}
+
+// Resolve returns the speakers a typed name means, in any form the
+// registry knows: a key ("sergey-lavrov"), the name or its case
+// ("Сергея Лаврова"), the surname alone in any case ("Лаврова"), a Latin
+// spelling ("Lavrov", "Zelenskyy"). Only when no form matches, a name
+// holding the typed words as a part ("захар" finds "Мария Захарова") does.
+// Most quoted first; nil when nothing matches. A nil Registry is empty.
+func (r *Registry) Resolve(typed string) []*SpeakerGroup {
+	form, sk := news.NameForm(typed), news.NameSkeleton(typed)
+	if r == nil || form == "" {
+		return nil
+	}
+	found := map[*SpeakerGroup]bool{}
+	if g := r.byKey[strings.TrimSpace(strings.ToLower(typed))]; g != nil {
+		found[g] = true
+	}
+	for _, e := range r.entries {
+		g := r.byName[e.Name]
+		switch {
+		case slices.Contains(e.Whole, form) || slices.Contains(e.Surname, form):
+		case e.Person && (personSkeleton(e.Name) == personSkeletonOf(sk) || lastSkeleton(e.Name) == sk):
+		case !e.Person && news.NameSkeleton(e.Name) == sk && !strings.Contains(sk, " ") && cyrillic(e.Name) != cyrillic(typed):
+		default:
+			continue
+		}
+		found[g] = true
+	}
+	if len(found) == 0 {
+		for _, e := range r.entries {
+			if strings.Contains(news.NameForm(e.Name), form) {
+				found[r.byName[e.Name]] = true
+			}
+		}
+	}
+	var out []*SpeakerGroup
+	for _, g := range r.groups {
+		if found[g] {
+			out = append(out, g)
+		}
+	}
+	return out
+}
+
+func personSkeletonOf(sk string) string {
+	ws := strings.Fields(sk)
+	if len(ws) < 2 {
+		return "\x00" // no person's
+	}
+	return ws[0] + " " + ws[len(ws)-1]
+}
