@@ -214,8 +214,8 @@ type QuoteQuery struct {
 type QuoteHit struct {
 	Quote      news.Quote
 	SpeakerKey string // the canonical key of the quote's speaker; "" when it has none
-	Seq   int // the quote's place in its item, from 0
-	Item  news.Item
+	Seq        int    // the quote's place in its item, from 0
+	Item       news.Item
 }
 
 // Quotes returns the quotes that match q, newest item first and in their
