@@ -212,6 +212,7 @@ func lines(s string) []string {
 
 // newRegistry groups the entries (see the comment at the top).
 func newRegistry(entries []regEntry, rules SpeakerRules) *Registry {
+	entries = slices.DeleteFunc(entries, func(e regEntry) bool { return e.Key == "" }) // descriptions
 	slices.SortFunc(entries, func(a, b regEntry) int { return cmp.Compare(a.Name, b.Name) })
 	parent := make([]int, len(entries))
 	for i := range parent {

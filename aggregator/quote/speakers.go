@@ -18,9 +18,17 @@ import (
 // alone; for a body, its name only. Every form is a news.NameForm.
 // Identify never says that two names are one person: the store does that,
 // cautiously, from the forms of all.
+//
+// A description is no one's name and has the key "": words none of which
+// is capitalised ("пресс-служба городской администрации", "мэрия"), or one
+// word naming a kind of body or person that every country or city has
+// ("Ведомство", "Женщина", and "МИД", whose country the name does not
+// say). Its quotes are credited to it as written, and it is not filed as
+// a speaker of its own.
 func Identify(name string) news.Speaker {
 	sp := news.Speaker{Key: news.SpeakerSlug(name), Name: strings.TrimSpace(name)}
-	if sp.Key == "" {
+	if sp.Key == "" || description(name) {
+		sp.Key = ""
 		return sp
 	}
 	words := strings.Fields(news.NameForm(name))
@@ -56,6 +64,27 @@ func Identify(name string) news.Speaker {
 	sp.Surname = dedupe(part)
 	return sp
 }
+
+// description reports whether a speaker's name is a description (see
+// Identify).
+func description(name string) bool {
+	ws := news.Words(name)
+	capital := false
+	for _, w := range ws {
+		capital = capital || w.Capital || unicode.IsDigit([]rune(w.Text)[0])
+	}
+	return !capital || len(ws) == 1 && genericSpeakers[ws[0].Fold]
+}
+
+// genericSpeakers are the bodies and people that are no one in particular
+// when named by this one word.
+var genericSpeakers = toSet(`ведомство министерство дипведомство пресс-служба компания правительство
+администрация мэрия суд прокуратура полиция агентство организация комитет совет партия фонд союз
+штаб служба управление департамент комиссия посольство консульство армия корпорация концерн холдинг
+группа оператор банк биржа университет институт центр ассоциация объединение движение палата
+парламент сенат кабинет аппарат отдел мид минобороны минфин минздрав минэкономразвития минюст мчс
+мвд генпрокуратура генштаб кабмин минтранс минэнерго женщина мужчина собеседник источник эксперт
+хозяин пострадавший очевидец житель жительница`)
 
 // ruPersonName reads words (NameForm's) as a Russian person's name: a given
 // name the lexicon knows, an optional patronymic, a surname. It returns the

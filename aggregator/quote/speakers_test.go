@@ -35,6 +35,13 @@ func TestIdentifyForms(t *testing.T) {
 			}
 		}
 	}
+	// A description is no one in particular: no key (speakers as the
+	// contest pages' quotes were credited).
+	for _, name := range []string{"ведомство", "пресс-служба городской администрации", "Женщина", "Компания", "МИД", "мэрия"} {
+		if sp := Identify(name); sp.Key != "" {
+			t.Errorf("Identify(%q) = key %q, want none: a description", name, sp.Key)
+		}
+	}
 	// A body is filed under its name only; a role is no person.
 	for _, name := range []string{"МИД России", "Министерство обороны", "Foreign Ministry"} {
 		if sp := Identify(name); sp.Person || len(sp.Surname) > 0 {

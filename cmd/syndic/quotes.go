@@ -17,7 +17,7 @@ func runQuotes(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	fs.SetOutput(stderr)
 	var cf configFlags
 	cf.register(fs)
-	speaker := fs.String("speaker", "", "part of the speaker's name, any case (e.g. Захарова, Bortnikov)")
+	speaker := fs.String("speaker", "", "the speaker in any form: key, name, surname, any case or script (sergey-lavrov, Лаврова, Lavrov)")
 	text := fs.String("q", "", "part of the quote's text")
 	since := fs.String("since", "", "only items since a date (2024-10-01) or for a duration back (24h, 7d)")
 	limit := fs.Int("n", 50, "at most this many quotes")
@@ -37,11 +37,14 @@ func runQuotes(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err != nil {
 		return err
 	}
-	st, err := store.Open(ctx, cfg.Database)
+	st, err := openStore(ctx, cfg)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
+	if err := fileSpeakers(ctx, cfg, st); err != nil {
+		return err
+	}
 	hits, err := st.Quotes(ctx, q)
 	if err != nil {
 		return err
