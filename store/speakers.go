@@ -38,6 +38,15 @@ type SpeakerRules struct {
 	Separate [][]string
 }
 
+// SetNameReader gives the registry a function reading a typed name in
+// any grammatical case as the nominatives it may be (quote.Nominatives),
+// so that "Зеленского" finds a speaker filed only as "Volodymyr Zelensky".
+func (s *Store) SetNameReader(read func(typed string) []string) {
+	s.speakerMu.Lock()
+	s.readName = read
+	s.speakerMu.Unlock()
+}
+
 // SetSpeakerRules sets the rules the registry groups names by.
 func (s *Store) SetSpeakerRules(r SpeakerRules) {
 	s.speakerMu.Lock()
@@ -129,7 +138,7 @@ func (s *Store) SpeakerNames(ctx context.Context, unfiled bool) ([]string, error
 // every name of theirs quotes are credited to.
 type SpeakerGroup struct {
 	Key     string   `json:"key"`     // the canonical key
-	Name    string   `json:"name"`    // the name most of their quotes are credited to
+	Name    string   `json:"name"`    // the most quoted of the names filed under Key
 	Keys    []string `json:"keys"`    // every key of their names, the canonical one first
 	Names   []string `json:"names"`   // every name quotes are credited to
 	Aliases []string `json:"aliases"` // the forms a lookup finds them by
@@ -142,6 +151,8 @@ type Registry struct {
 	byName  map[string]*SpeakerGroup // a name (as stored) to its group
 	byKey   map[string]*SpeakerGroup // any key of a name to its group
 	entries []regEntry
+
+	readName func(string) []string // see SetNameReader; may be nil
 }
 
 type regEntry struct {
@@ -198,9 +209,11 @@ func (s *Store) Speakers(ctx context.Context) (*Registry, error) {
 		}
 	}
 	s.speakerMu.Lock()
-	rules := s.speakerRules
+	rules, read := s.speakerRules, s.readName
 	s.speakerMu.Unlock()
-	return newRegistry(entries, rules), nil
+	reg := newRegistry(entries, rules)
+	reg.readName = read
+	return reg, nil
 }
 
 func lines(s string) []string {
@@ -347,8 +360,13 @@ func newRegistry(entries []regEntry, rules SpeakerRules) *Registry {
 				best = i
 			}
 		}
-		g.Name = entries[best].Name
 		g.Key = canonicalKey(entries, idx, rules)
+		for _, i := range idx { // the canonical name: the most quoted of the key's names
+			if e := entries[i]; e.Key == g.Key && (entries[best].Key != g.Key || e.quotes > entries[best].quotes) {
+				best = i
+			}
+		}
+		g.Name = entries[best].Name
 		slices.SortFunc(g.Keys, func(a, b string) int {
 			return cmp.Or(-cmp.Compare(boolInt(a == g.Key), boolInt(b == g.Key)), cmp.Compare(a, b))
 		})
@@ -474,16 +492,11 @@ func (r *Registry) Resolve(typed string) []*SpeakerGroup {
 	if g := r.byKey[strings.TrimSpace(strings.ToLower(typed))]; g != nil {
 		found[g] = true
 	}
-	for _, e := range r.entries {
-		g := r.byName[e.Name]
-		switch {
-		case slices.Contains(e.Whole, form) || slices.Contains(e.Surname, form):
-		case e.Person && (personSkeleton(e.Name) == personSkeletonOf(sk) || lastSkeleton(e.Name) == sk):
-		case !e.Person && news.NameSkeleton(e.Name) == sk && !strings.Contains(sk, " ") && cyrillic(e.Name) != cyrillic(typed):
-		default:
-			continue
+	r.match(typed, form, sk, found)
+	if len(found) == 0 && r.readName != nil {
+		for _, nom := range r.readName(typed) {
+			r.match(typed, nom, news.NameSkeleton(nom), found)
 		}
-		found[g] = true
 	}
 	if len(found) == 0 {
 		for _, e := range r.entries {
@@ -499,6 +512,21 @@ func (r *Registry) Resolve(typed string) []*SpeakerGroup {
 		}
 	}
 	return out
+}
+
+// match adds to found the groups of the entries that one form of a typed
+// name (with its skeleton) matches.
+func (r *Registry) match(typed, form, sk string, found map[*SpeakerGroup]bool) {
+	for _, e := range r.entries {
+		switch {
+		case slices.Contains(e.Whole, form) || slices.Contains(e.Surname, form):
+		case e.Person && (personSkeleton(e.Name) == personSkeletonOf(sk) || lastSkeleton(e.Name) == sk):
+		case !e.Person && news.NameSkeleton(e.Name) == sk && !strings.Contains(sk, " ") && cyrillic(e.Name) != cyrillic(typed):
+		default:
+			continue
+		}
+		found[r.byName[e.Name]] = true
+	}
 }
 
 func personSkeletonOf(sk string) string {

@@ -126,6 +126,7 @@ type Store struct {
 
 	speakerMu    sync.Mutex
 	speakerRules SpeakerRules // see SetSpeakerRules
+	readName     func(string) []string
 
 	stop      chan struct{}
 	done      chan struct{}

@@ -289,3 +289,49 @@ func dedupe(ss []string) []string {
 	}
 	return out
 }
+
+// Nominatives returns the nominatives a Russian name typed in any case may
+// be read as, by the lexicon ("Зеленского" → "зеленский", …; "Марии
+// Захаровой" → "мария захарова"), each a news.NameForm: every reading of
+// its words in one gender and case, a given name first and a surname last.
+// It is for looking a name up among known ones, never for naming anyone;
+// nil for a name that is not Cyrillic or has over three words.
+func Nominatives(typed string) []string {
+	words := strings.Fields(news.NameForm(typed))
+	if len(words) == 0 || len(words) > 3 || !isCyrillicWord(words[0]) {
+		return nil
+	}
+	type partial struct {
+		text string
+		g    gender
+		c    int
+	}
+	combos := []partial{{c: -1}}
+	for i, w := range words {
+		k := surname
+		if i == 0 && len(words) > 1 {
+			k = givenName
+		} else if i < len(words)-1 {
+			k = patronymic
+		}
+		rs := ruLex().readings(k, w)
+		if k == givenName {
+			rs = append(rs, ruLex().givenForms[w]...)
+		}
+		var next []partial
+		for _, p := range combos {
+			for _, r := range rs {
+				if p.c >= 0 && (p.g != r.g || p.c != r.c) {
+					continue
+				}
+				next = append(next, partial{strings.TrimSpace(p.text + " " + r.nom), r.g, r.c})
+			}
+		}
+		combos = next
+	}
+	var out []string
+	for _, p := range combos {
+		out = append(out, p.text)
+	}
+	return dedupe(out)
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/syndic/syndic/aggregator/quote"
 	"io"
 	"log/slog"
 	"net"
@@ -89,6 +90,7 @@ func openStore(ctx context.Context, cfg config.Config) (*store.Store, error) {
 		return nil, err
 	}
 	st.SetSpeakerRules(store.SpeakerRules{Merge: cfg.Speakers.Merge, Separate: cfg.Speakers.Separate})
+	st.SetNameReader(quote.Nominatives)
 	return st, nil
 }
 
