@@ -127,7 +127,7 @@ var postgresQueries = queries{
 	migrationLock:    `SELECT pg_advisory_xact_lock(hashtext('syndic migrate ' || current_schema()))`,
 	appliedMigration: `SELECT 1 FROM schema_migrations WHERE version = $1`,
 	recordMigration:  `INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)`,
-	reindexItems:     `SELECT id, title, summary, content FROM items WHERE id > $1 ORDER BY id LIMIT $2`,
+	reindexItems:     `SELECT id, title, summary, content, authors FROM items WHERE id > $1 ORDER BY id LIMIT $2`,
 	reindexQuotes:    `SELECT item_id, seq, text FROM quotes WHERE item_id > $1 AND item_id <= $2`,
 	setQuoteKeys:     `UPDATE quotes SET text_keys = $1 WHERE item_id = $2 AND seq = $3`,
 

@@ -125,9 +125,22 @@ func tsQuery(words [][]string) any {
 }
 
 // indexKeys is what the search index holds of an item: the keys of its
-// title and plain text (news.Item.BodyText).
+// title and plain text (news.Item.BodyText), and those of its byline's
+// words marked authorMark.
 func indexKeys(it news.Item) string {
-	return searchKeys(it.Title + "\n" + it.BodyText())
+	keys := searchKeys(it.Title + "\n" + it.BodyText())
+	seen := map[string]bool{}
+	for _, a := range it.Authors {
+		for w := range news.EachWord(a) {
+			for _, k := range w.Keys() {
+				if k = authorMark + k; !seen[k] && len(k) <= maxKeyBytes && len(keys)+len(k) < maxIndexBytes {
+					seen[k] = true
+					keys += " " + k
+				}
+			}
+		}
+	}
+	return strings.TrimPrefix(keys, " ")
 }
 
 // quoteKeys is the text_keys column of a quote: its text's keys, each
@@ -154,7 +167,12 @@ func reindexSearch(ctx context.Context, tx *sql.Tx, q *queries) error {
 	var last int64
 	for {
 		items, err := collect(ctx, tx, q.reindexItems, func(r *sql.Rows, it *news.Item) error {
-			return r.Scan(&it.ID, &it.Title, &it.Summary, &it.Content)
+			var authors string
+			if err := r.Scan(&it.ID, &it.Title, &it.Summary, &it.Content, &authors); err != nil {
+				return err
+			}
+			it.Authors, _ = parseList(authors) // a byline unreadable is left out of the index
+			return nil
 		}, last, reindexBatch)
 		if err != nil {
 			return fmt.Errorf("reindex items: %w", err)

@@ -483,7 +483,10 @@ func (r *Registry) ByKey(key string) *SpeakerGroup {
 // spelling ("Lavrov", "Zelenskyy"). Only when no form matches, a name
 // holding the typed words as a part ("захар" finds "Мария Захарова") does.
 // Most quoted first; nil when nothing matches. A nil Registry is empty.
-func (r *Registry) Resolve(typed string) []*SpeakerGroup {
+func (r *Registry) Resolve(typed string) []*SpeakerGroup { return r.resolve(typed, true) }
+
+// resolve is Resolve, with the fallback to a part of a name or not.
+func (r *Registry) resolve(typed string, parts bool) []*SpeakerGroup {
 	form, sk := news.NameForm(typed), news.NameSkeleton(typed)
 	if r == nil || form == "" {
 		return nil
@@ -498,7 +501,7 @@ func (r *Registry) Resolve(typed string) []*SpeakerGroup {
 			r.match(typed, nom, news.NameSkeleton(nom), found)
 		}
 	}
-	if len(found) == 0 {
+	if len(found) == 0 && parts {
 		for _, e := range r.entries {
 			if strings.Contains(news.NameForm(e.Name), form) {
 				found[r.byName[e.Name]] = true

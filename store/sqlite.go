@@ -228,7 +228,7 @@ type queries struct {
 	migrationLock    string // "" or a statement that makes migrations take turns
 	appliedMigration string // version -> 1 row if applied
 	recordMigration  string // version, name, applied_at
-	reindexItems     string // after id, limit -> id, title, summary, content, by id
+	reindexItems     string // after id, limit -> id, title, summary, content, authors, by id
 	reindexQuotes    string // after item id, up to item id -> item_id, seq, text
 	setQuoteKeys     string // text keys, item_id, seq
 
@@ -286,7 +286,7 @@ var sqliteQueries = queries{
 		applied_at INTEGER NOT NULL)`,
 	appliedMigration: `SELECT 1 FROM schema_migrations WHERE version = ?`,
 	recordMigration:  `INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)`,
-	reindexItems:     `SELECT id, title, summary, content FROM items WHERE id > ? ORDER BY id LIMIT ?`,
+	reindexItems:     `SELECT id, title, summary, content, authors FROM items WHERE id > ? ORDER BY id LIMIT ?`,
 	reindexQuotes:    `SELECT item_id, seq, text FROM quotes WHERE item_id > ? AND item_id <= ?`,
 	setQuoteKeys:     `UPDATE quotes SET text_keys = ? WHERE item_id = ? AND seq = ?`,
 

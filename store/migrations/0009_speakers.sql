@@ -11,3 +11,7 @@ CREATE TABLE speakers (
 	whole       TEXT    NOT NULL DEFAULT '',
 	surname     TEXT    NOT NULL DEFAULT ''
 );
+
+-- The search index gains the words of bylines (store.indexKeys): it is
+-- written again from the stored items.
+DELETE FROM items_fts;
