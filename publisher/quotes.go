@@ -21,8 +21,9 @@ import (
 // Searcher is what quote search and full-text search read. The SQLite and
 // PostgreSQL stores satisfy it; without one those endpoints answer 404.
 type Searcher interface {
-	// SearchItems returns the items matching every word of query, newest first.
-	SearchItems(ctx context.Context, query string, limit int) ([]news.Item, error)
+	// Search returns a page of the items matching q, newest first, and
+	// whether more follow.
+	Search(ctx context.Context, q store.SearchQuery) ([]news.Item, bool, error)
 	// Quotes returns the quotes matching q, newest first, with their items.
 	Quotes(ctx context.Context, q store.QuoteQuery) ([]store.QuoteHit, error)
 	// Speakers returns the speaker registry.
@@ -97,7 +98,7 @@ func (p *Publisher) serveQuery(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	q := r.URL.Query()
-	for _, name := range []string{"q", "speaker"} {
+	for _, name := range []string{"q", "speaker", "author"} {
 		if err := checkQuery(name, q.Get(name)); err != nil {
 			http.Error(w, err.Error(), http.StatusBadRequest)
 			return
@@ -147,16 +148,20 @@ func (p *Publisher) serveQuery(w http.ResponseWriter, r *http.Request) {
 			body, ct, mod, err = p.quoteFeed(r.Context(), reg, name, f)
 		}
 	case path == searchPath:
-		body, ct, mod, err = p.searchPage(r.Context(), q.Get("q"), wantsJSON(r))
+		body, ct, mod, err = p.searchPage(r.Context(), r.URL, wantsJSON(r))
 	default:
 		f, ok := formatByExt(strings.TrimPrefix(path, searchFeedStem))
 		if !ok {
 			http.NotFound(w, r)
 			return
 		}
-		body, ct, mod, err = p.searchFeed(r.Context(), q.Get("q"), f)
+		body, ct, mod, err = p.searchFeed(r.Context(), r.URL, f)
 	}
+	var bad badQuery
 	switch {
+	case errors.As(err, &bad):
+		http.Error(w, bad.Error(), http.StatusBadRequest)
+		return
 	case err != nil && errors.Is(ctx.Err(), context.DeadlineExceeded):
 		w.Header().Set("Retry-After", "5")
 		http.Error(w, "search took too long; narrow the query", http.StatusServiceUnavailable)
@@ -382,73 +387,6 @@ func (p *Publisher) dateEmpty(ctx context.Context, fd *feedData) {
 	}
 }
 
-func (p *Publisher) searchPage(ctx context.Context, query string, asJSON bool) ([]byte, string, time.Time, error) {
-	var items []news.Item
-	if strings.TrimSpace(query) != "" {
-		var err error
-		if items, err = p.search.SearchItems(ctx, query, queryLimit); err != nil {
-			return nil, "", time.Time{}, err
-		}
-	}
-	self := p.base + searchPath + "?q=" + url.QueryEscape(query)
-	fd := &feedData{home: p.base + "/", self: self, current: self}
-	p.fill(fd, searchPath, items, queryLimit+1)
-	mod := fd.stored()
-	if asJSON {
-		type hit struct {
-			Title     string   `json:"title"`
-			Link      string   `json:"link"`
-			Source    string   `json:"source"`
-			Authors   []string `json:"authors"`
-			Published string   `json:"published"`
-		}
-		out := make([]hit, 0, len(fd.entries))
-		for _, e := range fd.entries {
-			out = append(out, hit{e.title, e.link, e.sourceName, nonNilStrings(e.authors), rfc3339(e.date)})
-		}
-		body, err := json.MarshalIndent(struct {
-			Q     string `json:"q"`
-			Items []hit  `json:"items"`
-		}{query, out}, "", "  ")
-		return body, "application/json; charset=utf-8", mod, err
-	}
-	data := queryPageData{Title: plainText(p.title), Q: query, Home: p.base + "/", Icon: p.base + faviconPath, Search: true}
-	if query != "" {
-		feed := p.base + searchFeedStem
-		qs := "?q=" + url.QueryEscape(query)
-		data.Feeds = []feedLink{{"Atom", feed + "atom" + qs}, {"RSS", feed + "rss" + qs}, {"JSON Feed", feed + "json" + qs}}
-	}
-	for _, e := range fd.entries {
-		row := itemRow{Title: e.title, Link: e.link, Source: e.sourceName,
-			Authors: strings.Join(e.authors, ", "), Lang: e.lang}
-		row.When, row.DateTime = timeShown(e.date)
-		data.Items = append(data.Items, row)
-	}
-	var b bytes.Buffer
-	err := quotesTemplate.Execute(&b, data)
-	return b.Bytes(), "text/html; charset=utf-8", mod, err
-}
-
-// searchFeed renders the items matching query as a feed, each item as in
-// the section feeds (same republication rights and attribution).
-func (p *Publisher) searchFeed(ctx context.Context, query string, f format) ([]byte, string, time.Time, error) {
-	var items []news.Item
-	if strings.TrimSpace(query) != "" {
-		var err error
-		if items, err = p.search.SearchItems(ctx, query, p.limit); err != nil {
-			return nil, "", time.Time{}, err
-		}
-	}
-	self := p.base + searchFeedStem + formats[f].ext + "?q=" + url.QueryEscape(query)
-	fd := &feedData{title: "Search: " + plainText(query) + " — " + plainText(p.title),
-		description: "Items matching " + plainText(query), home: p.base + "/", self: self, current: self,
-		maxAge: queryMaxAge}
-	p.fill(fd, searchPath, items, p.limit+1)
-	p.dateEmpty(ctx, fd)
-	body, ct, err := p.renderFormat(fd, f)
-	return body, ct, fd.stored(), err
-}
-
 // stored is the latest time syndic wrote one of fd's items (zero without items).
 func (fd *feedData) stored() time.Time {
 	var t time.Time
@@ -483,6 +421,8 @@ func nonNilStrings(s []string) []string {
 
 type queryPageData struct {
 	Title, Home, Icon, Speaker, Q string
+	Author, Source, Since, Until  string
+	Next                          string // the next page's URL, "" on the last
 	Search, List                  bool
 	Speakers                      []speakerLink
 	Feeds                         []feedLink
@@ -586,7 +526,7 @@ li{margin:.8em 0}form input{font-size:1em;margin-right:.5em}
 </table>
 {{- else if .Search}}
 <h1>Search</h1>
-<form action="search" method="get"><input type="search" name="q" value="{{.Q}}" placeholder="words, any form"><button>Search</button></form>
+<form action="search" method="get"><input type="search" name="q" value="{{.Q}}" placeholder="words, any form; &quot;a phrase&quot;"><input name="author" value="{{.Author}}" placeholder="author"><input name="source" value="{{.Source}}" placeholder="source id" size="8"><input name="since" value="{{.Since}}" placeholder="since 2024-10-01" size="12"><input name="until" value="{{.Until}}" placeholder="until" size="12"><button>Search</button></form>
 {{- else}}
 <h1>Quotes{{if .Speaker}}: {{.Speaker}}{{end}}</h1>
 <form action="quotes" method="get"><input name="speaker" value="{{.Speaker}}" placeholder="speaker, e.g. Захарова"><input name="q" value="{{.Q}}" placeholder="words in the quote"><button>Search</button></form>
@@ -600,9 +540,12 @@ li{margin:.8em 0}form input{font-size:1em;margin-right:.5em}
 {{- range .Items}}
 <li{{if .Lang}} lang="{{.Lang}}"{{end}}><a href="{{.Link}}">{{.Title}}</a><br><span class="meta">{{.Source}} · <time datetime="{{.DateTime}}">{{.When}}</time>{{if .Authors}} · {{.Authors}}{{end}}</span></li>
 {{- else}}
-{{if .Q}}<p>Nothing found.</p>{{end}}
+{{if or .Q .Author}}<p>Nothing found.</p>{{end}}
 {{- end}}
 </ol>
+{{- if .Next}}
+<p><a rel="next" href="{{.Next}}">Older results →</a></p>
+{{- end}}
 {{- else}}
 <ol>
 {{- range .Quotes}}

@@ -238,8 +238,8 @@ func (b *blockingSearcher) wait(ctx context.Context) error {
 	}
 }
 
-func (b *blockingSearcher) SearchItems(ctx context.Context, query string, limit int) ([]news.Item, error) {
-	return nil, b.wait(ctx)
+func (b *blockingSearcher) Search(ctx context.Context, q store.SearchQuery) ([]news.Item, bool, error) {
+	return nil, false, b.wait(ctx)
 }
 
 func (b *blockingSearcher) Quotes(ctx context.Context, q store.QuoteQuery) ([]store.QuoteHit, error) {

@@ -154,10 +154,6 @@ var postgresQueries = queries{
 	deleteFTS:      `DELETE FROM items_fts WHERE item_id = $1`,
 	// The keys are lexemes as they are, not parsed again.
 	insertFTS: `INSERT INTO items_fts (item_id, tsv) VALUES ($1, array_to_tsvector(string_to_array($2::text, ' ')))`,
-	// $1 is the keys of the words typed as a tsquery (tsQuery).
-	searchItems: `SELECT ` + prefixed("i.", itemColumns) + ` FROM items_fts f JOIN items i ON i.id = f.item_id
-		WHERE f.tsv @@ $1::tsquery
-		ORDER BY i.sort_time DESC, i.id DESC LIMIT $2`,
 	searchQuotes: `SELECT q.item_id, q.seq, q.position, q.speaker, q.role, q.verb, q.direct, q.text FROM quotes q
 		JOIN items i ON i.id = q.item_id
 		WHERE ($1::text = '[]' OR q.speaker IN (SELECT jsonb_array_elements_text($1::jsonb)))

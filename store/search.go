@@ -82,28 +82,16 @@ func queryKeys(q string) [][]string {
 // query in any inflected form (as routing reads words: "Лаврова" finds
 // "Лавров", "санкции" finds "санкций", "sanctions" finds "sanction"; a
 // capitalised word finds only capitalised words), newest first, at most
-// limit. A query with no words returns nothing.
+// limit: the first page of Search. A query with no words returns nothing.
 func (s *Store) SearchItems(ctx context.Context, query string, limit int) ([]news.Item, error) {
-	words := queryKeys(query)
-	if len(words) == 0 || limit < 1 {
+	if limit < 1 {
 		return nil, nil
 	}
-	tx, err := s.r.BeginTx(ctx, nil)
-	if err != nil {
-		return nil, fmt.Errorf("search items: %w", err)
-	}
-	defer tx.Rollback()
-	items, err := queryItems(ctx, tx, s.q.searchItems, s.q.searchArg(words), limit)
-	if err == nil {
-		err = s.loadDetails(ctx, tx, items)
-	}
-	if err != nil {
-		return nil, fmt.Errorf("search items %q: %w", query, err)
-	}
-	return items, nil
+	items, _, err := s.Search(ctx, SearchQuery{Text: query, Limit: limit})
+	return items, err
 }
 
-// ftsQuery is the FTS5 query of SQLite's searchItems: every word required,
+// ftsQuery is the FTS5 query of SQLite's searchBeforeSQL: every word required,
 // each as any of its keys ("k1" OR "k2") AND (…). Keys hold only letters,
 // digits and '^', so quoting them is enough.
 func ftsQuery(words [][]string) any {
@@ -114,7 +102,7 @@ func ftsQuery(words [][]string) any {
 	return strings.Join(parts, " AND ")
 }
 
-// tsQuery is the tsquery of PostgreSQL's searchItems: ('k1' | 'k2') & (…),
+// tsQuery is the tsquery of PostgreSQL's searchBeforeSQL: ('k1' | 'k2') & (…),
 // lexemes as written.
 func tsQuery(words [][]string) any {
 	var parts []string

@@ -220,7 +220,7 @@ func isBusy(err error) bool {
 // lists of ids are passed as one JSON array parameter.
 type queries struct {
 	// searchArg turns the keys of the words a person typed (queryKeys)
-	// into the parameter of searchItems.
+	// into the parameter of Search (searchBeforeSQL).
 	searchArg func(words [][]string) any
 
 	// migrations
@@ -254,7 +254,6 @@ type queries struct {
 	itemsAfter      string // id, limit -> item columns, by id
 	deleteFTS       string // id
 	insertFTS       string // id, keys (indexKeys)
-	searchItems     string // searchArg, limit -> item columns
 	searchQuotes    string // speaker names (JSON array; [] for any), text keys (queryKeys as JSON), since, limit -> quote columns
 	setItemHash     string // content_hash, id
 	setting         string // key -> value
@@ -307,8 +306,6 @@ var sqliteQueries = queries{
 	insertQuote:    `INSERT INTO quotes (item_id, seq, position, speaker, role, verb, direct, text, speaker_fold, text_keys) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 	deleteFTS:      `DELETE FROM items_fts WHERE rowid = ?`,
 	insertFTS:      `INSERT INTO items_fts (rowid, keys) VALUES (?, ?)`,
-	searchItems: `SELECT ` + prefixed("items.", itemColumns) + ` FROM items_fts JOIN items ON items.id = items_fts.rowid
-		WHERE items_fts MATCH ? ORDER BY items.sort_time DESC, items.id DESC LIMIT ?`,
 	searchQuotes: `SELECT q.item_id, q.seq, q.position, q.speaker, q.role, q.verb, q.direct, q.text FROM quotes q
 		JOIN items i ON i.id = q.item_id
 		WHERE (?1 = '[]' OR q.speaker IN (SELECT value FROM json_each(?1)))
