@@ -159,8 +159,9 @@ var postgresQueries = queries{
 		WHERE ($1::text = '[]' OR q.speaker IN (SELECT jsonb_array_elements_text($1::jsonb)))
 		  AND NOT EXISTS (SELECT 1 FROM jsonb_array_elements($2::jsonb) w WHERE NOT EXISTS (
 		      SELECT 1 FROM jsonb_array_elements_text(w.value) k WHERE strpos(q.text_keys, ' ' || k.value || ' ') > 0))
-		  AND i.sort_time >= $3
-		ORDER BY i.sort_time DESC, q.item_id DESC, q.seq LIMIT $4`,
+		  AND i.sort_time >= $3 AND i.sort_time < $4
+		  AND (i.sort_time < $5::bigint OR i.sort_time = $5::bigint AND (q.item_id < $6::bigint OR q.item_id = $6::bigint AND q.seq > $7::int))
+		ORDER BY i.sort_time DESC, q.item_id DESC, q.seq LIMIT $8`,
 	bumpSection: `INSERT INTO section_versions (section, version, changed_at) VALUES ($1, 1, $2)
 		ON CONFLICT (section) DO UPDATE SET version = section_versions.version + 1, changed_at = excluded.changed_at`,
 	// A section never changed is dated by the store's creation (its first

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"math"
 	"database/sql"
 	"encoding/json"
 	"fmt"
@@ -213,8 +214,23 @@ type QuoteQuery struct {
 	Speaker string    // the speaker in any form Registry.Resolve reads: "Лаврова", "Lavrov", "sergey-lavrov"
 	Text    string    // words of the quote's text, each in any form (as SearchItems reads them)
 	Since   time.Time // items published (or first stored) at or after
-	Limit   int       // at most this many; default 50
+	Until   time.Time // items published (or first stored) before
+	// After is the last quote of the page before (its item's position,
+	// item ID and Seq): the page holds the quotes after it; zero for the
+	// first page.
+	After QuotePos
+	Limit int // at most this many; default 50
 }
+
+// QuotePos is the position of a quote in the order Quotes returns them.
+type QuotePos struct {
+	Time time.Time // its item's SortTime
+	Item int64
+	Seq  int
+}
+
+// Pos is the position of a hit.
+func (h QuoteHit) Pos() QuotePos { return QuotePos{SortTime(&h.Item), h.Item.ID, h.Seq} }
 
 // QuoteHit is a quote with the item it was found in.
 type QuoteHit struct {
@@ -225,7 +241,8 @@ type QuoteHit struct {
 }
 
 // Quotes returns the quotes that match q, newest item first and in their
-// order within an item.
+// order within an item. Walking the pages, each after the last quote of
+// the one before, meets every quote that matches once.
 func (s *Store) Quotes(ctx context.Context, q QuoteQuery) ([]QuoteHit, error) {
 	if q.Limit < 1 {
 		q.Limit = 50
@@ -258,8 +275,16 @@ func (s *Store) Quotes(ctx context.Context, q QuoteQuery) ([]QuoteHit, error) {
 	if err != nil {
 		return nil, fmt.Errorf("search quotes: %w", err)
 	}
+	until := int64(math.MaxInt64)
+	if !q.Until.IsZero() {
+		until = q.Until.UnixMicro()
+	}
+	at, item, seq := int64(math.MaxInt64), int64(math.MaxInt64), -1
+	if !q.After.Time.IsZero() {
+		at, item, seq = roundTime(q.After.Time).UnixMicro(), q.After.Item, q.After.Seq
+	}
 	rows, err := s.r.QueryContext(ctx, s.q.searchQuotes, string(nameList),
-		string(text), sortKey(q.Since, 0), q.Limit)
+		string(text), sortKey(q.Since, 0), until, at, item, seq, q.Limit)
 	if err != nil {
 		return nil, fmt.Errorf("search quotes: %w", err)
 	}

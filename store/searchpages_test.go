@@ -127,3 +127,53 @@ func TestSearchFindsNamesInEitherScript(t *testing.T) {
 		}
 	})
 }
+
+// Walking the pages of a quote query meets every quote once, in order.
+func TestQuotePagesWalkEveryQuote(t *testing.T) {
+	forBackends(t, func(t *testing.T) {
+		ctx := context.Background()
+		s := testStore(t)
+		t0 := time.Date(2019, 11, 1, 0, 0, 0, 0, time.UTC)
+		var items []news.Item
+		for i := range 40 {
+			it := news.Item{SourceID: "ria", GUID: fmt.Sprint(i), Link: fmt.Sprintf("https://ria.ru/%d", i), Title: fmt.Sprint(i),
+				Published: t0.Add(time.Duration(i/4) * time.Minute)} // four items a minute: ties walked by id
+			for j := range 3 {
+				it.Quotes = append(it.Quotes, news.Quote{Text: fmt.Sprintf("Мы готовы к диалогу %d-%d", i, j), Speaker: "Дмитрий Песков", Direct: true})
+			}
+			items = append(items, it)
+		}
+		if _, err := s.SaveItems(ctx, items); err != nil {
+			t.Fatal(err)
+		}
+		for _, q := range []QuoteQuery{{Speaker: "Песков", Limit: 7}, {Text: "диалогу", Limit: 50},
+			{Speaker: "Песков", Until: t0.Add(5 * time.Minute), Limit: 4}} {
+			var got []string
+			seen := map[string]bool{}
+			for range 100 {
+				hits, err := s.Quotes(ctx, q)
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, h := range hits {
+					if seen[h.Quote.Text] {
+						t.Fatalf("%+v: %q twice", q, h.Quote.Text)
+					}
+					seen[h.Quote.Text] = true
+					got = append(got, h.Quote.Text)
+				}
+				if len(hits) < q.Limit {
+					break
+				}
+				q.After = hits[len(hits)-1].Pos()
+			}
+			want := 120
+			if !q.Until.IsZero() {
+				want = 60
+			}
+			if len(got) != want {
+				t.Errorf("%+v: %d quotes over the pages, want %d", q, len(got), want)
+			}
+		}
+	})
+}

@@ -254,7 +254,7 @@ type queries struct {
 	itemsAfter      string // id, limit -> item columns, by id
 	deleteFTS       string // id
 	insertFTS       string // id, keys (indexKeys)
-	searchQuotes    string // speaker names (JSON array; [] for any), text keys (queryKeys as JSON), since, limit -> quote columns
+	searchQuotes    string // speaker names (JSON array; [] for any), text keys (queryKeys as JSON), since, until, after (time, item, seq), limit -> quote columns
 	setItemHash     string // content_hash, id
 	setting         string // key -> value
 	saveSetting     string // key, value
@@ -311,8 +311,9 @@ var sqliteQueries = queries{
 		WHERE (?1 = '[]' OR q.speaker IN (SELECT value FROM json_each(?1)))
 		  AND NOT EXISTS (SELECT 1 FROM json_each(?2) w WHERE NOT EXISTS (
 		      SELECT 1 FROM json_each(w.value) k WHERE instr(q.text_keys, ' ' || k.value || ' ') > 0))
-		  AND i.sort_time >= ?3
-		ORDER BY i.sort_time DESC, q.item_id DESC, q.seq LIMIT ?4`,
+		  AND i.sort_time >= ?3 AND i.sort_time < ?4
+		  AND (i.sort_time < ?5 OR i.sort_time = ?5 AND (q.item_id < ?6 OR q.item_id = ?6 AND q.seq > ?7))
+		ORDER BY i.sort_time DESC, q.item_id DESC, q.seq LIMIT ?8`,
 	bumpSection: `INSERT INTO section_versions (section, version, changed_at) VALUES (?, 1, ?)
 		ON CONFLICT (section) DO UPDATE SET version = version + 1, changed_at = excluded.changed_at`,
 	// A section never changed is dated by the store's creation (its first
