@@ -9,7 +9,6 @@ import (
 	"html/template"
 	"net/http"
 	"net/url"
-	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -124,12 +123,7 @@ func (p *Publisher) serveQuery(w http.ResponseWriter, r *http.Request) {
 	path := r.URL.Path
 	switch {
 	case path == quotesPath:
-		qq, perr := quoteQuery(q.Get("speaker"), q.Get("q"), q.Get("since"))
-		if perr != nil {
-			http.Error(w, perr.Error(), http.StatusBadRequest)
-			return
-		}
-		body, ct, mod, err = p.quotesPage(r.Context(), qq, wantsJSON(r))
+		body, ct, mod, err = p.quotesPage(r.Context(), r.URL, wantsJSON(r))
 	case path == speakersPath:
 		body, ct, mod, err = p.speakersPage(r.Context(), wantsJSON(r))
 	case strings.HasPrefix(path, quoteFeedPrefix):
@@ -145,7 +139,7 @@ func (p *Publisher) serveQuery(w http.ResponseWriter, r *http.Request) {
 				http.Redirect(w, r, p.base+quoteFeedPrefix+url.PathEscape(gs[0].Key)+"."+formats[f].ext, http.StatusMovedPermanently)
 				return
 			}
-			body, ct, mod, err = p.quoteFeed(r.Context(), reg, name, f)
+			body, ct, mod, err = p.quoteFeed(r.Context(), reg, name, r.URL, f)
 		}
 	case path == searchPath:
 		body, ct, mod, err = p.searchPage(r.Context(), r.URL, wantsJSON(r))
@@ -194,22 +188,63 @@ func wantsJSON(r *http.Request) bool {
 	return r.URL.Query().Get("format") == "json" || strings.Contains(r.Header.Get("Accept"), "application/json")
 }
 
-// quoteQuery reads the query parameters of quote search; since is a date
-// (2006-01-02) or a number of days back ("7d").
-func quoteQuery(speaker, text, since string) (store.QuoteQuery, error) {
-	qq := store.QuoteQuery{Speaker: speaker, Text: text, Limit: queryLimit}
-	if since == "" {
-		return qq, nil
+// quoteQuery reads the parameters of quote search: speaker (any form),
+// q (words), since and until (a date, 2006-01-02, or days back, 7d), and
+// before, the position of the last quote of the page before
+// (micros-item-seq). It returns the query and the query string of its
+// filters, which every page's links carry.
+func quoteQuery(u *url.URL, limit int) (store.QuoteQuery, string, error) {
+	v := u.Query()
+	qq := store.QuoteQuery{Speaker: v.Get("speaker"), Text: v.Get("q"), Limit: limit}
+	for _, d := range []struct {
+		name string
+		t    *time.Time
+	}{{"since", &qq.Since}, {"until", &qq.Until}} {
+		if s := v.Get(d.name); s != "" {
+			t, err := parseDay(s, time.Now())
+			if err != nil {
+				return qq, "", badQuery{fmt.Errorf("invalid %s %q (want 2024-10-01 or 7d)", d.name, s)}
+			}
+			*d.t = t
+		}
 	}
-	if t, err := time.Parse("2006-01-02", since); err == nil {
-		qq.Since = t
-		return qq, nil
+	if b := v.Get("before"); b != "" {
+		var t, item int64
+		var seq int
+		if n, err := fmt.Sscanf(b, "%d-%d-%d", &t, &item, &seq); n != 3 || err != nil || t < minCursor || t > maxCursor || item < 0 || seq < 0 {
+			return qq, "", badQuery{fmt.Errorf("invalid before %q", b)}
+		}
+		qq.After = store.QuotePos{Time: time.UnixMicro(t).UTC(), Item: item, Seq: seq}
 	}
-	if n, err := strconv.Atoi(strings.TrimSuffix(since, "d")); err == nil && n >= 0 && strings.HasSuffix(since, "d") {
-		qq.Since = time.Now().AddDate(0, 0, -n)
-		return qq, nil
+	filters := url.Values{}
+	for _, k := range []string{"speaker", "q", "since", "until"} {
+		if s := v.Get(k); s != "" {
+			filters.Set(k, s)
+		}
 	}
-	return qq, fmt.Errorf("invalid since %q (want 2024-10-01 or 7d)", since)
+	return qq, filters.Encode(), nil
+}
+
+// quotePage reads a page of quotes: the publishable hits, and the query
+// string of the next page ("" on the last).
+func (p *Publisher) quotePage(ctx context.Context, qq store.QuoteQuery, filters string) ([]store.QuoteHit, string, error) {
+	limit := qq.Limit
+	qq.Limit++
+	hits, err := p.search.Quotes(ctx, qq)
+	if err != nil {
+		return nil, "", err
+	}
+	next := ""
+	if len(hits) > limit {
+		hits = hits[:limit]
+		pos := hits[limit-1].Pos()
+		next = "?" + filters
+		if filters != "" {
+			next += "&"
+		}
+		next += fmt.Sprintf("before=%d-%d-%d", pos.Time.UnixMicro(), pos.Item, pos.Seq)
+	}
+	return p.publishable(hits), next, nil
 }
 
 // feedName splits "Alexander%20Bortnikov.atom" into the speaker and format.
@@ -247,6 +282,7 @@ type quoteJSON struct {
 	Link      string   `json:"link"`
 	Source    string   `json:"source"`
 	Via       []string `json:"via"`
+	Notice    string   `json:"notice,omitempty"` // the reuse rule the source or article states
 	Published string   `json:"published"`
 }
 
@@ -263,12 +299,21 @@ func (p *Publisher) publishable(hits []store.QuoteHit) []store.QuoteHit {
 	return out
 }
 
-func (p *Publisher) quotesPage(ctx context.Context, qq store.QuoteQuery, asJSON bool) ([]byte, string, time.Time, error) {
-	hits, err := p.search.Quotes(ctx, qq)
+func (p *Publisher) quotesPage(ctx context.Context, u *url.URL, asJSON bool) ([]byte, string, time.Time, error) {
+	if u.Query().Get("format") == "csv" {
+		return p.quotesCSV(ctx, u)
+	}
+	qq, filters, err := quoteQuery(u, queryLimit)
 	if err != nil {
 		return nil, "", time.Time{}, err
 	}
-	hits = p.publishable(hits)
+	hits, next, err := p.quotePage(ctx, qq, filters)
+	if err != nil {
+		return nil, "", time.Time{}, err
+	}
+	if next != "" {
+		next = p.base + quotesPath + next
+	}
 	var mod time.Time
 	for _, h := range hits {
 		mod = latest(mod, h.Item.FetchedAt, h.Item.Edited)
@@ -279,20 +324,26 @@ func (p *Publisher) quotesPage(ctx context.Context, qq store.QuoteQuery, asJSON 
 			e := p.entry(&h.Item)
 			out = append(out, quoteJSON{Text: quoteWords(plainText(h.Quote.Text), e.level), Speaker: plainText(h.Quote.Speaker),
 				Key: h.SpeakerKey, Role: plainText(h.Quote.Role), Verb: plainText(h.Quote.Verb), Direct: h.Quote.Direct,
-				Title: e.title, Link: e.link, Source: e.sourceName, Via: nonNilStrings(e.via), Published: rfc3339(e.date)})
+				Title: e.title, Link: e.link, Source: e.sourceName, Via: nonNilStrings(e.via), Notice: p.plainNotice(&h.Item, &e),
+				Published: rfc3339(e.date)})
 		}
 		body, err := json.MarshalIndent(struct {
 			Speaker string      `json:"speaker"`
 			Q       string      `json:"q"`
 			Quotes  []quoteJSON `json:"quotes"`
-		}{qq.Speaker, qq.Text, out}, "", "  ")
+			NextURL string      `json:"next_url,omitempty"`
+		}{qq.Speaker, qq.Text, out, jsonPage(next)}, "", "  ")
 		return body, "application/json; charset=utf-8", mod, err
 	}
 	reg, err := p.search.Speakers(ctx)
 	if err != nil {
 		return nil, "", time.Time{}, err
 	}
-	data := queryPageData{Title: plainText(p.title), Speaker: qq.Speaker, Q: qq.Text, Home: p.base + "/", Icon: p.base + faviconPath}
+	data := queryPageData{Title: plainText(p.title), Speaker: qq.Speaker, Q: qq.Text, Since: u.Query().Get("since"),
+		Until: u.Query().Get("until"), Home: p.base + "/", Icon: p.base + faviconPath, Next: next}
+	if filters != "" {
+		data.CSV = p.base + quotesPath + "?" + filters + "&format=csv"
+	}
 	for i, g := range reg.Groups() {
 		if i == 30 {
 			break
@@ -323,20 +374,31 @@ func (p *Publisher) quotesPage(ctx context.Context, qq store.QuoteQuery, asJSON 
 // quoteFeed renders the quotes of one speaker as a feed: each entry is one
 // quote, with the speaker, the words, and the attribution to the article
 // it came from (the original link, as for every item).
-func (p *Publisher) quoteFeed(ctx context.Context, reg *store.Registry, speaker string, f format) ([]byte, string, time.Time, error) {
-	hits, err := p.search.Quotes(ctx, store.QuoteQuery{Speaker: speaker, Limit: p.limit})
+func (p *Publisher) quoteFeed(ctx context.Context, reg *store.Registry, speaker string, u *url.URL, f format) ([]byte, string, time.Time, error) {
+	qq, _, err := quoteQuery(&url.URL{RawQuery: url.Values{"before": {u.Query().Get("before")}}.Encode()}, p.limit)
 	if err != nil {
 		return nil, "", time.Time{}, err
 	}
-	hits = p.publishable(hits)
-	self := p.base + quoteFeedPrefix + url.PathEscape(speaker) + "." + formats[f].ext
+	qq.Speaker = speaker
+	hits, next, err := p.quotePage(ctx, qq, "")
+	if err != nil {
+		return nil, "", time.Time{}, err
+	}
+	current := p.base + quoteFeedPrefix + url.PathEscape(speaker) + "." + formats[f].ext
+	self := current
+	if b := u.Query().Get("before"); b != "" {
+		self += "?before=" + url.QueryEscape(b)
+	}
 	name := speaker
 	if g := reg.ByKey(speaker); g != nil {
 		name = g.Name
 	}
 	fd := &feedData{title: "Quotes: " + plainText(name) + " — " + plainText(p.title),
 		description: "Every quote attributed to " + plainText(name) + ", with the article it came from",
-		home:        p.base + "/", self: self, current: self, maxAge: queryMaxAge}
+		home:        p.base + "/", self: self, current: current, maxAge: queryMaxAge}
+	if next != "" {
+		fd.next = current + next
+	}
 	var mod time.Time
 	for _, h := range hits {
 		e := p.entry(&h.Item)
@@ -423,6 +485,7 @@ type queryPageData struct {
 	Title, Home, Icon, Speaker, Q string
 	Author, Source, Since, Until  string
 	Next                          string // the next page's URL, "" on the last
+	CSV                           string // the query as CSV
 	Search, List                  bool
 	Speakers                      []speakerLink
 	Feeds                         []feedLink
@@ -529,7 +592,7 @@ li{margin:.8em 0}form input{font-size:1em;margin-right:.5em}
 <form action="search" method="get"><input type="search" name="q" value="{{.Q}}" placeholder="words, any form; &quot;a phrase&quot;"><input name="author" value="{{.Author}}" placeholder="author"><input name="source" value="{{.Source}}" placeholder="source id" size="8"><input name="since" value="{{.Since}}" placeholder="since 2024-10-01" size="12"><input name="until" value="{{.Until}}" placeholder="until" size="12"><button>Search</button></form>
 {{- else}}
 <h1>Quotes{{if .Speaker}}: {{.Speaker}}{{end}}</h1>
-<form action="quotes" method="get"><input name="speaker" value="{{.Speaker}}" placeholder="speaker, e.g. Захарова"><input name="q" value="{{.Q}}" placeholder="words in the quote"><button>Search</button></form>
+<form action="quotes" method="get"><input name="speaker" value="{{.Speaker}}" placeholder="speaker, e.g. Захарова, Lavrov"><input name="q" value="{{.Q}}" placeholder="words in the quote"><input name="since" value="{{.Since}}" placeholder="since 2024-10-01" size="12"><input name="until" value="{{.Until}}" placeholder="until" size="12"><button>Search</button></form>
 {{- end}}
 {{- if .Feeds}}
 <p class="meta">As a feed: {{range .Feeds}}<a href="{{.Href}}">{{.Name}}</a> {{end}}</p>
@@ -555,6 +618,12 @@ li{margin:.8em 0}form input{font-size:1em;margin-right:.5em}
 <p>No quotes found.</p>
 {{- end}}
 </ol>
+{{- if .Next}}
+<p><a rel="next" href="{{.Next}}">Older quotes →</a></p>
+{{- end}}
+{{- if .CSV}}
+<p class="meta"><a href="{{.CSV}}">Download as CSV</a></p>
+{{- end}}
 {{- if .Speakers}}
 <h2>Most quoted</h2>
 <p>{{range .Speakers}}<a href="{{.Href}}">{{.Name}}</a> ({{.Count}}) {{end}}</p>

@@ -398,6 +398,7 @@ func TestEveryRouteObeysRepublish(t *testing.T) {
 			"/feeds/quotes/dmitriy-peskov."+f, "/feeds/quotes/sergey-lavrov."+f, "/feeds/search."+f+"?q=Женеве", "/feeds/search."+f+"?q=Песков")
 	}
 	routes = append(routes, "/", "/opml", "/quotes", "/quotes?speaker=Песков", "/quotes?speaker=Лавров", "/quotes?format=json",
+		"/quotes?format=csv", "/quotes?speaker=Peskov&format=csv", "/speakers", "/speakers?format=json", "/search?q=Песков&format=json&author=",
 		"/quotes?q=диалогу&format=json", "/search?q=Песков", "/search?q=Женеве&format=json")
 	for _, r := range routes {
 		resp, body := fetchURL(t, srv.URL+r)

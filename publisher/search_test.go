@@ -2,6 +2,7 @@ package publisher
 
 import (
 	"context"
+	"encoding/csv"
 	"encoding/json"
 	"encoding/xml"
 	"fmt"
@@ -109,6 +110,86 @@ func TestSearchPagesLinkTheNext(t *testing.T) {
 		}
 		if len(seen) != 130 {
 			t.Errorf("%s: %d results over %d pages, want 130", start, len(seen), pages)
+		}
+	}
+}
+
+// Quote search is paged as search is (HTML rel="next", JSON next_url, the
+// speaker's feed rel="next"), and its CSV export holds every quote of the
+// query, with the via chain and notice, and nothing a source's reuse rule
+// withholds.
+func TestQuotePagesAndCSV(t *testing.T) {
+	ctx := context.Background()
+	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "q.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	t0 := time.Date(2019, 11, 1, 12, 0, 0, 0, time.UTC)
+	for i := range 45 {
+		it := news.Item{SourceID: []string{"kommersant", "interfax"}[i%2], GUID: fmt.Sprint(i), Link: fmt.Sprintf("https://www.kommersant.ru/doc/%d", i),
+			Title: fmt.Sprintf("Песков назвал неудачной идею выплаты репараций (%d)", i), Via: []string{"ТАСС"}, Published: t0.Add(time.Duration(i) * time.Minute),
+			Quotes: []news.Quote{
+				{Text: "Мы не относим это заявление к разряду удачных. Давайте не будем забывать, кто начал войну", Speaker: "Дмитрий Песков", Verb: "сказал", Direct: true},
+				{Text: "Это внутриукраинский конфликт", Speaker: "Дмитрий Песков", Verb: "отметил", Direct: true}}}
+		if _, err := st.SaveItems(ctx, []news.Item{it}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// Filed as the crawler files it (quote.Identify), in part.
+	if err := st.SaveSpeakers(ctx, []news.Speaker{{Key: "dmitriy-peskov", Name: "Дмитрий Песков", Person: true,
+		Whole: []string{"дмитрий песков", "dmitry peskov"}, Surname: []string{"песков", "пескова", "пескову", "peskov"}}}); err != nil {
+		t.Fatal(err)
+	}
+	p := New(st, Options{BaseURL: testBase, Sections: []news.Section{{ID: "world", Title: "World"}}, FeedLength: 20, Search: st,
+		Sources: []news.Source{{ID: "kommersant", Name: "Коммерсантъ"},
+			{ID: "interfax", Name: "Интерфакс", Republish: news.RepublishTitle, Attribution: news.Attribution{Notice: "Ссылка на Интерфакс обязательна", Link: "https://www.interfax.ru"}}}})
+	srv := httptest.NewServer(p)
+	defer srv.Close()
+	local := func(u string) string { return srv.URL + strings.TrimPrefix(u, testBase) }
+	for _, start := range []string{"/quotes?speaker=Пескова&format=json", "/quotes?speaker=Peskov", "/feeds/quotes/dmitriy-peskov.atom"} {
+		n, u := 0, srv.URL+start
+		for pages := 0; u != "" && pages < 20; pages++ {
+			_, body := fetchURL(t, u)
+			next := ""
+			if strings.Contains(u, "format=json") {
+				var doc struct {
+					Quotes []quoteJSON `json:"quotes"`
+					Next   string      `json:"next_url"`
+				}
+				if err := json.Unmarshal(body, &doc); err != nil {
+					t.Fatal(err)
+				}
+				n += len(doc.Quotes)
+				next = doc.Next
+			} else {
+				n += strings.Count(string(body), "<entry>") + len(regexp.MustCompile(`<li[ >]`).FindAllString(string(body), -1))
+				re := regexp.MustCompile(`<a rel="next" href="([^"]+)"|<link href="([^"]+)" rel="next"`)
+				if m := re.FindStringSubmatch(string(body)); m != nil {
+					next = strings.ReplaceAll(m[1]+m[2], "&amp;", "&")
+				}
+			}
+			if next != "" {
+				next = local(next)
+			}
+			u = next
+		}
+		if n != 90 {
+			t.Errorf("%s: %d quotes over the pages, want 90", start, n)
+		}
+	}
+	resp, body := fetchURL(t, srv.URL+"/quotes?speaker=Песков&format=csv")
+	if resp.StatusCode != 200 || !strings.HasPrefix(resp.Header.Get("Content-Type"), "text/csv") {
+		t.Fatalf("csv: %d %s", resp.StatusCode, resp.Header.Get("Content-Type"))
+	}
+	rows, err := csv.NewReader(strings.NewReader(strings.TrimPrefix(string(body), "\uFEFF"))).ReadAll()
+	if err != nil || len(rows) != 91 {
+		t.Fatalf("csv: %d rows, %v", len(rows), err)
+	}
+	for _, r := range rows[1:] {
+		title := strings.Contains(r[9], "Интерфакс")
+		if r[2] != "dmitriy-peskov" || r[10] != "ТАСС" || title != (r[6] == "") || title && !strings.Contains(r[11], "Интерфакс") {
+			t.Errorf("csv row %q", r)
 		}
 	}
 }
