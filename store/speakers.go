@@ -204,8 +204,11 @@ func (s *Store) Speakers(ctx context.Context) (*Registry, error) {
 	// crawler) is a speaker by its name alone until it is.
 	for _, c := range counts {
 		if !known[c.name] {
-			entries = append(entries, regEntry{news.Speaker{Key: news.SpeakerSlug(c.name), Name: c.name,
-				Whole: []string{news.NameForm(c.name)}}, c.n})
+			e := regEntry{news.Speaker{Key: news.SpeakerSlug(c.name), Name: c.name, Whole: []string{news.NameForm(c.name)}}, c.n}
+			for _, sc := range news.Schemes {
+				e.Whole = append(e.Whole, news.NameForm(news.Transliterate(c.name, sc)))
+			}
+			entries = append(entries, e)
 		}
 	}
 	s.speakerMu.Lock()

@@ -20,7 +20,8 @@ import (
 // cautiously, from the forms of all.
 //
 // A description is no one's name and has the key "": words none of which
-// is capitalised ("пресс-служба городской администрации", "мэрия"), or one
+// is capitalised ("пресс-служба городской администрации", "мэрия"), a role
+// ("глава МИД России", "пресс-секретарь Кремля"), or one
 // word naming a kind of body or person that every country or city has
 // ("Ведомство", "Женщина", and "МИД", whose country the name does not
 // say). Its quotes are credited to it as written, and it is not filed as
@@ -73,7 +74,9 @@ func description(name string) bool {
 	for _, w := range ws {
 		capital = capital || w.Capital || unicode.IsDigit([]rune(w.Text)[0])
 	}
-	return !capital || len(ws) == 1 && genericSpeakers[ws[0].Fold]
+	first := news.Fold(strings.Fields(name)[0])
+	role := !ws[0].Capital && (isRuRole(first) || enRoleWords[first]) // "глава МИД России"
+	return !capital || role || len(ws) == 1 && genericSpeakers[ws[0].Fold]
 }
 
 // genericSpeakers are the bodies and people that are no one in particular
