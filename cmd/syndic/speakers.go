@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"flag"
@@ -95,8 +94,9 @@ func fileSpeakers(ctx context.Context, cfg config.Config, st *store.Store) error
 	return err
 }
 
-// addSpeakerRule appends a list to speakers.<kind> of the config file,
-// keeping the rest of the file as it is, and checks the result.
+// addSpeakerRule adds a list to speakers.<kind> of the config file as one
+// line, leaving every other line of the file as it is, and checks the
+// result before writing it.
 func addSpeakerRule(path, kind string, names []string) error {
 	data, err := os.ReadFile(path)
 	if err != nil {
@@ -109,38 +109,67 @@ func addSpeakerRule(path, kind string, names []string) error {
 	if len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
 		return fmt.Errorf("config %s: not a mapping", path)
 	}
-	speakers := child(doc.Content[0], "speakers", yaml.MappingNode)
-	list := child(speakers, kind, yaml.SequenceNode)
 	entry := &yaml.Node{Kind: yaml.SequenceNode, Style: yaml.FlowStyle}
 	for _, n := range names {
 		entry.Content = append(entry.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: n})
 	}
-	list.Content = append(list.Content, entry)
-	var b bytes.Buffer
-	enc := yaml.NewEncoder(&b)
-	enc.SetIndent(2)
-	if err := enc.Encode(&doc); err != nil {
+	item, err := yaml.Marshal(entry)
+	if err != nil {
 		return fmt.Errorf("write config: %w", err)
 	}
-	if _, err := config.Parse(path, b.Bytes()); err != nil {
+	lines := strings.SplitAfter(string(data), "\n")
+	if lines[len(lines)-1] == "" {
+		lines = lines[:len(lines)-1]
+	}
+	if n := len(lines); n > 0 && !strings.HasSuffix(lines[n-1], "\n") {
+		lines[n-1] += "\n"
+	}
+	insert := func(after int, text string) { // after a 1-based line; 0: at the end
+		if after <= 0 || after > len(lines) {
+			lines = append(lines, text)
+			return
+		}
+		lines = append(lines[:after], append([]string{text}, lines[after:]...)...)
+	}
+	speakers, list := value(doc.Content[0], "speakers"), (*yaml.Node)(nil)
+	if speakers != nil && speakers.Kind == yaml.MappingNode {
+		list = value(speakers, kind)
+	}
+	switch {
+	case speakers == nil:
+		insert(0, "speakers:\n  "+kind+":\n    - "+string(item))
+	case speakers.Kind != yaml.MappingNode || list != nil && (list.Kind != yaml.SequenceNode || list.Style&yaml.FlowStyle != 0):
+		return fmt.Errorf("config %s: speakers.%s is not a list written one entry a line; add the entry by hand: - %s", path, kind, item)
+	case list == nil:
+		indent := strings.Repeat(" ", max(speakers.Column-1, 2))
+		insert(lastLine(speakers), indent+kind+":\n"+indent+"  - "+string(item))
+	default:
+		last := list.Content[len(list.Content)-1]
+		indent := strings.Repeat(" ", max(last.Column-3, 0))
+		insert(lastLine(last), indent+"- "+string(item))
+	}
+	out := []byte(strings.Join(lines, ""))
+	if _, err := config.Parse(path, out); err != nil {
 		return err
 	}
-	return os.WriteFile(path, b.Bytes(), 0o644)
+	return os.WriteFile(path, out, 0o644)
 }
 
-// child returns the value of key in the mapping m, added (of kind) when
-// missing.
-func child(m *yaml.Node, key string, kind yaml.Kind) *yaml.Node {
+// value returns the value of key in the mapping m, or nil.
+func value(m *yaml.Node, key string) *yaml.Node {
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		if m.Content[i].Value == key {
-			if v := m.Content[i+1]; v.Kind == kind {
-				return v
-			}
-			m.Content[i+1] = &yaml.Node{Kind: kind}
 			return m.Content[i+1]
 		}
 	}
-	v := &yaml.Node{Kind: kind}
-	m.Content = append(m.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: key}, v)
-	return v
+	return nil
+}
+
+// lastLine is the last line a node's content starts on.
+func lastLine(n *yaml.Node) int {
+	l := n.Line
+	for _, c := range n.Content {
+		l = max(l, lastLine(c))
+	}
+	return l
 }
