@@ -14,7 +14,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/syndic/syndic/news"
-	"github.com/syndic/syndic/store"
 )
 
 // Searcher is what quote search and full-text search read. The SQLite and
@@ -22,11 +21,14 @@ import (
 type Searcher interface {
 	// Search returns a page of the items matching q, newest first, and
 	// whether more follow.
-	Search(ctx context.Context, q store.SearchQuery) ([]news.Item, bool, error)
+	Search(ctx context.Context, q news.SearchQuery) ([]news.Item, bool, error)
 	// Quotes returns the quotes matching q, newest first, with their items.
-	Quotes(ctx context.Context, q store.QuoteQuery) ([]store.QuoteHit, error)
-	// Speakers returns the speaker registry.
-	Speakers(ctx context.Context) (*store.Registry, error)
+	Quotes(ctx context.Context, q news.QuoteQuery) ([]news.QuoteHit, error)
+	// Speakers returns every speaker, most quoted first.
+	Speakers(ctx context.Context) ([]*news.SpeakerGroup, error)
+	// ResolveSpeaker returns the speakers a typed name (any form of it, or
+	// a key) means, most quoted first.
+	ResolveSpeaker(ctx context.Context, typed string) ([]*news.SpeakerGroup, error)
 }
 
 // Query paths: /quotes (HTML, or JSON with Accept: application/json or
@@ -132,14 +134,14 @@ func (p *Publisher) serveQuery(w http.ResponseWriter, r *http.Request) {
 			http.NotFound(w, r)
 			return
 		}
-		var reg *store.Registry
-		if reg, err = p.search.Speakers(r.Context()); err == nil {
+		var gs []*news.SpeakerGroup
+		if gs, err = p.search.ResolveSpeaker(r.Context(), name); err == nil {
 			// One speaker by another of their names or keys: the canonical feed.
-			if gs := reg.Resolve(name); len(gs) == 1 && gs[0].Key != name {
+			if len(gs) == 1 && gs[0].Key != name {
 				http.Redirect(w, r, p.base+quoteFeedPrefix+url.PathEscape(gs[0].Key)+"."+formats[f].ext, http.StatusMovedPermanently)
 				return
 			}
-			body, ct, mod, err = p.quoteFeed(r.Context(), reg, name, r.URL, f)
+			body, ct, mod, err = p.quoteFeed(r.Context(), gs, name, r.URL, f)
 		}
 	case path == searchPath:
 		body, ct, mod, err = p.searchPage(r.Context(), r.URL, wantsJSON(r))
@@ -193,9 +195,9 @@ func wantsJSON(r *http.Request) bool {
 // before, the position of the last quote of the page before
 // (micros-item-seq). It returns the query and the query string of its
 // filters, which every page's links carry.
-func quoteQuery(u *url.URL, limit int) (store.QuoteQuery, string, error) {
+func quoteQuery(u *url.URL, limit int) (news.QuoteQuery, string, error) {
 	v := u.Query()
-	qq := store.QuoteQuery{Speaker: v.Get("speaker"), Text: v.Get("q"), Limit: limit}
+	qq := news.QuoteQuery{Speaker: v.Get("speaker"), Text: v.Get("q"), Limit: limit}
 	for _, d := range []struct {
 		name string
 		t    *time.Time
@@ -214,7 +216,7 @@ func quoteQuery(u *url.URL, limit int) (store.QuoteQuery, string, error) {
 		if n, err := fmt.Sscanf(b, "%d-%d-%d", &t, &item, &seq); n != 3 || err != nil || t < minCursor || t > maxCursor || item < 0 || seq < 0 {
 			return qq, "", badQuery{fmt.Errorf("invalid before %q", b)}
 		}
-		qq.After = store.QuotePos{Time: time.UnixMicro(t).UTC(), Item: item, Seq: seq}
+		qq.After = news.QuoteCursor{Time: time.UnixMicro(t).UTC(), Item: item, Seq: seq}
 	}
 	filters := url.Values{}
 	for _, k := range []string{"speaker", "q", "since", "until"} {
@@ -227,7 +229,7 @@ func quoteQuery(u *url.URL, limit int) (store.QuoteQuery, string, error) {
 
 // quotePage reads a page of quotes: the publishable hits, and the query
 // string of the next page ("" on the last).
-func (p *Publisher) quotePage(ctx context.Context, qq store.QuoteQuery, filters string) ([]store.QuoteHit, string, error) {
+func (p *Publisher) quotePage(ctx context.Context, qq news.QuoteQuery, filters string) ([]news.QuoteHit, string, error) {
 	limit := qq.Limit
 	qq.Limit++
 	hits, err := p.search.Quotes(ctx, qq)
@@ -237,7 +239,7 @@ func (p *Publisher) quotePage(ctx context.Context, qq store.QuoteQuery, filters 
 	next := ""
 	if len(hits) > limit {
 		hits = hits[:limit]
-		pos := hits[limit-1].Pos()
+		pos := hits[limit-1].Cursor
 		next = "?" + filters
 		if filters != "" {
 			next += "&"
@@ -287,7 +289,7 @@ type quoteJSON struct {
 }
 
 // publishable returns the hits whose item can be linked to its origin.
-func (p *Publisher) publishable(hits []store.QuoteHit) []store.QuoteHit {
+func (p *Publisher) publishable(hits []news.QuoteHit) []news.QuoteHit {
 	out := hits[:0]
 	for _, h := range hits {
 		if h.Item.HasOriginalLink() {
@@ -335,7 +337,7 @@ func (p *Publisher) quotesPage(ctx context.Context, u *url.URL, asJSON bool) ([]
 		}{qq.Speaker, qq.Text, out, jsonPage(next)}, "", "  ")
 		return body, "application/json; charset=utf-8", mod, err
 	}
-	reg, err := p.search.Speakers(ctx)
+	groups, err := p.search.Speakers(ctx)
 	if err != nil {
 		return nil, "", time.Time{}, err
 	}
@@ -344,7 +346,7 @@ func (p *Publisher) quotesPage(ctx context.Context, u *url.URL, asJSON bool) ([]
 	if filters != "" {
 		data.CSV = p.base + quotesPath + "?" + filters + "&format=csv"
 	}
-	for i, g := range reg.Groups() {
+	for i, g := range groups {
 		if i == 30 {
 			break
 		}
@@ -352,7 +354,11 @@ func (p *Publisher) quotesPage(ctx context.Context, u *url.URL, asJSON bool) ([]
 	}
 	if qq.Speaker != "" {
 		key := qq.Speaker
-		if gs := reg.Resolve(qq.Speaker); len(gs) == 1 {
+		gs, err := p.search.ResolveSpeaker(ctx, qq.Speaker)
+		if err != nil {
+			return nil, "", time.Time{}, err
+		}
+		if len(gs) == 1 {
 			key = gs[0].Key
 		}
 		feed := p.base + quoteFeedPrefix + url.PathEscape(key)
@@ -374,7 +380,7 @@ func (p *Publisher) quotesPage(ctx context.Context, u *url.URL, asJSON bool) ([]
 // quoteFeed renders the quotes of one speaker as a feed: each entry is one
 // quote, with the speaker, the words, and the attribution to the article
 // it came from (the original link, as for every item).
-func (p *Publisher) quoteFeed(ctx context.Context, reg *store.Registry, speaker string, u *url.URL, f format) ([]byte, string, time.Time, error) {
+func (p *Publisher) quoteFeed(ctx context.Context, groups []*news.SpeakerGroup, speaker string, u *url.URL, f format) ([]byte, string, time.Time, error) {
 	qq, _, err := quoteQuery(&url.URL{RawQuery: url.Values{"before": {u.Query().Get("before")}}.Encode()}, p.limit)
 	if err != nil {
 		return nil, "", time.Time{}, err
@@ -390,8 +396,8 @@ func (p *Publisher) quoteFeed(ctx context.Context, reg *store.Registry, speaker 
 		self += "?before=" + url.QueryEscape(b)
 	}
 	name := speaker
-	if g := reg.ByKey(speaker); g != nil {
-		name = g.Name
+	if len(groups) == 1 {
+		name = groups[0].Name
 	}
 	fd := &feedData{title: "Quotes: " + plainText(name) + " — " + plainText(p.title),
 		description: "Every quote attributed to " + plainText(name) + ", with the article it came from",
@@ -503,7 +509,7 @@ type speakerLink struct {
 	Names   []string `json:"names"`
 }
 
-func (p *Publisher) speakerLink(g *store.SpeakerGroup) speakerLink {
+func (p *Publisher) speakerLink(g *news.SpeakerGroup) speakerLink {
 	l := speakerLink{Key: g.Key, Name: plainText(g.Name), Count: g.Quotes, Aliases: nonNilStrings(nil), Names: nonNilStrings(nil),
 		Href: p.base + quotesPath + "?speaker=" + url.QueryEscape(g.Key),
 		Feed: p.base + quoteFeedPrefix + url.PathEscape(g.Key) + ".atom"}
@@ -520,12 +526,12 @@ func (p *Publisher) speakerLink(g *store.SpeakerGroup) speakerLink {
 // name, the names and forms they are found by, how many quotes, and links
 // to their quotes and feed.
 func (p *Publisher) speakersPage(ctx context.Context, asJSON bool) ([]byte, string, time.Time, error) {
-	reg, err := p.search.Speakers(ctx)
+	groups, err := p.search.Speakers(ctx)
 	if err != nil {
 		return nil, "", time.Time{}, err
 	}
 	data := queryPageData{Title: plainText(p.title), Home: p.base + "/", Icon: p.base + faviconPath, List: true}
-	for _, g := range reg.Groups() {
+	for _, g := range groups {
 		data.Speakers = append(data.Speakers, p.speakerLink(g))
 	}
 	if asJSON {

@@ -238,15 +238,19 @@ func (b *blockingSearcher) wait(ctx context.Context) error {
 	}
 }
 
-func (b *blockingSearcher) Search(ctx context.Context, q store.SearchQuery) ([]news.Item, bool, error) {
+func (b *blockingSearcher) Search(ctx context.Context, q news.SearchQuery) ([]news.Item, bool, error) {
 	return nil, false, b.wait(ctx)
 }
 
-func (b *blockingSearcher) Quotes(ctx context.Context, q store.QuoteQuery) ([]store.QuoteHit, error) {
+func (b *blockingSearcher) Quotes(ctx context.Context, q news.QuoteQuery) ([]news.QuoteHit, error) {
 	return nil, b.wait(ctx)
 }
 
-func (b *blockingSearcher) Speakers(ctx context.Context) (*store.Registry, error) {
+func (b *blockingSearcher) Speakers(ctx context.Context) ([]*news.SpeakerGroup, error) {
+	return nil, nil
+}
+
+func (b *blockingSearcher) ResolveSpeaker(ctx context.Context, typed string) ([]*news.SpeakerGroup, error) {
 	return nil, nil
 }
 

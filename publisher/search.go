@@ -11,7 +11,6 @@ import (
 	"time"
 
 	"github.com/syndic/syndic/news"
-	"github.com/syndic/syndic/store"
 )
 
 // badQuery is a query parameter a person got wrong: a 400 saying which.
@@ -25,9 +24,9 @@ var searchFilters = []string{"q", "author", "source", "since", "until"}
 // source, since and until (a date, 2006-01-02, or a number of days back,
 // 7d) and before (the cursor of the page). It returns the query and the
 // query string of its filters.
-func (p *Publisher) searchQuery(u *url.URL, limit int) (store.SearchQuery, string, error) {
+func (p *Publisher) searchQuery(u *url.URL, limit int) (news.SearchQuery, string, error) {
 	v := u.Query()
-	q := store.SearchQuery{Text: v.Get("q"), Author: v.Get("author"), Source: v.Get("source"), Limit: limit}
+	q := news.SearchQuery{Text: v.Get("q"), Author: v.Get("author"), Source: v.Get("source"), Limit: limit}
 	for _, d := range []struct {
 		name string
 		t    *time.Time

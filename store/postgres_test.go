@@ -49,7 +49,7 @@ func TestPostgresQueryPlans(t *testing.T) {
 	if _, err := s.r.Exec(`ANALYZE`); err != nil {
 		t.Fatal(err)
 	}
-	plan := postgresPlan(t, s, s.q.sectionItems, "world", 50)
+	plan := postgresPlan(t, s, s.q.sectionBefore, "world", int64(1<<62), int64(1<<62), int64(1<<62), 50)
 	t.Logf("section plan:\n%s", plan)
 	if !containsAll(plan, "Index Only Scan using item_sections_newest", "Index Scan using items_pkey") {
 		t.Errorf("section query does not use item_sections_newest and the items key:\n%s", plan)
@@ -85,7 +85,7 @@ func TestPostgresQueryPlans(t *testing.T) {
 	}
 	// Search with neither scans nor ordered index scans: the GIN index must
 	// answer the query as written (the words' query computed once).
-	plan = postgresPlanWith(t, s, []string{"enable_seqscan", "enable_indexscan"}, searchBeforeSQL[true], tsQuery(queryKeys("санкции")),
+	plan = postgresPlanWith(t, s, []string{"enable_seqscan", "enable_indexscan"}, s.q.searchBefore, tsQuery(queryKeys("санкции")),
 		int64(1<<62), int64(1<<62), int64(1<<62), 10)
 	if !strings.Contains(plan, "Bitmap Index Scan on items_fts_tsv") {
 		t.Errorf("search cannot use the GIN index:\n%s", plan)

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"math"
 	"strings"
-	"time"
 
 	"github.com/syndic/syndic/news"
 )
@@ -88,11 +87,11 @@ func (s *Store) SearchItems(ctx context.Context, query string, limit int) ([]new
 	if limit < 1 {
 		return nil, nil
 	}
-	items, _, err := s.Search(ctx, SearchQuery{Text: query, Limit: limit})
+	items, _, err := s.Search(ctx, news.SearchQuery{Text: query, Limit: limit})
 	return items, err
 }
 
-// ftsQuery is the FTS5 query of SQLite's searchBeforeSQL: every word required,
+// ftsQuery is the FTS5 query of SQLite's searchBefore: every word required,
 // each as any of its keys ("k1" OR "k2") AND (…). Keys hold only letters,
 // digits and '^', so quoting them is enough.
 func ftsQuery(words [][]string) any {
@@ -103,7 +102,7 @@ func ftsQuery(words [][]string) any {
 	return strings.Join(parts, " AND ")
 }
 
-// tsQuery is the tsquery of PostgreSQL's searchBeforeSQL: ('k1' | 'k2') & (…),
+// tsQuery is the tsquery of PostgreSQL's searchBefore: ('k1' | 'k2') & (…),
 // lexemes as written.
 func tsQuery(words [][]string) any {
 	var parts []string
@@ -209,41 +208,10 @@ func collect[T any](ctx context.Context, tx *sql.Tx, query string, scan func(*sq
 	return out, rows.Err()
 }
 
-// QuoteQuery selects quotes. Empty fields select everything.
-type QuoteQuery struct {
-	Speaker string    // the speaker in any form Registry.Resolve reads: "Лаврова", "Lavrov", "sergey-lavrov"
-	Text    string    // words of the quote's text, each in any form (as SearchItems reads them)
-	Since   time.Time // items published (or first stored) at or after
-	Until   time.Time // items published (or first stored) before
-	// After is the last quote of the page before (its item's position,
-	// item ID and Seq): the page holds the quotes after it; zero for the
-	// first page.
-	After QuotePos
-	Limit int // at most this many; default 50
-}
-
-// QuotePos is the position of a quote in the order Quotes returns them.
-type QuotePos struct {
-	Time time.Time // its item's SortTime
-	Item int64
-	Seq  int
-}
-
-// Pos is the position of a hit.
-func (h QuoteHit) Pos() QuotePos { return QuotePos{SortTime(&h.Item), h.Item.ID, h.Seq} }
-
-// QuoteHit is a quote with the item it was found in.
-type QuoteHit struct {
-	Quote      news.Quote
-	SpeakerKey string // the canonical key of the quote's speaker; "" when it has none
-	Seq        int    // the quote's place in its item, from 0
-	Item       news.Item
-}
-
 // Quotes returns the quotes that match q, newest item first and in their
-// order within an item. Walking the pages, each after the last quote of
-// the one before, meets every quote that matches once.
-func (s *Store) Quotes(ctx context.Context, q QuoteQuery) ([]QuoteHit, error) {
+// order within an item. Walking the pages, each after the cursor of the
+// last quote of the one before, meets every quote that matches once.
+func (s *Store) Quotes(ctx context.Context, q news.QuoteQuery) ([]news.QuoteHit, error) {
 	if q.Limit < 1 {
 		q.Limit = 50
 	}
@@ -258,7 +226,7 @@ func (s *Store) Quotes(ctx context.Context, q QuoteQuery) ([]QuoteHit, error) {
 	if err != nil {
 		return nil, fmt.Errorf("search quotes: %w", err)
 	}
-	reg, err := s.Speakers(ctx)
+	reg, err := s.registry(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("search quotes: %w", err)
 	}
@@ -288,10 +256,10 @@ func (s *Store) Quotes(ctx context.Context, q QuoteQuery) ([]QuoteHit, error) {
 	if err != nil {
 		return nil, fmt.Errorf("search quotes: %w", err)
 	}
-	var hits []QuoteHit
+	var hits []news.QuoteHit
 	var ids []int64
 	for rows.Next() {
-		var h QuoteHit
+		var h news.QuoteHit
 		var itemID int64
 		if err := rows.Scan(&itemID, &h.Seq, &h.Quote.Pos, &h.Quote.Speaker, &h.Quote.Role, &h.Quote.Verb, &h.Quote.Direct, &h.Quote.Text); err != nil {
 			rows.Close()
@@ -318,6 +286,7 @@ func (s *Store) Quotes(ctx context.Context, q QuoteQuery) ([]QuoteHit, error) {
 	}
 	for i := range hits {
 		hits[i].Item = items[hits[i].Item.ID]
+		hits[i].Cursor = news.QuoteCursor{Time: SortTime(&hits[i].Item), Item: hits[i].Item.ID, Seq: hits[i].Seq}
 		if g := reg.ByName(hits[i].Quote.Speaker); g != nil {
 			hits[i].SpeakerKey = g.Key
 		}

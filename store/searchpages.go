@@ -5,48 +5,15 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"time"
 
 	"github.com/syndic/syndic/news"
 )
-
-// SearchQuery selects items for a journalist's search. Every word of Text,
-// Author and each phrase must match; empty fields select everything.
-type SearchQuery struct {
-	// Text is words, each found in any inflected form (as SearchItems
-	// reads them), and phrases in double quotes ("мирный договор"), found
-	// as consecutive words in any form. A person's name finds the names of
-	// the speaker registry's same person in the other script ("Putin"
-	// finds "Путина").
-	Text   string
-	Author string    // words of the byline, any form
-	Source string    // a source's id
-	Since  time.Time // items whose time (SortTime) is at or after Since
-	Until  time.Time // items whose time is before Until
-	// Before and BeforeID are the position of the last item of the page
-	// before (see pages.go): the page holds items older than it; zero for
-	// the first page.
-	Before   time.Time
-	BeforeID int64
-	Limit    int // at most this many (default 50)
-}
-
-// searchBeforeSQL is the search by index keys below a position, per
-// backend: match, t, t, id, limit.
-var searchBeforeSQL = map[bool]string{
-	false: `SELECT ` + prefixed("items.", itemColumns) + ` FROM items_fts JOIN items ON items.id = items_fts.rowid
-		WHERE items_fts MATCH ? AND (items.sort_time < ? OR items.sort_time = ? AND items.id < ?)
-		ORDER BY items.sort_time DESC, items.id DESC LIMIT ?`,
-	true: `SELECT ` + prefixed("i.", itemColumns) + ` FROM items_fts f JOIN items i ON i.id = f.item_id
-		WHERE f.tsv @@ $1::tsquery AND (i.sort_time < $2 OR i.sort_time = $3 AND i.id < $4)
-		ORDER BY i.sort_time DESC, i.id DESC LIMIT $5`,
-}
 
 // Search returns a page of the items q selects, newest first, and whether
 // more follow it. Walking the pages, each from the position of the last
 // item of the one before, meets every item that matches exactly once. A
 // query with no words (in Text or Author) returns nothing.
-func (s *Store) Search(ctx context.Context, q SearchQuery) ([]news.Item, bool, error) {
+func (s *Store) Search(ctx context.Context, q news.SearchQuery) ([]news.Item, bool, error) {
 	if q.Limit < 1 {
 		q.Limit = 50
 	}
@@ -83,7 +50,7 @@ func (s *Store) Search(ctx context.Context, q SearchQuery) ([]news.Item, bool, e
 	var out []news.Item
 	batch := q.Limit + 1
 	for len(out) <= q.Limit {
-		items, err := queryItems(ctx, tx, searchBeforeSQL[s.pg], match, t, t, id, batch)
+		items, err := queryItems(ctx, tx, s.q.searchBefore, match, t, t, id, batch)
 		if err != nil {
 			return nil, false, fmt.Errorf("search %q: %w", q.Text, err)
 		}
@@ -168,7 +135,7 @@ func (s *Store) addNameAliases(ctx context.Context, text string, words [][]strin
 	if !slices.ContainsFunc(ws, func(w news.Word) bool { return w.Capital }) {
 		return nil
 	}
-	reg, err := s.Speakers(ctx)
+	reg, err := s.registry(ctx)
 	if err != nil {
 		return err
 	}

@@ -43,7 +43,7 @@ func TestSearchPagesWalkEveryResult(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
-		walk := func(q SearchQuery) []string {
+		walk := func(q news.SearchQuery) []string {
 			t.Helper()
 			var got []string
 			seen := map[string]bool{}
@@ -69,7 +69,7 @@ func TestSearchPagesWalkEveryResult(t *testing.T) {
 				q.Before, q.BeforeID = SortTime(&last), last.ID
 			}
 		}
-		if got := walk(SearchQuery{Text: "Песков", Limit: 37}); len(got) != 500 {
+		if got := walk(news.SearchQuery{Text: "Песков", Limit: 37}); len(got) != 500 {
 			t.Errorf("Песков: %d results over the pages, want 500", len(got))
 		} else {
 			for i, g := range got {
@@ -80,17 +80,17 @@ func TestSearchPagesWalkEveryResult(t *testing.T) {
 			}
 		}
 		for _, c := range []struct {
-			q    SearchQuery
+			q    news.SearchQuery
 			want int
 		}{
-			{SearchQuery{Text: "Песков", Source: "ria", Limit: 30}, 250},
-			{SearchQuery{Text: "Песков", Since: t0.Add(100 * time.Minute), Until: t0.Add(200 * time.Minute), Limit: 30}, 100},
-			{SearchQuery{Text: `"представитель Кремля"`, Limit: 100}, 500},
-			{SearchQuery{Text: `"Кремля представитель"`, Limit: 100}, 0},
-			{SearchQuery{Text: `"официального представителя"`, Limit: 100}, 500}, // a phrase in any form
-			{SearchQuery{Author: "Скороход", Limit: 3}, 11},
-			{SearchQuery{Author: "Скорохода", Text: "Песков", Limit: 3}, 10},
-			{SearchQuery{Text: "песка", Limit: 100}, 520}, // lower case: the common noun's stem is the name's
+			{news.SearchQuery{Text: "Песков", Source: "ria", Limit: 30}, 250},
+			{news.SearchQuery{Text: "Песков", Since: t0.Add(100 * time.Minute), Until: t0.Add(200 * time.Minute), Limit: 30}, 100},
+			{news.SearchQuery{Text: `"представитель Кремля"`, Limit: 100}, 500},
+			{news.SearchQuery{Text: `"Кремля представитель"`, Limit: 100}, 0},
+			{news.SearchQuery{Text: `"официального представителя"`, Limit: 100}, 500}, // a phrase in any form
+			{news.SearchQuery{Author: "Скороход", Limit: 3}, 11},
+			{news.SearchQuery{Author: "Скорохода", Text: "Песков", Limit: 3}, 10},
+			{news.SearchQuery{Text: "песка", Limit: 100}, 520}, // lower case: the common noun's stem is the name's
 		} {
 			if got := walk(c.q); len(got) != c.want {
 				t.Errorf("%+v: %d results, want %d", c.q, len(got), c.want)
@@ -121,7 +121,7 @@ func TestSearchFindsNamesInEitherScript(t *testing.T) {
 			t.Fatal(err)
 		}
 		for q, want := range map[string]int{"Peskov": 2, "Пескову": 2, "Песков": 2, "Putin": 0, "Лавров": 0} {
-			if got, _, err := s.Search(ctx, SearchQuery{Text: q}); err != nil || len(got) != want {
+			if got, _, err := s.Search(ctx, news.SearchQuery{Text: q}); err != nil || len(got) != want {
 				t.Errorf("Search(%q) = %d items, %v; want %d", q, len(got), err, want)
 			}
 		}
@@ -146,7 +146,7 @@ func TestQuotePagesWalkEveryQuote(t *testing.T) {
 		if _, err := s.SaveItems(ctx, items); err != nil {
 			t.Fatal(err)
 		}
-		for _, q := range []QuoteQuery{{Speaker: "Песков", Limit: 7}, {Text: "диалогу", Limit: 50},
+		for _, q := range []news.QuoteQuery{{Speaker: "Песков", Limit: 7}, {Text: "диалогу", Limit: 50},
 			{Speaker: "Песков", Until: t0.Add(5 * time.Minute), Limit: 4}} {
 			var got []string
 			seen := map[string]bool{}
@@ -165,7 +165,7 @@ func TestQuotePagesWalkEveryQuote(t *testing.T) {
 				if len(hits) < q.Limit {
 					break
 				}
-				q.After = hits[len(hits)-1].Pos()
+				q.After = hits[len(hits)-1].Cursor
 			}
 			want := 120
 			if !q.Until.IsZero() {

@@ -54,35 +54,16 @@ func (s *Store) SetSpeakerRules(r SpeakerRules) {
 	s.speakerMu.Unlock()
 }
 
-// speakerSQL is the SQL of the registry on one backend.
-type speakerSQL struct {
-	save    string // name, key, person, whole, surname
-	unfiled string // -> quote speakers with no row
-	names   string // -> quote speakers
-	all     string // -> name, key, person, whole, surname
-	counts  string // -> speaker, quotes
-}
-
-var speakerQueries = map[bool]speakerSQL{
-	false: {
-		save: `INSERT INTO speakers (name, speaker_key, person, whole, surname) VALUES (?, ?, ?, ?, ?)
-			ON CONFLICT (name) DO UPDATE SET speaker_key = excluded.speaker_key, person = excluded.person,
-			whole = excluded.whole, surname = excluded.surname`,
-		unfiled: `SELECT DISTINCT speaker FROM quotes WHERE speaker <> '' AND speaker NOT IN (SELECT name FROM speakers)`,
-		names:   `SELECT DISTINCT speaker FROM quotes WHERE speaker <> ''`,
-		all:     `SELECT name, speaker_key, person, whole, surname FROM speakers`,
-		counts:  `SELECT speaker, count(*) FROM quotes WHERE speaker <> '' GROUP BY speaker`,
-	},
-	true: {
-		save: `INSERT INTO speakers (name, speaker_key, person, whole, surname) VALUES ($1, $2, $3, $4, $5)
-			ON CONFLICT (name) DO UPDATE SET speaker_key = excluded.speaker_key, person = excluded.person,
-			whole = excluded.whole, surname = excluded.surname`,
-		unfiled: `SELECT DISTINCT speaker FROM quotes WHERE speaker <> '' AND speaker NOT IN (SELECT name FROM speakers)`,
-		names:   `SELECT DISTINCT speaker FROM quotes WHERE speaker <> ''`,
-		all:     `SELECT name, speaker_key, person, whole, surname FROM speakers`,
-		counts:  `SELECT speaker, count(*) FROM quotes WHERE speaker <> '' GROUP BY speaker`,
-	},
-}
+// The SQL of the registry, alike on both backends.
+const (
+	saveSpeakerSQL = `INSERT INTO speakers (name, speaker_key, person, whole, surname) VALUES ($1, $2, $3, $4, $5)
+		ON CONFLICT (name) DO UPDATE SET speaker_key = excluded.speaker_key, person = excluded.person,
+		whole = excluded.whole, surname = excluded.surname`
+	unfiledSpeakersSQL = `SELECT DISTINCT speaker FROM quotes WHERE speaker <> '' AND speaker NOT IN (SELECT name FROM speakers)`
+	speakerNamesSQL    = `SELECT DISTINCT speaker FROM quotes WHERE speaker <> ''`
+	allSpeakersSQL     = `SELECT name, speaker_key, person, whole, surname FROM speakers`
+	speakerCountsSQL   = `SELECT speaker, count(*) FROM quotes WHERE speaker <> '' GROUP BY speaker`
+)
 
 // SaveSpeakers files speakers' names in the registry, replacing what was
 // filed of the same names.
@@ -100,7 +81,7 @@ func (s *Store) SaveSpeakers(ctx context.Context, sps []news.Speaker) error {
 		if sp.Person {
 			person = 1
 		}
-		if _, err := tx.ExecContext(ctx, speakerQueries[s.pg].save, sp.Name, sp.Key, person,
+		if _, err := tx.ExecContext(ctx, saveSpeakerSQL, sp.Name, sp.Key, person,
 			strings.Join(sp.Whole, "\n"), strings.Join(sp.Surname, "\n")); err != nil {
 			return fmt.Errorf("save speaker %q: %w", sp.Name, err)
 		}
@@ -114,9 +95,9 @@ func (s *Store) SaveSpeakers(ctx context.Context, sps []news.Speaker) error {
 // SpeakerNames returns the names quotes are credited to: those the
 // registry has no entry for when unfiled, else all.
 func (s *Store) SpeakerNames(ctx context.Context, unfiled bool) ([]string, error) {
-	q := speakerQueries[s.pg].unfiled
+	q := unfiledSpeakersSQL
 	if !unfiled {
-		q = speakerQueries[s.pg].names
+		q = speakerNamesSQL
 	}
 	rows, err := s.r.QueryContext(ctx, q)
 	if err != nil {
@@ -134,22 +115,11 @@ func (s *Store) SpeakerNames(ctx context.Context, unfiled bool) ([]string, error
 	return out, rows.Err()
 }
 
-// SpeakerGroup is one speaker of the registry: a person or a body, with
-// every name of theirs quotes are credited to.
-type SpeakerGroup struct {
-	Key     string   `json:"key"`     // the canonical key
-	Name    string   `json:"name"`    // the most quoted of the names filed under Key
-	Keys    []string `json:"keys"`    // every key of their names, the canonical one first
-	Names   []string `json:"names"`   // every name quotes are credited to
-	Aliases []string `json:"aliases"` // the forms a lookup finds them by
-	Quotes  int      `json:"quotes"`  // how many quotes are stored of them
-}
-
 // Registry is the speaker registry as read at one moment.
 type Registry struct {
-	groups  []*SpeakerGroup          // most quoted first
-	byName  map[string]*SpeakerGroup // a name (as stored) to its group
-	byKey   map[string]*SpeakerGroup // any key of a name to its group
+	groups  []*news.SpeakerGroup          // most quoted first
+	byName  map[string]*news.SpeakerGroup // a name (as stored) to its group
+	byKey   map[string]*news.SpeakerGroup // any key of a name to its group
 	entries []regEntry
 
 	readName func(string) []string // see SetNameReader; may be nil
@@ -160,15 +130,34 @@ type regEntry struct {
 	quotes int
 }
 
-// Speakers returns the speaker registry: every speaker quoted, grouped.
-func (s *Store) Speakers(ctx context.Context) (*Registry, error) {
-	q := speakerQueries[s.pg]
+// Speakers returns every speaker quoted, grouped (see the comment at the
+// top), most quoted first.
+func (s *Store) Speakers(ctx context.Context) ([]*news.SpeakerGroup, error) {
+	reg, err := s.registry(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return reg.Groups(), nil
+}
+
+// ResolveSpeaker returns the speakers a typed name means (see
+// Registry.Resolve), most quoted first; none when nothing matches.
+func (s *Store) ResolveSpeaker(ctx context.Context, typed string) ([]*news.SpeakerGroup, error) {
+	reg, err := s.registry(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return reg.Resolve(typed), nil
+}
+
+// registry reads the speaker registry.
+func (s *Store) registry(ctx context.Context) (*Registry, error) {
 	tx, err := s.r.BeginTx(ctx, nil)
 	if err != nil {
 		return nil, fmt.Errorf("read speakers: %w", err)
 	}
 	defer tx.Rollback()
-	entries, err := collect(ctx, tx, q.all, func(r *sql.Rows, e *regEntry) error {
+	entries, err := collect(ctx, tx, allSpeakersSQL, func(r *sql.Rows, e *regEntry) error {
 		var person int
 		var whole, surname string
 		if err := r.Scan(&e.Name, &e.Key, &person, &whole, &surname); err != nil {
@@ -185,7 +174,7 @@ func (s *Store) Speakers(ctx context.Context) (*Registry, error) {
 		name string
 		n    int
 	}
-	counts, err := collect(ctx, tx, q.counts, func(r *sql.Rows, c *count) error {
+	counts, err := collect(ctx, tx, speakerCountsSQL, func(r *sql.Rows, c *count) error {
 		return r.Scan(&c.name, &c.n)
 	})
 	if err != nil {
@@ -343,9 +332,9 @@ func newRegistry(entries []regEntry, rules SpeakerRules) *Registry {
 	for i := range entries {
 		members[find(i)] = append(members[find(i)], i)
 	}
-	reg := &Registry{byName: map[string]*SpeakerGroup{}, byKey: map[string]*SpeakerGroup{}, entries: entries}
+	reg := &Registry{byName: map[string]*news.SpeakerGroup{}, byKey: map[string]*news.SpeakerGroup{}, entries: entries}
 	for _, idx := range members {
-		g := &SpeakerGroup{}
+		g := &news.SpeakerGroup{}
 		best := -1
 		for _, i := range idx {
 			e := entries[i]
@@ -379,7 +368,7 @@ func newRegistry(entries []regEntry, rules SpeakerRules) *Registry {
 			reg.byKey[entries[i].Key] = g
 		}
 	}
-	slices.SortFunc(reg.groups, func(a, b *SpeakerGroup) int {
+	slices.SortFunc(reg.groups, func(a, b *news.SpeakerGroup) int {
 		return cmp.Or(cmp.Compare(b.Quotes, a.Quotes), cmp.Compare(a.Key, b.Key))
 	})
 	return reg
@@ -455,7 +444,7 @@ func lastSkeleton(name string) string {
 
 // Groups returns every speaker, most quoted first. A nil Registry is
 // empty, as are its lookups.
-func (r *Registry) Groups() []*SpeakerGroup {
+func (r *Registry) Groups() []*news.SpeakerGroup {
 	if r == nil {
 		return nil
 	}
@@ -464,7 +453,7 @@ func (r *Registry) Groups() []*SpeakerGroup {
 
 // ByName returns the speaker a name (as quotes are credited to) belongs
 // to, or nil.
-func (r *Registry) ByName(name string) *SpeakerGroup {
+func (r *Registry) ByName(name string) *news.SpeakerGroup {
 	if r == nil {
 		return nil
 	}
@@ -473,7 +462,7 @@ func (r *Registry) ByName(name string) *SpeakerGroup {
 
 // ByKey returns the speaker a key of one of their names belongs to, or
 // nil.
-func (r *Registry) ByKey(key string) *SpeakerGroup {
+func (r *Registry) ByKey(key string) *news.SpeakerGroup {
 	if r == nil {
 		return nil
 	}
@@ -486,15 +475,15 @@ func (r *Registry) ByKey(key string) *SpeakerGroup {
 // spelling ("Lavrov", "Zelenskyy"). Only when no form matches, a name
 // holding the typed words as a part ("захар" finds "Мария Захарова") does.
 // Most quoted first; nil when nothing matches. A nil Registry is empty.
-func (r *Registry) Resolve(typed string) []*SpeakerGroup { return r.resolve(typed, true) }
+func (r *Registry) Resolve(typed string) []*news.SpeakerGroup { return r.resolve(typed, true) }
 
 // resolve is Resolve, with the fallback to a part of a name or not.
-func (r *Registry) resolve(typed string, parts bool) []*SpeakerGroup {
+func (r *Registry) resolve(typed string, parts bool) []*news.SpeakerGroup {
 	form, sk := news.NameForm(typed), news.NameSkeleton(typed)
 	if r == nil || form == "" {
 		return nil
 	}
-	found := map[*SpeakerGroup]bool{}
+	found := map[*news.SpeakerGroup]bool{}
 	if g := r.byKey[strings.TrimSpace(strings.ToLower(typed))]; g != nil {
 		found[g] = true
 	}
@@ -511,7 +500,7 @@ func (r *Registry) resolve(typed string, parts bool) []*SpeakerGroup {
 			}
 		}
 	}
-	var out []*SpeakerGroup
+	var out []*news.SpeakerGroup
 	for _, g := range r.groups {
 		if found[g] {
 			out = append(out, g)
@@ -522,7 +511,7 @@ func (r *Registry) resolve(typed string, parts bool) []*SpeakerGroup {
 
 // match adds to found the groups of the entries that one form of a typed
 // name (with its skeleton) matches.
-func (r *Registry) match(typed, form, sk string, found map[*SpeakerGroup]bool) {
+func (r *Registry) match(typed, form, sk string, found map[*news.SpeakerGroup]bool) {
 	for _, e := range r.entries {
 		switch {
 		case slices.Contains(e.Whole, form) || slices.Contains(e.Surname, form):

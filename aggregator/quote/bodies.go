@@ -60,8 +60,10 @@ func orgAt(ts []token, i int, lang string) (string, int) {
 			// A body's common noun alone ("ведомство") describes one.
 			return "", i
 		}
-		// A lower-case adjective before: "турецкий МИД".
-		if i > 0 && ts[i-1].kind == tWord && ts[i-1].lower() && ruAdjectival(ts[i-1].text) && t.acronym() {
+		// A lower-case adjective before: "турецкий МИД"; one in an
+		// oblique case ("регионального УМВД") stays out, since an
+		// acronym does not tell which nominative it would take.
+		if i > 0 && ts[i-1].kind == tWord && ts[i-1].lower() && ruAdjectival(ts[i-1].text) && ruNomAdjective(ts[i-1].low) && t.acronym() {
 			words = append([]string{ts[i-1].text}, words...)
 		}
 		// Capitalised adjectives before a body's common noun are its name:
@@ -172,9 +174,30 @@ func isRuOrg(w string) bool {
 	if ruOrgWords[w] || ruCompoundOrg(w) {
 		return true
 	}
+	// A hard masculine body's word in any case: "Фонда", "банку", "штабе".
+	for _, e := range ruHardEndings {
+		if st, ok := strings.CutSuffix(w, e); ok && ruOrgWords[st] {
+			return true
+		}
+	}
 	// Only words long enough to decline: not "нато" for "Натан".
 	return ruOrgWordForm(w, 5)
 }
+
+// ruNomAdjective reports whether the adjective w reads as a nominative
+// ("турецкий", "российская", "федеральное", "местные"; not -ой, which is
+// the feminine oblique cases too).
+func ruNomAdjective(w string) bool {
+	for _, e := range []string{"ый", "ий", "ая", "яя", "ое", "ее", "ые", "ие"} {
+		if strings.HasSuffix(w, e) {
+			return true
+		}
+	}
+	return false
+}
+
+// ruHardEndings are the case endings of a hard masculine noun.
+var ruHardEndings = []string{"а", "у", "ом", "е", "ы", "ов", "ам", "ами", "ах"}
 
 // ruCompoundOrg reports a state body's compound name in any case:
 // "Госпогранкомитета", "Роскомнадзор", "Минфину", "Росгвардии".
@@ -240,8 +263,8 @@ func (d *doc) bodyIn(toks []token) (mention, bool) {
 	}
 	words := []string{ruOrgNom(head.text)}
 	for _, t := range toks[2:min(len(toks), 6)] {
-		if t.kind != tWord || ruStop[t.low] {
-			break
+		if t.kind != tWord || ruStop[t.low] || ruMonths[t.low] || strings.ContainsAny(t.text, "0123456789") {
+			break // "в МИД России 2 июня заявили": the date is no part of it
 		}
 		if _, v := ruVerb(t.low); v {
 			break
@@ -251,8 +274,18 @@ func (d *doc) bodyIn(toks []token) (mention, bool) {
 		}
 		words = append(words, t.text)
 	}
+	if h := lower(words[0]); len(words) == 1 && ruBackBodies[h] {
+		// "сообщили в ведомстве": the body named before, if any.
+		return mention{kind: kDesc, head: h, pos: head.s, gender: plural}, true
+	}
 	return mention{kind: kOrg, org: strings.Join(words, " "), pos: head.s}, true
 }
+
+// ruBackBodies are bodies' common nouns that, alone, refer back to a body
+// named before ("в ведомстве", "в компании"), unlike "в мэрии" or "в
+// полиции", which name the place's own.
+var ruBackBodies = toSet(`ведомство министерство дипведомство компания организация агентство
+пресс-служба служба учреждение структура`)
 
 // ruOrgNom brings a Russian body's word to the nominative: "Кремле" →
 // "Кремль", "Госдепа" → "Госдеп"; acronyms and unknown words stay.

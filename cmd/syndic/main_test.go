@@ -378,7 +378,7 @@ func TestSpeakersCommand(t *testing.T) {
 		t.Fatalf("--merge: %v %s", err, out)
 	}
 	out, _, err = runCmd(t, "speakers", "--config", cfg, "--db", db, "--json")
-	var groups []store.SpeakerGroup
+	var groups []news.SpeakerGroup
 	if err != nil || json.Unmarshal([]byte(out), &groups) != nil || len(groups) != 2 {
 		t.Fatalf("speakers after the merge: %v\n%s", err, out)
 	}

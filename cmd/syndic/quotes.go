@@ -9,7 +9,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/syndic/syndic/store"
+	"github.com/syndic/syndic/news"
 )
 
 func runQuotes(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -25,7 +25,7 @@ func runQuotes(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err := fs.Parse(args); err != nil {
 		return exitError{2}
 	}
-	q := store.QuoteQuery{Speaker: *speaker, Text: *text, Limit: *limit}
+	q := news.QuoteQuery{Speaker: *speaker, Text: *text, Limit: *limit}
 	if *since != "" {
 		t, err := parseSince(*since, time.Now())
 		if err != nil {

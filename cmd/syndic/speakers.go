@@ -57,11 +57,11 @@ func runSpeakers(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	if err := fileSpeakers(ctx, cfg, st); err != nil {
 		return err
 	}
-	reg, err := st.Speakers(ctx)
+	all, err := st.Speakers(ctx)
 	if err != nil {
 		return err
 	}
-	groups := reg.Groups()
+	groups := all
 	if *limit > 0 && len(groups) > *limit {
 		groups = groups[:*limit]
 	}
@@ -79,7 +79,7 @@ func runSpeakers(ctx context.Context, args []string, stdout, stderr io.Writer) e
 			fmt.Fprintf(stdout, "%38s forms: %s\n", "", strings.Join(g.Aliases, ", "))
 		}
 	}
-	fmt.Fprintf(stdout, "%d speaker(s)\n", len(reg.Groups()))
+	fmt.Fprintf(stdout, "%d speaker(s)\n", len(all))
 	return nil
 }
 
