@@ -149,8 +149,9 @@ func (d *doc) rightAttr(toks []token, j, end int) attrib {
 			return a
 		}
 	}
-	if d.lang == "ru" && len(after) >= 2 && after[1].is("слова") {
-		// "— приводит его слова газета": the one whose words are quoted.
+	if d.lang == "ru" && len(after) >= 2 && (after[1].is("слова") || strings.HasPrefix(toks[v].low, "цитиру")) {
+		// "— приводит его слова газета", "— цитирует его «Интерфакс»":
+		// the one whose words are quoted.
 		if g, ok := ruPronouns[after[0].low]; ok {
 			a.m = mention{kind: kPronoun, gender: g, pos: after[0].s}
 			return a

@@ -44,7 +44,7 @@ func (d *doc) emit(s, e int, sp speaker, a attrib, direct bool) {
 		return
 	}
 	q := news.Quote{Text: d.text[s:e], Verb: a.verb, Direct: direct, Pos: s}
-	if ent := sp.e; ent != nil {
+	if ent := sp.e; ent != nil && !(d.lang == "ru" && ent.kind == kPerson && !ruNominativeGiven(ent)) {
 		q.Speaker = ent.name()
 		if ent.kind == kOrg {
 			q.Speaker = d.expandAcronym(q.Speaker)
@@ -55,6 +55,24 @@ func (d *doc) emit(s, e int, sp speaker, a attrib, direct bool) {
 		}
 	}
 	d.out = append(d.out, emitted{Quote: q, para: sp.para, person: sp.e != nil && sp.e.kind == kPerson, right: a.how == aRight})
+}
+
+// ruNominativeGiven reports whether a Russian person's name does not give
+// a known given name in an oblique case ("Сергея", "Евгению Медведева"):
+// such a name was never brought to the nominative, and a speaker is named
+// in the nominative or not at all.
+func ruNominativeGiven(e *entity) bool {
+	w := e.last
+	if e.first != "" {
+		w = strings.Fields(e.first)[0]
+	}
+	rs := ruLex().givenForms[foldYo(lower(w))]
+	for _, r := range rs {
+		if r.c == caseNom {
+			return true
+		}
+	}
+	return len(rs) == 0
 }
 
 // emitted is a quote found, with what the passes over the whole article
