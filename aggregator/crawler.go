@@ -34,6 +34,8 @@ type Store interface {
 	Reroute(ctx context.Context, route func(news.Item) []string) (int, error)
 	Setting(ctx context.Context, key string) (string, bool, error)
 	SaveSetting(ctx context.Context, key, value string) error
+	SaveSpeakers(ctx context.Context, sps []news.Speaker) error
+	SpeakerNames(ctx context.Context, unfiled bool) ([]string, error)
 }
 
 var _ Store = (*store.Store)(nil)
