@@ -71,7 +71,7 @@ func ruNominativeName(e *entity) bool {
 	}
 	w, rest, _ := strings.Cut(name, " ")
 	rs := ruLex().givenForms[foldYo(lower(w))]
-	if rest != "" && len(rs) == 0 && ruObliqueAdjective(lower(w)) {
+	if rest != "" && len(rs) == 0 && ruObliqueAdjective(lower(w)) && !isRuOrg(lower(w)) {
 		// (A surname alone may be adjectival: Луговой, Толстой.)
 		return false
 	}

@@ -810,3 +810,22 @@ func TestWhoTheTextDoesNotName(t *testing.T) {
 		}
 	}
 }
+
+// TestQuotationOverParagraphs: a Russian quotation opened in one paragraph
+// and closed in the next without a mark of its own there is one speaker's:
+// the continuation is a quote, and the attribution after it names the
+// speaker of both (a contest page of 8 November 2019).
+func TestQuotationOverParagraphs(t *testing.T) {
+	text := "Главный тренер молодежной сборной Юрий Бабенко рассказал о подготовке.\n\n" +
+		"\"В Хельсинки мы смотрим сочетания, которые обговорили с главным тренером. Времени осталось не так много - всего полтора месяца.\n\n" +
+		"Дебют 17-летнего Аскарова в молодёжной сборной России? Дело же не в возрасте, не от этого игра зависит\", - отметил Бабенко."
+	var got []string
+	for _, q := range Find(text, "ru") {
+		if q.Direct {
+			got = append(got, q.Speaker)
+		}
+	}
+	if want := []string{"Юрий Бабенко", "Юрий Бабенко"}; !slices.Equal(got, want) {
+		t.Errorf("speakers of the two paragraphs' quotes: %q, want %q", got, want)
+	}
+}
