@@ -71,8 +71,7 @@ func ruNominativeName(e *entity) bool {
 	}
 	w, rest, _ := strings.Cut(name, " ")
 	rs := ruLex().givenForms[foldYo(lower(w))]
-	if rest != "" && len(rs) == 0 && ruObliqueAdjective(lower(w)) && !isRuOrg(lower(w)) {
-		// (A surname alone may be adjectival: Луговой, Толстой.)
+	if len(rs) == 0 && ruObliqueAdjective(lower(w), rest == "") && !isRuOrg(lower(w)) {
 		return false
 	}
 	if e.kind != kPerson {
@@ -87,12 +86,18 @@ func ruNominativeName(e *entity) bool {
 }
 
 // ruObliqueAdjective reports whether w ends as an adjective in a case other
-// than the nominative ("Нижнем", "Украинской", "Открытого").
-func ruObliqueAdjective(w string) bool {
+// than the nominative ("Нижнем", "Украинской", "Открытого"; Ukrainian
+// "Львівської"). alone asks only for endings no surname has (a surname
+// alone may be adjectival: Луговой, Толстой, Седых).
+func ruObliqueAdjective(w string, alone bool) bool {
 	if utf8.RuneCountInString(w) < 5 {
 		return false
 	}
-	for _, e := range []string{"ого", "его", "ому", "ему", "ым", "им", "ом", "ем", "ой", "ей", "ую", "юю", "ых", "их", "ыми", "ими"} {
+	ends := []string{"ого", "его", "ому", "ему", "ым", "им", "ом", "ем", "ой", "ей", "ую", "юю", "ых", "их", "ыми", "ими", "ої"}
+	if alone {
+		ends = []string{"ого", "ому", "ему", "ыми", "ими", "ую", "юю", "ої"}
+	}
+	for _, e := range ends {
 		if strings.HasSuffix(w, e) {
 			return true
 		}
