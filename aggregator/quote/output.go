@@ -15,9 +15,9 @@ import (
 // who becomes the last speaker.
 func (d *doc) speak(pi int, s, e int, a attrib, follow bool, direct bool) {
 	sp := d.speakerOf(pi, s, a, follow)
-	if !direct && sp.e != nil && sp.e.kind == kOrg && mediaName(sp.e.org) {
-		// "ТАСС сообщает, что …": an outlet relaying news is no speaker,
-		// and what it relays no quote.
+	if !direct && sp.e != nil && sp.e.kind == kOrg && (mediaName(sp.e.org) || outletVerbs[lower(a.verb)]) {
+		// "ТАСС сообщает, что …", "…, пишет VladNews": an outlet relaying
+		// news is no speaker, and what it relays no quote.
 		return
 	}
 	if sp.e != nil {
@@ -25,6 +25,10 @@ func (d *doc) speak(pi int, s, e int, a attrib, follow bool, direct bool) {
 	}
 	d.emit(s, e, sp, a, direct)
 }
+
+// outletVerbs are what an outlet does with news it relays: a body that
+// speaks says, announces or tells; an outlet writes and passes on.
+var outletVerbs = toSet(`пишет пишут передает передаёт передают writes`)
 
 // emit adds the quotation [s, e) said by sp to the quotes found, unless it
 // holds no letter or digit.
