@@ -30,7 +30,7 @@ type Store interface {
 	SaveItems(ctx context.Context, items []news.Item) (store.SaveResult, error)
 	SourceState(ctx context.Context, sourceID string) (store.SourceState, error)
 	SaveSourceState(ctx context.Context, st store.SourceState) error
-	HasItem(ctx context.Context, sourceID, guid, link string) (bool, error)
+	StoredItem(ctx context.Context, sourceID, guid, link string) (news.Item, bool, error)
 	Reroute(ctx context.Context, route func(news.Item) []string) (int, error)
 	Setting(ctx context.Context, key string) (string, bool, error)
 	SaveSetting(ctx context.Context, key, value string) error

@@ -84,11 +84,13 @@ func (c *Crawler) crawl(ctx context.Context, src config.Source, state *store.Sou
 			it.Lang = src.Lang
 		}
 		if c.wantsArticle(src, it) {
-			known, err := c.store.HasItem(wctx, src.ID, it.GUID, it.Link)
+			old, known, err := c.store.StoredItem(wctx, src.ID, it.GUID, it.Link)
 			if err != nil {
 				return fmt.Errorf("look up item: %w", err)
 			}
-			if !known {
+			if known {
+				keepPage(&it, old, src)
+			} else {
 				ok := c.enrich(ctx, src, &it, state, log)
 				res.Articles++
 				if !ok && src.Kind == config.KindPage {
@@ -151,6 +153,43 @@ func (c *Crawler) wantsArticle(src config.Source, it news.Item) bool {
 		return *src.FetchArticle
 	}
 	return it.Content == ""
+}
+
+// keepPage gives an item whose article page is not read again what its
+// stored version took from the page (enrich): the feed's text must not
+// replace an extracted body. A stored item without a body has nothing from
+// a page, and the feed's values stand.
+func keepPage(it *news.Item, old news.Item, src config.Source) {
+	if old.Content == "" {
+		return
+	}
+	if old.Title != "" && (it.Title == "" || src.Kind == config.KindPage) {
+		it.Title = old.Title
+	}
+	if it.Link == "" {
+		it.Link = old.Link
+	}
+	it.Content, it.Text = old.Content, ""
+	if len(old.Authors) > 0 {
+		it.Authors = old.Authors
+	}
+	if !old.Published.IsZero() {
+		it.Published = old.Published
+	}
+	if old.Section != "" {
+		it.Section = old.Section
+	}
+	if old.Image != "" {
+		it.Image = old.Image
+	}
+	if it.Lang == "" {
+		it.Lang = old.Lang
+	}
+	it.Via = old.Via
+	if old.Attribution.Required {
+		it.Attribution = old.Attribution
+	}
+	it.Quotes = old.Quotes
 }
 
 // enrich fetches an item's article page and merges it in: the page wins for

@@ -189,7 +189,7 @@ var postgresQueries = queries{
 		WHERE item_id = ANY (ARRAY(SELECT jsonb_array_elements_text($1::jsonb)::bigint)) ORDER BY item_id, section`,
 	quotesByIDs: `SELECT item_id, position, speaker, role, verb, direct, text FROM quotes
 		WHERE item_id = ANY (ARRAY(SELECT jsonb_array_elements_text($1::jsonb)::bigint)) ORDER BY item_id, seq`,
-	hasKey:       `SELECT 1 FROM items WHERE source_id = $1 AND dedup_key IN ($2, $3) LIMIT 1`,
+	keyedID:      `SELECT id FROM items WHERE source_id = $1 AND dedup_key IN ($2, $3) ORDER BY dedup_key = $4 DESC LIMIT 1`,
 	countItems:   `SELECT count(*) FROM items`,
 	sourceState:  `SELECT ` + sourceStateColumns + ` FROM source_states WHERE source_id = $1`,
 	sourceStates: `SELECT ` + sourceStateColumns + ` FROM source_states ORDER BY source_id`,

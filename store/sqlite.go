@@ -249,7 +249,7 @@ type queries struct {
 	itemByID        string // id -> item columns
 	sectionsByIDs   string // JSON ids -> item_id, section
 	quotesByIDs     string // JSON ids -> item_id, position, speaker, role, verb, direct, text
-	hasKey          string // source_id, key1, key2 -> 1 row if any
+	keyedID         string // source_id, key1, key2 -> id of 1 row if any
 	countItems      string
 	itemsAfter      string // id, limit -> item columns, by id
 	deleteFTS       string // id
@@ -341,7 +341,7 @@ var sqliteQueries = queries{
 		WHERE item_id IN (SELECT value FROM json_each(?)) ORDER BY item_id, section`,
 	quotesByIDs: `SELECT item_id, position, speaker, role, verb, direct, text FROM quotes
 		WHERE item_id IN (SELECT value FROM json_each(?)) ORDER BY item_id, seq`,
-	hasKey:       `SELECT 1 FROM items WHERE source_id = ? AND dedup_key IN (?, ?) LIMIT 1`,
+	keyedID:      `SELECT id FROM items WHERE source_id = ? AND dedup_key IN (?, ?) ORDER BY dedup_key = ? DESC LIMIT 1`,
 	countItems:   `SELECT count(*) FROM items`,
 	sourceState:  `SELECT ` + sourceStateColumns + ` FROM source_states WHERE source_id = ?`,
 	sourceStates: `SELECT ` + sourceStateColumns + ` FROM source_states ORDER BY source_id`,
