@@ -46,8 +46,9 @@ func (c *Crawler) Run(ctx context.Context) error {
 	return c.RunSchedule(ctx, sched)
 }
 
-// RunSchedule crawls the sources sched hands out, at most maxParallel at
-// once, and gives each back with its next due time, until ctx is cancelled;
+// RunSchedule crawls the sources sched hands out, reading at most
+// maxParallel feeds at once (a source waiting for its article pages does
+// not count), and gives each back with its next due time, until ctx is cancelled;
 // then it waits for the crawls in flight to finish their writes, gives
 // their sources back due at once, and returns. An error of the schedule is
 // logged and retried, never fatal: the database may come back.
@@ -63,6 +64,7 @@ func (c *Crawler) RunSchedule(ctx context.Context, sched Schedule) error {
 		// waiting for a free slot starts at once.
 		finished = make(chan struct{}, 1)
 	)
+	defer c.Wait()
 	defer wg.Wait()
 	for {
 		now := c.now()
@@ -81,14 +83,20 @@ func (c *Crawler) RunSchedule(ctx context.Context, sched Schedule) error {
 				wg.Add(1)
 				go func() {
 					defer wg.Done()
-					defer func() {
-						running.Add(-1)
-						select {
-						case finished <- struct{}{}:
-						default:
-						}
-					}()
-					r := c.Crawl(ctx, src)
+					var once sync.Once
+					// Its feed read, a source waiting for its article
+					// pages frees its slot.
+					fed := func() {
+						once.Do(func() {
+							running.Add(-1)
+							select {
+							case finished <- struct{}{}:
+							default:
+							}
+						})
+					}
+					defer fed()
+					r := c.crawlSource(ctx, src, fed)
 					next := r.Next
 					switch {
 					case ctx.Err() != nil:
