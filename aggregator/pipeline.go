@@ -147,8 +147,8 @@ type arrival struct {
 
 // awaitPages queues the pages of items and stores each item as soon as its
 // page is read; after fetch.page_wait it stores the feed items still
-// waiting with the feed's own text and leaves the rest to finish in the
-// background (see Wait), updating them when their pages come. It returns
+// waiting with the feed's own text (and so when ctx is done) and leaves
+// the rest to finish in the background (see Wait), updating them when their pages come. It returns
 // how many items were not stored yet by then: listing-page links whose page
 // is not read, which are no items before it is.
 func (c *Crawler) awaitPages(ctx context.Context, src config.Source, items []news.Item, state *store.SourceState, res *Result, log *slog.Logger) (int, error) {
@@ -202,8 +202,7 @@ func (c *Crawler) awaitPages(ctx context.Context, src config.Source, items []new
 			}
 			continue
 		case <-timer.C:
-		case <-ctx.Done():
-			return 0, ctx.Err()
+		case <-ctx.Done(): // shutting down: what the feed gave is stored
 		}
 		break
 	}
