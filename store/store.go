@@ -297,15 +297,24 @@ func (s *Store) SaveItems(ctx context.Context, items []news.Item) (SaveResult, e
 			return res, fmt.Errorf("save items: wait for source %s: %w", src, err)
 		}
 	}
-	sv := saver{ctx: ctx, tx: tx, ws: &s.ws, now: now, touched: make(map[string]bool), stmts: make(map[*sql.Stmt]*sql.Stmt)}
-
 	res.Items = make([]SavedItem, len(items))
+	sv := saver{ctx: ctx, tx: tx, ws: &s.ws, bq: &sqliteBatch, now: now, touched: make(map[string]bool), stmts: make(map[*sql.Stmt]*sql.Stmt),
+		out: res.Items, seenKey: map[string]bool{}, seenCanon: map[string]bool{}, written: map[int64]bool{}}
+	if s.pg {
+		sv.bq = &postgresBatch
+	}
+	if err := sv.prefetch(src, ids); err != nil {
+		return SaveResult{}, fmt.Errorf("save items: %w", err)
+	}
 	for i := range items {
-		saved, err := sv.save(normalize(items[i]), ids[i])
+		saved, err := sv.save(normalize(items[i]), ids[i], i)
 		if err != nil {
 			return SaveResult{}, fmt.Errorf("save items: item %d (%s): %w", i, items[i].Link, err)
 		}
-		res.Items[i] = saved
+		res.Items[i].Status = saved.Status
+		if saved.ID != 0 {
+			res.Items[i].ID = saved.ID
+		}
 		switch saved.Status {
 		case StatusNew:
 			res.New++
@@ -314,6 +323,9 @@ func (s *Store) SaveItems(ctx context.Context, items []news.Item) (SaveResult, e
 		case StatusUnchanged:
 			res.Unchanged++
 		}
+	}
+	if err := sv.flush(); err != nil {
+		return SaveResult{}, fmt.Errorf("save items: %w", err)
 	}
 	if err := sv.bumpSections(); err != nil {
 		return SaveResult{}, fmt.Errorf("save items: %w", err)
@@ -332,6 +344,14 @@ type saver struct {
 	now     time.Time
 	touched map[string]bool // sections whose version must change
 	stmts   map[*sql.Stmt]*sql.Stmt
+
+	// Batched writes (batch.go).
+	bq                 *batchQueries
+	pre                *prefetched
+	pending            []newItem
+	out                []SavedItem // the results, whose IDs flush fills in
+	seenKey, seenCanon map[string]bool
+	written            map[int64]bool
 }
 
 // writeStmts are the statements of SaveItems, prepared once on the writer
@@ -423,12 +443,13 @@ func (sv *saver) lookup(src string, id identity) (stored, bool, error) {
 	return st, n == 1, nil
 }
 
-func (sv *saver) save(it news.Item, id identity) (SavedItem, error) {
+func (sv *saver) save(it news.Item, id identity, out int) (SavedItem, error) {
 	hash := contentHash(&it, id.canon)
-	old, found, err := sv.lookup(it.SourceID, id)
+	old, found, err := sv.match(it.SourceID, id)
 	if err != nil {
 		return SavedItem{}, err
 	}
+	defer func() { sv.seen(id, old.id) }()
 	if found && bytes.Equal(old.hash, hash) {
 		return SavedItem{ID: old.id, Status: StatusUnchanged}, nil
 	}
@@ -452,15 +473,18 @@ func (sv *saver) save(it news.Item, id identity) (SavedItem, error) {
 			it.FetchedAt = sv.now
 		}
 		sortTime = sortKey(it.Published, it.FetchedAt.UnixMicro())
-		err = sv.st(sv.ws.insertItem).QueryRowContext(sv.ctx,
-			it.SourceID, id.key, it.GUID, it.Link, id.canon, it.Title, it.Summary, it.Content,
-			authors, categories, it.Section, nullTime(it.Published), nullTime(it.Updated), it.Image, it.Lang, via,
-			it.Attribution.Required, it.Attribution.Link, it.Attribution.Notice,
-			it.FetchedAt.UnixMicro(), sortTime, sv.now.UnixMicro(), hash, zoneOffset(it.Published), enclosures,
-		).Scan(&itemID)
-		if err != nil {
-			return SavedItem{}, fmt.Errorf("insert item: %w", err)
+		// Inserted with the rest of the batch's new items (flush).
+		sv.pending = append(sv.pending, newItem{out: out, key: id.key, item: it,
+			sections: it.Sections, sortTime: sortTime, quotes: it.Quotes, args: []any{
+				it.SourceID, id.key, it.GUID, it.Link, id.canon, it.Title, it.Summary, it.Content,
+				authors, categories, it.Section, nullTime(it.Published), nullTime(it.Updated), it.Image, it.Lang, via,
+				it.Attribution.Required, it.Attribution.Link, it.Attribution.Notice,
+				it.FetchedAt.UnixMicro(), sortTime, sv.now.UnixMicro(), hash, zoneOffset(it.Published), enclosures,
+			}})
+		for _, sec := range it.Sections {
+			sv.touched[sec] = true
 		}
+		return SavedItem{Status: StatusNew}, nil
 	} else {
 		status = StatusUpdated
 		itemID = old.id

@@ -1,0 +1,313 @@
+package store
+
+import (
+	"encoding/json"
+	"fmt"
+	"runtime"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+
+	"github.com/syndic/syndic/news"
+)
+
+// Batched writes of SaveItems: the stored items an input may match are read
+// for the whole batch at once (prefetch), and new items, with their search
+// keys, sections and quotes, are written with multi-row statements (flush).
+// An input that shares its key or link with an earlier input of the batch,
+// or whose match was written earlier in the batch, is looked up one by one
+// after a flush, so the batch sees every earlier write as SaveItems
+// promises ("items are processed in order").
+
+// prefetched is what the store held, before the batch, for its keys and links.
+type prefetched struct {
+	byKey   map[string]stored
+	byCanon map[string][]stored
+}
+
+// prefetch reads the stored items matching any key, or any canonical link
+// usable for matching, of the batch.
+func (sv *saver) prefetch(src string, ids []identity) error {
+	keys := make([]string, 0, len(ids))
+	var canons []string
+	for _, id := range ids {
+		keys = append(keys, id.key)
+		if id.byLink {
+			canons = append(canons, id.canon)
+		}
+	}
+	pre := &prefetched{byKey: make(map[string]stored, len(ids)), byCanon: map[string][]stored{}}
+	scan := func(query string, list []string, add func(k string, st stored)) error {
+		if len(list) == 0 {
+			return nil
+		}
+		js, _ := json.Marshal(list) // []string always encodes
+		rows, err := sv.tx.QueryContext(sv.ctx, query, src, string(js))
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var st stored
+			var k string
+			if err := rows.Scan(&st.id, &k, &st.fetchedAt, &st.hash); err != nil {
+				return err
+			}
+			add(k, st)
+		}
+		return rows.Err()
+	}
+	if err := scan(sv.bq.itemsByKeys, keys, func(k string, st stored) { pre.byKey[k] = st }); err != nil {
+		return fmt.Errorf("look up items by key: %w", err)
+	}
+	if err := scan(sv.bq.itemsByLinks, canons, func(k string, st stored) { pre.byCanon[k] = append(pre.byCanon[k], st) }); err != nil {
+		return fmt.Errorf("look up items by link: %w", err)
+	}
+	sv.pre = pre
+	return nil
+}
+
+// match finds the stored item an input matches, from the prefetched rows
+// when no earlier write of the batch can have changed the answer, else
+// after a flush, from the database.
+func (sv *saver) match(src string, id identity) (stored, bool, error) {
+	fresh := sv.pre != nil && !sv.seenKey[id.key] && (id.canon == "" || !sv.seenCanon[id.canon])
+	if fresh {
+		if st, ok := sv.pre.byKey[id.key]; ok {
+			if !sv.written[st.id] {
+				return st, true, nil
+			}
+			fresh = false
+		}
+	}
+	if fresh && !id.byLink {
+		return stored{}, false, nil
+	}
+	if fresh {
+		rows := sv.pre.byCanon[id.canon]
+		for _, st := range rows {
+			if sv.written[st.id] {
+				fresh = false
+			}
+		}
+		if fresh {
+			if len(rows) == 1 {
+				return rows[0], true, nil
+			}
+			return stored{}, false, nil
+		}
+	}
+	if err := sv.flush(); err != nil {
+		return stored{}, false, err
+	}
+	return sv.lookup(src, id)
+}
+
+// seen records that an input with this identity was saved, as item itemID
+// when it wrote one (0: a new item not inserted yet).
+func (sv *saver) seen(id identity, itemID int64) {
+	sv.seenKey[id.key] = true
+	if id.canon != "" {
+		sv.seenCanon[id.canon] = true
+	}
+	if itemID != 0 {
+		sv.written[itemID] = true
+	}
+}
+
+// newItem is a new item waiting for flush.
+type newItem struct {
+	out      int // index in the batch's results
+	args     []any
+	key      string
+	item     news.Item // for its search keys
+	sections []string
+	sortTime int64
+	quotes   []news.Quote
+}
+
+// flush inserts the new items waiting, then their search keys, sections
+// and quotes, and fills in their IDs.
+func (sv *saver) flush() error {
+	if len(sv.pending) == 0 {
+		return nil
+	}
+	pending := sv.pending
+	sv.pending = nil
+	ids := make(map[string]int64, len(pending))
+	for _, chunk := range chunks(len(pending), itemColumnsInserted) {
+		args := make([]any, 0, (chunk[1]-chunk[0])*itemColumnsInserted)
+		for _, p := range pending[chunk[0]:chunk[1]] {
+			args = append(args, p.args...)
+		}
+		rows, err := sv.tx.QueryContext(sv.ctx, sv.bq.insertItems(chunk[1]-chunk[0]), args...)
+		if err != nil {
+			return fmt.Errorf("insert items: %w", err)
+		}
+		for rows.Next() {
+			var id int64
+			var key string
+			if err := rows.Scan(&id, &key); err != nil {
+				rows.Close()
+				return fmt.Errorf("insert items: %w", err)
+			}
+			ids[key] = id
+		}
+		err = rows.Err()
+		rows.Close()
+		if err != nil {
+			return fmt.Errorf("insert items: %w", err)
+		}
+	}
+	keys := searchKeysOf(pending)
+	var fts, secs, quotes []any
+	for i, p := range pending {
+		id, ok := ids[p.key]
+		if !ok {
+			return fmt.Errorf("insert items: no id returned for %q", p.key)
+		}
+		sv.out[p.out].ID = id
+		sv.written[id] = true
+		fts = append(fts, id, keys[i])
+		for _, sec := range p.sections {
+			secs = append(secs, id, sec, p.sortTime)
+		}
+		for seq, qt := range p.quotes {
+			quotes = append(quotes, id, seq, qt.Pos, qt.Speaker, qt.Role, qt.Verb, qt.Direct, qt.Text, news.Fold(qt.Speaker), quoteKeys(qt.Text))
+		}
+	}
+	for _, w := range []struct {
+		what string
+		rows func(n int) string
+		args []any
+		cols int
+	}{
+		{"index items", sv.bq.insertFTS, fts, 2},
+		{"insert item sections", sv.bq.insertSections, secs, 3},
+		{"insert quotes", sv.bq.insertQuotes, quotes, 10},
+	} {
+		for _, chunk := range chunks(len(w.args)/w.cols, w.cols) {
+			if _, err := sv.tx.ExecContext(sv.ctx, w.rows(chunk[1]-chunk[0]), w.args[chunk[0]*w.cols:chunk[1]*w.cols]...); err != nil {
+				return fmt.Errorf("%s: %w", w.what, err)
+			}
+		}
+	}
+	return nil
+}
+
+// searchKeysOf returns the search keys of new items, computed on all cores:
+// stemming is most of the CPU a new item costs.
+func searchKeysOf(pending []newItem) []string {
+	keys := make([]string, len(pending))
+	workers := min(runtime.GOMAXPROCS(0), len(pending))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := int(next.Add(1) - 1); i < len(pending); i = int(next.Add(1) - 1) {
+				keys[i] = indexKeys(pending[i].item)
+			}
+		}()
+	}
+	wg.Wait()
+	return keys
+}
+
+// maxParams bounds the parameters of one statement (SQLite allows 32,766,
+// PostgreSQL 65,535).
+const maxParams = 30000
+
+// chunks splits n rows of cols parameters into [from, to) ranges that fit
+// one statement.
+func chunks(n, cols int) [][2]int {
+	per := maxParams / cols
+	var out [][2]int
+	for i := 0; i < n; i += per {
+		out = append(out, [2]int{i, min(i+per, n)})
+	}
+	return out
+}
+
+// batchQueries are the statements of batched writes in one dialect.
+type batchQueries struct {
+	pg                        bool
+	itemsByKeys, itemsByLinks string // source_id, JSON array -> id, key or link, fetched_at, content_hash
+	itemsHead, itemRow        string
+	ftsHead, ftsRow           string
+	sectionsHead, sectionRow  string
+	quotesHead, quoteRow      string
+}
+
+// rows is head followed by n copies of row, with ? placeholders numbered
+// $1, $2… on PostgreSQL.
+func (b *batchQueries) rows(head, row string, n int) string {
+	var s strings.Builder
+	s.WriteString(head)
+	p := 0
+	for i := range n {
+		if i > 0 {
+			s.WriteString(", ")
+		}
+		if !b.pg {
+			s.WriteString(row)
+			continue
+		}
+		for _, r := range row {
+			if r != '?' {
+				s.WriteRune(r)
+				continue
+			}
+			p++
+			s.WriteString("$" + strconv.Itoa(p))
+		}
+	}
+	return s.String()
+}
+
+func (b *batchQueries) insertItems(n int) string {
+	return b.rows(b.itemsHead, b.itemRow, n) + " RETURNING id, dedup_key"
+}
+func (b *batchQueries) insertFTS(n int) string      { return b.rows(b.ftsHead, b.ftsRow, n) }
+func (b *batchQueries) insertSections(n int) string { return b.rows(b.sectionsHead, b.sectionRow, n) }
+func (b *batchQueries) insertQuotes(n int) string   { return b.rows(b.quotesHead, b.quoteRow, n) }
+
+// itemColumnsInserted is the number of parameters of one new item's row.
+const itemColumnsInserted = 25
+
+const (
+	batchItemsHead = `INSERT INTO items (source_id, dedup_key, guid, link, canonical_link, title, summary, content,
+		authors, categories, section, published, updated, image, lang, via,
+		attr_required, attr_link, attr_notice, fetched_at, sort_time, changed_at, content_hash, published_offset, enclosures) VALUES `
+	batchItemRow      = `(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+	batchSectionsHead = `INSERT INTO item_sections (item_id, section, sort_time) VALUES `
+	batchSectionRow   = `(?, ?, ?)`
+	batchQuotesHead   = `INSERT INTO quotes (item_id, seq, position, speaker, role, verb, direct, text, speaker_fold, text_keys) VALUES `
+	batchQuoteRow     = `(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+)
+
+var sqliteBatch = batchQueries{
+	itemsByKeys: `SELECT id, dedup_key, fetched_at, content_hash FROM items
+		WHERE source_id = ? AND dedup_key IN (SELECT value FROM json_each(?))`,
+	itemsByLinks: `SELECT id, canonical_link, fetched_at, content_hash FROM items
+		WHERE source_id = ? AND canonical_link IN (SELECT value FROM json_each(?)) AND canonical_link <> ''`,
+	itemsHead: batchItemsHead, itemRow: batchItemRow,
+	ftsHead: `INSERT INTO items_fts (rowid, keys) VALUES `, ftsRow: `(?, ?)`,
+	sectionsHead: batchSectionsHead, sectionRow: batchSectionRow,
+	quotesHead: batchQuotesHead, quoteRow: batchQuoteRow,
+}
+
+var postgresBatch = batchQueries{
+	pg: true,
+	itemsByKeys: `SELECT id, dedup_key, fetched_at, content_hash FROM items
+		WHERE source_id = $1 AND dedup_key = ANY (ARRAY(SELECT jsonb_array_elements_text($2::jsonb)))`,
+	itemsByLinks: `SELECT id, canonical_link, fetched_at, content_hash FROM items
+		WHERE source_id = $1 AND canonical_link = ANY (ARRAY(SELECT jsonb_array_elements_text($2::jsonb))) AND canonical_link <> ''`,
+	itemsHead: batchItemsHead, itemRow: batchItemRow,
+	// The keys are lexemes as they are, not parsed again.
+	ftsHead: `INSERT INTO items_fts (item_id, tsv) VALUES `, ftsRow: `(?, array_to_tsvector(string_to_array(?::text, ' ')))`,
+	sectionsHead: batchSectionsHead, sectionRow: batchSectionRow,
+	quotesHead: batchQuotesHead, quoteRow: batchQuoteRow,
+}

@@ -1,0 +1,49 @@
+package store
+
+import (
+	"context"
+	"testing"
+
+	"github.com/syndic/syndic/news"
+)
+
+// A batch larger than one multi-row statement takes (1,200 items, 3,000
+// quotes) is stored whole: every item under its own ID, with its sections
+// and quotes, findable by search; saving it again changes nothing.
+func TestSaveItemsLargeBatch(t *testing.T) {
+	forBackends(t, func(t *testing.T) {
+		s := testStore(t)
+		ctx := context.Background()
+		const n = 2500
+		batch := make([]news.Item, n)
+		for i := range batch {
+			batch[i] = benchItem("big", i)
+		}
+		batch[n-1].Title = "Уникальный заголовок последней новости"
+		res, err := s.SaveItems(ctx, batch)
+		if err != nil || res.New != n {
+			t.Fatalf("SaveItems: %d new, %v", res.New, err)
+		}
+		seen := map[int64]bool{}
+		for i, saved := range res.Items {
+			if saved.ID == 0 || seen[saved.ID] {
+				t.Fatalf("item %d: ID %d (0 or repeated)", i, saved.ID)
+			}
+			seen[saved.ID] = true
+		}
+		for _, i := range []int{0, 1199, 1200, n - 1} {
+			it, err := s.ItemByID(ctx, res.Items[i].ID)
+			if err != nil || it.GUID != batch[i].GUID || len(it.Quotes) != 1 || len(it.Sections) != len(normalize(batch[i]).Sections) {
+				t.Errorf("item %d read back: %q, %d quotes, sections %v, %v", i, it.GUID, len(it.Quotes), it.Sections, err)
+			}
+		}
+		found, err := s.SearchItems(ctx, "уникальный заголовок", 10)
+		if err != nil || len(found) != 1 || found[0].ID != res.Items[n-1].ID {
+			t.Errorf("search for the last item: %d found, %v", len(found), err)
+		}
+		again, err := s.SaveItems(ctx, batch)
+		if err != nil || again.Unchanged != n {
+			t.Errorf("saved again: %+v %v", again.Unchanged, err)
+		}
+	})
+}
