@@ -1,7 +1,10 @@
 package store
 
 import (
+	"context"
+	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"runtime"
 	"strconv"
@@ -43,7 +46,7 @@ func (sv *saver) prefetch(src string, ids []identity) error {
 			return nil
 		}
 		js, _ := json.Marshal(list) // []string always encodes
-		rows, err := sv.tx.QueryContext(sv.ctx, query, src, string(js))
+		rows, err := sv.prepared(query).QueryContext(sv.ctx, src, string(js))
 		if err != nil {
 			return err
 		}
@@ -136,12 +139,12 @@ func (sv *saver) flush() error {
 	pending := sv.pending
 	sv.pending = nil
 	ids := make(map[string]int64, len(pending))
-	for _, chunk := range chunks(len(pending), itemColumnsInserted) {
-		args := make([]any, 0, (chunk[1]-chunk[0])*itemColumnsInserted)
+	for _, chunk := range pieces(len(pending)) {
+		args := make([]any, 0, (chunk[1]-chunk[0])*25)
 		for _, p := range pending[chunk[0]:chunk[1]] {
 			args = append(args, p.args...)
 		}
-		rows, err := sv.tx.QueryContext(sv.ctx, sv.bq.insertItems(chunk[1]-chunk[0]), args...)
+		rows, err := sv.prepared(sv.bq.insertItems(chunk[1]-chunk[0])).QueryContext(sv.ctx, args...)
 		if err != nil {
 			return fmt.Errorf("insert items: %w", err)
 		}
@@ -187,8 +190,8 @@ func (sv *saver) flush() error {
 		{"insert item sections", sv.bq.insertSections, secs, 3},
 		{"insert quotes", sv.bq.insertQuotes, quotes, 10},
 	} {
-		for _, chunk := range chunks(len(w.args)/w.cols, w.cols) {
-			if _, err := sv.tx.ExecContext(sv.ctx, w.rows(chunk[1]-chunk[0]), w.args[chunk[0]*w.cols:chunk[1]*w.cols]...); err != nil {
+		for _, chunk := range pieces(len(w.args) / w.cols) {
+			if _, err := sv.prepared(w.rows(chunk[1]-chunk[0])).ExecContext(sv.ctx, w.args[chunk[0]*w.cols:chunk[1]*w.cols]...); err != nil {
 				return fmt.Errorf("%s: %w", w.what, err)
 			}
 		}
@@ -216,19 +219,67 @@ func searchKeysOf(pending []newItem) []string {
 	return keys
 }
 
-// maxParams bounds the parameters of one statement (SQLite allows 32,766,
-// PostgreSQL 65,535).
-const maxParams = 30000
+// prepareBatch prepares the batch statements on the writer, once: the two
+// lookups, and each multi-row insert for 1, 2, 4 … maxRows rows (a batch
+// is written in such pieces), so that SQLite does not parse them again for
+// every batch.
+func prepareBatch(ctx context.Context, w *sql.DB, bq *batchQueries) (map[string]*sql.Stmt, error) {
+	qs := []string{bq.itemsByKeys, bq.itemsByLinks}
+	for n := 1; n <= maxRows; n *= 2 {
+		qs = append(qs, bq.insertItems(n), bq.insertFTS(n), bq.insertSections(n), bq.insertQuotes(n))
+	}
+	m := make(map[string]*sql.Stmt, len(qs))
+	for _, q := range qs {
+		st, err := w.PrepareContext(ctx, q)
+		if err != nil {
+			closeBatch(m)
+			return nil, fmt.Errorf("prepare statement: %w", err)
+		}
+		m[q] = st
+	}
+	return m, nil
+}
 
-// chunks splits n rows of cols parameters into [from, to) ranges that fit
-// one statement.
-func chunks(n, cols int) [][2]int {
-	per := maxParams / cols
+func closeBatch(m map[string]*sql.Stmt) error {
+	var errs []error
+	for _, st := range m {
+		errs = append(errs, st.Close())
+	}
+	return errors.Join(errs...)
+}
+
+// prepared returns a prepared batch statement bound to the transaction.
+func (sv *saver) prepared(query string) *sql.Stmt {
+	st, ok := sv.ws.batch[query]
+	if !ok {
+		panic("store: batch statement not prepared: " + query) // pieces and prepareBatch disagree
+	}
+	return sv.st(st)
+}
+
+// maxRows is the most rows one batch statement writes (25 parameters a
+// row: 6,400, well within SQLite's 32,766 and PostgreSQL's 65,535).
+const maxRows = 256
+
+// pieces splits n rows into [from, to) ranges of 256, 128 … 2, 1 rows.
+func pieces(n int) [][2]int {
 	var out [][2]int
-	for i := 0; i < n; i += per {
-		out = append(out, [2]int{i, min(i+per, n)})
+	for from := 0; from < n; {
+		size := maxRows
+		for size > n-from {
+			size /= 2
+		}
+		out = append(out, [2]int{from, from + size})
+		from += size
 	}
 	return out
+}
+
+func (s *Store) batchQueries() *batchQueries {
+	if s.pg {
+		return &postgresBatch
+	}
+	return &sqliteBatch
 }
 
 // batchQueries are the statements of batched writes in one dialect.
@@ -273,9 +324,6 @@ func (b *batchQueries) insertItems(n int) string {
 func (b *batchQueries) insertFTS(n int) string      { return b.rows(b.ftsHead, b.ftsRow, n) }
 func (b *batchQueries) insertSections(n int) string { return b.rows(b.sectionsHead, b.sectionRow, n) }
 func (b *batchQueries) insertQuotes(n int) string   { return b.rows(b.quotesHead, b.quoteRow, n) }
-
-// itemColumnsInserted is the number of parameters of one new item's row.
-const itemColumnsInserted = 25
 
 const (
 	batchItemsHead = `INSERT INTO items (source_id, dedup_key, guid, link, canonical_link, title, summary, content,

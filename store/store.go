@@ -171,7 +171,7 @@ func Open(ctx context.Context, database string, opts ...Option) (*Store, error) 
 		err = migrate(ctx, w, s.q, ms, s.clock().UnixMicro())
 	}
 	if err == nil {
-		s.ws, err = prepareWrites(ctx, w, s.q)
+		s.ws, err = prepareWrites(ctx, w, s.q, s.batchQueries())
 	}
 	if err != nil {
 		r.Close()
@@ -298,11 +298,8 @@ func (s *Store) SaveItems(ctx context.Context, items []news.Item) (SaveResult, e
 		}
 	}
 	res.Items = make([]SavedItem, len(items))
-	sv := saver{ctx: ctx, tx: tx, ws: &s.ws, bq: &sqliteBatch, now: now, touched: make(map[string]bool), stmts: make(map[*sql.Stmt]*sql.Stmt),
+	sv := saver{ctx: ctx, tx: tx, ws: &s.ws, bq: s.batchQueries(), now: now, touched: make(map[string]bool), stmts: make(map[*sql.Stmt]*sql.Stmt),
 		out: res.Items, seenKey: map[string]bool{}, seenCanon: map[string]bool{}, written: map[int64]bool{}}
-	if s.pg {
-		sv.bq = &postgresBatch
-	}
 	if err := sv.prefetch(src, ids); err != nil {
 		return SaveResult{}, fmt.Errorf("save items: %w", err)
 	}
@@ -360,10 +357,15 @@ type writeStmts struct {
 	itemByKey, itemsByLink, insertItem, updateItem, itemSections *sql.Stmt
 	deleteSections, insertSection, deleteQuotes, insertQuote     *sql.Stmt
 	bumpSection, deleteFTS, insertFTS                            *sql.Stmt
+	batch                                                        map[string]*sql.Stmt // batch.go
 }
 
-func prepareWrites(ctx context.Context, w *sql.DB, q *queries) (writeStmts, error) {
+func prepareWrites(ctx context.Context, w *sql.DB, q *queries, bq *batchQueries) (writeStmts, error) {
 	var ws writeStmts
+	var err error
+	if ws.batch, err = prepareBatch(ctx, w, bq); err != nil {
+		return writeStmts{}, err
+	}
 	for _, p := range []struct {
 		st    **sql.Stmt
 		query string
@@ -386,7 +388,7 @@ func prepareWrites(ctx context.Context, w *sql.DB, q *queries) (writeStmts, erro
 }
 
 func (ws *writeStmts) close() error {
-	var errs []error
+	errs := []error{closeBatch(ws.batch)}
 	for _, st := range []*sql.Stmt{ws.itemByKey, ws.itemsByLink, ws.insertItem, ws.updateItem, ws.itemSections,
 		ws.deleteSections, ws.insertSection, ws.deleteQuotes, ws.insertQuote, ws.bumpSection, ws.deleteFTS, ws.insertFTS} {
 		if st != nil {
