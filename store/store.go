@@ -173,6 +173,13 @@ func Open(ctx context.Context, database string, opts ...Option) (*Store, error) 
 	if err == nil {
 		s.ws, err = prepareWrites(ctx, w, s.q, s.batchQueries())
 	}
+	if err == nil {
+		s.ws.sourceState, err = r.PrepareContext(ctx, s.q.sourceState)
+		if err != nil {
+			s.ws.close()
+			err = fmt.Errorf("prepare statement: %w", err)
+		}
+	}
 	if err != nil {
 		r.Close()
 		w.Close()
@@ -358,6 +365,10 @@ type writeStmts struct {
 	deleteSections, insertSection, deleteQuotes, insertQuote     *sql.Stmt
 	bumpSection, deleteFTS, insertFTS                            *sql.Stmt
 	batch                                                        map[string]*sql.Stmt // batch.go
+	// Source state, written and read once per crawl of a source (a crawl
+	// of a feed answering 304 does little else): sourceState is prepared
+	// on the read pool.
+	saveSourceState, sourceState *sql.Stmt
 }
 
 func prepareWrites(ctx context.Context, w *sql.DB, q *queries, bq *batchQueries) (writeStmts, error) {
@@ -376,6 +387,7 @@ func prepareWrites(ctx context.Context, w *sql.DB, q *queries, bq *batchQueries)
 		{&ws.insertSection, q.insertSection}, {&ws.deleteQuotes, q.deleteQuotes},
 		{&ws.insertQuote, q.insertQuote}, {&ws.bumpSection, q.bumpSection},
 		{&ws.deleteFTS, q.deleteFTS}, {&ws.insertFTS, q.insertFTS},
+		{&ws.saveSourceState, q.saveSourceState},
 	} {
 		st, err := w.PrepareContext(ctx, p.query)
 		if err != nil {
@@ -390,7 +402,8 @@ func prepareWrites(ctx context.Context, w *sql.DB, q *queries, bq *batchQueries)
 func (ws *writeStmts) close() error {
 	errs := []error{closeBatch(ws.batch)}
 	for _, st := range []*sql.Stmt{ws.itemByKey, ws.itemsByLink, ws.insertItem, ws.updateItem, ws.itemSections,
-		ws.deleteSections, ws.insertSection, ws.deleteQuotes, ws.insertQuote, ws.bumpSection, ws.deleteFTS, ws.insertFTS} {
+		ws.deleteSections, ws.insertSection, ws.deleteQuotes, ws.insertQuote, ws.bumpSection, ws.deleteFTS, ws.insertFTS,
+		ws.saveSourceState, ws.sourceState} {
 		if st != nil {
 			errs = append(errs, st.Close())
 		}
@@ -662,7 +675,7 @@ func (s *Store) CountItems(ctx context.Context) (int, error) {
 // SourceState returns the saved state of a source, or the zero SourceState
 // (and no error) when none was ever saved.
 func (s *Store) SourceState(ctx context.Context, sourceID string) (SourceState, error) {
-	st, err := scanSourceState(s.r.QueryRowContext(ctx, s.q.sourceState, sourceID))
+	st, err := scanSourceState(s.ws.sourceState.QueryRowContext(ctx, sourceID))
 	if err == sql.ErrNoRows {
 		return SourceState{}, nil
 	}
@@ -699,7 +712,7 @@ func (s *Store) SaveSourceState(ctx context.Context, st SourceState) error {
 	if st.SourceID == "" {
 		return fmt.Errorf("save source state: empty source id")
 	}
-	_, err := s.w.ExecContext(ctx, s.q.saveSourceState,
+	_, err := s.ws.saveSourceState.ExecContext(ctx,
 		st.SourceID, st.ETag, st.LastModified, nullTime(st.LastFetch), nullTime(st.LastSuccess), st.LastError,
 		st.Failures, nullTime(st.NextFetch), st.Attribution.Required, st.Attribution.Link, st.Attribution.Notice)
 	if err != nil {
