@@ -27,7 +27,7 @@ type Fetcher interface {
 
 // Store is what the crawler writes and the little it reads back.
 type Store interface {
-	SaveItems(ctx context.Context, items []news.Item) (store.SaveResult, error)
+	SaveDocumentItems(ctx context.Context, doc, items []news.Item) (store.SaveResult, error)
 	SourceState(ctx context.Context, sourceID string) (store.SourceState, error)
 	SaveSourceState(ctx context.Context, st store.SourceState) error
 	StoredItem(ctx context.Context, sourceID, guid, link string) (news.Item, bool, error)

@@ -23,7 +23,7 @@ import (
 // the queue keeps the last pageMemory pages it read.
 
 // pageMemory is how many extracted pages the queue keeps for reuse.
-const pageMemory = 2000
+const pageMemory = 1000
 
 // pageQueue holds the per-host queues. Its methods are safe for concurrent use.
 type pageQueue struct {

@@ -78,7 +78,9 @@ func (c *Crawler) crawl(ctx context.Context, src config.Source, state *store.Sou
 	}
 
 	wctx := context.WithoutCancel(ctx)
-	var ready, waiting []news.Item
+	// doc is the document's items as it lists them: items saved in
+	// several batches are deduplicated over all of them.
+	var doc, ready, waiting []news.Item
 	for _, it := range items {
 		if it.Title == "" && it.Link == "" && strings.TrimSpace(it.Summary+it.Content) == "" {
 			res.Skipped++
@@ -88,6 +90,7 @@ func (c *Crawler) crawl(ctx context.Context, src config.Source, state *store.Sou
 		if src.Lang != "" {
 			it.Lang = src.Lang
 		}
+		doc = append(doc, it)
 		if c.wantsArticle(src, it) {
 			old, known, err := c.store.StoredItem(wctx, src.ID, it.GUID, it.Link)
 			if err != nil {
@@ -108,10 +111,10 @@ func (c *Crawler) crawl(ctx context.Context, src config.Source, state *store.Sou
 
 	// Items are stored as they become ready; the validators only once
 	// every item of the document is, so that a crash costs a refetch.
-	if err := c.save(ctx, src, ready, state.Attribution, res, log); err != nil {
+	if err := c.save(ctx, doc, ready, state.Attribution, res, log); err != nil {
 		return err
 	}
-	unsaved, err := c.awaitPages(ctx, src, waiting, state, res, log)
+	unsaved, err := c.awaitPages(ctx, src, doc, waiting, state, res, log)
 	if err != nil {
 		return err
 	}
@@ -151,7 +154,7 @@ type arrival struct {
 // the rest to finish in the background (see Wait), updating them when their pages come. It returns
 // how many items were not stored yet by then: listing-page links whose page
 // is not read, which are no items before it is.
-func (c *Crawler) awaitPages(ctx context.Context, src config.Source, items []news.Item, state *store.SourceState, res *Result, log *slog.Logger) (int, error) {
+func (c *Crawler) awaitPages(ctx context.Context, src config.Source, doc, items []news.Item, state *store.SourceState, res *Result, log *slog.Logger) (int, error) {
 	if len(items) == 0 {
 		return 0, nil
 	}
@@ -197,7 +200,7 @@ func (c *Crawler) awaitPages(ctx context.Context, src config.Source, items []new
 					more = false
 				}
 			}
-			if err := c.save(ctx, src, batch, state.Attribution, res, log); err != nil {
+			if err := c.save(ctx, doc, batch, state.Attribution, res, log); err != nil {
 				return 0, err
 			}
 			continue
@@ -222,7 +225,7 @@ func (c *Crawler) awaitPages(ctx context.Context, src config.Source, items []new
 			now = append(now, it)
 		}
 	}
-	if err := c.save(ctx, src, now, state.Attribution, res, log); err != nil {
+	if err := c.save(ctx, doc, now, state.Attribution, res, log); err != nil {
 		return 0, err
 	}
 	attr := state.Attribution
@@ -237,7 +240,7 @@ func (c *Crawler) awaitPages(ctx context.Context, src config.Source, items []new
 					continue // stored with the feed's text already
 				}
 				batch := take(a, nil, nil, &late)
-				if err := c.save(ctx, src, batch, attr, &late, log); err != nil {
+				if err := c.save(ctx, doc, batch, attr, &late, log); err != nil {
 					log.Error("store item read late", "err", err)
 				}
 			case <-ctx.Done():
@@ -248,9 +251,9 @@ func (c *Crawler) awaitPages(ctx context.Context, src config.Source, items []new
 	return unsaved, nil
 }
 
-// save finishes items (text, quotes, routing) and stores them, adding the
-// counts to res.
-func (c *Crawler) save(ctx context.Context, src config.Source, items []news.Item, attr news.Attribution, res *Result, log *slog.Logger) error {
+// save finishes items (text, quotes, routing) and stores them as items of
+// the document doc, adding the counts to res.
+func (c *Crawler) save(ctx context.Context, doc, items []news.Item, attr news.Attribution, res *Result, log *slog.Logger) error {
 	if len(items) == 0 {
 		return nil
 	}
@@ -259,7 +262,7 @@ func (c *Crawler) save(ctx context.Context, src config.Source, items []news.Item
 			return err
 		}
 	}
-	saved, err := c.store.SaveItems(context.WithoutCancel(ctx), items)
+	saved, err := c.store.SaveDocumentItems(context.WithoutCancel(ctx), doc, items)
 	if err != nil {
 		return fmt.Errorf("store items: %w", err)
 	}

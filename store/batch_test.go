@@ -47,3 +47,31 @@ func TestSaveItemsLargeBatch(t *testing.T) {
 		}
 	})
 }
+
+// A document whose items are saved in several batches (each as its page is
+// read) dedups as if saved at once: a GUID the feed gives two stories is
+// not trusted in either batch.
+func TestSaveDocumentItemsInBatches(t *testing.T) {
+	forBackends(t, func(t *testing.T) {
+		s := testStore(t)
+		ctx := context.Background()
+		doc := []news.Item{
+			item("a", "same", "https://a.test/1", "One"),
+			item("a", "same", "https://a.test/2", "Two"),
+		}
+		for i := range doc {
+			res, err := s.SaveDocumentItems(ctx, doc, doc[i:i+1])
+			if err != nil || res.New != 1 {
+				t.Fatalf("batch %d: %+v, %v; want a new item", i, res, err)
+			}
+		}
+		if n, _ := s.CountItems(ctx); n != 2 {
+			t.Errorf("%d items stored, want the two stories", n)
+		}
+		// Saved again at once, the document changes nothing.
+		res, err := s.SaveItems(ctx, doc)
+		if err != nil || res.Unchanged != 2 {
+			t.Errorf("saved at once: %+v, %v; want 2 unchanged", res, err)
+		}
+	})
+}

@@ -278,6 +278,14 @@ func (s *Store) clock() time.Time { return roundTime(s.now()) }
 // when zero. Items are processed in order: two inputs that match the same
 // item are saved as successive versions of it.
 func (s *Store) SaveItems(ctx context.Context, items []news.Item) (SaveResult, error) {
+	return s.SaveDocumentItems(ctx, items, items)
+}
+
+// SaveDocumentItems is SaveItems of some of the items of one fetched
+// document doc (each with the GUID and link it has in doc): GUIDs and links
+// are trusted, or not, over all of doc, so that a document saved in several
+// batches dedups as if saved at once.
+func (s *Store) SaveDocumentItems(ctx context.Context, doc, items []news.Item) (SaveResult, error) {
 	var res SaveResult
 	if len(items) == 0 {
 		return res, nil
@@ -291,7 +299,7 @@ func (s *Store) SaveItems(ctx context.Context, items []news.Item) (SaveResult, e
 			return res, fmt.Errorf("save items: sources %q and %q in one batch", src, items[i].SourceID)
 		}
 	}
-	ids := identify(items)
+	ids := identifyWithin(doc, items)
 	now := s.clock()
 
 	tx, err := s.w.BeginTx(ctx, nil)
