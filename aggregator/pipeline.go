@@ -14,14 +14,13 @@ import (
 	"github.com/syndic/syndic/aggregator/quote"
 	"github.com/syndic/syndic/config"
 	"github.com/syndic/syndic/news"
-	"github.com/syndic/syndic/store"
 )
 
 // crawl fetches and stores one source, filling res and state.
 //
 // fed is called once the feed is read and the items waiting for their
 // pages are queued.
-func (c *Crawler) crawl(ctx context.Context, src config.Source, state *store.SourceState, res *Result, log *slog.Logger, fed func()) error {
+func (c *Crawler) crawl(ctx context.Context, src config.Source, state *news.SourceState, res *Result, log *slog.Logger, fed func()) error {
 	resp, err := c.fetcher.Get(ctx, fetch.Request{
 		URL:          src.URL,
 		ETag:         state.ETag,
@@ -154,7 +153,7 @@ type arrival struct {
 // the rest to finish in the background (see Wait), updating them when their pages come. It returns
 // how many items were not stored yet by then: listing-page links whose page
 // is not read, which are no items before it is.
-func (c *Crawler) awaitPages(ctx context.Context, src config.Source, doc, items []news.Item, state *store.SourceState, res *Result, log *slog.Logger) (int, error) {
+func (c *Crawler) awaitPages(ctx context.Context, src config.Source, doc, items []news.Item, state *news.SourceState, res *Result, log *slog.Logger) (int, error) {
 	if len(items) == 0 {
 		return 0, nil
 	}
@@ -164,7 +163,7 @@ func (c *Crawler) awaitPages(ctx context.Context, src config.Source, doc, items 
 		opts := extract.Options{Location: src.Location(), Selectors: src.Extract, MaxDepth: c.cfg.Fetch.MaxDepth}
 		c.pages.request(ctx, it.Link, req, opts, it.Published, func(j *pageJob) { arrived <- arrival{i, j} })
 	}
-	take := func(a arrival, batch []news.Item, state *store.SourceState, res *Result) []news.Item {
+	take := func(a arrival, batch []news.Item, state *news.SourceState, res *Result) []news.Item {
 		it := items[a.i]
 		if a.job.err != nil {
 			log.Warn("read article", "url", fetch.Redact(it.Link), "err", a.job.err)
@@ -360,7 +359,7 @@ func keepPage(it *news.Item, old news.Item, src config.Source) {
 // body, authors, date and section; the feed keeps its GUID and link. A
 // reuse notice the page states becomes the source's (state, when not nil)
 // if it links the source's own site.
-func (c *Crawler) merge(ctx context.Context, src config.Source, it *news.Item, art *extract.Article, state *store.SourceState, log *slog.Logger) {
+func (c *Crawler) merge(ctx context.Context, src config.Source, it *news.Item, art *extract.Article, state *news.SourceState, log *slog.Logger) {
 	if art.Title != "" && (it.Title == "" || src.Kind == config.KindPage) {
 		it.Title = art.Title
 	}

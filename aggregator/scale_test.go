@@ -164,7 +164,7 @@ sources:
 	if r.Err != nil || r.New != 3 || r.Articles != 0 {
 		t.Fatalf("crawl: %v, want 3 new items stored without their pages", r)
 	}
-	items, _ := st.SectionItems(ctx, "all", 10)
+	items, _ := st.SectionItemsBefore(ctx, "all", time.Time{}, 0, 10)
 	for _, it := range items {
 		if it.Content != "" || it.Summary == "" {
 			t.Fatalf("%s stored with content %q, summary %q; want the feed's summary only", it.Link, it.Content, it.Summary)
@@ -172,7 +172,7 @@ sources:
 	}
 	close(gate)
 	c.Wait()
-	items, _ = st.SectionItems(ctx, "all", 10)
+	items, _ = st.SectionItemsBefore(ctx, "all", time.Time{}, 0, 10)
 	for _, it := range items {
 		if !strings.Contains(it.Content, "<p>") {
 			t.Errorf("%s not updated with its page: content %q", it.Link, it.Content)
@@ -219,7 +219,7 @@ func TestSharedArticlesFetchedOnce(t *testing.T) {
 	if n := pages.Load(); n > 100 {
 		t.Errorf("%d page fetches for 100 shared articles", n)
 	}
-	items, _ := st.SectionItems(ctx, "all", 2000)
+	items, _ := st.SectionItemsBefore(ctx, "all", time.Time{}, 0, 2000)
 	if len(items) != 1000 {
 		t.Fatalf("%d items stored, want 1000", len(items))
 	}

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -43,7 +44,7 @@ func (s *Store) storedID(ctx context.Context, sourceID, guid, link string) (int6
 		if err == nil {
 			return id, nil
 		}
-		if err != sql.ErrNoRows {
+		if !errors.Is(err, sql.ErrNoRows) {
 			return 0, fmt.Errorf("look up item: %w", err)
 		}
 	}
