@@ -82,6 +82,8 @@ type Store struct {
 	ws   writeStmts
 	now  func() time.Time
 
+	states stateQueue // SaveSourceState's group commits (sources.go)
+
 	stop      chan struct{}
 	done      chan struct{}
 	closeOnce sync.Once
