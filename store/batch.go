@@ -61,10 +61,10 @@ func (sv *saver) prefetch(src string, ids []identity) error {
 		}
 		return rows.Err()
 	}
-	if err := scan(sv.bq.itemsByKeys, keys, func(k string, st stored) { pre.byKey[k] = st }); err != nil {
+	if err := scan(sv.q.itemsByKeys, keys, func(k string, st stored) { pre.byKey[k] = st }); err != nil {
 		return fmt.Errorf("look up items by key: %w", err)
 	}
-	if err := scan(sv.bq.itemsByLinks, canons, func(k string, st stored) { pre.byCanon[k] = append(pre.byCanon[k], st) }); err != nil {
+	if err := scan(sv.q.itemsByLinks, canons, func(k string, st stored) { pre.byCanon[k] = append(pre.byCanon[k], st) }); err != nil {
 		return fmt.Errorf("look up items by link: %w", err)
 	}
 	sv.pre = pre
@@ -144,7 +144,7 @@ func (sv *saver) flush() error {
 		for _, p := range pending[chunk[0]:chunk[1]] {
 			args = append(args, p.args...)
 		}
-		rows, err := sv.prepared(sv.bq.insertItems(chunk[1]-chunk[0])).QueryContext(sv.ctx, args...)
+		rows, err := sv.prepared(sv.q.insertItems(chunk[1]-chunk[0])).QueryContext(sv.ctx, args...)
 		if err != nil {
 			return fmt.Errorf("insert items: %w", err)
 		}
@@ -186,9 +186,9 @@ func (sv *saver) flush() error {
 		args []any
 		cols int
 	}{
-		{"index items", sv.bq.insertFTS, fts, 2},
-		{"insert item sections", sv.bq.insertSections, secs, 3},
-		{"insert quotes", sv.bq.insertQuotes, quotes, 10},
+		{"index items", sv.q.insertFTSRows, fts, 2},
+		{"insert item sections", sv.q.insertSections, secs, 3},
+		{"insert quotes", sv.q.insertQuotes, quotes, 10},
 	} {
 		for _, chunk := range pieces(len(w.args) / w.cols) {
 			if _, err := sv.prepared(w.rows(chunk[1]-chunk[0])).ExecContext(sv.ctx, w.args[chunk[0]*w.cols:chunk[1]*w.cols]...); err != nil {
@@ -223,10 +223,10 @@ func searchKeysOf(pending []newItem) []string {
 // lookups, and each multi-row insert for 1, 2, 4 … maxRows rows (a batch
 // is written in such pieces), so that SQLite does not parse them again for
 // every batch.
-func prepareBatch(ctx context.Context, w *sql.DB, bq *batchQueries) (map[string]*sql.Stmt, error) {
-	qs := []string{bq.itemsByKeys, bq.itemsByLinks}
+func prepareBatch(ctx context.Context, w *sql.DB, q *queries) (map[string]*sql.Stmt, error) {
+	qs := []string{q.itemsByKeys, q.itemsByLinks}
 	for n := 1; n <= maxRows; n *= 2 {
-		qs = append(qs, bq.insertItems(n), bq.insertFTS(n), bq.insertSections(n), bq.insertQuotes(n))
+		qs = append(qs, q.insertItems(n), q.insertFTSRows(n), q.insertSections(n), q.insertQuotes(n))
 	}
 	m := make(map[string]*sql.Stmt, len(qs))
 	for _, q := range qs {
@@ -275,36 +275,15 @@ func pieces(n int) [][2]int {
 	return out
 }
 
-func (s *Store) batchQueries() *batchQueries {
-	if s.pg {
-		return &postgresBatch
-	}
-	return &sqliteBatch
-}
-
-// batchQueries are the statements of batched writes in one dialect.
-type batchQueries struct {
-	pg                        bool
-	itemsByKeys, itemsByLinks string // source_id, JSON array -> id, key or link, fetched_at, content_hash
-	itemsHead, itemRow        string
-	ftsHead, ftsRow           string
-	sectionsHead, sectionRow  string
-	quotesHead, quoteRow      string
-}
-
-// rows is head followed by n copies of row, with ? placeholders numbered
-// $1, $2… on PostgreSQL.
-func (b *batchQueries) rows(head, row string, n int) string {
+// rows is head followed by n copies of row, its ? placeholders numbered
+// $1, $2… (both drivers bind $N).
+func rows(head, row string, n int) string {
 	var s strings.Builder
 	s.WriteString(head)
 	p := 0
 	for i := range n {
 		if i > 0 {
 			s.WriteString(", ")
-		}
-		if !b.pg {
-			s.WriteString(row)
-			continue
 		}
 		for _, r := range row {
 			if r != '?' {
@@ -318,44 +297,9 @@ func (b *batchQueries) rows(head, row string, n int) string {
 	return s.String()
 }
 
-func (b *batchQueries) insertItems(n int) string {
-	return b.rows(b.itemsHead, b.itemRow, n) + " RETURNING id, dedup_key"
+func (q *queries) insertItems(n int) string {
+	return rows(q.itemsHead, q.itemRow, n) + " RETURNING id, dedup_key"
 }
-func (b *batchQueries) insertFTS(n int) string      { return b.rows(b.ftsHead, b.ftsRow, n) }
-func (b *batchQueries) insertSections(n int) string { return b.rows(b.sectionsHead, b.sectionRow, n) }
-func (b *batchQueries) insertQuotes(n int) string   { return b.rows(b.quotesHead, b.quoteRow, n) }
-
-const (
-	batchItemsHead = `INSERT INTO items (source_id, dedup_key, guid, link, canonical_link, title, summary, content,
-		authors, categories, section, published, updated, image, lang, via,
-		attr_required, attr_link, attr_notice, fetched_at, sort_time, changed_at, content_hash, published_offset, enclosures) VALUES `
-	batchItemRow      = `(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
-	batchSectionsHead = `INSERT INTO item_sections (item_id, section, sort_time) VALUES `
-	batchSectionRow   = `(?, ?, ?)`
-	batchQuotesHead   = `INSERT INTO quotes (item_id, seq, position, speaker, role, verb, direct, text, speaker_fold, text_keys) VALUES `
-	batchQuoteRow     = `(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
-)
-
-var sqliteBatch = batchQueries{
-	itemsByKeys: `SELECT id, dedup_key, fetched_at, content_hash FROM items
-		WHERE source_id = ? AND dedup_key IN (SELECT value FROM json_each(?))`,
-	itemsByLinks: `SELECT id, canonical_link, fetched_at, content_hash FROM items
-		WHERE source_id = ? AND canonical_link IN (SELECT value FROM json_each(?)) AND canonical_link <> ''`,
-	itemsHead: batchItemsHead, itemRow: batchItemRow,
-	ftsHead: `INSERT INTO items_fts (rowid, keys) VALUES `, ftsRow: `(?, ?)`,
-	sectionsHead: batchSectionsHead, sectionRow: batchSectionRow,
-	quotesHead: batchQuotesHead, quoteRow: batchQuoteRow,
-}
-
-var postgresBatch = batchQueries{
-	pg: true,
-	itemsByKeys: `SELECT id, dedup_key, fetched_at, content_hash FROM items
-		WHERE source_id = $1 AND dedup_key = ANY (ARRAY(SELECT jsonb_array_elements_text($2::jsonb)))`,
-	itemsByLinks: `SELECT id, canonical_link, fetched_at, content_hash FROM items
-		WHERE source_id = $1 AND canonical_link = ANY (ARRAY(SELECT jsonb_array_elements_text($2::jsonb))) AND canonical_link <> ''`,
-	itemsHead: batchItemsHead, itemRow: batchItemRow,
-	// The keys are lexemes as they are, not parsed again.
-	ftsHead: `INSERT INTO items_fts (item_id, tsv) VALUES `, ftsRow: `(?, array_to_tsvector(string_to_array(?::text, ' ')))`,
-	sectionsHead: batchSectionsHead, sectionRow: batchSectionRow,
-	quotesHead: batchQuotesHead, quoteRow: batchQuoteRow,
-}
+func (q *queries) insertFTSRows(n int) string  { return rows(q.ftsHead, q.ftsRow, n) }
+func (q *queries) insertSections(n int) string { return rows(q.sectionsHead, q.sectionRow, n) }
+func (q *queries) insertQuotes(n int) string   { return rows(q.quotesHead, q.quoteRow, n) }

@@ -44,6 +44,12 @@ type queries struct {
 	sourceStates    string // -> state columns, ordered by source_id
 	saveSourceState string // state columns
 
+	// batched writes (batch.go): a head followed by rows of ? placeholders
+	itemsByKeys, itemsByLinks string // source_id, JSON array of keys or links -> id, key or link, fetched_at, content_hash
+	itemsHead, itemRow        string
+	sectionsHead, sectionRow  string
+	quotesHead, quoteRow      string
+
 	// paged reads (pages.go)
 	sectionBefore string // section, t, t, id, limit: sort_time <= t bounds the index range
 	sourceBefore  string // source_id, t, t, id, limit
@@ -61,6 +67,9 @@ type dialect struct {
 	migrationLock string // "" or a statement that makes migrations take turns
 	lockSource    string // "" or source_id: the statement SaveItems begins with
 	inIDs         string // follows "item_id ": true when it is in the JSON array of ids $1
+	inTexts       string // follows a text column: true when it is in the JSON array of strings $2
+	ftsHead       string // and rows of ftsRow: many insertFTS at once
+	ftsRow        string
 	deleteFTS     string // id
 	insertFTS     string // id, keys (indexKeys)
 	searchItems   string // searchArg, limit -> item columns
@@ -117,11 +126,23 @@ func newQueries(d dialect) *queries {
 		// migration), so that an empty feed has a real date.
 		sectionVersion: `SELECT CAST(coalesce(max(version), 0) AS BIGINT), coalesce(max(changed_at), (SELECT min(applied_at) FROM schema_migrations), 0)
 			FROM section_versions WHERE section = $1`,
-		itemByID:      `SELECT ` + itemColumns + ` FROM items WHERE id = $1`,
-		itemsAfter:    `SELECT ` + itemColumns + ` FROM items WHERE id > $1 ORDER BY id LIMIT $2`,
-		setItemHash:   `UPDATE items SET content_hash = $1 WHERE id = $2`,
-		setting:       `SELECT value FROM settings WHERE key = $1`,
-		saveSetting:   `INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+		itemByID:    `SELECT ` + itemColumns + ` FROM items WHERE id = $1`,
+		itemsAfter:  `SELECT ` + itemColumns + ` FROM items WHERE id > $1 ORDER BY id LIMIT $2`,
+		setItemHash: `UPDATE items SET content_hash = $1 WHERE id = $2`,
+		setting:     `SELECT value FROM settings WHERE key = $1`,
+		saveSetting: `INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+		itemsByKeys: `SELECT id, dedup_key, fetched_at, content_hash FROM items WHERE source_id = $1 AND dedup_key ` + d.inTexts,
+		itemsByLinks: `SELECT id, canonical_link, fetched_at, content_hash FROM items
+			WHERE source_id = $1 AND canonical_link ` + d.inTexts + ` AND canonical_link <> ''`,
+		itemsHead: `INSERT INTO items (source_id, dedup_key, guid, link, canonical_link, title, summary, content,
+			authors, categories, section, published, updated, image, lang, via,
+			attr_required, attr_link, attr_notice, fetched_at, sort_time, changed_at, content_hash, published_offset, enclosures) VALUES `,
+		itemRow:      `(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		sectionsHead: `INSERT INTO item_sections (item_id, section, sort_time) VALUES `,
+		sectionRow:   `(?, ?, ?)`,
+		quotesHead:   `INSERT INTO quotes (item_id, seq, position, speaker, role, verb, direct, text, speaker_fold, text_keys) VALUES `,
+		quoteRow:     `(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+
 		sectionsByIDs: `SELECT item_id, section FROM item_sections WHERE item_id ` + d.inIDs + ` ORDER BY item_id, section`,
 		quotesByIDs:   `SELECT item_id, position, speaker, role, verb, direct, text FROM quotes WHERE item_id ` + d.inIDs + ` ORDER BY item_id, seq`,
 		keyedID:       `SELECT id FROM items WHERE source_id = $1 AND dedup_key IN ($2, $3) ORDER BY dedup_key = $4 DESC LIMIT 1`,

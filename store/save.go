@@ -69,7 +69,7 @@ func (s *Store) SaveDocumentItems(ctx context.Context, doc, items []news.Item) (
 		}
 	}
 	res.Items = make([]news.SavedItem, len(items))
-	sv := saver{ctx: ctx, tx: tx, ws: &s.ws, bq: s.batchQueries(), now: now, touched: make(map[string]bool), stmts: make(map[*sql.Stmt]*sql.Stmt),
+	sv := saver{ctx: ctx, tx: tx, ws: &s.ws, q: s.q, now: now, touched: make(map[string]bool), stmts: make(map[*sql.Stmt]*sql.Stmt),
 		out: res.Items, seenKey: map[string]bool{}, seenCanon: map[string]bool{}, written: map[int64]bool{}}
 	if err := sv.prefetch(src, ids); err != nil {
 		return news.SaveResult{}, fmt.Errorf("save items: %w", err)
@@ -114,7 +114,7 @@ type saver struct {
 	stmts   map[*sql.Stmt]*sql.Stmt
 
 	// Batched writes (batch.go).
-	bq                 *batchQueries
+	q                  *queries
 	pre                *prefetched
 	pending            []newItem
 	out                []news.SavedItem // the results, whose IDs flush fills in
@@ -135,10 +135,10 @@ type writeStmts struct {
 	saveSourceState, sourceState *sql.Stmt
 }
 
-func prepareWrites(ctx context.Context, w *sql.DB, q *queries, bq *batchQueries) (writeStmts, error) {
+func prepareWrites(ctx context.Context, w *sql.DB, q *queries) (writeStmts, error) {
 	var ws writeStmts
 	var err error
-	if ws.batch, err = prepareBatch(ctx, w, bq); err != nil {
+	if ws.batch, err = prepareBatch(ctx, w, q); err != nil {
 		return writeStmts{}, err
 	}
 	for _, p := range []struct {

@@ -132,7 +132,7 @@ func Open(ctx context.Context, database string, opts ...Option) (*Store, error) 
 		err = migrate(ctx, w, s.q, ms, s.clock().UnixMicro())
 	}
 	if err == nil {
-		s.ws, err = prepareWrites(ctx, w, s.q, s.batchQueries())
+		s.ws, err = prepareWrites(ctx, w, s.q)
 	}
 	if err == nil {
 		s.ws.sourceState, err = r.PrepareContext(ctx, s.q.sourceState)
