@@ -21,7 +21,6 @@ type queries struct {
 	// items
 	itemByKey       string // source_id, dedup_key -> id, fetched_at, content_hash
 	itemsByLink     string // source_id, canonical_link -> at most 2 rows of id, fetched_at, content_hash
-	insertItem      string // item columns -> id
 	updateItem      string // item columns, id
 	itemSections    string // item_id -> section
 	deleteSections  string // item_id
@@ -106,10 +105,6 @@ func newQueries(d dialect) *queries {
 
 		itemByKey:   `SELECT id, fetched_at, content_hash FROM items WHERE source_id = $1 AND dedup_key = $2`,
 		itemsByLink: `SELECT id, fetched_at, content_hash FROM items WHERE source_id = $1 AND canonical_link = $2 AND canonical_link <> '' LIMIT 2`,
-		insertItem: `INSERT INTO items (source_id, dedup_key, guid, link, canonical_link, title, summary, content,
-			authors, categories, section, published, updated, image, lang, via,
-			attr_required, attr_link, attr_notice, fetched_at, sort_time, changed_at, content_hash, published_offset, enclosures)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25) RETURNING id`,
 		updateItem: `UPDATE items SET guid = $1, link = $2, canonical_link = $3, title = $4, summary = $5, content = $6,
 			authors = $7, categories = $8, section = $9, published = $10, updated = $11, image = $12, lang = $13, via = $14,
 			attr_required = $15, attr_link = $16, attr_notice = $17, sort_time = $18, changed_at = $19, content_hash = $20,

@@ -125,10 +125,10 @@ type saver struct {
 // writeStmts are the statements of SaveItems, prepared once on the writer
 // connection: preparing them per call cost a third of its time.
 type writeStmts struct {
-	itemByKey, itemsByLink, insertItem, updateItem, itemSections *sql.Stmt
-	deleteSections, insertSection, deleteQuotes, insertQuote     *sql.Stmt
-	bumpSection, deleteFTS, insertFTS                            *sql.Stmt
-	batch                                                        map[string]*sql.Stmt // batch.go
+	itemByKey, itemsByLink, updateItem, itemSections         *sql.Stmt
+	deleteSections, insertSection, deleteQuotes, insertQuote *sql.Stmt
+	bumpSection, deleteFTS, insertFTS                        *sql.Stmt
+	batch                                                    map[string]*sql.Stmt // batch.go
 	// Source state, written and read once per crawl of a source (a crawl
 	// of a feed answering 304 does little else): sourceState is prepared
 	// on the read pool.
@@ -146,7 +146,7 @@ func prepareWrites(ctx context.Context, w *sql.DB, q *queries) (writeStmts, erro
 		query string
 	}{
 		{&ws.itemByKey, q.itemByKey}, {&ws.itemsByLink, q.itemsByLink},
-		{&ws.insertItem, q.insertItem}, {&ws.updateItem, q.updateItem},
+		{&ws.updateItem, q.updateItem},
 		{&ws.itemSections, q.itemSections}, {&ws.deleteSections, q.deleteSections},
 		{&ws.insertSection, q.insertSection}, {&ws.deleteQuotes, q.deleteQuotes},
 		{&ws.insertQuote, q.insertQuote}, {&ws.bumpSection, q.bumpSection},
@@ -165,7 +165,7 @@ func prepareWrites(ctx context.Context, w *sql.DB, q *queries) (writeStmts, erro
 
 func (ws *writeStmts) close() error {
 	errs := []error{closeBatch(ws.batch)}
-	for _, st := range []*sql.Stmt{ws.itemByKey, ws.itemsByLink, ws.insertItem, ws.updateItem, ws.itemSections,
+	for _, st := range []*sql.Stmt{ws.itemByKey, ws.itemsByLink, ws.updateItem, ws.itemSections,
 		ws.deleteSections, ws.insertSection, ws.deleteQuotes, ws.insertQuote, ws.bumpSection, ws.deleteFTS, ws.insertFTS,
 		ws.saveSourceState, ws.sourceState} {
 		if st != nil {
