@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"fmt"
 	"testing"
 
 	"github.com/syndic/syndic/news"
@@ -73,36 +72,6 @@ func TestSaveDocumentItemsInBatches(t *testing.T) {
 		res, err := s.SaveItems(ctx, doc)
 		if err != nil || res.Unchanged != 2 {
 			t.Errorf("saved at once: %+v, %v; want 2 unchanged", res, err)
-		}
-	})
-}
-
-// Source states saved at once by many crawls are all committed, each with
-// its own values (they are written in shared transactions).
-func TestSaveSourceStateConcurrent(t *testing.T) {
-	forBackends(t, func(t *testing.T) {
-		s := testStore(t)
-		ctx := context.Background()
-		const n = 50
-		errs := make(chan error, n)
-		for i := range n {
-			go func() {
-				errs <- s.SaveSourceState(ctx, news.SourceState{SourceID: fmt.Sprintf("s%02d", i), ETag: fmt.Sprintf(`"%d"`, i), Failures: i})
-			}()
-		}
-		for range n {
-			if err := <-errs; err != nil {
-				t.Fatal(err)
-			}
-		}
-		states, err := s.SourceStates(ctx)
-		if err != nil || len(states) != n {
-			t.Fatalf("%d states, %v; want %d", len(states), err, n)
-		}
-		for i, st := range states {
-			if st.SourceID != fmt.Sprintf("s%02d", i) || st.ETag != fmt.Sprintf(`"%d"`, i) || st.Failures != i {
-				t.Errorf("state %d: %+v", i, st)
-			}
 		}
 	})
 }

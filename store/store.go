@@ -82,8 +82,6 @@ type Store struct {
 	ws   writeStmts
 	now  func() time.Time
 
-	states stateQueue // SaveSourceState's group commits (sources.go)
-
 	stop      chan struct{}
 	done      chan struct{}
 	closeOnce sync.Once
