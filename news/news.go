@@ -115,6 +115,9 @@ type Item struct {
 	// afterwards, even when the upstream changes the item's GUID or link
 	// (see store). It is "" until the item is stored.
 	Key string
+	// Story is the story the item reports across outlets: the id of the
+	// story's first report (see aggregator/story); 0 when not grouped.
+	Story int64
 	// Edited is when syndic last stored a change the upstream made to the
 	// item (its title, text, byline, dates, media …); zero when the item
 	// has not changed since it was first stored. Set by the store.
