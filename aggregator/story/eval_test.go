@@ -197,9 +197,9 @@ func TestArchive(t *testing.T) {
 		t.Skip("SYNDIC_STORIES_ARCHIVE not set")
 	}
 	pages := readPages(t, archive)
-	_, stories := group(pages, story.Options{})
+	g, stories := group(pages, story.Options{})
 	all, banded := scorePairs(t, readPairs(t), stories, true)
-	t.Logf("%d pages; all pairs: %v", len(pages), all)
+	t.Logf("%d pages, %.1f candidates scored per page; all pairs: %v", len(pages), float64(g.Scored())/float64(len(pages)), all)
 	t.Logf("p pairs: %v", banded)
 
 	members := map[int64][]page{}
@@ -250,6 +250,6 @@ func TestDumpPairs(t *testing.T) {
 	}
 	for _, p := range readPairs(t) {
 		e, s, _ := g.Compare(ids[p.a], ids[p.b])
-		fmt.Printf("%s\t%s\t%.2f\tcmin=%.2f cmax=%.2f ev=%.2f w=%.2f h=%.2f n=%.2f sh=%d num=%d q=%v via=%v apart=%v\t%s\n", p.id, p.label, s, e.CoverMin, e.CoverMax, e.Event, e.Words, e.Head, e.Names, e.Shared, e.Numbers, e.Quote, e.Via, e.Apart, p.why)
+		fmt.Printf("%s\t%s\t%.2f\tcmin=%.2f cmax=%.2f w=%.2f h=%.2f n=%.2f sh=%d num=%d q=%v via=%v apart=%v\t%s\n", p.id, p.label, s, e.CoverMin, e.CoverMax, e.Words, e.Head, e.Names, e.Shared, e.Numbers, e.Quote, e.Via, e.Apart, p.why)
 	}
 }

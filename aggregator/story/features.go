@@ -1,6 +1,7 @@
 package story
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -10,10 +11,10 @@ import (
 
 // features are what a report is compared by: the stems of its words, the
 // names it gives, the words of its quotes and the outlets it came through.
+// Each set is sorted, each value once.
 type features struct {
-	title  []uint64 // stems of the title, once each
+	title  []uint64 // stems of the title
 	head   []uint64 // stems of title and lead, once each
-	event  []uint64 // stems of title and lead that are not names: what happened
 	body   []uint64 // stems of title, lead and the start of the body, once each
 	names  []uint64 // names (capitalised words inside a sentence, acronyms), once each
 	nums   []uint64 // numbers other than years and days of the month
@@ -52,9 +53,6 @@ func readFeatures(r Report) features {
 	}
 	for _, w := range contentWords(headText, 0) {
 		add(&f.head, "w"+w.Stem)
-		if !w.Capital {
-			f.event = append(f.event, hashString("w"+w.Stem))
-		}
 	}
 	f.body = append(f.body, f.head...)
 	for _, w := range contentWords(r.Text, bodyWords) {
@@ -75,6 +73,10 @@ func readFeatures(r Report) features {
 	}
 	for _, v := range r.Via {
 		f.via = append(f.via, news.Fold(v))
+	}
+	for _, set := range []*[]uint64{&f.title, &f.head, &f.body, &f.names, &f.nums, &f.quotes} {
+		slices.Sort(*set)
+		*set = slices.Compact(*set)
 	}
 	return f
 }

@@ -2,89 +2,114 @@ package story
 
 import (
 	"math"
-	"slices"
 	"strings"
 	"time"
 )
 
 // Evidence is what two reports share.
 type Evidence struct {
-	Words   float64 // IDF-weighted overlap of the stems of title, lead and body start, 0–1
-	Head    float64 // the same over title and lead alone
-	Event   float64 // the same over the words of title and lead that are no names
+	Words float64 // IDF-weighted overlap of the stems of title, lead and body start, 0–1
+	Head  float64 // the same over title and lead alone
 	// Cover is how much of each title the other report's words cover
 	// (IDF-weighted, 0–1): the smaller and the larger of the two.
 	CoverMin, CoverMax float64
-	Names   float64 // IDF-weighted overlap of the names, 0–1
-	Shared  int     // how many names both give
-	Numbers int     // how many numbers (sums, counts, decimals) both give
-	Quote   bool    // both carry the same quoted words
-	Via     bool    // one credits the other's outlet
-	Apart   time.Duration
+	Names              float64 // IDF-weighted overlap of the names, 0–1
+	Shared             int     // how many names both give
+	Numbers            int     // how many numbers (sums, counts, decimals) both give
+	Quote              bool    // both carry the same quoted words
+	Via                bool    // one credits the other's outlet
+	Apart              time.Duration
 }
 
-// idf weighs a feature by how rare it is among the kept reports.
-func (g *Grouper) idf(h uint64) float64 {
-	n := float64(len(g.docs) + 1)
-	return math.Log((n + 1) / (float64(g.df[h]) + 0.5))
+// weighted is a sorted set of features with the IDF weight of each, read
+// when its report was added, and their sum.
+type weighted struct {
+	h   []uint64
+	w   []float32
+	sum float64
 }
 
-// overlap is the IDF weight of what a and b share over the weight of the
-// lighter of the two: a short rewrite of a long report overlaps it fully.
-func (g *Grouper) overlap(a, b []uint64) (float64, int) {
-	var wa, wb, both float64
+func (g *Grouper) weigh(set []uint64) weighted {
+	ws := weighted{h: set, w: make([]float32, len(set))}
+	n := math.Log(float64(len(g.docs) + 2))
+	for i, h := range set {
+		w := n - math.Log(float64(g.df[h])+0.5)
+		ws.w[i] = float32(w)
+		ws.sum += w
+	}
+	return ws
+}
+
+// overlap is the weight of what a and b share (the mean of their two
+// weights of each), over the geometric mean of their weights: a cosine of
+// 0/1 vectors weighted by IDF. It returns how many features they share too.
+func overlap(a, b weighted) (float64, int) {
+	if a.sum <= 0 || b.sum <= 0 {
+		return 0, 0
+	}
+	var both float64
 	n := 0
-	inB := make(map[uint64]struct{}, len(b))
-	for _, h := range b {
-		inB[h] = struct{}{}
-		wb += g.idf(h)
-	}
-	for _, h := range a {
-		w := g.idf(h)
-		wa += w
-		if _, ok := inB[h]; ok {
-			both += w
+	i, j := 0, 0
+	for i < len(a.h) && j < len(b.h) {
+		switch {
+		case a.h[i] < b.h[j]:
+			i++
+		case b.h[j] < a.h[i]:
+			j++
+		default:
+			both += float64(a.w[i]+b.w[j]) / 2
 			n++
+			i, j = i+1, j+1
 		}
 	}
-	if wa == 0 || wb == 0 {
-		return 0, n
-	}
-	return both / math.Sqrt(wa*wb), n
+	return both / math.Sqrt(a.sum*b.sum), n
 }
 
-// cover is the IDF weight of the stems of title found in set over that of
-// all the stems of title.
-func (g *Grouper) cover(title, set []uint64) float64 {
-	var all, found float64
-	for _, h := range title {
-		w := g.idf(h)
-		all += w
-		if slices.Contains(set, h) {
-			found += w
-		}
-	}
-	if all == 0 {
+// cover is the weight of the features of title that set has, over that of
+// all of title.
+func cover(title weighted, set []uint64) float64 {
+	if title.sum <= 0 {
 		return 0
 	}
-	return found / all
+	var found float64
+	j := 0
+	for i, h := range title.h {
+		for j < len(set) && set[j] < h {
+			j++
+		}
+		if j < len(set) && set[j] == h {
+			found += float64(title.w[i])
+		}
+	}
+	return found / title.sum
+}
+
+// shared counts the values the sorted sets a and b have in common.
+func shared(a, b []uint64) int {
+	n, i, j := 0, 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i] < b[j]:
+			i++
+		case b[j] < a[i]:
+			j++
+		default:
+			n++
+			i, j = i+1, j+1
+		}
+	}
+	return n
 }
 
 func (g *Grouper) evidence(a, b *doc) Evidence {
 	var e Evidence
-	e.Words, _ = g.overlap(a.f.body, b.f.body)
-	e.Head, _ = g.overlap(a.f.head, b.f.head)
-	e.Event, _ = g.overlap(uniq(a.f.event), uniq(b.f.event))
-	e.Names, e.Shared = g.overlap(a.f.names, b.f.names)
-	ca, cb := g.cover(a.f.title, b.f.body), g.cover(b.f.title, a.f.body)
+	e.Words, _ = overlap(a.body, b.body)
+	e.Head, _ = overlap(a.head, b.head)
+	e.Names, e.Shared = overlap(a.names, b.names)
+	ca, cb := cover(a.title, b.f.body), cover(b.title, a.f.body)
 	e.CoverMin, e.CoverMax = min(ca, cb), max(ca, cb)
-	_, e.Numbers = g.overlap(a.f.nums, b.f.nums)
-	for _, q := range a.f.quotes {
-		if slices.Contains(b.f.quotes, q) {
-			e.Quote = true
-			break
-		}
-	}
+	e.Numbers = shared(a.f.nums, b.f.nums)
+	e.Quote = shared(a.f.quotes, b.f.quotes) > 0
 	e.Via = credits(a, b) || credits(b, a)
 	e.Apart = a.published.Sub(b.published).Abs()
 	return e
@@ -129,9 +154,4 @@ func Score(e Evidence) float64 {
 		s += 0.5
 	}
 	return s
-}
-
-func uniq(s []uint64) []uint64 {
-	slices.Sort(s)
-	return slices.Compact(s)
 }

@@ -8,8 +8,10 @@
 package story
 
 import (
+	"cmp"
 	"container/heap"
 	"math"
+	"slices"
 	"time"
 
 	"github.com/syndic/syndic/news"
@@ -55,7 +57,21 @@ type Grouper struct {
 	df     map[uint64]int32 // in how many kept reports each feature is
 	newest time.Time
 	seen   map[*doc]int32 // scratch: candidates of the report being added
+	cands  []candidate    // scratch
+	scored int            // candidates scored in all
 }
+
+type candidate struct {
+	d    *doc
+	hits int32
+}
+
+// maxCandidates is how many candidates a report is scored against at most:
+// those with the most band and name hits.
+const maxCandidates = 64
+
+// Scored is how many candidate reports have been scored in all.
+func (g *Grouper) Scored() int { return g.scored }
 
 type doc struct {
 	id        int64
@@ -63,8 +79,10 @@ type doc struct {
 	outlet    string
 	published time.Time
 	f         features
-	sig       [numHashes]uint64
-	heapIndex int
+	// the weighted sets of f
+	title, head, body, names weighted
+	sig                      [numHashes]uint64
+	heapIndex                int
 }
 
 // bands is how many LSH bands of d are indexed: none when it has no words,
@@ -124,6 +142,7 @@ func (g *Grouper) Add(r Report) int64 {
 	}
 	d := &doc{id: r.ID, story: story, outlet: news.Fold(r.Outlet), published: r.Published, f: readFeatures(r)}
 	d.sig = signature(d.f.body)
+	d.title, d.head, d.body, d.names = g.weigh(d.f.title), g.weigh(d.f.head), g.weigh(d.f.body), g.weigh(d.f.names)
 	if best, score := g.best(d); best != nil && score >= g.opt.Threshold {
 		d.story = best.story
 	}
@@ -168,8 +187,7 @@ func (g *Grouper) best(d *doc) (*doc, float64) {
 			g.seen[c]++
 		}
 	}
-	var best *doc
-	bestScore := math.Inf(-1)
+	g.cands = g.cands[:0]
 	for c, hits := range g.seen {
 		// An outlet's own reports share its boilerplate, and its second
 		// report of a story is a follow-up: reports are matched across
@@ -177,8 +195,23 @@ func (g *Grouper) best(d *doc) (*doc, float64) {
 		if hits < 2 || c.id == d.id || c.outlet != "" && c.outlet == d.outlet {
 			continue
 		}
-		if s := g.score(d, c); s > bestScore || s == bestScore && c.id < best.id {
-			best, bestScore = c, s
+		g.cands = append(g.cands, candidate{c, hits})
+	}
+	if len(g.cands) > maxCandidates {
+		slices.SortFunc(g.cands, func(a, b candidate) int {
+			if a.hits != b.hits {
+				return cmp.Compare(b.hits, a.hits)
+			}
+			return cmp.Compare(b.d.id, a.d.id)
+		})
+		g.cands = g.cands[:maxCandidates]
+	}
+	var best *doc
+	bestScore := math.Inf(-1)
+	for _, c := range g.cands {
+		g.scored++
+		if s := g.score(d, c.d); s > bestScore || s == bestScore && c.d.id < best.id {
+			best, bestScore = c.d, s
 		}
 	}
 	return best, bestScore
