@@ -127,6 +127,13 @@ func (c *Crawler) crawl(ctx context.Context, src config.Source, state *store.Sou
 		return fmt.Errorf("store items: %w", err)
 	}
 	res.New, res.Updated, res.Unchanged = saved.New, saved.Updated, saved.Unchanged
+	if saved.New+saved.Updated > 0 {
+		// The items are stored; a failure to group them is logged, and
+		// the next start groups what was left ungrouped.
+		if err := c.groupStories(wctx, items, saved); err != nil {
+			log.Warn("group stories", "err", err)
+		}
+	}
 	// Only now that the items are stored may the validators skip them.
 	state.ETag, state.LastModified = resp.ETag, resp.LastModified
 	return nil

@@ -38,8 +38,10 @@ type Config struct {
 	WebSubHub string `yaml:"websub_hub"`
 	// Attribution holds the defaults of every source's attribution.
 	Attribution AttributionDefaults `yaml:"attribution"`
-	Sections    []Section           `yaml:"sections"`
-	Sources     []Source            `yaml:"sources"`
+	// Stories holds how items are grouped into stories across outlets.
+	Stories  Stories   `yaml:"stories"`
+	Sections []Section `yaml:"sections"`
+	Sources  []Source  `yaml:"sources"`
 
 	// file is where the config was read from; pos maps field paths such as
 	// "sources[2].interval" to their place in it.
@@ -219,8 +221,19 @@ func Default() Config {
 			FlagAfter:      DefaultFlagAfter,
 			Lease:          Duration(DefaultLease),
 		},
+		Stories: Stories{Window: Duration(DefaultStoryWindow)},
 	}
 }
+
+// Stories configures the grouping of items into stories across outlets.
+type Stories struct {
+	// Window is how far apart in time two reports of one story may be
+	// (default 48h, between 1h and 30 days).
+	Window Duration `yaml:"window"`
+}
+
+// DefaultStoryWindow is how far apart two reports of one story may be.
+const DefaultStoryWindow = 48 * time.Hour
 
 // File is the path the config was loaded from ("" when built in code).
 func (c *Config) File() string { return c.file }

@@ -152,6 +152,24 @@ func (g *Grouper) Add(r Report) int64 {
 	return d.story
 }
 
+// Keep adds a report whose story is already known (read back from a
+// store) without matching it, so that later reports can join it.
+func (g *Grouper) Keep(r Report, story int64) {
+	if r.Published.After(g.newest) {
+		g.newest = r.Published
+	}
+	g.evict()
+	if old, ok := g.docs[r.ID]; ok {
+		g.remove(old)
+	}
+	d := &doc{id: r.ID, story: story, outlet: news.Fold(r.Outlet), published: r.Published, f: readFeatures(r)}
+	d.sig = signature(d.f.body)
+	d.title, d.head, d.body, d.names = g.weigh(d.f.title), g.weigh(d.f.head), g.weigh(d.f.body), g.weigh(d.f.names)
+	if g.newest.Sub(r.Published) < g.opt.Window {
+		g.insert(d)
+	}
+}
+
 // Story returns the story of a kept report.
 func (g *Grouper) Story(id int64) (int64, bool) {
 	d, ok := g.docs[id]
