@@ -46,6 +46,8 @@ Usage:
   syndic reroute [--config F] [--db F]   route every stored item again with the current rules
   syndic extract [--json] [--url URL] FILE|-|URL   extract one article page
   syndic quotes  [--speaker NAME] [--q TEXT] [--since D]   print stored quotes, newest first
+  syndic stories [--since D] [--min N] [--json]   print stories across outlets, newest first
+  syndic regroup [--config F] [--db F]   group every stored item into stories again
   syndic demo                            the whole pipeline on built-in fixtures, no network, no checkout
 
 Run "syndic COMMAND -h" for the flags of a command.
@@ -70,6 +72,10 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return runQuotes(ctx, rest, stdout, stderr)
 	case "reroute":
 		return runReroute(ctx, rest, stdout, stderr)
+	case "stories":
+		return runStories(ctx, rest, stdout, stderr)
+	case "regroup":
+		return runRegroup(ctx, rest, stdout, stderr)
 	case "demo":
 		return runDemo(ctx, rest, stdout, stderr)
 	case "extract":
