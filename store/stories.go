@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"fmt"
 	"strings"
 	"time"
@@ -14,7 +15,9 @@ import (
 // keyed by item, as the id of the story's first report.
 
 // SetStories records the story of each item, by item id; an item's earlier
-// story is replaced. Ids of items that are gone are skipped.
+// story is replaced. Ids of items that are gone are skipped. Every section
+// holding a report of a story that gained a report gets its version bumped,
+// so that feeds naming the story's other outlets are rendered again.
 func (s *Store) SetStories(ctx context.Context, stories map[int64]int64) error {
 	if len(stories) == 0 {
 		return nil
@@ -35,9 +38,45 @@ func (s *Store) SetStories(ctx context.Context, stories map[int64]int64) error {
 		return fmt.Errorf("set stories: %w", err)
 	}
 	defer st.Close()
+	touched := map[int64]bool{}
 	for item, story := range stories {
 		if _, err := st.ExecContext(ctx, story, item); err != nil {
 			return fmt.Errorf("set stories: item %d: %w", item, err)
+		}
+		touched[story] = true
+	}
+	ids := make([]int64, 0, len(touched))
+	for id := range touched {
+		ids = append(ids, id)
+	}
+	idList, _ := json.Marshal(ids) // []int64 always encodes
+	sections := `SELECT DISTINCT s.section FROM item_sections s JOIN item_stories st ON st.item_id = s.item_id
+		WHERE st.story_id IN (SELECT value FROM json_each(?)) ORDER BY s.section`
+	if s.pg {
+		sections = `SELECT DISTINCT s.section FROM item_sections s JOIN item_stories st ON st.item_id = s.item_id
+		WHERE st.story_id = ANY (ARRAY(SELECT jsonb_array_elements_text($1::jsonb)::bigint)) ORDER BY s.section`
+	}
+	var secs []string
+	rows, err := tx.QueryContext(ctx, sections, string(idList))
+	if err != nil {
+		return fmt.Errorf("set stories: %w", err)
+	}
+	for rows.Next() {
+		var sec string
+		if err := rows.Scan(&sec); err != nil {
+			rows.Close()
+			return fmt.Errorf("set stories: %w", err)
+		}
+		secs = append(secs, sec)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("set stories: %w", err)
+	}
+	now := s.clock().UnixMicro()
+	for _, sec := range secs {
+		if _, err := tx.ExecContext(ctx, s.q.bumpSection, sec, now); err != nil {
+			return fmt.Errorf("set stories: bump section version %s: %w", sec, err)
 		}
 	}
 	if err := tx.Commit(); err != nil {
@@ -46,37 +85,44 @@ func (s *Store) SetStories(ctx context.Context, stories map[int64]int64) error {
 	return nil
 }
 
-// StoryItems returns the items published (or, undated, first stored) from
-// from until before to, oldest first, with their quotes, sections and
-// story (Item.Story; 0 when not grouped). A zero to means no end.
-func (s *Store) StoryItems(ctx context.Context, from, to time.Time) ([]news.Item, error) {
-	end := int64(1<<63 - 1)
-	if !to.IsZero() {
-		end = to.UnixMicro()
-	}
-	items := `SELECT ` + itemColumns + ` FROM items WHERE sort_time >= ? AND sort_time < ? ORDER BY sort_time, id`
-	stories := `SELECT st.item_id, st.story_id FROM item_stories st JOIN items i ON i.id = st.item_id
-		WHERE i.sort_time >= ? AND i.sort_time < ?`
+// StoryItems returns up to limit items after the position (after,
+// afterID) in the order of publication (the time published, or first
+// stored when undated; then the id), with their quotes, sections and story
+// (Item.Story; 0 when not grouped). Pass the last item's time (Published,
+// else FetchedAt) and id to read on; afterID 0 starts at the time after.
+func (s *Store) StoryItems(ctx context.Context, after time.Time, afterID int64, limit int) ([]news.Item, error) {
+	items := `SELECT ` + itemColumns + ` FROM items WHERE sort_time > ? OR sort_time = ? AND id > ?
+		ORDER BY sort_time, id LIMIT ?`
+	stories := `SELECT item_id, story_id FROM item_stories WHERE item_id IN (SELECT value FROM json_each(?))`
 	if s.pg {
-		items, stories = pgArgs(items), pgArgs(stories)
+		items = pgArgs(items)
+		stories = `SELECT item_id, story_id FROM item_stories
+			WHERE item_id = ANY (ARRAY(SELECT jsonb_array_elements_text($1::jsonb)::bigint))`
 	}
 	tx, err := s.r.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
 		return nil, fmt.Errorf("read story items: %w", err)
 	}
 	defer tx.Rollback()
-	list, err := queryItems(ctx, tx, items, from.UnixMicro(), end)
+	at := after.UnixMicro()
+	list, err := queryItems(ctx, tx, items, at, at, afterID, limit)
 	if err == nil {
 		err = s.loadDetails(ctx, tx, list)
 	}
-	if err != nil {
-		return nil, fmt.Errorf("read story items: %w", err)
+	if err != nil || len(list) == 0 {
+		if err != nil {
+			err = fmt.Errorf("read story items: %w", err)
+		}
+		return list, err
 	}
 	idx := make(map[int64]int, len(list))
+	ids := make([]int64, len(list))
 	for i := range list {
 		idx[list[i].ID] = i
+		ids[i] = list[i].ID
 	}
-	rows, err := tx.QueryContext(ctx, stories, from.UnixMicro(), end)
+	idList, _ := json.Marshal(ids) // []int64 always encodes
+	rows, err := tx.QueryContext(ctx, stories, string(idList))
 	if err != nil {
 		return nil, fmt.Errorf("read stories: %w", err)
 	}
@@ -86,14 +132,68 @@ func (s *Store) StoryItems(ctx context.Context, from, to time.Time) ([]news.Item
 		if err := rows.Scan(&item, &story); err != nil {
 			return nil, fmt.Errorf("read stories: %w", err)
 		}
-		if i, ok := idx[item]; ok {
-			list[i].Story = story
-		}
+		list[idx[item]].Story = story
 	}
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("read stories: %w", err)
 	}
 	return list, nil
+}
+
+// StoryReport is one report of a story, as feeds credit it.
+type StoryReport struct {
+	ItemID    int64
+	SourceID  string
+	Link      string
+	Published time.Time // or first stored, when undated
+}
+
+// StoriesOf returns, for each of the items that reports a story of more
+// than one report, the story's id and its reports in order of publication
+// (the earliest first; ties by id).
+func (s *Store) StoriesOf(ctx context.Context, itemIDs []int64) (map[int64]int64, map[int64][]StoryReport, error) {
+	if len(itemIDs) == 0 {
+		return nil, nil, nil
+	}
+	q := `SELECT st.story_id, i.id, i.source_id, i.link, i.sort_time, i.published_offset
+		FROM item_stories st JOIN items i ON i.id = st.item_id
+		WHERE st.story_id IN (SELECT story_id FROM item_stories WHERE item_id IN (SELECT value FROM json_each(?)))
+		ORDER BY st.story_id, i.sort_time, i.id`
+	if s.pg {
+		q = `SELECT st.story_id, i.id, i.source_id, i.link, i.sort_time, i.published_offset
+		FROM item_stories st JOIN items i ON i.id = st.item_id
+		WHERE st.story_id IN (SELECT story_id FROM item_stories
+			WHERE item_id = ANY (ARRAY(SELECT jsonb_array_elements_text($1::jsonb)::bigint)))
+		ORDER BY st.story_id, i.sort_time, i.id`
+	}
+	idList, _ := json.Marshal(itemIDs) // []int64 always encodes
+	rows, err := s.r.QueryContext(ctx, q, string(idList))
+	if err != nil {
+		return nil, nil, fmt.Errorf("read stories of items: %w", err)
+	}
+	defer rows.Close()
+	storyOf := map[int64]int64{}
+	reports := map[int64][]StoryReport{}
+	for rows.Next() {
+		var story, sortTime, offset int64
+		var r StoryReport
+		if err := rows.Scan(&story, &r.ItemID, &r.SourceID, &r.Link, &sortTime, &offset); err != nil {
+			return nil, nil, fmt.Errorf("read stories of items: %w", err)
+		}
+		r.Published = inZone(fromMicros(sortTime), offset)
+		storyOf[r.ItemID] = story
+		reports[story] = append(reports[story], r)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, nil, fmt.Errorf("read stories of items: %w", err)
+	}
+	for story, rs := range reports {
+		if len(rs) < 2 {
+			delete(reports, story)
+			delete(storyOf, rs[0].ItemID)
+		}
+	}
+	return storyOf, reports, nil
 }
 
 // pgArgs writes the ? placeholders of a query as PostgreSQL's $1, $2 ….

@@ -24,25 +24,48 @@ func TestStories(t *testing.T) {
 		if err := s.SetStories(ctx, map[int64]int64{idA: idA, idB: idA, 999999: 1}); err != nil {
 			t.Fatal(err)
 		}
+		v0, _, err := s.SectionVersion(ctx, "world")
+		if err != nil {
+			t.Fatal(err)
+		}
 		if err := s.SetStories(ctx, map[int64]int64{idB: idA}); err != nil { // again: replaced
 			t.Fatal(err)
 		}
-		items, err := s.StoryItems(ctx, day, day.Add(24*time.Hour))
+		// The story's feeds name its outlets: they are rendered again.
+		if v1, _, _ := s.SectionVersion(ctx, "world"); v1 == v0 {
+			t.Errorf("section version %d unchanged by a story's new report", v1)
+		}
+		items, err := s.StoryItems(ctx, day, 0, 2)
 		if err != nil {
 			t.Fatal(err)
 		}
 		if len(items) != 2 || items[0].ID != idA || items[1].ID != idB {
-			t.Fatalf("items of the day: %+v, want %d and %d", items, idA, idB)
+			t.Fatalf("first two items: %+v, want %d and %d", items, idA, idB)
 		}
 		if items[0].Story != idA || items[1].Story != idA {
 			t.Errorf("stories %d, %d, want both %d", items[0].Story, items[1].Story, idA)
 		}
-		all, err := s.StoryItems(ctx, time.Time{}, time.Time{})
+		rest, err := s.StoryItems(ctx, items[1].Published, items[1].ID, 10)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if len(all) != 3 || all[2].ID != idC || all[2].Story != 0 {
-			t.Errorf("all items: %d, last %d story %d; want 3, %d ungrouped", len(all), all[2].ID, all[2].Story, idC)
+		if len(rest) != 1 || rest[0].ID != idC || rest[0].Story != 0 {
+			t.Errorf("read on: %+v; want %d alone, ungrouped", rest, idC)
+		}
+		storyOf, reports, err := s.StoriesOf(ctx, []int64{idB, idC})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if storyOf[idB] != idA || storyOf[idA] != idA || storyOf[idC] != 0 || len(reports[idA]) != 2 ||
+			reports[idA][0].SourceID != "tass" || reports[idA][1].Link != "https://ria.test/2" {
+			t.Errorf("StoriesOf: %v %+v", storyOf, reports)
+		}
+		late, err := s.StoryItems(ctx, day.Add(3*time.Hour), 0, 10)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(late) != 1 || late[0].ID != idC {
+			t.Errorf("items from 03:00: %d, want %d alone", len(late), idC)
 		}
 	})
 }
