@@ -370,7 +370,7 @@ func (p *Publisher) searchPage(ctx context.Context, query string, asJSON bool) (
 	}
 	self := p.base + searchPath + "?q=" + url.QueryEscape(query)
 	fd := &feedData{home: p.base + "/", self: self, current: self}
-	p.fill(fd, searchPath, items, queryLimit+1)
+	p.fill(ctx, fd, searchPath, items, queryLimit+1)
 	mod := fd.stored()
 	if asJSON {
 		type hit struct {
@@ -421,7 +421,7 @@ func (p *Publisher) searchFeed(ctx context.Context, query string, f format) ([]b
 	fd := &feedData{title: "Search: " + plainText(query) + " — " + plainText(p.title),
 		description: "Items matching " + plainText(query), home: p.base + "/", self: self, current: self,
 		maxAge: queryMaxAge}
-	p.fill(fd, searchPath, items, p.limit+1)
+	p.fill(ctx, fd, searchPath, items, p.limit+1)
 	p.dateEmpty(ctx, fd)
 	body, ct, err := p.renderFormat(fd, f)
 	return body, ct, fd.stored(), err

@@ -1,0 +1,88 @@
+package publisher
+
+import (
+	"context"
+	"encoding/json"
+	"net/http/httptest"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/syndic/syndic/news"
+	"github.com/syndic/syndic/store"
+)
+
+// TestStoryCredits serves a section holding two outlets' reports of one
+// story and a third item: each report names the story, the outlet that
+// reported it first and the other outlet, in JSON Feed and as an "Also
+// reported by" line in RSS and Atom; the third item names none.
+func TestStoryCredits(t *testing.T) {
+	ctx := context.Background()
+	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "s.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	at := time.Date(2019, 11, 15, 10, 0, 0, 0, time.UTC)
+	var ids []int64
+	for _, it := range []news.Item{
+		{SourceID: "interfax", GUID: "1", Link: "https://www.interfax.ru/russia/684300", Title: "Верховный суд ликвидировал движение «За права человека»", Published: at},
+		{SourceID: "ria", GUID: "2", Link: "https://ria.ru/20191115/1561000000.html", Title: "Верховный суд РФ ликвидировал движение «За права человека»", Published: at.Add(20 * time.Minute)},
+		{SourceID: "ria", GUID: "3", Link: "https://ria.ru/20191115/1561000001.html", Title: "В Москве выпал первый снег", Published: at.Add(time.Hour)},
+	} {
+		it.Sections = []string{"all"}
+		it.Summary = "<p>Текст " + it.GUID + ".</p>"
+		res, err := st.SaveItems(ctx, []news.Item{it})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, res.Items[0].ID)
+	}
+	if err := st.SetStories(ctx, map[int64]int64{ids[0]: ids[0], ids[1]: ids[0], ids[2]: ids[2]}); err != nil {
+		t.Fatal(err)
+	}
+	p := New(st, Options{BaseURL: "https://syndic.example", Sections: []news.Section{{ID: "all", Title: "ALL"}},
+		Sources: []news.Source{{ID: "interfax", Name: "Interfax"}, {ID: "ria", Name: "RIA Novosti", Republish: news.RepublishTitle}}})
+	srv := httptest.NewServer(p)
+	t.Cleanup(srv.Close)
+
+	_, body := fetchURL(t, srv.URL+"/feeds/all.json")
+	var feed struct {
+		Items []struct {
+			URL    string  `json:"url"`
+			Syndic jsonExt `json:"_syndic"`
+		} `json:"items"`
+	}
+	if err := json.Unmarshal(body, &feed); err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]jsonExt{}
+	for _, it := range feed.Items {
+		got[it.URL] = it.Syndic
+	}
+	first := &jsonCredit{Name: "Interfax", URL: "https://www.interfax.ru/russia/684300"}
+	ifx, ria, snow := got["https://www.interfax.ru/russia/684300"], got["https://ria.ru/20191115/1561000000.html"], got["https://ria.ru/20191115/1561000001.html"]
+	if ifx.Story != ids[0] || *ifx.FirstReportedBy != *first || len(ifx.AlsoReportedBy) != 1 ||
+		ifx.AlsoReportedBy[0] != (jsonCredit{Name: "RIA Novosti", URL: "https://ria.ru/20191115/1561000000.html"}) {
+		t.Errorf("Interfax's report: %+v", ifx)
+	}
+	if ria.Story != ids[0] || *ria.FirstReportedBy != *first || len(ria.AlsoReportedBy) != 1 || ria.AlsoReportedBy[0] != *first {
+		t.Errorf("RIA's report: %+v", ria)
+	}
+	if snow.Story != 0 || snow.FirstReportedBy != nil || snow.AlsoReportedBy != nil {
+		t.Errorf("an item of its own story: %+v", snow)
+	}
+	for _, format := range []string{"rss", "atom"} {
+		_, body := fetchURL(t, srv.URL+"/feeds/all."+format)
+		s := string(body)
+		if !strings.Contains(s, `Also reported by: &lt;a href=&#34;https://ria.ru/20191115/1561000000.html&#34;&gt;RIA Novosti&lt;/a&gt;`) &&
+			!strings.Contains(s, `Also reported by: <a href="https://ria.ru/20191115/1561000000.html">RIA Novosti</a>`) {
+			t.Errorf("%s: no line crediting RIA Novosti:\n%s", format, s)
+		}
+		// Interfax's summary and full text, RIA's summary (titles only).
+		if n := strings.Count(s, "Also reported by"); n != 3 {
+			t.Errorf("%s: %d credit lines, want 3", format, n)
+		}
+	}
+}
