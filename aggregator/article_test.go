@@ -112,7 +112,7 @@ sources:
 		t.Fatalf("ru: %v", r)
 	}
 	items := map[string]news.Item{}
-	all, _ := st.SectionItems(ctx, "all", 10)
+	all, _ := st.SectionItemsBefore(ctx, "all", time.Time{}, 0, 10)
 	for _, it := range all {
 		items[strings.TrimPrefix(it.Link, up.URL)] = it
 	}
@@ -204,7 +204,7 @@ sources:
 	if found, err := st.SearchItems(ctx, "Пономарева", 10); err != nil || len(found) != 2 {
 		t.Errorf("search: %d items, %v", len(found), err)
 	}
-	if all, _ := st.SectionItems(ctx, "all", 10); len(all) != 2 {
+	if all, _ := st.SectionItemsBefore(ctx, "all", time.Time{}, 0, 10); len(all) != 2 {
 		t.Errorf("routed: %d items", len(all))
 	}
 }
@@ -239,7 +239,7 @@ sources:
 	if r := byID(c.CrawlOnce(ctx, nil))["city"]; r.Err != nil || r.New != 2 {
 		t.Fatalf("crawl: %+v", r)
 	}
-	all, _ := st.SectionItems(ctx, "all", 10)
+	all, _ := st.SectionItemsBefore(ctx, "all", time.Time{}, 0, 10)
 	got := map[string]string{}
 	for _, it := range all {
 		got[strings.TrimPrefix(it.Link, srv.URL)] = it.Published.Format(time.RFC3339)

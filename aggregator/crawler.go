@@ -27,9 +27,9 @@ type Fetcher interface {
 
 // Store is what the crawler writes and the little it reads back.
 type Store interface {
-	SaveItems(ctx context.Context, items []news.Item) (store.SaveResult, error)
-	SourceState(ctx context.Context, sourceID string) (store.SourceState, error)
-	SaveSourceState(ctx context.Context, st store.SourceState) error
+	SaveItems(ctx context.Context, items []news.Item) (news.SaveResult, error)
+	SourceState(ctx context.Context, sourceID string) (news.SourceState, error)
+	SaveSourceState(ctx context.Context, st news.SourceState) error
 	HasItem(ctx context.Context, sourceID, guid, link string) (bool, error)
 	Reroute(ctx context.Context, route func(news.Item) []string) (int, error)
 	Setting(ctx context.Context, key string) (string, bool, error)

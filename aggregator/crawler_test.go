@@ -118,7 +118,7 @@ func byID(results []aggregator.Result) map[string]aggregator.Result {
 
 func sectionTitles(t *testing.T, st *store.Store, section string) []news.Item {
 	t.Helper()
-	items, err := st.SectionItems(context.Background(), section, 1000)
+	items, err := st.SectionItemsBefore(context.Background(), section, time.Time{}, 0, 1000)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -336,7 +336,7 @@ func TestRerouteWhenRulesChange(t *testing.T) {
 	up.mu.Lock()
 	up.faults = map[string]func(http.ResponseWriter){}
 	up.mu.Unlock()
-	st.SaveSourceState(ctx, store.SourceState{SourceID: "lenta"}) // forget the ETag: a full refetch
+	st.SaveSourceState(ctx, news.SourceState{SourceID: "lenta"}) // forget the ETag: a full refetch
 	res := byID(c2.CrawlOnce(ctx, nil))
 	if r := res["lenta"]; r.Updated != 0 || r.New != 0 {
 		t.Errorf("refetch after reroute: %v", r)

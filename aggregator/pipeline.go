@@ -12,11 +12,10 @@ import (
 	"github.com/syndic/syndic/aggregator/quote"
 	"github.com/syndic/syndic/config"
 	"github.com/syndic/syndic/news"
-	"github.com/syndic/syndic/store"
 )
 
 // crawl fetches and stores one source, filling res and state.
-func (c *Crawler) crawl(ctx context.Context, src config.Source, state *store.SourceState, res *Result, log *slog.Logger) error {
+func (c *Crawler) crawl(ctx context.Context, src config.Source, state *news.SourceState, res *Result, log *slog.Logger) error {
 	resp, err := c.fetcher.Get(ctx, fetch.Request{
 		URL:          src.URL,
 		ETag:         state.ETag,
@@ -163,7 +162,7 @@ func (c *Crawler) wantsArticle(src config.Source, it news.Item) bool {
 // enrich fetches an item's article page and merges it in: the page wins for
 // body, authors, date and section; the feed keeps its GUID and link. It
 // reports whether the page was read.
-func (c *Crawler) enrich(ctx context.Context, src config.Source, it *news.Item, state *store.SourceState, log *slog.Logger) bool {
+func (c *Crawler) enrich(ctx context.Context, src config.Source, it *news.Item, state *news.SourceState, log *slog.Logger) bool {
 	resp, err := c.fetcher.Get(ctx, fetch.Request{URL: it.Link, AllowPrivate: src.AllowPrivate,
 		Timeout: src.Timeout.D(), MaxBytes: int64(src.MaxBytes)})
 	if err == nil && resp.NotModified {

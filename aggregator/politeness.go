@@ -7,7 +7,7 @@ import (
 
 	"github.com/syndic/syndic/aggregator/fetch"
 	"github.com/syndic/syndic/config"
-	"github.com/syndic/syndic/store"
+	"github.com/syndic/syndic/news"
 )
 
 // MaxHint caps how far a server can push a source's next fetch with an
@@ -25,7 +25,7 @@ const (
 // next due time is not the one this crawler set), or, after a restart, the
 // one the stored schedule implies, or the configured interval; always
 // within the source's bounds.
-func (c *Crawler) interval(src config.Source, st store.SourceState) time.Duration {
+func (c *Crawler) interval(src config.Source, st news.SourceState) time.Duration {
 	lo, hi := c.cfg.Fetch.Bounds(src)
 	c.mu.Lock()
 	mem, ok := c.intervals[src.ID]

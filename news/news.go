@@ -1,8 +1,9 @@
 // Package news holds the domain types every room of syndic speaks: sources,
-// sections, items, quotes and attribution, and the rules about their values
-// that more than one room applies: links (link.go), the words dates are
-// printed with (dates.go), plain text from HTML (text.go) and words with
-// their stems (words.go). It does no I/O.
+// sections, items, quotes and attribution, and what the aggregator and the
+// publisher exchange with the store (saved.go, quotesearch.go); and the
+// rules about their values that more than one room applies: links (link.go),
+// the words dates are printed with (dates.go), plain text from HTML
+// (text.go) and words with their stems (words.go). It does no I/O.
 package news
 
 import "time"

@@ -15,7 +15,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/syndic/syndic/news"
-	"github.com/syndic/syndic/store"
 )
 
 // Searcher is what quote search and full-text search read. The SQLite and
@@ -24,9 +23,9 @@ type Searcher interface {
 	// SearchItems returns the items matching every word of query, newest first.
 	SearchItems(ctx context.Context, query string, limit int) ([]news.Item, error)
 	// Quotes returns the quotes matching q, newest first, with their items.
-	Quotes(ctx context.Context, q store.QuoteQuery) ([]store.QuoteHit, error)
+	Quotes(ctx context.Context, q news.QuoteQuery) ([]news.QuoteHit, error)
 	// Speakers returns the most quoted speakers.
-	Speakers(ctx context.Context, limit int) ([]store.SpeakerCount, error)
+	Speakers(ctx context.Context, limit int) ([]news.SpeakerCount, error)
 }
 
 // Query paths: /quotes (HTML, or JSON with Accept: application/json or
@@ -180,8 +179,8 @@ func wantsJSON(r *http.Request) bool {
 
 // quoteQuery reads the query parameters of quote search; since is a date
 // (2006-01-02) or a number of days back ("7d").
-func quoteQuery(speaker, text, since string) (store.QuoteQuery, error) {
-	qq := store.QuoteQuery{Speaker: speaker, Text: text, Limit: queryLimit}
+func quoteQuery(speaker, text, since string) (news.QuoteQuery, error) {
+	qq := news.QuoteQuery{Speaker: speaker, Text: text, Limit: queryLimit}
 	if since == "" {
 		return qq, nil
 	}
@@ -234,7 +233,7 @@ type quoteJSON struct {
 }
 
 // publishable returns the hits whose item can be linked to its origin.
-func (p *Publisher) publishable(hits []store.QuoteHit) []store.QuoteHit {
+func (p *Publisher) publishable(hits []news.QuoteHit) []news.QuoteHit {
 	out := hits[:0]
 	for _, h := range hits {
 		if h.Item.HasOriginalLink() {
@@ -246,7 +245,7 @@ func (p *Publisher) publishable(hits []store.QuoteHit) []store.QuoteHit {
 	return out
 }
 
-func (p *Publisher) quotesPage(ctx context.Context, qq store.QuoteQuery, asJSON bool) ([]byte, string, time.Time, error) {
+func (p *Publisher) quotesPage(ctx context.Context, qq news.QuoteQuery, asJSON bool) ([]byte, string, time.Time, error) {
 	hits, err := p.search.Quotes(ctx, qq)
 	if err != nil {
 		return nil, "", time.Time{}, err
@@ -301,7 +300,7 @@ func (p *Publisher) quotesPage(ctx context.Context, qq store.QuoteQuery, asJSON 
 // quote, with the speaker, the words, and the attribution to the article
 // it came from (the original link, as for every item).
 func (p *Publisher) quoteFeed(ctx context.Context, speaker string, f format) ([]byte, string, time.Time, error) {
-	hits, err := p.search.Quotes(ctx, store.QuoteQuery{Speaker: speaker, Limit: p.limit})
+	hits, err := p.search.Quotes(ctx, news.QuoteQuery{Speaker: speaker, Limit: p.limit})
 	if err != nil {
 		return nil, "", time.Time{}, err
 	}

@@ -231,11 +231,11 @@ func (b *blockingSearcher) SearchItems(ctx context.Context, query string, limit 
 	return nil, b.wait(ctx)
 }
 
-func (b *blockingSearcher) Quotes(ctx context.Context, q store.QuoteQuery) ([]store.QuoteHit, error) {
+func (b *blockingSearcher) Quotes(ctx context.Context, q news.QuoteQuery) ([]news.QuoteHit, error) {
 	return nil, b.wait(ctx)
 }
 
-func (b *blockingSearcher) Speakers(ctx context.Context, limit int) ([]store.SpeakerCount, error) {
+func (b *blockingSearcher) Speakers(ctx context.Context, limit int) ([]news.SpeakerCount, error) {
 	return nil, nil
 }
 

@@ -1,8 +1,9 @@
 package store
 
 import (
-	"fmt"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -52,31 +53,14 @@ func testDatabase(t testing.TB) string {
 	return filepath.Join(t.TempDir(), "syndic.db")
 }
 
-// migrations are the migrations of s's backend.
-func (s *Store) migrations() ([]migration, error) {
-	if s.pg {
-		return loadMigrations(postgresMigrations, "migrations_pg")
-	}
-	return loadMigrations(sqliteMigrations, "migrations")
-}
-
-// rebind writes the ? placeholders of a SQLite query as $1, $2, ... for
-// PostgreSQL.
-func (q *queries) rebind(query string) string {
-	if q != &postgresQueries {
-		return query
-	}
-	var b strings.Builder
+// placeholders is the number of parameters of query: its highest $N.
+func placeholders(query string) int {
 	n := 0
-	for _, r := range query {
-		if r == '?' {
-			n++
-			fmt.Fprintf(&b, "$%d", n)
-			continue
-		}
-		b.WriteRune(r)
+	for _, m := range regexp.MustCompile(`\$([0-9]+)`).FindAllStringSubmatch(query, -1) {
+		k, _ := strconv.Atoi(m[1])
+		n = max(n, k)
 	}
-	return b.String()
+	return n
 }
 
 // postgresPlan returns the EXPLAIN output of query with sequential scans

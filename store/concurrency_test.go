@@ -61,7 +61,7 @@ func TestConcurrentReadersAndWriter(t *testing.T) {
 				if _, err := s.SaveItems(ctx, batch); err != nil {
 					fail(fmt.Errorf("SaveItems batch %d: %w", b, err))
 				}
-				st := SourceState{SourceID: src, LastFetch: time.Now(), ETag: fmt.Sprint(b)}
+				st := news.SourceState{SourceID: src, LastFetch: time.Now(), ETag: fmt.Sprint(b)}
 				if err := s.SaveSourceState(ctx, st); err != nil {
 					fail(fmt.Errorf("SaveSourceState: %w", err))
 				}

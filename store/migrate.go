@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"embed"
+	"errors"
 	"fmt"
 	"io/fs"
 	"sort"
@@ -109,10 +110,10 @@ func applyMigration(ctx context.Context, db *sql.DB, q *queries, m migration, no
 	}
 	defer tx.Rollback()
 	var one int
-	switch err := tx.QueryRowContext(ctx, q.appliedMigration, m.version).Scan(&one); err {
-	case nil:
+	switch err := tx.QueryRowContext(ctx, q.appliedMigration, m.version).Scan(&one); {
+	case err == nil:
 		return nil // already applied
-	case sql.ErrNoRows:
+	case errors.Is(err, sql.ErrNoRows):
 	default:
 		return fmt.Errorf("apply migration %s: %w", m.name, err)
 	}

@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"math"
 	"time"
@@ -14,7 +13,7 @@ import (
 // a position, and one version for the whole store.
 //
 // A position is the (sort time, ID) of an item: its Published time, or its
-// FetchedAt when Published is zero, and its ID, as SectionItems returns them.
+// FetchedAt when Published is zero, and its ID, as the items read return them.
 // Items are ordered by position, newest first, so "older than the last item
 // of this page" is a stable cursor: items stored meanwhile with newer times
 // never shift a page, and walking from the newest page to the oldest meets
@@ -29,9 +28,11 @@ func SortTime(it *news.Item) time.Time {
 	return it.Published
 }
 
-// SectionItemsBefore returns up to limit items of a section whose position
-// is older than (before, beforeID), newest first, with their sections and
-// quotes. A zero before means from the newest, as SectionItems.
+// SectionItemsBefore returns up to limit items routed to a section whose
+// position is older than (before, beforeID), newest first (ties broken by the
+// higher ID), with their sections and quotes. A zero before means from the
+// newest. It returns no items, and no error, for an unknown section or a
+// limit below 1.
 func (s *Store) SectionItemsBefore(ctx context.Context, section string, before time.Time, beforeID int64, limit int) ([]news.Item, error) {
 	t, id := cursorArgs(before, beforeID)
 	items, err := s.readItems(ctx, s.q.sectionBefore, section, t, t, id, limit)
@@ -73,20 +74,4 @@ func cursorArgs(before time.Time, beforeID int64) (int64, int64) {
 		return math.MaxInt64, math.MaxInt64
 	}
 	return roundTime(before).UnixMicro(), beforeID
-}
-
-func (s *Store) readItems(ctx context.Context, query string, args ...any) ([]news.Item, error) {
-	if limit, _ := args[len(args)-1].(int); limit < 1 {
-		return nil, nil
-	}
-	tx, err := s.r.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
-	if err != nil {
-		return nil, err
-	}
-	defer tx.Rollback()
-	items, err := queryItems(ctx, tx, query, args...)
-	if err == nil {
-		err = s.loadDetails(ctx, tx, items)
-	}
-	return items, err
 }

@@ -49,7 +49,7 @@ func TestPostgresQueryPlans(t *testing.T) {
 	if _, err := s.r.Exec(`ANALYZE`); err != nil {
 		t.Fatal(err)
 	}
-	plan := postgresPlan(t, s, s.q.sectionItems, "world", 50)
+	plan := postgresPlan(t, s, s.q.sectionBefore, "world", int64(1<<62), int64(1<<62), int64(1<<62), 50)
 	t.Logf("section plan:\n%s", plan)
 	if !containsAll(plan, "Index Only Scan using item_sections_newest", "Index Scan using items_pkey") {
 		t.Errorf("section query does not use item_sections_newest and the items key:\n%s", plan)

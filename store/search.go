@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"strings"
-	"time"
 
 	"github.com/syndic/syndic/news"
 )
@@ -88,15 +87,7 @@ func (s *Store) SearchItems(ctx context.Context, query string, limit int) ([]new
 	if len(words) == 0 || limit < 1 {
 		return nil, nil
 	}
-	tx, err := s.r.BeginTx(ctx, nil)
-	if err != nil {
-		return nil, fmt.Errorf("search items: %w", err)
-	}
-	defer tx.Rollback()
-	items, err := queryItems(ctx, tx, s.q.searchItems, s.q.searchArg(words), limit)
-	if err == nil {
-		err = s.loadDetails(ctx, tx, items)
-	}
+	items, err := s.readItems(ctx, s.q.searchItems, s.q.searchArg(words), limit)
 	if err != nil {
 		return nil, fmt.Errorf("search items %q: %w", query, err)
 	}
@@ -202,24 +193,9 @@ func collect[T any](ctx context.Context, tx *sql.Tx, query string, scan func(*sq
 	return out, rows.Err()
 }
 
-// QuoteQuery selects quotes. Empty fields select everything.
-type QuoteQuery struct {
-	Speaker string    // part of the speaker's name, any case: "Захарова", "bortnikov"
-	Text    string    // words of the quote's text, each in any form (as SearchItems reads them)
-	Since   time.Time // items published (or first stored) at or after
-	Limit   int       // at most this many; default 50
-}
-
-// QuoteHit is a quote with the item it was found in.
-type QuoteHit struct {
-	Quote news.Quote
-	Seq   int // the quote's place in its item, from 0
-	Item  news.Item
-}
-
 // Quotes returns the quotes that match q, newest item first and in their
 // order within an item.
-func (s *Store) Quotes(ctx context.Context, q QuoteQuery) ([]QuoteHit, error) {
+func (s *Store) Quotes(ctx context.Context, q news.QuoteQuery) ([]news.QuoteHit, error) {
 	if q.Limit < 1 {
 		q.Limit = 50
 	}
@@ -239,10 +215,10 @@ func (s *Store) Quotes(ctx context.Context, q QuoteQuery) ([]QuoteHit, error) {
 	if err != nil {
 		return nil, fmt.Errorf("search quotes: %w", err)
 	}
-	var hits []QuoteHit
+	var hits []news.QuoteHit
 	var ids []int64
 	for rows.Next() {
-		var h QuoteHit
+		var h news.QuoteHit
 		var itemID int64
 		if err := rows.Scan(&itemID, &h.Seq, &h.Quote.Pos, &h.Quote.Speaker, &h.Quote.Role, &h.Quote.Verb, &h.Quote.Direct, &h.Quote.Text); err != nil {
 			rows.Close()
@@ -273,22 +249,16 @@ func (s *Store) Quotes(ctx context.Context, q QuoteQuery) ([]QuoteHit, error) {
 	return hits, nil
 }
 
-// SpeakerCount is a speaker and how many quotes are stored of them.
-type SpeakerCount struct {
-	Speaker string
-	Quotes  int
-}
-
 // Speakers returns the most quoted speakers, most first, at most limit.
-func (s *Store) Speakers(ctx context.Context, limit int) ([]SpeakerCount, error) {
+func (s *Store) Speakers(ctx context.Context, limit int) ([]news.SpeakerCount, error) {
 	rows, err := s.r.QueryContext(ctx, s.q.speakers, limit)
 	if err != nil {
 		return nil, fmt.Errorf("list speakers: %w", err)
 	}
 	defer rows.Close()
-	var out []SpeakerCount
+	var out []news.SpeakerCount
 	for rows.Next() {
-		var sc SpeakerCount
+		var sc news.SpeakerCount
 		if err := rows.Scan(&sc.Speaker, &sc.Quotes); err != nil {
 			return nil, fmt.Errorf("list speakers: %w", err)
 		}

@@ -119,21 +119,21 @@ func TestQuotesBySpeakerAndText(t *testing.T) {
 			t.Fatal(err)
 		}
 		tests := []struct {
-			q    QuoteQuery
+			q    news.QuoteQuery
 			want []string
 		}{
-			{QuoteQuery{Speaker: "bortnikov"}, []string{"In exchange for favourable arms supplies", "NATO mediation in different regions of the world"}},
-			{QuoteQuery{Speaker: "ЗАХАРОВА"}, []string{"Брюссель ведёт деструктивную политику"}},
-			{QuoteQuery{Text: "nato"}, []string{"NATO mediation in different regions of the world"}},
-			{QuoteQuery{Text: "ведет"}, []string{"Брюссель ведёт деструктивную политику"}},
-			{QuoteQuery{Text: "политика Брюсселя"}, []string{"Брюссель ведёт деструктивную политику"}}, // words in any form and order
-			{QuoteQuery{Text: "region world"}, []string{"NATO mediation in different regions of the world"}},
-			{QuoteQuery{Text: "брюссель"}, []string{"Брюссель ведёт деструктивную политику"}},
-			{QuoteQuery{Text: "Ведёт"}, nil}, // a capitalised word finds capitalised words only
-			{QuoteQuery{Text: "%"}, nil},
-			{QuoteQuery{Since: t0.Add(30 * time.Minute)}, []string{"Брюссель ведёт деструктивную политику"}},
-			{QuoteQuery{Speaker: "%"}, nil},
-			{QuoteQuery{}, []string{"Брюссель ведёт деструктивную политику", "In exchange for favourable arms supplies", "NATO mediation in different regions of the world"}},
+			{news.QuoteQuery{Speaker: "bortnikov"}, []string{"In exchange for favourable arms supplies", "NATO mediation in different regions of the world"}},
+			{news.QuoteQuery{Speaker: "ЗАХАРОВА"}, []string{"Брюссель ведёт деструктивную политику"}},
+			{news.QuoteQuery{Text: "nato"}, []string{"NATO mediation in different regions of the world"}},
+			{news.QuoteQuery{Text: "ведет"}, []string{"Брюссель ведёт деструктивную политику"}},
+			{news.QuoteQuery{Text: "политика Брюсселя"}, []string{"Брюссель ведёт деструктивную политику"}}, // words in any form and order
+			{news.QuoteQuery{Text: "region world"}, []string{"NATO mediation in different regions of the world"}},
+			{news.QuoteQuery{Text: "брюссель"}, []string{"Брюссель ведёт деструктивную политику"}},
+			{news.QuoteQuery{Text: "Ведёт"}, nil}, // a capitalised word finds capitalised words only
+			{news.QuoteQuery{Text: "%"}, nil},
+			{news.QuoteQuery{Since: t0.Add(30 * time.Minute)}, []string{"Брюссель ведёт деструктивную политику"}},
+			{news.QuoteQuery{Speaker: "%"}, nil},
+			{news.QuoteQuery{}, []string{"Брюссель ведёт деструктивную политику", "In exchange for favourable arms supplies", "NATO mediation in different regions of the world"}},
 		}
 		for _, tt := range tests {
 			hits, err := s.Quotes(ctx, tt.q)
@@ -158,7 +158,7 @@ func TestQuotesBySpeakerAndText(t *testing.T) {
 			}
 		}
 		sp, err := s.Speakers(ctx, 10)
-		if err != nil || len(sp) != 2 || sp[0] != (SpeakerCount{"Alexander Bortnikov", 2}) {
+		if err != nil || len(sp) != 2 || sp[0] != (news.SpeakerCount{Speaker: "Alexander Bortnikov", Quotes: 2}) {
 			t.Errorf("Speakers = %+v, %v", sp, err)
 		}
 	})
@@ -170,9 +170,9 @@ func TestSearchMigrationReindexes(t *testing.T) {
 	forBackends(t, func(t *testing.T) {
 		ctx := context.Background()
 		path := testDatabase(t)
-		q, mfs, dir, open := &sqliteQueries, sqliteMigrations, "migrations", openSQLite
+		q, mfs, dir, open := sqliteQueries, sqliteMigrations, "migrations", openSQLite
 		if onPostgres(t) {
-			q, mfs, dir, open = &postgresQueries, postgresMigrations, "migrations_pg", openPostgres
+			q, mfs, dir, open = postgresQueries, postgresMigrations, "migrations_pg", openPostgres
 		}
 		ms, err := loadMigrations(mfs, dir)
 		if err != nil {
@@ -187,24 +187,24 @@ func TestSearchMigrationReindexes(t *testing.T) {
 			t.Fatal(err)
 		}
 		// Rows as the store wrote them before: the old index and text_fold.
-		oldFTS := `INSERT INTO items_fts (rowid, title, body) VALUES (?, ?, ?)`
+		oldFTS := `INSERT INTO items_fts (rowid, title, body) VALUES ($1, $2, $3)`
 		if onPostgres(t) {
-			oldFTS = `INSERT INTO items_fts (item_id, tsv) VALUES (?, to_tsvector('simple', ? || ' ' || ?))`
+			oldFTS = `INSERT INTO items_fts (item_id, tsv) VALUES ($1, to_tsvector('simple', $2 || ' ' || $3))`
 		}
 		for n, it := range []struct{ title, content, quote string }{
 			{"Песков прокомментировал грядущую встречу Путина и Лукашенко", "<p>Об этом заявил Дмитрий Песков.</p>", ""},
 			{"Рубль может подешеветь", "<p>Отсутствие новых санкций.</p>", "Мы не ждём новых санкций"},
 		} {
 			var id int64
-			if err := w.QueryRowContext(ctx, q.rebind(`INSERT INTO items (source_id, dedup_key, link, title, content, fetched_at, sort_time, changed_at, content_hash)
-				VALUES ('lenta', ?, 'https://lenta.ru/', ?, ?, 1, ?, 1, ?) RETURNING id`), fmt.Sprint(n), it.title, it.content, n, []byte{1}).Scan(&id); err != nil {
+			if err := w.QueryRowContext(ctx, `INSERT INTO items (source_id, dedup_key, link, title, content, fetched_at, sort_time, changed_at, content_hash)
+				VALUES ('lenta', $1, 'https://lenta.ru/', $2, $3, 1, $4, 1, $5) RETURNING id`, fmt.Sprint(n), it.title, it.content, n, []byte{1}).Scan(&id); err != nil {
 				t.Fatal(err)
 			}
-			if _, err := w.ExecContext(ctx, q.rebind(oldFTS), id, it.title, it.content); err != nil {
+			if _, err := w.ExecContext(ctx, oldFTS, id, it.title, it.content); err != nil {
 				t.Fatal(err)
 			}
 			if it.quote != "" {
-				if _, err := w.ExecContext(ctx, q.rebind(`INSERT INTO quotes (item_id, seq, text, text_fold) VALUES (?, 0, ?, ?)`), id, it.quote, news.Fold(it.quote)); err != nil {
+				if _, err := w.ExecContext(ctx, `INSERT INTO quotes (item_id, seq, text, text_fold) VALUES ($1, 0, $2, $3)`, id, it.quote, news.Fold(it.quote)); err != nil {
 					t.Fatal(err)
 				}
 			}
@@ -218,7 +218,7 @@ func TestSearchMigrationReindexes(t *testing.T) {
 				t.Errorf("SearchItems(%q) = %d items, %v; want %d", query, len(got), err, want)
 			}
 		}
-		if hits, err := s.Quotes(ctx, QuoteQuery{Text: "санкции"}); err != nil || len(hits) != 1 {
+		if hits, err := s.Quotes(ctx, news.QuoteQuery{Text: "санкции"}); err != nil || len(hits) != 1 {
 			t.Errorf("Quotes(санкции) = %v, %v", hits, err)
 		}
 	})

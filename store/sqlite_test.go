@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"errors"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -51,13 +52,13 @@ func containsAll(s string, subs ...string) bool {
 // independent of the number of items: a range search of item_sections_newest
 // in index order (no sort, no scan), then items by primary key. The plan is
 //
-//	SEARCH s USING COVERING INDEX item_sections_newest (section=?)
+//	SEARCH s USING COVERING INDEX item_sections_newest (section=? AND sort_time<?)
 //	SEARCH i USING INTEGER PRIMARY KEY (rowid=?)
 func TestSectionItemsQueryPlan(t *testing.T) {
 	s := testStore(t)
-	plan := queryPlan(t, s, s.q.sectionItems, "world", 50)
+	plan := queryPlan(t, s, s.q.sectionBefore, "world", int64(math.MaxInt64), int64(math.MaxInt64), int64(math.MaxInt64), 50)
 	t.Logf("plan:\n%s", plan)
-	if !containsAll(plan, "SEARCH s USING COVERING INDEX item_sections_newest (section=?)", "SEARCH i USING INTEGER PRIMARY KEY") {
+	if !containsAll(plan, "SEARCH s USING COVERING INDEX item_sections_newest (section=? AND sort_time<?)", "SEARCH i USING INTEGER PRIMARY KEY") {
 		t.Errorf("section query does not use item_sections_newest and the items key:\n%s", plan)
 	}
 	for _, bad := range []string{"SCAN", "TEMP B-TREE"} {
@@ -72,7 +73,7 @@ func TestSectionItemsQueryPlan(t *testing.T) {
 		"sectionsByIDs": s.q.sectionsByIDs,
 		"quotesByIDs":   s.q.quotesByIDs,
 	} {
-		args := make([]any, strings.Count(q, "?"))
+		args := make([]any, placeholders(q))
 		for i := range args {
 			args[i] = "x"
 		}

@@ -59,7 +59,7 @@ func item(src, guid, link, title string) news.Item {
 	return news.Item{SourceID: src, GUID: guid, Link: link, Title: title, Sections: []string{"world"}}
 }
 
-func save(t testing.TB, s *Store, items ...news.Item) SaveResult {
+func save(t testing.TB, s *Store, items ...news.Item) news.SaveResult {
 	t.Helper()
 	res, err := s.SaveItems(context.Background(), items)
 	if err != nil {
@@ -85,13 +85,13 @@ func TestSaveItemsDedup(t *testing.T) {
 		pub := time.Date(2025, 2, 27, 9, 30, 0, 0, time.UTC)
 		dated := func(it news.Item, p time.Time) news.Item { it.Published = p; return it }
 		const (
-			N = StatusNew
-			U = StatusUpdated
-			C = StatusUnchanged
+			N = news.StatusNew
+			U = news.StatusUpdated
+			C = news.StatusUnchanged
 		)
 		type batch struct {
 			items  []news.Item
-			status []Status
+			status []news.SaveStatus
 			labels []string
 		}
 		tests := []struct {
@@ -100,47 +100,47 @@ func TestSaveItemsDedup(t *testing.T) {
 			count   int
 		}{
 			{"same guid twice is unchanged", []batch{
-				{[]news.Item{item("a", "g1", "https://a.test/1", "One"), item("a", "g2", "https://a.test/2", "Two")}, []Status{N, N}, []string{"1", "2"}},
-				{[]news.Item{item("a", "g1", "https://a.test/1", "One"), item("a", "g2", "https://a.test/2", "Two")}, []Status{C, C}, []string{"1", "2"}},
+				{[]news.Item{item("a", "g1", "https://a.test/1", "One"), item("a", "g2", "https://a.test/2", "Two")}, []news.SaveStatus{N, N}, []string{"1", "2"}},
+				{[]news.Item{item("a", "g1", "https://a.test/1", "One"), item("a", "g2", "https://a.test/2", "Two")}, []news.SaveStatus{C, C}, []string{"1", "2"}},
 			}, 2},
 			{"guid identifies despite new link", []batch{
-				{[]news.Item{item("a", "g1", "https://a.test/1", "One")}, []Status{N}, []string{"1"}},
-				{[]news.Item{item("a", "g1", "https://a.test/moved", "One")}, []Status{U}, []string{"1"}},
+				{[]news.Item{item("a", "g1", "https://a.test/1", "One")}, []news.SaveStatus{N}, []string{"1"}},
+				{[]news.Item{item("a", "g1", "https://a.test/moved", "One")}, []news.SaveStatus{U}, []string{"1"}},
 			}, 1},
 			{"same guid in another source is another item", []batch{
-				{[]news.Item{item("a", "g1", "https://a.test/1", "One")}, []Status{N}, []string{"1"}},
-				{[]news.Item{item("b", "g1", "https://b.test/1", "One")}, []Status{N}, []string{"2"}},
+				{[]news.Item{item("a", "g1", "https://a.test/1", "One")}, []news.SaveStatus{N}, []string{"1"}},
+				{[]news.Item{item("b", "g1", "https://b.test/1", "One")}, []news.SaveStatus{N}, []string{"2"}},
 			}, 2},
 			{"missing guids fall back to link", []batch{
-				{[]news.Item{item("a", "", "https://a.test/1", "One"), item("a", "", "https://a.test/2", "Two")}, []Status{N, N}, []string{"1", "2"}},
-				{[]news.Item{item("a", "", "https://a.test/2", "Two"), item("a", "", "https://a.test/1", "One")}, []Status{C, C}, []string{"2", "1"}},
+				{[]news.Item{item("a", "", "https://a.test/1", "One"), item("a", "", "https://a.test/2", "Two")}, []news.SaveStatus{N, N}, []string{"1", "2"}},
+				{[]news.Item{item("a", "", "https://a.test/2", "Two"), item("a", "", "https://a.test/1", "One")}, []news.SaveStatus{C, C}, []string{"2", "1"}},
 			}, 2},
 			{"missing guid and link fall back to title and date", []batch{
-				{[]news.Item{dated(item("a", "", "", "One"), pub), dated(item("a", "", "", "Two"), pub), dated(item("a", "", "", "One"), pub.AddDate(0, 0, 1))}, []Status{N, N, N}, []string{"1", "2", "3"}},
-				{[]news.Item{dated(item("a", "", "", "  one "), pub.Add(time.Hour))}, []Status{U}, []string{"1"}},
+				{[]news.Item{dated(item("a", "", "", "One"), pub), dated(item("a", "", "", "Two"), pub), dated(item("a", "", "", "One"), pub.AddDate(0, 0, 1))}, []news.SaveStatus{N, N, N}, []string{"1", "2", "3"}},
+				{[]news.Item{dated(item("a", "", "", "  one "), pub.Add(time.Hour))}, []news.SaveStatus{U}, []string{"1"}},
 			}, 3},
 			{"empty guids do not collapse items", []batch{
-				{[]news.Item{item("a", "", "https://a.test/1", "One"), item("a", " ", "https://a.test/2", "Two"), item("a", "", "https://a.test/3", "Three")}, []Status{N, N, N}, []string{"1", "2", "3"}},
+				{[]news.Item{item("a", "", "https://a.test/1", "One"), item("a", " ", "https://a.test/2", "Two"), item("a", "", "https://a.test/3", "Three")}, []news.SaveStatus{N, N, N}, []string{"1", "2", "3"}},
 			}, 3},
 			{"guid repeated in a batch falls back to link", []batch{
-				{[]news.Item{item("a", "same", "https://a.test/1", "One"), item("a", "same", "https://a.test/2", "Two"), item("a", "same", "https://a.test/3", "Three")}, []Status{N, N, N}, []string{"1", "2", "3"}},
-				{[]news.Item{item("a", "same", "https://a.test/2", "Two"), item("a", "other", "https://a.test/3", "Three")}, []Status{C, C}, []string{"2", "3"}},
+				{[]news.Item{item("a", "same", "https://a.test/1", "One"), item("a", "same", "https://a.test/2", "Two"), item("a", "same", "https://a.test/3", "Three")}, []news.SaveStatus{N, N, N}, []string{"1", "2", "3"}},
+				{[]news.Item{item("a", "same", "https://a.test/2", "Two"), item("a", "other", "https://a.test/3", "Three")}, []news.SaveStatus{C, C}, []string{"2", "3"}},
 			}, 3},
 			{"item listed twice verbatim is one item", []batch{
-				{[]news.Item{item("a", "g1", "https://a.test/1", "One"), item("a", "g1", "https://a.test/1", "One")}, []Status{N, C}, []string{"1", "1"}},
+				{[]news.Item{item("a", "g1", "https://a.test/1", "One"), item("a", "g1", "https://a.test/1", "One")}, []news.SaveStatus{N, C}, []string{"1", "1"}},
 			}, 1},
 			{"same link new guid is the same item", []batch{
-				{[]news.Item{item("a", "g1", "https://a.test/1", "One")}, []Status{N}, []string{"1"}},
-				{[]news.Item{item("a", "g1-v2", "https://a.test/1", "One")}, []Status{C}, []string{"1"}},
-				{[]news.Item{item("a", "g1-v3", "http://www.A.test/1/?utm_source=rss#top", "One, edited")}, []Status{U}, []string{"1"}},
+				{[]news.Item{item("a", "g1", "https://a.test/1", "One")}, []news.SaveStatus{N}, []string{"1"}},
+				{[]news.Item{item("a", "g1-v2", "https://a.test/1", "One")}, []news.SaveStatus{C}, []string{"1"}},
+				{[]news.Item{item("a", "g1-v3", "http://www.A.test/1/?utm_source=rss#top", "One, edited")}, []news.SaveStatus{U}, []string{"1"}},
 			}, 1},
 			{"same link new guid in one batch is the same item", []batch{
-				{[]news.Item{item("a", "g1", "https://a.test/1", "One"), item("a", "g2", "https://a.test/1", "One")}, []Status{N, C}, []string{"1", "1"}},
+				{[]news.Item{item("a", "g1", "https://a.test/1", "One"), item("a", "g2", "https://a.test/1", "One")}, []news.SaveStatus{N, C}, []string{"1", "1"}},
 			}, 1},
 			{"link shared by different stories does not merge them", []batch{
-				{[]news.Item{item("a", "g1", "https://a.test/", "One"), item("a", "g2", "https://a.test/", "Two")}, []Status{N, N}, []string{"1", "2"}},
-				{[]news.Item{item("a", "g3", "https://a.test/", "Three")}, []Status{N}, []string{"3"}},
-				{[]news.Item{item("a", "", "https://a.test/", "Four"), item("a", "", "https://a.test/", "Five")}, []Status{N, N}, []string{"4", "5"}},
+				{[]news.Item{item("a", "g1", "https://a.test/", "One"), item("a", "g2", "https://a.test/", "Two")}, []news.SaveStatus{N, N}, []string{"1", "2"}},
+				{[]news.Item{item("a", "g3", "https://a.test/", "Three")}, []news.SaveStatus{N}, []string{"3"}},
+				{[]news.Item{item("a", "", "https://a.test/", "Four"), item("a", "", "https://a.test/", "Five")}, []news.SaveStatus{N, N}, []string{"4", "5"}},
 			}, 5},
 		}
 		for _, tt := range tests {
@@ -158,11 +158,11 @@ func TestSaveItemsDedup(t *testing.T) {
 							t.Errorf("batch %d item %d: status %v, want %v", b, i, got.Status, bt.status[i])
 						}
 						switch got.Status {
-						case StatusNew:
+						case news.StatusNew:
 							n++
-						case StatusUpdated:
+						case news.StatusUpdated:
 							u++
-						case StatusUnchanged:
+						case news.StatusUnchanged:
 							c++
 						}
 						label := bt.labels[i]
@@ -273,10 +273,10 @@ func TestEditsAndIdentity(t *testing.T) {
 			}
 			return got
 		}
-		step := func(what string, it news.Item, status Status, edited time.Time) {
+		step := func(what string, it news.Item, status news.SaveStatus, edited time.Time) {
 			t.Helper()
 			clock.Advance(time.Hour)
-			if res := save(t, s, it).Items[0]; res != (SavedItem{ID: id, Status: status}) {
+			if res := save(t, s, it).Items[0]; res != (news.SavedItem{ID: id, Status: status}) {
 				t.Fatalf("%s: saved as %+v, want %s of %d", what, res, status, id)
 			}
 			if got := read(); !got.Edited.Equal(edited) || got.Key != keyGUID+fullItem().GUID || !reflect.DeepEqual(got.Enclosures, it.Enclosures) {
@@ -284,14 +284,14 @@ func TestEditsAndIdentity(t *testing.T) {
 			}
 		}
 		in.Enclosures = media
-		step("media added", in, StatusUpdated, time.Time{})
-		step("the same again", in, StatusUnchanged, time.Time{})
+		step("media added", in, news.StatusUpdated, time.Time{})
+		step("the same again", in, news.StatusUnchanged, time.Time{})
 		in.Title = "Title, corrected"
-		step("title edited", in, StatusUpdated, t0.Add(3*time.Hour))
+		step("title edited", in, news.StatusUpdated, t0.Add(3*time.Hour))
 		in.GUID = "https://caliber.az/?p=1"
-		step("new GUID", in, StatusUnchanged, t0.Add(3*time.Hour))
+		step("new GUID", in, news.StatusUnchanged, t0.Add(3*time.Hour))
 		in.Title = "Title, corrected again"
-		step("new GUID and title", in, StatusUpdated, t0.Add(5*time.Hour))
+		step("new GUID and title", in, news.StatusUpdated, t0.Add(5*time.Hour))
 		if got := read(); got.GUID != in.GUID {
 			t.Errorf("GUID %q, want the new %q", got.GUID, in.GUID)
 		}
@@ -323,7 +323,7 @@ func TestItemRoundTrip(t *testing.T) {
 		ed.Sections = []string{"politics"}
 		ed.FetchedAt = t0.Add(time.Hour) // ignored on update
 		res2 := save(t, s, ed)
-		if res2.Items[0] != (SavedItem{ID: res.Items[0].ID, Status: StatusUpdated}) {
+		if res2.Items[0] != (news.SavedItem{ID: res.Items[0].ID, Status: news.StatusUpdated}) {
 			t.Fatalf("edit saved as %+v, want update of %d", res2.Items[0], res.Items[0].ID)
 		}
 		got, err = s.ItemByID(ctx, res.Items[0].ID)
@@ -413,11 +413,11 @@ func TestEditBumpsSectionVersions(t *testing.T) {
 				}
 				tt.edit(&cur)
 				res := save(t, s, cur, b)
-				wantStatus := StatusUpdated
+				wantStatus := news.StatusUpdated
 				if tt.changed == nil {
-					wantStatus = StatusUnchanged
+					wantStatus = news.StatusUnchanged
 				}
-				if res.Items[0].Status != wantStatus || res.Items[1].Status != StatusUnchanged {
+				if res.Items[0].Status != wantStatus || res.Items[1].Status != news.StatusUnchanged {
 					t.Fatalf("statuses %v, %v; want %v, unchanged", res.Items[0].Status, res.Items[1].Status, wantStatus)
 				}
 				changed := map[string]bool{}
@@ -623,10 +623,10 @@ func TestSourceStateRoundTrip(t *testing.T) {
 		s := testStore(t)
 		ctx := context.Background()
 		got, err := s.SourceState(ctx, "tass")
-		if err != nil || got != (SourceState{}) {
+		if err != nil || got != (news.SourceState{}) {
 			t.Fatalf("SourceState of an unknown source = %+v, %v; want zero", got, err)
 		}
-		states := []SourceState{
+		states := []news.SourceState{
 			{
 				SourceID: "tass", ETag: `W/"abc"`, LastModified: "Sat, 01 Mar 2025 12:00:00 GMT",
 				LastFetch: t0, LastSuccess: t0.Add(-time.Minute), LastError: "", Failures: 0,
@@ -661,13 +661,13 @@ func TestSourceStateRoundTrip(t *testing.T) {
 		if len(all) != 2 || all[0].SourceID != "caliber" || all[1].SourceID != "tass" {
 			t.Fatalf("SourceStates = %+v", all)
 		}
-		if err := s.SaveSourceState(ctx, SourceState{}); err == nil {
+		if err := s.SaveSourceState(ctx, news.SourceState{}); err == nil {
 			t.Fatal("SaveSourceState without a source id: no error")
 		}
 	})
 }
 
-func sameState(a, b SourceState) bool {
+func sameState(a, b news.SourceState) bool {
 	ta := []time.Time{a.LastFetch, a.LastSuccess, a.NextFetch}
 	tb := []time.Time{b.LastFetch, b.LastSuccess, b.NextFetch}
 	for i := range ta {
@@ -690,7 +690,7 @@ func TestReopenKeepsEverything(t *testing.T) {
 		}
 		in := fullItem()
 		id := save(t, s, in, item("caliber", "g2", "https://caliber.az/post/2", "Two")).Items[0].ID
-		st := SourceState{SourceID: "caliber", ETag: "x", LastFetch: t0, Failures: 1}
+		st := news.SourceState{SourceID: "caliber", ETag: "x", LastFetch: t0, Failures: 1}
 		if err := s.SaveSourceState(ctx, st); err != nil {
 			t.Fatal(err)
 		}
@@ -746,13 +746,13 @@ func TestQuotesBySpeaker(t *testing.T) {
 		save(t, s, fullItem())
 		// Journalists will query quotes by speaker; the index must serve it.
 		var text string
-		if err := s.r.QueryRow(s.q.rebind(`SELECT text FROM quotes WHERE speaker = ?`), "Maria Zakharova").Scan(&text); err != nil {
+		if err := s.r.QueryRow(`SELECT text FROM quotes WHERE speaker = $1`, "Maria Zakharova").Scan(&text); err != nil {
 			t.Fatal(err)
 		}
 		if text != "We will respond" {
 			t.Fatalf("quote = %q", text)
 		}
-		plan := queryPlan(t, s, s.q.rebind(`SELECT item_id FROM quotes WHERE speaker = ?`), "x")
+		plan := queryPlan(t, s, `SELECT item_id FROM quotes WHERE speaker = $1`, "x")
 		if !containsAll(plan, "quotes_speaker") {
 			t.Fatalf("quotes by speaker plan does not use quotes_speaker:\n%s", plan)
 		}

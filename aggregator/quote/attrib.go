@@ -360,6 +360,15 @@ func (d *doc) leftSubject(toks []token, ss, v int) (mention, bool) {
 		if len(seg) == 0 {
 			continue
 		}
+		// "…, что Зеленский требовал": the verb's clause opens at its
+		// conjunction, and its subject is inside; the words before it
+		// are another clause's.
+		sub := d.lang == "ru" && ruClauseConj[seg[0].low]
+		if sub {
+			if seg = seg[1:]; len(seg) == 0 {
+				break
+			}
+		}
 		if d.lang == "en" && cs >= ss && participleAside(seg) {
 			// "Mr. Trump, asked about Mr. Putin, had said": a participle's
 			// aside names no subject
@@ -367,6 +376,9 @@ func (d *doc) leftSubject(toks []token, ss, v int) (mention, bool) {
 		}
 		m, ok := d.parsePhrase(seg, caseNom, false)
 		if !ok {
+			if sub {
+				break
+			}
 			continue
 		}
 		if cs >= ss && v-1 > cs && toks[v-1].is(",") && !(m.kind == kPronoun || m.kind == kPerson && m.strong && leadsSegment(seg, m.pos, d.lang)) {
@@ -379,9 +391,15 @@ func (d *doc) leftSubject(toks []token, ss, v int) (mention, bool) {
 		if !have {
 			narrow, have = m, true
 		}
+		if sub {
+			break
+		}
 	}
 	return narrow, have
 }
+
+// ruClauseConj are the conjunctions that open a subordinate clause.
+var ruClauseConj = toSet(`что чтобы будто якобы`)
 
 // participleAside reports whether seg opens with a participle clause that a
 // comma closes: "asked about Mr. Putin, had".

@@ -240,8 +240,8 @@ func (d *doc) bodyIn(toks []token) (mention, bool) {
 	}
 	words := []string{ruOrgNom(head.text)}
 	for _, t := range toks[2:min(len(toks), 6)] {
-		if t.kind != tWord || ruStop[t.low] {
-			break
+		if t.kind != tWord || ruStop[t.low] || ruMonths[t.low] || strings.ContainsAny(t.text, "0123456789") {
+			break // "в МИД России 2 июня заявили": the date is no part of it
 		}
 		if _, v := ruVerb(t.low); v {
 			break
@@ -251,8 +251,18 @@ func (d *doc) bodyIn(toks []token) (mention, bool) {
 		}
 		words = append(words, t.text)
 	}
+	if h := lower(words[0]); len(words) == 1 && ruBackBodies[h] {
+		// "сообщили в ведомстве": the body named before, if any.
+		return mention{kind: kDesc, head: h, pos: head.s, gender: plural}, true
+	}
 	return mention{kind: kOrg, org: strings.Join(words, " "), pos: head.s}, true
 }
+
+// ruBackBodies are bodies' common nouns that, alone, refer back to a body
+// named before ("в ведомстве", "в компании"), unlike "в мэрии" or "в
+// полиции", which name the place's own.
+var ruBackBodies = toSet(`ведомство министерство дипведомство компания организация агентство
+пресс-служба служба учреждение структура`)
 
 // ruOrgNom brings a Russian body's word to the nominative: "Кремле" →
 // "Кремль", "Госдепа" → "Госдеп"; acronyms and unknown words stay.

@@ -457,6 +457,12 @@ func TestSpeakerNames(t *testing.T) {
 			"Созданное в 1997 году движение \"За права человека\" включает несколько десятков организаций. Своей целью организация называет \"становление правового государства и развитие гражданского общества в России\".", "За права человека"},
 		{"издание means the outlet named before",
 			"Об этом сообщил журнал Scramble Magazine.\n\nКак пишет издание, «технически, Felon — это любой, кто был осужден за серьёзное преступление, но вы можете использовать это слово».", "Scramble Magazine"},
+		{"the subject of a clause opened by что is inside it",
+			"Ранее в украинских СМИ появлялись сообщения о том, что Владимир Зеленский лично требовал «проголосовать как надо» от всех депутатов партии «Слуга народа».", "Владимир Зеленский"},
+		{"an adverb opening the sentence is no given name",
+			"Министр иностранных дел Вадим Пристайко встретился с послами.\n\nНакануне Пристайко заявил, что «обмен будет большим».", "Вадим Пристайко"},
+		{"a date after a body's name is no part of it",
+			"В МИД России 2 июня 2019 года заявили, что «российская сторона будет доказывать отсутствие юрисдикции».", "МИД России"},
 		{"an unknown surname after the verb",
 			"В Госдуме оценили решение назначить постпреда.\n\n«Что это за постпред, который не может заехать на вверенную ему территорию?» — сказал Бальбек.", "Бальбек"},
 	}
@@ -747,5 +753,46 @@ func TestDescriptionQualifiers(t *testing.T) {
 	got := Find(text, "ru")
 	if len(got) != 1 || got[0].Speaker != "Владимир Путин" {
 		t.Errorf("got %+v, want Владимир Путин", got)
+	}
+}
+
+// TestQuotedNamesOfThings: words in quotation marks that name a thing are no
+// quotes, whatever the case of the noun that announces them, and a single
+// capitalised word is a name even when it ends like a verb.
+func TestQuotedNamesOfThings(t *testing.T) {
+	texts := map[string]string{
+		"так называемой «…»": "Депутат Рады Вадим Рабинович заявил, что старт так называемой «свободной продажи» приведет к массовому разрыву договоров аренды.",
+		"соглашением «…»":    "Министр иностранных дел Сергей Лавров заявил, что Россия больше не связана соглашением «о зерновом коридоре».",
+		"пишет «Подъем»":     "«Это вынужденная мера», — сказал министр Олег Зубков.\n\nМестные чиновники отказали из-за позиции духовенства, пишет «Подъем».",
+	}
+	things := []string{"свободной продажи", "о зерновом коридоре", "Подъем"}
+	for name, text := range texts {
+		for _, q := range Find(text, "ru") {
+			if slices.Contains(things, q.Text) {
+				t.Errorf("%s: the name of a thing %q was reported as a quote by %q", name, q.Text, q.Speaker)
+			}
+		}
+	}
+}
+
+// TestWhoTheTextDoesNotName: a body's common noun alone is the body named
+// before or nobody, "мужчина"/"женщина" are nobody the text names, and a
+// verb in a person's gender without a subject is no body's. (Sentences of
+// contest pages of 8 and 15 November 2019.)
+func TestWhoTheTextDoesNotName(t *testing.T) {
+	for text, want := range map[string][]string{
+		"Российская межрайонная прокуратура Севастополя проверила санитарное состояние бухты.\n\n«Акватория загрязнена отходами производства и потребления», — сообщили в ведомстве.":                 {"прокуратура Севастополя"},
+		"Сотрудники предприятия отметили, что виновником ДТП является водитель трамвая.\n\n\"Члены комиссии установили, что водитель трамвая выбрала неправильную скорость\", - сказали в ведомстве.": {"", ""},
+		"Google покупает Fitbit за $2,1 млрд.\n\nВ компании уверены, что приобретение Fitbit позволит использовать лучшее от каждой из компаний.":                                                     {""},
+		"Свидетель сказал полиции, что тело Пола Бартона находится в морозильной камере.\n\nМужчина сообщил, что супруг Барбары умер 30 декабря 2018 года.":                                           {"", ""},
+		"Следствие считало это «покушением на применение насилия» (ч. 1 ст. 318 УК).\n\n— Когда ты уехал, ты написал пост о том, что это решение тебе далось очень нелегко.":                          {"", ""},
+	} {
+		var got []string
+		for _, q := range Find(text, "ru") {
+			got = append(got, q.Speaker)
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("%.60s…: speakers %q, want %q", text, got, want)
+		}
 	}
 }

@@ -3,6 +3,7 @@ package quote
 import (
 	"sort"
 	"strings"
+	"unicode/utf8"
 )
 
 // speaker is who said a quotation of paragraph para: a person or body (nil
@@ -22,7 +23,7 @@ func (s speaker) near(pi int) bool { return s.e != nil && pi-s.para <= 1 }
 
 // speakerOf returns who said a quotation at s in paragraph pi by
 // attribution a: the mention it names, else for a clause that names nobody
-// ("говорится в заявлении") the body named before; with follow set, a
+// ("говорится в заявлении", "сообщили") the body named before; with follow set, a
 // quotation with no attribution takes the last speaker of this paragraph or
 // the one before.
 func (d *doc) speakerOf(pi, s int, a attrib, follow bool) speaker {
@@ -30,7 +31,9 @@ func (d *doc) speakerOf(pi, s int, a attrib, follow bool) speaker {
 	if a.ok() && a.m.kind != 0 {
 		sp.e, sp.role = d.resolve(a.m, a.vg)
 	}
-	if sp.e == nil && a.ok() && a.m.kind == 0 && a.how != aCue {
+	if sp.e == nil && a.ok() && a.m.kind == 0 && a.how != aCue && !(d.lang == "ru" && (a.vg == masculine || a.vg == feminine)) {
+		// A Russian verb in a person's gender with no subject ("Написал,
+		// что …") has a person's zero subject: no body speaks there.
 		if a.doc && d.last.near(pi) {
 			sp.e = d.last.e
 		} else if o := d.lastOrg(s, ""); o != nil && !mediaName(o.org) {
@@ -328,6 +331,9 @@ func (d *doc) lastOrg(pos int, head string) *entity {
 		if o.media != media {
 			continue // "издание" is an outlet; "ведомство" never is
 		}
+		if d.lang == "ru" && bareAcronym(o.e.org) {
+			continue // ДТП, ЖКХ, УК: an acronym no lexicon calls a body
+		}
 		if !ministry {
 			return o.e
 		}
@@ -342,6 +348,12 @@ func (d *doc) lastOrg(pos int, head string) *entity {
 	return any
 }
 
+// bareAcronym reports whether org is one capitalised abbreviation that
+// ruOrgWords does not know as a body's (МВД and МЧС are; ДТП is not).
+func bareAcronym(org string) bool {
+	return !strings.Contains(org, " ") && utf8.RuneCountInString(org) > 1 && strings.ToUpper(org) == org && !ruOrgWords[lower(org)]
+}
+
 // anaphoric reports whether a description refers back to someone named
 // before ("the diplomat", "глава ведомства", "эксперт") rather than to
 // someone new ("a source", "источник").
@@ -349,7 +361,10 @@ func anaphoric(m mention, lang string) bool {
 	h := m.head
 	if lang == "ru" {
 		switch h {
-		case "источник", "источники", "свидетель", "очевидец", "житель", "жительница", "участник", "член", "сотрудник", "чиновник":
+		case "источник", "источники", "свидетель", "очевидец", "житель", "жительница", "участник", "член", "сотрудник", "чиновник",
+			// "Мужчина сообщил": the man the article means is not
+			// always the last one it named.
+			"мужчина", "женщина", "девушка", "парень", "юноша", "пенсионер", "пенсионерка", "школьник", "школьница", "студент", "студентка":
 			return false
 		}
 		return true

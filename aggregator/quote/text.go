@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"github.com/syndic/syndic/news"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -106,6 +107,16 @@ func toSet(s string) map[string]bool {
 	m := map[string]bool{}
 	for _, f := range strings.Fields(s) {
 		m[f] = true
+	}
+	return m
+}
+
+// stemSet is the set of the stems of the words of s (news.Stem, the stemmer
+// routing and search use).
+func stemSet(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, f := range strings.Fields(s) {
+		m[news.Stem(news.Fold(f))] = true
 	}
 	return m
 }

@@ -7,12 +7,12 @@ import (
 	"time"
 
 	"github.com/syndic/syndic/config"
-	"github.com/syndic/syndic/store"
+	"github.com/syndic/syndic/news"
 )
 
 // sourceStates is the one store method /healthz reads.
 type sourceStates interface {
-	SourceStates(ctx context.Context) ([]store.SourceState, error)
+	SourceStates(ctx context.Context) ([]news.SourceState, error)
 }
 
 // health is the body of /healthz.
@@ -54,7 +54,7 @@ func healthHandler(st sourceStates, cfg config.Config, feedReads func() error) h
 			json.NewEncoder(w).Encode(map[string]string{"status": "error", "error": "feeds cannot be read from the database"})
 			return
 		}
-		byID := make(map[string]store.SourceState, len(states))
+		byID := make(map[string]news.SourceState, len(states))
 		for _, s := range states {
 			byID[s.SourceID] = s
 		}

@@ -17,7 +17,6 @@ import (
 	"github.com/syndic/syndic/aggregator/fetch"
 	"github.com/syndic/syndic/config"
 	"github.com/syndic/syndic/news"
-	"github.com/syndic/syndic/store"
 )
 
 // ops holds the process's metrics: the crawler's, counted by wrapping its
@@ -89,7 +88,7 @@ type meteredStore struct {
 	o *ops
 }
 
-func (m meteredStore) SaveItems(ctx context.Context, items []news.Item) (store.SaveResult, error) {
+func (m meteredStore) SaveItems(ctx context.Context, items []news.Item) (news.SaveResult, error) {
 	res, err := m.Store.SaveItems(ctx, items)
 	if err == nil {
 		m.o.stored.WithLabelValues("new").Add(float64(res.New))

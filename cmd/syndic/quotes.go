@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/syndic/syndic/news"
 	"github.com/syndic/syndic/store"
 )
 
@@ -24,7 +25,7 @@ func runQuotes(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err := fs.Parse(args); err != nil {
 		return exitError{2}
 	}
-	q := store.QuoteQuery{Speaker: *speaker, Text: *text, Limit: *limit}
+	q := news.QuoteQuery{Speaker: *speaker, Text: *text, Limit: *limit}
 	if *since != "" {
 		t, err := parseSince(*since, time.Now())
 		if err != nil {

@@ -1,0 +1,70 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+
+	"github.com/syndic/syndic/news"
+)
+
+// SourceState returns the saved state of a source, or the zero SourceState
+// (and no error) when none was ever saved.
+func (s *Store) SourceState(ctx context.Context, sourceID string) (news.SourceState, error) {
+	st, err := scanSourceState(s.r.QueryRowContext(ctx, s.q.sourceState, sourceID))
+	if errors.Is(err, sql.ErrNoRows) {
+		return news.SourceState{}, nil
+	}
+	if err != nil {
+		return news.SourceState{}, fmt.Errorf("read source state %s: %w", sourceID, err)
+	}
+	return st, nil
+}
+
+// SourceStates returns the saved state of every source, ordered by source ID.
+func (s *Store) SourceStates(ctx context.Context) ([]news.SourceState, error) {
+	rows, err := s.r.QueryContext(ctx, s.q.sourceStates)
+	if err != nil {
+		return nil, fmt.Errorf("read source states: %w", err)
+	}
+	defer rows.Close()
+	var out []news.SourceState
+	for rows.Next() {
+		st, err := scanSourceState(rows)
+		if err != nil {
+			return nil, fmt.Errorf("read source states: %w", err)
+		}
+		out = append(out, st)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("read source states: %w", err)
+	}
+	return out, nil
+}
+
+// SaveSourceState replaces the saved state of st.SourceID (non-empty). Times
+// are kept in UTC at microsecond precision.
+func (s *Store) SaveSourceState(ctx context.Context, st news.SourceState) error {
+	if st.SourceID == "" {
+		return fmt.Errorf("save source state: empty source id")
+	}
+	_, err := s.w.ExecContext(ctx, s.q.saveSourceState,
+		st.SourceID, st.ETag, st.LastModified, nullTime(st.LastFetch), nullTime(st.LastSuccess), st.LastError,
+		st.Failures, nullTime(st.NextFetch), st.Attribution.Required, st.Attribution.Link, st.Attribution.Notice)
+	if err != nil {
+		return fmt.Errorf("save source state %s: %w", st.SourceID, err)
+	}
+	return nil
+}
+
+type scanner interface{ Scan(dest ...any) error }
+
+func scanSourceState(r scanner) (news.SourceState, error) {
+	var st news.SourceState
+	var fetch, success, next sql.NullInt64
+	err := r.Scan(&st.SourceID, &st.ETag, &st.LastModified, &fetch, &success, &st.LastError,
+		&st.Failures, &next, &st.Attribution.Required, &st.Attribution.Link, &st.Attribution.Notice)
+	st.LastFetch, st.LastSuccess, st.NextFetch = fromNull(fetch), fromNull(success), fromNull(next)
+	return st, err
+}
