@@ -9,7 +9,6 @@ import (
 
 	"github.com/syndic/syndic/aggregator/story"
 	"github.com/syndic/syndic/news"
-	"github.com/syndic/syndic/store"
 )
 
 // stories groups items into stories across outlets as they are stored.
@@ -103,7 +102,7 @@ func (s *stories) warm(ctx context.Context, st Store, now time.Time) error {
 
 // groupStories puts the new and updated items of a save into stories and
 // records them.
-func (c *Crawler) groupStories(ctx context.Context, items []news.Item, saved store.SaveResult) error {
+func (c *Crawler) groupStories(ctx context.Context, items []news.Item, saved news.SaveResult) error {
 	s := c.stories
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -112,7 +111,7 @@ func (c *Crawler) groupStories(ctx context.Context, items []news.Item, saved sto
 	}
 	found := map[int64]int64{}
 	for i, it := range items {
-		if i >= len(saved.Items) || saved.Items[i].Status == store.StatusUnchanged {
+		if i >= len(saved.Items) || saved.Items[i].Status == news.StatusUnchanged {
 			continue
 		}
 		it.ID = saved.Items[i].ID
