@@ -107,3 +107,20 @@ func TestWindowBoundsMemory(t *testing.T) {
 		t.Errorf("kept %d reports at the end, want one window's (about 500)", g.Len())
 	}
 }
+
+// TestHostileReport groups reports whose every field is a megabyte of
+// names: reading them is bounded, and they match only each other.
+func TestHostileReport(t *testing.T) {
+	huge := strings.Repeat("Иван Петров Сергей Лавров ", 40_000)
+	g := story.New(story.Options{})
+	at := time.Date(2019, 11, 15, 0, 0, 0, 0, time.UTC)
+	quotes := make([]string, 1000)
+	for i := range quotes {
+		quotes[i] = huge[:1000]
+	}
+	a := g.Add(story.Report{ID: 1, Outlet: "a", Title: huge, Lead: huge, Text: huge, Quotes: quotes, Published: at})
+	b := g.Add(story.Report{ID: 2, Outlet: "b", Title: "В Москве выпал первый снег", Text: "В Москве в пятницу выпал первый снег.", Published: at})
+	if a != 1 || b != 2 {
+		t.Errorf("stories %d, %d; want 1, 2", a, b)
+	}
+}

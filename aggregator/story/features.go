@@ -26,6 +26,12 @@ type features struct {
 // rewrites keep the facts of the first paragraphs and differ in the rest.
 const bodyWords = 120
 
+// maxQuotes is how many quotes of a report are read.
+const maxQuotes = 50
+
+// headWords is how many words of title and lead are read.
+const headWords = 200
+
 func hashString(s string) uint64 {
 	// FNV-1a, 64 bit.
 	h := uint64(14695981039346656037)
@@ -47,8 +53,10 @@ func readFeatures(r Report) features {
 			*dst = append(*dst, h)
 		}
 	}
-	headText := r.Title + "\n" + r.Lead
-	for _, w := range contentWords(r.Title, 0) {
+	// Title and lead are read up to headWords words: a feed's "summary"
+	// may be a whole article, or a hostile megabyte.
+	headText := limitWords(r.Title+"\n"+r.Lead, headWords)
+	for _, w := range contentWords(limitWords(r.Title, headWords), 0) {
 		f.title = append(f.title, hashString("w"+w.Stem))
 	}
 	for _, w := range contentWords(headText, 0) {
@@ -62,9 +70,9 @@ func readFeatures(r Report) features {
 		forNames(text, func(key string) { add(&f.names, "n"+key) })
 		forNumbers(text, func(n string) { add(&f.nums, "d"+n) })
 	}
-	for _, q := range r.Quotes {
+	for _, q := range r.Quotes[:min(len(r.Quotes), maxQuotes)] {
 		var stems []string
-		for w := range news.EachWord(q) {
+		for w := range news.EachWord(limitWords(q, headWords)) {
 			stems = append(stems, w.Stem)
 		}
 		for i := 0; i+4 <= len(stems); i++ {
