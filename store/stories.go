@@ -196,6 +196,118 @@ func (s *Store) StoriesOf(ctx context.Context, itemIDs []int64) (map[int64]int64
 	return storyOf, reports, nil
 }
 
+// Story is one story across outlets: its id and its reports, in order of
+// publication, with their quotes.
+type Story struct {
+	ID    int64
+	Items []news.Item
+}
+
+// RecentStories returns the stories of more than one report with a report
+// published (or, undated, stored) since since, the story with the latest
+// report first, at most limit.
+func (s *Store) RecentStories(ctx context.Context, since time.Time, limit int) ([]Story, error) {
+	q := `SELECT st.story_id FROM item_stories st JOIN items i ON i.id = st.item_id
+		WHERE st.story_id IN (SELECT st2.story_id FROM item_stories st2 JOIN items i2 ON i2.id = st2.item_id WHERE i2.sort_time >= ?)
+		GROUP BY st.story_id HAVING COUNT(*) > 1 ORDER BY MAX(i.sort_time) DESC, st.story_id DESC LIMIT ?`
+	if s.pg {
+		q = pgArgs(q)
+	}
+	rows, err := s.r.QueryContext(ctx, q, since.UnixMicro(), limit)
+	if err != nil {
+		return nil, fmt.Errorf("read recent stories: %w", err)
+	}
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("read recent stories: %w", err)
+		}
+		ids = append(ids, id)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("read recent stories: %w", err)
+	}
+	return s.storiesByID(ctx, ids)
+}
+
+// StoryByID returns one story (ErrNotFound when no item reports it).
+func (s *Store) StoryByID(ctx context.Context, id int64) (Story, error) {
+	stories, err := s.storiesByID(ctx, []int64{id})
+	if err != nil {
+		return Story{}, err
+	}
+	if len(stories) == 0 {
+		return Story{}, fmt.Errorf("read story %d: %w", id, ErrNotFound)
+	}
+	return stories[0], nil
+}
+
+// storiesByID returns the stories of ids, in that order, skipping those
+// no item reports.
+func (s *Store) storiesByID(ctx context.Context, ids []int64) ([]Story, error) {
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	items := `SELECT ` + itemColumns + ` FROM items WHERE id IN
+		(SELECT item_id FROM item_stories WHERE story_id IN (SELECT value FROM json_each(?))) ORDER BY sort_time, id`
+	stories := `SELECT item_id, story_id FROM item_stories WHERE story_id IN (SELECT value FROM json_each(?))`
+	if s.pg {
+		items = `SELECT ` + itemColumns + ` FROM items WHERE id IN (SELECT item_id FROM item_stories
+			WHERE story_id = ANY (ARRAY(SELECT jsonb_array_elements_text($1::jsonb)::bigint))) ORDER BY sort_time, id`
+		stories = `SELECT item_id, story_id FROM item_stories
+			WHERE story_id = ANY (ARRAY(SELECT jsonb_array_elements_text($1::jsonb)::bigint))`
+	}
+	idList, _ := json.Marshal(ids) // []int64 always encodes
+	tx, err := s.r.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return nil, fmt.Errorf("read stories: %w", err)
+	}
+	defer tx.Rollback()
+	list, err := queryItems(ctx, tx, items, string(idList))
+	if err == nil {
+		err = s.loadDetails(ctx, tx, list)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("read stories: %w", err)
+	}
+	storyOf := map[int64]int64{}
+	rows, err := tx.QueryContext(ctx, stories, string(idList))
+	if err != nil {
+		return nil, fmt.Errorf("read stories: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var item, story int64
+		if err := rows.Scan(&item, &story); err != nil {
+			return nil, fmt.Errorf("read stories: %w", err)
+		}
+		storyOf[item] = story
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("read stories: %w", err)
+	}
+	byID := map[int64]*Story{}
+	for _, it := range list {
+		it.Story = storyOf[it.ID]
+		st := byID[it.Story]
+		if st == nil {
+			st = &Story{ID: it.Story}
+			byID[it.Story] = st
+		}
+		st.Items = append(st.Items, it)
+	}
+	var out []Story
+	for _, id := range ids {
+		if st := byID[id]; st != nil {
+			out = append(out, *st)
+		}
+	}
+	return out, nil
+}
+
 // pgArgs writes the ? placeholders of a query as PostgreSQL's $1, $2 ….
 func pgArgs(q string) string {
 	var b strings.Builder

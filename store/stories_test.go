@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"errors"
 	"testing"
 	"time"
 )
@@ -59,6 +60,22 @@ func TestStories(t *testing.T) {
 		if storyOf[idB] != idA || storyOf[idA] != idA || storyOf[idC] != 0 || len(reports[idA]) != 2 ||
 			reports[idA][0].SourceID != "tass" || reports[idA][1].Link != "https://ria.test/2" {
 			t.Errorf("StoriesOf: %v %+v", storyOf, reports)
+		}
+		recent, err := s.RecentStories(ctx, day, 10)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(recent) != 1 || recent[0].ID != idA || len(recent[0].Items) != 2 || recent[0].Items[1].ID != idB {
+			t.Errorf("RecentStories: %+v, want story %d of %d and %d", recent, idA, idA, idB)
+		}
+		if recent, _ := s.RecentStories(ctx, day.Add(3*time.Hour), 10); len(recent) != 0 {
+			t.Errorf("RecentStories since 03:00: %+v, want none", recent)
+		}
+		if one, err := s.StoryByID(ctx, idA); err != nil || len(one.Items) != 2 {
+			t.Errorf("StoryByID(%d): %+v %v", idA, one, err)
+		}
+		if _, err := s.StoryByID(ctx, 424242); !errors.Is(err, ErrNotFound) {
+			t.Errorf("StoryByID of no story: %v, want ErrNotFound", err)
 		}
 		late, err := s.StoryItems(ctx, day.Add(3*time.Hour), 0, 10)
 		if err != nil {
