@@ -15,6 +15,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/syndic/syndic/news"
+	"github.com/syndic/syndic/store"
 )
 
 // Searcher is what quote search and full-text search read. The SQLite and
@@ -75,7 +76,7 @@ func checkQuery(name, v string) error {
 
 // isQueryPath reports whether path is one of the query endpoints.
 func isQueryPath(path string) bool {
-	return path == quotesPath || path == searchPath ||
+	return path == quotesPath || path == searchPath || path == storiesPath || strings.HasPrefix(path, storyPrefix) ||
 		strings.HasPrefix(path, quoteFeedPrefix) || strings.HasPrefix(path, searchFeedStem)
 }
 
@@ -85,7 +86,8 @@ func isQueryPath(path string) bool {
 // stored one of the items they show (Last-Modified). Feeds and JSON
 // answers may be read by pages of any site.
 func (p *Publisher) serveQuery(w http.ResponseWriter, r *http.Request) {
-	if p.search == nil {
+	sp, storyPages := p.st.(StoryPages)
+	if isStory := r.URL.Path == storiesPath || strings.HasPrefix(r.URL.Path, storyPrefix); isStory && !storyPages || !isStory && p.search == nil {
 		http.NotFound(w, r)
 		return
 	}
@@ -136,6 +138,15 @@ func (p *Publisher) serveQuery(w http.ResponseWriter, r *http.Request) {
 		body, ct, mod, err = p.quoteFeed(r.Context(), name, f)
 	case path == searchPath:
 		body, ct, mod, err = p.searchPage(r.Context(), q.Get("q"), wantsJSON(r))
+	case path == storiesPath:
+		body, ct, mod, err = p.storiesPage(r.Context(), sp, 0, wantsJSON(r))
+	case strings.HasPrefix(path, storyPrefix):
+		id, perr := strconv.ParseInt(strings.TrimPrefix(path, storyPrefix), 10, 64)
+		if perr != nil || id <= 0 {
+			http.NotFound(w, r)
+			return
+		}
+		body, ct, mod, err = p.storiesPage(r.Context(), sp, id, wantsJSON(r))
 	default:
 		f, ok := formatByExt(strings.TrimPrefix(path, searchFeedStem))
 		if !ok {
@@ -145,6 +156,9 @@ func (p *Publisher) serveQuery(w http.ResponseWriter, r *http.Request) {
 		body, ct, mod, err = p.searchFeed(r.Context(), q.Get("q"), f)
 	}
 	switch {
+	case errors.Is(err, store.ErrNotFound):
+		http.NotFound(w, r)
+		return
 	case err != nil && errors.Is(ctx.Err(), context.DeadlineExceeded):
 		w.Header().Set("Retry-After", "5")
 		http.Error(w, "search took too long; narrow the query", http.StatusServiceUnavailable)

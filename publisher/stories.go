@@ -1,9 +1,14 @@
 package publisher
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"html"
+	"html/template"
+	"slices"
 	"strings"
+	"time"
 
 	"github.com/syndic/syndic/news"
 	"github.com/syndic/syndic/store"
@@ -101,3 +106,174 @@ func (p *Publisher) sourceName(id string) string {
 	}
 	return plainText(id)
 }
+
+// The story pages: /stories lists the newest stories of more than one
+// report, /stories/{id} one story; HTML, or JSON with Accept:
+// application/json or ?format=json.
+const (
+	storiesPath = "/stories"
+	storyPrefix = "/stories/"
+	// storiesBack is how far back from the newest stored item /stories
+	// looks for stories.
+	storiesBack = 7 * 24 * time.Hour
+	// storiesShown is how many stories /stories shows.
+	storiesShown = 50
+)
+
+// StoryPages reads stories (store.Store does); a Store that is also a
+// StoryPages gets /stories served.
+type StoryPages interface {
+	RecentStories(ctx context.Context, back time.Duration, limit int) ([]store.Story, error)
+	StoryByID(ctx context.Context, id int64) (store.Story, error)
+}
+
+type storyJSON struct {
+	Story         int64            `json:"story"`
+	Title         string           `json:"title"` // the first report's
+	Link          string           `json:"url"`   // the first report's original
+	FirstReported string           `json:"first_reported"`
+	Reports       []storyOutlet    `json:"reports"` // in order of publication
+	Quotes        []storyQuoteJSON `json:"quotes"`
+}
+
+type storyOutlet struct {
+	Source    string `json:"source"`
+	Title     string `json:"title"`
+	Link      string `json:"url"`
+	Published string `json:"published"`
+	When      string `json:"-"`
+}
+
+// storyQuoteJSON is one quote of a story and the outlets that carried it.
+type storyQuoteJSON struct {
+	Text      string   `json:"text"` // as the reuse rules of its carriers allow; "" when none allows its words
+	Speaker   string   `json:"speaker"`
+	Direct    bool     `json:"direct"`
+	CarriedBy []string `json:"carried_by"`
+}
+
+// storyView builds a story as the pages show it: its publishable reports
+// in order of publication, and each quote once, with every outlet that
+// carried it; ok is false when no report can be published.
+func (p *Publisher) storyView(st store.Story) (v storyJSON, mod time.Time, ok bool) {
+	v = storyJSON{Story: st.ID, Reports: []storyOutlet{}, Quotes: []storyQuoteJSON{}}
+	quotes := map[string]int{}
+	for i := range st.Items {
+		it := &st.Items[i]
+		if !it.HasOriginalLink() {
+			p.withhold(storiesPath, it)
+			continue
+		}
+		e := p.entry(it)
+		mod = latest(mod, it.FetchedAt, it.Edited)
+		when, _ := timeShown(e.date)
+		if len(v.Reports) == 0 {
+			v.Title, v.Link, v.FirstReported = e.title, e.link, rfc3339(e.date)
+		}
+		v.Reports = append(v.Reports, storyOutlet{Source: e.sourceName, Title: e.title, Link: e.link, Published: rfc3339(e.date), When: when})
+		for _, q := range it.Quotes {
+			key := news.Fold(news.CollapseSpace(q.Text))
+			j, seen := quotes[key]
+			if !seen {
+				j = len(v.Quotes)
+				quotes[key] = j
+				v.Quotes = append(v.Quotes, storyQuoteJSON{Speaker: plainText(q.Speaker), Direct: q.Direct, CarriedBy: []string{}})
+			}
+			sq := &v.Quotes[j]
+			if w := quoteWords(plainText(q.Text), e.level); len(w) > len(sq.Text) {
+				sq.Text = w
+			}
+			if sq.Speaker == "" {
+				sq.Speaker = plainText(q.Speaker)
+			}
+			if !slices.Contains(sq.CarriedBy, e.sourceName) {
+				sq.CarriedBy = append(sq.CarriedBy, e.sourceName)
+			}
+		}
+	}
+	return v, mod, len(v.Reports) > 0
+}
+
+// storiesPage renders /stories (id 0) or /stories/{id}.
+func (p *Publisher) storiesPage(ctx context.Context, sp StoryPages, id int64, asJSON bool) ([]byte, string, time.Time, error) {
+	var stories []store.Story
+	if id == 0 {
+		var err error
+		if stories, err = sp.RecentStories(ctx, storiesBack, storiesShown); err != nil {
+			return nil, "", time.Time{}, err
+		}
+	} else {
+		st, err := sp.StoryByID(ctx, id)
+		if err != nil {
+			return nil, "", time.Time{}, err
+		}
+		stories = []store.Story{st}
+	}
+	var mod time.Time
+	views := []storyJSON{}
+	for _, st := range stories {
+		if v, m, ok := p.storyView(st); ok {
+			views = append(views, v)
+			mod = latest(mod, m)
+		}
+	}
+	if id != 0 && len(views) == 0 {
+		return nil, "", time.Time{}, store.ErrNotFound
+	}
+	if asJSON {
+		var body []byte
+		var err error
+		if id != 0 {
+			body, err = json.MarshalIndent(views[0], "", "  ")
+		} else {
+			body, err = json.MarshalIndent(struct {
+				Stories []storyJSON `json:"stories"`
+			}{views}, "", "  ")
+		}
+		return body, "application/json; charset=utf-8", mod, err
+	}
+	var b bytes.Buffer
+	err := storiesTemplate.Execute(&b, struct {
+		Title, Home, Icon string
+		One               bool
+		Stories           []storyJSON
+	}{plainText(p.title), p.base + "/", p.base + iconPath, id != 0, views})
+	return b.Bytes(), "text/html; charset=utf-8", mod, err
+}
+
+var storiesTemplate = template.Must(template.New("stories").Parse(`<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Stories — {{.Title}}</title>
+<link rel="icon" type="image/png" href="{{.Icon}}">
+<style>
+body{font:16px/1.45 system-ui,sans-serif;max-width:52rem;margin:0 auto;padding:1rem;color:#222;background:#fff}
+blockquote{margin:.2em 0 .1em;padding-left:.8em;border-left:3px solid #ccc}.meta{color:#666;font-size:.85em}
+section{margin:1.5em 0}
+</style>
+</head>
+<body>
+<p><a href="{{.Home}}">{{.Title}}</a> · <a href="{{.Home}}stories">Stories</a> · <a href="{{.Home}}quotes">Quotes</a></p>
+<h1>Stories across outlets</h1>
+{{- range .Stories}}
+<section>
+<h2><a href="{{.Link}}">{{.Title}}</a></h2>
+<p class="meta">First reported <time datetime="{{.FirstReported}}">{{(index .Reports 0).When}}</time> by {{(index .Reports 0).Source}} · <a href="{{$.Home}}stories/{{.Story}}">story {{.Story}}</a></p>
+<ol>
+{{- range .Reports}}
+<li><a href="{{.Link}}">{{.Title}}</a> <span class="meta">{{.Source}} · <time datetime="{{.Published}}">{{.When}}</time></span></li>
+{{- end}}
+</ol>
+{{- range .Quotes}}
+{{- if .Text}}<blockquote>{{if .Direct}}«{{.Text}}»{{else}}[{{.Text}}]{{end}}</blockquote>{{end}}
+<p class="meta">— {{if .Speaker}}{{.Speaker}}{{else}}unnamed{{end}}; carried by {{range $i, $s := .CarriedBy}}{{if $i}}, {{end}}{{$s}}{{end}}</p>
+{{- end}}
+</section>
+{{- else}}
+<p>No story reported by more than one outlet yet.</p>
+{{- end}}
+</body>
+</html>
+`))

@@ -3,6 +3,7 @@ package publisher
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"net/http/httptest"
 	"path/filepath"
 	"strings"
@@ -18,6 +19,15 @@ import (
 // reported it first and the other outlet, in JSON Feed and as an "Also
 // reported by" line in RSS and Atom; the third item names none.
 func TestStoryCredits(t *testing.T) {
+	srv, ids := storyServer(t)
+	_, body := fetchURL(t, srv.URL+"/feeds/all.json")
+	storyTestFeed(t, srv, ids, body)
+}
+
+// storyServer serves a store holding Interfax's and RIA's reports of one
+// story (RIA allows its titles only) and RIA's report of another, and
+// returns their ids.
+func storyServer(t *testing.T) (*httptest.Server, []int64) {
 	ctx := context.Background()
 	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "s.db"))
 	if err != nil {
@@ -32,6 +42,9 @@ func TestStoryCredits(t *testing.T) {
 		{SourceID: "ria", GUID: "3", Link: "https://ria.ru/20191115/1561000001.html", Title: "В Москве выпал первый снег", Published: at.Add(time.Hour)},
 	} {
 		it.Sections = []string{"all"}
+		if it.GUID != "3" {
+			it.Quotes = []news.Quote{{Text: "Решение суда мы обжалуем", Speaker: "Лев Пономарев", Verb: "заявил", Direct: true}}
+		}
 		it.Summary = "<p>Текст " + it.GUID + ".</p>"
 		res, err := st.SaveItems(ctx, []news.Item{it})
 		if err != nil {
@@ -46,8 +59,11 @@ func TestStoryCredits(t *testing.T) {
 		Sources: []news.Source{{ID: "interfax", Name: "Interfax"}, {ID: "ria", Name: "RIA Novosti", Republish: news.RepublishTitle}}})
 	srv := httptest.NewServer(p)
 	t.Cleanup(srv.Close)
+	return srv, ids
+}
 
-	_, body := fetchURL(t, srv.URL+"/feeds/all.json")
+func storyTestFeed(t *testing.T, srv *httptest.Server, ids []int64, body []byte) {
+	t.Helper()
 	var feed struct {
 		Items []struct {
 			URL    string  `json:"url"`
@@ -83,6 +99,39 @@ func TestStoryCredits(t *testing.T) {
 		// Interfax's summary and full text, RIA's summary (titles only).
 		if n := strings.Count(s, "Also reported by"); n != 3 {
 			t.Errorf("%s: %d credit lines, want 3", format, n)
+		}
+	}
+}
+
+// TestStoryPages serves /stories and /stories/{id}: each story of more than
+// one report with its outlets in order of first report and each quote once,
+// with the outlets that carried it; a title-only source's words are not shown.
+func TestStoryPages(t *testing.T) {
+	srv, ids := storyServer(t)
+	_, body := fetchURL(t, srv.URL+"/stories?format=json")
+	var page struct{ Stories []storyJSON }
+	if err := json.Unmarshal(body, &page); err != nil {
+		t.Fatalf("%v: %s", err, body)
+	}
+	if len(page.Stories) != 1 {
+		t.Fatalf("stories: %s", body)
+	}
+	st := page.Stories[0]
+	if st.Story != ids[0] || len(st.Reports) != 2 || st.Reports[0].Source != "Interfax" || st.Reports[1].Source != "RIA Novosti" ||
+		st.FirstReported != "2019-11-15T10:00:00Z" || st.Link != "https://www.interfax.ru/russia/684300" {
+		t.Errorf("story: %s", body)
+	}
+	if len(st.Quotes) != 1 || st.Quotes[0].Text != "Решение суда мы обжалуем" || strings.Join(st.Quotes[0].CarriedBy, ",") != "Interfax,RIA Novosti" {
+		t.Errorf("quotes: %+v", st.Quotes)
+	}
+	resp, body := fetchURL(t, fmt.Sprintf("%s/stories/%d", srv.URL, ids[0]))
+	if resp.StatusCode != 200 || !strings.Contains(string(body), "carried by Interfax, RIA Novosti") ||
+		!strings.Contains(string(body), `<a href="https://ria.ru/20191115/1561000000.html">`) {
+		t.Errorf("/stories/%d: %d\n%s", ids[0], resp.StatusCode, body)
+	}
+	for _, path := range []string{"/stories/424242", "/stories/x", "/stories/-1"} {
+		if resp, _ := fetchURL(t, srv.URL+path); resp.StatusCode != 404 {
+			t.Errorf("%s: %d, want 404", path, resp.StatusCode)
 		}
 	}
 }

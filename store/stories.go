@@ -204,16 +204,16 @@ type Story struct {
 }
 
 // RecentStories returns the stories of more than one report with a report
-// published (or, undated, stored) since since, the story with the latest
-// report first, at most limit.
-func (s *Store) RecentStories(ctx context.Context, since time.Time, limit int) ([]Story, error) {
+// published (or, undated, stored) within back of the newest stored item,
+// the story with the latest report first, at most limit.
+func (s *Store) RecentStories(ctx context.Context, back time.Duration, limit int) ([]Story, error) {
 	q := `SELECT st.story_id FROM item_stories st JOIN items i ON i.id = st.item_id
-		WHERE st.story_id IN (SELECT st2.story_id FROM item_stories st2 JOIN items i2 ON i2.id = st2.item_id WHERE i2.sort_time >= ?)
+		WHERE st.story_id IN (SELECT st2.story_id FROM item_stories st2 JOIN items i2 ON i2.id = st2.item_id WHERE i2.sort_time >= (SELECT MAX(sort_time) FROM items) - ?)
 		GROUP BY st.story_id HAVING COUNT(*) > 1 ORDER BY MAX(i.sort_time) DESC, st.story_id DESC LIMIT ?`
 	if s.pg {
 		q = pgArgs(q)
 	}
-	rows, err := s.r.QueryContext(ctx, q, since.UnixMicro(), limit)
+	rows, err := s.r.QueryContext(ctx, q, back.Microseconds(), limit)
 	if err != nil {
 		return nil, fmt.Errorf("read recent stories: %w", err)
 	}

@@ -61,15 +61,17 @@ func TestStories(t *testing.T) {
 			reports[idA][0].SourceID != "tass" || reports[idA][1].Link != "https://ria.test/2" {
 			t.Errorf("StoriesOf: %v %+v", storyOf, reports)
 		}
-		recent, err := s.RecentStories(ctx, day, 10)
+		recent, err := s.RecentStories(ctx, 48*time.Hour, 10)
 		if err != nil {
 			t.Fatal(err)
 		}
 		if len(recent) != 1 || recent[0].ID != idA || len(recent[0].Items) != 2 || recent[0].Items[1].ID != idB {
 			t.Errorf("RecentStories: %+v, want story %d of %d and %d", recent, idA, idA, idB)
 		}
-		if recent, _ := s.RecentStories(ctx, day.Add(3*time.Hour), 10); len(recent) != 0 {
-			t.Errorf("RecentStories since 03:00: %+v, want none", recent)
+		// The newest item is of 06:00 the next day: 20 hours back do not
+		// reach the story's reports.
+		if recent, _ := s.RecentStories(ctx, 20*time.Hour, 10); len(recent) != 0 {
+			t.Errorf("RecentStories 20h back: %+v, want none", recent)
 		}
 		if one, err := s.StoryByID(ctx, idA); err != nil || len(one.Items) != 2 {
 			t.Errorf("StoryByID(%d): %+v %v", idA, one, err)
