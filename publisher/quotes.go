@@ -76,7 +76,7 @@ func checkQuery(name, v string) error {
 
 // isQueryPath reports whether path is one of the query endpoints.
 func isQueryPath(path string) bool {
-	return path == quotesPath || path == searchPath || path == storiesPath || strings.HasPrefix(path, storyPrefix) ||
+	return path == quotesPath || path == searchPath || path == storiesPath || strings.HasPrefix(path, storyPrefix) || strings.HasPrefix(path, storiesFeedStem) ||
 		strings.HasPrefix(path, quoteFeedPrefix) || strings.HasPrefix(path, searchFeedStem)
 }
 
@@ -87,7 +87,7 @@ func isQueryPath(path string) bool {
 // answers may be read by pages of any site.
 func (p *Publisher) serveQuery(w http.ResponseWriter, r *http.Request) {
 	sp, storyPages := p.st.(StoryPages)
-	if isStory := r.URL.Path == storiesPath || strings.HasPrefix(r.URL.Path, storyPrefix); isStory && !storyPages || !isStory && p.search == nil {
+	if isStory := r.URL.Path == storiesPath || strings.HasPrefix(r.URL.Path, storyPrefix) || strings.HasPrefix(r.URL.Path, storiesFeedStem); isStory && !storyPages || !isStory && p.search == nil {
 		http.NotFound(w, r)
 		return
 	}
@@ -147,6 +147,13 @@ func (p *Publisher) serveQuery(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		body, ct, mod, err = p.storiesPage(r.Context(), sp, id, wantsJSON(r))
+	case strings.HasPrefix(path, storiesFeedStem):
+		f, ok := formatByExt(strings.TrimPrefix(path, storiesFeedStem))
+		if !ok {
+			http.NotFound(w, r)
+			return
+		}
+		body, ct, mod, err = p.storiesFeed(r.Context(), sp, f)
 	default:
 		f, ok := formatByExt(strings.TrimPrefix(path, searchFeedStem))
 		if !ok {

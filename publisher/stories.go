@@ -277,3 +277,33 @@ section{margin:1.5em 0}
 </body>
 </html>
 `))
+
+// storiesFeedStem is the stories feed: /feeds/stories.rss, .atom, .json.
+const storiesFeedStem = "/feeds/stories."
+
+// storiesFeed renders the stories of /stories as a feed: one entry per
+// story, its first publishable report (as that report's source allows),
+// crediting every other outlet that reported it.
+func (p *Publisher) storiesFeed(ctx context.Context, sp StoryPages, f format) ([]byte, string, time.Time, error) {
+	stories, err := sp.RecentStories(ctx, storiesBack, p.limit)
+	if err != nil {
+		return nil, "", time.Time{}, err
+	}
+	var items []news.Item
+	for _, st := range stories {
+		for _, it := range st.Items {
+			if it.HasOriginalLink() {
+				items = append(items, it)
+				break
+			}
+		}
+	}
+	self := p.base + storiesFeedStem + formats[f].ext
+	fd := &feedData{title: "Stories — " + plainText(p.title),
+		description: "Stories reported by more than one outlet, each by its first report", home: p.base + "/",
+		self: self, current: self, maxAge: queryMaxAge}
+	p.fill(ctx, fd, storiesPath, items, p.limit+1)
+	p.dateEmpty(ctx, fd)
+	body, ct, err := p.renderFormat(fd, f)
+	return body, ct, fd.stored(), err
+}

@@ -135,3 +135,33 @@ func TestStoryPages(t *testing.T) {
 		}
 	}
 }
+
+// TestStoriesFeed serves /feeds/stories.*: one entry per story of more than
+// one report, its first report, crediting the other outlets.
+func TestStoriesFeed(t *testing.T) {
+	srv, ids := storyServer(t)
+	_, body := fetchURL(t, srv.URL+"/feeds/stories.json")
+	var feed struct {
+		Items []struct {
+			URL    string  `json:"url"`
+			Syndic jsonExt `json:"_syndic"`
+		} `json:"items"`
+	}
+	if err := json.Unmarshal(body, &feed); err != nil {
+		t.Fatalf("%v: %s", err, body)
+	}
+	if len(feed.Items) != 1 || feed.Items[0].URL != "https://www.interfax.ru/russia/684300" || feed.Items[0].Syndic.Story != ids[0] ||
+		len(feed.Items[0].Syndic.AlsoReportedBy) != 1 || feed.Items[0].Syndic.AlsoReportedBy[0].Name != "RIA Novosti" {
+		t.Errorf("stories feed: %s", body)
+	}
+	for _, f := range []string{"rss", "atom"} {
+		resp, body := fetchURL(t, srv.URL+"/feeds/stories."+f)
+		if resp.StatusCode != 200 || !strings.Contains(string(body), "Also reported by") || strings.Contains(string(body), "первый снег") {
+			t.Errorf("stories.%s: %d\n%s", f, resp.StatusCode, body)
+		}
+		strictXML(t, body)
+	}
+	if resp, _ := fetchURL(t, srv.URL+"/feeds/stories.xml"); resp.StatusCode != 404 {
+		t.Errorf("stories.xml: %d, want 404", resp.StatusCode)
+	}
+}
