@@ -90,6 +90,9 @@ type Section struct {
 	Description string `yaml:"description"`
 	// Match routes items of any source into the section by their text.
 	Match Match `yaml:"match"`
+	// OnePerStory shows a story reported by several outlets once: its
+	// first report in the section, crediting the others.
+	OnePerStory bool `yaml:"one_per_story"`
 }
 
 // Match is a section's routing rule (see aggregator/route for the terms).
@@ -260,7 +263,7 @@ func (c *Config) Source(id string) (Source, bool) {
 func (c *Config) NewsSections() []news.Section {
 	out := make([]news.Section, len(c.Sections))
 	for i, s := range c.Sections {
-		out[i] = news.Section{ID: s.ID, Title: s.Title, Description: s.Description}
+		out[i] = news.Section{ID: s.ID, Title: s.Title, Description: s.Description, OnePerStory: s.OnePerStory}
 	}
 	return out
 }

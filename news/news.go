@@ -23,6 +23,9 @@ type Section struct {
 	ID          string
 	Title       string
 	Description string
+	// OnePerStory shows a story reported by several outlets once: its
+	// first report in the section, crediting the others.
+	OnePerStory bool
 }
 
 // Source is an upstream outlet as the rest of the program needs to know it:

@@ -16,6 +16,9 @@ import (
 // feedData is one page of a feed ready to render: every string cleaned,
 // every item publishable, newest first, at most the feed length.
 type feedData struct {
+	// onePerStory is the section whose feed shows each story once, by its
+	// first report in the section; "" for every other feed.
+	onePerStory string
 	title       string // cleaned feed title
 	description string
 	home        string    // BaseURL + "/"
@@ -145,6 +148,9 @@ func (p *Publisher) fill(ctx context.Context, fd *feedData, feed string, items [
 		if !it.HasOriginalLink() {
 			p.withhold(feed, it)
 			continue
+		}
+		if fd.onePerStory != "" && sc.earlierIn(it, fd.onePerStory) {
+			continue // its story is shown by its first report, which credits it
 		}
 		e := p.entry(it)
 		p.creditStory(&e, it, sc)

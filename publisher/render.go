@@ -59,6 +59,9 @@ func (p *Publisher) buildPage(ctx context.Context, rt *route, cur cursor, mod ti
 		if p.hub != "" && cur.zero() {
 			fd.hub = p.hub
 		}
+		if sec.OnePerStory {
+			fd.onePerStory = sec.ID
+		}
 	case kindSource:
 		items, err = p.st.SourceItems(ctx, rt.id, cur.time0(), cur.id, asked)
 		src := p.sources[rt.id]

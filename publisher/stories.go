@@ -55,6 +55,24 @@ func (p *Publisher) readStories(ctx context.Context, items []news.Item) storyCre
 	return storyCredits{storyOf, reports}
 }
 
+// earlierIn says whether a report of it's story published before it is in
+// the section too (and can be linked).
+func (sc storyCredits) earlierIn(it *news.Item, section string) bool {
+	story, ok := sc.storyOf[it.ID]
+	if !ok {
+		return false
+	}
+	for _, r := range sc.reports[story] {
+		if r.ItemID == it.ID {
+			return false
+		}
+		if slices.Contains(r.Sections, section) && news.IsAbsoluteHTTP(r.Link) {
+			return true
+		}
+	}
+	return false
+}
+
 // creditStory names the entry's story, the outlet that reported it first and
 // the other outlets that reported it (each once, its first report linked),
 // and ends the entry's content with a line "Also reported by: A, B" linking

@@ -27,7 +27,11 @@ func TestStoryCredits(t *testing.T) {
 // storyServer serves a store holding Interfax's and RIA's reports of one
 // story (RIA allows its titles only) and RIA's report of another, and
 // returns their ids.
-func storyServer(t *testing.T) (*httptest.Server, []int64) {
+func storyServer(t *testing.T) (*httptest.Server, []int64) { return storyServerWith(t, false) }
+
+// storyServerWith is storyServer, its section showing each story once when
+// onePerStory.
+func storyServerWith(t *testing.T, onePerStory bool) (*httptest.Server, []int64) {
 	ctx := context.Background()
 	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "s.db"))
 	if err != nil {
@@ -55,7 +59,7 @@ func storyServer(t *testing.T) (*httptest.Server, []int64) {
 	if err := st.SetStories(ctx, map[int64]int64{ids[0]: ids[0], ids[1]: ids[0], ids[2]: ids[2]}); err != nil {
 		t.Fatal(err)
 	}
-	p := New(st, Options{BaseURL: "https://syndic.example", Sections: []news.Section{{ID: "all", Title: "ALL"}},
+	p := New(st, Options{BaseURL: "https://syndic.example", Sections: []news.Section{{ID: "all", Title: "ALL", OnePerStory: onePerStory}},
 		Sources: []news.Source{{ID: "interfax", Name: "Interfax"}, {ID: "ria", Name: "RIA Novosti", Republish: news.RepublishTitle}}})
 	srv := httptest.NewServer(p)
 	t.Cleanup(srv.Close)
@@ -163,5 +167,33 @@ func TestStoriesFeed(t *testing.T) {
 	}
 	if resp, _ := fetchURL(t, srv.URL+"/feeds/stories.xml"); resp.StatusCode != 404 {
 		t.Errorf("stories.xml: %d, want 404", resp.StatusCode)
+	}
+}
+
+// TestOnePerStory serves a section with one_per_story: Interfax's first
+// report stands for the story, crediting RIA, whose report is left out;
+// the other story's item stays. The section without it keeps all three.
+func TestOnePerStory(t *testing.T) {
+	srv, _ := storyServerWith(t, true)
+	_, body := fetchURL(t, srv.URL+"/feeds/all.json")
+	var feed struct {
+		Items []struct {
+			URL    string  `json:"url"`
+			Syndic jsonExt `json:"_syndic"`
+		} `json:"items"`
+	}
+	if err := json.Unmarshal(body, &feed); err != nil {
+		t.Fatal(err)
+	}
+	var urls []string
+	for _, it := range feed.Items {
+		urls = append(urls, it.URL)
+	}
+	want := "https://ria.ru/20191115/1561000001.html https://www.interfax.ru/russia/684300"
+	if strings.Join(urls, " ") != want {
+		t.Errorf("one_per_story section: %v, want %s", urls, want)
+	}
+	if len(feed.Items) == 2 && (len(feed.Items[1].Syndic.AlsoReportedBy) != 1 || feed.Items[1].Syndic.AlsoReportedBy[0].Name != "RIA Novosti") {
+		t.Errorf("the story's entry credits %+v, want RIA Novosti", feed.Items[1].Syndic.AlsoReportedBy)
 	}
 }

@@ -146,6 +146,7 @@ type StoryReport struct {
 	SourceID  string
 	Link      string
 	Published time.Time // or first stored, when undated
+	Sections  []string  // the sections it is in
 }
 
 // StoriesOf returns, for each of the items that reports a story of more
@@ -187,10 +188,42 @@ func (s *Store) StoriesOf(ctx context.Context, itemIDs []int64) (map[int64]int64
 	if err := rows.Err(); err != nil {
 		return nil, nil, fmt.Errorf("read stories of items: %w", err)
 	}
+	rows.Close()
+	var all []int64
 	for story, rs := range reports {
 		if len(rs) < 2 {
 			delete(reports, story)
 			delete(storyOf, rs[0].ItemID)
+			continue
+		}
+		for _, r := range rs {
+			all = append(all, r.ItemID)
+		}
+	}
+	if len(all) == 0 {
+		return storyOf, reports, nil
+	}
+	sections := map[int64][]string{}
+	ids, _ := json.Marshal(all) // []int64 always encodes
+	srows, err := s.r.QueryContext(ctx, s.q.sectionsByIDs, string(ids))
+	if err != nil {
+		return nil, nil, fmt.Errorf("read sections of stories: %w", err)
+	}
+	defer srows.Close()
+	for srows.Next() {
+		var id int64
+		var sec string
+		if err := srows.Scan(&id, &sec); err != nil {
+			return nil, nil, fmt.Errorf("read sections of stories: %w", err)
+		}
+		sections[id] = append(sections[id], sec)
+	}
+	if err := srows.Err(); err != nil {
+		return nil, nil, fmt.Errorf("read sections of stories: %w", err)
+	}
+	for _, rs := range reports {
+		for i := range rs {
+			rs[i].Sections = sections[rs[i].ItemID]
 		}
 	}
 	return storyOf, reports, nil
