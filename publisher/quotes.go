@@ -251,6 +251,9 @@ type quoteJSON struct {
 	Source    string   `json:"source"`
 	Via       []string `json:"via"`
 	Published string   `json:"published"`
+	// CarriedBy lists every outlet that carried the quote, when the
+	// story it belongs to was reported by several.
+	CarriedBy []jsonCredit `json:"carried_by,omitempty"`
 }
 
 // publishable returns the hits whose item can be linked to its origin.
@@ -276,13 +279,18 @@ func (p *Publisher) quotesPage(ctx context.Context, qq news.QuoteQuery, asJSON b
 	for _, h := range hits {
 		mod = latest(mod, h.Item.FetchedAt, h.Item.Edited)
 	}
+	hits, carriers := p.mergeQuotes(ctx, hits)
 	if asJSON {
 		out := make([]quoteJSON, 0, len(hits))
-		for _, h := range hits {
+		for i, h := range hits {
 			e := p.entry(&h.Item)
-			out = append(out, quoteJSON{Text: quoteWords(plainText(h.Quote.Text), e.level), Speaker: plainText(h.Quote.Speaker),
+			q := quoteJSON{Text: quoteWords(plainText(h.Quote.Text), e.level), Speaker: plainText(h.Quote.Speaker),
 				Role: plainText(h.Quote.Role), Verb: plainText(h.Quote.Verb), Direct: h.Quote.Direct,
-				Title: e.title, Link: e.link, Source: e.sourceName, Via: nonNilStrings(e.via), Published: rfc3339(e.date)})
+				Title: e.title, Link: e.link, Source: e.sourceName, Via: nonNilStrings(e.via), Published: rfc3339(e.date)}
+			for _, c := range carriers[i] {
+				q.CarriedBy = append(q.CarriedBy, jsonCredit{Name: c.name, URL: c.link})
+			}
+			out = append(out, q)
 		}
 		body, err := json.MarshalIndent(struct {
 			Speaker string      `json:"speaker"`
@@ -304,11 +312,14 @@ func (p *Publisher) quotesPage(ctx context.Context, qq news.QuoteQuery, asJSON b
 		feed := p.base + quoteFeedPrefix + url.PathEscape(qq.Speaker)
 		data.Feeds = []feedLink{{"Atom", feed + ".atom"}, {"RSS", feed + ".rss"}, {"JSON Feed", feed + ".json"}}
 	}
-	for _, h := range hits {
+	for i, h := range hits {
 		e := p.entry(&h.Item)
 		row := quoteRow{Text: quoteWords(plainText(h.Quote.Text), e.level), Speaker: plainText(h.Quote.Speaker),
 			Role: plainText(h.Quote.Role), Verb: plainText(h.Quote.Verb), Direct: h.Quote.Direct, Title: e.title,
 			Link: e.link, Source: e.sourceName, Via: strings.Join(e.via, ", "), Lang: e.lang}
+		for _, c := range carriers[i] {
+			row.CarriedBy = append(row.CarriedBy, c.name)
+		}
 		row.When, row.DateTime = timeShown(e.date)
 		data.Quotes = append(data.Quotes, row)
 	}
@@ -326,12 +337,13 @@ func (p *Publisher) quoteFeed(ctx context.Context, speaker string, f format) ([]
 		return nil, "", time.Time{}, err
 	}
 	hits = p.publishable(hits)
+	hits, carriers := p.mergeQuotes(ctx, hits)
 	self := p.base + quoteFeedPrefix + url.PathEscape(speaker) + "." + formats[f].ext
 	fd := &feedData{title: "Quotes: " + plainText(speaker) + " — " + plainText(p.title),
 		description: "Every quote attributed to " + plainText(speaker) + ", with the article it came from",
 		home:        p.base + "/", self: self, current: self, maxAge: queryMaxAge}
 	var mod time.Time
-	for _, h := range hits {
+	for i, h := range hits {
 		e := p.entry(&h.Item)
 		it := h.Item
 		src := p.sources[it.SourceID]
@@ -354,7 +366,7 @@ func (p *Publisher) quoteFeed(ctx context.Context, speaker string, f format) ([]
 		}
 		quote += "<p>— " + template.HTMLEscapeString(who) + " (" + template.HTMLEscapeString(plainText(h.Quote.Verb)) + "), in <a href=\"" +
 			template.HTMLEscapeString(e.link) + "\">" + template.HTMLEscapeString(e.title0()) + "</a></p>\n"
-		e.summary = quote + p.attribution(&it, &e, &src, base)
+		e.summary = quote + carriedBy(carriers[i]) + p.attribution(&it, &e, &src, base)
 		e.content = ""
 		e.authors = []string{plainText(h.Quote.Speaker)}
 		e.id = uuidURN(fmt.Sprintf("%s\n%s\nquote %d", it.SourceID, itemKey(&it), h.Seq))
@@ -496,6 +508,7 @@ type speakerLink struct {
 type feedLink struct{ Name, Href string }
 
 type quoteRow struct {
+	CarriedBy                                           []string // when several outlets carried it
 	Text, Speaker, Role, Verb, Title, Link, Source, Via string
 	Lang, When, DateTime                                string
 	Direct                                              bool
@@ -546,7 +559,7 @@ li{margin:.8em 0}form input{font-size:1em;margin-right:.5em}
 <ol>
 {{- range .Quotes}}
 <li{{if .Lang}} lang="{{.Lang}}"{{end}}>{{if .Text}}<blockquote>{{if .Direct}}«{{.Text}}»{{else}}[{{.Text}}]{{end}}</blockquote>{{end}}
-<span class="meta">— {{.Speaker}}{{if .Role}}, {{.Role}}{{end}}{{if .Verb}} ({{.Verb}}){{end}} · <a href="{{.Link}}">{{.Title}}</a> · {{.Source}}{{if .Via}}, via {{.Via}}{{end}} · <time datetime="{{.DateTime}}">{{.When}}</time></span></li>
+<span class="meta">— {{.Speaker}}{{if .Role}}, {{.Role}}{{end}}{{if .Verb}} ({{.Verb}}){{end}} · <a href="{{.Link}}">{{.Title}}</a> · {{.Source}}{{if .Via}}, via {{.Via}}{{end}} · <time datetime="{{.DateTime}}">{{.When}}</time>{{if .CarriedBy}} · carried by {{range $i, $s := .CarriedBy}}{{if $i}}, {{end}}{{$s}}{{end}}{{end}}</span></li>
 {{- else}}
 <p>No quotes found.</p>
 {{- end}}

@@ -325,3 +325,66 @@ func (p *Publisher) storiesFeed(ctx context.Context, sp StoryPages, f format) ([
 	body, ct, err := p.renderFormat(fd, f)
 	return body, ct, fd.stored(), err
 }
+
+// mergeQuotes makes one quote of the hits that are the same words of one
+// story carried by several outlets: it stands in the place of the newest
+// of them and is the earliest outlet's (the first to report it), and
+// carriers[i] lists every outlet that carried hit i, earliest first, when
+// there are more than one. Hits come newest first.
+func (p *Publisher) mergeQuotes(ctx context.Context, hits []news.QuoteHit) ([]news.QuoteHit, [][]credit) {
+	items := make([]news.Item, len(hits))
+	for i := range hits {
+		items[i] = hits[i].Item
+	}
+	sc := p.readStories(ctx, items)
+	if len(sc.storyOf) == 0 {
+		return hits, make([][]credit, len(hits))
+	}
+	type key struct {
+		story int64
+		text  string
+	}
+	first := map[key]int{} // index in out
+	var out []news.QuoteHit
+	var carriers [][]credit
+	for _, h := range hits {
+		c := credit{name: p.sourceName(h.Item.SourceID), link: stripIllegal(h.Item.Link)}
+		story, ok := sc.storyOf[h.Item.ID]
+		k := key{story, news.Fold(news.CollapseSpace(h.Quote.Text))}
+		if j, seen := first[k]; ok && seen {
+			out[j] = h // an earlier report of it
+			carriers[j] = slices.DeleteFunc(carriers[j], func(x credit) bool { return x.name == c.name })
+			carriers[j] = slices.Insert(carriers[j], 0, c)
+			continue
+		}
+		if ok {
+			first[k] = len(out)
+		}
+		out = append(out, h)
+		carriers = append(carriers, []credit{c})
+	}
+	for i := range carriers {
+		if len(carriers[i]) < 2 {
+			carriers[i] = nil
+		}
+	}
+	return out, carriers
+}
+
+// carriedBy is the HTML line naming the outlets that carried a quote, each
+// linking its original.
+func carriedBy(cs []credit) string {
+	if len(cs) < 2 {
+		return ""
+	}
+	var b strings.Builder
+	b.WriteString("<p>Carried by: ")
+	for i, c := range cs {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(`<a href="` + html.EscapeString(c.link) + `">` + textEscaper.Replace(c.name) + "</a>")
+	}
+	b.WriteString("</p>")
+	return b.String()
+}

@@ -60,7 +60,8 @@ func storyServerWith(t *testing.T, onePerStory bool) (*httptest.Server, []int64)
 		t.Fatal(err)
 	}
 	p := New(st, Options{BaseURL: "https://syndic.example", Sections: []news.Section{{ID: "all", Title: "ALL", OnePerStory: onePerStory}},
-		Sources: []news.Source{{ID: "interfax", Name: "Interfax"}, {ID: "ria", Name: "RIA Novosti", Republish: news.RepublishTitle}}})
+		Sources: []news.Source{{ID: "interfax", Name: "Interfax"}, {ID: "ria", Name: "RIA Novosti", Republish: news.RepublishTitle}},
+		Search:  st})
 	srv := httptest.NewServer(p)
 	t.Cleanup(srv.Close)
 	return srv, ids
@@ -195,5 +196,29 @@ func TestOnePerStory(t *testing.T) {
 	}
 	if len(feed.Items) == 2 && (len(feed.Items[1].Syndic.AlsoReportedBy) != 1 || feed.Items[1].Syndic.AlsoReportedBy[0].Name != "RIA Novosti") {
 		t.Errorf("the story's entry credits %+v, want RIA Novosti", feed.Items[1].Syndic.AlsoReportedBy)
+	}
+}
+
+// TestQuoteOfSeveralOutlets: one quote of a story carried by two outlets is
+// one quote, the first report's, listing both, in /quotes and in the
+// speaker's feed.
+func TestQuoteOfSeveralOutlets(t *testing.T) {
+	srv, _ := storyServer(t)
+	_, body := fetchURL(t, srv.URL+"/quotes?speaker=Пономарев&format=json")
+	var page struct{ Quotes []quoteJSON }
+	if err := json.Unmarshal(body, &page); err != nil {
+		t.Fatalf("%v: %s", err, body)
+	}
+	if len(page.Quotes) != 1 || page.Quotes[0].Source != "Interfax" || page.Quotes[0].Text != "Решение суда мы обжалуем" ||
+		len(page.Quotes[0].CarriedBy) != 2 || page.Quotes[0].CarriedBy[1].Name != "RIA Novosti" {
+		t.Errorf("/quotes: %s", body)
+	}
+	_, body = fetchURL(t, srv.URL+"/quotes?speaker=Пономарев")
+	if !strings.Contains(string(body), "carried by Interfax, RIA Novosti") {
+		t.Errorf("/quotes HTML:\n%s", body)
+	}
+	_, body = fetchURL(t, srv.URL+"/feeds/quotes/Пономарев.atom")
+	if n := strings.Count(string(body), "<entry>"); n != 1 || !strings.Contains(string(body), "Carried by:") {
+		t.Errorf("speaker feed: %d entries\n%s", n, body)
 	}
 }
