@@ -92,19 +92,19 @@ func BenchmarkAdd(b *testing.B) {
 // grouper keeps only those of the last window.
 func TestWindowBoundsMemory(t *testing.T) {
 	start := time.Date(2019, 11, 15, 0, 0, 0, 0, time.UTC)
-	reports := synthetic(t, 5000, start, 10*time.Hour)
+	reports := synthetic(t, 2000, start, 10*time.Hour)
 	g := story.New(story.Options{Window: time.Hour})
 	most := 0
 	for _, r := range reports {
 		g.Add(r)
 		most = max(most, g.Len())
 	}
-	// 500 reports an hour: the window holds about 500.
-	if most > 510 {
-		t.Errorf("kept up to %d reports, want at most one window's (about 500)", most)
+	// 200 reports an hour: the window holds about 200.
+	if most > 205 {
+		t.Errorf("kept up to %d reports, want at most one window's (about 200)", most)
 	}
-	if g.Len() < 490 {
-		t.Errorf("kept %d reports at the end, want one window's (about 500)", g.Len())
+	if g.Len() < 195 {
+		t.Errorf("kept %d reports at the end, want one window's (about 200)", g.Len())
 	}
 }
 
