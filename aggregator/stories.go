@@ -100,14 +100,12 @@ func (s *stories) warm(ctx context.Context, st Store, now time.Time) error {
 	return nil
 }
 
-// groupStories puts the new and updated items of a save into stories and
-// records them.
-func (c *Crawler) groupStories(ctx context.Context, items []news.Item, saved news.SaveResult) error {
-	s := c.stories
+// group returns the stories of the new and updated items of a save.
+func (s *stories) group(ctx context.Context, st Store, items []news.Item, saved news.SaveResult, now time.Time) (map[int64]int64, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if err := s.warm(ctx, c.store, c.now()); err != nil {
-		return fmt.Errorf("group stories: %w", err)
+	if err := s.warm(ctx, st, now); err != nil {
+		return nil, err
 	}
 	found := map[int64]int64{}
 	for i, it := range items {
@@ -116,10 +114,21 @@ func (c *Crawler) groupStories(ctx context.Context, items []news.Item, saved new
 		}
 		it.ID = saved.Items[i].ID
 		if it.FetchedAt.IsZero() {
-			it.FetchedAt = c.now()
+			it.FetchedAt = now
 		}
 		found[it.ID] = s.g.Add(storyReport(it, s.names[it.SourceID]))
 	}
+	return found, nil
+}
+
+// groupStories puts the new and updated items of a save into stories and
+// records them.
+func (c *Crawler) groupStories(ctx context.Context, items []news.Item, saved news.SaveResult) error {
+	found, err := c.stories.group(ctx, c.store, items, saved, c.now())
+	if err != nil {
+		return fmt.Errorf("group stories: %w", err)
+	}
+	// Written outside the grouper's lock: other crawls group meanwhile.
 	if err := c.store.SetStories(ctx, found); err != nil {
 		return fmt.Errorf("group stories: %w", err)
 	}
