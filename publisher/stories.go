@@ -73,18 +73,15 @@ func (sc storyCredits) earlierIn(it *news.Item, section string) bool {
 	return false
 }
 
-// creditStory names the entry's story, the outlet that reported it first and
-// the other outlets that reported it (each once, its first report linked),
-// and ends the entry's content with a line "Also reported by: A, B" linking
-// their originals. It leaves an entry whose story has no other outlet alone.
-func (p *Publisher) creditStory(e *entry, it *news.Item, sc storyCredits) {
-	story, ok := sc.storyOf[it.ID]
+// others returns the story of it, when other outlets reported it too: the
+// report published first, and the other outlets (each once, its first
+// report linked). ok is false for an item no other outlet reported.
+func (p *Publisher) others(it *news.Item, sc storyCredits) (story int64, first *credit, also []credit, ok bool) {
+	story, ok = sc.storyOf[it.ID]
 	if !ok {
-		return
+		return 0, nil, nil, false
 	}
 	seen := map[string]bool{it.SourceID: true}
-	var first *credit
-	var also []credit
 	for i, r := range sc.reports[story] {
 		c := credit{name: p.sourceName(r.SourceID), link: news.AbsoluteHTTP(nil, stripIllegal(r.Link))}
 		if c.link == "" {
@@ -98,7 +95,16 @@ func (p *Publisher) creditStory(e *entry, it *news.Item, sc storyCredits) {
 			also = append(also, c)
 		}
 	}
-	if len(also) == 0 {
+	return story, first, also, len(also) > 0
+}
+
+// creditStory names the entry's story, the outlet that reported it first and
+// the other outlets that reported it, and ends the entry's content with a
+// line "Also reported by: A, B" linking their originals. It leaves an entry
+// whose story has no other outlet alone.
+func (p *Publisher) creditStory(e *entry, it *news.Item, sc storyCredits) {
+	story, first, also, ok := p.others(it, sc)
+	if !ok {
 		return
 	}
 	e.story, e.firstBy, e.alsoBy = story, first, also

@@ -222,3 +222,17 @@ func TestQuoteOfSeveralOutlets(t *testing.T) {
 		t.Errorf("speaker feed: %d entries\n%s", n, body)
 	}
 }
+
+// TestIndexCreditsStories: the index page shows, under an item of a story
+// another outlet reported, that outlet linking its original.
+func TestIndexCreditsStories(t *testing.T) {
+	srv, _ := storyServer(t)
+	_, body := fetchURL(t, srv.URL+"/")
+	if !strings.Contains(string(body), `also reported by <a href="https://ria.ru/20191115/1561000000.html">RIA Novosti</a>`) ||
+		!strings.Contains(string(body), `also reported by <a href="https://www.interfax.ru/russia/684300">Interfax</a>`) {
+		t.Errorf("index:\n%s", body)
+	}
+	if strings.Count(string(body), "also reported by") != 2 {
+		t.Errorf("%d credits on the index, want 2", strings.Count(string(body), "also reported by"))
+	}
+}
