@@ -93,6 +93,9 @@ type Section struct {
 	// OnePerStory shows a story reported by several outlets once: its
 	// first report in the section, crediting the others.
 	OnePerStory bool `yaml:"one_per_story"`
+	// Prefer names sources, most preferred first, whose report stands
+	// for a story in a one_per_story section, before the first report.
+	Prefer []string `yaml:"prefer"`
 }
 
 // Match is a section's routing rule (see aggregator/route for the terms).
@@ -263,7 +266,7 @@ func (c *Config) Source(id string) (Source, bool) {
 func (c *Config) NewsSections() []news.Section {
 	out := make([]news.Section, len(c.Sections))
 	for i, s := range c.Sections {
-		out[i] = news.Section{ID: s.ID, Title: s.Title, Description: s.Description, OnePerStory: s.OnePerStory}
+		out[i] = news.Section{ID: s.ID, Title: s.Title, Description: s.Description, OnePerStory: s.OnePerStory, Prefer: s.Prefer}
 	}
 	return out
 }

@@ -113,6 +113,8 @@ func TestParseErrorsNamePlaceAndField(t *testing.T) {
 		{"bad limits", strings.Replace(good, "  max_bytes: 512KB\n", "  max_bytes: 512KB\n  max_redirects: 0\n  host_spacing: 2m\n  min_interval: 10s\n  max_depth: -1\n  lease: 100ms\n", 1),
 			[]string{`fetch.max_redirects: must be positive`, `fetch.host_spacing: must be between 0s and 1m`, `fetch.lease: must be between 1s and 1h`,
 				`fetch.min_interval: 10s is too short`, `fetch.max_depth: must be positive`}},
+		{"prefer an unknown source", strings.Replace(good, "  - id: all\n", "  - id: all\n    one_per_story: true\n    prefer: [lenta, tass]\n", 1),
+			[]string{`sections[1].prefer[1]: unknown source "tass"`}},
 		{"bad story window", strings.Replace(good, "listen: 127.0.0.1:9000", "listen: 127.0.0.1:9000\nstories: {window: 10m}", 1),
 			[]string{`stories.window: must be between 1h and 720h, got 10m`}},
 		{"story window of the wrong type", strings.Replace(good, "listen: 127.0.0.1:9000", "listen: 127.0.0.1:9000\nstories: {window: soon}", 1),

@@ -249,6 +249,11 @@ func (c *Config) validate(skip map[string]bool) Errors {
 				bad(fmt.Sprintf("%s.match.sources[%d]", path, j), "unknown source %q", src)
 			}
 		}
+		for j, src := range s.Prefer {
+			if !sources[src] {
+				bad(fmt.Sprintf("%s.prefer[%d]", path, j), "unknown source %q", src)
+			}
+		}
 		for j, f := range s.Match.In {
 			if f != "title" && f != "body" && f != "categories" {
 				bad(fmt.Sprintf("%s.match.in[%d]", path, j), "unknown field %q (want title, body or categories)", f)

@@ -26,6 +26,9 @@ type Section struct {
 	// OnePerStory shows a story reported by several outlets once: its
 	// first report in the section, crediting the others.
 	OnePerStory bool
+	// Prefer names sources, most preferred first, whose report stands for
+	// a story in a OnePerStory section, before the first report.
+	Prefer []string
 }
 
 // Source is an upstream outlet as the rest of the program needs to know it:

@@ -19,7 +19,8 @@ type feedData struct {
 	// onePerStory is the section whose feed shows each story once, by its
 	// first report in the section; "" for every other feed.
 	onePerStory string
-	title       string // cleaned feed title
+	prefer      []string // sources whose report stands for a story there, most preferred first
+	title       string   // cleaned feed title
 	description string
 	home        string    // BaseURL + "/"
 	self        string    // this page's URL
@@ -149,8 +150,8 @@ func (p *Publisher) fill(ctx context.Context, fd *feedData, feed string, items [
 			p.withhold(feed, it)
 			continue
 		}
-		if fd.onePerStory != "" && sc.earlierIn(it, fd.onePerStory) {
-			continue // its story is shown by its first report, which credits it
+		if fd.onePerStory != "" && !sc.standsFor(it, fd.onePerStory, fd.prefer) {
+			continue // another report shows its story, crediting it
 		}
 		e := p.entry(it)
 		p.creditStory(&e, it, sc)

@@ -60,7 +60,7 @@ func (p *Publisher) buildPage(ctx context.Context, rt *route, cur cursor, mod ti
 			fd.hub = p.hub
 		}
 		if sec.OnePerStory {
-			fd.onePerStory = sec.ID
+			fd.onePerStory, fd.prefer = sec.ID, sec.Prefer
 		}
 	case kindSource:
 		items, err = p.st.SourceItems(ctx, rt.id, cur.time0(), cur.id, asked)

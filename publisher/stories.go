@@ -55,22 +55,28 @@ func (p *Publisher) readStories(ctx context.Context, items []news.Item) storyCre
 	return storyCredits{storyOf, reports}
 }
 
-// earlierIn says whether a report of it's story published before it is in
-// the section too (and can be linked).
-func (sc storyCredits) earlierIn(it *news.Item, section string) bool {
+// standsFor says whether it is the report that shows its story in the
+// section: of the story's reports in the section (that can be linked), the
+// one of the most preferred source, else the first published.
+func (sc storyCredits) standsFor(it *news.Item, section string, prefer []string) bool {
 	story, ok := sc.storyOf[it.ID]
 	if !ok {
-		return false
+		return true
 	}
+	var in []store.StoryReport
 	for _, r := range sc.reports[story] {
-		if r.ItemID == it.ID {
-			return false
-		}
-		if slices.Contains(r.Sections, section) && news.IsAbsoluteHTTP(r.Link) {
-			return true
+		if r.ItemID == it.ID || slices.Contains(r.Sections, section) && news.IsAbsoluteHTTP(r.Link) {
+			in = append(in, r)
 		}
 	}
-	return false
+	for _, src := range prefer {
+		for _, r := range in {
+			if r.SourceID == src {
+				return r.ItemID == it.ID
+			}
+		}
+	}
+	return len(in) == 0 || in[0].ItemID == it.ID
 }
 
 // others returns the story of it, when other outlets reported it too: the

@@ -27,11 +27,11 @@ func TestStoryCredits(t *testing.T) {
 // storyServer serves a store holding Interfax's and RIA's reports of one
 // story (RIA allows its titles only) and RIA's report of another, and
 // returns their ids.
-func storyServer(t *testing.T) (*httptest.Server, []int64) { return storyServerWith(t, false) }
+func storyServer(t *testing.T) (*httptest.Server, []int64) { return storyServerWith(t, false, nil) }
 
 // storyServerWith is storyServer, its section showing each story once when
-// onePerStory.
-func storyServerWith(t *testing.T, onePerStory bool) (*httptest.Server, []int64) {
+// onePerStory, by the report of the first source of prefer that has one.
+func storyServerWith(t *testing.T, onePerStory bool, prefer []string) (*httptest.Server, []int64) {
 	ctx := context.Background()
 	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "s.db"))
 	if err != nil {
@@ -59,7 +59,7 @@ func storyServerWith(t *testing.T, onePerStory bool) (*httptest.Server, []int64)
 	if err := st.SetStories(ctx, map[int64]int64{ids[0]: ids[0], ids[1]: ids[0], ids[2]: ids[2]}); err != nil {
 		t.Fatal(err)
 	}
-	p := New(st, Options{BaseURL: "https://syndic.example", Sections: []news.Section{{ID: "all", Title: "ALL", OnePerStory: onePerStory}},
+	p := New(st, Options{BaseURL: "https://syndic.example", Sections: []news.Section{{ID: "all", Title: "ALL", OnePerStory: onePerStory, Prefer: prefer}},
 		Sources: []news.Source{{ID: "interfax", Name: "Interfax"}, {ID: "ria", Name: "RIA Novosti", Republish: news.RepublishTitle}},
 		Search:  st})
 	srv := httptest.NewServer(p)
@@ -175,7 +175,7 @@ func TestStoriesFeed(t *testing.T) {
 // report stands for the story, crediting RIA, whose report is left out;
 // the other story's item stays. The section without it keeps all three.
 func TestOnePerStory(t *testing.T) {
-	srv, _ := storyServerWith(t, true)
+	srv, _ := storyServerWith(t, true, nil)
 	_, body := fetchURL(t, srv.URL+"/feeds/all.json")
 	var feed struct {
 		Items []struct {
@@ -234,5 +234,25 @@ func TestIndexCreditsStories(t *testing.T) {
 	}
 	if strings.Count(string(body), "also reported by") != 2 {
 		t.Errorf("%d credits on the index, want 2", strings.Count(string(body), "also reported by"))
+	}
+}
+
+// TestOnePerStoryPrefers: a section preferring RIA shows the story by RIA's
+// report, crediting Interfax.
+func TestOnePerStoryPrefers(t *testing.T) {
+	srv, _ := storyServerWith(t, true, []string{"tass", "ria"})
+	_, body := fetchURL(t, srv.URL+"/feeds/all.json")
+	var feed struct {
+		Items []struct {
+			URL    string  `json:"url"`
+			Syndic jsonExt `json:"_syndic"`
+		} `json:"items"`
+	}
+	if err := json.Unmarshal(body, &feed); err != nil {
+		t.Fatal(err)
+	}
+	if len(feed.Items) != 2 || feed.Items[1].URL != "https://ria.ru/20191115/1561000000.html" ||
+		len(feed.Items[1].Syndic.AlsoReportedBy) != 1 || feed.Items[1].Syndic.AlsoReportedBy[0].Name != "Interfax" {
+		t.Errorf("prefer ria: %s", body)
 	}
 }
