@@ -36,6 +36,8 @@ type Store interface {
 	SaveSetting(ctx context.Context, key, value string) error
 	SetStories(ctx context.Context, stories map[int64]int64) error
 	StoryItems(ctx context.Context, after time.Time, afterID int64, limit int) ([]news.Item, error)
+	SaveSpeakers(ctx context.Context, sps []news.Speaker) error
+	SpeakerNames(ctx context.Context, unfiled bool) ([]string, error)
 }
 
 var _ Store = (*store.Store)(nil)

@@ -126,6 +126,15 @@ func (c *Crawler) crawl(ctx context.Context, src config.Source, state *news.Sour
 		return fmt.Errorf("store items: %w", err)
 	}
 	res.New, res.Updated, res.Unchanged = saved.New, saved.Updated, saved.Unchanged
+	var changed []news.Item
+	for i, si := range saved.Items {
+		if si.Status != news.StatusUnchanged {
+			changed = append(changed, items[i])
+		}
+	}
+	if err := c.fileSpeakers(wctx, itemSpeakers(changed)); err != nil {
+		return fmt.Errorf("file speakers: %w", err)
+	}
 	if saved.New+saved.Updated > 0 {
 		// The items are stored; a failure to group them is logged, and
 		// the next start groups what was left ungrouped.

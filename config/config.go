@@ -42,11 +42,22 @@ type Config struct {
 	Stories  Stories   `yaml:"stories"`
 	Sections []Section `yaml:"sections"`
 	Sources  []Source  `yaml:"sources"`
+	// Speakers merges and separates quoted speakers by hand.
+	Speakers Speakers `yaml:"speakers"`
 
 	// file is where the config was read from; pos maps field paths such as
 	// "sources[2].interval" to their place in it.
 	file string
 	pos  map[string]Pos
+}
+
+// Speakers are the speaker registry's rules set by hand: each entry of
+// Merge lists the keys or names of one speaker, the first the key they are
+// known by ("mike-pompeo", "Майкл Помпео"); each entry of Separate lists
+// keys or names no two of which are ever taken for one speaker.
+type Speakers struct {
+	Merge    [][]string `yaml:"merge"`
+	Separate [][]string `yaml:"separate"`
 }
 
 // Fetch is the fetcher's configuration: limits on what one answer may

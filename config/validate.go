@@ -71,6 +71,19 @@ func (c *Config) validate(skip map[string]bool) Errors {
 	if c.PublicURL != "" && !news.IsAbsoluteHTTP(c.PublicURL) {
 		bad("public_url", "invalid URL %q (want an absolute http(s) URL)", c.PublicURL)
 	}
+	for kind, lists := range map[string][][]string{"speakers.merge": c.Speakers.Merge, "speakers.separate": c.Speakers.Separate} {
+		for i, l := range lists {
+			path := fmt.Sprintf("%s[%d]", kind, i)
+			if len(l) < 2 {
+				bad(path, "needs two keys or names or more, got %d", len(l))
+			}
+			for j, k := range l {
+				if strings.TrimSpace(k) == "" {
+					bad(fmt.Sprintf("%s[%d]", path, j), "must be a speaker's key or name")
+				}
+			}
+		}
+	}
 	if c.FeedLength < 1 || c.FeedLength > 1000 {
 		bad("feed_length", "must be between 1 and 1000, got %d", c.FeedLength)
 	}

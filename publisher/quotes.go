@@ -21,12 +21,16 @@ import (
 // Searcher is what quote search and full-text search read. The SQLite and
 // PostgreSQL stores satisfy it; without one those endpoints answer 404.
 type Searcher interface {
-	// SearchItems returns the items matching every word of query, newest first.
-	SearchItems(ctx context.Context, query string, limit int) ([]news.Item, error)
+	// Search returns a page of the items matching q, newest first, and
+	// whether more follow.
+	Search(ctx context.Context, q news.SearchQuery) ([]news.Item, bool, error)
 	// Quotes returns the quotes matching q, newest first, with their items.
 	Quotes(ctx context.Context, q news.QuoteQuery) ([]news.QuoteHit, error)
-	// Speakers returns the most quoted speakers.
-	Speakers(ctx context.Context, limit int) ([]news.SpeakerCount, error)
+	// Speakers returns every speaker, most quoted first.
+	Speakers(ctx context.Context) ([]*news.SpeakerGroup, error)
+	// ResolveSpeaker returns the speakers a typed name (any form of it, or
+	// a key) means, most quoted first.
+	ResolveSpeaker(ctx context.Context, typed string) ([]*news.SpeakerGroup, error)
 }
 
 // Query paths: /quotes (HTML, or JSON with Accept: application/json or
@@ -34,6 +38,7 @@ type Searcher interface {
 // quote), /search?q= (HTML or JSON) and /feeds/search.rss|.atom|.json?q=.
 const (
 	quotesPath      = "/quotes"
+	speakersPath    = "/speakers"
 	quoteFeedPrefix = "/feeds/quotes/"
 	searchPath      = "/search"
 	searchFeedStem  = "/feeds/search."
@@ -76,7 +81,8 @@ func checkQuery(name, v string) error {
 
 // isQueryPath reports whether path is one of the query endpoints.
 func isQueryPath(path string) bool {
-	return path == quotesPath || path == searchPath || path == storiesPath || strings.HasPrefix(path, storyPrefix) || strings.HasPrefix(path, storiesFeedStem) ||
+	return path == quotesPath || path == searchPath || path == speakersPath ||
+		path == storiesPath || strings.HasPrefix(path, storyPrefix) || strings.HasPrefix(path, storiesFeedStem) ||
 		strings.HasPrefix(path, quoteFeedPrefix) || strings.HasPrefix(path, searchFeedStem)
 }
 
@@ -97,7 +103,7 @@ func (p *Publisher) serveQuery(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	q := r.URL.Query()
-	for _, name := range []string{"q", "speaker"} {
+	for _, name := range []string{"q", "speaker", "author"} {
 		if err := checkQuery(name, q.Get(name)); err != nil {
 			http.Error(w, err.Error(), http.StatusBadRequest)
 			return
@@ -123,21 +129,26 @@ func (p *Publisher) serveQuery(w http.ResponseWriter, r *http.Request) {
 	path := r.URL.Path
 	switch {
 	case path == quotesPath:
-		qq, perr := quoteQuery(q.Get("speaker"), q.Get("q"), q.Get("since"))
-		if perr != nil {
-			http.Error(w, perr.Error(), http.StatusBadRequest)
-			return
-		}
-		body, ct, mod, err = p.quotesPage(r.Context(), qq, wantsJSON(r))
+		body, ct, mod, err = p.quotesPage(r.Context(), r.URL, wantsJSON(r))
+	case path == speakersPath:
+		body, ct, mod, err = p.speakersPage(r.Context(), wantsJSON(r))
 	case strings.HasPrefix(path, quoteFeedPrefix):
 		name, f, ok := feedName(strings.TrimPrefix(path, quoteFeedPrefix))
-		if !ok || strings.TrimSpace(name) == "" {
+		if !ok || strings.TrimSpace(name) == "" || checkQuery("speaker", name) != nil {
 			http.NotFound(w, r)
 			return
 		}
-		body, ct, mod, err = p.quoteFeed(r.Context(), name, f)
+		var gs []*news.SpeakerGroup
+		if gs, err = p.search.ResolveSpeaker(r.Context(), name); err == nil {
+			// One speaker by another of their names or keys: the canonical feed.
+			if len(gs) == 1 && gs[0].Key != name {
+				http.Redirect(w, r, p.base+quoteFeedPrefix+url.PathEscape(gs[0].Key)+"."+formats[f].ext, http.StatusMovedPermanently)
+				return
+			}
+			body, ct, mod, err = p.quoteFeed(r.Context(), gs, name, r.URL, f)
+		}
 	case path == searchPath:
-		body, ct, mod, err = p.searchPage(r.Context(), q.Get("q"), wantsJSON(r))
+		body, ct, mod, err = p.searchPage(r.Context(), r.URL, wantsJSON(r))
 	case path == storiesPath:
 		body, ct, mod, err = p.storiesPage(r.Context(), sp, 0, wantsJSON(r))
 	case strings.HasPrefix(path, storyPrefix):
@@ -160,11 +171,14 @@ func (p *Publisher) serveQuery(w http.ResponseWriter, r *http.Request) {
 			http.NotFound(w, r)
 			return
 		}
-		body, ct, mod, err = p.searchFeed(r.Context(), q.Get("q"), f)
+		body, ct, mod, err = p.searchFeed(r.Context(), r.URL, f)
 	}
+	var bad badQuery
 	switch {
 	case errors.Is(err, store.ErrNotFound):
 		http.NotFound(w, r)
+	case errors.As(err, &bad):
+		http.Error(w, bad.Error(), http.StatusBadRequest)
 		return
 	case err != nil && errors.Is(ctx.Err(), context.DeadlineExceeded):
 		w.Header().Set("Retry-After", "5")
@@ -198,22 +212,63 @@ func wantsJSON(r *http.Request) bool {
 	return r.URL.Query().Get("format") == "json" || strings.Contains(r.Header.Get("Accept"), "application/json")
 }
 
-// quoteQuery reads the query parameters of quote search; since is a date
-// (2006-01-02) or a number of days back ("7d").
-func quoteQuery(speaker, text, since string) (news.QuoteQuery, error) {
-	qq := news.QuoteQuery{Speaker: speaker, Text: text, Limit: queryLimit}
-	if since == "" {
-		return qq, nil
+// quoteQuery reads the parameters of quote search: speaker (any form),
+// q (words), since and until (a date, 2006-01-02, or days back, 7d), and
+// before, the position of the last quote of the page before
+// (micros-item-seq). It returns the query and the query string of its
+// filters, which every page's links carry.
+func quoteQuery(u *url.URL, limit int) (news.QuoteQuery, string, error) {
+	v := u.Query()
+	qq := news.QuoteQuery{Speaker: v.Get("speaker"), Text: v.Get("q"), Limit: limit}
+	for _, d := range []struct {
+		name string
+		t    *time.Time
+	}{{"since", &qq.Since}, {"until", &qq.Until}} {
+		if s := v.Get(d.name); s != "" {
+			t, err := parseDay(s, time.Now())
+			if err != nil {
+				return qq, "", badQuery{fmt.Errorf("invalid %s %q (want 2024-10-01 or 7d)", d.name, s)}
+			}
+			*d.t = t
+		}
 	}
-	if t, err := time.Parse("2006-01-02", since); err == nil {
-		qq.Since = t
-		return qq, nil
+	if b := v.Get("before"); b != "" {
+		var t, item int64
+		var seq int
+		if n, err := fmt.Sscanf(b, "%d-%d-%d", &t, &item, &seq); n != 3 || err != nil || t < minCursor || t > maxCursor || item < 0 || seq < 0 {
+			return qq, "", badQuery{fmt.Errorf("invalid before %q", b)}
+		}
+		qq.After = news.QuoteCursor{Time: time.UnixMicro(t).UTC(), Item: item, Seq: seq}
 	}
-	if n, err := strconv.Atoi(strings.TrimSuffix(since, "d")); err == nil && n >= 0 && strings.HasSuffix(since, "d") {
-		qq.Since = time.Now().AddDate(0, 0, -n)
-		return qq, nil
+	filters := url.Values{}
+	for _, k := range []string{"speaker", "q", "since", "until"} {
+		if s := v.Get(k); s != "" {
+			filters.Set(k, s)
+		}
 	}
-	return qq, fmt.Errorf("invalid since %q (want 2024-10-01 or 7d)", since)
+	return qq, filters.Encode(), nil
+}
+
+// quotePage reads a page of quotes: the publishable hits, and the query
+// string of the next page ("" on the last).
+func (p *Publisher) quotePage(ctx context.Context, qq news.QuoteQuery, filters string) ([]news.QuoteHit, string, error) {
+	limit := qq.Limit
+	qq.Limit++
+	hits, err := p.search.Quotes(ctx, qq)
+	if err != nil {
+		return nil, "", err
+	}
+	next := ""
+	if len(hits) > limit {
+		hits = hits[:limit]
+		pos := hits[limit-1].Cursor
+		next = "?" + filters
+		if filters != "" {
+			next += "&"
+		}
+		next += fmt.Sprintf("before=%d-%d-%d", pos.Time.UnixMicro(), pos.Item, pos.Seq)
+	}
+	return p.publishable(hits), next, nil
 }
 
 // feedName splits "Alexander%20Bortnikov.atom" into the speaker and format.
@@ -243,6 +298,7 @@ func formatByExt(ext string) (format, bool) {
 type quoteJSON struct {
 	Text      string   `json:"text"`
 	Speaker   string   `json:"speaker"`
+	Key       string   `json:"speaker_key"`
 	Role      string   `json:"role"`
 	Verb      string   `json:"verb"`
 	Direct    bool     `json:"direct"`
@@ -250,6 +306,7 @@ type quoteJSON struct {
 	Link      string   `json:"link"`
 	Source    string   `json:"source"`
 	Via       []string `json:"via"`
+	Notice    string   `json:"notice,omitempty"` // the reuse rule the source or article states
 	Published string   `json:"published"`
 	// CarriedBy lists every outlet that carried the quote, when the
 	// story it belongs to was reported by several.
@@ -269,12 +326,21 @@ func (p *Publisher) publishable(hits []news.QuoteHit) []news.QuoteHit {
 	return out
 }
 
-func (p *Publisher) quotesPage(ctx context.Context, qq news.QuoteQuery, asJSON bool) ([]byte, string, time.Time, error) {
-	hits, err := p.search.Quotes(ctx, qq)
+func (p *Publisher) quotesPage(ctx context.Context, u *url.URL, asJSON bool) ([]byte, string, time.Time, error) {
+	if u.Query().Get("format") == "csv" {
+		return p.quotesCSV(ctx, u)
+	}
+	qq, filters, err := quoteQuery(u, queryLimit)
 	if err != nil {
 		return nil, "", time.Time{}, err
 	}
-	hits = p.publishable(hits)
+	hits, next, err := p.quotePage(ctx, qq, filters)
+	if err != nil {
+		return nil, "", time.Time{}, err
+	}
+	if next != "" {
+		next = p.base + quotesPath + next
+	}
 	var mod time.Time
 	for _, h := range hits {
 		mod = latest(mod, h.Item.FetchedAt, h.Item.Edited)
@@ -285,8 +351,9 @@ func (p *Publisher) quotesPage(ctx context.Context, qq news.QuoteQuery, asJSON b
 		for i, h := range hits {
 			e := p.entry(&h.Item)
 			q := quoteJSON{Text: quoteWords(plainText(h.Quote.Text), e.level), Speaker: plainText(h.Quote.Speaker),
-				Role: plainText(h.Quote.Role), Verb: plainText(h.Quote.Verb), Direct: h.Quote.Direct,
-				Title: e.title, Link: e.link, Source: e.sourceName, Via: nonNilStrings(e.via), Published: rfc3339(e.date)}
+				Key: h.SpeakerKey, Role: plainText(h.Quote.Role), Verb: plainText(h.Quote.Verb), Direct: h.Quote.Direct,
+				Title: e.title, Link: e.link, Source: e.sourceName, Via: nonNilStrings(e.via), Notice: p.plainNotice(&h.Item, &e),
+				Published: rfc3339(e.date)}
 			for _, c := range carriers[i] {
 				q.CarriedBy = append(q.CarriedBy, jsonCredit{Name: c.name, URL: c.link})
 			}
@@ -296,20 +363,35 @@ func (p *Publisher) quotesPage(ctx context.Context, qq news.QuoteQuery, asJSON b
 			Speaker string      `json:"speaker"`
 			Q       string      `json:"q"`
 			Quotes  []quoteJSON `json:"quotes"`
-		}{qq.Speaker, qq.Text, out}, "", "  ")
+			NextURL string      `json:"next_url,omitempty"`
+		}{qq.Speaker, qq.Text, out, jsonPage(next)}, "", "  ")
 		return body, "application/json; charset=utf-8", mod, err
 	}
-	speakers, err := p.search.Speakers(ctx, 30)
+	groups, err := p.search.Speakers(ctx)
 	if err != nil {
 		return nil, "", time.Time{}, err
 	}
-	data := queryPageData{Title: plainText(p.title), Speaker: qq.Speaker, Q: qq.Text, Home: p.base + "/", Icon: p.base + faviconPath}
-	for _, s := range speakers {
-		data.Speakers = append(data.Speakers, speakerLink{Name: s.Speaker, Count: s.Quotes,
-			Href: p.base + quotesPath + "?speaker=" + url.QueryEscape(s.Speaker)})
+	data := queryPageData{Title: plainText(p.title), Speaker: qq.Speaker, Q: qq.Text, Since: u.Query().Get("since"),
+		Until: u.Query().Get("until"), Home: p.base + "/", Icon: p.base + faviconPath, Next: next}
+	if filters != "" {
+		data.CSV = p.base + quotesPath + "?" + filters + "&format=csv"
+	}
+	for i, g := range groups {
+		if i == 30 {
+			break
+		}
+		data.Speakers = append(data.Speakers, p.speakerLink(g))
 	}
 	if qq.Speaker != "" {
-		feed := p.base + quoteFeedPrefix + url.PathEscape(qq.Speaker)
+		key := qq.Speaker
+		gs, err := p.search.ResolveSpeaker(ctx, qq.Speaker)
+		if err != nil {
+			return nil, "", time.Time{}, err
+		}
+		if len(gs) == 1 {
+			key = gs[0].Key
+		}
+		feed := p.base + quoteFeedPrefix + url.PathEscape(key)
 		data.Feeds = []feedLink{{"Atom", feed + ".atom"}, {"RSS", feed + ".rss"}, {"JSON Feed", feed + ".json"}}
 	}
 	for i, h := range hits {
@@ -331,17 +413,32 @@ func (p *Publisher) quotesPage(ctx context.Context, qq news.QuoteQuery, asJSON b
 // quoteFeed renders the quotes of one speaker as a feed: each entry is one
 // quote, with the speaker, the words, and the attribution to the article
 // it came from (the original link, as for every item).
-func (p *Publisher) quoteFeed(ctx context.Context, speaker string, f format) ([]byte, string, time.Time, error) {
-	hits, err := p.search.Quotes(ctx, news.QuoteQuery{Speaker: speaker, Limit: p.limit})
+func (p *Publisher) quoteFeed(ctx context.Context, groups []*news.SpeakerGroup, speaker string, u *url.URL, f format) ([]byte, string, time.Time, error) {
+	qq, _, err := quoteQuery(&url.URL{RawQuery: url.Values{"before": {u.Query().Get("before")}}.Encode()}, p.limit)
 	if err != nil {
 		return nil, "", time.Time{}, err
 	}
-	hits = p.publishable(hits)
+	qq.Speaker = speaker
+	hits, next, err := p.quotePage(ctx, qq, "")
+	if err != nil {
+		return nil, "", time.Time{}, err
+	}
 	hits, carriers := p.mergeQuotes(ctx, hits)
-	self := p.base + quoteFeedPrefix + url.PathEscape(speaker) + "." + formats[f].ext
-	fd := &feedData{title: "Quotes: " + plainText(speaker) + " — " + plainText(p.title),
-		description: "Every quote attributed to " + plainText(speaker) + ", with the article it came from",
-		home:        p.base + "/", self: self, current: self, maxAge: queryMaxAge}
+	current := p.base + quoteFeedPrefix + url.PathEscape(speaker) + "." + formats[f].ext
+	self := current
+	if b := u.Query().Get("before"); b != "" {
+		self += "?before=" + url.QueryEscape(b)
+	}
+	name := speaker
+	if len(groups) == 1 {
+		name = groups[0].Name
+	}
+	fd := &feedData{title: "Quotes: " + plainText(name) + " — " + plainText(p.title),
+		description: "Every quote attributed to " + plainText(name) + ", with the article it came from",
+		home:        p.base + "/", self: self, current: current, maxAge: queryMaxAge}
+	if next != "" {
+		fd.next = current + next
+	}
 	var mod time.Time
 	for i, h := range hits {
 		e := p.entry(&h.Item)
@@ -392,73 +489,6 @@ func (p *Publisher) dateEmpty(ctx context.Context, fd *feedData) {
 	}
 }
 
-func (p *Publisher) searchPage(ctx context.Context, query string, asJSON bool) ([]byte, string, time.Time, error) {
-	var items []news.Item
-	if strings.TrimSpace(query) != "" {
-		var err error
-		if items, err = p.search.SearchItems(ctx, query, queryLimit); err != nil {
-			return nil, "", time.Time{}, err
-		}
-	}
-	self := p.base + searchPath + "?q=" + url.QueryEscape(query)
-	fd := &feedData{home: p.base + "/", self: self, current: self}
-	p.fill(ctx, fd, searchPath, items, queryLimit+1)
-	mod := fd.stored()
-	if asJSON {
-		type hit struct {
-			Title     string   `json:"title"`
-			Link      string   `json:"link"`
-			Source    string   `json:"source"`
-			Authors   []string `json:"authors"`
-			Published string   `json:"published"`
-		}
-		out := make([]hit, 0, len(fd.entries))
-		for _, e := range fd.entries {
-			out = append(out, hit{e.title, e.link, e.sourceName, nonNilStrings(e.authors), rfc3339(e.date)})
-		}
-		body, err := json.MarshalIndent(struct {
-			Q     string `json:"q"`
-			Items []hit  `json:"items"`
-		}{query, out}, "", "  ")
-		return body, "application/json; charset=utf-8", mod, err
-	}
-	data := queryPageData{Title: plainText(p.title), Q: query, Home: p.base + "/", Icon: p.base + faviconPath, Search: true}
-	if query != "" {
-		feed := p.base + searchFeedStem
-		qs := "?q=" + url.QueryEscape(query)
-		data.Feeds = []feedLink{{"Atom", feed + "atom" + qs}, {"RSS", feed + "rss" + qs}, {"JSON Feed", feed + "json" + qs}}
-	}
-	for _, e := range fd.entries {
-		row := itemRow{Title: e.title, Link: e.link, Source: e.sourceName,
-			Authors: strings.Join(e.authors, ", "), Lang: e.lang}
-		row.When, row.DateTime = timeShown(e.date)
-		data.Items = append(data.Items, row)
-	}
-	var b bytes.Buffer
-	err := quotesTemplate.Execute(&b, data)
-	return b.Bytes(), "text/html; charset=utf-8", mod, err
-}
-
-// searchFeed renders the items matching query as a feed, each item as in
-// the section feeds (same republication rights and attribution).
-func (p *Publisher) searchFeed(ctx context.Context, query string, f format) ([]byte, string, time.Time, error) {
-	var items []news.Item
-	if strings.TrimSpace(query) != "" {
-		var err error
-		if items, err = p.search.SearchItems(ctx, query, p.limit); err != nil {
-			return nil, "", time.Time{}, err
-		}
-	}
-	self := p.base + searchFeedStem + formats[f].ext + "?q=" + url.QueryEscape(query)
-	fd := &feedData{title: "Search: " + plainText(query) + " — " + plainText(p.title),
-		description: "Items matching " + plainText(query), home: p.base + "/", self: self, current: self,
-		maxAge: queryMaxAge}
-	p.fill(ctx, fd, searchPath, items, p.limit+1)
-	p.dateEmpty(ctx, fd)
-	body, ct, err := p.renderFormat(fd, f)
-	return body, ct, fd.stored(), err
-}
-
 // stored is the latest time syndic wrote one of fd's items (zero without items).
 func (fd *feedData) stored() time.Time {
 	var t time.Time
@@ -493,7 +523,10 @@ func nonNilStrings(s []string) []string {
 
 type queryPageData struct {
 	Title, Home, Icon, Speaker, Q string
-	Search                        bool
+	Author, Source, Since, Until  string
+	Next                          string // the next page's URL, "" on the last
+	CSV                           string // the query as CSV
+	Search, List                  bool
 	Speakers                      []speakerLink
 	Feeds                         []feedLink
 	Quotes                        []quoteRow
@@ -501,8 +534,56 @@ type queryPageData struct {
 }
 
 type speakerLink struct {
-	Name, Href string
-	Count      int
+	Key     string   `json:"key"`
+	Name    string   `json:"name"`
+	Href    string   `json:"quotes_url"`
+	Feed    string   `json:"feed_url"`
+	Count   int      `json:"quotes"`
+	Aliases []string `json:"aliases"`
+	Names   []string `json:"names"`
+}
+
+func (p *Publisher) speakerLink(g *news.SpeakerGroup) speakerLink {
+	l := speakerLink{Key: g.Key, Name: plainText(g.Name), Count: g.Quotes, Aliases: nonNilStrings(nil), Names: nonNilStrings(nil),
+		Href: p.base + quotesPath + "?speaker=" + url.QueryEscape(g.Key),
+		Feed: p.base + quoteFeedPrefix + url.PathEscape(g.Key) + ".atom"}
+	for _, a := range g.Aliases {
+		l.Aliases = append(l.Aliases, plainText(a))
+	}
+	for _, n := range g.Names {
+		l.Names = append(l.Names, plainText(n))
+	}
+	return l
+}
+
+// speakersPage lists every speaker of the registry, most quoted first: key,
+// name, the names and forms they are found by, how many quotes, and links
+// to their quotes and feed.
+func (p *Publisher) speakersPage(ctx context.Context, asJSON bool) ([]byte, string, time.Time, error) {
+	groups, err := p.search.Speakers(ctx)
+	if err != nil {
+		return nil, "", time.Time{}, err
+	}
+	data := queryPageData{Title: plainText(p.title), Home: p.base + "/", Icon: p.base + faviconPath, List: true}
+	for _, g := range groups {
+		data.Speakers = append(data.Speakers, p.speakerLink(g))
+	}
+	if asJSON {
+		body, err := json.MarshalIndent(struct {
+			Speakers []speakerLink `json:"speakers"`
+		}{nonNilSpeakers(data.Speakers)}, "", "  ")
+		return body, "application/json; charset=utf-8", time.Time{}, err
+	}
+	var b bytes.Buffer
+	err = quotesTemplate.Execute(&b, data)
+	return b.Bytes(), "text/html; charset=utf-8", time.Time{}, err
+}
+
+func nonNilSpeakers(s []speakerLink) []speakerLink {
+	if s == nil {
+		return []speakerLink{}
+	}
+	return s
 }
 
 type feedLink struct{ Name, Href string }
@@ -524,7 +605,7 @@ var quotesTemplate = template.Must(template.New("quotes").Parse(`<!DOCTYPE html>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{{if .Search}}Search{{else}}Quotes{{end}} — {{.Title}}</title>
+<title>{{if .Search}}Search{{else if .List}}Speakers{{else}}Quotes{{end}} — {{.Title}}</title>
 <link rel="icon" type="image/png" href="{{.Icon}}">
 {{- range .Feeds}}
 <link rel="alternate" type="{{if eq .Name "Atom"}}application/atom+xml{{else if eq .Name "RSS"}}application/rss+xml{{else}}application/feed+json{{end}}" title="{{.Name}}" href="{{.Href}}">
@@ -536,25 +617,39 @@ li{margin:.8em 0}form input{font-size:1em;margin-right:.5em}
 </style>
 </head>
 <body>
-<p><a href="{{.Home}}">{{.Title}}</a> · <a href="{{.Home}}quotes">Quotes</a> · <a href="{{.Home}}search">Search</a></p>
-{{- if .Search}}
+<p><a href="{{.Home}}">{{.Title}}</a> · <a href="{{.Home}}quotes">Quotes</a> · <a href="{{.Home}}speakers">Speakers</a> · <a href="{{.Home}}search">Search</a></p>
+{{- if .List}}
+<h1>Speakers</h1>
+<table>
+<tr><th>key</th><th>name</th><th>quotes</th><th>also found as</th></tr>
+{{- range .Speakers}}
+<tr><td><a href="{{.Href}}">{{.Key}}</a></td><td>{{.Name}}</td><td>{{.Count}} (<a href="{{.Feed}}">feed</a>)</td><td class="meta">{{range $i, $a := .Aliases}}{{if $i}}, {{end}}{{$a}}{{end}}</td></tr>
+{{- else}}
+<tr><td colspan="4">No quotes stored yet.</td></tr>
+{{- end}}
+</table>
+{{- else if .Search}}
 <h1>Search</h1>
-<form action="search" method="get"><input type="search" name="q" value="{{.Q}}" placeholder="words, any form"><button>Search</button></form>
+<form action="search" method="get"><input type="search" name="q" value="{{.Q}}" placeholder="words, any form; &quot;a phrase&quot;"><input name="author" value="{{.Author}}" placeholder="author"><input name="source" value="{{.Source}}" placeholder="source id" size="8"><input name="since" value="{{.Since}}" placeholder="since 2024-10-01" size="12"><input name="until" value="{{.Until}}" placeholder="until" size="12"><button>Search</button></form>
 {{- else}}
 <h1>Quotes{{if .Speaker}}: {{.Speaker}}{{end}}</h1>
-<form action="quotes" method="get"><input name="speaker" value="{{.Speaker}}" placeholder="speaker, e.g. Захарова"><input name="q" value="{{.Q}}" placeholder="words in the quote"><button>Search</button></form>
+<form action="quotes" method="get"><input name="speaker" value="{{.Speaker}}" placeholder="speaker, e.g. Захарова, Lavrov"><input name="q" value="{{.Q}}" placeholder="words in the quote"><input name="since" value="{{.Since}}" placeholder="since 2024-10-01" size="12"><input name="until" value="{{.Until}}" placeholder="until" size="12"><button>Search</button></form>
 {{- end}}
 {{- if .Feeds}}
 <p class="meta">As a feed: {{range .Feeds}}<a href="{{.Href}}">{{.Name}}</a> {{end}}</p>
 {{- end}}
-{{- if .Search}}
+{{- if .List}}
+{{- else if .Search}}
 <ol>
 {{- range .Items}}
 <li{{if .Lang}} lang="{{.Lang}}"{{end}}><a href="{{.Link}}">{{.Title}}</a><br><span class="meta">{{.Source}} · <time datetime="{{.DateTime}}">{{.When}}</time>{{if .Authors}} · {{.Authors}}{{end}}</span></li>
 {{- else}}
-{{if .Q}}<p>Nothing found.</p>{{end}}
+{{if or .Q .Author}}<p>Nothing found.</p>{{end}}
 {{- end}}
 </ol>
+{{- if .Next}}
+<p><a rel="next" href="{{.Next}}">Older results →</a></p>
+{{- end}}
 {{- else}}
 <ol>
 {{- range .Quotes}}
@@ -564,6 +659,12 @@ li{margin:.8em 0}form input{font-size:1em;margin-right:.5em}
 <p>No quotes found.</p>
 {{- end}}
 </ol>
+{{- if .Next}}
+<p><a rel="next" href="{{.Next}}">Older quotes →</a></p>
+{{- end}}
+{{- if .CSV}}
+<p class="meta"><a href="{{.CSV}}">Download as CSV</a></p>
+{{- end}}
 {{- if .Speakers}}
 <h2>Most quoted</h2>
 <p>{{range .Speakers}}<a href="{{.Href}}">{{.Name}}</a> ({{.Count}}) {{end}}</p>

@@ -97,7 +97,7 @@ func TestQuoteSearch(t *testing.T) {
 	_, body = fetchURL(t, srv.URL+"/quotes?speaker=Захарова")
 	html := string(body)
 	for _, want := range []string{"«Брюссель пытается оказать деструктивное влияние»", "Мария Захарова", `href="https://lenta.ru/news/2022/12/03/pogibshie/"`,
-		`href="https://syndic.example/feeds/quotes/%D0%97%D0%B0%D1%85%D0%B0%D1%80%D0%BE%D0%B2%D0%B0.atom"`} {
+		`href="https://syndic.example/feeds/quotes/mariya-zakharova.atom"`} {
 		if !strings.Contains(html, want) {
 			t.Errorf("quotes page lacks %s", want)
 		}
@@ -117,7 +117,18 @@ func TestQuoteSearch(t *testing.T) {
 func TestSpeakerFeeds(t *testing.T) {
 	srv := quoteServer(t)
 	for _, ext := range []string{"atom", "rss", "json"} {
-		url := srv.URL + "/feeds/quotes/Alexander%20Bortnikov." + ext
+		// Any name of the speaker is sent to the feed of their key.
+		alias := srv.URL + "/feeds/quotes/Alexander%20Bortnikov." + ext
+		req, _ := http.NewRequest(http.MethodGet, alias, nil)
+		resp, err := http.DefaultTransport.RoundTrip(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if loc := resp.Header.Get("Location"); resp.StatusCode != http.StatusMovedPermanently || loc != "https://syndic.example/feeds/quotes/alexander-bortnikov."+ext {
+			t.Errorf("%s: %d to %q, want 301 to the key's feed", alias, resp.StatusCode, loc)
+		}
+		url := srv.URL + "/feeds/quotes/alexander-bortnikov." + ext
 		resp, body := fetchURL(t, url)
 		if resp.StatusCode != 200 || resp.Header.Get("Content-Type") != formats[mustFormat(t, ext)].contentType {
 			t.Fatalf("%s: %d %s", url, resp.StatusCode, resp.Header.Get("Content-Type"))
@@ -160,8 +171,8 @@ func TestSpeakerFeeds(t *testing.T) {
 		t.Errorf("bad extension: %d", resp.StatusCode)
 	}
 	// Conditional requests.
-	resp, _ := fetchURL(t, srv.URL+"/feeds/quotes/Bortnikov.atom")
-	if resp2, _ := fetchURL(t, srv.URL+"/feeds/quotes/Bortnikov.atom", "If-None-Match", resp.Header.Get("ETag")); resp2.StatusCode != 304 {
+	resp, _ := fetchURL(t, srv.URL+"/feeds/quotes/alexander-bortnikov.atom")
+	if resp2, _ := fetchURL(t, srv.URL+"/feeds/quotes/alexander-bortnikov.atom", "If-None-Match", resp.Header.Get("ETag")); resp2.StatusCode != 304 {
 		t.Errorf("If-None-Match: %d", resp2.StatusCode)
 	}
 }
@@ -227,15 +238,19 @@ func (b *blockingSearcher) wait(ctx context.Context) error {
 	}
 }
 
-func (b *blockingSearcher) SearchItems(ctx context.Context, query string, limit int) ([]news.Item, error) {
-	return nil, b.wait(ctx)
+func (b *blockingSearcher) Search(ctx context.Context, q news.SearchQuery) ([]news.Item, bool, error) {
+	return nil, false, b.wait(ctx)
 }
 
 func (b *blockingSearcher) Quotes(ctx context.Context, q news.QuoteQuery) ([]news.QuoteHit, error) {
 	return nil, b.wait(ctx)
 }
 
-func (b *blockingSearcher) Speakers(ctx context.Context, limit int) ([]news.SpeakerCount, error) {
+func (b *blockingSearcher) Speakers(ctx context.Context) ([]*news.SpeakerGroup, error) {
+	return nil, nil
+}
+
+func (b *blockingSearcher) ResolveSpeaker(ctx context.Context, typed string) ([]*news.SpeakerGroup, error) {
 	return nil, nil
 }
 
@@ -384,9 +399,10 @@ func TestEveryRouteObeysRepublish(t *testing.T) {
 	var routes []string
 	for _, f := range []string{"rss", "atom", "json"} {
 		routes = append(routes, "/feeds/world."+f, "/feeds/source/interfax."+f, "/feeds/source/iz."+f,
-			"/feeds/quotes/Песков."+f, "/feeds/quotes/Лавров."+f, "/feeds/search."+f+"?q=Женеве", "/feeds/search."+f+"?q=Песков")
+			"/feeds/quotes/dmitriy-peskov."+f, "/feeds/quotes/sergey-lavrov."+f, "/feeds/search."+f+"?q=Женеве", "/feeds/search."+f+"?q=Песков")
 	}
 	routes = append(routes, "/", "/opml", "/quotes", "/quotes?speaker=Песков", "/quotes?speaker=Лавров", "/quotes?format=json",
+		"/quotes?format=csv", "/quotes?speaker=Peskov&format=csv", "/speakers", "/speakers?format=json", "/search?q=Песков&format=json&author=",
 		"/quotes?q=диалогу&format=json", "/search?q=Песков", "/search?q=Женеве&format=json")
 	for _, r := range routes {
 		resp, body := fetchURL(t, srv.URL+r)
@@ -408,11 +424,11 @@ func TestEveryRouteObeysRepublish(t *testing.T) {
 			t.Errorf("world.%s lacks the excerpt source's image", f)
 		}
 	}
-	_, body := fetchURL(t, srv.URL+"/feeds/quotes/Лавров.json")
+	_, body := fetchURL(t, srv.URL+"/feeds/quotes/sergey-lavrov.json")
 	if !strings.Contains(string(body), "Мы готовы к диалогу.") {
 		t.Errorf("excerpt source's quote feed lacks the quote's first sentence: %s", body)
 	}
-	_, body = fetchURL(t, srv.URL+"/feeds/quotes/Песков.json")
+	_, body = fetchURL(t, srv.URL+"/feeds/quotes/dmitriy-peskov.json")
 	if !strings.Contains(string(body), "Дмитрий Песков, in «Песков прокомментировал слова Криклия»") {
 		t.Errorf("title-only source's quote feed lacks speaker and title: %s", body)
 	}

@@ -217,7 +217,7 @@ func TestQuoteOfSeveralOutlets(t *testing.T) {
 	if !strings.Contains(string(body), "carried by Interfax, RIA Novosti") {
 		t.Errorf("/quotes HTML:\n%s", body)
 	}
-	_, body = fetchURL(t, srv.URL+"/feeds/quotes/Пономарев.atom")
+	_, body = fetchURL(t, srv.URL+"/feeds/quotes/lev-ponomarev.atom")
 	if n := strings.Count(string(body), "<entry>"); n != 1 || !strings.Contains(string(body), "Carried by:") {
 		t.Errorf("speaker feed: %d entries\n%s", n, body)
 	}

@@ -60,6 +60,8 @@ func loadMigrations(fsys fs.FS, dir string) ([]migration, error) {
 var goSteps = map[string]func(context.Context, *sql.Tx, *queries) error{
 	"0005_search_stems.sql": reindexSearch, // SQLite
 	"0004_search_stems.sql": reindexSearch, // PostgreSQL
+	"0009_speakers.sql":     reindexSearch, // SQLite: the index gains bylines
+	"0008_speakers.sql":     reindexSearch, // PostgreSQL
 }
 
 // migrate applies, in order, each migration not yet recorded in

@@ -132,14 +132,15 @@ var postgresDialect = dialect{
 	// The keys are lexemes as they are, not parsed again.
 	insertFTS: `INSERT INTO items_fts (item_id, tsv) VALUES ($1, array_to_tsvector(string_to_array($2::text, ' ')))`,
 	// $1 is the keys of the words typed as a tsquery (tsQuery).
-	searchItems: `SELECT ` + prefixed("i.", itemColumns) + ` FROM items_fts f JOIN items i ON i.id = f.item_id
-		WHERE f.tsv @@ $1::tsquery
-		ORDER BY i.sort_time DESC, i.id DESC LIMIT $2`,
+	searchBefore: `SELECT ` + prefixed("i.", itemColumns) + ` FROM items_fts f JOIN items i ON i.id = f.item_id
+		WHERE f.tsv @@ $1::tsquery AND (i.sort_time < $2 OR i.sort_time = $3 AND i.id < $4)
+		ORDER BY i.sort_time DESC, i.id DESC LIMIT $5`,
 	searchQuotes: `SELECT q.item_id, q.seq, q.position, q.speaker, q.role, q.verb, q.direct, q.text FROM quotes q
 		JOIN items i ON i.id = q.item_id
-		WHERE ($1::text = '' OR q.speaker_fold LIKE '%' || $1::text || '%' ESCAPE '\')
+		WHERE ($1::text = '[]' OR q.speaker IN (SELECT jsonb_array_elements_text($1::jsonb)))
 		  AND NOT EXISTS (SELECT 1 FROM jsonb_array_elements($2::jsonb) w WHERE NOT EXISTS (
 		      SELECT 1 FROM jsonb_array_elements_text(w.value) k WHERE strpos(q.text_keys, ' ' || k.value || ' ') > 0))
-		  AND i.sort_time >= $3
-		ORDER BY i.sort_time DESC, q.item_id DESC, q.seq LIMIT $4`,
+		  AND i.sort_time >= $3 AND i.sort_time < $4
+		  AND (i.sort_time < $5::bigint OR i.sort_time = $5::bigint AND (q.item_id < $6::bigint OR q.item_id = $6::bigint AND q.seq > $7::int))
+		ORDER BY i.sort_time DESC, q.item_id DESC, q.seq LIMIT $8`,
 }

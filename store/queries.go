@@ -14,7 +14,7 @@ type queries struct {
 	createMigrations string
 	appliedMigration string // version -> 1 row if applied
 	recordMigration  string // version, name, applied_at
-	reindexItems     string // after id, limit -> id, title, summary, content, by id
+	reindexItems     string // after id, limit -> id, title, summary, content, authors, by id
 	reindexQuotes    string // after item id, up to item id -> item_id, seq, text
 	setQuoteKeys     string // text keys, item_id, seq
 
@@ -36,7 +36,6 @@ type queries struct {
 	hasKey          string // source_id, key1, key2 -> 1 row if any
 	countItems      string
 	itemsAfter      string // id, limit -> item columns, by id
-	speakers        string // limit -> speaker, count
 	setItemHash     string // content_hash, id
 	setting         string // key -> value
 	saveSetting     string // key, value
@@ -55,7 +54,7 @@ type queries struct {
 // several processes needs.
 type dialect struct {
 	// searchArg turns the keys of the words a person typed (queryKeys)
-	// into the parameter of searchItems.
+	// into the parameter of searchBefore.
 	searchArg func(words [][]string) any
 
 	migrationLock string // "" or a statement that makes migrations take turns
@@ -63,8 +62,8 @@ type dialect struct {
 	inIDs         string // follows "item_id ": true when it is in the JSON array of ids $1
 	deleteFTS     string // id
 	insertFTS     string // id, keys (indexKeys)
-	searchItems   string // searchArg, limit -> item columns
-	searchQuotes  string // speaker fold (LIKE-escaped), text keys (queryKeys as JSON), since, limit -> quote columns
+	searchBefore  string // searchArg, t, t, id, limit: items older than the position (t, id) -> item columns
+	searchQuotes  string // speaker names (JSON array; [] for any), text keys (queryKeys as JSON), since, until, after (t, item, seq), limit -> quote columns
 }
 
 var (
@@ -91,7 +90,7 @@ func newQueries(d dialect) *queries {
 			applied_at BIGINT  NOT NULL)`,
 		appliedMigration: `SELECT 1 FROM schema_migrations WHERE version = $1`,
 		recordMigration:  `INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)`,
-		reindexItems:     `SELECT id, title, summary, content FROM items WHERE id > $1 ORDER BY id LIMIT $2`,
+		reindexItems:     `SELECT id, title, summary, content, authors FROM items WHERE id > $1 ORDER BY id LIMIT $2`,
 		reindexQuotes:    `SELECT item_id, seq, text FROM quotes WHERE item_id > $1 AND item_id <= $2`,
 		setQuoteKeys:     `UPDATE quotes SET text_keys = $1 WHERE item_id = $2 AND seq = $3`,
 
@@ -110,7 +109,6 @@ func newQueries(d dialect) *queries {
 		insertSection:  `INSERT INTO item_sections (item_id, section, sort_time) VALUES ($1, $2, $3)`,
 		deleteQuotes:   `DELETE FROM quotes WHERE item_id = $1`,
 		insertQuote:    `INSERT INTO quotes (item_id, seq, position, speaker, role, verb, direct, text, speaker_fold, text_keys) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-		speakers:       `SELECT speaker, count(*) AS n FROM quotes WHERE speaker <> '' GROUP BY speaker ORDER BY n DESC, speaker LIMIT $1`,
 		bumpSection: `INSERT INTO section_versions (section, version, changed_at) VALUES ($1, 1, $2)
 			ON CONFLICT (section) DO UPDATE SET version = section_versions.version + 1, changed_at = excluded.changed_at`,
 		// A section never changed is dated by the store's creation (its first

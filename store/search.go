@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"math"
 	"strings"
 
 	"github.com/syndic/syndic/news"
@@ -81,20 +82,16 @@ func queryKeys(q string) [][]string {
 // query in any inflected form (as routing reads words: "Лаврова" finds
 // "Лавров", "санкции" finds "санкций", "sanctions" finds "sanction"; a
 // capitalised word finds only capitalised words), newest first, at most
-// limit. A query with no words returns nothing.
+// limit: the first page of Search. A query with no words returns nothing.
 func (s *Store) SearchItems(ctx context.Context, query string, limit int) ([]news.Item, error) {
-	words := queryKeys(query)
-	if len(words) == 0 || limit < 1 {
+	if limit < 1 {
 		return nil, nil
 	}
-	items, err := s.readItems(ctx, s.q.searchItems, s.q.searchArg(words), limit)
-	if err != nil {
-		return nil, fmt.Errorf("search items %q: %w", query, err)
-	}
-	return items, nil
+	items, _, err := s.Search(ctx, news.SearchQuery{Text: query, Limit: limit})
+	return items, err
 }
 
-// ftsQuery is the FTS5 query of SQLite's searchItems: every word required,
+// ftsQuery is the FTS5 query of SQLite's searchBefore: every word required,
 // each as any of its keys ("k1" OR "k2") AND (…). Keys hold only letters,
 // digits and '^', so quoting them is enough.
 func ftsQuery(words [][]string) any {
@@ -105,7 +102,7 @@ func ftsQuery(words [][]string) any {
 	return strings.Join(parts, " AND ")
 }
 
-// tsQuery is the tsquery of PostgreSQL's searchItems: ('k1' | 'k2') & (…),
+// tsQuery is the tsquery of PostgreSQL's searchBefore: ('k1' | 'k2') & (…),
 // lexemes as written.
 func tsQuery(words [][]string) any {
 	var parts []string
@@ -116,9 +113,22 @@ func tsQuery(words [][]string) any {
 }
 
 // indexKeys is what the search index holds of an item: the keys of its
-// title and plain text (news.Item.BodyText).
+// title and plain text (news.Item.BodyText), and those of its byline's
+// words marked authorMark.
 func indexKeys(it news.Item) string {
-	return searchKeys(it.Title + "\n" + it.BodyText())
+	keys := searchKeys(it.Title + "\n" + it.BodyText())
+	seen := map[string]bool{}
+	for _, a := range it.Authors {
+		for w := range news.EachWord(a) {
+			for _, k := range w.Keys() {
+				if k = authorMark + k; !seen[k] && len(k) <= maxKeyBytes && len(keys)+len(k) < maxIndexBytes {
+					seen[k] = true
+					keys += " " + k
+				}
+			}
+		}
+	}
+	return strings.TrimPrefix(keys, " ")
 }
 
 // quoteKeys is the text_keys column of a quote: its text's keys, each
@@ -145,7 +155,12 @@ func reindexSearch(ctx context.Context, tx *sql.Tx, q *queries) error {
 	var last int64
 	for {
 		items, err := collect(ctx, tx, q.reindexItems, func(r *sql.Rows, it *news.Item) error {
-			return r.Scan(&it.ID, &it.Title, &it.Summary, &it.Content)
+			var authors string
+			if err := r.Scan(&it.ID, &it.Title, &it.Summary, &it.Content, &authors); err != nil {
+				return err
+			}
+			it.Authors, _ = parseList(authors) // a byline unreadable is left out of the index
+			return nil
 		}, last, reindexBatch)
 		if err != nil {
 			return fmt.Errorf("reindex items: %w", err)
@@ -194,7 +209,8 @@ func collect[T any](ctx context.Context, tx *sql.Tx, query string, scan func(*sq
 }
 
 // Quotes returns the quotes that match q, newest item first and in their
-// order within an item.
+// order within an item. Walking the pages, each after the cursor of the
+// last quote of the one before, meets every quote that matches once.
 func (s *Store) Quotes(ctx context.Context, q news.QuoteQuery) ([]news.QuoteHit, error) {
 	if q.Limit < 1 {
 		q.Limit = 50
@@ -210,8 +226,33 @@ func (s *Store) Quotes(ctx context.Context, q news.QuoteQuery) ([]news.QuoteHit,
 	if err != nil {
 		return nil, fmt.Errorf("search quotes: %w", err)
 	}
-	rows, err := s.r.QueryContext(ctx, s.q.searchQuotes, likeEscape(news.Fold(strings.TrimSpace(q.Speaker))),
-		string(text), sortKey(q.Since, 0), q.Limit)
+	reg, err := s.registry(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("search quotes: %w", err)
+	}
+	names := []string{}
+	if strings.TrimSpace(q.Speaker) != "" {
+		for _, g := range reg.Resolve(q.Speaker) {
+			names = append(names, g.Names...)
+		}
+		if len(names) == 0 {
+			return nil, nil
+		}
+	}
+	nameList, err := json.Marshal(names)
+	if err != nil {
+		return nil, fmt.Errorf("search quotes: %w", err)
+	}
+	until := int64(math.MaxInt64)
+	if !q.Until.IsZero() {
+		until = q.Until.UnixMicro()
+	}
+	at, item, seq := int64(math.MaxInt64), int64(math.MaxInt64), -1
+	if !q.After.Time.IsZero() {
+		at, item, seq = roundTime(q.After.Time).UnixMicro(), q.After.Item, q.After.Seq
+	}
+	rows, err := s.r.QueryContext(ctx, s.q.searchQuotes, string(nameList),
+		string(text), sortKey(q.Since, 0), until, at, item, seq, q.Limit)
 	if err != nil {
 		return nil, fmt.Errorf("search quotes: %w", err)
 	}
@@ -245,28 +286,10 @@ func (s *Store) Quotes(ctx context.Context, q news.QuoteQuery) ([]news.QuoteHit,
 	}
 	for i := range hits {
 		hits[i].Item = items[hits[i].Item.ID]
+		hits[i].Cursor = news.QuoteCursor{Time: SortTime(&hits[i].Item), Item: hits[i].Item.ID, Seq: hits[i].Seq}
+		if g := reg.ByName(hits[i].Quote.Speaker); g != nil {
+			hits[i].SpeakerKey = g.Key
+		}
 	}
 	return hits, nil
-}
-
-// Speakers returns the most quoted speakers, most first, at most limit.
-func (s *Store) Speakers(ctx context.Context, limit int) ([]news.SpeakerCount, error) {
-	rows, err := s.r.QueryContext(ctx, s.q.speakers, limit)
-	if err != nil {
-		return nil, fmt.Errorf("list speakers: %w", err)
-	}
-	defer rows.Close()
-	var out []news.SpeakerCount
-	for rows.Next() {
-		var sc news.SpeakerCount
-		if err := rows.Scan(&sc.Speaker, &sc.Quotes); err != nil {
-			return nil, fmt.Errorf("list speakers: %w", err)
-		}
-		out = append(out, sc)
-	}
-	return out, rows.Err()
-}
-
-func likeEscape(s string) string {
-	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
 }

@@ -157,9 +157,10 @@ func TestQuotesBySpeakerAndText(t *testing.T) {
 				}
 			}
 		}
-		sp, err := s.Speakers(ctx, 10)
-		if err != nil || len(sp) != 2 || sp[0] != (news.SpeakerCount{Speaker: "Alexander Bortnikov", Quotes: 2}) {
-			t.Errorf("Speakers = %+v, %v", sp, err)
+		groups, err := s.Speakers(ctx)
+		if err != nil || len(groups) != 2 || groups[0].Name != "Alexander Bortnikov" || groups[0].Quotes != 2 ||
+			groups[0].Key != "alexander-bortnikov" {
+			t.Errorf("Speakers = %+v, %v", groups, err)
 		}
 	})
 }

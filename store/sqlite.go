@@ -223,13 +223,15 @@ var sqliteDialect = dialect{
 	inIDs:     `IN (SELECT value FROM json_each($1))`,
 	deleteFTS: `DELETE FROM items_fts WHERE rowid = $1`,
 	insertFTS: `INSERT INTO items_fts (rowid, keys) VALUES ($1, $2)`,
-	searchItems: `SELECT ` + prefixed("items.", itemColumns) + ` FROM items_fts JOIN items ON items.id = items_fts.rowid
-		WHERE items_fts MATCH $1 ORDER BY items.sort_time DESC, items.id DESC LIMIT $2`,
+	searchBefore: `SELECT ` + prefixed("items.", itemColumns) + ` FROM items_fts JOIN items ON items.id = items_fts.rowid
+		WHERE items_fts MATCH $1 AND (items.sort_time < $2 OR items.sort_time = $3 AND items.id < $4)
+		ORDER BY items.sort_time DESC, items.id DESC LIMIT $5`,
 	searchQuotes: `SELECT q.item_id, q.seq, q.position, q.speaker, q.role, q.verb, q.direct, q.text FROM quotes q
 		JOIN items i ON i.id = q.item_id
-		WHERE ($1 = '' OR q.speaker_fold LIKE '%' || $1 || '%' ESCAPE '\')
+		WHERE ($1 = '[]' OR q.speaker IN (SELECT value FROM json_each($1)))
 		  AND NOT EXISTS (SELECT 1 FROM json_each($2) w WHERE NOT EXISTS (
 		      SELECT 1 FROM json_each(w.value) k WHERE instr(q.text_keys, ' ' || k.value || ' ') > 0))
-		  AND i.sort_time >= $3
-		ORDER BY i.sort_time DESC, q.item_id DESC, q.seq LIMIT $4`,
+		  AND i.sort_time >= $3 AND i.sort_time < $4
+		  AND (i.sort_time < $5 OR i.sort_time = $5 AND (q.item_id < $6 OR q.item_id = $6 AND q.seq > $7))
+		ORDER BY i.sort_time DESC, q.item_id DESC, q.seq LIMIT $8`,
 }

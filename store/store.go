@@ -82,6 +82,10 @@ type Store struct {
 	ws   writeStmts
 	now  func() time.Time
 
+	speakerMu    sync.Mutex
+	speakerRules SpeakerRules // see SetSpeakerRules
+	readName     func(string) []string
+
 	stop      chan struct{}
 	done      chan struct{}
 	closeOnce sync.Once

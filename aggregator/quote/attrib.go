@@ -136,6 +136,19 @@ func (d *doc) rightAttr(toks []token, j, end int) attrib {
 	}
 	subj := toks[j:v]
 	after := toks[v+1 : end]
+	if d.lang == "ru" {
+		// "сообщили в пятницу «Интерфаксу» в пресс-службе": the outlet
+		// in the dative is told; the speaker is named beside it.
+		for k, t := range after[:min(len(after), 4)] {
+			if t.kind != tQuote || k+1 == len(after) {
+				continue
+			}
+			if q := quotedName(t, d.lang); strings.HasSuffix(q, "у") || strings.HasSuffix(q, "ю") {
+				after = append(after[:k:k], after[k+1:]...)
+				break
+			}
+		}
+	}
 	a := attrib{verb: toks[v].text, vg: vg, how: aRight}
 	if d.lang == "ru" {
 		if m, ok := d.docSource(after); ok {
@@ -149,8 +162,9 @@ func (d *doc) rightAttr(toks []token, j, end int) attrib {
 			return a
 		}
 	}
-	if d.lang == "ru" && len(after) >= 2 && after[1].is("слова") {
-		// "— приводит его слова газета": the one whose words are quoted.
+	if d.lang == "ru" && len(after) >= 2 && (after[1].is("слова") || strings.HasPrefix(toks[v].low, "цитиру")) {
+		// "— приводит его слова газета", "— цитирует его «Интерфакс»":
+		// the one whose words are quoted.
 		if g, ok := ruPronouns[after[0].low]; ok {
 			a.m = mention{kind: kPronoun, gender: g, pos: after[0].s}
 			return a

@@ -60,8 +60,10 @@ func orgAt(ts []token, i int, lang string) (string, int) {
 			// A body's common noun alone ("ведомство") describes one.
 			return "", i
 		}
-		// A lower-case adjective before: "турецкий МИД".
-		if i > 0 && ts[i-1].kind == tWord && ts[i-1].lower() && ruAdjectival(ts[i-1].text) && t.acronym() {
+		// A lower-case adjective before: "турецкий МИД"; one in an
+		// oblique case ("регионального УМВД") stays out, since an
+		// acronym does not tell which nominative it would take.
+		if i > 0 && ts[i-1].kind == tWord && ts[i-1].lower() && ruAdjectival(ts[i-1].text) && ruNomAdjective(ts[i-1].low) && t.acronym() {
 			words = append([]string{ts[i-1].text}, words...)
 		}
 		// Capitalised adjectives before a body's common noun are its name:
@@ -172,9 +174,30 @@ func isRuOrg(w string) bool {
 	if ruOrgWords[w] || ruCompoundOrg(w) {
 		return true
 	}
+	// A hard masculine body's word in any case: "Фонда", "банку", "штабе".
+	for _, e := range ruHardEndings {
+		if st, ok := strings.CutSuffix(w, e); ok && ruOrgWords[st] {
+			return true
+		}
+	}
 	// Only words long enough to decline: not "нато" for "Натан".
 	return ruOrgWordForm(w, 5)
 }
+
+// ruNomAdjective reports whether the adjective w reads as a nominative
+// ("турецкий", "российская", "федеральное", "местные"; not -ой, which is
+// the feminine oblique cases too).
+func ruNomAdjective(w string) bool {
+	for _, e := range []string{"ый", "ий", "ая", "яя", "ое", "ее", "ые", "ие"} {
+		if strings.HasSuffix(w, e) {
+			return true
+		}
+	}
+	return false
+}
+
+// ruHardEndings are the case endings of a hard masculine noun.
+var ruHardEndings = []string{"а", "у", "ом", "е", "ы", "ов", "ам", "ами", "ах"}
 
 // ruCompoundOrg reports a state body's compound name in any case:
 // "Госпогранкомитета", "Роскомнадзор", "Минфину", "Росгвардии".

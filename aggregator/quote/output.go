@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/syndic/syndic/news"
 )
@@ -14,9 +15,9 @@ import (
 // who becomes the last speaker.
 func (d *doc) speak(pi int, s, e int, a attrib, follow bool, direct bool) {
 	sp := d.speakerOf(pi, s, a, follow)
-	if !direct && sp.e != nil && sp.e.kind == kOrg && mediaName(sp.e.org) {
-		// "ТАСС сообщает, что …": an outlet relaying news is no speaker,
-		// and what it relays no quote.
+	if !direct && sp.e != nil && sp.e.kind == kOrg && (mediaName(sp.e.org) || outletVerbs[lower(a.verb)]) {
+		// "ТАСС сообщает, что …", "…, пишет VladNews": an outlet relaying
+		// news is no speaker, and what it relays no quote.
 		return
 	}
 	if sp.e != nil {
@@ -24,6 +25,10 @@ func (d *doc) speak(pi int, s, e int, a attrib, follow bool, direct bool) {
 	}
 	d.emit(s, e, sp, a, direct)
 }
+
+// outletVerbs are what an outlet does with news it relays: a body that
+// speaks says, announces or tells; an outlet writes and passes on.
+var outletVerbs = toSet(`пишет пишут передает передаёт передают writes`)
 
 // emit adds the quotation [s, e) said by sp to the quotes found, unless it
 // holds no letter or digit.
@@ -44,7 +49,7 @@ func (d *doc) emit(s, e int, sp speaker, a attrib, direct bool) {
 		return
 	}
 	q := news.Quote{Text: d.text[s:e], Verb: a.verb, Direct: direct, Pos: s}
-	if ent := sp.e; ent != nil {
+	if ent := sp.e; ent != nil && !(d.lang == "ru" && !ruNominativeName(ent)) {
 		q.Speaker = ent.name()
 		if ent.kind == kOrg {
 			q.Speaker = d.expandAcronym(q.Speaker)
@@ -55,6 +60,53 @@ func (d *doc) emit(s, e int, sp speaker, a attrib, direct bool) {
 		}
 	}
 	d.out = append(d.out, emitted{Quote: q, para: sp.para, person: sp.e != nil && sp.e.kind == kPerson, right: a.how == aRight})
+}
+
+// ruNominativeName reports whether a Russian speaker's name reads as a
+// nominative: not a known given name in an oblique case only ("Сергея",
+// "Евгению Медведева"), not opened by an adjective in an oblique case
+// ("Нижнем Тагиле", "Украинской Православной Церкви"). A name never brought
+// to the nominative is a misreading, and a speaker is named in the
+// nominative or not at all.
+func ruNominativeName(e *entity) bool {
+	name := e.org
+	if e.kind == kPerson {
+		name = e.name()
+	}
+	w, rest, _ := strings.Cut(name, " ")
+	rs := ruLex().givenForms[foldYo(lower(w))]
+	if len(rs) == 0 && ruObliqueAdjective(lower(w), rest == "") && !isRuOrg(lower(w)) {
+		return false
+	}
+	if e.kind != kPerson {
+		return true
+	}
+	for _, r := range rs {
+		if r.c == caseNom {
+			return true
+		}
+	}
+	return len(rs) == 0
+}
+
+// ruObliqueAdjective reports whether w ends as an adjective in a case other
+// than the nominative ("Нижнем", "Украинской", "Открытого"; Ukrainian
+// "Львівської"). alone asks only for endings no surname has (a surname
+// alone may be adjectival: Луговой, Толстой, Седых).
+func ruObliqueAdjective(w string, alone bool) bool {
+	if utf8.RuneCountInString(w) < 5 {
+		return false
+	}
+	ends := []string{"ого", "его", "ому", "ему", "ым", "им", "ом", "ем", "ой", "ей", "ую", "юю", "ых", "их", "ыми", "ими", "ої"}
+	if alone {
+		ends = []string{"ого", "ому", "ему", "ыми", "ими", "ую", "юю", "ої"}
+	}
+	for _, e := range ends {
+		if strings.HasSuffix(w, e) {
+			return true
+		}
+	}
+	return false
 }
 
 // emitted is a quote found, with what the passes over the whole article

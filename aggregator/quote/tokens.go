@@ -124,6 +124,11 @@ func tokenize(text string, s, e int, spans []qspan, qs []int) []token {
 			}
 			out = append(out, token{kind: tDash, s: i, e: j, text: text[i:j], q: -1})
 			i = j
+		case (r == '»' || r == '"' || r == '”') && len(out) > 0 && out[len(out)-1].kind == tQuote && out[len(out)-1].e == i:
+			// «…»», "…"": a closing mark doubled by mistake is no token of
+			// its own (it would stand between a quotation and its
+			// attribution).
+			i += n
 		default:
 			j := i + n
 			// Keep runs such as "?!" or "..." together.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/syndic/syndic/aggregator/quote"
 	"io"
 	"log/slog"
 	"net"
@@ -82,6 +83,17 @@ func (h hubPoster) PostForm(ctx context.Context, target string, form url.Values)
 }
 
 // newCrawler is the crawler of cfg's sources.
+// openStore opens the config's database with its speaker rules.
+func openStore(ctx context.Context, cfg config.Config) (*store.Store, error) {
+	st, err := store.Open(ctx, cfg.Database)
+	if err != nil {
+		return nil, err
+	}
+	st.SetSpeakerRules(store.SpeakerRules{Merge: cfg.Speakers.Merge, Separate: cfg.Speakers.Separate})
+	st.SetNameReader(quote.Nominatives)
+	return st, nil
+}
+
 func newCrawler(cfg config.Config, st *store.Store, log *slog.Logger) (*aggregator.Crawler, error) {
 	return aggregator.New(cfg, newFetcher(cfg, hostGate(st)), st, log, time.Now)
 }

@@ -21,7 +21,6 @@ import (
 
 	"github.com/syndic/syndic"
 	"github.com/syndic/syndic/config"
-	"github.com/syndic/syndic/store"
 )
 
 // demoFeeds are the fixture feeds the demo upstream serves: file name (in
@@ -88,7 +87,7 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		return err
 	}
 	log := newLogger(stderr, slog.LevelError+1)
-	st, err := store.Open(ctx, cfg.Database)
+	st, err := openStore(ctx, cfg)
 	if err != nil {
 		return err
 	}

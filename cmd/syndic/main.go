@@ -45,7 +45,9 @@ Usage:
   syndic check   --explain URL|FILE [--source ID]   which rule puts an item into which section
   syndic reroute [--config F] [--db F]   route every stored item again with the current rules
   syndic extract [--json] [--url URL] FILE|-|URL   extract one article page
-  syndic quotes  [--speaker NAME] [--q TEXT] [--since D]   print stored quotes, newest first
+  syndic quotes  [--speaker NAME] [--q TEXT] [--since D] [--until D]   print stored quotes, newest first
+  syndic speakers [--n N] [--json]       list speakers: keys, names, forms, quote counts
+  syndic speakers --merge|--split A B…   write a merge or a separation into the config's speakers:
   syndic stories [--since D] [--min N] [--json]   print stories across outlets, newest first
   syndic regroup [--config F] [--db F]   group every stored item into stories again
   syndic demo                            the whole pipeline on built-in fixtures, no network, no checkout
@@ -70,6 +72,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return runServe(ctx, rest, stdout, stderr)
 	case "quotes":
 		return runQuotes(ctx, rest, stdout, stderr)
+	case "speakers":
+		return runSpeakers(ctx, rest, stdout, stderr)
 	case "reroute":
 		return runReroute(ctx, rest, stdout, stderr)
 	case "stories":

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"encoding/xml"
 	"errors"
 	"fmt"
@@ -332,5 +333,59 @@ func TestQuotesCommand(t *testing.T) {
 	}
 	if _, stderr, err := runCmd(t, "quotes", "--since", "last week"); exitCode(err) != 2 || !strings.Contains(stderr, "invalid --since") {
 		t.Errorf("bad --since: %v %s", err, stderr)
+	}
+}
+
+// syndic quotes and syndic speakers find a speaker by any form of the
+// name once the command has filed the names; --merge and --split write
+// the config's speakers: section, which the next run obeys.
+func TestSpeakersCommand(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "s.db")
+	st, err := store.Open(context.Background(), db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pub := time.Date(2019, 11, 1, 12, 54, 0, 0, time.UTC)
+	_, err = st.SaveItems(context.Background(), []news.Item{{SourceID: "kommersant", GUID: "1", Link: "https://www.kommersant.ru/doc/4147673",
+		Title: "Песков назвал неудачной идею выплаты Россией репараций Украине", Published: pub, Quotes: []news.Quote{
+			{Text: "Давайте не будем все-таки забывать, кто начал войну на Донбассе", Speaker: "Дмитрий Песков", Verb: "сказал", Direct: true},
+			{Text: "Это не относится к разряду удачных", Speaker: "Майк Помпео", Verb: "сказал", Direct: true},
+			{Text: "Это внутриукраинский конфликт", Speaker: "Майкл Помпео", Verb: "сказал", Direct: true}}}})
+	st.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := filepath.Join(dir, "feeds.yaml")
+	data, err := os.ReadFile("../../feeds.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(cfg, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, form := range []string{"Peskov", "Пескову", "Дмитрия Пескова", "dmitriy-peskov"} {
+		out, _, err := runCmd(t, "quotes", "--config", cfg, "--db", db, "--speaker", form)
+		if err != nil || !strings.HasSuffix(out, "1 quote(s)\n") || !strings.Contains(out, "Дмитрий Песков сказал") {
+			t.Errorf("quotes --speaker %s: %v\n%s", form, err, out)
+		}
+	}
+	out, _, err := runCmd(t, "speakers", "--config", cfg, "--db", db)
+	if err != nil || !strings.Contains(out, "dmitriy-peskov") || !strings.Contains(out, "mayk-pompeo") || !strings.HasSuffix(out, "3 speaker(s)\n") {
+		t.Errorf("speakers: %v\n%s", err, out)
+	}
+	if out, _, err := runCmd(t, "speakers", "--config", cfg, "--merge", "mike-pompeo", "Майк Помпео", "Майкл Помпео"); err != nil {
+		t.Fatalf("--merge: %v %s", err, out)
+	}
+	out, _, err = runCmd(t, "speakers", "--config", cfg, "--db", db, "--json")
+	var groups []news.SpeakerGroup
+	if err != nil || json.Unmarshal([]byte(out), &groups) != nil || len(groups) != 2 {
+		t.Fatalf("speakers after the merge: %v\n%s", err, out)
+	}
+	if g := groups[0]; g.Key != "mike-pompeo" || g.Quotes != 2 || len(g.Names) != 2 {
+		t.Errorf("merged speaker = %+v", g)
+	}
+	if _, stderr, err := runCmd(t, "speakers", "--config", cfg, "--split", "mike-pompeo"); exitCode(err) != 2 || !strings.Contains(stderr, "two keys or names") {
+		t.Errorf("--split of one: %v %s", err, stderr)
 	}
 }

@@ -133,7 +133,7 @@ sources:
 	href := regexp.MustCompile(`(?:href|src)="(?:https://feeds\.example\.org)?(/[^"]*)"`)
 	// Documents the index does not link: quote and search feeds, found
 	// and empty.
-	extra := []string{"/opml", "/feeds/quotes/" + url.PathEscape("Мария Захарова") + ".atom", "/feeds/quotes/Nobody.rss",
+	extra := []string{"/opml", "/feeds/quotes/mariya-zakharova.atom", "/feeds/quotes/Nobody.rss",
 		"/feeds/search.atom?q=" + url.QueryEscape("заголовок"), "/feeds/search.json?q=nothingmatches", "/quotes?speaker=Nobody"}
 	compare := func(round string) int {
 		t.Helper()

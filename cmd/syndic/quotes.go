@@ -10,7 +10,6 @@ import (
 	"time"
 
 	"github.com/syndic/syndic/news"
-	"github.com/syndic/syndic/store"
 )
 
 func runQuotes(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -18,9 +17,10 @@ func runQuotes(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	fs.SetOutput(stderr)
 	var cf configFlags
 	cf.register(fs)
-	speaker := fs.String("speaker", "", "part of the speaker's name, any case (e.g. Захарова, Bortnikov)")
-	text := fs.String("q", "", "part of the quote's text")
+	speaker := fs.String("speaker", "", "the speaker in any form: key, name, surname, any case or script (sergey-lavrov, Лаврова, Lavrov)")
+	text := fs.String("q", "", "words of the quote's text, in any form")
 	since := fs.String("since", "", "only items since a date (2024-10-01) or for a duration back (24h, 7d)")
+	until := fs.String("until", "", "only items before a date (2024-10-01) or a duration back (24h, 7d)")
 	limit := fs.Int("n", 50, "at most this many quotes")
 	if err := fs.Parse(args); err != nil {
 		return exitError{2}
@@ -34,15 +34,26 @@ func runQuotes(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		}
 		q.Since = t
 	}
+	if *until != "" {
+		t, err := parseSince(*until, time.Now())
+		if err != nil {
+			fmt.Fprintln(stderr, "syndic quotes:", strings.Replace(err.Error(), "--since", "--until", 1))
+			return exitError{2}
+		}
+		q.Until = t
+	}
 	cfg, err := cf.load()
 	if err != nil {
 		return err
 	}
-	st, err := store.Open(ctx, cfg.Database)
+	st, err := openStore(ctx, cfg)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
+	if err := fileSpeakers(ctx, cfg, st); err != nil {
+		return err
+	}
 	hits, err := st.Quotes(ctx, q)
 	if err != nil {
 		return err

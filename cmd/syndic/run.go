@@ -49,7 +49,7 @@ func runRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		cfg.Listen = *listen
 	}
 	log := newLogger(stderr, slog.LevelInfo).With("role", *role)
-	st, err := store.Open(ctx, cfg.Database)
+	st, err := openStore(ctx, cfg)
 	if err != nil {
 		if ctx.Err() != nil {
 			return nil // told to stop while starting
@@ -69,6 +69,9 @@ func runRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		return err
 	}
 	if _, _, err := crawler.RerouteIfChanged(ctx); err != nil {
+		return err
+	}
+	if _, err := crawler.FileSpeakers(ctx); err != nil {
 		return err
 	}
 	attrs := []any{"database", store.Redact(cfg.Database), "sources", len(cfg.Sources)}
@@ -166,7 +169,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		cfg.Listen = *listen
 	}
 	log := newLogger(stderr, slog.LevelInfo)
-	st, err := store.Open(ctx, cfg.Database)
+	st, err := openStore(ctx, cfg)
 	if err != nil {
 		return err
 	}
@@ -180,6 +183,9 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	if _, _, err := crawler.RerouteIfChanged(ctx); err != nil {
+		return err
+	}
+	if _, err := crawler.FileSpeakers(ctx); err != nil {
 		return err
 	}
 	log.Info("serving", "addr", ln.Addr().String(), "feeds", cfg.PublicBase()+"/", "database", store.Redact(cfg.Database))
@@ -223,7 +229,7 @@ func runCrawl(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		level = slog.LevelDebug
 	}
 	log := newLogger(stderr, level)
-	st, err := store.Open(ctx, cfg.Database)
+	st, err := openStore(ctx, cfg)
 	if err != nil {
 		return err
 	}
@@ -236,6 +242,9 @@ func runCrawl(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	} else if did && n > 0 {
 		fmt.Fprintf(stdout, "routing rules changed: %d stored items moved sections\n", n)
+	}
+	if _, err := crawler.FileSpeakers(ctx); err != nil {
+		return err
 	}
 	return crawlOnce(ctx, crawler, len(cfg.Sources), stdout, stderr)
 }
@@ -252,7 +261,7 @@ func runReroute(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if err != nil {
 		return err
 	}
-	st, err := store.Open(ctx, cfg.Database)
+	st, err := openStore(ctx, cfg)
 	if err != nil {
 		return err
 	}
