@@ -34,6 +34,8 @@ type Store interface {
 	Reroute(ctx context.Context, route func(news.Item) []string) (int, error)
 	Setting(ctx context.Context, key string) (string, bool, error)
 	SaveSetting(ctx context.Context, key, value string) error
+	SetStories(ctx context.Context, stories map[int64]int64) error
+	StoryItems(ctx context.Context, after time.Time, afterID int64, limit int) ([]news.Item, error)
 	SaveSpeakers(ctx context.Context, sps []news.Speaker) error
 	SpeakerNames(ctx context.Context, unfiled bool) ([]string, error)
 }
@@ -49,9 +51,10 @@ type Crawler struct {
 	log     *slog.Logger
 	now     func() time.Time
 
-	router *route.Router
-	pages  *pageQueue
-	late   sync.WaitGroup // items stored after their crawl (see Wait)
+	router  *route.Router
+	pages   *pageQueue
+	late    sync.WaitGroup // items stored after their crawl (see Wait)
+	stories *stories
 
 	mu        sync.Mutex
 	inFlight  map[string]bool
@@ -72,8 +75,17 @@ func New(cfg config.Config, f Fetcher, st Store, log *slog.Logger, now func() ti
 	if err != nil {
 		return nil, err
 	}
+	names := map[string]string{}
+	for _, src := range cfg.Sources {
+		names[src.ID] = src.Name
+	}
+	window := cfg.Stories.Window.D()
+	if window <= 0 {
+		window = config.DefaultStoryWindow
+	}
 	return &Crawler{cfg: cfg, fetcher: f, store: st, log: log, now: now, router: r,
 		pages:    newPageQueue(f, cfg.Fetch.ExtractTimeout.D(), now),
+		stories:  newStories(window, names),
 		inFlight: map[string]bool{}, intervals: map[string]scheduled{}, ttls: map[string]time.Duration{}}, nil
 }
 

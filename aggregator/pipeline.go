@@ -277,6 +277,13 @@ func (c *Crawler) save(ctx context.Context, doc, items []news.Item, attr news.At
 	if err := c.fileSpeakers(context.WithoutCancel(ctx), itemSpeakers(changed)); err != nil {
 		return fmt.Errorf("file speakers: %w", err)
 	}
+	if saved.New+saved.Updated > 0 {
+		// The items are stored; a failure to group them is logged, and
+		// the next start groups what was left ungrouped.
+		if err := c.groupStories(context.WithoutCancel(ctx), items, saved); err != nil {
+			log.Warn("group stories", "err", err)
+		}
+	}
 	return nil
 }
 

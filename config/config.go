@@ -38,8 +38,10 @@ type Config struct {
 	WebSubHub string `yaml:"websub_hub"`
 	// Attribution holds the defaults of every source's attribution.
 	Attribution AttributionDefaults `yaml:"attribution"`
-	Sections    []Section           `yaml:"sections"`
-	Sources     []Source            `yaml:"sources"`
+	// Stories holds how items are grouped into stories across outlets.
+	Stories  Stories   `yaml:"stories"`
+	Sections []Section `yaml:"sections"`
+	Sources  []Source  `yaml:"sources"`
 	// Speakers merges and separates quoted speakers by hand.
 	Speakers Speakers `yaml:"speakers"`
 
@@ -107,6 +109,12 @@ type Section struct {
 	Description string `yaml:"description"`
 	// Match routes items of any source into the section by their text.
 	Match Match `yaml:"match"`
+	// OnePerStory shows a story reported by several outlets once: its
+	// first report in the section, crediting the others.
+	OnePerStory bool `yaml:"one_per_story"`
+	// Prefer names sources, most preferred first, whose report stands
+	// for a story in a one_per_story section, before the first report.
+	Prefer []string `yaml:"prefer"`
 }
 
 // Match is a section's routing rule (see aggregator/route for the terms).
@@ -242,8 +250,19 @@ func Default() Config {
 			PageWait:       Duration(DefaultPageWait),
 			PagesPerHost:   DefaultPagesPerHost,
 		},
+		Stories: Stories{Window: Duration(DefaultStoryWindow)},
 	}
 }
+
+// Stories configures the grouping of items into stories across outlets.
+type Stories struct {
+	// Window is how far apart in time two reports of one story may be
+	// (default 48h, between 1h and 30 days).
+	Window Duration `yaml:"window"`
+}
+
+// DefaultStoryWindow is how far apart two reports of one story may be.
+const DefaultStoryWindow = 48 * time.Hour
 
 // File is the path the config was loaded from ("" when built in code).
 func (c *Config) File() string { return c.file }
@@ -270,7 +289,7 @@ func (c *Config) Source(id string) (Source, bool) {
 func (c *Config) NewsSections() []news.Section {
 	out := make([]news.Section, len(c.Sections))
 	for i, s := range c.Sections {
-		out[i] = news.Section{ID: s.ID, Title: s.Title, Description: s.Description}
+		out[i] = news.Section{ID: s.ID, Title: s.Title, Description: s.Description, OnePerStory: s.OnePerStory, Prefer: s.Prefer}
 	}
 	return out
 }

@@ -128,6 +128,10 @@ func (c *Config) validate(skip map[string]bool) Errors {
 		bad("fetch.max_interval", "%s is shorter than fetch.min_interval %s", c.Fetch.MaxInterval, c.Fetch.MinInterval)
 	}
 
+	if w := c.Stories.Window.D(); w < time.Hour || w > 30*24*time.Hour {
+		bad("stories.window", "must be between 1h and 720h, got %s", c.Stories.Window)
+	}
+
 	if c.WebSubHub != "" {
 		if err := checkURL(c.WebSubHub); err != nil {
 			bad("websub_hub", "%v", err)
@@ -260,6 +264,11 @@ func (c *Config) validate(skip map[string]bool) Errors {
 		for j, src := range s.Match.Sources {
 			if !sources[src] {
 				bad(fmt.Sprintf("%s.match.sources[%d]", path, j), "unknown source %q", src)
+			}
+		}
+		for j, src := range s.Prefer {
+			if !sources[src] {
+				bad(fmt.Sprintf("%s.prefer[%d]", path, j), "unknown source %q", src)
 			}
 		}
 		for j, f := range s.Match.In {

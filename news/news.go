@@ -23,6 +23,12 @@ type Section struct {
 	ID          string
 	Title       string
 	Description string
+	// OnePerStory shows a story reported by several outlets once: its
+	// first report in the section, crediting the others.
+	OnePerStory bool
+	// Prefer names sources, most preferred first, whose report stands for
+	// a story in a OnePerStory section, before the first report.
+	Prefer []string
 }
 
 // Source is an upstream outlet as the rest of the program needs to know it:
@@ -116,6 +122,9 @@ type Item struct {
 	// afterwards, even when the upstream changes the item's GUID or link
 	// (see store). It is "" until the item is stored.
 	Key string
+	// Story is the story the item reports across outlets: the id of the
+	// story's first report (see aggregator/story); 0 when not grouped.
+	Story int64
 	// Edited is when syndic last stored a change the upstream made to the
 	// item (its title, text, byline, dates, media …); zero when the item
 	// has not changed since it was first stored. Set by the store.

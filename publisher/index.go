@@ -67,7 +67,7 @@ footer{margin-top:2em;color:#666;font-size:.85em}
 <ol>
 {{- range .Items}}
 <li{{if .Lang}} lang="{{.Lang}}"{{end}}><a href="{{.Link}}">{{.Title}}</a>
-<span class="meta">{{.Source}}{{if .Via}}, via {{.Via}}{{end}}{{if .Time}} · <time datetime="{{.DateTime}}">{{.Time}}</time>{{end}}{{if .Byline}} · by {{.Byline}}{{end}}</span></li>
+<span class="meta">{{.Source}}{{if .Via}}, via {{.Via}}{{end}}{{if .Time}} · <time datetime="{{.DateTime}}">{{.Time}}</time>{{end}}{{if .Byline}} · by {{.Byline}}{{end}}{{if .Also}} · also reported by {{range $i, $a := .Also}}{{if $i}}, {{end}}<a href="{{$a.Link}}">{{$a.Name}}</a>{{end}}{{end}}</span></li>
 {{- end}}
 </ol>
 {{- else}}
@@ -101,7 +101,10 @@ type indexItem struct {
 	Title, Link, Source, Via string
 	Time, DateTime, Byline   string
 	Lang                     string
+	Also                     []indexCredit // the other outlets that reported its story
 }
+
+type indexCredit struct{ Name, Link string }
 
 // renderIndex renders the index page: the configured sections with their
 // newest items, and every feed.
@@ -130,6 +133,7 @@ func (p *Publisher) renderIndex(ctx context.Context, _ time.Time) ([]byte, error
 		if err != nil {
 			return nil, err
 		}
+		sc := p.readStories(ctx, items)
 		for i := range items {
 			if len(f.Items) == indexItems {
 				break
@@ -138,7 +142,13 @@ func (p *Publisher) renderIndex(ctx context.Context, _ time.Time) ([]byte, error
 				p.withhold("/", &items[i])
 				continue
 			}
-			f.Items = append(f.Items, p.indexItem(&items[i]))
+			ii := p.indexItem(&items[i])
+			if _, _, also, ok := p.others(&items[i], sc); ok {
+				for _, c := range also {
+					ii.Also = append(ii.Also, indexCredit{c.name, c.link})
+				}
+			}
+			f.Items = append(f.Items, ii)
 		}
 		data.Sections = append(data.Sections, f)
 	}

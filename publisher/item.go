@@ -1,6 +1,7 @@
 package publisher
 
 import (
+	"context"
 	"crypto/sha1"
 	"encoding/hex"
 	"html"
@@ -15,7 +16,11 @@ import (
 // feedData is one page of a feed ready to render: every string cleaned,
 // every item publishable, newest first, at most the feed length.
 type feedData struct {
-	title       string // cleaned feed title
+	// onePerStory is the section whose feed shows each story once, by its
+	// first report in the section; "" for every other feed.
+	onePerStory string
+	prefer      []string // sources whose report stands for a story there, most preferred first
+	title       string   // cleaned feed title
 	description string
 	home        string    // BaseURL + "/"
 	self        string    // this page's URL
@@ -58,6 +63,12 @@ type entry struct {
 	sourceFeed string // the source's feed or listing URL
 	// via is plain text, written only escaped: "<AZ>" stays
 	via []string
+
+	// story is the story the item reports, when other outlets reported it
+	// too: firstBy reported it first, alsoBy are the other outlets.
+	story   int64
+	firstBy *credit
+	alsoBy  []credit
 
 	// summary is an excerpt followed by the attribution; content is the
 	// whole body followed by the attribution, set only when the source
@@ -125,8 +136,9 @@ func (e *entry) body() string {
 // entries. It returns the position of the last item it looked at, and
 // whether items may remain after it: more were given than used, or as many
 // as asked for (asked).
-func (p *Publisher) fill(fd *feedData, feed string, items []news.Item, asked int) (last cursor, more bool) {
+func (p *Publisher) fill(ctx context.Context, fd *feedData, feed string, items []news.Item, asked int) (last cursor, more bool) {
 	used := 0
+	sc := p.readStories(ctx, items)
 	for i := range items {
 		if len(fd.entries) == p.limit {
 			break
@@ -138,7 +150,12 @@ func (p *Publisher) fill(fd *feedData, feed string, items []news.Item, asked int
 			p.withhold(feed, it)
 			continue
 		}
-		fd.entries = append(fd.entries, p.entry(it))
+		if fd.onePerStory != "" && !sc.standsFor(it, fd.onePerStory, fd.prefer) {
+			continue // another report shows its story, crediting it
+		}
+		e := p.entry(it)
+		p.creditStory(&e, it, sc)
+		fd.entries = append(fd.entries, e)
 	}
 	for _, e := range fd.entries {
 		if e.updated.After(fd.updated) {

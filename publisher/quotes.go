@@ -9,11 +9,13 @@ import (
 	"html/template"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
 
 	"github.com/syndic/syndic/news"
+	"github.com/syndic/syndic/store"
 )
 
 // Searcher is what quote search and full-text search read. The SQLite and
@@ -80,6 +82,7 @@ func checkQuery(name, v string) error {
 // isQueryPath reports whether path is one of the query endpoints.
 func isQueryPath(path string) bool {
 	return path == quotesPath || path == searchPath || path == speakersPath ||
+		path == storiesPath || strings.HasPrefix(path, storyPrefix) || strings.HasPrefix(path, storiesFeedStem) ||
 		strings.HasPrefix(path, quoteFeedPrefix) || strings.HasPrefix(path, searchFeedStem)
 }
 
@@ -89,7 +92,8 @@ func isQueryPath(path string) bool {
 // stored one of the items they show (Last-Modified). Feeds and JSON
 // answers may be read by pages of any site.
 func (p *Publisher) serveQuery(w http.ResponseWriter, r *http.Request) {
-	if p.search == nil {
+	sp, storyPages := p.st.(StoryPages)
+	if isStory := r.URL.Path == storiesPath || strings.HasPrefix(r.URL.Path, storyPrefix) || strings.HasPrefix(r.URL.Path, storiesFeedStem); isStory && !storyPages || !isStory && p.search == nil {
 		http.NotFound(w, r)
 		return
 	}
@@ -145,6 +149,22 @@ func (p *Publisher) serveQuery(w http.ResponseWriter, r *http.Request) {
 		}
 	case path == searchPath:
 		body, ct, mod, err = p.searchPage(r.Context(), r.URL, wantsJSON(r))
+	case path == storiesPath:
+		body, ct, mod, err = p.storiesPage(r.Context(), sp, 0, wantsJSON(r))
+	case strings.HasPrefix(path, storyPrefix):
+		id, perr := strconv.ParseInt(strings.TrimPrefix(path, storyPrefix), 10, 64)
+		if perr != nil || id <= 0 {
+			http.NotFound(w, r)
+			return
+		}
+		body, ct, mod, err = p.storiesPage(r.Context(), sp, id, wantsJSON(r))
+	case strings.HasPrefix(path, storiesFeedStem):
+		f, ok := formatByExt(strings.TrimPrefix(path, storiesFeedStem))
+		if !ok {
+			http.NotFound(w, r)
+			return
+		}
+		body, ct, mod, err = p.storiesFeed(r.Context(), sp, f)
 	default:
 		f, ok := formatByExt(strings.TrimPrefix(path, searchFeedStem))
 		if !ok {
@@ -155,6 +175,8 @@ func (p *Publisher) serveQuery(w http.ResponseWriter, r *http.Request) {
 	}
 	var bad badQuery
 	switch {
+	case errors.Is(err, store.ErrNotFound):
+		http.NotFound(w, r)
 	case errors.As(err, &bad):
 		http.Error(w, bad.Error(), http.StatusBadRequest)
 		return
@@ -286,6 +308,9 @@ type quoteJSON struct {
 	Via       []string `json:"via"`
 	Notice    string   `json:"notice,omitempty"` // the reuse rule the source or article states
 	Published string   `json:"published"`
+	// CarriedBy lists every outlet that carried the quote, when the
+	// story it belongs to was reported by several.
+	CarriedBy []jsonCredit `json:"carried_by,omitempty"`
 }
 
 // publishable returns the hits whose item can be linked to its origin.
@@ -320,14 +345,19 @@ func (p *Publisher) quotesPage(ctx context.Context, u *url.URL, asJSON bool) ([]
 	for _, h := range hits {
 		mod = latest(mod, h.Item.FetchedAt, h.Item.Edited)
 	}
+	hits, carriers := p.mergeQuotes(ctx, hits)
 	if asJSON {
 		out := make([]quoteJSON, 0, len(hits))
-		for _, h := range hits {
+		for i, h := range hits {
 			e := p.entry(&h.Item)
-			out = append(out, quoteJSON{Text: quoteWords(plainText(h.Quote.Text), e.level), Speaker: plainText(h.Quote.Speaker),
+			q := quoteJSON{Text: quoteWords(plainText(h.Quote.Text), e.level), Speaker: plainText(h.Quote.Speaker),
 				Key: h.SpeakerKey, Role: plainText(h.Quote.Role), Verb: plainText(h.Quote.Verb), Direct: h.Quote.Direct,
 				Title: e.title, Link: e.link, Source: e.sourceName, Via: nonNilStrings(e.via), Notice: p.plainNotice(&h.Item, &e),
-				Published: rfc3339(e.date)})
+				Published: rfc3339(e.date)}
+			for _, c := range carriers[i] {
+				q.CarriedBy = append(q.CarriedBy, jsonCredit{Name: c.name, URL: c.link})
+			}
+			out = append(out, q)
 		}
 		body, err := json.MarshalIndent(struct {
 			Speaker string      `json:"speaker"`
@@ -364,11 +394,14 @@ func (p *Publisher) quotesPage(ctx context.Context, u *url.URL, asJSON bool) ([]
 		feed := p.base + quoteFeedPrefix + url.PathEscape(key)
 		data.Feeds = []feedLink{{"Atom", feed + ".atom"}, {"RSS", feed + ".rss"}, {"JSON Feed", feed + ".json"}}
 	}
-	for _, h := range hits {
+	for i, h := range hits {
 		e := p.entry(&h.Item)
 		row := quoteRow{Text: quoteWords(plainText(h.Quote.Text), e.level), Speaker: plainText(h.Quote.Speaker),
 			Role: plainText(h.Quote.Role), Verb: plainText(h.Quote.Verb), Direct: h.Quote.Direct, Title: e.title,
 			Link: e.link, Source: e.sourceName, Via: strings.Join(e.via, ", "), Lang: e.lang}
+		for _, c := range carriers[i] {
+			row.CarriedBy = append(row.CarriedBy, c.name)
+		}
 		row.When, row.DateTime = timeShown(e.date)
 		data.Quotes = append(data.Quotes, row)
 	}
@@ -390,6 +423,7 @@ func (p *Publisher) quoteFeed(ctx context.Context, groups []*news.SpeakerGroup, 
 	if err != nil {
 		return nil, "", time.Time{}, err
 	}
+	hits, carriers := p.mergeQuotes(ctx, hits)
 	current := p.base + quoteFeedPrefix + url.PathEscape(speaker) + "." + formats[f].ext
 	self := current
 	if b := u.Query().Get("before"); b != "" {
@@ -406,7 +440,7 @@ func (p *Publisher) quoteFeed(ctx context.Context, groups []*news.SpeakerGroup, 
 		fd.next = current + next
 	}
 	var mod time.Time
-	for _, h := range hits {
+	for i, h := range hits {
 		e := p.entry(&h.Item)
 		it := h.Item
 		src := p.sources[it.SourceID]
@@ -429,7 +463,7 @@ func (p *Publisher) quoteFeed(ctx context.Context, groups []*news.SpeakerGroup, 
 		}
 		quote += "<p>— " + template.HTMLEscapeString(who) + " (" + template.HTMLEscapeString(plainText(h.Quote.Verb)) + "), in <a href=\"" +
 			template.HTMLEscapeString(e.link) + "\">" + template.HTMLEscapeString(e.title0()) + "</a></p>\n"
-		e.summary = quote + p.attribution(&it, &e, &src, base)
+		e.summary = quote + carriedBy(carriers[i]) + p.attribution(&it, &e, &src, base)
 		e.content = ""
 		e.authors = []string{plainText(h.Quote.Speaker)}
 		e.id = uuidURN(fmt.Sprintf("%s\n%s\nquote %d", it.SourceID, itemKey(&it), h.Seq))
@@ -555,6 +589,7 @@ func nonNilSpeakers(s []speakerLink) []speakerLink {
 type feedLink struct{ Name, Href string }
 
 type quoteRow struct {
+	CarriedBy                                           []string // when several outlets carried it
 	Text, Speaker, Role, Verb, Title, Link, Source, Via string
 	Lang, When, DateTime                                string
 	Direct                                              bool
@@ -619,7 +654,7 @@ li{margin:.8em 0}form input{font-size:1em;margin-right:.5em}
 <ol>
 {{- range .Quotes}}
 <li{{if .Lang}} lang="{{.Lang}}"{{end}}>{{if .Text}}<blockquote>{{if .Direct}}«{{.Text}}»{{else}}[{{.Text}}]{{end}}</blockquote>{{end}}
-<span class="meta">— {{.Speaker}}{{if .Role}}, {{.Role}}{{end}}{{if .Verb}} ({{.Verb}}){{end}} · <a href="{{.Link}}">{{.Title}}</a> · {{.Source}}{{if .Via}}, via {{.Via}}{{end}} · <time datetime="{{.DateTime}}">{{.When}}</time></span></li>
+<span class="meta">— {{.Speaker}}{{if .Role}}, {{.Role}}{{end}}{{if .Verb}} ({{.Verb}}){{end}} · <a href="{{.Link}}">{{.Title}}</a> · {{.Source}}{{if .Via}}, via {{.Via}}{{end}} · <time datetime="{{.DateTime}}">{{.When}}</time>{{if .CarriedBy}} · carried by {{range $i, $s := .CarriedBy}}{{if $i}}, {{end}}{{$s}}{{end}}{{end}}</span></li>
 {{- else}}
 <p>No quotes found.</p>
 {{- end}}

@@ -59,6 +59,9 @@ func (p *Publisher) buildPage(ctx context.Context, rt *route, cur cursor, mod ti
 		if p.hub != "" && cur.zero() {
 			fd.hub = p.hub
 		}
+		if sec.OnePerStory {
+			fd.onePerStory, fd.prefer = sec.ID, sec.Prefer
+		}
 	case kindSource:
 		items, err = p.st.SourceItems(ctx, rt.id, cur.time0(), cur.id, asked)
 		src := p.sources[rt.id]
@@ -79,7 +82,7 @@ func (p *Publisher) buildPage(ctx context.Context, rt *route, cur cursor, mod ti
 		fd.description = fd.title
 	}
 	fd.home, fd.updated = p.base+"/", mod
-	bp.last, bp.more = p.fill(fd, rt.path, items, asked)
+	bp.last, bp.more = p.fill(ctx, fd, rt.path, items, asked)
 	if !cur.zero() {
 		// An older page changes only when its own items do.
 		fd.updated = time.Time{}
@@ -398,6 +401,16 @@ type jsonExt struct {
 	About  string     `json:"about"`
 	Source jsonSource `json:"source"`
 	Via    []string   `json:"via,omitempty"`
+	// The story the item reports, when other outlets reported it too.
+	Story           int64        `json:"story,omitempty"`
+	FirstReportedBy *jsonCredit  `json:"first_reported_by,omitempty"`
+	AlsoReportedBy  []jsonCredit `json:"also_reported_by,omitempty"`
+}
+
+// jsonCredit is an outlet that reported an item's story, and its original.
+type jsonCredit struct {
+	Name string `json:"name"`
+	URL  string `json:"url"`
 }
 
 type jsonSource struct {
@@ -441,7 +454,14 @@ func (p *Publisher) renderJSON(fd *feedData) ([]byte, error) {
 				About:  fd.home,
 				Source: jsonSource{Name: e.sourceName, HomeURL: e.sourceHome, FeedURL: e.sourceFeed},
 				Via:    e.via,
+				Story:  e.story,
 			},
+		}
+		if e.firstBy != nil {
+			it.Syndic.FirstReportedBy = &jsonCredit{Name: e.firstBy.name, URL: e.firstBy.link}
+		}
+		for _, c := range e.alsoBy {
+			it.Syndic.AlsoReportedBy = append(it.Syndic.AlsoReportedBy, jsonCredit{Name: c.name, URL: c.link})
 		}
 		for _, x := range e.enclosures {
 			it.Attachments = append(it.Attachments, jsonAttachment{URL: x.url, MIMEType: x.typ, Size: x.length})

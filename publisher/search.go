@@ -83,7 +83,7 @@ func (p *Publisher) searchResults(ctx context.Context, fd *feedData, u *url.URL,
 	if !q.Before.IsZero() {
 		fd.self += "&" + strings.TrimPrefix(cursor{t: q.Before.UnixMicro(), id: q.BeforeID}.query(), "?")
 	}
-	p.fill(fd, searchPath, items, len(items)+1)
+	p.fill(ctx, fd, searchPath, items, len(items)+1)
 	if more && len(items) > 0 {
 		fd.next = fd.current + "&" + strings.TrimPrefix(cursorOf(&items[len(items)-1]).query(), "?")
 	}

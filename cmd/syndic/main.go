@@ -48,6 +48,8 @@ Usage:
   syndic quotes  [--speaker NAME] [--q TEXT] [--since D] [--until D]   print stored quotes, newest first
   syndic speakers [--n N] [--json]       list speakers: keys, names, forms, quote counts
   syndic speakers --merge|--split A B…   write a merge or a separation into the config's speakers:
+  syndic stories [--since D] [--min N] [--json]   print stories across outlets, newest first
+  syndic regroup [--config F] [--db F]   group every stored item into stories again
   syndic demo                            the whole pipeline on built-in fixtures, no network, no checkout
 
 Run "syndic COMMAND -h" for the flags of a command.
@@ -74,6 +76,10 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return runSpeakers(ctx, rest, stdout, stderr)
 	case "reroute":
 		return runReroute(ctx, rest, stdout, stderr)
+	case "stories":
+		return runStories(ctx, rest, stdout, stderr)
+	case "regroup":
+		return runRegroup(ctx, rest, stdout, stderr)
 	case "demo":
 		return runDemo(ctx, rest, stdout, stderr)
 	case "extract":
