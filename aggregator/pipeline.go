@@ -93,7 +93,7 @@ func (c *Crawler) crawl(ctx context.Context, src config.Source, state *news.Sour
 		if c.wantsArticle(src, it) {
 			old, known, err := c.store.StoredItem(wctx, src.ID, it.GUID, it.Link)
 			if err != nil {
-				return fmt.Errorf("look up item: %w", err)
+				return fmt.Errorf("look up item: %w", storeErr{err})
 			}
 			if !known {
 				waiting = append(waiting, it)
@@ -263,7 +263,7 @@ func (c *Crawler) save(ctx context.Context, doc, items []news.Item, attr news.At
 	}
 	saved, err := c.store.SaveDocumentItems(context.WithoutCancel(ctx), doc, items)
 	if err != nil {
-		return fmt.Errorf("store items: %w", err)
+		return fmt.Errorf("store items: %w", storeErr{err})
 	}
 	res.New += saved.New
 	res.Updated += saved.Updated
@@ -275,7 +275,7 @@ func (c *Crawler) save(ctx context.Context, doc, items []news.Item, attr news.At
 		}
 	}
 	if err := c.fileSpeakers(context.WithoutCancel(ctx), itemSpeakers(changed)); err != nil {
-		return fmt.Errorf("file speakers: %w", err)
+		return fmt.Errorf("file speakers: %w", storeErr{err})
 	}
 	return nil
 }
