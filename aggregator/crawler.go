@@ -11,6 +11,7 @@ import (
 	"log/slog"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/syndic/syndic/aggregator/fetch"
@@ -149,12 +150,15 @@ var ErrBusy = errors.New("already being crawled")
 // own per-host queues), calling done after each source. It returns the
 // results in config order once every item is stored, those whose pages
 // came after fetch.page_wait included (see Wait). One source's failure
-// never stops the others.
+// never stops the others; the database's does: once a crawl ends with
+// ErrDatabase, the sources not started yet are not crawled, and their
+// results carry that error.
 func (c *Crawler) CrawlOnce(ctx context.Context, done func(Result)) []Result {
 	results := make([]Result, len(c.cfg.Sources))
 	sem := make(chan struct{}, maxParallel)
 	var wg sync.WaitGroup
 	var mu sync.Mutex
+	var dbDown atomic.Pointer[error] // the first ErrDatabase
 	for i, src := range c.cfg.Sources {
 		wg.Add(1)
 		sem <- struct{}{}
@@ -163,7 +167,15 @@ func (c *Crawler) CrawlOnce(ctx context.Context, done func(Result)) []Result {
 			var once sync.Once
 			fed := func() { once.Do(func() { <-sem }) }
 			defer fed()
-			r := c.crawlSource(ctx, src, fed)
+			var r Result
+			if e := dbDown.Load(); e != nil {
+				r = Result{Source: src.ID, Err: *e}
+			} else {
+				r = c.crawlSource(ctx, src, fed)
+			}
+			if errors.Is(r.Err, ErrDatabase) {
+				dbDown.CompareAndSwap(nil, &r.Err)
+			}
 			results[i] = r
 			if done != nil {
 				mu.Lock()
