@@ -2,6 +2,7 @@ package aggregator
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
 	"sort"
@@ -32,7 +33,11 @@ func (c *Crawler) crawl(ctx context.Context, src config.Source, state *news.Sour
 		MaxBytes: int64(src.MaxBytes),
 	})
 	if err != nil {
-		return fmt.Errorf("fetch %s: %w", kindNoun(src), err)
+		err = fmt.Errorf("fetch %s: %w", kindNoun(src), err)
+		if errors.Is(err, fetch.ErrHostTurn) {
+			return storeErr{err} // the database's failure, not the upstream's
+		}
+		return err
 	}
 	res.hint = resp.Fresh
 	if resp.NotModified {

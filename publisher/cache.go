@@ -308,7 +308,6 @@ func (p *Publisher) freshen(ctx context.Context, d *dep) (*depState, error) {
 		}
 		return nil, err
 	}
-	p.readErr.Store(nil)
 	return next, nil
 }
 
@@ -326,6 +325,7 @@ func (p *Publisher) readVersion(ctx context.Context, d *dep) (*depState, error) 
 	if err != nil {
 		return nil, err
 	}
+	p.readErr.Store(nil)
 	old := d.state.Load()
 	next := old
 	if old == nil || old.version != v || !old.mod.Equal(mod) {
