@@ -11,6 +11,7 @@ import (
 	"log/slog"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/syndic/syndic/aggregator/fetch"
@@ -38,6 +39,8 @@ type Store interface {
 	StoryItems(ctx context.Context, after time.Time, afterID int64, limit int) ([]news.Item, error)
 	SaveSpeakers(ctx context.Context, sps []news.Speaker) error
 	SpeakerNames(ctx context.Context, unfiled bool) ([]string, error)
+	// Ping returns nil when the database answers a query.
+	Ping(ctx context.Context) error
 }
 
 var _ Store = (*store.Store)(nil)
@@ -159,12 +162,15 @@ var ErrBusy = errors.New("already being crawled")
 // own per-host queues), calling done after each source. It returns the
 // results in config order once every item is stored, those whose pages
 // came after fetch.page_wait included (see Wait). One source's failure
-// never stops the others.
+// never stops the others; the database's does: once a crawl ends with
+// ErrDatabase, the sources not started yet are not crawled, and their
+// results carry that error.
 func (c *Crawler) CrawlOnce(ctx context.Context, done func(Result)) []Result {
 	results := make([]Result, len(c.cfg.Sources))
 	sem := make(chan struct{}, maxParallel)
 	var wg sync.WaitGroup
 	var mu sync.Mutex
+	var dbDown atomic.Pointer[error] // the first ErrDatabase
 	for i, src := range c.cfg.Sources {
 		wg.Add(1)
 		sem <- struct{}{}
@@ -173,7 +179,15 @@ func (c *Crawler) CrawlOnce(ctx context.Context, done func(Result)) []Result {
 			var once sync.Once
 			fed := func() { once.Do(func() { <-sem }) }
 			defer fed()
-			r := c.crawlSource(ctx, src, fed)
+			var r Result
+			if e := dbDown.Load(); e != nil {
+				r = Result{Source: src.ID, Err: *e}
+			} else {
+				r = c.crawlSource(ctx, src, fed)
+			}
+			if errors.Is(r.Err, ErrDatabase) {
+				dbDown.CompareAndSwap(nil, &r.Err)
+			}
 			results[i] = r
 			if done != nil {
 				mu.Lock()
@@ -218,8 +232,12 @@ func (c *Crawler) crawlSource(ctx context.Context, src config.Source, fed func()
 	wctx := context.WithoutCancel(ctx)
 	state, err := c.store.SourceState(wctx, src.ID)
 	if err != nil {
-		res.Err = fmt.Errorf("read source state: %w", err)
-		log.Error("crawl failed", "err", res.Err)
+		res.Err = fmt.Errorf("read source state: %w", storeErr{err})
+		if c.databaseDown(wctx, res.Err) {
+			res.Err = storeFailed(res.Err, log)
+		} else {
+			log.Error("crawl failed", "err", res.Err)
+		}
 		return res
 	}
 	state.SourceID = src.ID
@@ -233,6 +251,13 @@ func (c *Crawler) crawlSource(ctx context.Context, src config.Source, fed func()
 		// Stopped from outside (shutdown): not the source's failure, and
 		// nothing to record; the next run starts this source again.
 		res.Err = err
+		return res
+	}
+	if err != nil && c.databaseDown(wctx, err) {
+		// Not the source's failure either: nothing recorded, its
+		// validators kept, so that it is fetched again in full once the
+		// database answers.
+		res.Err = storeFailed(err, log)
 		return res
 	}
 	if err != nil {
@@ -272,12 +297,58 @@ func (c *Crawler) crawlSource(ctx context.Context, src config.Source, fed func()
 			"interval", res.Interval, "next", res.Next)
 	}
 	if err := c.store.SaveSourceState(wctx, state); err != nil {
+		err = fmt.Errorf("save source state: %w", storeErr{err})
+		if c.databaseDown(wctx, err) {
+			res.Err = storeFailed(err, log)
+			return res
+		}
 		log.Error("save source state", "err", err)
 		if res.Err == nil {
-			res.Err = fmt.Errorf("save source state: %w", err)
+			res.Err = err
 		}
 	}
 	return res
+}
+
+// ErrDatabase marks (errors.Is) the error of a crawl that could not read
+// or write the store because the database was unreachable, locked or full:
+// not a failure of the source, so it counts no failure and backs nothing
+// off; the crawl is to be run again once the database answers.
+var ErrDatabase = errors.New("database unreachable")
+
+// storeErr marks an error of the store among a crawl's errors.
+type storeErr struct{ err error }
+
+func (e storeErr) Error() string { return e.err.Error() }
+func (e storeErr) Unwrap() error { return e.err }
+
+// databaseDown reports whether err is an error of the store that the
+// database's state explains: one store.Unavailable recognises, or any
+// while the database does not answer a ping. Other store errors (a value
+// the database refuses) are the source's: retried at once, they would
+// fail again.
+func (c *Crawler) databaseDown(ctx context.Context, err error) bool {
+	var se storeErr
+	if !errors.As(err, &se) {
+		return false
+	}
+	if store.Unavailable(se.err) {
+		return true
+	}
+	ctx, cancel := context.WithTimeout(ctx, pingTimeout)
+	defer cancel()
+	return c.store.Ping(ctx) != nil
+}
+
+// pingTimeout bounds one look at whether the database answers.
+const pingTimeout = 5 * time.Second
+
+// storeFailed returns err marked as ErrDatabase, logged at debug level
+// only: the crawl loop (or crawl --once) says once that the database is
+// unreachable, not once per source.
+func storeFailed(err error, log *slog.Logger) error {
+	log.Debug("crawl not stored: database unreachable", "err", err)
+	return fmt.Errorf("%w: %w", ErrDatabase, err)
 }
 
 func (c *Crawler) claim(id string) bool {

@@ -2,6 +2,7 @@ package aggregator
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
 	"sort"
@@ -32,7 +33,11 @@ func (c *Crawler) crawl(ctx context.Context, src config.Source, state *news.Sour
 		MaxBytes: int64(src.MaxBytes),
 	})
 	if err != nil {
-		return fmt.Errorf("fetch %s: %w", kindNoun(src), err)
+		err = fmt.Errorf("fetch %s: %w", kindNoun(src), err)
+		if errors.Is(err, fetch.ErrHostTurn) {
+			return storeErr{err} // the database's failure, not the upstream's
+		}
+		return err
 	}
 	res.hint = resp.Fresh
 	if resp.NotModified {
@@ -93,7 +98,7 @@ func (c *Crawler) crawl(ctx context.Context, src config.Source, state *news.Sour
 		if c.wantsArticle(src, it) {
 			old, known, err := c.store.StoredItem(wctx, src.ID, it.GUID, it.Link)
 			if err != nil {
-				return fmt.Errorf("look up item: %w", err)
+				return fmt.Errorf("look up item: %w", storeErr{err})
 			}
 			if !known {
 				waiting = append(waiting, it)
@@ -263,7 +268,7 @@ func (c *Crawler) save(ctx context.Context, doc, items []news.Item, attr news.At
 	}
 	saved, err := c.store.SaveDocumentItems(context.WithoutCancel(ctx), doc, items)
 	if err != nil {
-		return fmt.Errorf("store items: %w", err)
+		return fmt.Errorf("store items: %w", storeErr{err})
 	}
 	res.New += saved.New
 	res.Updated += saved.Updated
@@ -275,7 +280,7 @@ func (c *Crawler) save(ctx context.Context, doc, items []news.Item, attr news.At
 		}
 	}
 	if err := c.fileSpeakers(context.WithoutCancel(ctx), itemSpeakers(changed)); err != nil {
-		return fmt.Errorf("file speakers: %w", err)
+		return fmt.Errorf("file speakers: %w", storeErr{err})
 	}
 	if saved.New+saved.Updated > 0 {
 		// The items are stored; a failure to group them is logged, and

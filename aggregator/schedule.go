@@ -2,6 +2,9 @@ package aggregator
 
 import (
 	"context"
+	"errors"
+	"fmt"
+	"log/slog"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -56,8 +59,11 @@ const maxInFlight = 4 * maxParallel
 // maxParallel feeds at once (a source waiting for its article pages does
 // not count) and holding at most maxInFlight sources, and gives each back
 // with its next due time, until ctx is cancelled; then it waits for the crawls in flight to finish their writes, gives
-// their sources back due at once, and returns. An error of the schedule is
-// logged and retried, never fatal: the database may come back.
+// their sources back due at once, and returns. An error of the database
+// (of the schedule, or a crawl's ErrDatabase) is never fatal: it is logged
+// once, nothing is claimed until the database answers a ping, looked at
+// after 0.5 s, then 1, 2, 4 and 5 s, and the sources whose crawl could not
+// be stored are due again at once.
 func (c *Crawler) RunSchedule(ctx context.Context, sched Schedule) error {
 	sources := make(map[string]config.Source, len(c.cfg.Sources))
 	for _, src := range c.cfg.Sources {
@@ -71,19 +77,43 @@ func (c *Crawler) RunSchedule(ctx context.Context, sched Schedule) error {
 		// waiting for a free slot starts at once.
 		finished = make(chan struct{}, 1)
 	)
+	db := &dbState{log: c.log, sched: sched}
 	defer c.Wait()
 	defer wg.Wait()
 	for {
+		if wait, down := db.down(); down {
+			// Look again after a short, growing wait; nothing is
+			// claimed meanwhile, so no source is fetched for nothing.
+			t := time.NewTimer(wait)
+			select {
+			case <-ctx.Done():
+				t.Stop()
+				return nil
+			case <-t.C:
+			}
+			pctx, cancel := context.WithTimeout(ctx, pingTimeout)
+			err := c.store.Ping(pctx)
+			cancel()
+			if ctx.Err() != nil {
+				return nil
+			}
+			if err != nil {
+				db.stillDown()
+				continue
+			}
+			db.answered(ctx)
+		}
 		now := c.now()
 		if free := min(maxParallel-int(running.Load()), maxInFlight-int(inFlight.Load())); free > 0 {
 			ids, err := sched.Claim(ctx, now, free)
 			if err != nil && ctx.Err() == nil {
-				c.log.Error("claim due sources", "err", err)
+				db.failed(fmt.Errorf("claim due sources: %w", err))
+				continue
 			}
 			for _, id := range ids {
 				src, ok := sources[id]
 				if !ok { // not ours: hand it back untouched
-					c.giveBack(ctx, sched, id, now)
+					db.giveBack(ctx, id, now)
 					continue
 				}
 				running.Add(1)
@@ -116,16 +146,22 @@ func (c *Crawler) RunSchedule(ctx context.Context, sched Schedule) error {
 					switch {
 					case ctx.Err() != nil:
 						next = c.now() // stopped: another crawler may take it at once
+					case errors.Is(r.Err, ErrDatabase):
+						next = c.now() // due again as soon as the database answers
+						db.failed(r.Err)
 					case next.IsZero(): // the state could not be read or saved
 						next = c.now().Add(src.Interval.D())
+					default:
+						db.worked()
 					}
-					c.giveBack(ctx, sched, id, next)
+					db.giveBack(ctx, id, next)
 				}()
 			}
 		}
 		due, upkeep, err := sched.Wake(ctx, now)
 		if err != nil && ctx.Err() == nil {
-			c.log.Error("read the schedule", "err", err)
+			db.failed(fmt.Errorf("read the schedule: %w", err))
+			continue
 		}
 		wait := maxWait // and the next crawl to end wakes the loop
 		now = c.now()
@@ -154,10 +190,95 @@ func (c *Crawler) RunSchedule(ctx context.Context, sched Schedule) error {
 	}
 }
 
-func (c *Crawler) giveBack(ctx context.Context, sched Schedule, id string, next time.Time) {
-	if err := sched.Release(context.WithoutCancel(ctx), id, next); err != nil {
-		c.log.Warn("give back source", "source", id, "err", err)
+// Backoff of the crawl loop while the database does not answer: from
+// dbWaitMin, doubling, to dbWaitMax.
+const (
+	dbWaitMin = 500 * time.Millisecond
+	dbWaitMax = 5 * time.Second
+)
+
+// dbState is the crawl loop's view of the database: down from a store
+// error until a ping answers, looked at again after a wait that grows from
+// dbWaitMin to dbWaitMax and shrinks back only when a crawl is stored
+// (a database that answers pings but fails writes, as a full disk does,
+// stays backed off). It logs the outage once, and its end.
+type dbState struct {
+	log   *slog.Logger
+	sched Schedule
+
+	mu       sync.Mutex
+	since    time.Time            // when it went down; zero while up
+	wait     time.Duration        // the next wait while down
+	unsent   map[string]time.Time // sources whose release failed, with their next due time
+	failures int                  // store errors seen during the outage
+}
+
+// down reports whether the database is down and how long to wait before looking again.
+func (d *dbState) down() (time.Duration, bool) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return d.wait, !d.since.IsZero()
+}
+
+// failed notes a store error: the database is down. The wait starts at
+// dbWaitMin, or doubles when no crawl was stored since the last outage.
+func (d *dbState) failed(err error) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	d.failures++
+	if !d.since.IsZero() {
+		return
 	}
+	d.since = time.Now()
+	d.wait = min(max(2*d.wait, dbWaitMin), dbWaitMax)
+	d.log.Error("database unreachable: crawling paused until it answers", "err", err)
+}
+
+// stillDown notes a ping the database did not answer: the wait doubles.
+func (d *dbState) stillDown() {
+	d.mu.Lock()
+	d.wait = min(2*d.wait, dbWaitMax)
+	d.mu.Unlock()
+}
+
+// answered notes that the database answers again and gives back the
+// sources whose release failed meanwhile.
+func (d *dbState) answered(ctx context.Context) {
+	d.mu.Lock()
+	since, failures, unsent := d.since, d.failures, d.unsent
+	d.since, d.failures, d.unsent = time.Time{}, 0, nil
+	d.mu.Unlock()
+	if !since.IsZero() {
+		d.log.Info("database answers again: crawling resumes", "down", time.Since(since).Round(time.Millisecond), "store_errors", failures)
+	}
+	for id, next := range unsent {
+		d.giveBack(ctx, id, next)
+	}
+}
+
+// worked notes a crawl stored: the wait starts from dbWaitMin again.
+func (d *dbState) worked() {
+	d.mu.Lock()
+	if d.since.IsZero() {
+		d.wait = 0
+	}
+	d.mu.Unlock()
+}
+
+// giveBack releases a source; while the database does not answer, the
+// release is kept and made again when it does.
+func (d *dbState) giveBack(ctx context.Context, id string, next time.Time) {
+	err := d.sched.Release(context.WithoutCancel(ctx), id, next)
+	if err == nil {
+		return
+	}
+	d.mu.Lock()
+	if d.unsent == nil {
+		d.unsent = map[string]time.Time{}
+	}
+	d.unsent[id] = next
+	d.mu.Unlock()
+	d.failed(fmt.Errorf("give back source %s: %w", id, err))
 }
 
 // LocalSchedule is the schedule of a crawler that has the database to

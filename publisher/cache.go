@@ -151,8 +151,42 @@ var (
 )
 
 // document returns the cached document of rt at cur, rendering it when the
-// route's dependency has changed since.
+// route's dependency has changed since. When the store cannot be read, it
+// returns the last document rendered for rt at cur, as it was (ETag and
+// Cache-Control included: RFC 5861's stale-if-error), and records the error
+// for ReadError; it returns the error only when there is no such document.
 func (p *Publisher) document(ctx context.Context, rt *route, cur cursor) (*doc, error) {
+	pe := &rt.head
+	if !cur.zero() {
+		pe = p.page(rt, cur)
+	}
+	d, err := p.current(ctx, rt, cur, pe)
+	if err == nil || ctx.Err() != nil {
+		return d, err
+	}
+	p.readErr.Store(&err)
+	if stale := pe.doc.Load(); stale != nil {
+		p.m.staleServed.Inc()
+		p.logReadError(rt.path, err)
+		return stale, nil
+	}
+	return nil, err
+}
+
+// logReadError logs a failed read of the store at most once per Recheck
+// (or second), so an outage does not write a line per request.
+func (p *Publisher) logReadError(path string, err error) {
+	now := int64(time.Since(p.epoch))
+	last := p.readErrLogged.Load()
+	if now-last < int64(max(p.recheck, time.Second)) || !p.readErrLogged.CompareAndSwap(last, now) {
+		return
+	}
+	p.log.Error("database unreachable: serving the last good documents", "path", path, "err", err)
+}
+
+// current returns the document of rt at cur for the dependency's current
+// version, from pe or rendered into it.
+func (p *Publisher) current(ctx context.Context, rt *route, cur cursor, pe *pageEntry) (*doc, error) {
 	var version int64
 	var mod time.Time
 	if rt.dep != nil {
@@ -161,10 +195,6 @@ func (p *Publisher) document(ctx context.Context, rt *route, cur cursor) (*doc, 
 			return nil, err
 		}
 		version, mod = st.version, st.mod
-	}
-	pe := &rt.head
-	if !cur.zero() {
-		pe = p.page(rt, cur)
 	}
 	if d := pe.doc.Load(); d != nil && d.version == version {
 		return d, nil
@@ -178,6 +208,9 @@ func (p *Publisher) document(ctx context.Context, rt *route, cur cursor) (*doc, 
 	d, err := p.render(ctx, rt, cur, version, mod)
 	if err != nil {
 		return nil, err
+	}
+	if rt.dep != nil {
+		p.readErr.Store(nil)
 	}
 	pe.doc.Store(d)
 	p.m.observeRender(rt.kind, time.Since(start))
@@ -242,7 +275,8 @@ func slot[K comparable, V any](m map[K]*V, k K) *V {
 // freshen returns the dependency's version, reading it from the store when
 // the last read is older than Recheck. While one request reads it, others
 // go on with the previous version. A failed read is an error only when no
-// version was ever read; otherwise it is logged and the previous one kept.
+// version was ever read; otherwise it is recorded (ReadError) and the
+// previous one kept.
 func (p *Publisher) freshen(ctx context.Context, d *dep) (*depState, error) {
 	st := d.state.Load()
 	var now int64
@@ -268,7 +302,8 @@ func (p *Publisher) freshen(ctx context.Context, d *dep) (*depState, error) {
 	next, err := p.readVersion(ctx, d)
 	if err != nil {
 		if st = d.state.Load(); st != nil && ctx.Err() == nil {
-			p.log.Error("read section version", "section", d.section, "err", err)
+			p.readErr.Store(&err)
+			p.logReadError("section "+d.section, err)
 			return st, nil
 		}
 		return nil, err
@@ -290,6 +325,7 @@ func (p *Publisher) readVersion(ctx context.Context, d *dep) (*depState, error) 
 	if err != nil {
 		return nil, err
 	}
+	p.readErr.Store(nil)
 	old := d.state.Load()
 	next := old
 	if old == nil || old.version != v || !old.mod.Equal(mod) {

@@ -23,7 +23,8 @@ type fakeStore struct {
 	modified map[string]time.Time
 	reads    int // item reads
 	nextID   int64
-	err      error
+	err      error // every read fails with it
+	itemsErr error // item reads fail with it (the database went away after a version read)
 }
 
 var _ Store = (*fakeStore)(nil)
@@ -62,8 +63,8 @@ func sorted(items []news.Item) []news.Item {
 func (s *fakeStore) SectionItemsBefore(_ context.Context, section string, before time.Time, id int64, limit int) ([]news.Item, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.err != nil {
-		return nil, s.err
+	if err := cmp.Or(s.err, s.itemsErr); err != nil {
+		return nil, err
 	}
 	s.reads++
 	return page(sorted(s.items[section]), before, id, limit), nil
@@ -72,8 +73,8 @@ func (s *fakeStore) SectionItemsBefore(_ context.Context, section string, before
 func (s *fakeStore) SourceItems(_ context.Context, source string, before time.Time, id int64, limit int) ([]news.Item, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.err != nil {
-		return nil, s.err
+	if err := cmp.Or(s.err, s.itemsErr); err != nil {
+		return nil, err
 	}
 	s.reads++
 	seen := map[int64]bool{}

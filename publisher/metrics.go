@@ -13,6 +13,7 @@ type metrics struct {
 	render          *prometheus.HistogramVec
 	renderKind      [kindOPML + 1]prometheus.Observer
 	pings           *prometheus.CounterVec
+	staleServed     prometheus.Counter
 }
 
 func newMetrics(reg prometheus.Registerer, p *Publisher) *metrics {
@@ -36,6 +37,10 @@ func newMetrics(reg prometheus.Registerer, p *Publisher) *metrics {
 	for k, name := range map[docKind]string{kindSection: "section", kindSource: "source", kindIndex: "index", kindOPML: "opml"} {
 		m.renderKind[k] = m.render.WithLabelValues(name)
 	}
+	m.staleServed = prometheus.NewCounter(prometheus.CounterOpts{
+		Name: "syndic_publisher_stale_served_total",
+		Help: "Documents served as last read because the database could not be read (stale-if-error).",
+	})
 	m.pings.WithLabelValues("ok")
 	m.pings.WithLabelValues("error")
 	withheld := prometheus.NewCounterFunc(prometheus.CounterOpts{
@@ -43,7 +48,7 @@ func newMetrics(reg prometheus.Registerer, p *Publisher) *metrics {
 		Help: "Distinct items withheld from the feeds for lack of an absolute http(s) original link.",
 	}, func() float64 { return float64(p.Withheld()) })
 	if reg != nil {
-		reg.MustRegister(responses, m.render, m.pings, withheld)
+		reg.MustRegister(responses, m.render, m.pings, m.staleServed, withheld)
 	}
 	return m
 }

@@ -152,6 +152,7 @@ type Publisher struct {
 	pings sync.WaitGroup
 
 	readErr       atomic.Pointer[error] // the last feed read's error, nil after a success
+	readErrLogged atomic.Int64          // when a read error was last logged, ns since epoch
 	searches      chan struct{}         // a token per query in flight
 	searchTimeout time.Duration
 }
@@ -263,7 +264,9 @@ func (p *Publisher) addRoute(rt *route) {
 // "/feeds/{section}.rss", ".atom", ".json" and "/feeds/source/{id}.rss",
 // ".atom", ".json", each optionally with ?before= (an older page, as linked
 // from the newer one). Unknown paths get 404, a bad cursor 400, other
-// methods 405. Responses carry a strong ETag, Last-Modified when the store
+// methods 405. While the store cannot be read, each document is served as
+// it was last read (stale-if-error), and one never read gets 503 with
+// Retry-After. Responses carry a strong ETag, Last-Modified when the store
 // gives a time, Cache-Control and Vary: Accept-Encoding; conditional
 // requests get 304; gzip and brotli are served when accepted.
 func (p *Publisher) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -292,19 +295,23 @@ func (p *Publisher) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	d, err := p.document(r.Context(), rt, cur)
 	if err != nil {
 		if r.Context().Err() == nil {
-			p.log.Error("render document", "path", rt.path, "err", err)
-			p.readErr.Store(&err)
+			p.logReadError(rt.path, err)
 		}
-		http.Error(w, "feed unavailable", http.StatusInternalServerError)
+		w.Header()["Retry-After"] = retryAfter
+		http.Error(w, "feed unavailable: the database cannot be read; try again later", http.StatusServiceUnavailable)
 		return
 	}
-	p.readErr.Store(nil)
 	p.serveDoc(w, r, d)
 }
 
-// ReadError returns the error of the last feed document that could not be
-// read from the store, or nil when the last one could: /healthz reports a
-// store that answers its own health check but fails feed reads.
+// retryAfter is the Retry-After of a document the publisher cannot read
+// and never had: about the time a database takes to restart.
+var retryAfter = []string{"10"}
+
+// ReadError returns the error of the last read of the store for a feed
+// document, or nil when the last one succeeded. /healthz reports it: while
+// it is set, feeds are served from the documents last read (see
+// ServeHTTP), or 503 for those never read.
 func (p *Publisher) ReadError() error {
 	if e := p.readErr.Load(); e != nil {
 		return *e

@@ -379,8 +379,8 @@ func TestRoutes(t *testing.T) {
 	}
 
 	st.err = errors.New("database is locked")
-	if w := get(t, newTestPublisher(st, nil), "GET", "/feeds/world.rss", nil); w.Code != 500 {
-		t.Errorf("store error: status %d, want 500", w.Code)
+	if w := get(t, newTestPublisher(st, nil), "GET", "/feeds/world.rss", nil); w.Code != 503 {
+		t.Errorf("store error, nothing read before: status %d, want 503", w.Code)
 	}
 }
 

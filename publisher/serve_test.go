@@ -480,26 +480,89 @@ func (httpPoster) PostForm(ctx context.Context, target string, form url.Values) 
 	return nil
 }
 
-// A feed that cannot be read from the store shows in ReadError (for
-// /healthz) until a feed read succeeds again.
-func TestReadErrorReportsFailingReads(t *testing.T) {
-	st := newTestStore()
-	p := New(st, Options{BaseURL: testBase, Sections: testSections, Sources: testSources, Recheck: -1})
-	if w := get(t, p, "GET", "/feeds/world.rss", nil); w.Code != 200 || p.ReadError() != nil {
-		t.Fatalf("healthy store: %d, ReadError %v", w.Code, p.ReadError())
-	}
-	st.mu.Lock()
-	st.err = errors.New("database disk image is malformed")
-	st.mu.Unlock()
-	// (The RSS document is cached; a page not yet rendered needs a read.)
-	if w := get(t, p, "GET", "/feeds/caucasus.atom", nil); w.Code != 500 || p.ReadError() == nil {
-		t.Errorf("failing store: %d, ReadError %v", w.Code, p.ReadError())
-	}
-	st.mu.Lock()
-	st.err = nil
-	st.mu.Unlock()
-	if w := get(t, p, "GET", "/feeds/world.rss", nil); w.Code != 200 || p.ReadError() != nil {
-		t.Errorf("store back: %d, ReadError %v", w.Code, p.ReadError())
+// While the store cannot be read, every document the publisher has read
+// is served as it was (RFC 5861 stale-if-error: same body, ETag and
+// Cache-Control, 304 to its validator), whether the outage hits the read
+// of a section's version or of its items after a newer version was seen;
+// a document never read gets 503 with Retry-After; ReadError (for
+// /healthz) is set until a read succeeds again.
+func TestServesLastGoodDocumentsThroughAnOutage(t *testing.T) {
+	for _, tt := range []struct {
+		name    string
+		recheck time.Duration
+		fail    func(st *fakeStore, err error)
+	}{
+		{"every read fails", -1, func(st *fakeStore, err error) { st.err = err }},
+		{"items fail after a newer version", -1, func(st *fakeStore, err error) {
+			st.version["world"]++
+			st.version["caucasus"]++
+			st.itemsErr = err
+		}},
+		{"every read fails, versions rechecked", time.Nanosecond, func(st *fakeStore, err error) { st.err = err }},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			st := newTestStore()
+			p := New(st, Options{BaseURL: testBase, Sections: testSections, Sources: testSources, Recheck: tt.recheck, FeedLength: 2})
+			paths := []string{"/feeds/world.rss", "/feeds/world.json", "/feeds/source/tass.atom", "/"}
+			good := map[string]*httptest.ResponseRecorder{}
+			for _, path := range paths {
+				w := get(t, p, "GET", path, nil)
+				if w.Code != 200 || p.ReadError() != nil {
+					t.Fatalf("healthy store %s: %d, ReadError %v", path, w.Code, p.ReadError())
+				}
+				good[path] = w
+			}
+			older := strings.TrimPrefix(nextLink(t, good["/feeds/world.rss"].Body.Bytes()), testBase)
+			if older == "" {
+				t.Fatal("world.rss links no older page")
+			}
+			if w := get(t, p, "GET", older, nil); w.Code != 200 {
+				t.Fatalf("older page %s: %d", older, w.Code)
+			} else {
+				good[older] = w
+			}
+
+			st.mu.Lock()
+			tt.fail(st, errors.New("dial tcp 127.0.0.1:5432: connect: connection refused"))
+			st.mu.Unlock()
+			for path, g := range good {
+				for range 2 {
+					w := get(t, p, "GET", path, nil)
+					if w.Code != 200 || w.Body.String() != g.Body.String() {
+						t.Fatalf("outage %s: %d, same body %v", path, w.Code, w.Body.String() == g.Body.String())
+					}
+					for _, h := range []string{"ETag", "Cache-Control", "Last-Modified", "Content-Type"} {
+						if w.Header().Get(h) != g.Header().Get(h) {
+							t.Errorf("outage %s: %s %q, was %q", path, h, w.Header().Get(h), g.Header().Get(h))
+						}
+					}
+				}
+				if w := get(t, p, "GET", path, map[string]string{"If-None-Match": g.Header().Get("ETag")}); w.Code != 304 {
+					t.Errorf("outage %s with its ETag: %d, want 304", path, w.Code)
+				}
+			}
+			if p.ReadError() == nil {
+				t.Errorf("outage: ReadError nil")
+			}
+			for _, path := range []string{"/feeds/caucasus.atom", "/feeds/source/lenta.json"} {
+				w := get(t, p, "GET", path, nil)
+				if w.Code != 503 || w.Header().Get("Retry-After") == "" {
+					t.Errorf("outage, never read %s: %d, Retry-After %q", path, w.Code, w.Header().Get("Retry-After"))
+				}
+			}
+
+			st.mu.Lock()
+			st.err, st.itemsErr = nil, nil
+			st.mu.Unlock()
+			for _, path := range append(paths, "/feeds/caucasus.atom") {
+				if w := get(t, p, "GET", path, nil); w.Code != 200 {
+					t.Errorf("store back %s: %d", path, w.Code)
+				}
+			}
+			if p.ReadError() != nil {
+				t.Errorf("store back: ReadError %v", p.ReadError())
+			}
+		})
 	}
 }
 

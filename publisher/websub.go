@@ -36,7 +36,8 @@ func (p *Publisher) Poll(ctx context.Context) {
 		_, err := p.readVersion(ctx, d)
 		d.mu.Unlock()
 		if err != nil && ctx.Err() == nil {
-			p.log.Error("read section version", "section", s.ID, "err", err)
+			p.readErr.Store(&err)
+			p.logReadError("section "+s.ID, err)
 		}
 	}
 }

@@ -48,6 +48,9 @@ var (
 	ErrTimeout = errors.New("timed out")
 	// ErrScheme: a URL or a redirect that is not http or https to a host.
 	ErrScheme = errors.New("not an http(s) URL")
+	// ErrHostTurn: Options.Hosts could not give the request its turn (the
+	// database sharing the turns failed); nothing was asked of the host.
+	ErrHostTurn = errors.New("no turn from the shared host gate")
 )
 
 // Options configure a Client. Zero fields take the defaults above.
@@ -270,7 +273,7 @@ func (c *Client) Get(ctx context.Context, req Request) (*Response, error) {
 	if c.opt.Hosts != nil {
 		since, done, err := c.opt.Hosts.HostTurn(ctx, host)
 		if err != nil {
-			return nil, fmt.Errorf("GET %s: wait for host: %w", Redact(req.URL), err)
+			return nil, fmt.Errorf("GET %s: %w: %w", Redact(req.URL), ErrHostTurn, err)
 		}
 		defer done()
 		if since >= 0 {

@@ -37,21 +37,22 @@ type sourceHealth struct {
 // healthHandler serves /healthz from the crawler's source states. It
 // answers 200 while the store can be read (a failing upstream is not syndic
 // being unwell, so it shows as "degraded" with the sources named), and 503
-// when the store cannot, or when the last feed read failed (feedReads,
-// nil in a process that serves no feeds).
+// with {"status":"error","error":"database unreachable"} when the store
+// cannot be read, or the last feed read failed (feedReads, nil in a process
+// that serves no feeds).
 func healthHandler(st sourceStates, cfg config.Config, feedReads func() error) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/json")
 		w.Header().Set("Cache-Control", "no-store")
 		states, err := st.SourceStates(r.Context())
-		if err != nil {
-			w.WriteHeader(http.StatusServiceUnavailable)
-			json.NewEncoder(w).Encode(map[string]string{"status": "error", "error": "read source states"})
-			return
+		if err == nil && feedReads != nil {
+			err = feedReads()
 		}
-		if feedReads != nil && feedReads() != nil {
+		if err != nil {
+			// The feeds go on from the documents last read (see
+			// publisher.ServeHTTP); the error itself may name hosts.
 			w.WriteHeader(http.StatusServiceUnavailable)
-			json.NewEncoder(w).Encode(map[string]string{"status": "error", "error": "feeds cannot be read from the database"})
+			json.NewEncoder(w).Encode(map[string]string{"status": "error", "error": "database unreachable"})
 			return
 		}
 		byID := make(map[string]news.SourceState, len(states))

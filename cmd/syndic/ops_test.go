@@ -322,4 +322,10 @@ func TestHealthzReportsFailingFeedReads(t *testing.T) {
 			t.Errorf("feed reads failing with %v: /healthz %d, want %d", tt.err, w.Code, tt.want)
 		}
 	}
+	st.Close() // the database gone altogether
+	w := httptest.NewRecorder()
+	h.ServeHTTP(w, httptest.NewRequest("GET", "/healthz", nil))
+	if w.Code != 503 || !strings.Contains(w.Body.String(), `"database unreachable"`) {
+		t.Errorf("closed store: /healthz %d %s", w.Code, w.Body)
+	}
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"crypto/rand"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -280,7 +281,8 @@ func runReroute(ctx context.Context, args []string, stdout, stderr io.Writer) er
 }
 
 // crawlOnce runs one pass and prints a summary line per source (and, on a
-// terminal, a progress line with each busy host's article pages). It fails when any source failed.
+// terminal, a progress line with each busy host's article pages). It fails when any source failed;
+// when the database was unreachable it says so once, not once per source.
 func crawlOnce(ctx context.Context, c *aggregator.Crawler, n int, stdout, stderr io.Writer) error {
 	progress := isTerminal(stderr)
 	var mu sync.Mutex
@@ -328,8 +330,15 @@ func crawlOnce(ctx context.Context, c *aggregator.Crawler, n int, stdout, stderr
 		fmt.Fprint(stderr, "\r\033[K")
 	}
 	var sum aggregator.Result
-	flagged := 0
+	flagged, unstored := 0, 0
+	var dbErr error
 	for _, r := range results {
+		if errors.Is(r.Err, aggregator.ErrDatabase) {
+			// Said once below, not once per source.
+			unstored++
+			dbErr = r.Err
+			continue
+		}
 		fmt.Fprintln(stdout, r)
 		if r.Err != nil {
 			failed++
@@ -347,6 +356,9 @@ func crawlOnce(ctx context.Context, c *aggregator.Crawler, n int, stdout, stderr
 		fmt.Fprintf(stdout, " (%d flagged: failing repeatedly)", flagged)
 	}
 	fmt.Fprintln(stdout)
+	if dbErr != nil {
+		return fmt.Errorf("%d sources not crawled or not stored (no failure recorded; the next crawl takes them again): %w", unstored, dbErr)
+	}
 	if failed > 0 {
 		return exitError{1}
 	}
