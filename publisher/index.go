@@ -108,7 +108,7 @@ type indexItem struct {
 func (p *Publisher) renderIndex(ctx context.Context, _ time.Time) ([]byte, error) {
 	data := struct {
 		Title, OPML, Quotes, Search, Speakers, Icon string
-		Sections, Sources                 []indexFeed
+		Sections, Sources                           []indexFeed
 	}{Title: plainText(p.title), OPML: p.base + opmlPath, Quotes: p.quotesURL, Icon: p.base + faviconPath}
 	if p.search != nil {
 		data.Search = p.base + searchPath
