@@ -500,13 +500,13 @@ type queryPageData struct {
 }
 
 type speakerLink struct {
-	Key     string   `json:"key"`
-	Name    string   `json:"name"`
-	Href    string   `json:"quotes_url"`
-	Feed    string   `json:"feed_url"`
-	Count   int      `json:"quotes"`
-	Aliases []string `json:"aliases"`
-	Names   []string `json:"names"`
+	Key     string     `json:"key"`
+	Name    string     `json:"name"`
+	Href    string     `json:"quotes_url"`
+	Feed    string     `json:"feed_url"`
+	Count   int        `json:"quotes"`
+	Aliases []string   `json:"aliases"`
+	Names   []string   `json:"names"`
 	Roles   []roleSeen `json:"roles"`
 }
 
