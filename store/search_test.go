@@ -224,3 +224,40 @@ func TestSearchMigrationReindexes(t *testing.T) {
 		}
 	})
 }
+
+// A namesake's quotes are theirs alone on both backends: the quotes of
+// one name split by their roles.
+func TestQuotesOfNamesakes(t *testing.T) {
+	forBackends(t, func(t *testing.T) {
+		ctx := context.Background()
+		s := testStore(t)
+		t0 := time.Date(2024, 3, 1, 10, 0, 0, 0, time.UTC)
+		var items []news.Item
+		for i, role := range []string{"министр финансов", "футболист ЦСКА", "министр финансов", "футболист ЦСКА", ""} {
+			items = append(items, news.Item{SourceID: "s", GUID: fmt.Sprint(i), Link: fmt.Sprint("https://example.org/", i), Title: role,
+				Published: t0.Add(time.Duration(i) * time.Hour),
+				Quotes:    []news.Quote{{Text: fmt.Sprint("Слова ", i), Speaker: "Сергей Иванов", Role: role, Direct: true}}})
+		}
+		if _, err := s.SaveItems(ctx, items); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.SaveSpeakers(ctx, []news.Speaker{{Key: "sergey-ivanov", Name: "Сергей Иванов", Person: true,
+			Whole: []string{"сергей иванов"}, Surname: []string{"иванов"}}}); err != nil {
+			t.Fatal(err)
+		}
+		for key, want := range map[string][]string{"sergey-ivanov": {"Слова 4", "Слова 2", "Слова 0"},
+			"sergey-ivanov-futbolist-tsska": {"Слова 3", "Слова 1"}, "Иванов": {"Слова 4", "Слова 3", "Слова 2", "Слова 1", "Слова 0"}} {
+			hits, err := s.Quotes(ctx, news.QuoteQuery{Speaker: key})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, h := range hits {
+				got = append(got, h.Quote.Text)
+			}
+			if !slices.Equal(got, want) {
+				t.Errorf("Quotes(%s) = %q, want %q", key, got, want)
+			}
+		}
+	})
+}
