@@ -31,13 +31,12 @@ func RoleSpheres(role string) (fields []string, country string) {
 
 // prefixed is the value of the longest key of m that w begins with.
 func prefixed(m map[string]string, w string) string {
-	best, out := 0, ""
-	for stem, v := range m {
-		if len(stem) > best && strings.HasPrefix(w, stem) {
-			best, out = len(stem), v
+	for i := len(w); i > 0; i-- {
+		if v, ok := m[w[:i]]; ok {
+			return v
 		}
 	}
-	return out
+	return ""
 }
 
 // roleFields are the stems of the words naming a field.

@@ -439,9 +439,13 @@ func (r *Registry) addSplit(g *news.SpeakerGroup, entries []regEntry, idx []int,
 	}
 	sakes := []*namesake{{}}
 	for _, q := range all {
-		fields, country := news.RoleSpheres(q.Role)
+		var fields []string
+		var country string
+		if !manual && len(all) > 1 {
+			fields, country = news.RoleSpheres(q.Role)
+		}
 		into := sakes[0]
-		if !manual && (len(fields) > 0 || country != "") {
+		if len(fields) > 0 || country != "" {
 			into = nil
 			for _, n := range sakes {
 				if (len(n.fields) == 0 || len(fields) == 0 || slices.ContainsFunc(fields, func(f string) bool { return slices.Contains(n.fields, f) })) &&
