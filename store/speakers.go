@@ -44,14 +44,16 @@ type SpeakerRules struct {
 // so that "Зеленского" finds a speaker filed only as "Volodymyr Zelensky".
 func (s *Store) SetNameReader(read func(typed string) []string) {
 	s.speakerMu.Lock()
-	s.readName = read
+	s.readName, s.cachedReg = read, nil
+	s.regGen++
 	s.speakerMu.Unlock()
 }
 
 // SetSpeakerRules sets the rules the registry groups names by.
 func (s *Store) SetSpeakerRules(r SpeakerRules) {
 	s.speakerMu.Lock()
-	s.speakerRules = r
+	s.speakerRules, s.cachedReg = r, nil
+	s.regGen++
 	s.speakerMu.Unlock()
 }
 
@@ -63,6 +65,7 @@ const (
 	unfiledSpeakersSQL = `SELECT DISTINCT speaker FROM quotes WHERE speaker <> '' AND speaker NOT IN (SELECT name FROM speakers)`
 	speakerNamesSQL    = `SELECT DISTINCT speaker FROM quotes WHERE speaker <> ''`
 	allSpeakersSQL     = `SELECT name, speaker_key, person, whole, surname FROM speakers`
+	registryKeySQL     = `SELECT (SELECT count(*) FROM quotes), (SELECT count(*) FROM speakers)`
 	speakerCountsSQL   = `SELECT q.speaker, q.role, count(*), min(i.sort_time), max(i.sort_time) FROM quotes q
 		JOIN items i ON i.id = q.item_id WHERE q.speaker <> '' GROUP BY q.speaker, q.role`
 )
@@ -91,6 +94,10 @@ func (s *Store) SaveSpeakers(ctx context.Context, sps []news.Speaker) error {
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("save speakers: %w", err)
 	}
+	s.speakerMu.Lock()
+	s.cachedReg = nil
+	s.regGen++
+	s.speakerMu.Unlock()
 	return nil
 }
 
@@ -158,8 +165,47 @@ func (s *Store) ResolveSpeaker(ctx context.Context, typed string) ([]*news.Speak
 	return reg.Resolve(typed), nil
 }
 
-// registry reads the speaker registry.
+// registryKey is what a registry read depends on, as far as it is cheap
+// to tell: the store's version (any item changed in a section), the
+// number of quotes and of filed names.
+type registryKey struct{ version, quotes, names int64 }
+
+// registry returns the speaker registry, read again only when its
+// registryKey has changed or this store has filed names or been given
+// other rules since (a name filed again with other forms by another
+// process shows once anything else changes). What it returns is shared:
+// read-only.
 func (s *Store) registry(ctx context.Context) (*Registry, error) {
+	var key registryKey
+	var err error
+	if key.version, _, err = s.Version(ctx); err != nil {
+		return nil, fmt.Errorf("read speakers: %w", err)
+	}
+	if err := s.r.QueryRowContext(ctx, registryKeySQL).Scan(&key.quotes, &key.names); err != nil {
+		return nil, fmt.Errorf("read speakers: %w", err)
+	}
+	s.speakerMu.Lock()
+	reg, gen := s.cachedReg, s.regGen
+	if s.registryOf != key {
+		reg = nil
+	}
+	s.speakerMu.Unlock()
+	if reg != nil {
+		return reg, nil
+	}
+	if reg, err = s.readRegistry(ctx); err != nil {
+		return nil, err
+	}
+	s.speakerMu.Lock()
+	if s.regGen == gen { // else what it was read with has changed since
+		s.registryOf, s.cachedReg = key, reg
+	}
+	s.speakerMu.Unlock()
+	return reg, nil
+}
+
+// readRegistry reads the speaker registry.
+func (s *Store) readRegistry(ctx context.Context) (*Registry, error) {
 	tx, err := s.r.BeginTx(ctx, nil)
 	if err != nil {
 		return nil, fmt.Errorf("read speakers: %w", err)
