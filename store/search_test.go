@@ -261,3 +261,45 @@ func TestQuotesOfNamesakes(t *testing.T) {
 		}
 	})
 }
+
+// The cached speaker registry is read again once quotes are stored or
+// names filed, on both backends.
+func TestSpeakerRegistryFollowsTheStore(t *testing.T) {
+	forBackends(t, func(t *testing.T) {
+		ctx := context.Background()
+		s := testStore(t)
+		keys := func() []string {
+			gs, err := s.Speakers(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var out []string
+			for _, g := range gs {
+				out = append(out, g.Key)
+			}
+			slices.Sort(out)
+			return out
+		}
+		save := func(guid, speaker string) {
+			it := news.Item{SourceID: "s", GUID: guid, Link: "https://example.org/" + guid, Title: guid,
+				Quotes: []news.Quote{{Text: "Слова", Speaker: speaker, Direct: true}}}
+			if _, err := s.SaveItems(ctx, []news.Item{it}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		save("a", "Мария Захарова")
+		if got := keys(); !slices.Equal(got, []string{"mariya-zakharova"}) {
+			t.Fatalf("speakers = %q", got)
+		}
+		save("b", "Дмитрий Песков")
+		if got := keys(); !slices.Equal(got, []string{"dmitriy-peskov", "mariya-zakharova"}) {
+			t.Errorf("after a quote is stored, speakers = %q", got)
+		}
+		if err := s.SaveSpeakers(ctx, []news.Speaker{{Key: "mariya-zakharova", Name: "Дмитрий Песков"}}); err != nil {
+			t.Fatal(err)
+		}
+		if got := keys(); !slices.Equal(got, []string{"mariya-zakharova"}) {
+			t.Errorf("after a name is filed, speakers = %q", got)
+		}
+	})
+}
