@@ -251,3 +251,42 @@ sources:
 		}
 	}
 }
+
+// A summary-only feed answering 200 again must not wipe the bodies its
+// items' pages gave them: known items' pages are not read again, and what
+// they gave is kept.
+func TestRecrawlKeepsArticleBodies(t *testing.T) {
+	ctx := context.Background()
+	up := articleUpstream(t)
+	c, st := articleCrawler(t, fmt.Sprintf(`
+sections: [{id: all}]
+fetch: {host_spacing: 0s}
+sources:
+  - {id: ru, name: Russian press, url: "%[1]s/feed.xml", timezone: Europe/Moscow, sections: [all], allow_private: true}
+`, up.URL), nil)
+	if r := byID(c.CrawlOnce(ctx, nil))["ru"]; r.Err != nil || r.New != 2 || r.Articles != 2 {
+		t.Fatalf("first crawl: %v", r)
+	}
+	first, _ := st.SectionItemsBefore(ctx, "all", time.Time{}, 0, 10)
+	if len(first) != 2 {
+		t.Fatalf("%d items stored, want 2", len(first))
+	}
+	for _, it := range first {
+		if len(it.Content) < 1000 {
+			t.Fatalf("%s: body of %d bytes after the first crawl, want the article's", it.Link, len(it.Content))
+		}
+	}
+	r := byID(c.CrawlOnce(ctx, nil))["ru"]
+	if r.Err != nil || r.NotModified || r.Articles != 0 || r.Unchanged != 2 {
+		t.Fatalf("second crawl: %v, want 2 unchanged, no article fetched", r)
+	}
+	second, _ := st.SectionItemsBefore(ctx, "all", time.Time{}, 0, 10)
+	for i, it := range second {
+		was := first[i]
+		if it.Content != was.Content || strings.Join(it.Authors, ",") != strings.Join(was.Authors, ",") ||
+			len(it.Quotes) != len(was.Quotes) || !it.Published.Equal(was.Published) {
+			t.Errorf("%s changed by the second crawl:\nbody %d -> %d bytes, authors %q -> %q, quotes %d -> %d, published %v -> %v",
+				it.Link, len(was.Content), len(it.Content), was.Authors, it.Authors, len(was.Quotes), len(it.Quotes), was.Published, it.Published)
+		}
+	}
+}

@@ -27,10 +27,10 @@ type Fetcher interface {
 
 // Store is what the crawler writes and the little it reads back.
 type Store interface {
-	SaveItems(ctx context.Context, items []news.Item) (news.SaveResult, error)
+	SaveDocumentItems(ctx context.Context, doc, items []news.Item) (news.SaveResult, error)
 	SourceState(ctx context.Context, sourceID string) (news.SourceState, error)
 	SaveSourceState(ctx context.Context, st news.SourceState) error
-	HasItem(ctx context.Context, sourceID, guid, link string) (bool, error)
+	StoredItem(ctx context.Context, sourceID, guid, link string) (news.Item, bool, error)
 	Reroute(ctx context.Context, route func(news.Item) []string) (int, error)
 	Setting(ctx context.Context, key string) (string, bool, error)
 	SaveSetting(ctx context.Context, key, value string) error
@@ -50,6 +50,8 @@ type Crawler struct {
 	now     func() time.Time
 
 	router *route.Router
+	pages  *pageQueue
+	late   sync.WaitGroup // items stored after their crawl (see Wait)
 
 	mu        sync.Mutex
 	inFlight  map[string]bool
@@ -71,6 +73,7 @@ func New(cfg config.Config, f Fetcher, st Store, log *slog.Logger, now func() ti
 		return nil, err
 	}
 	return &Crawler{cfg: cfg, fetcher: f, store: st, log: log, now: now, router: r,
+		pages:    newPageQueue(f, cfg.Fetch.ExtractTimeout.D(), now),
 		inFlight: map[string]bool{}, intervals: map[string]scheduled{}, ttls: map[string]time.Duration{}}, nil
 }
 
@@ -139,10 +142,12 @@ func (r Result) String() string {
 // ErrBusy is returned for a source that is already being crawled.
 var ErrBusy = errors.New("already being crawled")
 
-// CrawlOnce crawls every source once, several at a time (the fetcher keeps
-// one request per host in flight), calling done after each source. It
-// returns the results in config order. One source's failure never stops
-// the others.
+// CrawlOnce crawls every source once, several feeds at a time (the
+// fetcher keeps one request per host in flight; article pages have their
+// own per-host queues), calling done after each source. It returns the
+// results in config order once every item is stored, those whose pages
+// came after fetch.page_wait included (see Wait). One source's failure
+// never stops the others.
 func (c *Crawler) CrawlOnce(ctx context.Context, done func(Result)) []Result {
 	results := make([]Result, len(c.cfg.Sources))
 	sem := make(chan struct{}, maxParallel)
@@ -153,8 +158,10 @@ func (c *Crawler) CrawlOnce(ctx context.Context, done func(Result)) []Result {
 		sem <- struct{}{}
 		go func() {
 			defer wg.Done()
-			defer func() { <-sem }()
-			r := c.Crawl(ctx, src)
+			var once sync.Once
+			fed := func() { once.Do(func() { <-sem }) }
+			defer fed()
+			r := c.crawlSource(ctx, src, fed)
 			results[i] = r
 			if done != nil {
 				mu.Lock()
@@ -164,10 +171,15 @@ func (c *Crawler) CrawlOnce(ctx context.Context, done func(Result)) []Result {
 		}()
 	}
 	wg.Wait()
+	c.Wait()
 	return results
 }
 
-// maxParallel bounds the sources crawled at once.
+// Wait waits until the items of finished crawls whose pages came after
+// fetch.page_wait are stored, or their crawls' contexts are done.
+func (c *Crawler) Wait() { c.late.Wait() }
+
+// maxParallel bounds the feeds fetched and read at once.
 const maxParallel = 8
 
 // Crawl runs one source through the pipeline once and records the outcome
@@ -175,6 +187,12 @@ const maxParallel = 8
 // and a backoff after a failure. Items are stored before the validators
 // that would skip them, so a crash in between costs a refetch, never an item.
 func (c *Crawler) Crawl(ctx context.Context, src config.Source) Result {
+	return c.crawlSource(ctx, src, func() {})
+}
+
+// crawlSource is Crawl calling fed once the source's feed is read (or
+// could not be), when only its article pages may still be awaited.
+func (c *Crawler) crawlSource(ctx context.Context, src config.Source, fed func()) Result {
 	start := c.now()
 	res := Result{Source: src.ID}
 	if !c.claim(src.ID) {
@@ -196,7 +214,7 @@ func (c *Crawler) Crawl(ctx context.Context, src config.Source) Result {
 	state.LastFetch = start
 
 	cur := c.interval(src, state)
-	err = c.crawl(ctx, src, &state, &res, log)
+	err = c.crawl(ctx, src, &state, &res, log, fed)
 	now := c.now()
 	res.Took = now.Sub(start)
 	if err != nil && ctx.Err() != nil {

@@ -4,7 +4,9 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"sort"
 	"strings"
+	"time"
 
 	"github.com/syndic/syndic/aggregator/extract"
 	"github.com/syndic/syndic/aggregator/feed"
@@ -15,7 +17,10 @@ import (
 )
 
 // crawl fetches and stores one source, filling res and state.
-func (c *Crawler) crawl(ctx context.Context, src config.Source, state *news.SourceState, res *Result, log *slog.Logger) error {
+//
+// fed is called once the feed is read and the items waiting for their
+// pages are queued.
+func (c *Crawler) crawl(ctx context.Context, src config.Source, state *news.SourceState, res *Result, log *slog.Logger, fed func()) error {
 	resp, err := c.fetcher.Get(ctx, fetch.Request{
 		URL:          src.URL,
 		ETag:         state.ETag,
@@ -72,7 +77,9 @@ func (c *Crawler) crawl(ctx context.Context, src config.Source, state *news.Sour
 	}
 
 	wctx := context.WithoutCancel(ctx)
-	kept := items[:0]
+	// doc is the document's items as it lists them: items saved in
+	// several batches are deduplicated over all of them.
+	var doc, ready, waiting []news.Item
 	for _, it := range items {
 		if it.Title == "" && it.Link == "" && strings.TrimSpace(it.Summary+it.Content) == "" {
 			res.Skipped++
@@ -82,61 +89,220 @@ func (c *Crawler) crawl(ctx context.Context, src config.Source, state *news.Sour
 		if src.Lang != "" {
 			it.Lang = src.Lang
 		}
+		doc = append(doc, it)
 		if c.wantsArticle(src, it) {
-			known, err := c.store.HasItem(wctx, src.ID, it.GUID, it.Link)
+			old, known, err := c.store.StoredItem(wctx, src.ID, it.GUID, it.Link)
 			if err != nil {
 				return fmt.Errorf("look up item: %w", err)
 			}
 			if !known {
-				ok := c.enrich(ctx, src, &it, state, log)
-				res.Articles++
-				if !ok && src.Kind == config.KindPage {
-					// A listing link without its page is not an item yet;
-					// the next pass tries again.
-					continue
-				}
+				waiting = append(waiting, it)
+				continue
 			}
+			keepPage(&it, old, src)
 		}
-		// The item's text, read once for quotes, routing and the index.
-		it.Text = it.BodyText()
-		if len(it.Quotes) == 0 && it.Content != "" {
-			text, lang := it.Text, it.Lang
-			it.Quotes, err = within(ctx, c.cfg.Fetch.ExtractTimeout.D(), func() ([]news.Quote, error) {
-				return quote.Find(text, lang), nil
-			})
-			if err != nil && ctx.Err() != nil {
-				return fmt.Errorf("find quotes: %w", err)
-			}
-			if err != nil {
-				log.Warn("find quotes", "guid", it.GUID, "err", err)
-			}
+		ready = append(ready, it)
+	}
+	waiting, deferred := c.capPages(waiting)
+	// The feed is read: the crawl slot is free for the next source while
+	// this one waits for its pages.
+	fed()
+
+	// Items are stored as they become ready; the validators only once
+	// every item of the document is, so that a crash costs a refetch.
+	if err := c.save(ctx, doc, ready, state.Attribution, res, log); err != nil {
+		return err
+	}
+	unsaved, err := c.awaitPages(ctx, src, doc, waiting, state, res, log)
+	if err != nil {
+		return err
+	}
+	if deferred == 0 && unsaved == 0 {
+		state.ETag, state.LastModified = resp.ETag, resp.LastModified
+	}
+	return nil
+}
+
+// capPages orders the items waiting for their pages newest first and keeps
+// at most fetch.pages_per_host of them per article host; it returns them
+// and how many it left for later passes.
+func (c *Crawler) capPages(waiting []news.Item) ([]news.Item, int) {
+	sort.SliceStable(waiting, func(i, k int) bool { return waiting[i].Published.After(waiting[k].Published) })
+	perHost := map[string]int{}
+	kept := waiting[:0]
+	for _, it := range waiting {
+		h := hostOf(it.Link)
+		if perHost[h] >= c.cfg.Fetch.PagesPerHost {
+			continue
 		}
-		if !it.Attribution.Required && state.Attribution.Required {
-			// The reuse rule the source's pages state covers all its items,
-			// those whose page was not read included.
-			it.Attribution = state.Attribution
-		}
-		it.Sections = c.router.Route(ItemText(it))
+		perHost[h]++
 		kept = append(kept, it)
 	}
-	items = kept
+	return kept, len(waiting) - len(kept)
+}
 
-	saved, err := c.store.SaveItems(wctx, items)
+// arrival is an item's page, read (or failed) by the page queue.
+type arrival struct {
+	i   int
+	job *pageJob
+}
+
+// awaitPages queues the pages of items and stores each item as soon as its
+// page is read; after fetch.page_wait it stores the feed items still
+// waiting with the feed's own text (and so when ctx is done) and leaves
+// the rest to finish in the background (see Wait), updating them when their pages come. It returns
+// how many items were not stored yet by then: listing-page links whose page
+// is not read, which are no items before it is.
+func (c *Crawler) awaitPages(ctx context.Context, src config.Source, doc, items []news.Item, state *news.SourceState, res *Result, log *slog.Logger) (int, error) {
+	if len(items) == 0 {
+		return 0, nil
+	}
+	arrived := make(chan arrival, len(items))
+	for i, it := range items {
+		req := fetch.Request{URL: it.Link, AllowPrivate: src.AllowPrivate, Timeout: src.Timeout.D(), MaxBytes: int64(src.MaxBytes)}
+		opts := extract.Options{Location: src.Location(), Selectors: src.Extract, MaxDepth: c.cfg.Fetch.MaxDepth}
+		c.pages.request(ctx, it.Link, req, opts, it.Published, func(j *pageJob) { arrived <- arrival{i, j} })
+	}
+	take := func(a arrival, batch []news.Item, state *news.SourceState, res *Result) []news.Item {
+		it := items[a.i]
+		if a.job.err != nil {
+			log.Warn("read article", "url", fetch.Redact(it.Link), "err", a.job.err)
+			if src.Kind == config.KindPage {
+				// A listing link without its page is not an item yet;
+				// the next pass tries again.
+				return batch
+			}
+		} else {
+			c.merge(ctx, src, &it, a.job.art, state, log)
+			res.Articles++
+		}
+		return append(batch, it)
+	}
+	timer := time.NewTimer(c.cfg.Fetch.PageWait.D())
+	defer timer.Stop()
+	left := len(items)
+	stored := make([]bool, len(items))
+	for left > 0 {
+		var batch []news.Item
+		select {
+		case a := <-arrived:
+			left--
+			stored[a.i] = true
+			batch = take(a, batch, state, res)
+			for more := true; more && left > 0; { // and whatever else came meanwhile
+				select {
+				case a := <-arrived:
+					left--
+					stored[a.i] = true
+					batch = take(a, batch, state, res)
+				default:
+					more = false
+				}
+			}
+			if err := c.save(ctx, doc, batch, state.Attribution, res, log); err != nil {
+				return 0, err
+			}
+			continue
+		case <-timer.C:
+		case <-ctx.Done(): // shutting down: what the feed gave is stored
+		}
+		break
+	}
+	if left == 0 {
+		return 0, nil
+	}
+
+	// Waited long enough: the feed's own text now, the page's when it comes.
+	var now []news.Item
+	unsaved := 0
+	for i, it := range items {
+		switch {
+		case stored[i]:
+		case src.Kind == config.KindPage:
+			unsaved++
+		default:
+			now = append(now, it)
+		}
+	}
+	if err := c.save(ctx, doc, now, state.Attribution, res, log); err != nil {
+		return 0, err
+	}
+	attr := state.Attribution
+	c.late.Add(1)
+	go func() {
+		defer c.late.Done()
+		var late Result
+		for ; left > 0; left-- {
+			select {
+			case a := <-arrived:
+				if a.job.err != nil && src.Kind != config.KindPage {
+					continue // stored with the feed's text already
+				}
+				batch := take(a, nil, nil, &late)
+				if err := c.save(ctx, doc, batch, attr, &late, log); err != nil {
+					log.Error("store item read late", "err", err)
+				}
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	return unsaved, nil
+}
+
+// save finishes items (text, quotes, routing) and stores them as items of
+// the document doc, adding the counts to res.
+func (c *Crawler) save(ctx context.Context, doc, items []news.Item, attr news.Attribution, res *Result, log *slog.Logger) error {
+	if len(items) == 0 {
+		return nil
+	}
+	for i := range items {
+		if err := c.finish(ctx, &items[i], attr, log); err != nil {
+			return err
+		}
+	}
+	saved, err := c.store.SaveDocumentItems(context.WithoutCancel(ctx), doc, items)
 	if err != nil {
 		return fmt.Errorf("store items: %w", err)
 	}
-	res.New, res.Updated, res.Unchanged = saved.New, saved.Updated, saved.Unchanged
+	res.New += saved.New
+	res.Updated += saved.Updated
+	res.Unchanged += saved.Unchanged
 	var changed []news.Item
 	for i, si := range saved.Items {
 		if si.Status != news.StatusUnchanged {
 			changed = append(changed, items[i])
 		}
 	}
-	if err := c.fileSpeakers(wctx, itemSpeakers(changed)); err != nil {
+	if err := c.fileSpeakers(context.WithoutCancel(ctx), itemSpeakers(changed)); err != nil {
 		return fmt.Errorf("file speakers: %w", err)
 	}
-	// Only now that the items are stored may the validators skip them.
-	state.ETag, state.LastModified = resp.ETag, resp.LastModified
+	return nil
+}
+
+// finish computes an item's text once, for quotes, routing and the index,
+// finds its quotes unless its page gave them, and routes it.
+func (c *Crawler) finish(ctx context.Context, it *news.Item, attr news.Attribution, log *slog.Logger) error {
+	it.Text = it.BodyText()
+	if len(it.Quotes) == 0 && it.Content != "" {
+		text, lang := it.Text, it.Lang
+		var err error
+		it.Quotes, err = within(ctx, c.cfg.Fetch.ExtractTimeout.D(), func() ([]news.Quote, error) {
+			return quote.Find(text, lang), nil
+		})
+		if err != nil && ctx.Err() != nil {
+			return fmt.Errorf("find quotes: %w", err)
+		}
+		if err != nil {
+			log.Warn("find quotes", "guid", it.GUID, "err", err)
+		}
+	}
+	if !it.Attribution.Required && attr.Required {
+		// The reuse rule the source's pages state covers all its items,
+		// those whose page was not read included.
+		it.Attribution = attr
+	}
+	it.Sections = c.router.Route(ItemText(*it))
 	return nil
 }
 
@@ -161,32 +327,48 @@ func (c *Crawler) wantsArticle(src config.Source, it news.Item) bool {
 	return it.Content == ""
 }
 
-// enrich fetches an item's article page and merges it in: the page wins for
-// body, authors, date and section; the feed keeps its GUID and link. It
-// reports whether the page was read.
-func (c *Crawler) enrich(ctx context.Context, src config.Source, it *news.Item, state *news.SourceState, log *slog.Logger) bool {
-	resp, err := c.fetcher.Get(ctx, fetch.Request{URL: it.Link, AllowPrivate: src.AllowPrivate,
-		Timeout: src.Timeout.D(), MaxBytes: int64(src.MaxBytes)})
-	if err == nil && resp.NotModified {
-		err = fmt.Errorf("unexpected 304")
+// keepPage gives an item whose article page is not read again what its
+// stored version took from the page (enrich): the feed's text must not
+// replace an extracted body. A stored item without a body has nothing from
+// a page, and the feed's values stand.
+func keepPage(it *news.Item, old news.Item, src config.Source) {
+	if old.Content == "" {
+		return
 	}
-	if err != nil {
-		log.Warn("fetch article", "url", fetch.Redact(it.Link), "err", err)
-		return false
+	if old.Title != "" && (it.Title == "" || src.Kind == config.KindPage) {
+		it.Title = old.Title
 	}
-	art, err := within(ctx, c.cfg.Fetch.ExtractTimeout.D(), func() (*extract.Article, error) {
-		return extract.Extract(resp.Body, extract.Options{
-			URL:       resp.URL,
-			Location:  src.Location(),
-			Selectors: src.Extract,
-			Now:       c.now(), // "сегодня, 13:01" is today of the crawl
-			MaxDepth:  c.cfg.Fetch.MaxDepth,
-		})
-	})
-	if err != nil {
-		log.Warn("extract article", "url", fetch.Redact(it.Link), "err", err)
-		return false
+	if it.Link == "" {
+		it.Link = old.Link
 	}
+	it.Content, it.Text = old.Content, ""
+	if len(old.Authors) > 0 {
+		it.Authors = old.Authors
+	}
+	if !old.Published.IsZero() {
+		it.Published = old.Published
+	}
+	if old.Section != "" {
+		it.Section = old.Section
+	}
+	if old.Image != "" {
+		it.Image = old.Image
+	}
+	if it.Lang == "" {
+		it.Lang = old.Lang
+	}
+	it.Via = old.Via
+	if old.Attribution.Required {
+		it.Attribution = old.Attribution
+	}
+	it.Quotes = old.Quotes
+}
+
+// merge gives an item what its article page says: the page wins for
+// body, authors, date and section; the feed keeps its GUID and link. A
+// reuse notice the page states becomes the source's (state, when not nil)
+// if it links the source's own site.
+func (c *Crawler) merge(ctx context.Context, src config.Source, it *news.Item, art *extract.Article, state *news.SourceState, log *slog.Logger) {
 	if art.Title != "" && (it.Title == "" || src.Kind == config.KindPage) {
 		it.Title = art.Title
 	}
@@ -216,12 +398,15 @@ func (c *Crawler) enrich(ctx context.Context, src config.Source, it *news.Item, 
 	case !art.Attribution.Required:
 	case trustedLink(art.Attribution.Link, it.Link, src):
 		it.Attribution = art.Attribution
-		state.Attribution = art.Attribution
+		if state != nil {
+			state.Attribution = art.Attribution
+		}
 	default:
 		log.Warn("reuse notice names another site; not credited", "url", fetch.Redact(it.Link), "link", fetch.Redact(art.Attribution.Link))
 	}
 	if art.Body != "" {
 		body, lang := art.Body, it.Lang
+		var err error
 		it.Quotes, err = within(ctx, c.cfg.Fetch.ExtractTimeout.D(), func() ([]news.Quote, error) {
 			return quote.Find(body, lang), nil
 		})
@@ -229,5 +414,4 @@ func (c *Crawler) enrich(ctx context.Context, src config.Source, it *news.Item, 
 			log.Warn("find quotes", "url", fetch.Redact(it.Link), "err", err)
 		}
 	}
-	return true
 }

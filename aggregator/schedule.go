@@ -46,9 +46,16 @@ func (c *Crawler) Run(ctx context.Context) error {
 	return c.RunSchedule(ctx, sched)
 }
 
-// RunSchedule crawls the sources sched hands out, at most maxParallel at
-// once, and gives each back with its next due time, until ctx is cancelled;
-// then it waits for the crawls in flight to finish their writes, gives
+// maxInFlight bounds the sources RunSchedule holds at once: maxParallel
+// reading their feeds and the rest waiting for their article pages (each at
+// most fetch.page_wait). A crawler that dies leaves these to be crawled
+// again by others once their leases lapse.
+const maxInFlight = 4 * maxParallel
+
+// RunSchedule crawls the sources sched hands out, reading at most
+// maxParallel feeds at once (a source waiting for its article pages does
+// not count) and holding at most maxInFlight sources, and gives each back
+// with its next due time, until ctx is cancelled; then it waits for the crawls in flight to finish their writes, gives
 // their sources back due at once, and returns. An error of the schedule is
 // logged and retried, never fatal: the database may come back.
 func (c *Crawler) RunSchedule(ctx context.Context, sched Schedule) error {
@@ -57,16 +64,18 @@ func (c *Crawler) RunSchedule(ctx context.Context, sched Schedule) error {
 		sources[src.ID] = src
 	}
 	var (
-		wg      sync.WaitGroup
-		running atomic.Int32
+		wg       sync.WaitGroup
+		running  atomic.Int32 // reading their feeds
+		inFlight atomic.Int32 // claimed and not given back
 		// finished wakes the loop when a crawl ends, so that a source
 		// waiting for a free slot starts at once.
 		finished = make(chan struct{}, 1)
 	)
+	defer c.Wait()
 	defer wg.Wait()
 	for {
 		now := c.now()
-		if free := maxParallel - int(running.Load()); free > 0 {
+		if free := min(maxParallel-int(running.Load()), maxInFlight-int(inFlight.Load())); free > 0 {
 			ids, err := sched.Claim(ctx, now, free)
 			if err != nil && ctx.Err() == nil {
 				c.log.Error("claim due sources", "err", err)
@@ -78,17 +87,31 @@ func (c *Crawler) RunSchedule(ctx context.Context, sched Schedule) error {
 					continue
 				}
 				running.Add(1)
+				inFlight.Add(1)
 				wg.Add(1)
 				go func() {
 					defer wg.Done()
 					defer func() {
-						running.Add(-1)
+						inFlight.Add(-1)
 						select {
 						case finished <- struct{}{}:
 						default:
 						}
 					}()
-					r := c.Crawl(ctx, src)
+					var once sync.Once
+					// Its feed read, a source waiting for its article
+					// pages frees its slot.
+					fed := func() {
+						once.Do(func() {
+							running.Add(-1)
+							select {
+							case finished <- struct{}{}:
+							default:
+							}
+						})
+					}
+					defer fed()
+					r := c.crawlSource(ctx, src, fed)
 					next := r.Next
 					switch {
 					case ctx.Err() != nil:
@@ -110,7 +133,7 @@ func (c *Crawler) RunSchedule(ctx context.Context, sched Schedule) error {
 		case due.IsZero():
 		case due.After(now):
 			wait = due.Sub(now)
-		case int(running.Load()) < maxParallel:
+		case int(running.Load()) < maxParallel && int(inFlight.Load()) < maxInFlight:
 			// Due but not handed out (another crawler was claiming it):
 			// look again soon.
 			wait = 250 * time.Millisecond

@@ -90,6 +90,14 @@ type Fetch struct {
 	// crawlers share a PostgreSQL database: a killed crawler's sources are
 	// taken over by the others this long after it stopped renewing.
 	Lease Duration `yaml:"lease"`
+	// PageWait is how long a source's crawl waits for its new items'
+	// article pages before storing the items still waiting with the
+	// feed's own text (updated when their pages are read); listing-page
+	// items wait for their pages in any case.
+	PageWait Duration `yaml:"page_wait"`
+	// PagesPerHost caps the article pages one crawl of a source queues
+	// per article host, newest items first; the rest wait for later passes.
+	PagesPerHost int `yaml:"pages_per_host"`
 }
 
 // Section is one republished section.
@@ -206,6 +214,8 @@ const (
 	DefaultMaxBackoff     = 6 * time.Hour
 	DefaultFlagAfter      = 5
 	DefaultLease          = time.Minute
+	DefaultPageWait       = 30 * time.Second
+	DefaultPagesPerHost   = 50
 )
 
 // Default returns the configuration used for every key feeds.yaml omits.
@@ -229,6 +239,8 @@ func Default() Config {
 			MaxBackoff:     Duration(DefaultMaxBackoff),
 			FlagAfter:      DefaultFlagAfter,
 			Lease:          Duration(DefaultLease),
+			PageWait:       Duration(DefaultPageWait),
+			PagesPerHost:   DefaultPagesPerHost,
 		},
 	}
 }

@@ -103,7 +103,8 @@ func (c *Config) validate(skip map[string]bool) Errors {
 		}
 	}
 	for key, n := range map[string]int{"fetch.max_redirects": c.Fetch.MaxRedirects,
-		"fetch.max_depth": c.Fetch.MaxDepth, "fetch.flag_after": c.Fetch.FlagAfter} {
+		"fetch.max_depth": c.Fetch.MaxDepth, "fetch.flag_after": c.Fetch.FlagAfter,
+		"fetch.pages_per_host": c.Fetch.PagesPerHost} {
 		if n <= 0 {
 			bad(key, "must be positive")
 		}
@@ -113,6 +114,9 @@ func (c *Config) validate(skip map[string]bool) Errors {
 	}
 	if c.Fetch.HostSpacing < 0 || c.Fetch.HostSpacing.D() > time.Minute {
 		bad("fetch.host_spacing", "must be between 0s and 1m, got %s", c.Fetch.HostSpacing)
+	}
+	if c.Fetch.PageWait < 0 || c.Fetch.PageWait.D() > time.Hour {
+		bad("fetch.page_wait", "must be between 0s and 1h, got %s", c.Fetch.PageWait)
 	}
 	if c.Fetch.Lease.D() < time.Second || c.Fetch.Lease.D() > time.Hour {
 		bad("fetch.lease", "must be between 1s and 1h, got %s", c.Fetch.Lease)

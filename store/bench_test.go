@@ -21,6 +21,10 @@ import (
 // (-bench 'SectionItems/postgres' for one only).
 var benchBody = strings.Repeat("<p>Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor.</p>", 25)
 
+// benchText is benchBody's plain text, which the crawler hands SaveItems
+// with each item (news.Item.Text).
+var benchText = news.PlainText(benchBody)
+
 var benchSections = []string{"world", "russia", "caucasus", "economy", "sport", "science", "culture", "politics", "society", "tech"}
 
 // benchItem is item number i of a source, about 2.5 KB of content, in one or
@@ -37,6 +41,7 @@ func benchItem(src string, i int) news.Item {
 		Title:      fmt.Sprintf("Headline number %d about something", i),
 		Summary:    "<p>A short summary of the story.</p>",
 		Content:    benchBody,
+		Text:       benchText,
 		Authors:    []string{"Ivan Petrov"},
 		Categories: []string{"News"},
 		Published:  t0.Add(time.Duration(i) * time.Minute),

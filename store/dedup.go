@@ -44,9 +44,16 @@ type identity struct {
 // same story (same canonical link, or same title when there is no link); a
 // link only if every item carrying it has the same title and date. An item
 // listed twice verbatim keeps its GUID.
-func identify(items []news.Item) []identity {
+func identify(items []news.Item) []identity { return identifyWithin(items, items) }
+
+// identifyWithin derives the identities of items, some of the items of one
+// fetched document doc, trusting GUIDs and links as identify(doc) would:
+// a document's items may be saved in several batches.
+func identifyWithin(doc, items []news.Item) []identity {
 	type id struct{ guid, canon, title string }
-	ids := make([]id, len(items))
+	idOf := func(it *news.Item) id {
+		return id{guid: strings.TrimSpace(it.GUID), canon: news.LinkKey(it.Link), title: titleKey(it.Title, it.Published)}
+	}
 	guidSeen := make(map[string]string) // guid -> story, or "\x00" when ambiguous
 	linkSeen := make(map[string]string) // canon -> title key, or "\x00"
 	const ambiguous = "\x00"
@@ -57,10 +64,8 @@ func identify(items []news.Item) []identity {
 			m[k] = ambiguous
 		}
 	}
-	for i := range items {
-		it := &items[i]
-		x := id{guid: strings.TrimSpace(it.GUID), canon: news.LinkKey(it.Link), title: titleKey(it.Title, it.Published)}
-		ids[i] = x
+	for i := range doc {
+		x := idOf(&doc[i])
 		story := x.canon
 		if story == "" {
 			story = keyTitle + x.title
@@ -73,7 +78,8 @@ func identify(items []news.Item) []identity {
 		}
 	}
 	out := make([]identity, len(items))
-	for i, x := range ids {
+	for i := range items {
+		x := idOf(&items[i])
 		linkOK := x.canon != "" && linkSeen[x.canon] != ambiguous
 		switch {
 		case x.guid != "" && guidSeen[x.guid] != ambiguous:

@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/syndic/syndic/news"
@@ -57,40 +56,11 @@ func (s *Store) ItemByID(ctx context.Context, id int64) (news.Item, error) {
 // this GUID or link to a stored one (ignoring the title fallback), so the
 // crawler can skip fetching its article page.
 func (s *Store) HasItem(ctx context.Context, sourceID, guid, link string) (bool, error) {
-	canon := news.LinkKey(link)
-	var k1, k2 string
-	if g := strings.TrimSpace(guid); g != "" {
-		k1 = keyGUID + g
-	}
-	if canon != "" {
-		k2 = keyLink + canon
-	}
-	if k1 != "" || k2 != "" {
-		var one int
-		err := s.r.QueryRowContext(ctx, s.q.hasKey, sourceID, k1, k2).Scan(&one)
-		if err == nil {
-			return true, nil
-		}
-		if !errors.Is(err, sql.ErrNoRows) {
-			return false, fmt.Errorf("check item: %w", err)
-		}
-	}
-	if canon == "" {
-		return false, nil
-	}
-	rows, err := s.r.QueryContext(ctx, s.q.itemsByLink, sourceID, canon)
+	id, err := s.storedID(ctx, sourceID, guid, link)
 	if err != nil {
 		return false, fmt.Errorf("check item: %w", err)
 	}
-	defer rows.Close()
-	n := 0
-	for rows.Next() {
-		n++
-	}
-	if err := rows.Err(); err != nil {
-		return false, fmt.Errorf("check item: %w", err)
-	}
-	return n == 1, nil
+	return id != 0, nil
 }
 
 // CountItems returns the number of stored items.

@@ -131,6 +131,10 @@ var postgresDialect = dialect{
 	deleteFTS: `DELETE FROM items_fts WHERE item_id = $1`,
 	// The keys are lexemes as they are, not parsed again.
 	insertFTS: `INSERT INTO items_fts (item_id, tsv) VALUES ($1, array_to_tsvector(string_to_array($2::text, ' ')))`,
+	inTexts:   `= ANY (ARRAY(SELECT jsonb_array_elements_text($2::jsonb)))`,
+	// The keys are lexemes as they are, not parsed again.
+	ftsHead: `INSERT INTO items_fts (item_id, tsv) VALUES `,
+	ftsRow:  `(?, array_to_tsvector(string_to_array(?::text, ' ')))`,
 	// $1 is the keys of the words typed as a tsquery (tsQuery).
 	searchBefore: `SELECT ` + prefixed("i.", itemColumns) + ` FROM items_fts f JOIN items i ON i.id = f.item_id
 		WHERE f.tsv @@ $1::tsquery AND (i.sort_time < $2 OR i.sort_time = $3 AND i.id < $4)

@@ -63,7 +63,7 @@ func TestPostgresQueryPlans(t *testing.T) {
 	}{
 		"itemByKey":     {s.q.itemByKey, []any{"x", "x"}},
 		"itemsByLink":   {s.q.itemsByLink, []any{"x", "x"}},
-		"hasKey":        {s.q.hasKey, []any{"x", "x", "x"}},
+		"keyedID":       {s.q.keyedID, []any{"x", "x", "x", "x"}},
 		"sectionsByIDs": {s.q.sectionsByIDs, []any{"[1,2]"}},
 		"quotesByIDs":   {s.q.quotesByIDs, []any{"[1,2]"}},
 	} {

@@ -21,7 +21,6 @@ type queries struct {
 	// items
 	itemByKey       string // source_id, dedup_key -> id, fetched_at, content_hash
 	itemsByLink     string // source_id, canonical_link -> at most 2 rows of id, fetched_at, content_hash
-	insertItem      string // item columns -> id
 	updateItem      string // item columns, id
 	itemSections    string // item_id -> section
 	deleteSections  string // item_id
@@ -33,7 +32,7 @@ type queries struct {
 	itemByID        string // id -> item columns
 	sectionsByIDs   string // JSON ids -> item_id, section
 	quotesByIDs     string // JSON ids -> item_id, position, speaker, role, verb, direct, text
-	hasKey          string // source_id, key1, key2 -> 1 row if any
+	keyedID         string // source_id, key1, key2, key1 -> id of 1 row if any, key1's first
 	countItems      string
 	itemsAfter      string // id, limit -> item columns, by id
 	setItemHash     string // content_hash, id
@@ -42,6 +41,12 @@ type queries struct {
 	sourceState     string // source_id -> state columns
 	sourceStates    string // -> state columns, ordered by source_id
 	saveSourceState string // state columns
+
+	// batched writes (batch.go): a head followed by rows of ? placeholders
+	itemsByKeys, itemsByLinks string // source_id, JSON array of keys or links -> id, key or link, fetched_at, content_hash
+	itemsHead, itemRow        string
+	sectionsHead, sectionRow  string
+	quotesHead, quoteRow      string
 
 	// paged reads (pages.go)
 	sectionBefore string // section, t, t, id, limit: sort_time <= t bounds the index range
@@ -60,6 +65,9 @@ type dialect struct {
 	migrationLock string // "" or a statement that makes migrations take turns
 	lockSource    string // "" or source_id: the statement SaveItems begins with
 	inIDs         string // follows "item_id ": true when it is in the JSON array of ids $1
+	inTexts       string // follows a text column: true when it is in the JSON array of strings $2
+	ftsHead       string // and rows of ftsRow: many insertFTS at once
+	ftsRow        string
 	deleteFTS     string // id
 	insertFTS     string // id, keys (indexKeys)
 	searchBefore  string // searchArg, t, t, id, limit: items older than the position (t, id) -> item columns
@@ -96,10 +104,6 @@ func newQueries(d dialect) *queries {
 
 		itemByKey:   `SELECT id, fetched_at, content_hash FROM items WHERE source_id = $1 AND dedup_key = $2`,
 		itemsByLink: `SELECT id, fetched_at, content_hash FROM items WHERE source_id = $1 AND canonical_link = $2 AND canonical_link <> '' LIMIT 2`,
-		insertItem: `INSERT INTO items (source_id, dedup_key, guid, link, canonical_link, title, summary, content,
-			authors, categories, section, published, updated, image, lang, via,
-			attr_required, attr_link, attr_notice, fetched_at, sort_time, changed_at, content_hash, published_offset, enclosures)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25) RETURNING id`,
 		updateItem: `UPDATE items SET guid = $1, link = $2, canonical_link = $3, title = $4, summary = $5, content = $6,
 			authors = $7, categories = $8, section = $9, published = $10, updated = $11, image = $12, lang = $13, via = $14,
 			attr_required = $15, attr_link = $16, attr_notice = $17, sort_time = $18, changed_at = $19, content_hash = $20,
@@ -115,14 +119,26 @@ func newQueries(d dialect) *queries {
 		// migration), so that an empty feed has a real date.
 		sectionVersion: `SELECT CAST(coalesce(max(version), 0) AS BIGINT), coalesce(max(changed_at), (SELECT min(applied_at) FROM schema_migrations), 0)
 			FROM section_versions WHERE section = $1`,
-		itemByID:      `SELECT ` + itemColumns + ` FROM items WHERE id = $1`,
-		itemsAfter:    `SELECT ` + itemColumns + ` FROM items WHERE id > $1 ORDER BY id LIMIT $2`,
-		setItemHash:   `UPDATE items SET content_hash = $1 WHERE id = $2`,
-		setting:       `SELECT value FROM settings WHERE key = $1`,
-		saveSetting:   `INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+		itemByID:    `SELECT ` + itemColumns + ` FROM items WHERE id = $1`,
+		itemsAfter:  `SELECT ` + itemColumns + ` FROM items WHERE id > $1 ORDER BY id LIMIT $2`,
+		setItemHash: `UPDATE items SET content_hash = $1 WHERE id = $2`,
+		setting:     `SELECT value FROM settings WHERE key = $1`,
+		saveSetting: `INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+		itemsByKeys: `SELECT id, dedup_key, fetched_at, content_hash FROM items WHERE source_id = $1 AND dedup_key ` + d.inTexts,
+		itemsByLinks: `SELECT id, canonical_link, fetched_at, content_hash FROM items
+			WHERE source_id = $1 AND canonical_link ` + d.inTexts + ` AND canonical_link <> ''`,
+		itemsHead: `INSERT INTO items (source_id, dedup_key, guid, link, canonical_link, title, summary, content,
+			authors, categories, section, published, updated, image, lang, via,
+			attr_required, attr_link, attr_notice, fetched_at, sort_time, changed_at, content_hash, published_offset, enclosures) VALUES `,
+		itemRow:      `(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		sectionsHead: `INSERT INTO item_sections (item_id, section, sort_time) VALUES `,
+		sectionRow:   `(?, ?, ?)`,
+		quotesHead:   `INSERT INTO quotes (item_id, seq, position, speaker, role, verb, direct, text, speaker_fold, text_keys) VALUES `,
+		quoteRow:     `(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+
 		sectionsByIDs: `SELECT item_id, section FROM item_sections WHERE item_id ` + d.inIDs + ` ORDER BY item_id, section`,
 		quotesByIDs:   `SELECT item_id, position, speaker, role, verb, direct, text FROM quotes WHERE item_id ` + d.inIDs + ` ORDER BY item_id, seq`,
-		hasKey:        `SELECT 1 FROM items WHERE source_id = $1 AND dedup_key IN ($2, $3) LIMIT 1`,
+		keyedID:       `SELECT id FROM items WHERE source_id = $1 AND dedup_key IN ($2, $3) ORDER BY dedup_key = $4 DESC LIMIT 1`,
 		countItems:    `SELECT count(*) FROM items`,
 		sourceState:   `SELECT ` + sourceStateColumns + ` FROM source_states WHERE source_id = $1`,
 		sourceStates:  `SELECT ` + sourceStateColumns + ` FROM source_states ORDER BY source_id`,

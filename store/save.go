@@ -34,6 +34,14 @@ import (
 // when zero. Items are processed in order: two inputs that match the same
 // item are saved as successive versions of it.
 func (s *Store) SaveItems(ctx context.Context, items []news.Item) (news.SaveResult, error) {
+	return s.SaveDocumentItems(ctx, items, items)
+}
+
+// SaveDocumentItems is SaveItems of some of the items of one fetched
+// document doc (each with the GUID and link it has in doc): GUIDs and links
+// are trusted, or not, over all of doc, so that a document saved in several
+// batches dedups as if saved at once.
+func (s *Store) SaveDocumentItems(ctx context.Context, doc, items []news.Item) (news.SaveResult, error) {
 	var res news.SaveResult
 	if len(items) == 0 {
 		return res, nil
@@ -47,7 +55,7 @@ func (s *Store) SaveItems(ctx context.Context, items []news.Item) (news.SaveResu
 			return res, fmt.Errorf("save items: sources %q and %q in one batch", src, items[i].SourceID)
 		}
 	}
-	ids := identify(items)
+	ids := identifyWithin(doc, items)
 	now := s.clock()
 
 	tx, err := s.w.BeginTx(ctx, nil)
@@ -60,15 +68,21 @@ func (s *Store) SaveItems(ctx context.Context, items []news.Item) (news.SaveResu
 			return res, fmt.Errorf("save items: wait for source %s: %w", src, err)
 		}
 	}
-	sv := saver{ctx: ctx, tx: tx, ws: &s.ws, now: now, touched: make(map[string]bool), stmts: make(map[*sql.Stmt]*sql.Stmt)}
-
 	res.Items = make([]news.SavedItem, len(items))
+	sv := saver{ctx: ctx, tx: tx, ws: &s.ws, q: s.q, now: now, touched: make(map[string]bool), stmts: make(map[*sql.Stmt]*sql.Stmt),
+		out: res.Items, seenKey: map[string]bool{}, seenCanon: map[string]bool{}, written: map[int64]bool{}}
+	if err := sv.prefetch(src, ids); err != nil {
+		return news.SaveResult{}, fmt.Errorf("save items: %w", err)
+	}
 	for i := range items {
-		saved, err := sv.save(normalize(items[i]), ids[i])
+		saved, err := sv.save(normalize(items[i]), ids[i], i)
 		if err != nil {
 			return news.SaveResult{}, fmt.Errorf("save items: item %d (%s): %w", i, items[i].Link, err)
 		}
-		res.Items[i] = saved
+		res.Items[i].Status = saved.Status
+		if saved.ID != 0 {
+			res.Items[i].ID = saved.ID
+		}
 		switch saved.Status {
 		case news.StatusNew:
 			res.New++
@@ -77,6 +91,9 @@ func (s *Store) SaveItems(ctx context.Context, items []news.Item) (news.SaveResu
 		case news.StatusUnchanged:
 			res.Unchanged++
 		}
+	}
+	if err := sv.flush(); err != nil {
+		return news.SaveResult{}, fmt.Errorf("save items: %w", err)
 	}
 	if err := sv.bumpSections(); err != nil {
 		return news.SaveResult{}, fmt.Errorf("save items: %w", err)
@@ -95,28 +112,46 @@ type saver struct {
 	now     time.Time
 	touched map[string]bool // sections whose version must change
 	stmts   map[*sql.Stmt]*sql.Stmt
+
+	// Batched writes (batch.go).
+	q                  *queries
+	pre                *prefetched
+	pending            []newItem
+	out                []news.SavedItem // the results, whose IDs flush fills in
+	seenKey, seenCanon map[string]bool
+	written            map[int64]bool
 }
 
 // writeStmts are the statements of SaveItems, prepared once on the writer
 // connection: preparing them per call cost a third of its time.
 type writeStmts struct {
-	itemByKey, itemsByLink, insertItem, updateItem, itemSections *sql.Stmt
-	deleteSections, insertSection, deleteQuotes, insertQuote     *sql.Stmt
-	bumpSection, deleteFTS, insertFTS                            *sql.Stmt
+	itemByKey, itemsByLink, updateItem, itemSections         *sql.Stmt
+	deleteSections, insertSection, deleteQuotes, insertQuote *sql.Stmt
+	bumpSection, deleteFTS, insertFTS                        *sql.Stmt
+	batch                                                    map[string]*sql.Stmt // batch.go
+	// Source state, written and read once per crawl of a source (a crawl
+	// of a feed answering 304 does little else): sourceState is prepared
+	// on the read pool.
+	saveSourceState, sourceState *sql.Stmt
 }
 
 func prepareWrites(ctx context.Context, w *sql.DB, q *queries) (writeStmts, error) {
 	var ws writeStmts
+	var err error
+	if ws.batch, err = prepareBatch(ctx, w, q); err != nil {
+		return writeStmts{}, err
+	}
 	for _, p := range []struct {
 		st    **sql.Stmt
 		query string
 	}{
 		{&ws.itemByKey, q.itemByKey}, {&ws.itemsByLink, q.itemsByLink},
-		{&ws.insertItem, q.insertItem}, {&ws.updateItem, q.updateItem},
+		{&ws.updateItem, q.updateItem},
 		{&ws.itemSections, q.itemSections}, {&ws.deleteSections, q.deleteSections},
 		{&ws.insertSection, q.insertSection}, {&ws.deleteQuotes, q.deleteQuotes},
 		{&ws.insertQuote, q.insertQuote}, {&ws.bumpSection, q.bumpSection},
 		{&ws.deleteFTS, q.deleteFTS}, {&ws.insertFTS, q.insertFTS},
+		{&ws.saveSourceState, q.saveSourceState},
 	} {
 		st, err := w.PrepareContext(ctx, p.query)
 		if err != nil {
@@ -129,9 +164,10 @@ func prepareWrites(ctx context.Context, w *sql.DB, q *queries) (writeStmts, erro
 }
 
 func (ws *writeStmts) close() error {
-	var errs []error
-	for _, st := range []*sql.Stmt{ws.itemByKey, ws.itemsByLink, ws.insertItem, ws.updateItem, ws.itemSections,
-		ws.deleteSections, ws.insertSection, ws.deleteQuotes, ws.insertQuote, ws.bumpSection, ws.deleteFTS, ws.insertFTS} {
+	errs := []error{closeBatch(ws.batch)}
+	for _, st := range []*sql.Stmt{ws.itemByKey, ws.itemsByLink, ws.updateItem, ws.itemSections,
+		ws.deleteSections, ws.insertSection, ws.deleteQuotes, ws.insertQuote, ws.bumpSection, ws.deleteFTS, ws.insertFTS,
+		ws.saveSourceState, ws.sourceState} {
 		if st != nil {
 			errs = append(errs, st.Close())
 		}
@@ -186,12 +222,13 @@ func (sv *saver) lookup(src string, id identity) (stored, bool, error) {
 	return st, n == 1, nil
 }
 
-func (sv *saver) save(it news.Item, id identity) (news.SavedItem, error) {
+func (sv *saver) save(it news.Item, id identity, out int) (news.SavedItem, error) {
 	hash := contentHash(&it, id.canon)
-	old, found, err := sv.lookup(it.SourceID, id)
+	old, found, err := sv.match(it.SourceID, id)
 	if err != nil {
 		return news.SavedItem{}, err
 	}
+	defer func() { sv.seen(id, old.id) }()
 	if found && bytes.Equal(old.hash, hash) {
 		return news.SavedItem{ID: old.id, Status: news.StatusUnchanged}, nil
 	}
@@ -215,15 +252,18 @@ func (sv *saver) save(it news.Item, id identity) (news.SavedItem, error) {
 			it.FetchedAt = sv.now
 		}
 		sortTime = sortKey(it.Published, it.FetchedAt.UnixMicro())
-		err = sv.st(sv.ws.insertItem).QueryRowContext(sv.ctx,
-			it.SourceID, id.key, it.GUID, it.Link, id.canon, it.Title, it.Summary, it.Content,
-			authors, categories, it.Section, nullTime(it.Published), nullTime(it.Updated), it.Image, it.Lang, via,
-			it.Attribution.Required, it.Attribution.Link, it.Attribution.Notice,
-			it.FetchedAt.UnixMicro(), sortTime, sv.now.UnixMicro(), hash, zoneOffset(it.Published), enclosures,
-		).Scan(&itemID)
-		if err != nil {
-			return news.SavedItem{}, fmt.Errorf("insert item: %w", err)
+		// Inserted with the rest of the batch's new items (flush).
+		sv.pending = append(sv.pending, newItem{out: out, key: id.key, item: it,
+			sections: it.Sections, sortTime: sortTime, quotes: it.Quotes, args: []any{
+				it.SourceID, id.key, it.GUID, it.Link, id.canon, it.Title, it.Summary, it.Content,
+				authors, categories, it.Section, nullTime(it.Published), nullTime(it.Updated), it.Image, it.Lang, via,
+				it.Attribution.Required, it.Attribution.Link, it.Attribution.Notice,
+				it.FetchedAt.UnixMicro(), sortTime, sv.now.UnixMicro(), hash, zoneOffset(it.Published), enclosures,
+			}})
+		for _, sec := range it.Sections {
+			sv.touched[sec] = true
 		}
+		return news.SavedItem{Status: news.StatusNew}, nil
 	} else {
 		status = news.StatusUpdated
 		itemID = old.id

@@ -12,7 +12,7 @@ import (
 // SourceState returns the saved state of a source, or the zero SourceState
 // (and no error) when none was ever saved.
 func (s *Store) SourceState(ctx context.Context, sourceID string) (news.SourceState, error) {
-	st, err := scanSourceState(s.r.QueryRowContext(ctx, s.q.sourceState, sourceID))
+	st, err := scanSourceState(s.ws.sourceState.QueryRowContext(ctx, sourceID))
 	if errors.Is(err, sql.ErrNoRows) {
 		return news.SourceState{}, nil
 	}
@@ -49,7 +49,7 @@ func (s *Store) SaveSourceState(ctx context.Context, st news.SourceState) error 
 	if st.SourceID == "" {
 		return fmt.Errorf("save source state: empty source id")
 	}
-	_, err := s.w.ExecContext(ctx, s.q.saveSourceState,
+	_, err := s.ws.saveSourceState.ExecContext(ctx,
 		st.SourceID, st.ETag, st.LastModified, nullTime(st.LastFetch), nullTime(st.LastSuccess), st.LastError,
 		st.Failures, nullTime(st.NextFetch), st.Attribution.Required, st.Attribution.Link, st.Attribution.Notice)
 	if err != nil {

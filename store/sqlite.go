@@ -223,6 +223,9 @@ var sqliteDialect = dialect{
 	inIDs:     `IN (SELECT value FROM json_each($1))`,
 	deleteFTS: `DELETE FROM items_fts WHERE rowid = $1`,
 	insertFTS: `INSERT INTO items_fts (rowid, keys) VALUES ($1, $2)`,
+	inTexts:   `IN (SELECT value FROM json_each($2))`,
+	ftsHead:   `INSERT INTO items_fts (rowid, keys) VALUES `,
+	ftsRow:    `(?, ?)`,
 	searchBefore: `SELECT ` + prefixed("items.", itemColumns) + ` FROM items_fts JOIN items ON items.id = items_fts.rowid
 		WHERE items_fts MATCH $1 AND (items.sort_time < $2 OR items.sort_time = $3 AND items.id < $4)
 		ORDER BY items.sort_time DESC, items.id DESC LIMIT $5`,

@@ -69,7 +69,7 @@ func TestSectionItemsQueryPlan(t *testing.T) {
 	for name, q := range map[string]string{
 		"itemByKey":     s.q.itemByKey,
 		"itemsByLink":   s.q.itemsByLink,
-		"hasKey":        s.q.hasKey,
+		"keyedID":       s.q.keyedID,
 		"sectionsByIDs": s.q.sectionsByIDs,
 		"quotesByIDs":   s.q.quotesByIDs,
 	} {

@@ -139,6 +139,13 @@ func Open(ctx context.Context, database string, opts ...Option) (*Store, error) 
 	if err == nil {
 		s.ws, err = prepareWrites(ctx, w, s.q)
 	}
+	if err == nil {
+		s.ws.sourceState, err = r.PrepareContext(ctx, s.q.sourceState)
+		if err != nil {
+			s.ws.close()
+			err = fmt.Errorf("prepare statement: %w", err)
+		}
+	}
 	if err != nil {
 		r.Close()
 		w.Close()

@@ -614,6 +614,14 @@ func TestHasItem(t *testing.T) {
 			if got != tt.want {
 				t.Errorf("HasItem(%q, %q, %q) = %v, want %v", tt.src, tt.guid, tt.link, got, tt.want)
 			}
+			if _, found, err := s.StoredItem(ctx, tt.src, tt.guid, tt.link); err != nil || found != tt.want {
+				t.Errorf("StoredItem(%q, %q, %q) found %v, %v; want %v", tt.src, tt.guid, tt.link, found, err, tt.want)
+			}
+		}
+		// The GUID's item, not the one whose link key the link is.
+		it, found, err := s.StoredItem(ctx, "a", "g1", "https://a.test/2")
+		if err != nil || !found || it.Title != "One" || it.Link != "https://a.test/1" {
+			t.Errorf("StoredItem(g1, /2) = %q %q, %v, %v; want One", it.Title, it.Link, found, err)
 		}
 	})
 }

@@ -117,9 +117,32 @@ func (d *doc) quoteTok(pi, qi int) {
 	// A quotation with no attribution of its own takes the last speaker
 	// only as the second piece of one interrupted by its attribution ("A,"
 	// he said, "b"): elsewhere the text does not say who spoke.
-	d.emitSegs(pi, segs, a, continued || d.interruptedBefore(pi, qi))
+	// A quotation's continuation in the next paragraph is its speaker's.
+	// A quotation's continuation in the next paragraph is its speaker's,
+	// unless it opens with a turn of its own ("Зеленский: …").
+	goesOn := sp.continued && !turnLabel(d.text[sp.s:sp.e])
+	d.emitSegs(pi, segs, a, continued || goesOn || d.interruptedBefore(pi, qi))
 	d.quoted[[2]int{pi, ss}] = true
 	d.innerQuotes(pi, toks[qi].q)
+}
+
+// turnLabel reports whether text opens with a speaker's label: one to three
+// capitalised words and a colon ("Зеленский: О, спасибо…").
+func turnLabel(text string) bool {
+	label, _, ok := strings.Cut(text, ":")
+	if !ok {
+		return false
+	}
+	words := strings.Fields(label)
+	if len(words) == 0 || len(words) > 3 {
+		return false
+	}
+	for _, w := range words {
+		if !firstUpper(w) {
+			return false
+		}
+	}
+	return true
 }
 
 // interruptedBefore reports whether the English quotation toks[qi] of

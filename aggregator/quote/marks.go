@@ -18,6 +18,7 @@ type qspan struct {
 	mark        rune
 	parent      int // index of the enclosing span, -1 at top level
 	unclosed    bool
+	continued   bool // opened in a paragraph before: this one starts inside it
 }
 
 // maxOpen is how many quotation marks may stand open at once in a
@@ -31,7 +32,11 @@ const maxOpen = 16
 // (a quote running over several paragraphs). At most maxOpen marks stand
 // open at once, so its work, added to *work, grows linearly with the
 // paragraph.
-func scanMarks(text string, p para, work *int) []qspan {
+//
+// carried tells that the paragraph before ended inside an unclosed
+// quotation: a closing mark that closes nothing here, before any other
+// mark, ends that quotation, and the text before it is its continuation.
+func scanMarks(text string, p para, carried bool, work *int) []qspan {
 	var stack []opener
 	var out []qspan
 	prev := rune(' ')
@@ -105,7 +110,11 @@ func scanMarks(text string, p para, work *int) []qspan {
 				s, e := trimContent(text, o.end, i)
 				out = append(out, qspan{open: o.pos, close: i, cend: i + n, s: s, e: e, mark: o.r, parent: -1})
 				stack = stack[:k]
+			} else if carried && len(out) == 0 && len(stack) == 0 && r != '’' {
+				s, e := trimContent(text, p.s, i)
+				out = append(out, qspan{open: p.s, close: i, cend: i + n, s: s, e: e, mark: openerOf(r), parent: -1, continued: true})
 			}
+			carried = false
 		}
 		prev = r
 		i += n
@@ -151,6 +160,19 @@ func scanMarks(text string, p para, work *int) []qspan {
 		out[i].parent = j
 	}
 	return out
+}
+
+// openerOf returns the opening mark a closing mark r pairs with most often.
+func openerOf(r rune) rune {
+	switch r {
+	case '»':
+		return '«'
+	case '”':
+		return '“'
+	case '›':
+		return '‹'
+	}
+	return r
 }
 
 // matches reports whether a closing mark may close an opening one.

@@ -15,9 +15,9 @@ import (
 // who becomes the last speaker.
 func (d *doc) speak(pi int, s, e int, a attrib, follow bool, direct bool) {
 	sp := d.speakerOf(pi, s, a, follow)
-	if !direct && sp.e != nil && sp.e.kind == kOrg && mediaName(sp.e.org) {
-		// "ТАСС сообщает, что …": an outlet relaying news is no speaker,
-		// and what it relays no quote.
+	if !direct && sp.e != nil && sp.e.kind == kOrg && (mediaName(sp.e.org) || outletVerbs[lower(a.verb)]) {
+		// "ТАСС сообщает, что …", "…, пишет VladNews": an outlet relaying
+		// news is no speaker, and what it relays no quote.
 		return
 	}
 	if sp.e != nil {
@@ -25,6 +25,10 @@ func (d *doc) speak(pi int, s, e int, a attrib, follow bool, direct bool) {
 	}
 	d.emit(s, e, sp, a, direct)
 }
+
+// outletVerbs are what an outlet does with news it relays: a body that
+// speaks says, announces or tells; an outlet writes and passes on.
+var outletVerbs = toSet(`пишет пишут передает передаёт передают writes`)
 
 // emit adds the quotation [s, e) said by sp to the quotes found, unless it
 // holds no letter or digit.
@@ -71,8 +75,7 @@ func ruNominativeName(e *entity) bool {
 	}
 	w, rest, _ := strings.Cut(name, " ")
 	rs := ruLex().givenForms[foldYo(lower(w))]
-	if rest != "" && len(rs) == 0 && ruObliqueAdjective(lower(w)) {
-		// (A surname alone may be adjectival: Луговой, Толстой.)
+	if len(rs) == 0 && ruObliqueAdjective(lower(w), rest == "") && !isRuOrg(lower(w)) {
 		return false
 	}
 	if e.kind != kPerson {
@@ -87,12 +90,18 @@ func ruNominativeName(e *entity) bool {
 }
 
 // ruObliqueAdjective reports whether w ends as an adjective in a case other
-// than the nominative ("Нижнем", "Украинской", "Открытого").
-func ruObliqueAdjective(w string) bool {
+// than the nominative ("Нижнем", "Украинской", "Открытого"; Ukrainian
+// "Львівської"). alone asks only for endings no surname has (a surname
+// alone may be adjectival: Луговой, Толстой, Седых).
+func ruObliqueAdjective(w string, alone bool) bool {
 	if utf8.RuneCountInString(w) < 5 {
 		return false
 	}
-	for _, e := range []string{"ого", "его", "ому", "ему", "ым", "им", "ом", "ем", "ой", "ей", "ую", "юю", "ых", "их", "ыми", "ими"} {
+	ends := []string{"ого", "его", "ому", "ему", "ым", "им", "ом", "ем", "ой", "ей", "ую", "юю", "ых", "их", "ыми", "ими", "ої"}
+	if alone {
+		ends = []string{"ого", "ому", "ему", "ыми", "ими", "ую", "юю", "ої"}
+	}
+	for _, e := range ends {
 		if strings.HasSuffix(w, e) {
 			return true
 		}

@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -121,9 +122,12 @@ func newDoc(text, lang string) *doc {
 		people: map[string][]*entity{}, bodies: map[string][]*entity{}, given: map[string]int{},
 		budget: workBase + workPerByte*len(text)}
 	d.paras = paragraphs(text)
+	carried := false
 	for pi := range d.paras {
 		p := &d.paras[pi]
-		spans := scanMarks(text, *p, &d.work)
+		spans := scanMarks(text, *p, carried, &d.work)
+		// (Russian: English opens each paragraph of a long quotation again.)
+		carried = lang == "ru" && slices.ContainsFunc(spans, func(sp qspan) bool { return sp.unclosed })
 		base := len(d.spans)
 		var tops []int
 		for k := range spans {

@@ -88,8 +88,8 @@ type meteredStore struct {
 	o *ops
 }
 
-func (m meteredStore) SaveItems(ctx context.Context, items []news.Item) (news.SaveResult, error) {
-	res, err := m.Store.SaveItems(ctx, items)
+func (m meteredStore) SaveDocumentItems(ctx context.Context, doc, items []news.Item) (news.SaveResult, error) {
+	res, err := m.Store.SaveDocumentItems(ctx, doc, items)
 	if err == nil {
 		m.o.stored.WithLabelValues("new").Add(float64(res.New))
 		m.o.stored.WithLabelValues("updated").Add(float64(res.Updated))

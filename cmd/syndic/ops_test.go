@@ -121,6 +121,11 @@ sources:
 			t.Errorf("/metrics lacks %s", name)
 		}
 	}
+	// The first article page hangs; the other two wait in the host's queue.
+	if f := fams["syndic_page_queue_length"]; f == nil || len(f.Metric) != 1 ||
+		f.Metric[0].GetLabel()[0].GetValue() != strings.TrimPrefix(up.URL, "http://") || f.Metric[0].GetGauge().GetValue() != 2 {
+		t.Errorf("/metrics page queue: %v, want 2 pages waiting for %s", f, up.URL)
+	}
 	if w, err := http.Get(base + "/feeds/all.rss"); err != nil || w.StatusCode != 200 {
 		t.Errorf("feed beside the ops endpoints: %v %v", w.StatusCode, err)
 	}

@@ -68,6 +68,7 @@ func runRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	if err != nil {
 		return err
 	}
+	o.reg.MustRegister(newPageQueues(crawler))
 	if _, _, err := crawler.RerouteIfChanged(ctx); err != nil {
 		return err
 	}
@@ -278,17 +279,51 @@ func runReroute(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	return nil
 }
 
-// crawlOnce runs one pass and prints a summary line per source (and a
-// progress line on a terminal). It fails when any source failed.
+// crawlOnce runs one pass and prints a summary line per source (and, on a
+// terminal, a progress line with each busy host's article pages). It fails when any source failed.
 func crawlOnce(ctx context.Context, c *aggregator.Crawler, n int, stdout, stderr io.Writer) error {
 	progress := isTerminal(stderr)
+	var mu sync.Mutex
 	done, failed := 0, 0
+	last := ""
+	line := func() { // with mu held
+		s := fmt.Sprintf("[%d/%d] %s", done, n, last)
+		if p := pageProgress(c.Pages()); p != "" {
+			s += " · " + p
+		}
+		fmt.Fprintf(stderr, "\r\033[K%s", s)
+	}
+	stop := make(chan struct{})
+	ticked := make(chan struct{})
+	go func() {
+		defer close(ticked)
+		if !progress {
+			return
+		}
+		t := time.NewTicker(500 * time.Millisecond)
+		defer t.Stop()
+		for {
+			select {
+			case <-stop:
+				return
+			case <-t.C:
+				mu.Lock()
+				line()
+				mu.Unlock()
+			}
+		}
+	}()
 	results := c.CrawlOnce(ctx, func(r aggregator.Result) {
+		mu.Lock()
+		defer mu.Unlock()
 		done++
+		last = r.Source
 		if progress {
-			fmt.Fprintf(stderr, "\r\033[K[%d/%d] %s", done, n, r.Source)
+			line()
 		}
 	})
+	close(stop)
+	<-ticked
 	if progress {
 		fmt.Fprint(stderr, "\r\033[K")
 	}

@@ -230,7 +230,7 @@ func TestCrawlersShareWork(t *testing.T) {
 			}
 		}
 	}
-	if retaken > 8 { // at most A's crawls in flight
+	if retaken > 32 { // at most A's crawls in flight: 8 reading feeds, the rest waiting for pages (aggregator's maxInFlight)
 		t.Errorf("%d feeds fetched again after A died, more than it was crawling", retaken)
 	}
 	t.Logf("first pass %s; fetches by crawler in the first interval %v, in the second %v; %d feeds retaken from A",
