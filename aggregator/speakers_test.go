@@ -185,7 +185,10 @@ func TestNamesakesStayApartByRole(t *testing.T) {
 		article("f2", "2024-06-11", "«Тренер поставил меня в основу», — рассказал нападающий ЦСКА Сергей Иванов."),
 		article("p1", "2024-03-05", "«Решение не принято», — заявил пресс-секретарь Кремля Дмитрий Песков."),
 		article("p2", "2024-03-06", "«Решение не принято», — заявил пресс-секретарь Кремля."),
-		article("p3", "2024-03-07", "«Встреча возможна», — сказал пресс-секретарь президента России Дмитрий Песков."))
+		article("p3", "2024-03-07", "«Встреча возможна», — сказал пресс-секретарь президента России Дмитрий Песков."),
+		article("l1", "2024-03-08", "«Переговоры продолжатся», — сказал глава МИД России Сергей Лавров."),
+		news.Item{SourceID: "s", GUID: "b1", Link: "https://example.org/b1", Title: "b1", Published: time.Date(2024, 10, 4, 9, 0, 0, 0, time.UTC),
+			Quotes: quote.Find(`"The threat remains," FSB Director Alexander Bortnikov said.`, "en")})
 	gs, err := st.Speakers(ctx)
 	if err != nil {
 		t.Fatal(err)
@@ -208,6 +211,12 @@ func TestNamesakesStayApartByRole(t *testing.T) {
 	if r := peskov.Roles[0]; r.Role != "пресс-секретарь Кремля" && r.Role != "Пресс-секретарь Кремля" ||
 		r.Quotes != 1 || !r.FirstSeen.Equal(time.Date(2024, 3, 5, 0, 0, 0, 0, time.UTC)) || !r.LastSeen.Equal(r.FirstSeen) {
 		t.Errorf("Песков's first role: %+v, want пресс-секретарь Кремля, once, on 5 March 2024", r)
+	}
+
+	for key, role := range map[string]string{"sergey-lavrov": "глава МИД России", "alexander-bortnikov": "FSB Director"} {
+		if g := byKey[key]; g == nil || len(g.Roles) != 1 || g.Roles[0].Role != role {
+			t.Errorf("%s: %+v, want the role %q", key, g, role)
+		}
 	}
 
 	// Every form of the name finds both; each key finds its own quotes.
