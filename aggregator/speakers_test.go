@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -158,5 +159,90 @@ func TestSpeakerRegistryIsCautious(t *testing.T) {
 		if got := group(name); got != key {
 			t.Errorf("with the rules, %q is filed under %q, want %q", name, got, key)
 		}
+	}
+}
+
+// article is an item of a Russian text published at day, with the quotes
+// quote.Find gives on it.
+func article(guid, day, text string) news.Item {
+	at, _ := time.Parse("2006-01-02", day)
+	return news.Item{SourceID: "s", GUID: guid, Link: "https://example.org/" + guid, Title: guid, Content: text,
+		Published: at, Quotes: quote.Find(text, "ru")}
+}
+
+// Two namesakes whose roles disagree (a minister and a footballer) stay
+// two speakers with keys of their own, each with their quotes; the same
+// person with a role and without one, or with two roles of one field, is
+// one. A role alone ("пресс-секретарь Кремля") is no one, and a role
+// before a name is kept as the quote's role, with its dates.
+func TestNamesakesStayApartByRole(t *testing.T) {
+	ctx := context.Background()
+	st := speakerStore(t, nil, nil,
+		article("m1", "2024-03-01", "«Бюджет будет исполнен без дефицита», — заявил министр финансов Сергей Иванов журналистам."),
+		article("m2", "2024-04-02", "«Налоги повышать не будем», — сказал министр финансов Сергей Иванов."),
+		article("m3", "2024-05-03", "«Инфляция замедлится к осени», — сказал Сергей Иванов."),
+		article("f1", "2024-03-10", "«Мы сыграли плохо и проиграли заслуженно», — сказал после матча футболист ЦСКА Сергей Иванов."),
+		article("f2", "2024-06-11", "«Тренер поставил меня в основу», — рассказал нападающий ЦСКА Сергей Иванов."),
+		article("p1", "2024-03-05", "«Решение не принято», — заявил пресс-секретарь Кремля Дмитрий Песков."),
+		article("p2", "2024-03-06", "«Решение не принято», — заявил пресс-секретарь Кремля."),
+		article("p3", "2024-03-07", "«Встреча возможна», — сказал пресс-секретарь президента России Дмитрий Песков."),
+		article("l1", "2024-03-08", "«Переговоры продолжатся», — сказал глава МИД России Сергей Лавров."),
+		news.Item{SourceID: "s", GUID: "b1", Link: "https://example.org/b1", Title: "b1", Published: time.Date(2024, 10, 4, 9, 0, 0, 0, time.UTC),
+			Quotes: quote.Find(`"The threat remains," FSB Director Alexander Bortnikov said.`, "en")})
+	gs, err := st.Speakers(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	byKey := map[string]*news.SpeakerGroup{}
+	for _, g := range gs {
+		byKey[g.Key] = g
+		if strings.Contains(g.Name, "пресс-секретарь") {
+			t.Errorf("a role is a speaker of its own: %+v", g)
+		}
+	}
+	minister, footballer := byKey["sergey-ivanov"], byKey["sergey-ivanov-futbolist-tsska"]
+	if minister == nil || footballer == nil || minister.Quotes != 3 || footballer.Quotes != 2 {
+		t.Fatalf("the two Сергей Ивановы: %+v and %+v, want 3 quotes under sergey-ivanov and 2 under sergey-ivanov-futbolist-tsska", minister, footballer)
+	}
+	peskov := byKey["dmitriy-peskov"]
+	if peskov == nil || peskov.Quotes != 2 || len(peskov.Roles) != 2 {
+		t.Fatalf("Песков: %+v, want one speaker of 2 quotes and 2 roles", peskov)
+	}
+	if r := peskov.Roles[0]; r.Role != "пресс-секретарь Кремля" && r.Role != "Пресс-секретарь Кремля" ||
+		r.Quotes != 1 || !r.FirstSeen.Equal(time.Date(2024, 3, 5, 0, 0, 0, 0, time.UTC)) || !r.LastSeen.Equal(r.FirstSeen) {
+		t.Errorf("Песков's first role: %+v, want пресс-секретарь Кремля, once, on 5 March 2024", r)
+	}
+
+	for key, role := range map[string]string{"sergey-lavrov": "глава МИД России", "alexander-bortnikov": "FSB Director"} {
+		if g := byKey[key]; g == nil || len(g.Roles) != 1 || g.Roles[0].Role != role {
+			t.Errorf("%s: %+v, want the role %q", key, g, role)
+		}
+	}
+
+	// Every form of the name finds both; each key finds its own quotes.
+	if gs, _ := st.ResolveSpeaker(ctx, "Сергея Иванова"); len(gs) != 2 {
+		t.Errorf("Resolve(Сергея Иванова) = %d speakers, want both namesakes", len(gs))
+	}
+	for key, want := range map[string]string{"sergey-ivanov": "Бюджет", "sergey-ivanov-futbolist-tsska": "Мы сыграли"} {
+		hits, err := st.Quotes(ctx, news.QuoteQuery{Speaker: key})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var texts []string
+		for _, h := range hits {
+			texts = append(texts, h.Quote.Text)
+			if h.SpeakerKey != key {
+				t.Errorf("Quotes(%s): a quote of %s: %q", key, h.SpeakerKey, h.Quote.Text)
+			}
+		}
+		if !slices.ContainsFunc(texts, func(s string) bool { return strings.HasPrefix(s, want) }) {
+			t.Errorf("Quotes(%s) = %q, want %q…", key, texts, want)
+		}
+	}
+
+	// A merge by hand keeps them one.
+	st.SetSpeakerRules(store.SpeakerRules{Merge: [][]string{{"sergey-ivanov"}}})
+	if gs, _ := st.ResolveSpeaker(ctx, "Сергей Иванов"); len(gs) != 1 || gs[0].Quotes != 5 {
+		t.Errorf("with a merge rule, Resolve(Сергей Иванов) = %d speakers, want one of 5 quotes", len(gs))
 	}
 }

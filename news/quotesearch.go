@@ -44,6 +44,18 @@ type SpeakerGroup struct {
 	Names   []string `json:"names"`   // every name quotes are credited to
 	Aliases []string `json:"aliases"` // the forms a lookup finds them by
 	Quotes  int      `json:"quotes"`  // how many quotes are stored of them
+	// Roles are the roles their quotes give them ("министр финансов"), as
+	// written, each with its quotes and when it was first and last given
+	// (the items' times), earliest first.
+	Roles []SpeakerRole `json:"roles,omitempty"`
+}
+
+// SpeakerRole is a role a speaker's quotes give them.
+type SpeakerRole struct {
+	Role      string    `json:"role"`
+	Quotes    int       `json:"quotes"`
+	FirstSeen time.Time `json:"first_seen"`
+	LastSeen  time.Time `json:"last_seen"`
 }
 
 // SearchQuery selects items for a journalist's search. Every word of Text,

@@ -50,7 +50,7 @@ footer{margin-top:2em;color:#666;font-size:.85em}
 <header>
 <h1>{{.Title}}</h1>
 <p>News by section, republished with attribution: every item links to its original article and credits its source.</p>
-<nav><a href="{{.OPML}}">All feeds (OPML)</a> <a href="{{.Quotes}}">Quote search</a>{{range .Sections}} <a href="#{{.ID}}">{{.Title}}</a>{{end}}</nav>
+<nav><a href="{{.OPML}}">All feeds (OPML)</a> <a href="{{.Quotes}}">Quote search</a>{{if .Speakers}} <a href="{{.Speakers}}">Speakers</a>{{end}}{{range .Sections}} <a href="#{{.ID}}">{{.Title}}</a>{{end}}</nav>
 {{- if .Search}}
 <form action="{{.Search}}" method="get" role="search"><input type="search" name="q" placeholder="words, any form" aria-label="Search the news"><button>Search</button></form>
 {{- end}}
@@ -110,11 +110,12 @@ type indexCredit struct{ Name, Link string }
 // newest items, and every feed.
 func (p *Publisher) renderIndex(ctx context.Context, _ time.Time) ([]byte, error) {
 	data := struct {
-		Title, OPML, Quotes, Search, Icon string
-		Sections, Sources                 []indexFeed
+		Title, OPML, Quotes, Search, Speakers, Icon string
+		Sections, Sources                           []indexFeed
 	}{Title: plainText(p.title), OPML: p.base + opmlPath, Quotes: p.quotesURL, Icon: p.base + faviconPath}
 	if p.search != nil {
 		data.Search = p.base + searchPath
+		data.Speakers = p.base + speakersPath
 	}
 	for _, s := range p.sections {
 		title := plainText(s.Title)

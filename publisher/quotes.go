@@ -534,13 +534,23 @@ type queryPageData struct {
 }
 
 type speakerLink struct {
-	Key     string   `json:"key"`
-	Name    string   `json:"name"`
-	Href    string   `json:"quotes_url"`
-	Feed    string   `json:"feed_url"`
-	Count   int      `json:"quotes"`
-	Aliases []string `json:"aliases"`
-	Names   []string `json:"names"`
+	Key     string     `json:"key"`
+	Name    string     `json:"name"`
+	Href    string     `json:"quotes_url"`
+	Feed    string     `json:"feed_url"`
+	Count   int        `json:"quotes"`
+	Aliases []string   `json:"aliases"`
+	Names   []string   `json:"names"`
+	Roles   []roleSeen `json:"roles"`
+}
+
+// roleSeen is a role a speaker's quotes give them, with the days (UTC) it
+// was first and last given.
+type roleSeen struct {
+	Role      string `json:"role"`
+	Count     int    `json:"quotes"`
+	FirstSeen string `json:"first_seen"`
+	LastSeen  string `json:"last_seen"`
 }
 
 func (p *Publisher) speakerLink(g *news.SpeakerGroup) speakerLink {
@@ -552,6 +562,11 @@ func (p *Publisher) speakerLink(g *news.SpeakerGroup) speakerLink {
 	}
 	for _, n := range g.Names {
 		l.Names = append(l.Names, plainText(n))
+	}
+	l.Roles = []roleSeen{}
+	for _, r := range g.Roles {
+		l.Roles = append(l.Roles, roleSeen{Role: plainText(r.Role), Count: r.Quotes,
+			FirstSeen: r.FirstSeen.UTC().Format(time.DateOnly), LastSeen: r.LastSeen.UTC().Format(time.DateOnly)})
 	}
 	return l
 }
@@ -623,7 +638,7 @@ li{margin:.8em 0}form input{font-size:1em;margin-right:.5em}
 <table>
 <tr><th>key</th><th>name</th><th>quotes</th><th>also found as</th></tr>
 {{- range .Speakers}}
-<tr><td><a href="{{.Href}}">{{.Key}}</a></td><td>{{.Name}}</td><td>{{.Count}} (<a href="{{.Feed}}">feed</a>)</td><td class="meta">{{range $i, $a := .Aliases}}{{if $i}}, {{end}}{{$a}}{{end}}</td></tr>
+<tr><td><a href="{{.Href}}">{{.Key}}</a></td><td>{{.Name}}{{range .Roles}}<br><span class="meta">{{.Role}}, {{.FirstSeen}}{{if ne .FirstSeen .LastSeen}} – {{.LastSeen}}{{end}}</span>{{end}}</td><td>{{.Count}} (<a href="{{.Feed}}">feed</a>)</td><td class="meta">{{range $i, $a := .Aliases}}{{if $i}}, {{end}}{{$a}}{{end}}</td></tr>
 {{- else}}
 <tr><td colspan="4">No quotes stored yet.</td></tr>
 {{- end}}

@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -431,5 +432,35 @@ func TestEveryRouteObeysRepublish(t *testing.T) {
 	_, body = fetchURL(t, srv.URL+"/feeds/quotes/dmitriy-peskov.json")
 	if !strings.Contains(string(body), "Дмитрий Песков, in «Песков прокомментировал слова Криклия»") {
 		t.Errorf("title-only source's quote feed lacks speaker and title: %s", body)
+	}
+}
+
+// /speakers gives each speaker's roles with the days they were first and
+// last given, in JSON and HTML.
+func TestSpeakersShowRolesWithDates(t *testing.T) {
+	srv := quoteServer(t)
+	_, body := fetchURL(t, srv.URL+"/speakers?format=json")
+	var doc struct {
+		Speakers []struct {
+			Key   string     `json:"key"`
+			Roles []roleSeen `json:"roles"`
+		} `json:"speakers"`
+	}
+	if err := json.Unmarshal(body, &doc); err != nil {
+		t.Fatal(err)
+	}
+	roles := map[string][]roleSeen{}
+	for _, s := range doc.Speakers {
+		roles[s.Key] = s.Roles
+	}
+	want := []roleSeen{{Role: "FSB Director", Count: 2, FirstSeen: "2024-10-04", LastSeen: "2024-10-04"}}
+	if got := roles["alexander-bortnikov"]; !slices.Equal(got, want) {
+		t.Errorf("Bortnikov's roles = %+v, want %+v", got, want)
+	}
+	if got, ok := roles["mariya-zakharova"]; !ok || len(got) != 0 {
+		t.Errorf("Zakharova's roles = %+v, want none (her quotes give none)", got)
+	}
+	if _, page := fetchURL(t, srv.URL+"/speakers"); !strings.Contains(string(page), `<span class="meta">FSB Director, 2024-10-04</span>`) {
+		t.Error("/speakers lacks Bortnikov's role with its date")
 	}
 }

@@ -87,12 +87,14 @@ func TestCrossOriginAndQueryDates(t *testing.T) {
 
 // Each page is in English, each item in its own language: the index,
 // quote and search pages mark every item with lang, and show every time
-// with its offset; the index has a search form when search is served.
+// with its offset; the index has a search form and links the speakers
+// when search is served.
 func TestPagesLanguageTimesAndSearchForm(t *testing.T) {
 	srv := quoteServer(t)
 	_, index := fetchURL(t, srv.URL+"/")
 	for _, want := range []string{`<html lang="en">`, `<li lang="ru"><a href="https://lenta.ru/news/2022/12/03/pogibshie/">`,
 		`<form action="https://syndic.example/search" method="get" role="search"><input type="search" name="q"`,
+		`<a href="/quotes">Quote search</a> <a href="https://syndic.example/speakers">Speakers</a>`,
 		`<time datetime="2022-12-03T14:32:00&#43;03:00">3 Dec 2022 14:32 &#43;03:00</time>`} {
 		if !strings.Contains(string(index), want) {
 			t.Errorf("index lacks %s", want)

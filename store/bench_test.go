@@ -173,3 +173,48 @@ func benchmarkSectionItems(b *testing.B) {
 		}
 	})
 }
+
+func BenchmarkSpeakers(b *testing.B) { benchBackends(b, benchmarkSpeakers) }
+
+// benchmarkSpeakers reads the speaker registry of 2,000 filed names and
+// 6,000 quotes (the size of the contest sample's), as every /speakers,
+// /quotes and quote feed request does: cached (the store unchanged since
+// the last read), and read afresh.
+func benchmarkSpeakers(b *testing.B) {
+	ctx := context.Background()
+	s := testStore(b)
+	const names, quotes = 2000, 6000
+	roles := []string{"", "министр финансов", "футболист ЦСКА", "глава МИД России", "политолог"}
+	var items []news.Item
+	for i := range quotes {
+		name := fmt.Sprintf("Сергей Иванов%d", i%names)
+		items = append(items, news.Item{SourceID: "s", GUID: strconv.Itoa(i), Link: "https://example.org/" + strconv.Itoa(i), Title: "t",
+			Published: time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC).Add(time.Duration(i) * time.Minute),
+			Quotes:    []news.Quote{{Text: "Слова", Speaker: name, Role: roles[i%len(roles)], Direct: true}}})
+	}
+	if _, err := s.SaveItems(ctx, items); err != nil {
+		b.Fatal(err)
+	}
+	var sps []news.Speaker
+	for i := range names {
+		name := fmt.Sprintf("Сергей Иванов%d", i)
+		sps = append(sps, news.Speaker{Key: news.SpeakerSlug(name), Name: name, Person: true, Whole: []string{news.NameForm(name)}})
+	}
+	if err := s.SaveSpeakers(ctx, sps); err != nil {
+		b.Fatal(err)
+	}
+	b.Run("cached", func(b *testing.B) {
+		for b.Loop() {
+			if gs, err := s.Speakers(ctx); err != nil || len(gs) == 0 {
+				b.Fatal(len(gs), err)
+			}
+		}
+	})
+	b.Run("read", func(b *testing.B) { // what every request paid before the cache
+		for b.Loop() {
+			if reg, err := s.readRegistry(ctx); err != nil || len(reg.Groups()) == 0 {
+				b.Fatal(err)
+			}
+		}
+	})
+}

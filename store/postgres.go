@@ -142,6 +142,7 @@ var postgresDialect = dialect{
 	searchQuotes: `SELECT q.item_id, q.seq, q.position, q.speaker, q.role, q.verb, q.direct, q.text FROM quotes q
 		JOIN items i ON i.id = q.item_id
 		WHERE ($1::text = '[]' OR q.speaker IN (SELECT jsonb_array_elements_text($1::jsonb)))
+		  AND ($9::text = '[]' OR q.speaker || chr(31) || q.role NOT IN (SELECT jsonb_array_elements_text($9::jsonb)))
 		  AND NOT EXISTS (SELECT 1 FROM jsonb_array_elements($2::jsonb) w WHERE NOT EXISTS (
 		      SELECT 1 FROM jsonb_array_elements_text(w.value) k WHERE strpos(q.text_keys, ' ' || k.value || ' ') > 0))
 		  AND i.sort_time >= $3 AND i.sort_time < $4

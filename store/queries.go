@@ -71,7 +71,7 @@ type dialect struct {
 	deleteFTS     string // id
 	insertFTS     string // id, keys (indexKeys)
 	searchBefore  string // searchArg, t, t, id, limit: items older than the position (t, id) -> item columns
-	searchQuotes  string // speaker names (JSON array; [] for any), text keys (queryKeys as JSON), since, until, after (t, item, seq), limit -> quote columns
+	searchQuotes  string // speaker names (JSON array; [] for any), text keys (queryKeys as JSON), since, until, after (t, item, seq), limit, names and roles excluded ("name\x1frole" JSON array; [] for none) -> quote columns
 }
 
 var (

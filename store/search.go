@@ -230,16 +230,18 @@ func (s *Store) Quotes(ctx context.Context, q news.QuoteQuery) ([]news.QuoteHit,
 	if err != nil {
 		return nil, fmt.Errorf("search quotes: %w", err)
 	}
-	names := []string{}
+	names, others := []string{}, []string{}
 	if strings.TrimSpace(q.Speaker) != "" {
-		for _, g := range reg.Resolve(q.Speaker) {
-			names = append(names, g.Names...)
-		}
+		names, others = reg.quoteFilter(reg.Resolve(q.Speaker))
 		if len(names) == 0 {
 			return nil, nil
 		}
 	}
 	nameList, err := json.Marshal(names)
+	if err != nil {
+		return nil, fmt.Errorf("search quotes: %w", err)
+	}
+	otherList, err := json.Marshal(append([]string{}, others...))
 	if err != nil {
 		return nil, fmt.Errorf("search quotes: %w", err)
 	}
@@ -252,7 +254,7 @@ func (s *Store) Quotes(ctx context.Context, q news.QuoteQuery) ([]news.QuoteHit,
 		at, item, seq = roundTime(q.After.Time).UnixMicro(), q.After.Item, q.After.Seq
 	}
 	rows, err := s.r.QueryContext(ctx, s.q.searchQuotes, string(nameList),
-		string(text), sortKey(q.Since, 0), until, at, item, seq, q.Limit)
+		string(text), sortKey(q.Since, 0), until, at, item, seq, q.Limit, string(otherList))
 	if err != nil {
 		return nil, fmt.Errorf("search quotes: %w", err)
 	}
@@ -287,7 +289,7 @@ func (s *Store) Quotes(ctx context.Context, q news.QuoteQuery) ([]news.QuoteHit,
 	for i := range hits {
 		hits[i].Item = items[hits[i].Item.ID]
 		hits[i].Cursor = news.QuoteCursor{Time: SortTime(&hits[i].Item), Item: hits[i].Item.ID, Seq: hits[i].Seq}
-		if g := reg.ByName(hits[i].Quote.Speaker); g != nil {
+		if g := reg.ByQuote(hits[i].Quote.Speaker, hits[i].Quote.Role); g != nil {
 			hits[i].SpeakerKey = g.Key
 		}
 	}

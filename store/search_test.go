@@ -224,3 +224,82 @@ func TestSearchMigrationReindexes(t *testing.T) {
 		}
 	})
 }
+
+// A namesake's quotes are theirs alone on both backends: the quotes of
+// one name split by their roles.
+func TestQuotesOfNamesakes(t *testing.T) {
+	forBackends(t, func(t *testing.T) {
+		ctx := context.Background()
+		s := testStore(t)
+		t0 := time.Date(2024, 3, 1, 10, 0, 0, 0, time.UTC)
+		var items []news.Item
+		for i, role := range []string{"министр финансов", "футболист ЦСКА", "министр финансов", "футболист ЦСКА", ""} {
+			items = append(items, news.Item{SourceID: "s", GUID: fmt.Sprint(i), Link: fmt.Sprint("https://example.org/", i), Title: role,
+				Published: t0.Add(time.Duration(i) * time.Hour),
+				Quotes:    []news.Quote{{Text: fmt.Sprint("Слова ", i), Speaker: "Сергей Иванов", Role: role, Direct: true}}})
+		}
+		if _, err := s.SaveItems(ctx, items); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.SaveSpeakers(ctx, []news.Speaker{{Key: "sergey-ivanov", Name: "Сергей Иванов", Person: true,
+			Whole: []string{"сергей иванов"}, Surname: []string{"иванов"}}}); err != nil {
+			t.Fatal(err)
+		}
+		for key, want := range map[string][]string{"sergey-ivanov": {"Слова 4", "Слова 2", "Слова 0"},
+			"sergey-ivanov-futbolist-tsska": {"Слова 3", "Слова 1"}, "Иванов": {"Слова 4", "Слова 3", "Слова 2", "Слова 1", "Слова 0"}} {
+			hits, err := s.Quotes(ctx, news.QuoteQuery{Speaker: key})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, h := range hits {
+				got = append(got, h.Quote.Text)
+			}
+			if !slices.Equal(got, want) {
+				t.Errorf("Quotes(%s) = %q, want %q", key, got, want)
+			}
+		}
+	})
+}
+
+// The cached speaker registry is read again once quotes are stored or
+// names filed, on both backends.
+func TestSpeakerRegistryFollowsTheStore(t *testing.T) {
+	forBackends(t, func(t *testing.T) {
+		ctx := context.Background()
+		s := testStore(t)
+		keys := func() []string {
+			gs, err := s.Speakers(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var out []string
+			for _, g := range gs {
+				out = append(out, g.Key)
+			}
+			slices.Sort(out)
+			return out
+		}
+		save := func(guid, speaker string) {
+			it := news.Item{SourceID: "s", GUID: guid, Link: "https://example.org/" + guid, Title: guid,
+				Quotes: []news.Quote{{Text: "Слова", Speaker: speaker, Direct: true}}}
+			if _, err := s.SaveItems(ctx, []news.Item{it}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		save("a", "Мария Захарова")
+		if got := keys(); !slices.Equal(got, []string{"mariya-zakharova"}) {
+			t.Fatalf("speakers = %q", got)
+		}
+		save("b", "Дмитрий Песков")
+		if got := keys(); !slices.Equal(got, []string{"dmitriy-peskov", "mariya-zakharova"}) {
+			t.Errorf("after a quote is stored, speakers = %q", got)
+		}
+		if err := s.SaveSpeakers(ctx, []news.Speaker{{Key: "mariya-zakharova", Name: "Дмитрий Песков"}}); err != nil {
+			t.Fatal(err)
+		}
+		if got := keys(); !slices.Equal(got, []string{"mariya-zakharova"}) {
+			t.Errorf("after a name is filed, speakers = %q", got)
+		}
+	})
+}

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/syndic/syndic/news"
 )
@@ -43,14 +44,16 @@ type SpeakerRules struct {
 // so that "Зеленского" finds a speaker filed only as "Volodymyr Zelensky".
 func (s *Store) SetNameReader(read func(typed string) []string) {
 	s.speakerMu.Lock()
-	s.readName = read
+	s.readName, s.cachedReg = read, nil
+	s.regGen++
 	s.speakerMu.Unlock()
 }
 
 // SetSpeakerRules sets the rules the registry groups names by.
 func (s *Store) SetSpeakerRules(r SpeakerRules) {
 	s.speakerMu.Lock()
-	s.speakerRules = r
+	s.speakerRules, s.cachedReg = r, nil
+	s.regGen++
 	s.speakerMu.Unlock()
 }
 
@@ -62,7 +65,9 @@ const (
 	unfiledSpeakersSQL = `SELECT DISTINCT speaker FROM quotes WHERE speaker <> '' AND speaker NOT IN (SELECT name FROM speakers)`
 	speakerNamesSQL    = `SELECT DISTINCT speaker FROM quotes WHERE speaker <> ''`
 	allSpeakersSQL     = `SELECT name, speaker_key, person, whole, surname FROM speakers`
-	speakerCountsSQL   = `SELECT speaker, count(*) FROM quotes WHERE speaker <> '' GROUP BY speaker`
+	registryKeySQL     = `SELECT (SELECT count(*) FROM quotes), (SELECT count(*) FROM speakers)`
+	speakerCountsSQL   = `SELECT q.speaker, q.role, count(*), min(i.sort_time), max(i.sort_time) FROM quotes q
+		JOIN items i ON i.id = q.item_id WHERE q.speaker <> '' GROUP BY q.speaker, q.role`
 )
 
 // SaveSpeakers files speakers' names in the registry, replacing what was
@@ -89,6 +94,10 @@ func (s *Store) SaveSpeakers(ctx context.Context, sps []news.Speaker) error {
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("save speakers: %w", err)
 	}
+	s.speakerMu.Lock()
+	s.cachedReg = nil
+	s.regGen++
+	s.speakerMu.Unlock()
 	return nil
 }
 
@@ -121,6 +130,11 @@ type Registry struct {
 	byName  map[string]*news.SpeakerGroup // a name (as stored) to its group
 	byKey   map[string]*news.SpeakerGroup // any key of a name to its group
 	entries []regEntry
+	// namesakes are the speakers of a name, byQuote the speaker of a
+	// name and role ("name\x1frole"), quoteKeys a speaker's names and roles.
+	namesakes map[string][]*news.SpeakerGroup
+	byQuote   map[string]*news.SpeakerGroup
+	quoteKeys map[*news.SpeakerGroup][]string
 
 	readName func(string) []string // see SetNameReader; may be nil
 }
@@ -128,6 +142,7 @@ type Registry struct {
 type regEntry struct {
 	news.Speaker
 	quotes int
+	roles  []news.SpeakerRole // "" for the quotes without one
 }
 
 // Speakers returns every speaker quoted, grouped (see the comment at the
@@ -150,8 +165,47 @@ func (s *Store) ResolveSpeaker(ctx context.Context, typed string) ([]*news.Speak
 	return reg.Resolve(typed), nil
 }
 
-// registry reads the speaker registry.
+// registryKey is what a registry read depends on, as far as it is cheap
+// to tell: the store's version (any item changed in a section), the
+// number of quotes and of filed names.
+type registryKey struct{ version, quotes, names int64 }
+
+// registry returns the speaker registry, read again only when its
+// registryKey has changed or this store has filed names or been given
+// other rules since (a name filed again with other forms by another
+// process shows once anything else changes). What it returns is shared:
+// read-only.
 func (s *Store) registry(ctx context.Context) (*Registry, error) {
+	var key registryKey
+	var err error
+	if key.version, _, err = s.Version(ctx); err != nil {
+		return nil, fmt.Errorf("read speakers: %w", err)
+	}
+	if err := s.r.QueryRowContext(ctx, registryKeySQL).Scan(&key.quotes, &key.names); err != nil {
+		return nil, fmt.Errorf("read speakers: %w", err)
+	}
+	s.speakerMu.Lock()
+	reg, gen := s.cachedReg, s.regGen
+	if s.registryOf != key {
+		reg = nil
+	}
+	s.speakerMu.Unlock()
+	if reg != nil {
+		return reg, nil
+	}
+	if reg, err = s.readRegistry(ctx); err != nil {
+		return nil, err
+	}
+	s.speakerMu.Lock()
+	if s.regGen == gen { // else what it was read with has changed since
+		s.registryOf, s.cachedReg = key, reg
+	}
+	s.speakerMu.Unlock()
+	return reg, nil
+}
+
+// readRegistry reads the speaker registry.
+func (s *Store) readRegistry(ctx context.Context) (*Registry, error) {
 	tx, err := s.r.BeginTx(ctx, nil)
 	if err != nil {
 		return nil, fmt.Errorf("read speakers: %w", err)
@@ -171,34 +225,34 @@ func (s *Store) registry(ctx context.Context) (*Registry, error) {
 		return nil, fmt.Errorf("read speakers: %w", err)
 	}
 	type count struct {
-		name string
-		n    int
+		name        string
+		role        news.SpeakerRole
+		first, last int64
 	}
 	counts, err := collect(ctx, tx, speakerCountsSQL, func(r *sql.Rows, c *count) error {
-		return r.Scan(&c.name, &c.n)
+		return r.Scan(&c.name, &c.role.Role, &c.role.Quotes, &c.first, &c.last)
 	})
 	if err != nil {
 		return nil, fmt.Errorf("count quotes by speaker: %w", err)
 	}
-	n := map[string]int{}
+	roles := map[string][]news.SpeakerRole{}
 	for _, c := range counts {
-		n[c.name] = c.n
+		c.role.FirstSeen, c.role.LastSeen = time.UnixMicro(c.first).UTC(), time.UnixMicro(c.last).UTC()
+		roles[c.name] = append(roles[c.name], c.role)
 	}
-	known := map[string]bool{}
 	for i := range entries {
-		entries[i].quotes = n[entries[i].Name]
-		known[entries[i].Name] = true
+		entries[i].setRoles(roles[entries[i].Name])
+		delete(roles, entries[i].Name)
 	}
 	// A name not filed yet (stored before the registry, or by an older
 	// crawler) is a speaker by its name alone until it is.
-	for _, c := range counts {
-		if !known[c.name] {
-			e := regEntry{news.Speaker{Key: news.SpeakerSlug(c.name), Name: c.name, Whole: []string{news.NameForm(c.name)}}, c.n}
-			for _, sc := range news.Schemes {
-				e.Whole = append(e.Whole, news.NameForm(news.Transliterate(c.name, sc)))
-			}
-			entries = append(entries, e)
+	for name, rs := range roles {
+		e := regEntry{Speaker: news.Speaker{Key: news.SpeakerSlug(name), Name: name, Whole: []string{news.NameForm(name)}}}
+		for _, sc := range news.Schemes {
+			e.Whole = append(e.Whole, news.NameForm(news.Transliterate(name, sc)))
 		}
+		e.setRoles(rs)
+		entries = append(entries, e)
 	}
 	s.speakerMu.Lock()
 	rules, read := s.speakerRules, s.readName
@@ -206,6 +260,14 @@ func (s *Store) registry(ctx context.Context) (*Registry, error) {
 	reg := newRegistry(entries, rules)
 	reg.readName = read
 	return reg, nil
+}
+
+// setRoles sets an entry's roles and quotes.
+func (e *regEntry) setRoles(rs []news.SpeakerRole) {
+	e.roles, e.quotes = rs, 0
+	for _, r := range rs {
+		e.quotes += r.Quotes
+	}
 }
 
 func lines(s string) []string {
@@ -332,7 +394,9 @@ func newRegistry(entries []regEntry, rules SpeakerRules) *Registry {
 	for i := range entries {
 		members[find(i)] = append(members[find(i)], i)
 	}
-	reg := &Registry{byName: map[string]*news.SpeakerGroup{}, byKey: map[string]*news.SpeakerGroup{}, entries: entries}
+	reg := &Registry{byName: map[string]*news.SpeakerGroup{}, byKey: map[string]*news.SpeakerGroup{},
+		byQuote: map[string]*news.SpeakerGroup{}, namesakes: map[string][]*news.SpeakerGroup{},
+		quoteKeys: map[*news.SpeakerGroup][]string{}, entries: entries}
 	for _, idx := range members {
 		g := &news.SpeakerGroup{}
 		best := -1
@@ -362,16 +426,160 @@ func newRegistry(entries []regEntry, rules SpeakerRules) *Registry {
 		slices.SortFunc(g.Keys, func(a, b string) int {
 			return cmp.Or(-cmp.Compare(boolInt(a == g.Key), boolInt(b == g.Key)), cmp.Compare(a, b))
 		})
-		reg.groups = append(reg.groups, g)
 		for _, i := range idx {
 			reg.byName[entries[i].Name] = g
 			reg.byKey[entries[i].Key] = g
 		}
+		reg.addSplit(g, entries, idx, manual(entries, idx, rules))
 	}
 	slices.SortFunc(reg.groups, func(a, b *news.SpeakerGroup) int {
 		return cmp.Or(cmp.Compare(b.Quotes, a.Quotes), cmp.Compare(a.Key, b.Key))
 	})
 	return reg
+}
+
+// manual reports whether a merge rule names one of the entries.
+func manual(entries []regEntry, idx []int, rules SpeakerRules) bool {
+	for _, m := range rules.Merge {
+		for _, i := range idx {
+			if slices.Contains(m, entries[i].Key) || slices.Contains(m, entries[i].Name) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// addSplit adds to the registry the speaker g, grouped from the entries
+// idx, as namesakes when their quotes' roles clearly disagree (and no
+// merge rule made g): two roles disagree when both name fields and none
+// in common, or both a country and not the same (news.RoleSpheres:
+// "министр финансов" and "футболист ЦСКА"; "посол России" and "посол
+// Украины"). Roles taken in the order they were first given, each joins
+// the first namesake it does not disagree with (who then has its fields
+// and country too), else makes a new one. Quotes with no role, or one
+// saying neither field nor country, stay with the first, as do the quotes
+// of a namesake of one quote only (a role misread once splits no one).
+// The first
+// namesake keeps g's key and keys; each other is known by g's key and
+// its first role (news.RoleTitle: "sergey-ivanov-futbolist-tsska"), a key that stays as
+// long as no earlier quote of theirs is stored.
+func (r *Registry) addSplit(g *news.SpeakerGroup, entries []regEntry, idx []int, manual bool) {
+	type quoted struct {
+		name string
+		news.SpeakerRole
+	}
+	var all []quoted
+	for _, i := range idx {
+		for _, ro := range entries[i].roles {
+			all = append(all, quoted{entries[i].Name, ro})
+		}
+	}
+	slices.SortFunc(all, func(a, b quoted) int {
+		return cmp.Or(a.FirstSeen.Compare(b.FirstSeen), cmp.Compare(a.Role, b.Role), cmp.Compare(a.name, b.name))
+	})
+	type namesake struct {
+		fields  []string
+		country string
+		quotes  []quoted
+	}
+	sakes := []*namesake{{}}
+	for _, q := range all {
+		var fields []string
+		var country string
+		if !manual && len(all) > 1 {
+			fields, country = news.RoleSpheres(q.Role)
+		}
+		into := sakes[0]
+		if len(fields) > 0 || country != "" {
+			into = nil
+			for _, n := range sakes {
+				if (len(n.fields) == 0 || len(fields) == 0 || slices.ContainsFunc(fields, func(f string) bool { return slices.Contains(n.fields, f) })) &&
+					(n.country == "" || country == "" || n.country == country) {
+					into = n
+					break
+				}
+			}
+			if into == nil {
+				into = &namesake{}
+				sakes = append(sakes, into)
+			}
+			for _, f := range fields {
+				if !slices.Contains(into.fields, f) {
+					into.fields = append(into.fields, f)
+				}
+			}
+			into.country = cmp.Or(into.country, country)
+		}
+		into.quotes = append(into.quotes, q)
+	}
+	first := sakes[0]
+	sakes = slices.DeleteFunc(sakes, func(n *namesake) bool {
+		quotes := 0
+		for _, q := range n.quotes {
+			quotes += q.Quotes
+		}
+		if n == first || quotes > 1 {
+			return false
+		}
+		first.quotes = append(first.quotes, n.quotes...)
+		return true
+	})
+	for k, n := range sakes {
+		sg := g
+		if k > 0 {
+			sg = &news.SpeakerGroup{Name: g.Name, Aliases: g.Aliases}
+			sg.Key = g.Key + "-" + news.SpeakerSlug(news.RoleTitle(n.quotes[0].Role))
+			for r.byKey[sg.Key] != nil {
+				sg.Key += "-2"
+			}
+			sg.Keys = []string{sg.Key}
+			r.byKey[sg.Key] = sg
+		} else {
+			g.Names, g.Quotes = nil, 0
+		}
+		for _, q := range n.quotes {
+			sg.Quotes += q.Quotes
+			if !slices.Contains(sg.Names, q.name) {
+				sg.Names = append(sg.Names, q.name)
+				r.namesakes[q.name] = append(r.namesakes[q.name], sg)
+			}
+			r.byQuote[q.name+"\x1f"+q.Role] = sg
+			r.quoteKeys[sg] = append(r.quoteKeys[sg], q.name+"\x1f"+q.Role)
+			if q.Role == "" {
+				continue
+			}
+			j := slices.IndexFunc(sg.Roles, func(ro news.SpeakerRole) bool { return ro.Role == q.Role })
+			if j < 0 {
+				sg.Roles = append(sg.Roles, q.SpeakerRole)
+				continue
+			}
+			ro := &sg.Roles[j]
+			ro.Quotes += q.Quotes
+			ro.FirstSeen, ro.LastSeen = minTime(ro.FirstSeen, q.FirstSeen), maxTime(ro.LastSeen, q.LastSeen)
+		}
+		r.groups = append(r.groups, sg)
+	}
+	for _, i := range idx { // a name with no quotes stored stays the first's
+		if name := entries[i].Name; len(r.namesakes[name]) == 0 {
+			g.Names = append(g.Names, name)
+			r.namesakes[name] = []*news.SpeakerGroup{g}
+		}
+	}
+}
+
+func minTime(a, b time.Time) time.Time {
+	if b.Before(a) {
+		return b
+	}
+	return a
+}
+
+func maxTime(a, b time.Time) time.Time {
+	if b.After(a) {
+		return b
+	}
+	return a
 }
 
 func boolInt(b bool) int {
@@ -460,6 +668,39 @@ func (r *Registry) ByName(name string) *news.SpeakerGroup {
 	return r.byName[name]
 }
 
+// ByQuote returns the speaker of a quote credited to a name with a role
+// (namesakes differ by their roles), or nil.
+func (r *Registry) ByQuote(name, role string) *news.SpeakerGroup {
+	if r == nil {
+		return nil
+	}
+	if g := r.byQuote[name+"\x1f"+role]; g != nil {
+		return g
+	}
+	return r.byName[name]
+}
+
+// quoteFilter returns the names whose quotes are the speakers gs', and
+// the names and roles ("name\x1frole") of those quotes among them that
+// are a namesake's not in gs.
+func (r *Registry) quoteFilter(gs []*news.SpeakerGroup) (names, others []string) {
+	for _, g := range gs {
+		names = append(names, g.Names...)
+		for _, n := range g.Names {
+			for _, o := range r.namesakes[n] {
+				if !slices.Contains(gs, o) {
+					for _, k := range r.quoteKeys[o] {
+						if strings.HasPrefix(k, n+"\x1f") {
+							others = append(others, k)
+						}
+					}
+				}
+			}
+		}
+	}
+	return names, others
+}
+
 // ByKey returns the speaker a key of one of their names belongs to, or
 // nil.
 func (r *Registry) ByKey(key string) *news.SpeakerGroup {
@@ -470,7 +711,8 @@ func (r *Registry) ByKey(key string) *news.SpeakerGroup {
 }
 
 // Resolve returns the speakers a typed name means, in any form the
-// registry knows: a key ("sergey-lavrov"), the name or its case
+// registry knows: a key ("sergey-lavrov"; a namesake's key finds them
+// alone), the name or its case
 // ("Сергея Лаврова"), the surname alone in any case ("Лаврова"), a Latin
 // spelling ("Lavrov", "Zelenskyy"). Only when no form matches, a name
 // holding the typed words as a part ("захар" finds "Мария Захарова") does.
@@ -484,10 +726,15 @@ func (r *Registry) resolve(typed string, parts bool) []*news.SpeakerGroup {
 		return nil
 	}
 	found := map[*news.SpeakerGroup]bool{}
+	r.match(typed, form, sk, found)
 	if g := r.byKey[strings.TrimSpace(strings.ToLower(typed))]; g != nil {
+		for _, n := range g.Names { // a key means one of namesakes
+			for _, o := range r.namesakes[n] {
+				delete(found, o)
+			}
+		}
 		found[g] = true
 	}
-	r.match(typed, form, sk, found)
 	if len(found) == 0 && r.readName != nil {
 		for _, nom := range r.readName(typed) {
 			r.match(typed, nom, news.NameSkeleton(nom), found)
@@ -496,7 +743,9 @@ func (r *Registry) resolve(typed string, parts bool) []*news.SpeakerGroup {
 	if len(found) == 0 && parts {
 		for _, e := range r.entries {
 			if strings.Contains(news.NameForm(e.Name), form) {
-				found[r.byName[e.Name]] = true
+				for _, g := range r.namesakes[e.Name] {
+					found[g] = true
+				}
 			}
 		}
 	}
@@ -520,7 +769,9 @@ func (r *Registry) match(typed, form, sk string, found map[*news.SpeakerGroup]bo
 		default:
 			continue
 		}
-		found[r.byName[e.Name]] = true
+		for _, g := range r.namesakes[e.Name] {
+			found[g] = true
+		}
 	}
 }
 

@@ -232,6 +232,7 @@ var sqliteDialect = dialect{
 	searchQuotes: `SELECT q.item_id, q.seq, q.position, q.speaker, q.role, q.verb, q.direct, q.text FROM quotes q
 		JOIN items i ON i.id = q.item_id
 		WHERE ($1 = '[]' OR q.speaker IN (SELECT value FROM json_each($1)))
+		  AND ($9 = '[]' OR q.speaker || char(31) || q.role NOT IN (SELECT value FROM json_each($9)))
 		  AND NOT EXISTS (SELECT 1 FROM json_each($2) w WHERE NOT EXISTS (
 		      SELECT 1 FROM json_each(w.value) k WHERE instr(q.text_keys, ' ' || k.value || ' ') > 0))
 		  AND i.sort_time >= $3 AND i.sort_time < $4

@@ -85,6 +85,9 @@ type Store struct {
 	speakerMu    sync.Mutex
 	speakerRules SpeakerRules // see SetSpeakerRules
 	readName     func(string) []string
+	registryOf   registryKey // what cachedRegistry was read at
+	cachedReg    *Registry   // nil when none, or stale
+	regGen       int64       // counts what makes cachedReg stale in this process
 
 	stop      chan struct{}
 	done      chan struct{}
