@@ -12,7 +12,6 @@ import (
 	"time"
 
 	"github.com/syndic/syndic/news"
-	"github.com/syndic/syndic/store"
 )
 
 // storyOut is one story as `syndic stories --json` prints it.
@@ -55,7 +54,7 @@ func runStories(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	for _, s := range cfg.Sources {
 		names[s.ID] = s.Name
 	}
-	st, err := store.Open(ctx, cfg.Database)
+	st, err := openStore(ctx, cfg)
 	if err != nil {
 		return err
 	}
@@ -144,7 +143,7 @@ func runRegroup(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if err != nil {
 		return err
 	}
-	st, err := store.Open(ctx, cfg.Database)
+	st, err := openStore(ctx, cfg)
 	if err != nil {
 		return err
 	}
