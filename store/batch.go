@@ -276,8 +276,8 @@ func pieces(n int) [][2]int {
 }
 
 // rows is head followed by n copies of row, its ? placeholders numbered
-// $1, $2… (both drivers bind $N).
-func rows(head, row string, n int) string {
+// $1, $2… when the dialect says so.
+func (q *queries) rows(head, row string, n int) string {
 	var s strings.Builder
 	s.WriteString(head)
 	p := 0
@@ -286,7 +286,7 @@ func rows(head, row string, n int) string {
 			s.WriteString(", ")
 		}
 		for _, r := range row {
-			if r != '?' {
+			if r != '?' || !q.numbered {
 				s.WriteRune(r)
 				continue
 			}
@@ -298,8 +298,8 @@ func rows(head, row string, n int) string {
 }
 
 func (q *queries) insertItems(n int) string {
-	return rows(q.itemsHead, q.itemRow, n) + " RETURNING id, dedup_key"
+	return q.rows(q.itemsHead, q.itemRow, n) + " RETURNING id, dedup_key"
 }
-func (q *queries) insertFTSRows(n int) string  { return rows(q.ftsHead, q.ftsRow, n) }
-func (q *queries) insertSections(n int) string { return rows(q.sectionsHead, q.sectionRow, n) }
-func (q *queries) insertQuotes(n int) string   { return rows(q.quotesHead, q.quoteRow, n) }
+func (q *queries) insertFTSRows(n int) string  { return q.rows(q.ftsHead, q.ftsRow, n) }
+func (q *queries) insertSections(n int) string { return q.rows(q.sectionsHead, q.sectionRow, n) }
+func (q *queries) insertQuotes(n int) string   { return q.rows(q.quotesHead, q.quoteRow, n) }

@@ -118,6 +118,7 @@ const dbMicros = `(extract(epoch FROM clock_timestamp()) * 1000000)::bigint`
 // the advisory locks that make processes sharing the database take turns.
 var postgresDialect = dialect{
 	searchArg: tsQuery,
+	numbered:  true,
 
 	// Migrations of one schema run one process at a time: CREATE TABLE IF
 	// NOT EXISTS itself races in PostgreSQL.
