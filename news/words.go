@@ -4,6 +4,7 @@ import (
 	"iter"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -86,11 +87,12 @@ func Stem(folded string) string { return lookup(folded).stem }
 
 // wordCache keeps the folded form and stem of words seen recently, keyed by
 // the word as written: news text repeats itself, and a lookup is much
-// cheaper than lower-casing and stemming again.
-var wordCache = struct {
-	sync.RWMutex
-	m map[string]folded
-}{m: map[string]folded{}}
+// cheaper than lower-casing and stemming again. A sync.Map, whose reads
+// take no lock: the search index reads it from every core at once.
+var (
+	wordCache     sync.Map // word as written -> folded
+	wordCacheSize atomic.Int64
+)
 
 type folded struct{ fold, stem string }
 
@@ -98,20 +100,16 @@ const wordCacheMax = 200_000
 
 // lookup returns the folded form and the stem of a word as written.
 func lookup(w string) folded {
-	wordCache.RLock()
-	f, ok := wordCache.m[w]
-	wordCache.RUnlock()
-	if ok {
-		return f
+	if f, ok := wordCache.Load(w); ok {
+		return f.(folded)
 	}
 	s := Fold(w)
-	f = folded{fold: s, stem: stem(s)}
-	wordCache.Lock()
-	if len(wordCache.m) >= wordCacheMax {
-		wordCache.m = map[string]folded{}
+	f := folded{fold: s, stem: stem(s)}
+	if wordCacheSize.Add(1) > wordCacheMax {
+		wordCache.Clear()
+		wordCacheSize.Store(0)
 	}
-	wordCache.m[strings.Clone(w)] = f
-	wordCache.Unlock()
+	wordCache.Store(strings.Clone(w), f)
 	return f
 }
 
