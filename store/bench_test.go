@@ -6,6 +6,7 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -73,6 +74,31 @@ func benchmarkSaveItems(b *testing.B) {
 			}
 		}
 		b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "items/s")
+	})
+	// The crawler saves the batches of several sources at once (one per
+	// feed it reads); on PostgreSQL each goes on its own connection.
+	b.Run("new-parallel", func(b *testing.B) {
+		s := testStore(b)
+		var n atomic.Int64
+		var worker atomic.Int32
+		b.ResetTimer()
+		b.RunParallel(func(pb *testing.PB) {
+			src := fmt.Sprintf("src%d", worker.Add(1))
+			i := 0
+			for pb.Next() {
+				batch := make([]news.Item, benchBatch)
+				for j := range batch {
+					batch[j] = benchItem(src, i)
+					i++
+				}
+				if _, err := s.SaveItems(ctx, batch); err != nil {
+					b.Error(err)
+					return
+				}
+				n.Add(int64(len(batch)))
+			}
+		})
+		b.ReportMetric(float64(n.Load())/b.Elapsed().Seconds(), "items/s")
 	})
 	b.Run("unchanged", func(b *testing.B) {
 		s := testStore(b)
