@@ -30,6 +30,7 @@ type Fetcher interface {
 type Store interface {
 	SaveDocumentItems(ctx context.Context, doc, items []news.Item) (news.SaveResult, error)
 	SourceState(ctx context.Context, sourceID string) (news.SourceState, error)
+	SourceStates(ctx context.Context) ([]news.SourceState, error)
 	SaveSourceState(ctx context.Context, st news.SourceState) error
 	StoredItem(ctx context.Context, sourceID, guid, link string) (news.Item, bool, error)
 	Reroute(ctx context.Context, route func(news.Item) []string) (int, error)
@@ -164,9 +165,13 @@ var ErrBusy = errors.New("already being crawled")
 // came after fetch.page_wait included (see Wait). One source's failure
 // never stops the others; the database's does: once a crawl ends with
 // ErrDatabase, the sources not started yet are not crawled, and their
-// results carry that error.
+// results carry that error. The sources' states are read once, at the
+// start, in one query: a pass of feeds that answer 304 does little else. A
+// source crawled meanwhile by another process is crawled with the state
+// from before (older validators cost at most a full fetch of the feed).
 func (c *Crawler) CrawlOnce(ctx context.Context, done func(Result)) []Result {
 	results := make([]Result, len(c.cfg.Sources))
+	states := c.storedStates(ctx)
 	sem := make(chan struct{}, maxParallel)
 	var wg sync.WaitGroup
 	var mu sync.Mutex
@@ -183,7 +188,12 @@ func (c *Crawler) CrawlOnce(ctx context.Context, done func(Result)) []Result {
 			if e := dbDown.Load(); e != nil {
 				r = Result{Source: src.ID, Err: *e}
 			} else {
-				r = c.crawlSource(ctx, src, fed)
+				var known *news.SourceState
+				if states != nil {
+					st := states[src.ID]
+					known = &st
+				}
+				r = c.crawlSource(ctx, src, known, fed)
 			}
 			if errors.Is(r.Err, ErrDatabase) {
 				dbDown.CompareAndSwap(nil, &r.Err)
@@ -213,12 +223,28 @@ const maxParallel = 8
 // and a backoff after a failure. Items are stored before the validators
 // that would skip them, so a crash in between costs a refetch, never an item.
 func (c *Crawler) Crawl(ctx context.Context, src config.Source) Result {
-	return c.crawlSource(ctx, src, func() {})
+	return c.crawlSource(ctx, src, nil, func() {})
+}
+
+// storedStates returns the stored state of every source, by source ID, or
+// nil when the store does not answer (each crawl then reads its own, and
+// reports the failure).
+func (c *Crawler) storedStates(ctx context.Context) map[string]news.SourceState {
+	list, err := c.store.SourceStates(context.WithoutCancel(ctx))
+	if err != nil {
+		return nil
+	}
+	m := make(map[string]news.SourceState, len(list))
+	for _, st := range list {
+		m[st.SourceID] = st
+	}
+	return m
 }
 
 // crawlSource is Crawl calling fed once the source's feed is read (or
-// could not be), when only its article pages may still be awaited.
-func (c *Crawler) crawlSource(ctx context.Context, src config.Source, fed func()) Result {
+// could not be), when only its article pages may still be awaited. It
+// starts from the source's state as known (nil: read from the store).
+func (c *Crawler) crawlSource(ctx context.Context, src config.Source, known *news.SourceState, fed func()) Result {
 	start := c.now()
 	res := Result{Source: src.ID}
 	if !c.claim(src.ID) {
@@ -230,8 +256,11 @@ func (c *Crawler) crawlSource(ctx context.Context, src config.Source, fed func()
 
 	// Writes finish even when ctx is cancelled (graceful shutdown).
 	wctx := context.WithoutCancel(ctx)
-	state, err := c.store.SourceState(wctx, src.ID)
-	if err != nil {
+	var state news.SourceState
+	var err error
+	if known != nil {
+		state = *known
+	} else if state, err = c.store.SourceState(wctx, src.ID); err != nil {
 		res.Err = fmt.Errorf("read source state: %w", storeErr{err})
 		if c.databaseDown(wctx, res.Err) {
 			res.Err = storeFailed(res.Err, log)

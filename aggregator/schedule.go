@@ -141,7 +141,7 @@ func (c *Crawler) RunSchedule(ctx context.Context, sched Schedule) error {
 						})
 					}
 					defer fed()
-					r := c.crawlSource(ctx, src, fed)
+					r := c.crawlSource(ctx, src, nil, fed)
 					next := r.Next
 					switch {
 					case ctx.Err() != nil:
@@ -295,14 +295,18 @@ var _ Schedule = (*LocalSchedule)(nil)
 
 // LocalSchedule reads the stored schedule of c's sources.
 func (c *Crawler) LocalSchedule(ctx context.Context) (*LocalSchedule, error) {
+	states, err := c.store.SourceStates(ctx)
+	if err != nil {
+		return nil, err
+	}
+	next := make(map[string]time.Time, len(states))
+	for _, st := range states {
+		next[st.SourceID] = st.NextFetch
+	}
 	s := &LocalSchedule{next: make(map[string]time.Time, len(c.cfg.Sources)), held: map[string]bool{}}
 	for _, src := range c.cfg.Sources {
-		st, err := c.store.SourceState(ctx, src.ID)
-		if err != nil {
-			return nil, err
-		}
 		s.order = append(s.order, src.ID)
-		s.next[src.ID] = st.NextFetch
+		s.next[src.ID] = next[src.ID]
 	}
 	return s, nil
 }
