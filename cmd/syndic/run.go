@@ -252,7 +252,21 @@ func runCrawl(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 }
 
 func runReroute(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("reroute", flag.ContinueOnError)
+	return withCrawler(ctx, "reroute", args, stderr, func(crawler *aggregator.Crawler) error {
+		n, err := crawler.Reroute(ctx)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "%d stored items moved sections\n", n)
+		return nil
+	})
+}
+
+// withCrawler is a maintenance command that takes only the config flags:
+// it loads the config, opens the store and runs do with a crawler on it
+// (warnings logged to stderr), then closes the store.
+func withCrawler(ctx context.Context, name string, args []string, stderr io.Writer, do func(*aggregator.Crawler) error) error {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	var cf configFlags
 	cf.register(fs)
@@ -272,12 +286,7 @@ func runReroute(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if err != nil {
 		return err
 	}
-	n, err := crawler.Reroute(ctx)
-	if err != nil {
-		return err
-	}
-	fmt.Fprintf(stdout, "%d stored items moved sections\n", n)
-	return nil
+	return do(crawler)
 }
 
 // crawlOnce runs one pass and prints a summary line per source (and, on a

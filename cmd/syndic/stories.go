@@ -6,11 +6,11 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"log/slog"
 	"slices"
 	"strings"
 	"time"
 
+	"github.com/syndic/syndic/aggregator"
 	"github.com/syndic/syndic/news"
 )
 
@@ -132,30 +132,12 @@ func add(byStory map[int64]*storyOut, order *[]int64, it news.Item, names map[st
 }
 
 func runRegroup(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("regroup", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	var cf configFlags
-	cf.register(fs)
-	if err := fs.Parse(args); err != nil {
-		return exitError{2}
-	}
-	cfg, err := cf.load()
-	if err != nil {
-		return err
-	}
-	st, err := openStore(ctx, cfg)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
-	crawler, err := newCrawler(cfg, st, newLogger(stderr, slog.LevelWarn))
-	if err != nil {
-		return err
-	}
-	n, stories, err := crawler.Regroup(ctx)
-	if err != nil {
-		return err
-	}
-	fmt.Fprintf(stdout, "%d stored items in %d stories\n", n, stories)
-	return nil
+	return withCrawler(ctx, "regroup", args, stderr, func(crawler *aggregator.Crawler) error {
+		n, stories, err := crawler.Regroup(ctx)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "%d stored items in %d stories\n", n, stories)
+		return nil
+	})
 }
