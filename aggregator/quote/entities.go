@@ -29,6 +29,7 @@ type mention struct {
 	cas    int      // Russian case the name was written in
 	pos    int
 	strong bool // surely a person (first name, title, surname morphology)
+	indef  bool // a description brought in by "a", "one", "some": someone new
 }
 
 // entity is one person or body of an article, with every way it was named.
@@ -106,7 +107,7 @@ func (d *doc) scanMentions() {
 				if m.role == "" {
 					m.role = appositive(toks, j, d.lang)
 				}
-				if len(m.first) > 0 || d.lang == "ru" {
+				if len(m.first) > 0 || d.lang == "ru" || afterHonorific(toks, i) {
 					e := d.addPerson(m)
 					d.notePerson(m.pos, e, d.subjectAt(pi, i, j, m))
 				}
@@ -140,6 +141,15 @@ func (d *doc) scanMentions() {
 		}
 	}
 	d.notePersons(single)
+}
+
+// afterHonorific reports whether toks[i] follows "Mr.", "Mrs.", "Dr." and
+// the like: an English surname that needs no given name to be a person.
+func afterHonorific(toks []token, i int) bool {
+	if i > 1 && toks[i-1].is(".") {
+		i--
+	}
+	return i > 0 && honorifics[toks[i-1].low]
 }
 
 // subjectAt tells whether the person named by toks[i:j] of paragraph pi

@@ -82,6 +82,21 @@ func (d *doc) parsePhrase(toks []token, cas int, nearest bool) (mention, bool) {
 			i = i0
 			words := runWords(ts, i, j)
 			first, last := words[:len(words)-1], stripPossessive(words[len(words)-1])
+			if lang == "en" && last != words[len(words)-1] && j < len(ts) && isRole(ts[j].text, lang) {
+				// "Israel's military", "Bloomberg's campaign": the body is
+				// the possessor's. "Al Jazeera's manager": whose the role
+				// is, not who holds it. ("Clinton's response" is Clinton's.)
+				if n := len(descs); n > 0 && descs[n-1].at == i-1 {
+					descs = descs[:n-1] // the possessor's title: "President Trump's advisers"
+				}
+				if enOrgWords[ts[j].low] {
+					orgs = append(orgs, found{mention{kind: kOrg, org: strings.Join(words, " ") + " " + ts[j].text, pos: t.s}, i})
+					i = j
+				} else {
+					i = j - 1
+				}
+				continue
+			}
 			m := mention{kind: kPerson, first: first, last: last, pos: t.s, cas: cas}
 			if lang == "ru" && cas == caseNom {
 				m.cas = caseBefore(ts, i)
@@ -113,6 +128,23 @@ func (d *doc) parsePhrase(toks []token, cas int, nearest bool) (mention, bool) {
 			if lang == "en" && !m.strong && len(words) == 1 && !d.knownSurname(words[0]) {
 				lw0 := lower(words[0])
 				sentStart := i > 0 && endsSentence(ts[i-1])
+				if j < len(ts) && d.enModifies(ts[j]) {
+					// "American officials", "Israeli election results": the
+					// phrase is about what the noun names. A body's noun
+					// makes the two a body ("Trump administration"); a role
+					// word is read as one below; a thing names no speaker.
+					switch h := ts[j]; {
+					case enOrgWords[h.low]:
+						orgs = append(orgs, found{mention{kind: kOrg, org: words[0] + " " + h.text, pos: t.s}, i})
+						i = j
+					case !isRole(h.text, lang):
+						descs = append(descs, found{mention{kind: kDesc, head: h.low, role: words[0] + " " + h.text, pos: t.s}, j})
+						i = j - 1
+					default:
+						i = j - 1
+					}
+					continue
+				}
 				if strings.HasSuffix(lw0, "ing") || strings.HasSuffix(lw0, "ed") || strings.Contains(words[0], "-") ||
 					strings.ContainsAny(words[0], "’'") || sentStart && !d.inText(words[0]) ||
 					(j < len(ts) && ts[j].cap() && enOrgWords[ts[j].low]) {
@@ -139,7 +171,7 @@ func (d *doc) parsePhrase(toks []token, cas int, nearest bool) (mention, bool) {
 				descs = descs[:n-1]
 			}
 			h := roleHead(lw, lang)
-			descs = append(descs, found{mention{kind: kDesc, head: h, role: descText(ts, i, lang), pos: t.s, gender: roleGender(h, lang)}, i})
+			descs = append(descs, found{mention{kind: kDesc, head: h, role: descText(ts, i, lang), pos: t.s, gender: roleGender(h, lang), indef: enIndefinite(ts, i, lang)}, i})
 		}
 	}
 	// An outlet beside another body only reports what the body said: the
@@ -176,6 +208,11 @@ func (d *doc) parsePhrase(toks []token, cas int, nearest bool) (mention, bool) {
 		if first {
 			return p.m, true
 		}
+	}
+	if lang == "en" && !nearest && len(persons) > 0 && len(descs) > 0 && enPlaceAfter(ts, descs[0].at, persons[0].m, persons[0].at) {
+		// "Restaurant owners in Milan", "officials in Washington": the
+		// capitalised word after the preposition says where, not who.
+		return descs[0].m, true
 	}
 	if len(persons) > 0 {
 		// Prefer a surely-a-person name over a capitalised word that may not be one.
@@ -220,6 +257,62 @@ func (d *doc) parsePhrase(toks []token, cas int, nearest bool) (mention, bool) {
 		return pick(pronouns).m, true
 	}
 	return mention{}, false
+}
+
+// enPlaceAfter reports whether a weak one-word name p, at ts[at], stands
+// right after the description at ts[d] and a preposition: "owners in Milan".
+func enPlaceAfter(ts []token, d int, p mention, at int) bool {
+	if p.strong || len(p.first) > 0 || at != d+2 {
+		return false
+	}
+	switch ts[d+1].low {
+	case "in", "from", "at", "near", "across", "outside", "inside":
+		return true
+	}
+	return false
+}
+
+// enIndefinite reports whether the English noun phrase whose head is ts[i]
+// opens with an indefinite determiner ("one legal expert", "a senior
+// official"): it brings in someone the article has not named.
+func enIndefinite(ts []token, i int, lang string) bool {
+	if lang != "en" {
+		return false
+	}
+	k := i - 1
+	for k >= 0 && ts[k].kind == tWord && !enStop[ts[k].low] {
+		k--
+	}
+	if k < 0 {
+		return false
+	}
+	switch ts[k].low {
+	case "a", "an", "one", "some", "another":
+		return true
+	}
+	return false
+}
+
+// enModifies reports whether an English capitalised word followed by t
+// qualifies t rather than names someone: t is a lower-case word that is no
+// function word, adverb, pronoun, participle or verb ("American officials",
+// "Opposition lawmakers", "Israeli election results"), so the noun phrase's
+// head is t.
+func (d *doc) enModifies(t token) bool {
+	lw := t.low
+	if t.kind != tWord || !t.lower() || enStop[lw] {
+		return false
+	}
+	for _, suffix := range []string{"ly", "ed", "ing", "self"} {
+		if strings.HasSuffix(lw, suffix) {
+			return false
+		}
+	}
+	if _, ok := enPronouns[lw]; ok {
+		return false
+	}
+	_, verb := d.verbAt(t)
+	return !verb
 }
 
 // stopPhrase reports whether token t ends a speaker phrase.

@@ -107,6 +107,7 @@ type doc struct {
 	out        []emitted
 	quoted     map[[2]int]bool // sentences (paragraph, first token) holding a reported quotation
 	last       speaker         // who spoke last, for the quotations after that name nobody
+	unnamed    map[string]bool // heads of descriptions that brought in someone unnamed ("one legal expert")
 	iv         interview       // who answers and who asks, in a question-and-answer text
 	lead       lead            // the last answer of leadEnd
 	midWords   map[string]bool // words standing inside a sentence, once inText has asked

@@ -160,6 +160,18 @@ func (d *doc) resolve(m mention, g gender) (*entity, string) {
 		return nil, ""
 	case kDesc:
 		head := m.head
+		if m.indef || d.unnamed[head] {
+			// "one legal expert", "a spokesman": someone not named before;
+			// "the expert" after them is the same unnamed one.
+			if d.unnamed == nil {
+				d.unnamed = map[string]bool{}
+			}
+			d.unnamed[head] = true
+			if m.org != "" && spokesRole[head] { // "a Foreign Ministry spokesman": the ministry speaks
+				return d.addOrg(m.org), m.role
+			}
+			return nil, m.role
+		}
 		// A role the article gave someone: "the FSB Director".
 		var best *entity
 		bestPos := -1
@@ -369,12 +381,12 @@ func anaphoric(m mention, lang string) bool {
 		}
 		return true
 	}
-	r := lower(m.role)
-	if strings.HasPrefix(r, "a ") || strings.HasPrefix(r, "an ") || strings.HasPrefix(r, "one ") || strings.HasPrefix(r, "some ") {
-		return false
+	if !isRole(h, lang) {
+		return false // a thing ("the election results") is nobody named before
 	}
 	switch h {
 	case "source", "sources", "official", "officials", "witness", "resident", "residents", "aide", "aides", "spokesman", "spokeswoman", "spokesperson":
+		r := lower(m.role)
 		return strings.HasPrefix(r, "the ") || strings.HasPrefix(r, "this ")
 	}
 	return true
