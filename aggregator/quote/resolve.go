@@ -373,13 +373,10 @@ func anaphoric(m mention, lang string) bool {
 	h := m.head
 	if lang == "ru" {
 		switch h {
-		case "источник", "источники", "свидетель", "очевидец", "житель", "жительница", "участник", "член", "сотрудник", "чиновник",
-			// "Мужчина сообщил": the man the article means is not
-			// always the last one it named.
-			"мужчина", "женщина", "девушка", "парень", "юноша", "пенсионер", "пенсионерка", "школьник", "школьница", "студент", "студентка":
+		case "источник", "источники", "свидетель", "очевидец", "житель", "жительница", "участник", "член", "сотрудник", "чиновник":
 			return false
 		}
-		return true
+		return !ruPeopleNouns[h]
 	}
 	if !isRole(h, lang) {
 		return false // a thing ("the election results") is nobody named before

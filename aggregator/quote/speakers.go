@@ -139,18 +139,24 @@ func ruSurnameCases(nom string, g gender) [6]string {
 	var out [6]string
 	out[caseNom] = nom
 	for c := caseGen; c <= casePrep; c++ {
-		out[c] = nom
-		best := -1
-		for _, r := range ruForward()[surname] {
-			if r.c != c || g != unknownGender && r.g != g || r.rank() <= best {
-				continue
-			}
-			if form, ok := r.apply(nom); ok {
-				out[c], best = form, r.rank()
-			}
-		}
+		out[c] = ruForwardCase(surname, nom, g, c)
 	}
 	return out
+}
+
+// ruForwardCase is a name of kind k in case c by petrovich's rules run
+// forwards: the best-ranked rule that fits, else the nominative.
+func ruForwardCase(k nameKind, nom string, g gender, c int) string {
+	best, form := -1, nom
+	for _, r := range ruForward()[k] {
+		if r.c != c || g != unknownGender && r.g != g || r.rank() <= best {
+			continue
+		}
+		if f, ok := r.apply(nom); ok {
+			form, best = f, r.rank()
+		}
+	}
+	return form
 }
 
 // ruSurnameForms lists a surname's forms in every case, the nominative
@@ -181,7 +187,7 @@ func ruGivenCases(given []string, g gender) [6]string {
 				if i == 0 {
 					form = givenCase(w, g, c)
 				} else {
-					form = ruPatronymicCase(w, g, c)
+					form = ruForwardCase(patronymic, w, g, c)
 				}
 			}
 			ws = append(ws, form)
@@ -220,20 +226,6 @@ var ruGivenTable = sync.OnceValue(func() map[string]map[string][]reading {
 	}
 	return out
 })
-
-// ruPatronymicCase is a patronymic in case c by petrovich's rules.
-func ruPatronymicCase(nom string, g gender, c int) string {
-	best, form := -1, nom
-	for _, r := range ruForward()[patronymic] {
-		if r.c != c || g != unknownGender && r.g != g || r.rank() <= best {
-			continue
-		}
-		if f, ok := r.apply(nom); ok {
-			form, best = f, r.rank()
-		}
-	}
-	return form
-}
 
 // forward is a petrovich rule read forwards: a nominative ending in nomEnd
 // (the whole word when whole) takes formEnd in case c for gender g, unless
