@@ -178,7 +178,7 @@ func (c *Crawler) awaitPages(ctx context.Context, src config.Source, doc, items 
 				return batch
 			}
 		} else {
-			c.merge(ctx, src, &it, a.job.art, state, log)
+			c.merge(src, &it, a.job.art, state, log)
 			res.Articles++
 		}
 		return append(batch, it)
@@ -380,7 +380,7 @@ func keepPage(it *news.Item, old news.Item, src config.Source) {
 // body, authors, date and section; the feed keeps its GUID and link. A
 // reuse notice the page states becomes the source's (state, when not nil)
 // if it links the source's own site.
-func (c *Crawler) merge(ctx context.Context, src config.Source, it *news.Item, art *extract.Article, state *news.SourceState, log *slog.Logger) {
+func (c *Crawler) merge(src config.Source, it *news.Item, art *extract.Article, state *news.SourceState, log *slog.Logger) {
 	if art.Title != "" && (it.Title == "" || src.Kind == config.KindPage) {
 		it.Title = art.Title
 	}
@@ -388,7 +388,8 @@ func (c *Crawler) merge(ctx context.Context, src config.Source, it *news.Item, a
 		it.Link = art.URL
 	}
 	if art.BodyHTML != "" {
-		it.Content, it.Text = art.BodyHTML, art.Body
+		// The page's body: finish finds its quotes.
+		it.Content, it.Text, it.Quotes = art.BodyHTML, art.Body, nil
 	}
 	if len(art.Authors) > 0 {
 		it.Authors = art.Authors
@@ -415,15 +416,5 @@ func (c *Crawler) merge(ctx context.Context, src config.Source, it *news.Item, a
 		}
 	default:
 		log.Warn("reuse notice names another site; not credited", "url", fetch.Redact(it.Link), "link", fetch.Redact(art.Attribution.Link))
-	}
-	if art.Body != "" {
-		body, lang := art.Body, it.Lang
-		var err error
-		it.Quotes, err = within(ctx, c.cfg.Fetch.ExtractTimeout.D(), func() ([]news.Quote, error) {
-			return quote.Find(body, lang), nil
-		})
-		if err != nil {
-			log.Warn("find quotes", "url", fetch.Redact(it.Link), "err", err)
-		}
 	}
 }
