@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"time"
@@ -127,6 +126,23 @@ func queryItems(ctx context.Context, tx *sql.Tx, query string, args ...any) ([]n
 	return items, rows.Err()
 }
 
+// sectionsOf returns the sections of the items of ids, by item.
+func (s *Store) sectionsOf(ctx context.Context, tx *sql.Tx, ids []int64) (map[int64][]string, error) {
+	type row struct {
+		id  int64
+		sec string
+	}
+	rows, err := collect(ctx, tx, s.q.sectionsByIDs, func(rs *sql.Rows, v *row) error { return rs.Scan(&v.id, &v.sec) }, idsJSON(ids))
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[int64][]string, len(ids))
+	for _, r := range rows {
+		out[r.id] = append(out[r.id], r.sec)
+	}
+	return out, nil
+}
+
 // loadDetails fills in the sections and quotes of items.
 func (s *Store) loadDetails(ctx context.Context, tx *sql.Tx, items []news.Item) error {
 	if len(items) == 0 {
@@ -138,26 +154,14 @@ func (s *Store) loadDetails(ctx context.Context, tx *sql.Tx, items []news.Item) 
 		idx[items[i].ID] = i
 		ids[i] = items[i].ID
 	}
-	idList, _ := json.Marshal(ids) // []int64 always encodes
-	rows, err := tx.QueryContext(ctx, s.q.sectionsByIDs, string(idList))
+	sections, err := s.sectionsOf(ctx, tx, ids)
 	if err != nil {
 		return fmt.Errorf("read item sections: %w", err)
 	}
-	defer rows.Close()
-	for rows.Next() {
-		var id int64
-		var sec string
-		if err := rows.Scan(&id, &sec); err != nil {
-			return fmt.Errorf("read item sections: %w", err)
-		}
-		it := &items[idx[id]]
-		it.Sections = append(it.Sections, sec)
+	for id, secs := range sections {
+		items[idx[id]].Sections = secs
 	}
-	if err := rows.Err(); err != nil {
-		return fmt.Errorf("read item sections: %w", err)
-	}
-	rows.Close()
-	rows, err = tx.QueryContext(ctx, s.q.quotesByIDs, string(idList))
+	rows, err := tx.QueryContext(ctx, s.q.quotesByIDs, idsJSON(ids))
 	if err != nil {
 		return fmt.Errorf("read quotes: %w", err)
 	}

@@ -42,6 +42,16 @@ type queries struct {
 	sourceStates    string // -> state columns, ordered by source_id
 	saveSourceState string // state columns
 
+	// stories (stories.go)
+	setStory       string // story_id, item_id: the item's story, when the item exists
+	storySections  string // JSON story ids -> the sections holding their reports
+	storyItems     string // t, t, id, limit -> item columns of the items after (t, id) by sort_time, id
+	storyOfItems   string // JSON item ids -> item_id, story_id
+	storyReports   string // JSON item ids -> story_id, id, source_id, link of every report of their stories
+	recentStories  string // back (µs), limit -> story_id of stories of 2+ reports, latest report first
+	storiesItems   string // JSON story ids -> item columns of their reports, by sort_time, id
+	storiesMembers string // JSON story ids -> item_id, story_id
+
 	// batched writes (batch.go): a head followed by rows of ? placeholders
 	itemsByKeys, itemsByLinks string // source_id, JSON array of keys or links -> id, key or link, fetched_at, content_hash
 	itemsHead, itemRow        string
@@ -141,12 +151,29 @@ func newQueries(d dialect) *queries {
 		quotesHead:   `INSERT INTO quotes (item_id, seq, position, speaker, role, verb, direct, text, speaker_fold, text_keys) VALUES `,
 		quoteRow:     `(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 
-		sectionsByIDs: `SELECT item_id, section FROM item_sections WHERE item_id ` + d.inIDs + ` ORDER BY item_id, section`,
-		quotesByIDs:   `SELECT item_id, position, speaker, role, verb, direct, text FROM quotes WHERE item_id ` + d.inIDs + ` ORDER BY item_id, seq`,
-		keyedID:       `SELECT id FROM items WHERE source_id = $1 AND dedup_key IN ($2, $3) ORDER BY dedup_key = $4 DESC LIMIT 1`,
-		countItems:    `SELECT count(*) FROM items`,
-		sourceState:   `SELECT ` + sourceStateColumns + ` FROM source_states WHERE source_id = $1`,
-		sourceStates:  `SELECT ` + sourceStateColumns + ` FROM source_states ORDER BY source_id`,
+		setStory: `INSERT INTO item_stories (item_id, story_id) SELECT id, $1 FROM items WHERE id = $2
+			ON CONFLICT (item_id) DO UPDATE SET story_id = excluded.story_id`,
+		storySections: `SELECT DISTINCT s.section FROM item_sections s JOIN item_stories st ON st.item_id = s.item_id
+			WHERE st.story_id ` + d.inIDs + ` ORDER BY s.section`,
+		storyItems: `SELECT ` + itemColumns + ` FROM items WHERE sort_time > $1 OR sort_time = $2 AND id > $3
+			ORDER BY sort_time, id LIMIT $4`,
+		storyOfItems: `SELECT item_id, story_id FROM item_stories WHERE item_id ` + d.inIDs,
+		storyReports: `SELECT st.story_id, i.id, i.source_id, i.link FROM item_stories st JOIN items i ON i.id = st.item_id
+			WHERE st.story_id IN (SELECT story_id FROM item_stories WHERE item_id ` + d.inIDs + `)
+			ORDER BY st.story_id, i.sort_time, i.id`,
+		recentStories: `SELECT st.story_id FROM item_stories st JOIN items i ON i.id = st.item_id
+			WHERE st.story_id IN (SELECT st2.story_id FROM item_stories st2 JOIN items i2 ON i2.id = st2.item_id
+				WHERE i2.sort_time >= (SELECT MAX(sort_time) FROM items) - $1)
+			GROUP BY st.story_id HAVING COUNT(*) > 1 ORDER BY MAX(i.sort_time) DESC, st.story_id DESC LIMIT $2`,
+		storiesItems: `SELECT ` + itemColumns + ` FROM items WHERE id IN (SELECT item_id FROM item_stories WHERE story_id ` + d.inIDs + `)
+			ORDER BY sort_time, id`,
+		storiesMembers: `SELECT item_id, story_id FROM item_stories WHERE story_id ` + d.inIDs,
+		sectionsByIDs:  `SELECT item_id, section FROM item_sections WHERE item_id ` + d.inIDs + ` ORDER BY item_id, section`,
+		quotesByIDs:    `SELECT item_id, position, speaker, role, verb, direct, text FROM quotes WHERE item_id ` + d.inIDs + ` ORDER BY item_id, seq`,
+		keyedID:        `SELECT id FROM items WHERE source_id = $1 AND dedup_key IN ($2, $3) ORDER BY dedup_key = $4 DESC LIMIT 1`,
+		countItems:     `SELECT count(*) FROM items`,
+		sourceState:    `SELECT ` + sourceStateColumns + ` FROM source_states WHERE source_id = $1`,
+		sourceStates:   `SELECT ` + sourceStateColumns + ` FROM source_states ORDER BY source_id`,
 		saveSourceState: `INSERT INTO source_states (` + sourceStateColumns + `)
 			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
 			ON CONFLICT (source_id) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified,

@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/syndic/syndic/news"
@@ -22,18 +21,12 @@ func (s *Store) SetStories(ctx context.Context, stories map[int64]int64) error {
 	if len(stories) == 0 {
 		return nil
 	}
-	q := `INSERT INTO item_stories (item_id, story_id) SELECT id, ? FROM items WHERE id = ?
-		ON CONFLICT (item_id) DO UPDATE SET story_id = excluded.story_id`
-	if s.pg {
-		q = `INSERT INTO item_stories (item_id, story_id) SELECT id, $1 FROM items WHERE id = $2
-		ON CONFLICT (item_id) DO UPDATE SET story_id = excluded.story_id`
-	}
 	tx, err := s.w.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("set stories: %w", err)
 	}
 	defer tx.Rollback()
-	st, err := tx.PrepareContext(ctx, q)
+	st, err := tx.PrepareContext(ctx, s.q.setStory)
 	if err != nil {
 		return fmt.Errorf("set stories: %w", err)
 	}
@@ -49,28 +42,8 @@ func (s *Store) SetStories(ctx context.Context, stories map[int64]int64) error {
 	for id := range touched {
 		ids = append(ids, id)
 	}
-	idList, _ := json.Marshal(ids) // []int64 always encodes
-	sections := `SELECT DISTINCT s.section FROM item_sections s JOIN item_stories st ON st.item_id = s.item_id
-		WHERE st.story_id IN (SELECT value FROM json_each(?)) ORDER BY s.section`
-	if s.pg {
-		sections = `SELECT DISTINCT s.section FROM item_sections s JOIN item_stories st ON st.item_id = s.item_id
-		WHERE st.story_id = ANY (ARRAY(SELECT jsonb_array_elements_text($1::jsonb)::bigint)) ORDER BY s.section`
-	}
-	var secs []string
-	rows, err := tx.QueryContext(ctx, sections, string(idList))
+	secs, err := collect(ctx, tx, s.q.storySections, scanOne[string], idsJSON(ids))
 	if err != nil {
-		return fmt.Errorf("set stories: %w", err)
-	}
-	for rows.Next() {
-		var sec string
-		if err := rows.Scan(&sec); err != nil {
-			rows.Close()
-			return fmt.Errorf("set stories: %w", err)
-		}
-		secs = append(secs, sec)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
 		return fmt.Errorf("set stories: %w", err)
 	}
 	now := s.clock().UnixMicro()
@@ -91,62 +64,31 @@ func (s *Store) SetStories(ctx context.Context, stories map[int64]int64) error {
 // (Item.Story; 0 when not grouped). Pass the last item's time (Published,
 // else FetchedAt) and id to read on; afterID 0 starts at the time after.
 func (s *Store) StoryItems(ctx context.Context, after time.Time, afterID int64, limit int) ([]news.Item, error) {
-	items := `SELECT ` + itemColumns + ` FROM items WHERE sort_time > ? OR sort_time = ? AND id > ?
-		ORDER BY sort_time, id LIMIT ?`
-	stories := `SELECT item_id, story_id FROM item_stories WHERE item_id IN (SELECT value FROM json_each(?))`
-	if s.pg {
-		items = pgArgs(items)
-		stories = `SELECT item_id, story_id FROM item_stories
-			WHERE item_id = ANY (ARRAY(SELECT jsonb_array_elements_text($1::jsonb)::bigint))`
-	}
 	tx, err := s.r.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
 		return nil, fmt.Errorf("read story items: %w", err)
 	}
 	defer tx.Rollback()
 	at := after.UnixMicro()
-	list, err := queryItems(ctx, tx, items, at, at, afterID, limit)
+	list, err := queryItems(ctx, tx, s.q.storyItems, at, at, afterID, limit)
 	if err == nil {
 		err = s.loadDetails(ctx, tx, list)
 	}
-	if err != nil || len(list) == 0 {
-		if err != nil {
-			err = fmt.Errorf("read story items: %w", err)
-		}
-		return list, err
+	if err == nil && len(list) > 0 {
+		err = s.fillStories(ctx, tx, s.q.storyOfItems, list, itemIDs(list))
 	}
-	idx := make(map[int64]int, len(list))
-	ids := make([]int64, len(list))
-	for i := range list {
-		idx[list[i].ID] = i
-		ids[i] = list[i].ID
-	}
-	idList, _ := json.Marshal(ids) // []int64 always encodes
-	rows, err := tx.QueryContext(ctx, stories, string(idList))
 	if err != nil {
-		return nil, fmt.Errorf("read stories: %w", err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var item, story int64
-		if err := rows.Scan(&item, &story); err != nil {
-			return nil, fmt.Errorf("read stories: %w", err)
-		}
-		list[idx[item]].Story = story
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("read stories: %w", err)
+		return nil, fmt.Errorf("read story items: %w", err)
 	}
 	return list, nil
 }
 
 // StoryReport is one report of a story, as feeds credit it.
 type StoryReport struct {
-	ItemID    int64
-	SourceID  string
-	Link      string
-	Published time.Time // or first stored, when undated
-	Sections  []string  // the sections it is in
+	ItemID   int64
+	SourceID string
+	Link     string
+	Sections []string // the sections it is in
 }
 
 // StoriesOf returns, for each of the items that reports a story of more
@@ -156,39 +98,27 @@ func (s *Store) StoriesOf(ctx context.Context, itemIDs []int64) (map[int64]int64
 	if len(itemIDs) == 0 {
 		return nil, nil, nil
 	}
-	q := `SELECT st.story_id, i.id, i.source_id, i.link, i.sort_time, i.published_offset
-		FROM item_stories st JOIN items i ON i.id = st.item_id
-		WHERE st.story_id IN (SELECT story_id FROM item_stories WHERE item_id IN (SELECT value FROM json_each(?)))
-		ORDER BY st.story_id, i.sort_time, i.id`
-	if s.pg {
-		q = `SELECT st.story_id, i.id, i.source_id, i.link, i.sort_time, i.published_offset
-		FROM item_stories st JOIN items i ON i.id = st.item_id
-		WHERE st.story_id IN (SELECT story_id FROM item_stories
-			WHERE item_id = ANY (ARRAY(SELECT jsonb_array_elements_text($1::jsonb)::bigint)))
-		ORDER BY st.story_id, i.sort_time, i.id`
-	}
-	idList, _ := json.Marshal(itemIDs) // []int64 always encodes
-	rows, err := s.r.QueryContext(ctx, q, string(idList))
+	tx, err := s.r.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
 		return nil, nil, fmt.Errorf("read stories of items: %w", err)
 	}
-	defer rows.Close()
-	storyOf := map[int64]int64{}
-	reports := map[int64][]StoryReport{}
-	for rows.Next() {
-		var story, sortTime, offset int64
-		var r StoryReport
-		if err := rows.Scan(&story, &r.ItemID, &r.SourceID, &r.Link, &sortTime, &offset); err != nil {
-			return nil, nil, fmt.Errorf("read stories of items: %w", err)
-		}
-		r.Published = inZone(fromMicros(sortTime), offset)
-		storyOf[r.ItemID] = story
-		reports[story] = append(reports[story], r)
+	defer tx.Rollback()
+	type row struct {
+		story int64
+		r     StoryReport
 	}
-	if err := rows.Err(); err != nil {
+	rows, err := collect(ctx, tx, s.q.storyReports, func(rs *sql.Rows, v *row) error {
+		return rs.Scan(&v.story, &v.r.ItemID, &v.r.SourceID, &v.r.Link)
+	}, idsJSON(itemIDs))
+	if err != nil {
 		return nil, nil, fmt.Errorf("read stories of items: %w", err)
 	}
-	rows.Close()
+	storyOf := map[int64]int64{}
+	reports := map[int64][]StoryReport{}
+	for _, v := range rows {
+		storyOf[v.r.ItemID] = v.story
+		reports[v.story] = append(reports[v.story], v.r)
+	}
 	var all []int64
 	for story, rs := range reports {
 		if len(rs) < 2 {
@@ -203,22 +133,8 @@ func (s *Store) StoriesOf(ctx context.Context, itemIDs []int64) (map[int64]int64
 	if len(all) == 0 {
 		return storyOf, reports, nil
 	}
-	sections := map[int64][]string{}
-	ids, _ := json.Marshal(all) // []int64 always encodes
-	srows, err := s.r.QueryContext(ctx, s.q.sectionsByIDs, string(ids))
+	sections, err := s.sectionsOf(ctx, tx, all)
 	if err != nil {
-		return nil, nil, fmt.Errorf("read sections of stories: %w", err)
-	}
-	defer srows.Close()
-	for srows.Next() {
-		var id int64
-		var sec string
-		if err := srows.Scan(&id, &sec); err != nil {
-			return nil, nil, fmt.Errorf("read sections of stories: %w", err)
-		}
-		sections[id] = append(sections[id], sec)
-	}
-	if err := srows.Err(); err != nil {
 		return nil, nil, fmt.Errorf("read sections of stories: %w", err)
 	}
 	for _, rs := range reports {
@@ -240,35 +156,26 @@ type Story struct {
 // published (or, undated, stored) within back of the newest stored item,
 // the story with the latest report first, at most limit.
 func (s *Store) RecentStories(ctx context.Context, back time.Duration, limit int) ([]Story, error) {
-	q := `SELECT st.story_id FROM item_stories st JOIN items i ON i.id = st.item_id
-		WHERE st.story_id IN (SELECT st2.story_id FROM item_stories st2 JOIN items i2 ON i2.id = st2.item_id WHERE i2.sort_time >= (SELECT MAX(sort_time) FROM items) - ?)
-		GROUP BY st.story_id HAVING COUNT(*) > 1 ORDER BY MAX(i.sort_time) DESC, st.story_id DESC LIMIT ?`
-	if s.pg {
-		q = pgArgs(q)
-	}
-	rows, err := s.r.QueryContext(ctx, q, back.Microseconds(), limit)
+	tx, err := s.r.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
 		return nil, fmt.Errorf("read recent stories: %w", err)
 	}
-	var ids []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			rows.Close()
-			return nil, fmt.Errorf("read recent stories: %w", err)
-		}
-		ids = append(ids, id)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
+	defer tx.Rollback()
+	ids, err := collect(ctx, tx, s.q.recentStories, scanOne[int64], back.Microseconds(), limit)
+	if err != nil {
 		return nil, fmt.Errorf("read recent stories: %w", err)
 	}
-	return s.storiesByID(ctx, ids)
+	return s.storiesByID(ctx, tx, ids)
 }
 
 // StoryByID returns one story (ErrNotFound when no item reports it).
 func (s *Store) StoryByID(ctx context.Context, id int64) (Story, error) {
-	stories, err := s.storiesByID(ctx, []int64{id})
+	tx, err := s.r.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return Story{}, fmt.Errorf("read story %d: %w", id, err)
+	}
+	defer tx.Rollback()
+	stories, err := s.storiesByID(ctx, tx, []int64{id})
 	if err != nil {
 		return Story{}, err
 	}
@@ -280,51 +187,22 @@ func (s *Store) StoryByID(ctx context.Context, id int64) (Story, error) {
 
 // storiesByID returns the stories of ids, in that order, skipping those
 // no item reports.
-func (s *Store) storiesByID(ctx context.Context, ids []int64) ([]Story, error) {
+func (s *Store) storiesByID(ctx context.Context, tx *sql.Tx, ids []int64) ([]Story, error) {
 	if len(ids) == 0 {
 		return nil, nil
 	}
-	items := `SELECT ` + itemColumns + ` FROM items WHERE id IN
-		(SELECT item_id FROM item_stories WHERE story_id IN (SELECT value FROM json_each(?))) ORDER BY sort_time, id`
-	stories := `SELECT item_id, story_id FROM item_stories WHERE story_id IN (SELECT value FROM json_each(?))`
-	if s.pg {
-		items = `SELECT ` + itemColumns + ` FROM items WHERE id IN (SELECT item_id FROM item_stories
-			WHERE story_id = ANY (ARRAY(SELECT jsonb_array_elements_text($1::jsonb)::bigint))) ORDER BY sort_time, id`
-		stories = `SELECT item_id, story_id FROM item_stories
-			WHERE story_id = ANY (ARRAY(SELECT jsonb_array_elements_text($1::jsonb)::bigint))`
-	}
-	idList, _ := json.Marshal(ids) // []int64 always encodes
-	tx, err := s.r.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
-	if err != nil {
-		return nil, fmt.Errorf("read stories: %w", err)
-	}
-	defer tx.Rollback()
-	list, err := queryItems(ctx, tx, items, string(idList))
+	list, err := queryItems(ctx, tx, s.q.storiesItems, idsJSON(ids))
 	if err == nil {
 		err = s.loadDetails(ctx, tx, list)
 	}
+	if err == nil {
+		err = s.fillStories(ctx, tx, s.q.storiesMembers, list, ids)
+	}
 	if err != nil {
-		return nil, fmt.Errorf("read stories: %w", err)
-	}
-	storyOf := map[int64]int64{}
-	rows, err := tx.QueryContext(ctx, stories, string(idList))
-	if err != nil {
-		return nil, fmt.Errorf("read stories: %w", err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var item, story int64
-		if err := rows.Scan(&item, &story); err != nil {
-			return nil, fmt.Errorf("read stories: %w", err)
-		}
-		storyOf[item] = story
-	}
-	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("read stories: %w", err)
 	}
 	byID := map[int64]*Story{}
 	for _, it := range list {
-		it.Story = storyOf[it.ID]
 		st := byID[it.Story]
 		if st == nil {
 			st = &Story{ID: it.Story}
@@ -341,17 +219,38 @@ func (s *Store) storiesByID(ctx context.Context, ids []int64) ([]Story, error) {
 	return out, nil
 }
 
-// pgArgs writes the ? placeholders of a query as PostgreSQL's $1, $2 ….
-func pgArgs(q string) string {
-	var b strings.Builder
-	n := 0
-	for _, r := range q {
-		if r == '?' {
-			n++
-			fmt.Fprintf(&b, "$%d", n)
-			continue
-		}
-		b.WriteRune(r)
+// fillStories sets the Story of the items of list from query, which maps
+// the JSON array of ids to (item_id, story_id) rows.
+func (s *Store) fillStories(ctx context.Context, tx *sql.Tx, query string, list []news.Item, ids []int64) error {
+	type pair struct{ item, story int64 }
+	pairs, err := collect(ctx, tx, query, func(rs *sql.Rows, p *pair) error { return rs.Scan(&p.item, &p.story) }, idsJSON(ids))
+	if err != nil {
+		return err
 	}
-	return b.String()
+	storyOf := make(map[int64]int64, len(pairs))
+	for _, p := range pairs {
+		storyOf[p.item] = p.story
+	}
+	for i := range list {
+		list[i].Story = storyOf[list[i].ID]
+	}
+	return nil
 }
+
+// idsJSON is the JSON array of ids that the inIDs queries take.
+func idsJSON(ids []int64) string {
+	b, _ := json.Marshal(ids) // []int64 always encodes
+	return string(b)
+}
+
+// itemIDs are the ids of items.
+func itemIDs(items []news.Item) []int64 {
+	ids := make([]int64, len(items))
+	for i := range items {
+		ids[i] = items[i].ID
+	}
+	return ids
+}
+
+// scanOne scans a row of one column.
+func scanOne[T any](rs *sql.Rows, v *T) error { return rs.Scan(v) }
