@@ -124,10 +124,8 @@ type newItem struct {
 	out      int // index in the batch's results
 	args     []any
 	key      string
-	item     news.Item // for its search keys
-	sections []string
+	item     news.Item // for its search keys, sections and quotes
 	sortTime int64
-	quotes   []news.Quote
 }
 
 // flush inserts the new items waiting, then their search keys, sections
@@ -173,10 +171,10 @@ func (sv *saver) flush() error {
 		sv.out[p.out].ID = id
 		sv.written[id] = true
 		fts = append(fts, id, keys[i])
-		for _, sec := range p.sections {
+		for _, sec := range p.item.Sections {
 			secs = append(secs, id, sec, p.sortTime)
 		}
-		for seq, qt := range p.quotes {
+		for seq, qt := range p.item.Quotes {
 			quotes = append(quotes, id, seq, qt.Pos, qt.Speaker, qt.Role, qt.Verb, qt.Direct, qt.Text, news.Fold(qt.Speaker), quoteKeys(qt.Text))
 		}
 	}

@@ -244,46 +244,38 @@ func (sv *saver) save(it news.Item, id identity, out int) (news.SavedItem, error
 	}
 	authors, categories, via := jsonList(it.Authors), jsonList(it.Categories), jsonList(it.Via)
 	enclosures := jsonEnclosures(it.Enclosures)
-	var itemID int64
-	var sortTime int64
-	status := news.StatusNew
 	if !found {
 		if it.FetchedAt.IsZero() {
 			it.FetchedAt = sv.now
 		}
-		sortTime = sortKey(it.Published, it.FetchedAt.UnixMicro())
+		sortTime := sortKey(it.Published, it.FetchedAt.UnixMicro())
 		// Inserted with the rest of the batch's new items (flush).
-		sv.pending = append(sv.pending, newItem{out: out, key: id.key, item: it,
-			sections: it.Sections, sortTime: sortTime, quotes: it.Quotes, args: []any{
-				it.SourceID, id.key, it.GUID, it.Link, id.canon, it.Title, it.Summary, it.Content,
-				authors, categories, it.Section, nullTime(it.Published), nullTime(it.Updated), it.Image, it.Lang, via,
-				it.Attribution.Required, it.Attribution.Link, it.Attribution.Notice,
-				it.FetchedAt.UnixMicro(), sortTime, sv.now.UnixMicro(), hash, zoneOffset(it.Published), enclosures,
-			}})
+		sv.pending = append(sv.pending, newItem{out: out, key: id.key, item: it, sortTime: sortTime, args: []any{
+			it.SourceID, id.key, it.GUID, it.Link, id.canon, it.Title, it.Summary, it.Content,
+			authors, categories, it.Section, nullTime(it.Published), nullTime(it.Updated), it.Image, it.Lang, via,
+			it.Attribution.Required, it.Attribution.Link, it.Attribution.Notice,
+			it.FetchedAt.UnixMicro(), sortTime, sv.now.UnixMicro(), hash, zoneOffset(it.Published), enclosures,
+		}})
 		for _, sec := range it.Sections {
 			sv.touched[sec] = true
 		}
 		return news.SavedItem{Status: news.StatusNew}, nil
-	} else {
-		status = news.StatusUpdated
-		itemID = old.id
-		sortTime = sortKey(it.Published, old.fetchedAt)
-		_, err = sv.st(sv.ws.updateItem).ExecContext(sv.ctx,
-			it.GUID, it.Link, id.canon, it.Title, it.Summary, it.Content,
-			authors, categories, it.Section, nullTime(it.Published), nullTime(it.Updated), it.Image, it.Lang, via,
-			it.Attribution.Required, it.Attribution.Link, it.Attribution.Notice,
-			sortTime, sv.now.UnixMicro(), hash, zoneOffset(it.Published), enclosures, edited, itemID)
-		if err != nil {
-			return news.SavedItem{}, fmt.Errorf("update item: %w", err)
-		}
-		if err := sv.replaceOld(itemID); err != nil {
-			return news.SavedItem{}, err
-		}
 	}
-	if status == news.StatusUpdated {
-		if _, err := sv.st(sv.ws.deleteFTS).ExecContext(sv.ctx, itemID); err != nil {
-			return news.SavedItem{}, fmt.Errorf("unindex item: %w", err)
-		}
+	itemID := old.id
+	sortTime := sortKey(it.Published, old.fetchedAt)
+	_, err = sv.st(sv.ws.updateItem).ExecContext(sv.ctx,
+		it.GUID, it.Link, id.canon, it.Title, it.Summary, it.Content,
+		authors, categories, it.Section, nullTime(it.Published), nullTime(it.Updated), it.Image, it.Lang, via,
+		it.Attribution.Required, it.Attribution.Link, it.Attribution.Notice,
+		sortTime, sv.now.UnixMicro(), hash, zoneOffset(it.Published), enclosures, edited, itemID)
+	if err != nil {
+		return news.SavedItem{}, fmt.Errorf("update item: %w", err)
+	}
+	if err := sv.replaceOld(itemID); err != nil {
+		return news.SavedItem{}, err
+	}
+	if _, err := sv.st(sv.ws.deleteFTS).ExecContext(sv.ctx, itemID); err != nil {
+		return news.SavedItem{}, fmt.Errorf("unindex item: %w", err)
 	}
 	if _, err := sv.st(sv.ws.insertFTS).ExecContext(sv.ctx, itemID, indexKeys(it)); err != nil {
 		return news.SavedItem{}, fmt.Errorf("index item: %w", err)
@@ -300,7 +292,7 @@ func (sv *saver) save(it news.Item, id identity, out int) (news.SavedItem, error
 			return news.SavedItem{}, fmt.Errorf("insert quote: %w", err)
 		}
 	}
-	return news.SavedItem{ID: itemID, Status: status}, nil
+	return news.SavedItem{ID: itemID, Status: news.StatusUpdated}, nil
 }
 
 // replaceOld deletes the sections (marking them touched) and quotes of a

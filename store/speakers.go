@@ -659,15 +659,6 @@ func (r *Registry) Groups() []*news.SpeakerGroup {
 	return r.groups
 }
 
-// ByName returns the speaker a name (as quotes are credited to) belongs
-// to, or nil.
-func (r *Registry) ByName(name string) *news.SpeakerGroup {
-	if r == nil {
-		return nil
-	}
-	return r.byName[name]
-}
-
 // ByQuote returns the speaker of a quote credited to a name with a role
 // (namesakes differ by their roles), or nil.
 func (r *Registry) ByQuote(name, role string) *news.SpeakerGroup {
@@ -699,15 +690,6 @@ func (r *Registry) quoteFilter(gs []*news.SpeakerGroup) (names, others []string)
 		}
 	}
 	return names, others
-}
-
-// ByKey returns the speaker a key of one of their names belongs to, or
-// nil.
-func (r *Registry) ByKey(key string) *news.SpeakerGroup {
-	if r == nil {
-		return nil
-	}
-	return r.byKey[key]
 }
 
 // Resolve returns the speakers a typed name means, in any form the

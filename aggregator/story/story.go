@@ -170,15 +170,6 @@ func (g *Grouper) Keep(r Report, story int64) {
 	}
 }
 
-// Story returns the story of a kept report.
-func (g *Grouper) Story(id int64) (int64, bool) {
-	d, ok := g.docs[id]
-	if !ok {
-		return 0, false
-	}
-	return d.story, true
-}
-
 // Candidates are found by LSH on the body signature and by sharing rare
 // names; a name in more than maxNameShare of the kept reports (and at
 // least minNameDF) is too common to find candidates by.
