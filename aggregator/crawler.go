@@ -60,6 +60,8 @@ type Crawler struct {
 	late    sync.WaitGroup // items stored after their crawl (see Wait)
 	stories *stories
 
+	filed sync.Map // speaker names filed by this crawler (see fileSpeakers)
+
 	mu        sync.Mutex
 	inFlight  map[string]bool
 	intervals map[string]scheduled     // each source's adapted interval

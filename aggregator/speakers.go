@@ -3,6 +3,7 @@ package aggregator
 import (
 	"context"
 	"fmt"
+	"slices"
 
 	"github.com/syndic/syndic/aggregator/quote"
 	"github.com/syndic/syndic/news"
@@ -35,9 +36,15 @@ func (c *Crawler) FileSpeakers(ctx context.Context) (int, error) {
 	return len(names), c.store.SaveSetting(ctx, speakerFormsKey, speakerForms)
 }
 
-// fileSpeakers files names in the speaker registry, in batches.
+// fileSpeakers files names in the speaker registry, in batches, but for
+// those this crawler filed already (the same few officials speak in most
+// batches; filing them again costs a write and the registry's cache).
 func (c *Crawler) fileSpeakers(ctx context.Context, names []string) error {
 	const batch = 200
+	names = slices.DeleteFunc(slices.Clone(names), func(n string) bool {
+		_, done := c.filed.Load(n)
+		return done
+	})
 	for len(names) > 0 {
 		n := min(batch, len(names))
 		sps := make([]news.Speaker, 0, n)
@@ -46,6 +53,9 @@ func (c *Crawler) fileSpeakers(ctx context.Context, names []string) error {
 		}
 		if err := c.store.SaveSpeakers(ctx, sps); err != nil {
 			return err
+		}
+		for _, name := range names[:n] {
+			c.filed.Store(name, true)
 		}
 		names = names[n:]
 	}
