@@ -143,6 +143,8 @@ type regEntry struct {
 	news.Speaker
 	quotes int
 	roles  []news.SpeakerRole // "" for the quotes without one
+	// the skeletons of Name that names are matched by (newRegistry)
+	personSk, lastSk, sk string
 }
 
 // Speakers returns every speaker quoted, grouped (see the comment at the
@@ -281,6 +283,10 @@ func lines(s string) []string {
 func newRegistry(entries []regEntry, rules SpeakerRules) *Registry {
 	entries = slices.DeleteFunc(entries, func(e regEntry) bool { return e.Key == "" }) // descriptions
 	slices.SortFunc(entries, func(a, b regEntry) int { return cmp.Compare(a.Name, b.Name) })
+	for i := range entries {
+		e := &entries[i]
+		e.personSk, e.lastSk, e.sk = personSkeleton(e.Name), lastSkeleton(e.Name), news.NameSkeleton(e.Name)
+	}
 	parent := make([]int, len(entries))
 	for i := range parent {
 		parent[i] = i
@@ -348,7 +354,7 @@ func newRegistry(entries []regEntry, rules SpeakerRules) *Registry {
 		if !e.Person {
 			continue
 		}
-		k := personSkeleton(e.Name)
+		k := e.personSk
 		if j, ok := bySkeleton[k]; ok {
 			union(j, i)
 		} else {
@@ -372,7 +378,7 @@ func newRegistry(entries []regEntry, rules SpeakerRules) *Registry {
 	bySurname := map[string][]int{}
 	for i, e := range entries {
 		if e.Person {
-			bySurname[lastSkeleton(e.Name)] = append(bySurname[lastSkeleton(e.Name)], i)
+			bySurname[e.lastSk] = append(bySurname[e.lastSk], i)
 		}
 	}
 	for i, e := range entries {
@@ -380,7 +386,7 @@ func newRegistry(entries []regEntry, rules SpeakerRules) *Registry {
 			continue
 		}
 		roots := map[int]bool{}
-		for _, j := range bySurname[news.NameSkeleton(e.Name)] {
+		for _, j := range bySurname[e.sk] {
 			roots[find(j)] = true
 		}
 		if len(roots) == 1 {
@@ -746,8 +752,8 @@ func (r *Registry) match(typed, form, sk string, found map[*news.SpeakerGroup]bo
 	for _, e := range r.entries {
 		switch {
 		case slices.Contains(e.Whole, form) || slices.Contains(e.Surname, form):
-		case e.Person && (personSkeleton(e.Name) == personSkeletonOf(sk) || lastSkeleton(e.Name) == sk):
-		case !e.Person && news.NameSkeleton(e.Name) == sk && !strings.Contains(sk, " ") && cyrillic(e.Name) != cyrillic(typed):
+		case e.Person && (e.personSk == personSkeletonOf(sk) || e.lastSk == sk):
+		case !e.Person && e.sk == sk && !strings.Contains(sk, " ") && cyrillic(e.Name) != cyrillic(typed):
 		default:
 			continue
 		}
