@@ -48,9 +48,9 @@ func storyReport(it news.Item, outlet string) story.Report {
 // storyPage is how many stored items are read at a time.
 const storyPage = 1000
 
-// eachStored calls fn with every stored item published (or, undated, first
-// stored) after from, oldest first, a page at a time.
-func eachStored(ctx context.Context, st Store, from time.Time, fn func(news.Item) error) error {
+// EachStored calls fn with every stored item published (or, undated, first
+// stored) after from, oldest first, with its story, a page at a time.
+func EachStored(ctx context.Context, st Store, from time.Time, fn func(news.Item) error) error {
 	at, id := from, int64(0)
 	for {
 		items, err := st.StoryItems(ctx, at, id, storyPage)
@@ -81,7 +81,7 @@ func (s *stories) warm(ctx context.Context, st Store, now time.Time) error {
 	}
 	g := story.New(story.Options{Window: s.window})
 	found := map[int64]int64{}
-	err := eachStored(ctx, st, now.Add(-s.window), func(it news.Item) error {
+	err := EachStored(ctx, st, now.Add(-s.window), func(it news.Item) error {
 		r := storyReport(it, s.names[it.SourceID])
 		if it.Story != 0 {
 			g.Keep(r, it.Story)
@@ -151,7 +151,7 @@ func (c *Crawler) Regroup(ctx context.Context) (items, stories int, err error) {
 		clear(found)
 		return err
 	}
-	err = eachStored(ctx, c.store, time.Time{}, func(it news.Item) error {
+	err = EachStored(ctx, c.store, time.Time{}, func(it news.Item) error {
 		id := g.Add(storyReport(it, s.names[it.SourceID]))
 		found[it.ID] = id
 		storyIDs[id] = true

@@ -62,23 +62,12 @@ func runStories(ctx context.Context, args []string, stdout, stderr io.Writer) er
 
 	byStory := map[int64]*storyOut{}
 	var order []int64
-	at, id := from, int64(0)
-	for {
-		items, err := st.StoryItems(ctx, at, id, 1000)
-		if err != nil {
-			return err
-		}
-		for _, it := range items {
-			add(byStory, &order, it, names)
-		}
-		if len(items) < 1000 {
-			break
-		}
-		last := items[len(items)-1]
-		at, id = last.Published, last.ID
-		if at.IsZero() {
-			at = last.FetchedAt
-		}
+	err = aggregator.EachStored(ctx, st, from, func(it news.Item) error {
+		add(byStory, &order, it, names)
+		return nil
+	})
+	if err != nil {
+		return err
 	}
 	var out []storyOut
 	for _, k := range slices.Backward(order) { // newest first
