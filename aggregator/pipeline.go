@@ -293,10 +293,11 @@ func (c *Crawler) save(ctx context.Context, doc, items []news.Item, attr news.At
 }
 
 // finish computes an item's text once, for quotes, routing and the index,
-// finds its quotes unless its page gave them, and routes it.
+// finds its quotes unless they were found before (Quotes not nil: the
+// stored item's), and routes it.
 func (c *Crawler) finish(ctx context.Context, it *news.Item, attr news.Attribution, log *slog.Logger) error {
 	it.Text = it.BodyText()
-	if len(it.Quotes) == 0 && it.Content != "" {
+	if it.Quotes == nil && it.Content != "" {
 		text, lang := it.Text, it.Lang
 		var err error
 		it.Quotes, err = within(ctx, c.cfg.Fetch.ExtractTimeout.D(), func() ([]news.Quote, error) {
@@ -373,7 +374,12 @@ func keepPage(it *news.Item, old news.Item, src config.Source) {
 	if old.Attribution.Required {
 		it.Attribution = old.Attribution
 	}
+	// The stored quotes are final, none included: finish does not look
+	// for them again in the same body.
 	it.Quotes = old.Quotes
+	if it.Quotes == nil {
+		it.Quotes = []news.Quote{}
+	}
 }
 
 // merge gives an item what its article page says: the page wins for
