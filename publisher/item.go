@@ -195,6 +195,36 @@ func (fd *feedData) entryLang(e *entry) string {
 
 // entry builds the entry of a publishable item.
 func (p *Publisher) entry(it *news.Item) entry {
+	e := p.entryHead(it)
+	src := p.sources[it.SourceID]
+	base, _ := url.Parse(e.link)
+	if e.level != news.RepublishTitle {
+		e.image = news.AbsoluteHTTP(base, it.Image)
+		e.enclosures = enclosures(it.Enclosures, base)
+	}
+	body := it.Content
+	if strings.TrimSpace(body) == "" {
+		body = it.Summary
+	}
+	attribution := p.attribution(it, &e, &src, base)
+	switch e.level {
+	case news.RepublishFull:
+		if full := sanitizeHTML(body, base); full != "" {
+			e.content = full + attribution
+		}
+		e.summary = excerptHTML(body) + attribution
+	case news.RepublishExcerpt:
+		e.summary = excerptHTML(body) + attribution
+	default:
+		e.summary = attribution
+	}
+	return e
+}
+
+// entryHead is the part of an item's entry that lists and credits it
+// (title, link, dates, source, authors, via, republish level) without its
+// content: what quote rows and story reports show.
+func (p *Publisher) entryHead(it *news.Item) entry {
 	link := strings.TrimSpace(it.Link)
 	base, _ := url.Parse(link)
 	src, known := p.sources[it.SourceID]
@@ -258,26 +288,6 @@ func (p *Publisher) entry(it *news.Item) entry {
 		level = news.RepublishFull // the config's default
 	}
 	e.level = level
-	if level != news.RepublishTitle {
-		e.image = news.AbsoluteHTTP(base, it.Image)
-		e.enclosures = enclosures(it.Enclosures, base)
-	}
-	body := it.Content
-	if strings.TrimSpace(body) == "" {
-		body = it.Summary
-	}
-	attribution := p.attribution(it, &e, &src, base)
-	switch level {
-	case news.RepublishFull:
-		if full := sanitizeHTML(body, base); full != "" {
-			e.content = full + attribution
-		}
-		e.summary = excerptHTML(body) + attribution
-	case news.RepublishExcerpt:
-		e.summary = excerptHTML(body) + attribution
-	default:
-		e.summary = attribution
-	}
 	return e
 }
 

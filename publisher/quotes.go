@@ -349,7 +349,7 @@ func (p *Publisher) quotesPage(ctx context.Context, u *url.URL, asJSON bool) ([]
 	if asJSON {
 		out := make([]quoteJSON, 0, len(hits))
 		for i, h := range hits {
-			e := p.entry(&h.Item)
+			e := p.entryHead(&h.Item)
 			q := quoteJSON{Text: quoteWords(plainText(h.Quote.Text), e.level), Speaker: plainText(h.Quote.Speaker),
 				Key: h.SpeakerKey, Role: plainText(h.Quote.Role), Verb: plainText(h.Quote.Verb), Direct: h.Quote.Direct,
 				Title: e.title, Link: e.link, Source: e.sourceName, Via: nonNilStrings(e.via), Notice: p.plainNotice(&h.Item, &e),
@@ -395,7 +395,7 @@ func (p *Publisher) quotesPage(ctx context.Context, u *url.URL, asJSON bool) ([]
 		data.Feeds = []feedLink{{"Atom", feed + ".atom"}, {"RSS", feed + ".rss"}, {"JSON Feed", feed + ".json"}}
 	}
 	for i, h := range hits {
-		e := p.entry(&h.Item)
+		e := p.entryHead(&h.Item)
 		row := quoteRow{Text: quoteWords(plainText(h.Quote.Text), e.level), Speaker: plainText(h.Quote.Speaker),
 			Role: plainText(h.Quote.Role), Verb: plainText(h.Quote.Verb), Direct: h.Quote.Direct, Title: e.title,
 			Link: e.link, Source: e.sourceName, Via: strings.Join(e.via, ", "), Lang: e.lang}

@@ -37,7 +37,7 @@ func (p *Publisher) quotesCSV(ctx context.Context, u *url.URL) ([]byte, string, 
 			return nil, "", time.Time{}, err
 		}
 		for _, h := range hits {
-			e := p.entry(&h.Item)
+			e := p.entryHead(&h.Item)
 			mod = latest(mod, h.Item.FetchedAt, h.Item.Edited)
 			row := []string{rfc3339(e.date), plainText(h.Quote.Speaker), h.SpeakerKey, plainText(h.Quote.Role),
 				plainText(h.Quote.Verb), strconv.FormatBool(h.Quote.Direct), quoteWords(plainText(h.Quote.Text), e.level),

@@ -194,7 +194,7 @@ func (p *Publisher) storyView(st store.Story) (v storyJSON, mod time.Time, ok bo
 			p.withhold(storiesPath, it)
 			continue
 		}
-		e := p.entry(it)
+		e := p.entryHead(it)
 		mod = latest(mod, it.FetchedAt, it.Edited)
 		when, _ := timeShown(e.date)
 		if len(v.Reports) == 0 {
