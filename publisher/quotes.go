@@ -252,23 +252,33 @@ func quoteQuery(u *url.URL, limit int) (news.QuoteQuery, string, error) {
 // quotePage reads a page of quotes: the publishable hits, and the query
 // string of the next page ("" on the last).
 func (p *Publisher) quotePage(ctx context.Context, qq news.QuoteQuery, filters string) ([]news.QuoteHit, string, error) {
+	hits, after, err := p.quoteHits(ctx, qq)
+	if err != nil || after == nil {
+		return hits, "", err
+	}
+	next := "?" + filters
+	if filters != "" {
+		next += "&"
+	}
+	next += fmt.Sprintf("before=%d-%d-%d", after.Time.UnixMicro(), after.Item, after.Seq)
+	return hits, next, nil
+}
+
+// quoteHits returns the publishable quotes of one page of qq and, when
+// there are more, the cursor the next page starts after.
+func (p *Publisher) quoteHits(ctx context.Context, qq news.QuoteQuery) ([]news.QuoteHit, *news.QuoteCursor, error) {
 	limit := qq.Limit
 	qq.Limit++
 	hits, err := p.search.Quotes(ctx, qq)
 	if err != nil {
-		return nil, "", err
+		return nil, nil, err
 	}
-	next := ""
+	var after *news.QuoteCursor
 	if len(hits) > limit {
 		hits = hits[:limit]
-		pos := hits[limit-1].Cursor
-		next = "?" + filters
-		if filters != "" {
-			next += "&"
-		}
-		next += fmt.Sprintf("before=%d-%d-%d", pos.Time.UnixMicro(), pos.Item, pos.Seq)
+		after = &hits[limit-1].Cursor
 	}
-	return p.publishable(hits), next, nil
+	return p.publishable(hits), after, nil
 }
 
 // feedName splits "Alexander%20Bortnikov.atom" into the speaker and format.

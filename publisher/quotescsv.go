@@ -12,8 +12,9 @@ import (
 	"github.com/syndic/syndic/news"
 )
 
-// csvPage is how many quotes the CSV export reads at a time.
-const csvPage = 500
+// csvPage is how many quotes the CSV export reads at a time (a variable
+// so that a test can make an export span pages).
+var csvPage = 500
 
 // quotesCSV answers /quotes?format=csv: every quote the query selects (all
 // its pages, as far as the query's time allows; none is left out
@@ -22,7 +23,7 @@ const csvPage = 500
 // its words (as every quote answer), the article's title and link, the
 // source, the via chain and the reuse notice.
 func (p *Publisher) quotesCSV(ctx context.Context, u *url.URL) ([]byte, string, time.Time, error) {
-	qq, filters, err := quoteQuery(u, csvPage)
+	qq, _, err := quoteQuery(u, csvPage)
 	if err != nil {
 		return nil, "", time.Time{}, err
 	}
@@ -32,7 +33,7 @@ func (p *Publisher) quotesCSV(ctx context.Context, u *url.URL) ([]byte, string, 
 	w.Write([]string{"published", "speaker", "speaker_key", "role", "verb", "direct", "text", "title", "link", "source", "via", "notice"})
 	var mod time.Time
 	for {
-		hits, next, err := p.quotePage(ctx, qq, filters)
+		hits, after, err := p.quoteHits(ctx, qq)
 		if err != nil {
 			return nil, "", time.Time{}, err
 		}
@@ -47,13 +48,10 @@ func (p *Publisher) quotesCSV(ctx context.Context, u *url.URL) ([]byte, string, 
 			}
 			w.Write(row)
 		}
-		if next == "" {
+		if after == nil {
 			break
 		}
-		nu, _ := url.Parse(next)
-		if qq, _, err = quoteQuery(nu, csvPage); err != nil {
-			return nil, "", time.Time{}, err
-		}
+		qq.After = *after // the same query, its dates read once
 	}
 	w.Flush()
 	return b.Bytes(), "text/csv; charset=utf-8", mod, w.Error()

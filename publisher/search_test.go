@@ -178,18 +178,29 @@ func TestQuotePagesAndCSV(t *testing.T) {
 			t.Errorf("%s: %d quotes over the pages, want 90", start, n)
 		}
 	}
-	resp, body := fetchURL(t, srv.URL+"/quotes?speaker=Песков&format=csv")
-	if resp.StatusCode != 200 || !strings.HasPrefix(resp.Header.Get("Content-Type"), "text/csv") {
-		t.Fatalf("csv: %d %s", resp.StatusCode, resp.Header.Get("Content-Type"))
-	}
-	rows, err := csv.NewReader(strings.NewReader(strings.TrimPrefix(string(body), "\uFEFF"))).ReadAll()
-	if err != nil || len(rows) != 91 {
-		t.Fatalf("csv: %d rows, %v", len(rows), err)
-	}
-	for _, r := range rows[1:] {
-		title := strings.Contains(r[9], "Интерфакс")
-		if r[2] != "dmitriy-peskov" || r[10] != "ТАСС" || title != (r[6] == "") || title && !strings.Contains(r[11], "Интерфакс") {
-			t.Errorf("csv row %q", r)
+	// The export reads the store a page at a time: in one page, and over
+	// pages of 7 quotes, it is the same 90 rows.
+	defer func(n int) { csvPage = n }(csvPage)
+	var exports []string
+	for _, page := range []int{csvPage, 7} {
+		csvPage = page
+		resp, body := fetchURL(t, srv.URL+"/quotes?speaker=Песков&since=3000d&format=csv")
+		if resp.StatusCode != 200 || !strings.HasPrefix(resp.Header.Get("Content-Type"), "text/csv") {
+			t.Fatalf("csv: %d %s", resp.StatusCode, resp.Header.Get("Content-Type"))
 		}
+		rows, err := csv.NewReader(strings.NewReader(strings.TrimPrefix(string(body), "\uFEFF"))).ReadAll()
+		if err != nil || len(rows) != 91 {
+			t.Fatalf("csv in pages of %d: %d rows, %v", page, len(rows), err)
+		}
+		for _, r := range rows[1:] {
+			title := strings.Contains(r[9], "Интерфакс")
+			if r[2] != "dmitriy-peskov" || r[10] != "ТАСС" || title != (r[6] == "") || title && !strings.Contains(r[11], "Интерфакс") {
+				t.Errorf("csv row %q", r)
+			}
+		}
+		exports = append(exports, string(body))
+	}
+	if exports[0] != exports[1] {
+		t.Error("the export in pages of 7 differs from the export in one page")
 	}
 }
