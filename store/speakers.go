@@ -65,7 +65,8 @@ const (
 	unfiledSpeakersSQL = `SELECT DISTINCT speaker FROM quotes WHERE speaker <> '' AND speaker NOT IN (SELECT name FROM speakers)`
 	speakerNamesSQL    = `SELECT DISTINCT speaker FROM quotes WHERE speaker <> ''`
 	allSpeakersSQL     = `SELECT name, speaker_key, person, whole, surname FROM speakers`
-	registryKeySQL     = `SELECT (SELECT count(*) FROM quotes), (SELECT count(*) FROM speakers)`
+	registryKeySQL     = `SELECT (SELECT CAST(coalesce(sum(version), 0) AS BIGINT) FROM section_versions),
+		(SELECT count(*) FROM quotes), (SELECT count(*) FROM speakers)`
 	speakerCountsSQL   = `SELECT q.speaker, q.role, count(*), min(i.sort_time), max(i.sort_time) FROM quotes q
 		JOIN items i ON i.id = q.item_id WHERE q.speaker <> '' GROUP BY q.speaker, q.role`
 )
@@ -179,11 +180,7 @@ type registryKey struct{ version, quotes, names int64 }
 // read-only.
 func (s *Store) registry(ctx context.Context) (*Registry, error) {
 	var key registryKey
-	var err error
-	if key.version, _, err = s.Version(ctx); err != nil {
-		return nil, fmt.Errorf("read speakers: %w", err)
-	}
-	if err := s.r.QueryRowContext(ctx, registryKeySQL).Scan(&key.quotes, &key.names); err != nil {
+	if err := s.r.QueryRowContext(ctx, registryKeySQL).Scan(&key.version, &key.quotes, &key.names); err != nil {
 		return nil, fmt.Errorf("read speakers: %w", err)
 	}
 	s.speakerMu.Lock()
@@ -195,7 +192,8 @@ func (s *Store) registry(ctx context.Context) (*Registry, error) {
 	if reg != nil {
 		return reg, nil
 	}
-	if reg, err = s.readRegistry(ctx); err != nil {
+	reg, err := s.readRegistry(ctx)
+	if err != nil {
 		return nil, err
 	}
 	s.speakerMu.Lock()
