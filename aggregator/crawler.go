@@ -32,7 +32,7 @@ type Store interface {
 	SourceState(ctx context.Context, sourceID string) (news.SourceState, error)
 	SourceStates(ctx context.Context) ([]news.SourceState, error)
 	SaveSourceState(ctx context.Context, st news.SourceState) error
-	StoredItem(ctx context.Context, sourceID, guid, link string) (news.Item, bool, error)
+	StoredItems(ctx context.Context, sourceID string, items []news.Item) ([]news.Item, []bool, error)
 	Reroute(ctx context.Context, route func(news.Item) []string) (int, error)
 	Setting(ctx context.Context, key string) (string, bool, error)
 	SaveSetting(ctx context.Context, key, value string) error

@@ -75,11 +75,11 @@ func (s *outageStore) SaveSourceState(ctx context.Context, st news.SourceState) 
 	return s.Store.SaveSourceState(ctx, st)
 }
 
-func (s *outageStore) StoredItem(ctx context.Context, src, guid, link string) (news.Item, bool, error) {
+func (s *outageStore) StoredItems(ctx context.Context, src string, items []news.Item) ([]news.Item, []bool, error) {
 	if err := s.err(); err != nil {
-		return news.Item{}, false, err
+		return nil, nil, err
 	}
-	return s.Store.StoredItem(ctx, src, guid, link)
+	return s.Store.StoredItems(ctx, src, items)
 }
 
 // A database outage during a crawl blames no source and costs seconds:

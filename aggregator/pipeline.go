@@ -84,7 +84,8 @@ func (c *Crawler) crawl(ctx context.Context, src config.Source, state *news.Sour
 	wctx := context.WithoutCancel(ctx)
 	// doc is the document's items as it lists them: items saved in
 	// several batches are deduplicated over all of them.
-	var doc, ready, waiting []news.Item
+	var doc, ready, waiting, lookups []news.Item
+	var wants []bool // per item of doc: its page is wanted
 	for _, it := range items {
 		if it.Title == "" && it.Link == "" && strings.TrimSpace(it.Summary+it.Content) == "" {
 			res.Skipped++
@@ -95,12 +96,23 @@ func (c *Crawler) crawl(ctx context.Context, src config.Source, state *news.Sour
 			it.Lang = src.Lang
 		}
 		doc = append(doc, it)
-		if c.wantsArticle(src, it) {
-			old, known, err := c.store.StoredItem(wctx, src.ID, it.GUID, it.Link)
-			if err != nil {
-				return fmt.Errorf("look up item: %w", storeErr{err})
-			}
-			if !known {
+		wants = append(wants, c.wantsArticle(src, it))
+		if wants[len(wants)-1] {
+			lookups = append(lookups, it)
+		}
+	}
+	// The items whose pages are wanted: those stored before keep what
+	// their pages gave (the page is not read again), the rest wait for it.
+	olds, known, err := c.store.StoredItems(wctx, src.ID, lookups)
+	if err != nil {
+		return fmt.Errorf("look up items: %w", storeErr{err})
+	}
+	k := 0
+	for i, it := range doc {
+		if wants[i] {
+			old, stored := olds[k], known[k]
+			k++
+			if !stored {
 				waiting = append(waiting, it)
 				continue
 			}

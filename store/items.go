@@ -52,14 +52,13 @@ func (s *Store) ItemByID(ctx context.Context, id int64) (news.Item, error) {
 }
 
 // HasItem reports whether SaveItems would match an item of the source with
-// this GUID or link to a stored one (ignoring the title fallback), so the
-// crawler can skip fetching its article page.
+// this GUID or link to a stored one (ignoring the title fallback).
 func (s *Store) HasItem(ctx context.Context, sourceID, guid, link string) (bool, error) {
-	id, err := s.storedID(ctx, sourceID, guid, link)
+	_, found, err := s.StoredItem(ctx, sourceID, guid, link)
 	if err != nil {
 		return false, fmt.Errorf("check item: %w", err)
 	}
-	return id != 0, nil
+	return found, nil
 }
 
 // CountItems returns the number of stored items.

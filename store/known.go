@@ -3,73 +3,120 @@ package store
 import (
 	"context"
 	"database/sql"
-	"errors"
+	"encoding/json"
 	"fmt"
 	"strings"
 
 	"github.com/syndic/syndic/news"
 )
 
-// StoredItem returns the stored item of a source that SaveItems would match
-// an item with this GUID or link to (ignoring the title fallback), with its
-// sections and quotes; found is false, with no error, when there is none.
-// The crawler reads it to keep what an item's article page gave it when the
-// page is not read again.
-func (s *Store) StoredItem(ctx context.Context, sourceID, guid, link string) (it news.Item, found bool, err error) {
-	id, err := s.storedID(ctx, sourceID, guid, link)
-	if err != nil || id == 0 {
-		return news.Item{}, false, err
+// StoredItems returns, for each of items (of the source sourceID, given by
+// GUID and link), the stored item SaveItems would match it to (ignoring the
+// title fallback: the GUID's key first, then the link's, then the one item
+// with that canonical link), with its sections and quotes; found[i] is
+// false when there is none. The crawler reads them to keep what an item's
+// article page gave it when the page is not read again; the whole list
+// takes a few queries.
+func (s *Store) StoredItems(ctx context.Context, sourceID string, items []news.Item) (stored []news.Item, found []bool, err error) {
+	stored, found = make([]news.Item, len(items)), make([]bool, len(items))
+	if len(items) == 0 {
+		return stored, found, nil
 	}
-	it, err = s.ItemByID(ctx, id)
+	tx, err := s.r.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
-		return news.Item{}, false, fmt.Errorf("read stored item: %w", err)
+		return nil, nil, fmt.Errorf("look up items: %w", err)
 	}
-	return it, true, nil
-}
-
-// storedID is the ID of the item HasItem finds, 0 when none: the GUID's
-// key first, then the link's key, then the one item with that canonical link.
-func (s *Store) storedID(ctx context.Context, sourceID, guid, link string) (int64, error) {
-	canon := news.LinkKey(link)
-	var k1, k2 string
-	if g := strings.TrimSpace(guid); g != "" {
-		k1 = keyGUID + g
-	}
-	if canon != "" {
-		k2 = keyLink + canon
-	}
-	var id int64
-	if k1 != "" || k2 != "" {
-		err := s.r.QueryRowContext(ctx, s.q.keyedID, sourceID, k1, k2, k1).Scan(&id)
-		if err == nil {
-			return id, nil
+	defer tx.Rollback()
+	type ref struct{ guidKey, linkKey, canon string }
+	refs := make([]ref, len(items))
+	var keys []string
+	for i, it := range items {
+		r := &refs[i]
+		r.canon = news.LinkKey(it.Link)
+		if g := strings.TrimSpace(it.GUID); g != "" {
+			r.guidKey = keyGUID + g
+			keys = append(keys, r.guidKey)
 		}
-		if !errors.Is(err, sql.ErrNoRows) {
-			return 0, fmt.Errorf("look up item: %w", err)
+		if r.canon != "" {
+			r.linkKey = keyLink + r.canon
+			keys = append(keys, r.linkKey)
 		}
 	}
-	if canon == "" {
-		return 0, nil
+	type row struct {
+		id  int64
+		key string
 	}
-	rows, err := s.r.QueryContext(ctx, s.q.itemsByLink, sourceID, canon)
-	if err != nil {
-		return 0, fmt.Errorf("look up item: %w", err)
-	}
-	defer rows.Close()
-	n := 0
-	for rows.Next() {
+	scan := func(rs *sql.Rows, v *row) error {
 		var fetched int64
 		var hash []byte
-		if err := rows.Scan(&id, &fetched, &hash); err != nil {
-			return 0, fmt.Errorf("look up item: %w", err)
+		return rs.Scan(&v.id, &v.key, &fetched, &hash)
+	}
+	lookup := func(query string, list []string) (map[string][]int64, error) {
+		out := map[string][]int64{}
+		if len(list) == 0 {
+			return out, nil
 		}
-		n++
+		js, _ := json.Marshal(list) // []string always encodes
+		rows, err := collect(ctx, tx, query, scan, sourceID, string(js))
+		for _, r := range rows {
+			out[r.key] = append(out[r.key], r.id)
+		}
+		return out, err
 	}
-	if err := rows.Err(); err != nil {
-		return 0, fmt.Errorf("look up item: %w", err)
+	byKey, err := lookup(s.q.itemsByKeys, keys)
+	if err != nil {
+		return nil, nil, fmt.Errorf("look up items: %w", err)
 	}
-	if n != 1 {
-		return 0, nil
+	ids := make([]int64, len(items))
+	var canons []string
+	for i, r := range refs {
+		switch {
+		case len(byKey[r.guidKey]) > 0:
+			ids[i] = byKey[r.guidKey][0]
+		case len(byKey[r.linkKey]) > 0:
+			ids[i] = byKey[r.linkKey][0]
+		case r.canon != "":
+			canons = append(canons, r.canon)
+		}
 	}
-	return id, nil
+	byCanon, err := lookup(s.q.itemsByLinks, canons)
+	if err != nil {
+		return nil, nil, fmt.Errorf("look up items: %w", err)
+	}
+	var want []int64
+	for i, r := range refs {
+		if ids[i] == 0 && len(byCanon[r.canon]) == 1 {
+			ids[i] = byCanon[r.canon][0]
+		}
+		if ids[i] != 0 {
+			want = append(want, ids[i])
+		}
+	}
+	if len(want) == 0 {
+		return stored, found, nil
+	}
+	list, err := queryItems(ctx, tx, s.q.itemsByIDs, idsJSON(want))
+	if err == nil {
+		err = s.loadDetails(ctx, tx, list)
+	}
+	if err != nil {
+		return nil, nil, fmt.Errorf("read stored items: %w", err)
+	}
+	byID := make(map[int64]news.Item, len(list))
+	for _, it := range list {
+		byID[it.ID] = it
+	}
+	for i, id := range ids {
+		stored[i], found[i] = byID[id]
+	}
+	return stored, found, nil
+}
+
+// StoredItem is StoredItems of one item.
+func (s *Store) StoredItem(ctx context.Context, sourceID, guid, link string) (news.Item, bool, error) {
+	stored, found, err := s.StoredItems(ctx, sourceID, []news.Item{{GUID: guid, Link: link}})
+	if err != nil {
+		return news.Item{}, false, err
+	}
+	return stored[0], found[0], nil
 }

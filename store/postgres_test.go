@@ -63,7 +63,9 @@ func TestPostgresQueryPlans(t *testing.T) {
 	}{
 		"itemByKey":     {s.q.itemByKey, []any{"x", "x"}},
 		"itemsByLink":   {s.q.itemsByLink, []any{"x", "x"}},
-		"keyedID":       {s.q.keyedID, []any{"x", "x", "x", "x"}},
+		"itemsByKeys":   {s.q.itemsByKeys, []any{"x", `["x"]`}},
+		"itemsByLinks":  {s.q.itemsByLinks, []any{"x", `["x"]`}},
+		"itemsByIDs":    {s.q.itemsByIDs, []any{"[1,2]"}},
 		"sectionsByIDs": {s.q.sectionsByIDs, []any{"[1,2]"}},
 		"quotesByIDs":   {s.q.quotesByIDs, []any{"[1,2]"}},
 	} {

@@ -32,7 +32,6 @@ type queries struct {
 	itemByID        string // id -> item columns
 	sectionsByIDs   string // JSON ids -> item_id, section
 	quotesByIDs     string // JSON ids -> item_id, position, speaker, role, verb, direct, text
-	keyedID         string // source_id, key1, key2, key1 -> id of 1 row if any, key1's first
 	countItems      string
 	itemsAfter      string // id, limit -> item columns, by id
 	setItemHash     string // content_hash, id
@@ -51,6 +50,7 @@ type queries struct {
 	recentStories  string // back (µs), limit -> story_id of stories of 2+ reports, latest report first
 	storiesItems   string // JSON story ids -> item columns of their reports, by sort_time, id
 	storiesMembers string // JSON story ids -> item_id, story_id
+	itemsByIDs     string // JSON ids -> item columns
 
 	// batched writes (batch.go): a head followed by rows of ? placeholders
 	itemsByKeys, itemsByLinks string // source_id, JSON array of keys or links -> id, key or link, fetched_at, content_hash
@@ -168,9 +168,9 @@ func newQueries(d dialect) *queries {
 		storiesItems: `SELECT ` + itemColumns + ` FROM items WHERE id IN (SELECT item_id FROM item_stories WHERE story_id ` + d.inIDs + `)
 			ORDER BY sort_time, id`,
 		storiesMembers: `SELECT item_id, story_id FROM item_stories WHERE story_id ` + d.inIDs,
+		itemsByIDs:     `SELECT ` + itemColumns + ` FROM items WHERE id ` + d.inIDs,
 		sectionsByIDs:  `SELECT item_id, section FROM item_sections WHERE item_id ` + d.inIDs + ` ORDER BY item_id, section`,
 		quotesByIDs:    `SELECT item_id, position, speaker, role, verb, direct, text FROM quotes WHERE item_id ` + d.inIDs + ` ORDER BY item_id, seq`,
-		keyedID:        `SELECT id FROM items WHERE source_id = $1 AND dedup_key IN ($2, $3) ORDER BY dedup_key = $4 DESC LIMIT 1`,
 		countItems:     `SELECT count(*) FROM items`,
 		sourceState:    `SELECT ` + sourceStateColumns + ` FROM source_states WHERE source_id = $1`,
 		sourceStates:   `SELECT ` + sourceStateColumns + ` FROM source_states ORDER BY source_id`,

@@ -67,7 +67,7 @@ const (
 	allSpeakersSQL     = `SELECT name, speaker_key, person, whole, surname FROM speakers`
 	registryKeySQL     = `SELECT (SELECT CAST(coalesce(sum(version), 0) AS BIGINT) FROM section_versions),
 		(SELECT count(*) FROM quotes), (SELECT count(*) FROM speakers)`
-	speakerCountsSQL   = `SELECT q.speaker, q.role, count(*), min(i.sort_time), max(i.sort_time) FROM quotes q
+	speakerCountsSQL = `SELECT q.speaker, q.role, count(*), min(i.sort_time), max(i.sort_time) FROM quotes q
 		JOIN items i ON i.id = q.item_id WHERE q.speaker <> '' GROUP BY q.speaker, q.role`
 )
 

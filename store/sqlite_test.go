@@ -69,7 +69,9 @@ func TestSectionItemsQueryPlan(t *testing.T) {
 	for name, q := range map[string]string{
 		"itemByKey":     s.q.itemByKey,
 		"itemsByLink":   s.q.itemsByLink,
-		"keyedID":       s.q.keyedID,
+		"itemsByKeys":   s.q.itemsByKeys,
+		"itemsByLinks":  s.q.itemsByLinks,
+		"itemsByIDs":    s.q.itemsByIDs,
 		"sectionsByIDs": s.q.sectionsByIDs,
 		"quotesByIDs":   s.q.quotesByIDs,
 	} {
