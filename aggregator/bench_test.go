@@ -121,3 +121,56 @@ func BenchmarkNotModifiedPass(b *testing.B) {
 	b.ReportMetric(rawRate, "raw-req/s")
 	b.ReportMetric(crawlRate/rawRate, "ratio")
 }
+
+// BenchmarkKnownSummaryFeed crawls again a feed of 200 summaries whose
+// article pages are all stored (the feed answers 200 each time, with no
+// validators): each pass looks the items up in the store, keeps what their
+// pages gave and reads no page.
+//
+//	go test -run '^$' -bench KnownSummaryFeed -count 5 ./aggregator
+func BenchmarkKnownSummaryFeed(b *testing.B) {
+	const n = 200
+	var srv *httptest.Server
+	srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch {
+		case r.URL.Path == "/feed":
+			w.Header().Set("Content-Type", "application/rss+xml")
+			fmt.Fprint(w, `<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>`)
+			for i := range n {
+				fmt.Fprintf(w, `<item><guid>%[1]s/news/%[2]d</guid><title>Story %[2]d</title><link>%[1]s/news/%[2]d</link><description>Summary %[2]d.</description></item>`, srv.URL, i)
+			}
+			fmt.Fprint(w, `</channel></rss>`)
+		case strings.HasPrefix(r.URL.Path, "/news/"):
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			fmt.Fprintf(w, `<html><head><title>Story</title></head><body><article><h1>Story %s</h1>
+<p>The minister said on Monday that the talks with the delegation had gone well and would go on next week.</p>
+<p>“We are ready to continue,” said Ivan Petrov, the minister of foreign affairs.</p></article></body></html>`, r.URL.Path)
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	defer srv.Close()
+	cfg, err := config.Parse("bench.yaml", []byte(fmt.Sprintf(
+		"sections: [{id: all}]\nfetch: {host_spacing: 0s, pages_per_host: %d}\nsources:\n  - {id: s, url: %q, sections: [all], allow_private: true, fetch_article: true}\n", n, srv.URL+"/feed")))
+	if err != nil {
+		b.Fatal(err)
+	}
+	ctx := context.Background()
+	st, err := store.Open(ctx, filepath.Join(b.TempDir(), "bench.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer st.Close()
+	c, err := aggregator.New(cfg, fetch.New(fetch.Options{}), st, nil, nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if r := c.CrawlOnce(ctx, nil)[0]; r.Err != nil || r.New != n || r.Articles != n {
+		b.Fatal(r)
+	}
+	for b.Loop() {
+		if r := c.CrawlOnce(ctx, nil)[0]; r.Err != nil || r.Unchanged != n || r.Articles != 0 {
+			b.Fatal(r)
+		}
+	}
+}
