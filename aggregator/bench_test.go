@@ -58,20 +58,8 @@ func BenchmarkNotModifiedPass(b *testing.B) {
 		urls = append(urls, u)
 		fmt.Fprintf(&y, "  - {id: s%d, url: %q, sections: [all], allow_private: true, fetch_article: false}\n", i, u)
 	}
-	cfg, err := config.Parse("bench.yaml", []byte(y.String()))
-	if err != nil {
-		b.Fatal(err)
-	}
 	ctx := context.Background()
-	st, err := store.Open(ctx, filepath.Join(b.TempDir(), "bench.db"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer st.Close()
-	c, err := aggregator.New(cfg, fetch.New(fetch.Options{}), st, nil, nil)
-	if err != nil {
-		b.Fatal(err)
-	}
+	c := benchCrawler(b, y.String())
 	for _, r := range c.CrawlOnce(ctx, nil) { // every feed's item and ETag stored
 		if r.Err != nil || r.New != 1 {
 			b.Fatal(r)
@@ -150,21 +138,9 @@ func BenchmarkKnownSummaryFeed(b *testing.B) {
 		}
 	}))
 	defer srv.Close()
-	cfg, err := config.Parse("bench.yaml", []byte(fmt.Sprintf(
-		"sections: [{id: all}]\nfetch: {host_spacing: 0s, pages_per_host: %d}\nsources:\n  - {id: s, url: %q, sections: [all], allow_private: true, fetch_article: true}\n", n, srv.URL+"/feed")))
-	if err != nil {
-		b.Fatal(err)
-	}
 	ctx := context.Background()
-	st, err := store.Open(ctx, filepath.Join(b.TempDir(), "bench.db"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer st.Close()
-	c, err := aggregator.New(cfg, fetch.New(fetch.Options{}), st, nil, nil)
-	if err != nil {
-		b.Fatal(err)
-	}
+	c := benchCrawler(b, fmt.Sprintf(
+		"sections: [{id: all}]\nfetch: {host_spacing: 0s, pages_per_host: %d}\nsources:\n  - {id: s, url: %q, sections: [all], allow_private: true, fetch_article: true}\n", n, srv.URL+"/feed"))
 	if r := c.CrawlOnce(ctx, nil)[0]; r.Err != nil || r.New != n || r.Articles != n {
 		b.Fatal(r)
 	}
@@ -173,4 +149,24 @@ func BenchmarkKnownSummaryFeed(b *testing.B) {
 			b.Fatal(r)
 		}
 	}
+}
+
+// benchCrawler is a crawler of the config yamlText on a new SQLite store,
+// closed when the benchmark ends.
+func benchCrawler(b *testing.B, yamlText string) *aggregator.Crawler {
+	b.Helper()
+	cfg, err := config.Parse("bench.yaml", []byte(yamlText))
+	if err != nil {
+		b.Fatal(err)
+	}
+	st, err := store.Open(context.Background(), filepath.Join(b.TempDir(), "bench.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { st.Close() })
+	c, err := aggregator.New(cfg, fetch.New(fetch.Options{}), st, nil, nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return c
 }
