@@ -31,7 +31,7 @@ type Store interface {
 	SaveDocumentItems(ctx context.Context, doc, items []news.Item) (news.SaveResult, error)
 	SourceState(ctx context.Context, sourceID string) (news.SourceState, error)
 	SourceStates(ctx context.Context) ([]news.SourceState, error)
-	SaveSourceState(ctx context.Context, st news.SourceState) error
+	SaveSourceStates(ctx context.Context, states ...news.SourceState) error
 	StoredItems(ctx context.Context, sourceID string, items []news.Item) ([]news.Item, []bool, error)
 	Reroute(ctx context.Context, route func(news.Item) []string) (int, error)
 	Setting(ctx context.Context, key string) (string, bool, error)
@@ -168,12 +168,16 @@ var ErrBusy = errors.New("already being crawled")
 // never stops the others; the database's does: once a crawl ends with
 // ErrDatabase, the sources not started yet are not crawled, and their
 // results carry that error. The sources' states are read once, at the
-// start, in one query: a pass of feeds that answer 304 does little else. A
-// source crawled meanwhile by another process is crawled with the state
-// from before (older validators cost at most a full fetch of the feed).
+// start, in one query, and written behind the crawls, many in one
+// transaction (see stateWriter): a pass of feeds that answer 304 does
+// little else. done may see a source's result before its state is
+// written; the results returned carry any failure to write it. A source
+// crawled meanwhile by another process is crawled with the state from
+// before (older validators cost at most a full fetch of the feed).
 func (c *Crawler) CrawlOnce(ctx context.Context, done func(Result)) []Result {
 	results := make([]Result, len(c.cfg.Sources))
 	states := c.storedStates(ctx)
+	w := newStateWriter(context.WithoutCancel(ctx), c.store)
 	sem := make(chan struct{}, maxParallel)
 	var wg sync.WaitGroup
 	var mu sync.Mutex
@@ -195,7 +199,7 @@ func (c *Crawler) CrawlOnce(ctx context.Context, done func(Result)) []Result {
 					st := states[src.ID]
 					known = &st
 				}
-				r = c.crawlSource(ctx, src, known, fed)
+				r = c.crawlSource(ctx, src, known, fed, w.save)
 			}
 			if errors.Is(r.Err, ErrDatabase) {
 				dbDown.CompareAndSwap(nil, &r.Err)
@@ -210,6 +214,12 @@ func (c *Crawler) CrawlOnce(ctx context.Context, done func(Result)) []Result {
 	}
 	wg.Wait()
 	c.Wait()
+	failed := w.close()
+	for i := range results {
+		if err, ok := failed[results[i].Source]; ok {
+			results[i] = c.stateNotSaved(ctx, results[i], err)
+		}
+	}
 	return results
 }
 
@@ -225,7 +235,14 @@ const maxParallel = 8
 // and a backoff after a failure. Items are stored before the validators
 // that would skip them, so a crash in between costs a refetch, never an item.
 func (c *Crawler) Crawl(ctx context.Context, src config.Source) Result {
-	return c.crawlSource(ctx, src, nil, func() {})
+	return c.crawlSource(ctx, src, nil, func() {}, c.saveState(ctx))
+}
+
+// saveState returns a function that saves a source's state at once.
+func (c *Crawler) saveState(ctx context.Context) func(news.SourceState) error {
+	return func(st news.SourceState) error {
+		return c.store.SaveSourceStates(context.WithoutCancel(ctx), st)
+	}
 }
 
 // storedStates returns the stored state of every source, by source ID, or
@@ -245,8 +262,9 @@ func (c *Crawler) storedStates(ctx context.Context) map[string]news.SourceState 
 
 // crawlSource is Crawl calling fed once the source's feed is read (or
 // could not be), when only its article pages may still be awaited. It
-// starts from the source's state as known (nil: read from the store).
-func (c *Crawler) crawlSource(ctx context.Context, src config.Source, known *news.SourceState, fed func()) Result {
+// starts from the source's state as known (nil: read from the store) and
+// ends handing the new state to save.
+func (c *Crawler) crawlSource(ctx context.Context, src config.Source, known *news.SourceState, fed func(), save func(news.SourceState) error) Result {
 	start := c.now()
 	res := Result{Source: src.ID}
 	if !c.claim(src.ID) {
@@ -327,16 +345,25 @@ func (c *Crawler) crawlSource(ctx context.Context, src config.Source, known *new
 			"not_modified", res.NotModified, "articles", res.Articles, "took", res.Took,
 			"interval", res.Interval, "next", res.Next)
 	}
-	if err := c.store.SaveSourceState(wctx, state); err != nil {
-		err = fmt.Errorf("save source state: %w", storeErr{err})
-		if c.databaseDown(wctx, err) {
-			res.Err = storeFailed(err, log)
-			return res
-		}
-		log.Error("save source state", "err", err)
-		if res.Err == nil {
-			res.Err = err
-		}
+	if err := save(state); err != nil {
+		return c.stateNotSaved(wctx, res, err)
+	}
+	return res
+}
+
+// stateNotSaved returns res with the failure to save its source's state:
+// ErrDatabase when the database is down, else the error itself unless the
+// crawl had failed already.
+func (c *Crawler) stateNotSaved(ctx context.Context, res Result, err error) Result {
+	log := c.log.With("source", res.Source)
+	err = fmt.Errorf("save source state: %w", storeErr{err})
+	if c.databaseDown(context.WithoutCancel(ctx), err) {
+		res.Err = storeFailed(err, log)
+		return res
+	}
+	log.Error("save source state", "err", err)
+	if res.Err == nil {
+		res.Err = err
 	}
 	return res
 }

@@ -336,7 +336,7 @@ func TestRerouteWhenRulesChange(t *testing.T) {
 	up.mu.Lock()
 	up.faults = map[string]func(http.ResponseWriter){}
 	up.mu.Unlock()
-	st.SaveSourceState(ctx, news.SourceState{SourceID: "lenta"}) // forget the ETag: a full refetch
+	st.SaveSourceStates(ctx, news.SourceState{SourceID: "lenta"}) // forget the ETag: a full refetch
 	res := byID(c2.CrawlOnce(ctx, nil))
 	if r := res["lenta"]; r.Updated != 0 || r.New != 0 {
 		t.Errorf("refetch after reroute: %v", r)

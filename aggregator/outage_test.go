@@ -68,11 +68,11 @@ func (s *outageStore) SourceState(ctx context.Context, id string) (news.SourceSt
 	return s.Store.SourceState(ctx, id)
 }
 
-func (s *outageStore) SaveSourceState(ctx context.Context, st news.SourceState) error {
+func (s *outageStore) SaveSourceStates(ctx context.Context, states ...news.SourceState) error {
 	if err := s.err(); err != nil {
 		return err
 	}
-	return s.Store.SaveSourceState(ctx, st)
+	return s.Store.SaveSourceStates(ctx, states...)
 }
 
 func (s *outageStore) StoredItems(ctx context.Context, src string, items []news.Item) ([]news.Item, []bool, error) {

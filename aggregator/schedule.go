@@ -141,7 +141,7 @@ func (c *Crawler) RunSchedule(ctx context.Context, sched Schedule) error {
 						})
 					}
 					defer fed()
-					r := c.crawlSource(ctx, src, nil, fed)
+					r := c.crawlSource(ctx, src, nil, fed, c.saveState(ctx))
 					next := r.Next
 					switch {
 					case ctx.Err() != nil:

@@ -62,7 +62,7 @@ func TestConcurrentReadersAndWriter(t *testing.T) {
 					fail(fmt.Errorf("SaveItems batch %d: %w", b, err))
 				}
 				st := news.SourceState{SourceID: src, LastFetch: time.Now(), ETag: fmt.Sprint(b)}
-				if err := s.SaveSourceState(ctx, st); err != nil {
+				if err := s.SaveSourceStates(ctx, st); err != nil {
 					fail(fmt.Errorf("SaveSourceState: %w", err))
 				}
 			}

@@ -36,7 +36,7 @@ func TestSourceLeases(t *testing.T) {
 	}
 	now := time.Date(2025, 3, 1, 12, 0, 0, 0, time.UTC)
 	// c was crawled before: it is due when its state says.
-	if err := s.SaveSourceState(ctx, news.SourceState{SourceID: "c", NextFetch: now.Add(time.Hour)}); err != nil {
+	if err := s.SaveSourceStates(ctx, news.SourceState{SourceID: "c", NextFetch: now.Add(time.Hour)}); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := s.RegisterSources(ctx, []string{"a", "b", "c", "d", "x"}); err != nil {

@@ -43,17 +43,40 @@ func (s *Store) SourceStates(ctx context.Context) ([]news.SourceState, error) {
 	return out, nil
 }
 
-// SaveSourceState replaces the saved state of st.SourceID (non-empty). Times
-// are kept in UTC at microsecond precision.
-func (s *Store) SaveSourceState(ctx context.Context, st news.SourceState) error {
-	if st.SourceID == "" {
-		return fmt.Errorf("save source state: empty source id")
+// SaveSourceStates replaces the saved states of the given sources (each
+// SourceID non-empty), all in one transaction: none is saved when one
+// fails. Times are kept in UTC at microsecond precision.
+func (s *Store) SaveSourceStates(ctx context.Context, states ...news.SourceState) error {
+	for _, st := range states {
+		if st.SourceID == "" {
+			return fmt.Errorf("save source state: empty source id")
+		}
 	}
-	_, err := s.ws.saveSourceState.ExecContext(ctx,
-		st.SourceID, st.ETag, st.LastModified, nullTime(st.LastFetch), nullTime(st.LastSuccess), st.LastError,
-		st.Failures, nullTime(st.NextFetch), st.Attribution.Required, st.Attribution.Link, st.Attribution.Notice)
+	save := func(stmt *sql.Stmt, st news.SourceState) error {
+		_, err := stmt.ExecContext(ctx,
+			st.SourceID, st.ETag, st.LastModified, nullTime(st.LastFetch), nullTime(st.LastSuccess), st.LastError,
+			st.Failures, nullTime(st.NextFetch), st.Attribution.Required, st.Attribution.Link, st.Attribution.Notice)
+		if err != nil {
+			return fmt.Errorf("save source state %s: %w", st.SourceID, err)
+		}
+		return nil
+	}
+	if len(states) == 1 {
+		return save(s.ws.saveSourceState, states[0])
+	}
+	tx, err := s.w.BeginTx(ctx, nil)
 	if err != nil {
-		return fmt.Errorf("save source state %s: %w", st.SourceID, err)
+		return fmt.Errorf("save source states: %w", err)
+	}
+	defer tx.Rollback()
+	stmt := tx.StmtContext(ctx, s.ws.saveSourceState)
+	for _, st := range states {
+		if err := save(stmt, st); err != nil {
+			return err
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("save source states: %w", err)
 	}
 	return nil
 }

@@ -2,7 +2,7 @@
 // crawl state of each source, in an embedded SQLite database (modernc.org/sqlite,
 // no cgo) or, for several processes, in PostgreSQL (pgx).
 //
-// The aggregator writes with SaveItems and SaveSourceState; the publisher
+// The aggregator writes with SaveItems and SaveSourceStates; the publisher
 // reads with SectionItemsBefore, SourceItems, SectionVersion, Version,
 // SearchItems and Quotes. A Store is safe for concurrent use.
 //

@@ -643,14 +643,12 @@ func TestSourceStateRoundTrip(t *testing.T) {
 			},
 			{SourceID: "caliber", LastFetch: t0, LastError: "fetch: 503", Failures: 3, NextFetch: t0.Add(time.Hour)},
 		}
-		for _, st := range states {
-			if err := s.SaveSourceState(ctx, st); err != nil {
-				t.Fatalf("SaveSourceState: %v", err)
-			}
+		if err := s.SaveSourceStates(ctx, states...); err != nil { // together, in one transaction
+			t.Fatalf("SaveSourceStates: %v", err)
 		}
 		// Saving again replaces.
 		states[1].Failures, states[1].LastError, states[1].LastSuccess = 0, "", t0.Add(time.Hour)
-		if err := s.SaveSourceState(ctx, states[1]); err != nil {
+		if err := s.SaveSourceStates(ctx, states[1]); err != nil {
 			t.Fatal(err)
 		}
 		for _, st := range states {
@@ -669,8 +667,11 @@ func TestSourceStateRoundTrip(t *testing.T) {
 		if len(all) != 2 || all[0].SourceID != "caliber" || all[1].SourceID != "tass" {
 			t.Fatalf("SourceStates = %+v", all)
 		}
-		if err := s.SaveSourceState(ctx, news.SourceState{}); err == nil {
-			t.Fatal("SaveSourceState without a source id: no error")
+		if err := s.SaveSourceStates(ctx, news.SourceState{SourceID: "ria"}, news.SourceState{}); err == nil {
+			t.Fatal("SaveSourceStates with a state without a source id: no error")
+		}
+		if got, _ := s.SourceStates(ctx); len(got) != 2 {
+			t.Fatalf("a failed SaveSourceStates saved some: %+v", got)
 		}
 	})
 }
@@ -699,7 +700,7 @@ func TestReopenKeepsEverything(t *testing.T) {
 		in := fullItem()
 		id := save(t, s, in, item("caliber", "g2", "https://caliber.az/post/2", "Two")).Items[0].ID
 		st := news.SourceState{SourceID: "caliber", ETag: "x", LastFetch: t0, Failures: 1}
-		if err := s.SaveSourceState(ctx, st); err != nil {
+		if err := s.SaveSourceStates(ctx, st); err != nil {
 			t.Fatal(err)
 		}
 		v, at, err := s.SectionVersion(ctx, "world")
