@@ -58,7 +58,19 @@ func (d *doc) parsePhrase(toks []token, cas int, nearest bool) (mention, bool) {
 		t := ts[i]
 		if t.kind == tQuote {
 			// A quoted name inside a phrase is a body: «Нафтогаз».
-			if q := quotedName(t, lang); q != "" {
+			q := quotedName(t, lang)
+			if q != "" && lang == "ru" && i > 0 && ruPrepositions[ts[i-1].low] {
+				// "в «Нафтогазе» ответили": the name is inflected; the body
+				// speaks under the nominative the article gives it, else
+				// unnamed (no other body stands in for it).
+				if nom := d.quotedNominative(q); nom != "" {
+					q = nom
+				} else {
+					descs = append(descs, found{mention{kind: kDesc, head: lower(q), indef: true, pos: t.s}, i})
+					continue
+				}
+			}
+			if q != "" {
 				orgs = append(orgs, found{mention{kind: kOrg, org: q, pos: t.s}, i})
 			}
 			continue

@@ -755,6 +755,28 @@ func TestBodiesAndDatelines(t *testing.T) {
 	}
 }
 
+// A body named in quotation marks after a preposition is inflected: it
+// speaks under the nominative the article quotes elsewhere («Роснефть»,
+// «Нафтогаз Украины»), else unnamed, never as the inflected word, as a
+// genitive («Нафтогаза») nor as another body of the article. (Contest pages of 15 November 2019.)
+func TestInflectedQuotedBody(t *testing.T) {
+	for text, want := range map[string][]string{
+		"«Роснефть» опровергла сообщения агентства.\n\nВ «Роснефти» заявили, что «вся работа в Венесуэле основана на контрактах».": {"Роснефть"},
+		"НАК «Нафтогаз Украины» подала новый иск.\n\nВ «Нафтогазе» ответили: «Рукописи не горят».":                                 {"Нафтогаз Украины"},
+		"Депутаты встретились с представителями Конгресса США.\n\nВ «Нафтогазе» ответили: «Рукописи не горят».":                    {""},
+		"Глава «Нафтогаза» выступил в Вене.\n\nВ «Нафтогазе» ответили: «Рукописи не горят».":                                       {""},
+		"Верховная «Рада» приняла закон.\n\nВ «Раде» заявили, что «закон вступит в силу завтра».":                                  {""}, // "Раде" may be the locative of "Рад" as well: unnamed
+	} {
+		var got []string
+		for _, q := range Find(text, "ru") {
+			got = append(got, q.Speaker)
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("%.60s…: speakers %q, want %q", text, got, want)
+		}
+	}
+}
+
 // A description with a country ("глава России") is never someone the
 // article gave another country's role; РФ is Россия. (RT, 15 November
 // 2019, contest page data/20191115/00/5884236725377720382.html.)

@@ -106,6 +106,48 @@ func quotedName(t token, lang string) string {
 	return q
 }
 
+// ruPrepositions govern an oblique case: a quoted name after one is inflected.
+var ruPrepositions = toSet(`в во на с со к ко о об у от до по за из изо без для при про над под перед между через`)
+
+// quotedNominative returns the name q, quoted in an oblique case
+// («Нафтогазе», «Роснефти», «Рады»), as the article quotes it elsewhere in
+// its nominative, after no preposition («Нафтогаз Украины», «Роснефть»,
+// «Рада»), or "" when it never does.
+func (d *doc) quotedNominative(q string) string {
+	first, _, _ := strings.Cut(q, " ")
+	rs := []rune(first)
+	if len(rs) < 4 {
+		return ""
+	}
+	stem := string(rs[:len(rs)-1])
+	for _, sp := range d.spans {
+		name := quotedName(token{kind: tQuote, text: d.text[sp.s:sp.e]}, d.lang)
+		w, _, _ := strings.Cut(name, " ")
+		if !nominativeOf(w, stem, rs[len(rs)-1]) {
+			continue
+		}
+		if before := strings.Fields(d.text[max(0, sp.open-12):sp.open]); len(before) > 0 && ruPrepositions[lower(before[len(before)-1])] {
+			continue
+		}
+		return name
+	}
+	return ""
+}
+
+// nominativeOf reports whether w is the nominative of a name whose oblique
+// form is stem followed by the letter end: the stem alone or with "ь"
+// (Нафтогазе → Нафтогаз, Роснефти → Роснефть), or, after a feminine
+// ending, with "а" or "я" (Рады → Рада); not "Нафтогаза", a genitive.
+func nominativeOf(w, stem string, end rune) bool {
+	switch w {
+	case stem, stem + "ь":
+		return true
+	case stem + "а", stem + "я":
+		return end == 'ы' || end == 'и' || end == 'у' || end == 'ю'
+	}
+	return false
+}
+
 // looksLikeSpeech reports whether short quoted words read as speech rather
 // than as a name: a pronoun, a negation, an auxiliary or (Russian) a verb's
 // ending.
