@@ -91,6 +91,13 @@ sources:
 
 func setup(t *testing.T) (*upstream, *aggregator.Crawler, *store.Store) {
 	t.Helper()
+	return setupWith(t, nil)
+}
+
+// setupWith is setup with the crawler writing through wrap(store) (nil:
+// the store itself).
+func setupWith(t *testing.T, wrap func(*store.Store) aggregator.Store) (*upstream, *aggregator.Crawler, *store.Store) {
+	t.Helper()
 	up := newUpstream(t)
 	cfg, err := config.Parse("test.yaml", []byte(fmt.Sprintf(testConfig, up.URL)))
 	if err != nil {
@@ -101,7 +108,11 @@ func setup(t *testing.T) (*upstream, *aggregator.Crawler, *store.Store) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
-	c, err := aggregator.New(cfg, fetch.New(fetch.Options{Timeout: 5 * time.Second}), st, nil, nil)
+	var cs aggregator.Store = st
+	if wrap != nil {
+		cs = wrap(st)
+	}
+	c, err := aggregator.New(cfg, fetch.New(fetch.Options{Timeout: 5 * time.Second}), cs, nil, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -3,16 +3,11 @@ package aggregator_test
 import (
 	"context"
 	"errors"
-	"fmt"
-	"path/filepath"
 	"strings"
 	"sync/atomic"
 	"testing"
-	"time"
 
 	"github.com/syndic/syndic/aggregator"
-	"github.com/syndic/syndic/aggregator/fetch"
-	"github.com/syndic/syndic/config"
 	"github.com/syndic/syndic/news"
 	"github.com/syndic/syndic/store"
 )
@@ -39,22 +34,12 @@ func (s *refusingStore) SaveSourceStates(ctx context.Context, states ...news.Sou
 // full on the next pass (its items were stored, so none is new), while the
 // others answer 304.
 func TestCrawlPassWritesStatesBehind(t *testing.T) {
-	up := newUpstream(t)
-	cfg, err := config.Parse("test.yaml", []byte(fmt.Sprintf(testConfig, up.URL)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	st, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "test.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	rs := &refusingStore{Store: st}
+	rs := &refusingStore{}
 	rs.refuse.Store("oren")
-	c, err := aggregator.New(cfg, fetch.New(fetch.Options{Timeout: 5 * time.Second}), rs, nil, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, c, st := setupWith(t, func(st *store.Store) aggregator.Store {
+		rs.Store = st
+		return rs
+	})
 	ctx := context.Background()
 	first := byID(c.CrawlOnce(ctx, nil))
 	for id, r := range first {
