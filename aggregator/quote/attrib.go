@@ -1,6 +1,9 @@
 package quote
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // How a quotation was attributed.
 const (
@@ -36,8 +39,23 @@ func (d *doc) verbAt(t token) (gender, bool) {
 	if d.lang == "ru" {
 		return ruVerb(lw)
 	}
-	_, ok := enVerbs[lw]
-	return unknownGender, ok
+	if _, ok := enVerbs[lw]; !ok || t.cap() && !d.startsSentence(t.s) {
+		// A capitalised word inside a sentence is part of a name:
+		// "United States", "Orlando Shooting".
+		return unknownGender, false
+	}
+	return unknownGender, true
+}
+
+// startsSentence reports whether the text before offset i, white space
+// aside, ends a sentence, opens a quotation or starts the text.
+func (d *doc) startsSentence(i int) bool {
+	before := strings.TrimRight(d.text[:i], " \t\u00a0")
+	if before == "" {
+		return true
+	}
+	r, _ := utf8.DecodeLastRuneInString(before)
+	return strings.ContainsRune(".!?\n\"“”«»:—–-(", r)
 }
 
 // weakVerb reports whether an English verb form is one of enWeakVerbs.

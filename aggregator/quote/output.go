@@ -132,10 +132,31 @@ func (d *doc) post() {
 			q.Speaker, q.Role, q.Verb = n.Speaker, n.Role, n.Verb
 		}
 	}
+	// A quoted word or phrase of a few words that nobody is said to have
+	// spoken, and that does not read as speech, is a term, a title or a
+	// scare quote («Мистер Робот», "20 днів у Маріуполі", «розовую»), not a
+	// quote; «Рукописи не горят», "Out!" are.
+	kept := d.out[:0]
+	for _, q := range d.out {
+		if q.Speaker == "" && wordCount(q.Text) < minUnattributedWords && !strings.ContainsAny(q.Text, "!?") && !looksLikeSpeech(q.Text, d.lang) {
+			continue
+		}
+		kept = append(kept, q)
+	}
+	d.out = kept
 	sort.SliceStable(d.out, func(i, j int) bool { return d.out[i].Pos < d.out[j].Pos })
 	if d.lang == "en" {
 		d.joinInterrupted()
 	}
+}
+
+// minUnattributedWords is how many words a quotation with no speaker has
+// at least to be listed as a quote.
+const minUnattributedWords = 4
+
+// wordCount is how many runs of letters and digits s has.
+func wordCount(s string) int {
+	return len(strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }))
 }
 
 // unclosedAt reports whether the quotation whose content starts at pos

@@ -883,3 +883,40 @@ func TestEnglishPhraseHeads(t *testing.T) {
 		}
 	}
 }
+
+// A quotation of a few words that nobody is said to have spoken is listed
+// only when it reads as speech: a title, a name or a term in quotation
+// marks is no quote. (The Suspilne fixture feed, December 2023; dev texts.)
+func TestShortUnattributedQuotations(t *testing.T) {
+	for text, want := range map[string]int{
+		"Наприкінці листопада стало відомо, що на Подолі почали зводити надбудову на пам'ятці архітектури національного значення \"Замок Річарда\". Тоді у КМДА говорили, що не отримували на погодження науково-проєктну документацію.": 0,
+		"Four Daughters Going to Mars: The Nikki Giovanni Project In the Rearview (\"Звідки куди\", стрічка польського режисера Мачека Хамели, знята у копродукції з Україною) Stamped from the Beginning.":                              0,
+		"Москва предлагает «Нафтогазу» «обнулить» почти $3 млрд по стокгольмскому решению.":                                                                                                                                              0,
+		"Протестующие кричали: «В отставку премьера!»":          1,
+		"На двери кабинета кто-то написал «Рукописи не горят».": 1,
+	} {
+		lang := "ru"
+		if strings.Contains(text, "і") {
+			lang = "uk"
+		}
+		if got := Find(text, lang); len(got) != want {
+			t.Errorf("%.60s…: %d quotes %+v, want %d", text, len(got), got, want)
+		}
+	}
+}
+
+// A capitalised word inside an English sentence is part of a name, not a
+// speech verb: "the United States" does not make Mexico a speaker. (A
+// PolNeAR dev text, HuffPost, 18 July 2016, shortened.)
+func TestCapitalisedWordIsNoVerb(t *testing.T) {
+	text := "Donald Trump spoke in Ohio on Monday.\n\nUnder the plan, Mexico would make a one-time payment to the United States of “$5-10 billion.”"
+	for _, q := range Find(text, "en") {
+		if q.Speaker != "" {
+			t.Errorf("%q credited to %q (verb %q)", q.Text, q.Speaker, q.Verb)
+		}
+	}
+	says := Find("States Attorney General Smith says: “We will appeal the ruling tomorrow.”", "en")
+	if len(says) != 1 || says[0].Speaker == "" {
+		t.Errorf("quotes %+v; want one, with a speaker", says)
+	}
+}
