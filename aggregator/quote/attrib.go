@@ -408,6 +408,13 @@ func (d *doc) leftSubject(toks []token, ss, v int) (mention, bool) {
 		}
 		m, ok := d.parsePhrase(seg, caseNom, false)
 		if !ok {
+			if d.lang == "en" && cs+1 < v && !toks[v-1].is(",") && commonHead(seg) {
+				// "38 percent of voters said", "Others argue": the subject
+				// before the verb names nobody; a name in a clause before
+				// it ("In a CNN/ORC poll, …") is not it, nor the last
+				// speaker.
+				return mention{kind: kDesc, head: seg[len(seg)-1].low, indef: true, pos: seg[0].s}, true
+			}
 			if sub {
 				break
 			}
@@ -423,12 +430,38 @@ func (d *doc) leftSubject(toks []token, ss, v int) (mention, bool) {
 		if !have {
 			narrow, have = m, true
 		}
-		if sub {
+		if sub || d.lang == "en" && m.kind == kDesc && !toks[v-1].is(",") {
+			// "After the vote in Seoul, opposition lawmakers had said":
+			// the subject next to the verb is the speaker, named or not.
 			break
 		}
 	}
 	return narrow, have
 }
+
+// commonHead reports whether the English words seg, before a verb, end in
+// a common noun or a quantifier (its auxiliaries and adverbs aside): the
+// head of a subject that names nobody ("voters", "lawmakers had",
+// "Others").
+func commonHead(seg []token) bool {
+	for k := len(seg) - 1; k >= 0; k-- {
+		t := seg[k]
+		if t.kind != tWord {
+			return false
+		}
+		if enAuxiliaries[t.low] || strings.HasSuffix(t.low, "ly") {
+			continue
+		}
+		return enQuantifiers[t.low] || t.lower() && !enStop[t.low] && !strings.ContainsAny(t.low, "0123456789")
+	}
+	return false
+}
+
+// enQuantifiers stand for people the text does not name ("Others argue").
+var enQuantifiers = toSet(`others some many most several few both one another all`)
+
+// enAuxiliaries stand between a subject and its verb.
+var enAuxiliaries = toSet(`had has have would will could should may might must also then once later previously never not`)
 
 // ruClauseConj are the conjunctions that open a subordinate clause.
 var ruClauseConj = toSet(`что чтобы будто якобы`)

@@ -115,7 +115,7 @@ will would can could should may might must shall there here when where while aft
 because since although though however also just only even still yet again about into over under
 between during without within against among through across per than like up down out off
 what which who whom whose why how all any some each every both either neither many much more most
-other another such own same few several one two three first last new old meanwhile
+other others another such own same few several one two three first last new old meanwhile
 remember let instead overall indeed finally today yesterday tomorrow earlier later now yet thus
 hence besides moreover furthermore nevertheless nonetheless otherwise rest fun please thanks
 despite unlike amid following including regarding toward towards upon via per`)

@@ -14,6 +14,12 @@ func nameSpan(toks []token, i int, lang string) (int, int) {
 		return i, j
 	}
 	if lang != "ru" {
+		if k, ok := nameAfterRole(toks, i, j); ok {
+			// "Israeli Prime Minister Benjamin Netanyahu", "Wisconsin Gov.
+			// Scott Walker": the capitalised words before the role are the
+			// role's; the name is the one after it.
+			return nameSpan(toks, k, lang)
+		}
 		// "NASA Administrator Jim Bridenstine", "Massachusetts Joshua Levy":
 		// the name starts at its given name.
 		if enGiven(toks[i].text) {
@@ -53,6 +59,27 @@ func nameSpan(toks []token, i int, lang string) (int, int) {
 		}
 	}
 	return i, j
+}
+
+// nameAfterRole reports whether the English run of capitalised words
+// toks[i:j] ends at a role word ("Minister", "Gov.") after which a name of
+// two words or more begins, and returns where it begins.
+func nameAfterRole(toks []token, i, j int) (int, bool) {
+	role := func(t token) bool { return t.kind == tWord && t.cap() && (enRoleWords[t.low] || enTitles[t.low]) }
+	k := -1
+	switch {
+	case j < len(toks) && role(toks[j]):
+		k = j + 1
+	case j-1 > i && role(toks[j-1]):
+		k = j
+	}
+	if k < 0 {
+		return 0, false
+	}
+	if k < len(toks) && toks[k].is(".") {
+		k++
+	}
+	return k, k < len(toks) && nameRun(toks, k, "en")-k >= 2
 }
 
 // maxNameRun is the most tokens a name (or a body's name of capitalised

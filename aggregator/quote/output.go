@@ -135,10 +135,12 @@ func (d *doc) post() {
 	// A quoted word or phrase of a few words that nobody is said to have
 	// spoken, and that does not read as speech, is a term, a title or a
 	// scare quote («Мистер Робот», "20 днів у Маріуполі", «розовую»), not a
-	// quote; «Рукописи не горят», "Out!" are.
+	// quote; «Рукописи не горят», "Out!" are. Reported speech is a clause,
+	// so a few words of it that do not read as speech are a misreading
+	// ("Netanyahu said Wednesday", "told USA TODAY"); "he is honored" is.
 	kept := d.out[:0]
 	for _, q := range d.out {
-		if q.Speaker == "" && wordCount(q.Text) < minUnattributedWords && !strings.ContainsAny(q.Text, "!?") && !looksLikeSpeech(q.Text, d.lang) {
+		if (q.Speaker == "" || !q.Direct) && wordCount(q.Text) < minUnattributedWords && !strings.ContainsAny(q.Text, "!?") && !looksLikeSpeech(q.Text, d.lang) {
 			continue
 		}
 		kept = append(kept, q)
@@ -150,8 +152,8 @@ func (d *doc) post() {
 	}
 }
 
-// minUnattributedWords is how many words a quotation with no speaker has
-// at least to be listed as a quote.
+// minUnattributedWords is how many words a quotation with no speaker, or
+// reported speech, has at least to be listed without reading as speech.
 const minUnattributedWords = 4
 
 // wordCount is how many runs of letters and digits s has.

@@ -296,7 +296,9 @@ func enIndefinite(ts []token, i int, lang string) bool {
 		k--
 	}
 	if k < 0 {
-		return false
+		// A bare plural ("opposition lawmakers said") is people the
+		// text does not name.
+		return strings.HasSuffix(ts[i].low, "s") && !strings.HasSuffix(ts[i].low, "ss")
 	}
 	switch ts[k].low {
 	case "a", "an", "one", "some", "another":

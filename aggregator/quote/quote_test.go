@@ -920,3 +920,46 @@ func TestCapitalisedWordIsNoVerb(t *testing.T) {
 		t.Errorf("quotes %+v; want one, with a speaker", says)
 	}
 }
+
+// Reported speech is a clause: a few words after a speech verb that do not
+// read as speech are the time or the addressee, not what was said; a role
+// before a name is the role's ("Israeli Prime Minister Benjamin
+// Netanyahu" is Netanyahu). (PolNeAR and NYT dev texts, shortened.)
+func TestReportedSpeechIsAClause(t *testing.T) {
+	for text, want := range map[string][]string{
+		"Carly Fiorina said Monday.\n\nSudan's government said late Thursday.":                       nil,
+		"Hillary Clinton told USA TODAY that the plan would be paid for.":                            {"Hillary Clinton: the plan would be paid for"},
+		"Israeli Prime Minister Benjamin Netanyahu said that he rejects the remarks about Muslims.":  {"Benjamin Netanyahu: he rejects the remarks about Muslims"},
+		"Wisconsin Gov. Scott Walker said the state had added thousands of jobs over the past year.": {"Scott Walker: the state had added thousands of jobs over the past year"},
+		"Sen. Ted Cruz says he is honored.":                                                          {"Ted Cruz: he is honored"},
+	} {
+		var got []string
+		for _, q := range Find(text, "en") {
+			got = append(got, q.Speaker+": "+q.Text)
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("%.60s…: %q, want %q", text, got, want)
+		}
+	}
+}
+
+// The English subject next to its verb is the speaker, named or not: a
+// name in a clause before it, or the last speaker, is not ("38 percent of
+// voters said", "opposition lawmakers had said", "Others argue"). (PolNeAR
+// and NBC dev texts, shortened.)
+func TestEnglishSubjectNextToVerb(t *testing.T) {
+	for text, want := range map[string][]string{
+		"In a CNN/ORC International Poll the same month, 38 percent of voters said Mr. Clinton should completely step down from the foundation.": {""},
+		"After the vote in Seoul, opposition lawmakers had said that if the motion did not pass they would come back to it on Wednesday.":        {""},
+		"Jon Smith said the list was wrong.\n\nOthers argue that their public valuations should be far higher.":                                  {"Jon Smith", ""},
+		"After meeting the Kremlin's envoy, Mr. Smith said the talks would resume on Monday.":                                                    {"Smith"},
+	} {
+		var got []string
+		for _, q := range Find(text, "en") {
+			got = append(got, q.Speaker)
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("%.60s…: speakers %q, want %q", text, got, want)
+		}
+	}
+}

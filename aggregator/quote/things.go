@@ -134,6 +134,18 @@ func (d *doc) quotedNominative(q string) string {
 	return ""
 }
 
+// ruReflexiveVerb reports whether w ends as a reflexive verb: present
+// ("ведется"), infinitive ("заниматься") or past ("побоялась"); "здесь",
+// "весь" do not.
+func ruReflexiveVerb(w string) bool {
+	for _, e := range []string{"тся", "ться", "лся", "лась", "лось", "лись"} {
+		if strings.HasSuffix(w, e) {
+			return true
+		}
+	}
+	return false
+}
+
 // nominativeOf reports whether w is the nominative of a name whose oblique
 // form is stem followed by the letter end: the stem alone or with "ь"
 // (Нафтогазе → Нафтогаз, Роснефти → Роснефть), or, after a feminine
@@ -161,9 +173,10 @@ func looksLikeSpeech(s, lang string) bool {
 			if _, ok := ruVerb(w); ok {
 				return true
 			}
-			// A verb's ending, in quoted words that are more than one
+			// A verb's ending, reflexive ones included ("ведется",
+			// "побоялась"), in quoted words that are more than one
 			// capitalised word («Подъем», «Автонет» are names).
-			if n := utf8.RuneCountInString(w); (len(strings.Fields(s)) > 1 || !firstUpper(s)) && n >= 5 && (strings.HasSuffix(w, "ет") || strings.HasSuffix(w, "ит") || strings.HasSuffix(w, "ют") || strings.HasSuffix(w, "ят") || strings.HasSuffix(w, "ем") && n >= 6) {
+			if n := utf8.RuneCountInString(w); (len(strings.Fields(s)) > 1 || !firstUpper(s)) && n >= 5 && (strings.HasSuffix(w, "ет") || strings.HasSuffix(w, "ит") || strings.HasSuffix(w, "ют") || strings.HasSuffix(w, "ят") || strings.HasSuffix(w, "ем") && n >= 6 || ruReflexiveVerb(w)) {
 				return true
 			}
 			continue
