@@ -38,17 +38,12 @@ type identity struct {
 	byLink bool
 }
 
-// identify derives the identity of every item of one fetched document.
-//
-// A GUID is trusted only if every item carrying it in the document is the
+// identifyWithin derives the identities of items, some of the items of one
+// fetched document doc (a document's items may be saved in several
+// batches). A GUID is trusted only if every item carrying it in doc is the
 // same story (same canonical link, or same title when there is no link); a
 // link only if every item carrying it has the same title and date. An item
 // listed twice verbatim keeps its GUID.
-func identify(items []news.Item) []identity { return identifyWithin(items, items) }
-
-// identifyWithin derives the identities of items, some of the items of one
-// fetched document doc, trusting GUIDs and links as identify(doc) would:
-// a document's items may be saved in several batches.
 func identifyWithin(doc, items []news.Item) []identity {
 	type id struct{ guid, canon, title string }
 	idOf := func(it *news.Item) id {
