@@ -106,9 +106,10 @@ func nameRun(toks []token, i int, lang string) int {
 	}
 	for j < len(toks) {
 		t := toks[j]
-		// A surname that is also a role word: "Matthew Prince", "Mr. King".
+		// A surname that is also a role word: "Matthew Prince", "Mr. King",
+		// "Martin Luther King Jr.".
 		roleName := t.kind == tWord && t.cap() && !t.acronym() && (j > i || afterTitle) && (enRoleWords[t.low] || enTitles[t.low]) &&
-			!(j+1 < len(toks) && nameWord(toks[j+1], lang)) && !enOrgWords[t.low]
+			!(j+1 < len(toks) && nameWord(toks[j+1], lang) && !nameSuffixes[toks[j+1].low]) && !enOrgWords[t.low]
 		// An upper-case surname after a given name: "Антон МОРОЗ".
 		capsName := j > i && t.acronym() && utf8.RuneCountInString(t.text) >= 3 && lang == "ru" && isCyrillicWord(t.text) && !ruOrgWords[t.low] && !ruPlaces[t.low]
 		if capsName {
@@ -131,11 +132,13 @@ func nameRun(toks []token, i int, lang string) int {
 			continue
 		}
 		if j > i && t.kind == tWord && nameSuffixes[t.low] {
+			// A suffix ends the name ("King Jr.", "World War II. Trump
+			// said" is two).
 			j++
 			if j < len(toks) && toks[j].is(".") {
 				j++
 			}
-			continue
+			break
 		}
 		break
 	}

@@ -945,14 +945,17 @@ func TestReportedSpeechIsAClause(t *testing.T) {
 
 // The English subject next to its verb is the speaker, named or not: a
 // name in a clause before it, or the last speaker, is not ("38 percent of
-// voters said", "opposition lawmakers had said", "Others argue"). (PolNeAR
-// and NBC dev texts, shortened.)
+// voters said", "opposition lawmakers had said", "Others argue"); a name's
+// suffix ends it ("World War II. Trump said" is Trump). (PolNeAR and NBC
+// dev texts, shortened.)
 func TestEnglishSubjectNextToVerb(t *testing.T) {
 	for text, want := range map[string][]string{
-		"In a CNN/ORC International Poll the same month, 38 percent of voters said Mr. Clinton should completely step down from the foundation.": {""},
-		"After the vote in Seoul, opposition lawmakers had said that if the motion did not pass they would come back to it on Wednesday.":        {""},
-		"Jon Smith said the list was wrong.\n\nOthers argue that their public valuations should be far higher.":                                  {"Jon Smith", ""},
-		"After meeting the Kremlin's envoy, Mr. Smith said the talks would resume on Monday.":                                                    {"Smith"},
+		"In a CNN/ORC International Poll the same month, 38 percent of voters said Mr. Clinton should completely step down from the foundation.":                               {""},
+		"After the vote in Seoul, opposition lawmakers had said that if the motion did not pass they would come back to it on Wednesday.":                                      {""},
+		"Jon Smith said the list was wrong.\n\nOthers argue that their public valuations should be far higher.":                                                                {"Jon Smith", ""},
+		"Donald Trump spoke in Ohio on Monday.\n\nThe alliance has kept the peace in Europe since World War II. Trump said he would not come to the defense of other members.": {"Donald Trump"},
+		"Martin Luther King Jr. said the arc of the moral universe is long but it bends toward justice.":                                                                       {"Martin Luther King Jr"},
+		"After meeting the Kremlin's envoy, Mr. Smith said the talks would resume on Monday.":                                                                                  {"Smith"},
 	} {
 		var got []string
 		for _, q := range Find(text, "en") {
