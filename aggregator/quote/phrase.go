@@ -157,6 +157,13 @@ func (d *doc) parsePhrase(toks []token, cas int, nearest bool) (mention, bool) {
 					}
 					continue
 				}
+				if i == 0 && d.startsSentence(t.s) && !d.inText(words[0]) && enPlural(lw0) {
+					// "Allies say", "Politicians say": a bare plural that
+					// opens the sentence is people the text does not name.
+					descs = append(descs, found{mention{kind: kDesc, head: lw0, indef: true, pos: t.s}, i})
+					i = j - 1
+					continue
+				}
 				if strings.HasSuffix(lw0, "ing") || strings.HasSuffix(lw0, "ed") || strings.Contains(words[0], "-") ||
 					strings.ContainsAny(words[0], "’'") || sentStart && !d.inText(words[0]) ||
 					(j < len(ts) && ts[j].cap() && enOrgWords[ts[j].low]) {
@@ -305,6 +312,12 @@ func enIndefinite(ts []token, i int, lang string) bool {
 		return true
 	}
 	return false
+}
+
+// enPlural reports whether an English word of four letters or more reads
+// as a plural noun: it ends in "s", not "ss", "us" or "is".
+func enPlural(w string) bool {
+	return len(w) >= 4 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is")
 }
 
 // enModifies reports whether an English capitalised word followed by t

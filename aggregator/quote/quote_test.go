@@ -950,12 +950,13 @@ func TestReportedSpeechIsAClause(t *testing.T) {
 // dev texts, shortened.)
 func TestEnglishSubjectNextToVerb(t *testing.T) {
 	for text, want := range map[string][]string{
-		"In a CNN/ORC International Poll the same month, 38 percent of voters said Mr. Clinton should completely step down from the foundation.":                               {""},
-		"After the vote in Seoul, opposition lawmakers had said that if the motion did not pass they would come back to it on Wednesday.":                                      {""},
-		"Jon Smith said the list was wrong.\n\nOthers argue that their public valuations should be far higher.":                                                                {"Jon Smith", ""},
-		"Donald Trump spoke in Ohio on Monday.\n\nThe alliance has kept the peace in Europe since World War II. Trump said he would not come to the defense of other members.": {"Donald Trump"},
-		"Martin Luther King Jr. said the arc of the moral universe is long but it bends toward justice.":                                                                       {"Martin Luther King Jr"},
-		"After meeting the Kremlin's envoy, Mr. Smith said the talks would resume on Monday.":                                                                                  {"Smith"},
+		"In a CNN/ORC International Poll the same month, 38 percent of voters said Mr. Clinton should completely step down from the foundation.":                                            {""},
+		"After the vote in Seoul, opposition lawmakers had said that if the motion did not pass they would come back to it on Wednesday.":                                                   {""},
+		"Jon Smith said the list was wrong.\n\nOthers argue that their public valuations should be far higher.":                                                                             {"Jon Smith", ""},
+		"Donald Trump spoke in Ohio on Monday.\n\nThe alliance has kept the peace in Europe since World War II. Trump said he would not come to the defense of other members.":              {"Donald Trump"},
+		"Martin Luther King Jr. said the arc of the moral universe is long but it bends toward justice.":                                                                                    {"Martin Luther King Jr"},
+		"So far, Mr. Clinton does not seem to be relishing the fight.\n\nAllies say that he does not see any need to fully engage either man, believing that Mrs. Clinton can handle them.": {""},
+		"After meeting the Kremlin's envoy, Mr. Smith said the talks would resume on Monday.":                                                                                               {"Smith"},
 	} {
 		var got []string
 		for _, q := range Find(text, "en") {
