@@ -415,6 +415,11 @@ func (d *doc) leftSubject(toks []token, ss, v int) (mention, bool) {
 				// speaker.
 				return mention{kind: kDesc, head: seg[len(seg)-1].low, indef: true, pos: seg[0].s}, true
 			}
+			if d.lang == "ru" && cs+1 < v && ruPluralSubject(seg, d.verbPlural(toks[v])) {
+				// "Очевидцы утверждают", "Местные жители рассказали": people
+				// the text does not name, not the last speaker.
+				return mention{kind: kDesc, head: seg[len(seg)-1].low, indef: true, pos: seg[0].s}, true
+			}
 			if sub {
 				break
 			}
@@ -462,6 +467,23 @@ var enQuantifiers = toSet(`others some many most several few both one another al
 
 // enAuxiliaries stand between a subject and its verb.
 var enAuxiliaries = toSet(`had has have would will could should may might must also then once later previously never not`)
+
+// verbPlural reports whether t is a Russian verb in the plural.
+func (d *doc) verbPlural(t token) bool {
+	g, ok := d.verbAt(t)
+	return ok && g == plural
+}
+
+// ruPluralSubject reports whether the Russian words seg, right before a
+// plural verb, end in a plural noun that names nobody ("Очевидцы",
+// "местные жители", "ученые"); "в дипмиссии" is where, not who.
+func ruPluralSubject(seg []token, pluralVerb bool) bool {
+	t := seg[len(seg)-1]
+	if !pluralVerb || ruPrepositions[seg[0].low] || t.kind != tWord || ruStop[t.low] || utf8.RuneCountInString(t.low) < 4 {
+		return false
+	}
+	return strings.HasSuffix(t.low, "ы") || strings.HasSuffix(t.low, "и") || strings.HasSuffix(t.low, "ые") || strings.HasSuffix(t.low, "ие")
+}
 
 // ruClauseConj are the conjunctions that open a subordinate clause.
 var ruClauseConj = toSet(`что чтобы будто якобы`)
