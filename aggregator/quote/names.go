@@ -117,7 +117,10 @@ func nameRun(toks []token, i int, lang string) int {
 				capsName = false
 			}
 		}
-		if nameWord(t, lang) || roleName || capsName {
+		// A Latin body's name in Russian text ends in its noun: "Financial
+		// Times", "Sky News", "Deutsche Bank".
+		latinBody := lang == "ru" && j > i && t.kind == tWord && t.cap() && enOrgWords[t.low] && !isCyrillicWord(t.text) && !isCyrillicWord(toks[j-1].text)
+		if nameWord(t, lang) || roleName || capsName || latinBody {
 			// An initial: "F." directly followed by a dot.
 			j++
 			if utf8.RuneCountInString(t.text) <= 2 && j < len(toks) && toks[j].is(".") && toks[j].s == t.e {
