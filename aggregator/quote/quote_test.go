@@ -736,7 +736,7 @@ func TestRoleOfSomeoneElse(t *testing.T) {
 // Tyumen ФедералПресс article of 1 November 2019, contest page
 // data/20191101/12/3780707621861584807.html.)
 func TestBodiesAndDatelines(t *testing.T) {
-	for text, want := range map[string][]string{
+	checkSpeakers(t, "ru", map[string][]string{
 		"ТЮМЕНЬ, 1 ноября, ФедералПресс. Традиционно пятница – время новостей под рубрикой «Антислухи».\n\n" +
 			"Сплетники рассказывают, что подрядчикам оказалось нечем удивить городские власти. Между тем первые две елки появились на днях у торговых центров «Окей».\n\n" +
 			"В пресс-службе городской администрации «ФедералПресс» сообщили, что разработка концепции ведется. «После первого рассмотрения концепция требовала доработки, что и будет сделано в ближайшие дни», – отметили в мэрии.": {
@@ -746,15 +746,7 @@ func TestBodiesAndDatelines(t *testing.T) {
 		"«Мы не нарушали санкций», — заявили в Deutsche Bank.":                                                                {"Deutsche Bank"},
 		"Как сообщает ТАСС, работы завершат к декабрю.":                                                                       nil,
 		"Сейчас в больнице проходит лечение пострадавшая девочка, ее состояние оценивается как стабильное, пишет Sputnik.":    nil,
-	} {
-		var got []string
-		for _, q := range Find(text, "ru") {
-			got = append(got, q.Speaker)
-		}
-		if !slices.Equal(got, want) {
-			t.Errorf("%.60s…: speakers %q, want %q", text, got, want)
-		}
-	}
+	})
 }
 
 // A body named in quotation marks after a preposition is inflected: it
@@ -762,21 +754,13 @@ func TestBodiesAndDatelines(t *testing.T) {
 // «Нафтогаз Украины»), else unnamed, never as the inflected word, as a
 // genitive («Нафтогаза») nor as another body of the article. (Contest pages of 15 November 2019.)
 func TestInflectedQuotedBody(t *testing.T) {
-	for text, want := range map[string][]string{
+	checkSpeakers(t, "ru", map[string][]string{
 		"«Роснефть» опровергла сообщения агентства.\n\nВ «Роснефти» заявили, что «вся работа в Венесуэле основана на контрактах».": {"Роснефть"},
 		"НАК «Нафтогаз Украины» подала новый иск.\n\nВ «Нафтогазе» ответили: «Рукописи не горят».":                                 {"Нафтогаз Украины"},
 		"Депутаты встретились с представителями Конгресса США.\n\nВ «Нафтогазе» ответили: «Рукописи не горят».":                    {""},
 		"Глава «Нафтогаза» выступил в Вене.\n\nВ «Нафтогазе» ответили: «Рукописи не горят».":                                       {""},
 		"Верховная «Рада» приняла закон.\n\nВ «Раде» заявили, что «закон вступит в силу завтра».":                                  {""}, // "Раде" may be the locative of "Рад" as well: unnamed
-	} {
-		var got []string
-		for _, q := range Find(text, "ru") {
-			got = append(got, q.Speaker)
-		}
-		if !slices.Equal(got, want) {
-			t.Errorf("%.60s…: speakers %q, want %q", text, got, want)
-		}
-	}
+	})
 }
 
 // A description with a country ("глава России") is never someone the
@@ -817,7 +801,7 @@ func TestQuotedNamesOfThings(t *testing.T) {
 // nobody's. (Sentences of
 // contest pages of 8 and 15 November 2019.)
 func TestWhoTheTextDoesNotName(t *testing.T) {
-	for text, want := range map[string][]string{
+	checkSpeakers(t, "ru", map[string][]string{
 		"Читатели «Фонтанки» пожаловались на брошенный посреди дороги автомобиль. Очевидцы утверждают, что люксовое авто перегородило въезд на улицу Полозова.":                                                     {""},
 		"На улице Полозова начался ремонт.\n\nЭксперты считают, что цены на бензин вырастут к концу года на десять процентов.":                                                                                      {""},
 		"Посольство США в Грузии прокомментировало провал избирательной реформы.\n\nВ дипмиссии призвали «все стороны к мирному и достойному диалогу».":                                                             {"Посольство США"},
@@ -829,15 +813,7 @@ func TestWhoTheTextDoesNotName(t *testing.T) {
 		"Google покупает Fitbit за $2,1 млрд.\n\nВ компании уверены, что приобретение Fitbit позволит использовать лучшее от каждой из компаний.":                                                                   {""},
 		"Свидетель сказал полиции, что тело Пола Бартона находится в морозильной камере.\n\nМужчина сообщил, что супруг Барбары умер 30 декабря 2018 года.":                                                         {"", ""},
 		"Следствие считало это «покушением на применение насилия» (ч. 1 ст. 318 УК).\n\n— Когда ты уехал, ты написал пост о том, что это решение тебе далось очень нелегко.":                                        {"", ""},
-	} {
-		var got []string
-		for _, q := range Find(text, "ru") {
-			got = append(got, q.Speaker)
-		}
-		if !slices.Equal(got, want) {
-			t.Errorf("%.60s…: speakers %q, want %q", text, got, want)
-		}
-	}
+	})
 }
 
 // TestQuotationOverParagraphs: a Russian quotation opened in one paragraph
@@ -954,7 +930,7 @@ func TestReportedSpeechIsAClause(t *testing.T) {
 // suffix ends it ("World War II. Trump said" is Trump). (PolNeAR and NBC
 // dev texts, shortened.)
 func TestEnglishSubjectNextToVerb(t *testing.T) {
-	for text, want := range map[string][]string{
+	checkSpeakers(t, "en", map[string][]string{
 		"In a CNN/ORC International Poll the same month, 38 percent of voters said Mr. Clinton should completely step down from the foundation.":                                            {""},
 		"After the vote in Seoul, opposition lawmakers had said that if the motion did not pass they would come back to it on Wednesday.":                                                   {""},
 		"Jon Smith said the list was wrong.\n\nOthers argue that their public valuations should be far higher.":                                                                             {"Jon Smith", ""},
@@ -962,9 +938,16 @@ func TestEnglishSubjectNextToVerb(t *testing.T) {
 		"Martin Luther King Jr. said the arc of the moral universe is long but it bends toward justice.":                                                                                    {"Martin Luther King Jr"},
 		"So far, Mr. Clinton does not seem to be relishing the fight.\n\nAllies say that he does not see any need to fully engage either man, believing that Mrs. Clinton can handle them.": {""},
 		"After meeting the Kremlin's envoy, Mr. Smith said the talks would resume on Monday.":                                                                                               {"Smith"},
-	} {
+	})
+}
+
+// checkSpeakers checks the speakers of the quotes Find reads in each text
+// of cases, in order.
+func checkSpeakers(t *testing.T, lang string, cases map[string][]string) {
+	t.Helper()
+	for text, want := range cases {
 		var got []string
-		for _, q := range Find(text, "en") {
+		for _, q := range Find(text, lang) {
 			got = append(got, q.Speaker)
 		}
 		if !slices.Equal(got, want) {
