@@ -120,7 +120,9 @@ func nameRun(toks []token, i int, lang string) int {
 		// A Latin body's name in Russian text ends in its noun: "Financial
 		// Times", "Sky News", "Deutsche Bank".
 		latinBody := lang == "ru" && j > i && t.kind == tWord && t.cap() && enOrgWords[t.low] && !isCyrillicWord(t.text) && !isCyrillicWord(toks[j-1].text)
-		if nameWord(t, lang) || roleName || capsName || latinBody {
+		// In Russian text "New" opens a Latin name: The New York Times.
+		newPlace := lang == "ru" && t.kind == tWord && t.text == "New" && j+1 < len(toks) && nameWord(toks[j+1], lang)
+		if nameWord(t, lang) || roleName || capsName || latinBody || newPlace {
 			// An initial: "F." directly followed by a dot.
 			j++
 			if utf8.RuneCountInString(t.text) <= 2 && j < len(toks) && toks[j].is(".") && toks[j].s == t.e {
