@@ -348,8 +348,8 @@ func (d *doc) lastOrg(pos int, head string) *entity {
 		if o.media != media {
 			continue // "издание" is an outlet; "ведомство" never is
 		}
-		if d.lang == "ru" && bareAcronym(o.e.org) {
-			continue // ДТП, ЖКХ, УК: an acronym no lexicon calls a body
+		if d.lang == "ru" && bareAcronym(placeless(o.e.org)) {
+			continue // ДТП, ЖКХ, УК РФ: an acronym no lexicon calls a body
 		}
 		if !ministry {
 			return o.e
@@ -363,6 +363,18 @@ func (d *doc) lastOrg(pos int, head string) *entity {
 		}
 	}
 	return any
+}
+
+// placeless returns org less the places after its first word: "УК РФ" →
+// "УК", "МВД России" → "МВД".
+func placeless(org string) string {
+	first, rest, _ := strings.Cut(org, " ")
+	for _, w := range strings.Fields(rest) {
+		if !ruPlaces[lower(w)] {
+			return org
+		}
+	}
+	return first
 }
 
 // bareAcronym reports whether org is one capitalised abbreviation that
