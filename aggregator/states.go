@@ -5,6 +5,7 @@ import (
 	"sync"
 
 	"github.com/syndic/syndic/news"
+	"github.com/syndic/syndic/store"
 )
 
 // stateWriter writes the source states of a crawl pass behind its crawls:
@@ -90,13 +91,21 @@ func (w *stateWriter) run() {
 }
 
 // write commits batch, or each of its states alone when that fails, so
-// that one bad state costs no other.
+// that one bad state costs no other. When the database is unreachable the
+// states are not tried again one by one: each would fail the same way.
 func (w *stateWriter) write(batch []news.SourceState) {
-	if len(batch) == 1 || w.store.SaveSourceStates(w.ctx, batch...) != nil {
-		for _, st := range batch {
-			if err := w.store.SaveSourceStates(w.ctx, st); err != nil {
-				w.failed[st.SourceID] = err
-			}
+	var err error
+	if len(batch) > 1 {
+		if err = w.store.SaveSourceStates(w.ctx, batch...); err == nil {
+			return
+		}
+	}
+	for _, st := range batch {
+		if err == nil || !store.Unavailable(err) {
+			err = w.store.SaveSourceStates(w.ctx, st)
+		}
+		if err != nil {
+			w.failed[st.SourceID] = err
 		}
 	}
 }
