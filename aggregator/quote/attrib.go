@@ -408,16 +408,11 @@ func (d *doc) leftSubject(toks []token, ss, v int) (mention, bool) {
 		}
 		m, ok := d.parsePhrase(seg, caseNom, false)
 		if !ok {
-			if d.lang == "en" && cs+1 < v && !toks[v-1].is(",") && commonHead(seg) {
-				// "38 percent of voters said", "Others argue": the subject
-				// before the verb names nobody; a name in a clause before
-				// it ("In a CNN/ORC poll, …") is not it, nor the last
-				// speaker.
-				return mention{kind: kDesc, head: seg[len(seg)-1].low, indef: true, pos: seg[0].s}, true
-			}
-			if d.lang == "ru" && cs+1 < v && ruPluralSubject(seg, d.verbPlural(toks[v])) {
-				// "Очевидцы утверждают", "Местные жители рассказали": people
-				// the text does not name, not the last speaker.
+			if cs+1 < v && (d.lang == "en" && !toks[v-1].is(",") && commonHead(seg) || d.lang == "ru" && ruPluralSubject(seg, d.verbPlural(toks[v]))) {
+				// "38 percent of voters said", "Others argue", "Очевидцы
+				// утверждают": the subject before the verb names nobody; a
+				// name in a clause before it ("In a CNN/ORC poll, …") is
+				// not it, nor the last speaker.
 				return mention{kind: kDesc, head: seg[len(seg)-1].low, indef: true, pos: seg[0].s}, true
 			}
 			if sub {

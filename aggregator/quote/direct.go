@@ -384,6 +384,21 @@ func nextWord(text string, i, e int) (string, int) {
 	return text[i:j], j
 }
 
+// wordBefore returns the word that ends at offset i of text, white space
+// aside; "" when a mark or the start of text comes first.
+func wordBefore(text string, i int) string {
+	s := strings.TrimRight(text[:i], " \t\u00a0")
+	j := len(s)
+	for j > 0 {
+		r, n := utf8.DecodeLastRuneInString(s[:j])
+		if !isWordRune(r) && r != '-' {
+			break
+		}
+		j -= n
+	}
+	return s[j:]
+}
+
 // innerQuotes reports quotations nested in the quotation span q that are
 // someone's speech with their own attribution: «…«Рукописи не горят», как
 // писал украинский классик…».

@@ -191,7 +191,12 @@ var ruOrgWords = toSet(`мид минобороны минфин минздра�
 // ruTitles precede a name as a form of address: "господин Путин".
 var ruTitles = toSet(`господин госпожа г-н г-жа мистер миссис мисс сэр месье мадам фрау герр`)
 
-var ruStop = toSet(`в во на с со к ко о об у от до по за из изо без для при про над под перед между через
+// ruPrepositionWords govern an oblique case: a name after one is inflected.
+const ruPrepositionWords = `в во на с со к ко о об у от до по за из изо без для при про над под перед между через`
+
+var ruPrepositions = toSet(ruPrepositionWords)
+
+var ruStop = toSet(ruPrepositionWords + `
 и а но или да же ли бы не ни что чтобы как так это этот эта эти то тот та те который которая
 которые которое его ее её их он она они оно мы вы я ты кто где когда если тоже также еще ещё уже
 все всё весь вся только лишь очень более менее самый сам сама сами свой своя свои своё свое

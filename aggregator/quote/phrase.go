@@ -157,7 +157,7 @@ func (d *doc) parsePhrase(toks []token, cas int, nearest bool) (mention, bool) {
 					}
 					continue
 				}
-				if i == 0 && d.startsSentence(t.s) && !d.inText(words[0]) && enPlural(lw0) {
+				if i == 0 && d.startsSentence(t.s) && !d.inText(words[0]) && len(lw0) >= 4 && enPlural(lw0) {
 					// "Allies say", "Politicians say": a bare plural that
 					// opens the sentence is people the text does not name.
 					descs = append(descs, found{mention{kind: kDesc, head: lw0, indef: true, pos: t.s}, i})
@@ -305,7 +305,7 @@ func enIndefinite(ts []token, i int, lang string) bool {
 	if k < 0 {
 		// A bare plural ("opposition lawmakers said") is people the
 		// text does not name.
-		return strings.HasSuffix(ts[i].low, "s") && !strings.HasSuffix(ts[i].low, "ss")
+		return enPlural(ts[i].low)
 	}
 	switch ts[k].low {
 	case "a", "an", "one", "some", "another":
@@ -314,10 +314,10 @@ func enIndefinite(ts []token, i int, lang string) bool {
 	return false
 }
 
-// enPlural reports whether an English word of four letters or more reads
-// as a plural noun: it ends in "s", not "ss", "us" or "is".
+// enPlural reports whether an English word reads as a plural noun: it ends
+// in "s", not "ss", "us" or "is".
 func enPlural(w string) bool {
-	return len(w) >= 4 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is")
+	return strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is")
 }
 
 // enModifies reports whether an English capitalised word followed by t

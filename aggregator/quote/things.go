@@ -106,9 +106,6 @@ func quotedName(t token, lang string) string {
 	return q
 }
 
-// ruPrepositions govern an oblique case: a quoted name after one is inflected.
-var ruPrepositions = toSet(`в во на с со к ко о об у от до по за из изо без для при про над под перед между через`)
-
 // quotedNominative returns the name q, quoted in an oblique case
 // («Нафтогазе», «Роснефти», «Рады»), as the article quotes it elsewhere in
 // its nominative, after no preposition («Нафтогаз Украины», «Роснефть»,
@@ -126,7 +123,7 @@ func (d *doc) quotedNominative(q string) string {
 		if !nominativeOf(w, stem, rs[len(rs)-1]) {
 			continue
 		}
-		if before := strings.Fields(d.text[max(0, sp.open-12):sp.open]); len(before) > 0 && ruPrepositions[lower(before[len(before)-1])] {
+		if ruPrepositions[lower(wordBefore(d.text, sp.open))] {
 			continue
 		}
 		return name
