@@ -14,7 +14,6 @@ import (
 	"github.com/syndic/syndic/aggregator"
 	"github.com/syndic/syndic/aggregator/extract"
 	"github.com/syndic/syndic/aggregator/fetch"
-	"github.com/syndic/syndic/config"
 	"github.com/syndic/syndic/news"
 	"github.com/syndic/syndic/store"
 )
@@ -76,19 +75,7 @@ func articleUpstream(t *testing.T) *httptest.Server {
 // now is its clock (nil: the real one).
 func articleCrawler(t *testing.T, yaml string, now func() time.Time) (*aggregator.Crawler, *store.Store) {
 	t.Helper()
-	cfg, err := config.Parse("t.yaml", []byte(yaml))
-	if err != nil {
-		t.Fatal(err)
-	}
-	st, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "a.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	c, err := aggregator.New(cfg, fetch.New(fetch.Options{Timeout: 10 * time.Second}), st, nil, now)
-	if err != nil {
-		t.Fatal(err)
-	}
+	c, st, _ := newCrawler(t, yaml, fetch.Options{Timeout: 10 * time.Second}, now)
 	return c, st
 }
 

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
-	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -13,8 +12,6 @@ import (
 
 	"github.com/syndic/syndic/aggregator"
 	"github.com/syndic/syndic/aggregator/fetch"
-	"github.com/syndic/syndic/config"
-	"github.com/syndic/syndic/store"
 )
 
 // BenchmarkNotModifiedPass crawls 5,000 feeds on 50 loopback hosts, every
@@ -155,18 +152,6 @@ func BenchmarkKnownSummaryFeed(b *testing.B) {
 // closed when the benchmark ends.
 func benchCrawler(b *testing.B, yamlText string) *aggregator.Crawler {
 	b.Helper()
-	cfg, err := config.Parse("bench.yaml", []byte(yamlText))
-	if err != nil {
-		b.Fatal(err)
-	}
-	st, err := store.Open(context.Background(), filepath.Join(b.TempDir(), "bench.db"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.Cleanup(func() { st.Close() })
-	c, err := aggregator.New(cfg, fetch.New(fetch.Options{}), st, nil, nil)
-	if err != nil {
-		b.Fatal(err)
-	}
+	c, _, _ := newCrawler(b, yamlText, fetch.Options{}, nil)
 	return c
 }

@@ -119,6 +119,26 @@ func setupWith(t *testing.T, wrap func(*store.Store) aggregator.Store) (*upstrea
 	return up, c, st
 }
 
+// newCrawler is a crawler of the config yaml over a new SQLite store, closed
+// when the test ends, fetching with fo; now is its clock (nil: the real one).
+func newCrawler(tb testing.TB, yaml string, fo fetch.Options, now func() time.Time) (*aggregator.Crawler, *store.Store, config.Config) {
+	tb.Helper()
+	cfg, err := config.Parse("t.yaml", []byte(yaml))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	st, err := store.Open(context.Background(), filepath.Join(tb.TempDir(), "a.db"))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { st.Close() })
+	c, err := aggregator.New(cfg, fetch.New(fo), st, nil, now)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return c, st, cfg
+}
+
 func byID(results []aggregator.Result) map[string]aggregator.Result {
 	m := map[string]aggregator.Result{}
 	for _, r := range results {

@@ -32,20 +32,7 @@ func fixture(t *testing.T, name string) string {
 // 20ms between requests to a host.
 func scaleCrawler(t *testing.T, yaml string) (*aggregator.Crawler, *store.Store, config.Config) {
 	t.Helper()
-	cfg, err := config.Parse("t.yaml", []byte(yaml))
-	if err != nil {
-		t.Fatal(err)
-	}
-	st, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "a.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	c, err := aggregator.New(cfg, fetch.New(fetch.Options{Timeout: 10 * time.Second, HostSpacing: 20 * time.Millisecond}), st, nil, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return c, st, cfg
+	return newCrawler(t, yaml, fetch.Options{Timeout: 10 * time.Second, HostSpacing: 20 * time.Millisecond}, nil)
 }
 
 // Summary-only sources whose articles live on one slow host must not hold
