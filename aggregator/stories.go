@@ -31,10 +31,6 @@ func storyReport(it news.Item, outlet string) story.Report {
 	if lead == "" {
 		lead, _, _ = strings.Cut(text, "\n\n")
 	}
-	quotes := make([]string, len(it.Quotes))
-	for i, q := range it.Quotes {
-		quotes[i] = q.Text
-	}
 	// A report is placed at its publication, never after it was stored
 	// (a wrong date in the future would push the window on).
 	when := it.Published
@@ -42,7 +38,7 @@ func storyReport(it news.Item, outlet string) story.Report {
 		when = it.FetchedAt
 	}
 	return story.Report{ID: it.ID, Outlet: outlet, Title: it.Title, Lead: lead, Text: text,
-		Quotes: quotes, Via: it.Via, Published: when}
+		Via: it.Via, Published: when}
 }
 
 // storyPage is how many stored items are read at a time.

@@ -20,7 +20,7 @@ import (
 // report: its title and half its words, the rest new.
 func synthetic(tb testing.TB, n int, start time.Time, span time.Duration) []story.Report {
 	var vocab []string // every word as often as the pages have it
-	for _, p := range readPages(tb, pairPages) {
+	for _, p := range contestPages(tb) {
 		vocab = append(vocab, strings.Fields(p.report.Title+" "+p.report.Text)...)
 	}
 	rng := rand.New(rand.NewPCG(1, 2))
@@ -114,11 +114,7 @@ func TestHostileReport(t *testing.T) {
 	huge := strings.Repeat("Иван Петров Сергей Лавров ", 40_000)
 	g := story.New(story.Options{})
 	at := time.Date(2019, 11, 15, 0, 0, 0, 0, time.UTC)
-	quotes := make([]string, 1000)
-	for i := range quotes {
-		quotes[i] = huge[:1000]
-	}
-	a := g.Add(story.Report{ID: 1, Outlet: "a", Title: huge, Lead: huge, Text: huge, Quotes: quotes, Published: at})
+	a := g.Add(story.Report{ID: 1, Outlet: "a", Title: huge, Lead: huge, Text: huge, Published: at})
 	b := g.Add(story.Report{ID: 2, Outlet: "b", Title: "В Москве выпал первый снег", Text: "В Москве в пятницу выпал первый снег.", Published: at})
 	if a != 1 || b != 2 {
 		t.Errorf("stories %d, %d; want 1, 2", a, b)

@@ -10,24 +10,27 @@ import (
 )
 
 // features are what a report is compared by: the stems of its words, the
-// names it gives, the words of its quotes and the outlets it came through.
+// names it gives, its phrases and the outlets it came through.
 // Each set is sorted, each value once.
 type features struct {
-	title  []uint64 // stems of the title
-	head   []uint64 // stems of title and lead, once each
-	body   []uint64 // stems of title, lead and the start of the body, once each
-	names  []uint64 // names (capitalised words inside a sentence, acronyms), once each
-	nums   []uint64 // numbers other than years and days of the month
-	quotes []uint64 // 4-stem shingles of the quotes' words
-	via    []string // folded outlets the report credits
+	title   []uint64 // stems of the title
+	head    []uint64 // stems of title and lead, once each
+	body    []uint64 // stems of title, lead and the start of the body, once each
+	names   []uint64 // names (capitalised words inside a sentence, acronyms), once each
+	nums    []uint64 // numbers other than years and days of the month
+	phrases []uint64 // hashes of phrases (phrases)
+	via     []string // folded outlets the report credits
 }
 
 // bodyWords is how many words of the body beyond title and lead are read:
 // rewrites keep the facts of the first paragraphs and differ in the rest.
 const bodyWords = 120
 
-// maxQuotes is how many quotes of a report are read.
-const maxQuotes = 50
+// Phrases are runs of phraseLen stems of title, lead and the first
+// phraseWords words of the body, one in phraseSample of them kept (by
+// hash, so two reports keep the same ones): reports that share phrases
+// copy one text (a press release, an agency's report, a statement quoted).
+const phraseWords, phraseLen, phraseSample = 300, 5, 2
 
 // headWords is how many words of title and lead are read.
 const headWords = 200
@@ -70,23 +73,39 @@ func readFeatures(r Report) features {
 		forNames(text, func(key string) { add(&f.names, "n"+key) })
 		forNumbers(text, func(n string) { add(&f.nums, "d"+n) })
 	}
-	for _, q := range r.Quotes[:min(len(r.Quotes), maxQuotes)] {
-		var stems []string
-		for w := range news.EachWord(limitWords(q, headWords)) {
-			stems = append(stems, w.Stem)
-		}
-		for i := 0; i+4 <= len(stems); i++ {
-			add(&f.quotes, "q"+strings.Join(stems[i:i+4], " "))
-		}
-	}
+	f.phrases = phrases(headText + "\n" + limitWords(r.Text, phraseWords))
 	for _, v := range r.Via {
 		f.via = append(f.via, news.Fold(v))
 	}
-	for _, set := range []*[]uint64{&f.title, &f.head, &f.body, &f.names, &f.nums, &f.quotes} {
+	for _, set := range []*[]uint64{&f.title, &f.head, &f.body, &f.names, &f.nums, &f.phrases} {
 		slices.Sort(*set)
 		*set = slices.Compact(*set)
 	}
 	return f
+}
+
+// phrases returns the hashes of the phrases of text that are kept: its runs
+// of phraseLen stems (function words too) whose hash falls in one
+// phraseSample-th of the hash space.
+func phrases(text string) []uint64 {
+	var out []uint64
+	var last [phraseLen]uint64 // hashes of the last stems, a ring
+	n := 0
+	for w := range news.EachWord(text) {
+		last[n%phraseLen] = hashString(w.Stem)
+		n++
+		if n < phraseLen {
+			continue
+		}
+		h := uint64(14695981039346656037)
+		for i := range phraseLen {
+			h = (h ^ last[(n+i)%phraseLen]) * 1099511628211
+		}
+		if h%phraseSample == 0 {
+			out = append(out, h)
+		}
+	}
+	return out
 }
 
 // contentWords returns the words of text that carry meaning (no function

@@ -16,7 +16,7 @@ type Evidence struct {
 	Names              float64 // IDF-weighted overlap of the names, 0–1
 	Shared             int     // how many names both give
 	Numbers            int     // how many numbers (sums, counts, decimals) both give
-	Quote              bool    // both carry the same quoted words
+	Phrases            int     // how many phrases both have (estimated from those kept)
 	Via                bool    // one credits the other's outlet
 	Apart              time.Duration
 }
@@ -109,7 +109,7 @@ func (g *Grouper) evidence(a, b *doc) Evidence {
 	ca, cb := cover(a.title, b.f.body), cover(b.title, a.f.body)
 	e.CoverMin, e.CoverMax = min(ca, cb), max(ca, cb)
 	e.Numbers = shared(a.f.nums, b.f.nums)
-	e.Quote = shared(a.f.quotes, b.f.quotes) > 0
+	e.Phrases = phraseSample * shared(a.f.phrases, b.f.phrases)
 	e.Via = credits(a, b) || credits(b, a)
 	e.Apart = a.published.Sub(b.published).Abs()
 	return e
@@ -138,15 +138,12 @@ func (g *Grouper) score(a, b *doc) float64 {
 }
 
 // Score weighs what two reports share: how much of each title the other's
-// words cover, word and name overlap, and, as confirmation, quoted words,
-// numbers and a credit in common. The weights were fitted on labelled pairs
+// words cover, word and name overlap, phrases copied from one text, and,
+// as confirmation, numbers and a credit in common. The weights were fitted on labelled pairs
 // of reports (testdata/stories) and rounded; from DefaultThreshold on, two
 // reports are one story.
 func Score(e Evidence) float64 {
-	s := 1.3*e.CoverMin + 1.5*e.CoverMax + e.Words + e.Head + e.Names + 0.7*math.Log1p(float64(e.Shared))
-	if e.Quote {
-		s += 1
-	}
+	s := 1.3*e.CoverMin + 1.5*e.CoverMax + e.Words + e.Head + e.Names + 0.7*math.Log1p(float64(e.Shared)) + 0.7*math.Log1p(float64(e.Phrases))
 	if e.Numbers > 0 {
 		s += 0.5
 	}

@@ -2,7 +2,7 @@
 // report joins the story of the most similar report of the last hours, or
 // starts one. It compares reports by the stems of their words (MinHash
 // signatures in an LSH index find the candidates, never a scan of every
-// pair), the names they give, the numbers and quotes they share, the
+// pair), the names they give, the numbers and phrases they share, the
 // outlets they credit and their times. It does no I/O and keeps only the
 // reports of its window.
 package story
@@ -24,7 +24,6 @@ type Report struct {
 	Title  string
 	Lead   string   // the summary or first paragraph, plain text
 	Text   string   // the body, plain text
-	Quotes []string // the words of its quotes
 	Via    []string // outlets it credits ("ТАСС")
 	// Published is when it was reported; reports further apart than the
 	// window are never one story.
