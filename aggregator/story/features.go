@@ -32,6 +32,10 @@ const bodyWords = 120
 // copy one text (a press release, an agency's report, a statement quoted).
 const phraseWords, phraseLen, phraseSample = 300, 5, 2
 
+// minPhrases is how many kept phrases two reports must share for them to
+// count: one alone is as often a set expression as a copy.
+const minPhrases = 2
+
 // headWords is how many words of title and lead are read.
 const headWords = 200
 

@@ -109,7 +109,9 @@ func (g *Grouper) evidence(a, b *doc) Evidence {
 	ca, cb := cover(a.title, b.f.body), cover(b.title, a.f.body)
 	e.CoverMin, e.CoverMax = min(ca, cb), max(ca, cb)
 	e.Numbers = shared(a.f.nums, b.f.nums)
-	e.Phrases = phraseSample * shared(a.f.phrases, b.f.phrases)
+	if n := shared(a.f.phrases, b.f.phrases); n >= minPhrases {
+		e.Phrases = phraseSample * n
+	}
 	e.Via = credits(a, b) || credits(b, a)
 	e.Apart = a.published.Sub(b.published).Abs()
 	return e
