@@ -31,15 +31,21 @@ func (d *doc) speakerOf(pi, s int, a attrib, follow bool) speaker {
 	if a.ok() && a.m.kind != 0 {
 		sp.e, sp.role = d.resolve(a.m, a.vg)
 	}
-	if sp.e == nil && a.ok() && a.m.kind == 0 && a.how != aCue && !(d.lang == "ru" && (a.vg == masculine || a.vg == feminine)) {
-		// A Russian verb in a person's gender with no subject ("Написал,
-		// что …") has a person's zero subject: no body speaks there.
-		if a.doc && d.last.near(pi) {
+	if sp.e == nil && a.ok() && a.m.kind == 0 && a.how != aCue {
+		switch {
+		case a.doc && d.last.near(pi):
 			sp.e = d.last.e
-		} else if o := d.lastOrg(s, ""); o != nil && !mediaName(o.org) {
-			sp.e = o
-		} else if d.last.near(pi) && d.last.e.kind == kOrg {
-			sp.e = d.last.e
+		case d.lang == "ru" && (a.vg == masculine || a.vg == feminine || ruImpersonal[lower(a.verb)]):
+			// A Russian verb in a person's gender with no subject
+			// ("Написал, что …") has a person's zero subject, and an
+			// impersonal one ("Утверждалось, что …") none: no body
+			// speaks there.
+		default:
+			if o := d.lastOrg(s, ""); o != nil && !mediaName(o.org) {
+				sp.e = o
+			} else if d.last.near(pi) && d.last.e.kind == kOrg {
+				sp.e = d.last.e
+			}
 		}
 	}
 	if sp.e == nil && !a.ok() && follow && d.last.near(pi) {
