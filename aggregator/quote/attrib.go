@@ -173,7 +173,7 @@ func (d *doc) rightAttr(toks []token, j, end int) attrib {
 			a.m = m
 			return a
 		}
-		if ruImpersonal[toks[v].low] && len(after) > 1 && (after[0].is("в") || after[0].is("во")) && ruDocNouns[after[1].low] {
+		if ruImpersonal[toks[v].low] && docNoun(after) > 0 {
 			// "говорится в письме, копия которого …": whose letter, the
 			// context tells.
 			a.doc = true
@@ -249,14 +249,33 @@ func loneSurname(after []token) bool {
 	return len(after) == 1 || endsSentence(after[1]) || after[1].is(",")
 }
 
+// docNoun returns the index in after, the words after a speech verb, of
+// the document it speaks in ("в сообщении", "в оглашенном решении"), or -1.
+func docNoun(after []token) int {
+	if len(after) < 2 || !(after[0].is("в") || after[0].is("во")) {
+		return -1
+	}
+	for k := 1; k < min(len(after), 4); k++ {
+		t := after[k]
+		if ruDocNouns[t.low] {
+			return k
+		}
+		if t.kind != tWord || t.cap() || !(strings.HasSuffix(t.low, "ом") || strings.HasSuffix(t.low, "ем") || strings.HasSuffix(t.low, "ой") || strings.HasSuffix(t.low, "ей")) {
+			return -1 // not an adjective of the document
+		}
+	}
+	return -1
+}
+
 // docSource reads "в сообщении Саратовского военного суда" after a verb:
 // the body whose document is quoted, in the nominative.
 func (d *doc) docSource(after []token) (mention, bool) {
-	if len(after) < 3 || !(after[0].is("в") || after[0].is("во")) || !ruDocNouns[after[1].low] {
+	k := docNoun(after)
+	if k < 0 || k+1 >= len(after) {
 		return mention{}, false
 	}
 	var words []string
-	for _, t := range after[2:] {
+	for _, t := range after[k+1:] {
 		if t.kind != tWord || ruStop[t.low] {
 			break
 		}
@@ -272,10 +291,10 @@ func (d *doc) docSource(after []token) (mention, bool) {
 		return mention{}, false
 	}
 	// A person's document: "в сообщении Дмитрия Пескова".
-	if m, ok := d.parsePhrase(after[2:], caseGen, false); ok && m.kind == kPerson && m.strong {
+	if m, ok := d.parsePhrase(after[k+1:], caseGen, false); ok && m.kind == kPerson && m.strong {
 		return m, true
 	}
-	return mention{kind: kOrg, org: ruGenOrgNom(words), pos: after[2].s}, true
+	return mention{kind: kOrg, org: ruGenOrgNom(words), pos: after[k+1].s}, true
 }
 
 // leftAttr looks for an attribution before a quotation at toks[qi] within

@@ -797,10 +797,12 @@ func TestQuotedNamesOfThings(t *testing.T) {
 
 // TestWhoTheTextDoesNotName: a body's common noun alone is the body named
 // before or nobody, "мужчина"/"женщина" are nobody the text names, a verb
-// in a person's gender without a subject is no body's, and a name never
-// brought to the nominative (the letter's addressee "Евгению Дитриху") is
-// nobody's. (Sentences of
-// contest pages of 8 and 15 November 2019.)
+// in a person's gender without a subject is no body's, an impersonal one
+// ("Утверждалось, что …") is nobody's unless it speaks in a document ("—
+// говорится в оглашенном решении Верховного суда", "— говорится в
+// сообщении": the body named before), and a name never brought to the
+// nominative (the letter's addressee "Евгению Дитриху") is nobody's.
+// (Sentences of contest pages of 8 and 15 November 2019.)
 func TestWhoTheTextDoesNotName(t *testing.T) {
 	checkSpeakers(t, "ru", map[string][]string{
 		"Читатели «Фонтанки» пожаловались на брошенный посреди дороги автомобиль. Очевидцы утверждают, что люксовое авто перегородило въезд на улицу Полозова.":                                                     {""},
@@ -816,6 +818,8 @@ func TestWhoTheTextDoesNotName(t *testing.T) {
 		"Свидетель сказал полиции, что тело Пола Бартона находится в морозильной камере.\n\nМужчина сообщил, что супруг Барбары умер 30 декабря 2018 года.":                                                         {"", ""},
 		"Следствие считало это «покушением на применение насилия» (ч. 1 ст. 318 УК).\n\n— Когда ты уехал, ты написал пост о том, что это решение тебе далось очень нелегко.":                                        {"", ""},
 		"МВД Турции сообщило о задержании 20 человек.\n\nУтверждалось, что «операция завершится в течение недели и беженцы вернутся домой».":                                                                        {""},
+		"Взрывы в Балаклее являются плановой утилизацией боеприпасов. Об этом сообщает пресс-служба Генштаба.\n\n\"Около 20 взрывов прозвучало на технической территории части\", - говорится в сообщении.":         {"Генштаб"},
+		"Верховный суд России ликвидировал движение \"За права человека\".\n\n\"Суд постановил: ликвидировать движение, исключить сведения о нем из реестра\", - говорится в оглашенном решении Верховного суда.":   {"Верховный суд России"},
 	})
 }
 

@@ -35,11 +35,12 @@ func (d *doc) speakerOf(pi, s int, a attrib, follow bool) speaker {
 		switch {
 		case a.doc && d.last.near(pi):
 			sp.e = d.last.e
-		case d.lang == "ru" && (a.vg == masculine || a.vg == feminine || ruImpersonal[lower(a.verb)]):
+		case d.lang == "ru" && (a.vg == masculine || a.vg == feminine || ruImpersonal[lower(a.verb)] && !a.doc):
 			// A Russian verb in a person's gender with no subject
 			// ("Написал, что …") has a person's zero subject, and an
-			// impersonal one ("Утверждалось, что …") none: no body
-			// speaks there.
+			// impersonal one with no document ("Утверждалось, что …")
+			// none: no body speaks there. "— говорится в сообщении"
+			// is the last body's statement.
 		default:
 			if o := d.lastOrg(s, ""); o != nil && !mediaName(o.org) {
 				sp.e = o
