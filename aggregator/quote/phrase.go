@@ -131,6 +131,14 @@ func (d *doc) parsePhrase(toks []token, cas int, nearest bool) (mention, bool) {
 				i = j - 1
 				continue
 			}
+			if lang == "ru" && len(words) == 1 && j < len(ts) && ts[j].acronym() && ruNomAdjective(lower(words[0])) && !strings.HasSuffix(words[0], "ые") && !strings.HasSuffix(words[0], "ие") {
+				// "Турецкий МИД заявил": a singular adjective opening the
+				// sentence before a body's acronym is the body's, not a
+				// surname ("Верующие УПЦ" are people).
+				orgs = append(orgs, found{mention{kind: kOrg, org: lower(words[0]) + " " + ts[j].text, pos: t.s}, i})
+				i = j
+				continue
+			}
 			if lang == "ru" && len(words) == 1 && !m.strong && !d.knownSurname(words[0]) {
 				// One Cyrillic word, no person's evidence, no one of that
 				// surname in the article: not a name.
