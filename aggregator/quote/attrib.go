@@ -260,7 +260,7 @@ func docNoun(after []token) int {
 		if ruDocNouns[t.low] {
 			return k
 		}
-		if t.kind != tWord || t.cap() || !(strings.HasSuffix(t.low, "ом") || strings.HasSuffix(t.low, "ем") || strings.HasSuffix(t.low, "ой") || strings.HasSuffix(t.low, "ей")) {
+		if t.kind != tWord || t.cap() || !ruObliqueAdjective(t.low, false) {
 			return -1 // not an adjective of the document
 		}
 	}
