@@ -103,11 +103,7 @@ func setupWith(t *testing.T, wrap func(*store.Store) aggregator.Store) (*upstrea
 	if err != nil {
 		t.Fatal(err)
 	}
-	st, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "test.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
+	st := tempStore(t)
 	var cs aggregator.Store = st
 	if wrap != nil {
 		cs = wrap(st)
@@ -127,16 +123,24 @@ func newCrawler(tb testing.TB, yaml string, fo fetch.Options, now func() time.Ti
 	if err != nil {
 		tb.Fatal(err)
 	}
-	st, err := store.Open(context.Background(), filepath.Join(tb.TempDir(), "a.db"))
-	if err != nil {
-		tb.Fatal(err)
-	}
-	tb.Cleanup(func() { st.Close() })
+	st := tempStore(tb)
 	c, err := aggregator.New(cfg, fetch.New(fo), st, nil, now)
 	if err != nil {
 		tb.Fatal(err)
 	}
 	return c, st, cfg
+}
+
+// tempStore is a new SQLite store in the test's temporary folder, closed
+// when the test ends.
+func tempStore(tb testing.TB, opts ...store.Option) *store.Store {
+	tb.Helper()
+	st, err := store.Open(context.Background(), filepath.Join(tb.TempDir(), "test.db"), opts...)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { st.Close() })
+	return st
 }
 
 func byID(results []aggregator.Result) map[string]aggregator.Result {

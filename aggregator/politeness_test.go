@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
-	"path/filepath"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -112,11 +111,7 @@ sources:
 	if err != nil {
 		t.Fatal(err)
 	}
-	st, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "s.db"), store.WithClock(clock.Now))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
+	st := tempStore(t, store.WithClock(clock.Now))
 	mk := func() *aggregator.Crawler {
 		c, err := aggregator.New(cfg, fetch.New(fetch.Options{Timeout: 5 * time.Second, Now: clock.Now}), st, nil, clock.Now)
 		if err != nil {
