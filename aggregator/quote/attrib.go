@@ -167,6 +167,15 @@ func (d *doc) rightAttr(toks []token, j, end int) attrib {
 			}
 		}
 	}
+	if d.lang == "ru" && len(after) > 0 && ruDativeRole(after[0].low) {
+		// "— рассказала агентству Sputnik правозащитница …": the one
+		// told, and the name of it, are no speaker.
+		k := 1
+		for k < len(after) && (after[k].kind == tQuote || after[k].kind == tWord && (after[k].cap() || after[k].acronym())) {
+			k++
+		}
+		after = after[k:]
+	}
 	a := attrib{verb: toks[v].text, vg: vg, how: aRight}
 	if d.lang == "ru" {
 		if m, ok := d.docSource(after); ok {

@@ -22,15 +22,32 @@ func isRuRole(w string) bool {
 }
 
 // ruRoleForm returns the role word that w is an oblique form of: w less
-// its last one to three letters (keeping three) is a role word less one of
-// "", "ь", "а", "й", "я", "о" (the first of them that fits); "" when none.
+// its last one to three letters (keeping three), an ending, is a role word
+// less one of "", "ь", "а", "й", "я", "о" (the first of them that fits); ""
+// when none. An ending of a Russian noun or adjective has no consonant but
+// в, г, м, х, й (-ов, -ого, -ами, -ах, -ой), after the -ер- of "матери"
+// and "дочери": "главной" is no form of "глава", nor "матч" of "мать".
 func ruRoleForm(w string) string {
 	for stem := range stems(w, 3) {
-		if h, ok := ruRoleStems[stem]; ok {
+		if h, ok := ruRoleStems[stem]; ok && strings.Trim(strings.TrimPrefix(w[len(stem):], "ер"), "аеёиоуыэюяьвгмхй") == "" {
 			return h
 		}
 	}
 	return ""
+}
+
+// ruDativeRole reports whether a lower-case Russian word is a role word in
+// the dative: "агентству", "журналистам", "изданию" (but "главу", of a
+// word in -а, is the accusative).
+func ruDativeRole(w string) bool {
+	h := ruRoleForm(w)
+	if ruRoleWords[w] || h == "" {
+		return false
+	}
+	if strings.HasSuffix(w, "ам") || strings.HasSuffix(w, "ям") {
+		return true
+	}
+	return (strings.HasSuffix(w, "у") || strings.HasSuffix(w, "ю")) && !strings.HasSuffix(h, "а") && !strings.HasSuffix(h, "я")
 }
 
 // ruRoleStems maps the stems of role words to the words, for ruRoleForm.
