@@ -155,26 +155,7 @@ func (d *doc) rightAttr(toks []token, j, end int) attrib {
 	subj := toks[j:v]
 	after := toks[v+1 : end]
 	if d.lang == "ru" {
-		// "сообщили в пятницу «Интерфаксу» в пресс-службе": the outlet
-		// in the dative is told; the speaker is named beside it.
-		for k, t := range after[:min(len(after), 4)] {
-			if t.kind != tQuote || k+1 == len(after) {
-				continue
-			}
-			if q := quotedName(t, d.lang); strings.HasSuffix(q, "у") || strings.HasSuffix(q, "ю") {
-				after = append(after[:k:k], after[k+1:]...)
-				break
-			}
-		}
-	}
-	if d.lang == "ru" && len(after) > 0 && ruDativeRole(after[0].low) {
-		// "— рассказала агентству Sputnik правозащитница …": the one
-		// told, and the name of it, are no speaker.
-		k := 1
-		for k < len(after) && (after[k].kind == tQuote || after[k].kind == tWord && (after[k].cap() || after[k].acronym())) {
-			k++
-		}
-		after = after[k:]
+		after = ruUntold(after)
 	}
 	a := attrib{verb: toks[v].text, vg: vg, how: aRight}
 	if d.lang == "ru" {
@@ -236,6 +217,30 @@ func (d *doc) rightAttr(toks []token, j, end int) attrib {
 		return a
 	}
 	return attrib{}
+}
+
+// ruUntold returns the words after a Russian speech verb without the one
+// told, in the dative: the outlet in "сообщили в пятницу «Интерфаксу» в
+// пресс-службе" or "рассказал «Известиям» представитель", the role word
+// and its name in "рассказала агентству Sputnik правозащитница". The
+// speaker is named beside it.
+func ruUntold(after []token) []token {
+	for k, t := range after[:min(len(after), 4)] {
+		if t.kind != tQuote || k+1 == len(after) {
+			continue
+		}
+		if q := quotedName(t, "ru"); strings.HasSuffix(q, "у") || strings.HasSuffix(q, "ю") || strings.HasSuffix(q, "ам") || strings.HasSuffix(q, "ям") {
+			return append(after[:k:k], after[k+1:]...)
+		}
+	}
+	if len(after) > 0 && ruDativeRole(after[0].low) {
+		k := 1
+		for k < len(after) && (after[k].kind == tQuote || after[k].kind == tWord && (after[k].cap() || after[k].acronym())) {
+			k++
+		}
+		return after[k:]
+	}
+	return after
 }
 
 var ruAdverbs = toSet(`также еще ещё тогда затем потом уже вновь вдруг снова тут же честно прямо

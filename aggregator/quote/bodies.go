@@ -345,6 +345,9 @@ func ruGenOrgNom(words []string) string {
 		nomHead = strings.TrimSuffix(head, "а")
 	case strings.HasSuffix(lh, "я"):
 		nomHead = strings.TrimSuffix(head, "я") + "ь"
+		if r, _ := utf8.DecodeLastRuneInString(strings.TrimSuffix(lh, "я")); strings.ContainsRune("аеёиоуыэюя", r) {
+			nomHead = strings.TrimSuffix(head, "я") + "й" // "Минстроя", "музея"
+		}
 	}
 	out := make([]string, 0, len(words))
 	for _, w := range words[:h] {

@@ -363,6 +363,9 @@ func betterNom(a, b string) bool {
 // addOrg registers (or finds) the body of that name and returns it: a
 // name that is the start of another's, word for word, names the same body.
 func (d *doc) addOrg(name string) *entity {
+	if d.lang == "ru" {
+		name = d.ruBodyNom(name)
+	}
 	key := lower(name)
 	// Such names share their first word.
 	w, _, _ := strings.Cut(key, " ")
@@ -465,4 +468,60 @@ func spells(acronym []rune, name string) bool {
 		name = name[end:]
 	}
 	return true
+}
+
+// ruBodyNom brings a one-word Russian body's name written in an oblique
+// case to the nominative where the text tells it: an acronym's ending goes
+// ("КамАЗа", "ЧОПа"), and "Укринформа", "Росгвардии" become the
+// "Укринформ", "Росгвардия" the article also writes. Other names stay.
+func (d *doc) ruBodyNom(name string) string {
+	if strings.ContainsRune(name, ' ') || !isCyrillicWord(name) {
+		return name
+	}
+	caps := 0
+	for _, r := range name {
+		if unicode.IsUpper(r) {
+			caps++
+		}
+	}
+	tail := strings.TrimRightFunc(name, unicode.IsLower)
+	if last, _ := utf8.DecodeLastRuneInString(tail); caps >= 2 && unicode.IsUpper(last) && ruNounEnding(name[len(tail):]) {
+		return tail // "КамАЗа" → "КамАЗ"
+	}
+	stem, end := name, ""
+	for _, e := range []string{"ии", "ы", "и", "а", "у", "е"} {
+		if st, ok := strings.CutSuffix(name, e); ok && utf8.RuneCountInString(st) >= 3 && (e != "е" || ruObliqueBody(name)) {
+			stem, end = st, e
+			break
+		}
+	}
+	if end == "" {
+		return name
+	}
+	var noms []string
+	switch end {
+	case "ии":
+		noms = []string{stem + "ия"}
+	case "ы", "и":
+		noms = []string{stem + "а", stem + "я"}
+	case "е":
+		noms = []string{stem, stem + "а", stem + "я"}
+	default:
+		noms = []string{stem}
+	}
+	for _, n := range noms {
+		if d.inText(n) {
+			return n
+		}
+	}
+	return name
+}
+
+// ruNounEnding reports whether e is a case ending of an inflected acronym.
+func ruNounEnding(e string) bool {
+	switch e {
+	case "а", "у", "ом", "е", "ы", "ов", "ам", "ами", "ах":
+		return true
+	}
+	return false
 }

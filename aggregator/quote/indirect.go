@@ -103,7 +103,11 @@ func (d *doc) indirect(pi, ss, se int) {
 			if ce-v > 14 {
 				continue
 			}
-			m, ok := d.parsePhrase(toks[v+1:ce], caseNom, false)
+			phrase := toks[v+1 : ce]
+			if d.lang == "ru" {
+				phrase = ruUntold(phrase)
+			}
+			m, ok := d.parsePhrase(phrase, caseNom, false)
 			if !ok || (d.lang == "en" && (ce-v > 5 || m.pos != toks[v+1].s && !(v+2 < se && toks[v+2].s == m.pos && toks[v+1].is("the")))) {
 				continue
 			}

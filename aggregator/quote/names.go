@@ -2,6 +2,7 @@ package quote
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -168,6 +169,13 @@ func nameWord(t token, lang string) bool {
 		}
 		if !isCyrillicWord(lw) {
 			return !enStop[lw] && !enRoleWords[lw] && !enOrgWords[lw]
+		}
+		// A lower-case part after a hyphen makes a body's or a place's
+		// name, never a person's: "Альфа-банк", "Ростов-на-Дону".
+		if _, after, ok := strings.Cut(t.text, "-"); ok && after != "" {
+			if r, _ := utf8.DecodeRuneInString(after); unicode.IsLower(r) {
+				return false
+			}
 		}
 		return true
 	}

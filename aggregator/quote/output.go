@@ -79,7 +79,7 @@ func ruNominativeName(e *entity) bool {
 		return false
 	}
 	if e.kind != kPerson {
-		return true
+		return !ruObliqueBody(name)
 	}
 	for _, r := range rs {
 		if r.c == caseNom {
@@ -87,6 +87,36 @@ func ruNominativeName(e *entity) bool {
 		}
 	}
 	return len(rs) == 0
+}
+
+// ruObliqueBody reports whether a one-word Russian body's name ends as no
+// nominative does: the dative, instrumental or prepositional ("Интерфаксу",
+// "Известиям", "Госпотребслужбе"), the genitive of a word in -ия
+// ("Росгвардии") or a genitive plural ("Коммунистов"); not -ом, which
+// names end in ("Газпром"). Names with capitals inside (acronyms,
+// "ВКонтакте"), Latin names and phrases are left alone.
+func ruObliqueBody(name string) bool {
+	caps := 0
+	for _, r := range name {
+		if unicode.IsUpper(r) {
+			caps++
+		}
+	}
+	if strings.ContainsRune(name, ' ') || !isCyrillicWord(name) || caps > 1 {
+		return false // "ОмГТУ", "ВКонтакте"
+	}
+	lw := lower(name)
+	for _, e := range []string{"у", "ю", "ам", "ям", "ем", "ами", "ями", "ах", "ях", "ии", "ов", "ев"} {
+		if strings.HasSuffix(lw, e) {
+			return true
+		}
+	}
+	// -е after a consonant: "Стройгазете", not "Управление".
+	if st, ok := strings.CutSuffix(lw, "е"); ok {
+		r, _ := utf8.DecodeLastRuneInString(st)
+		return !strings.ContainsRune("аеёиоуыэюяьъц", r)
+	}
+	return false
 }
 
 // ruObliqueAdjective reports whether w ends as an adjective in a case other

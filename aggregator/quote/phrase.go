@@ -272,6 +272,12 @@ func (d *doc) parsePhrase(toks []token, cas int, nearest bool) (mention, bool) {
 		}
 		m := d0.m
 		m.org = o0.m.org
+		if lang == "ru" && spokesRole[m.head] && o0.at > d0.at && ts[o0.at].kind == tWord && strings.HasPrefix(m.org, ts[o0.at].text) && isCyrillicWord(ts[o0.at].text) {
+			// "представитель Роскомнадзора": the body that speaks
+			// through its representative stands in the genitive, as
+			// written.
+			m.org = ruGenOrgNom(strings.Fields(m.org))
+		}
 		return m, true
 	}
 	if len(orgs) > 0 {

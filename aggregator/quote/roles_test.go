@@ -16,3 +16,25 @@ func TestRussianRoleForms(t *testing.T) {
 		}
 	}
 }
+
+// TestRussianBodyCase: a one-word body's name in an oblique case comes back
+// to the nominative the text gives it, and is no speaker's name otherwise.
+func TestRussianBodyCase(t *testing.T) {
+	d := newDoc("Об этом сообщает агентство Укринформ. Бойцы Росгвардии задержали водителя КамАЗа.", "ru")
+	for in, want := range map[string]string{
+		"Укринформа": "Укринформ", "КамАЗа": "КамАЗ", "ЧОПа": "ЧОП", "Росгвардии": "Росгвардии",
+		"Госдума": "Госдума", "Управление": "Управление", "Газпром": "Газпром",
+	} {
+		if got := d.ruBodyNom(in); got != want {
+			t.Errorf("ruBodyNom(%q) = %q, want %q", in, got, want)
+		}
+	}
+	for in, want := range map[string]bool{
+		"Интерфаксу": true, "Известиям": true, "Стройгазете": true, "Росгвардии": true, "Коммунистов": true,
+		"Газпром": false, "Управление": false, "Госдума": false, "ОмГТУ": false, "ВКонтакте": false, "Reuters": false,
+	} {
+		if got := ruObliqueBody(in); got != want {
+			t.Errorf("ruObliqueBody(%q) = %v, want %v", in, got, want)
+		}
+	}
+}
