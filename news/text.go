@@ -172,8 +172,8 @@ var headElements = map[atom.Atom]bool{
 
 // CollapseSpace trims plain text s, turns every run of white space
 // (no-break, zero-width and narrow spaces and the BOM included) into one
-// ASCII space, and drops control characters, U+FFFE, U+FFFF and invalid
-// UTF-8, so that the result is one line, valid in XML.
+// ASCII space, and drops control characters, soft hyphens, U+FFFE, U+FFFF
+// and invalid UTF-8, so that the result is one line, valid in XML.
 func CollapseSpace(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
@@ -185,7 +185,9 @@ func CollapseSpace(s string) string {
 		case unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff':
 			space = true
 			continue
-		case r == utf8.RuneError && n == 1, unicode.IsControl(r), r == '\uFFFE', r == '\uFFFF':
+		case r == utf8.RuneError && n == 1, unicode.IsControl(r), r == '\uFFFE', r == '\uFFFF', r == '\u00ad':
+			// A soft hyphen only says where a word may break: kept, it
+			// splits the word for search, routing and quotes.
 			continue
 		}
 		if space && b.Len() > 0 {

@@ -27,8 +27,9 @@ func TestPlainText(t *testing.T) {
 		"<html><head><title>T</title></head><body><p>Тело</p></body></html>": "Тело",
 		"Новость\u00a0дня\u200b":                                             "Новость дня",
 		"ctl\x00\x01\x1f\ufffe":                                              "ctl",
-		"<p>ctl&#1;</p>":                                                     "ctl",
-		"bad \xff utf-8":                                                     "bad utf-8",
+		"проинформиро&shy;вал гла\u00adва":                                   "проинформировал глава",
+		"<p>ctl&#1;</p>": "ctl",
+		"bad \xff utf-8": "bad utf-8",
 		// from the RSS of oren.ru (node-feedparser_oren_ru_windows-1251_yandex.xml):
 		// the feed escapes its entities twice; the XML parser undoes once.
 		"музыкальной школы &#40;колледжа&#41; имени Гнесиных": "музыкальной школы (колледжа) имени Гнесиных",

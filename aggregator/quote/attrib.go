@@ -254,8 +254,8 @@ func loneSurname(after []token) bool {
 		return false
 	}
 	t := after[0]
-	if !t.cap() || t.acronym() || !isCyrillicWord(t.text) || isRuOrg(t.low) || ruPlaces[t.low] || ruStop[t.low] || ruAdjectival(t.text) {
-		return false
+	if !t.cap() || t.acronym() || !isCyrillicWord(t.text) || isRuOrg(t.low) || isRuRole(t.low) || ruPlace(t.low) || ruStop[t.low] || ruAdjectival(t.text) {
+		return false // "— проинформировал Глава": a role, capitalised in honour
 	}
 	if _, ok := ruPronouns[t.low]; ok {
 		return false

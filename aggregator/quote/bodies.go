@@ -49,15 +49,32 @@ func orgAt(ts []token, i int, lang string) (string, int) {
 		for j < len(ts) && j < i+7 {
 			n := ts[j]
 			ln := n.low
-			if n.kind == tWord && (n.acronym() || ruPlaces[ln]) && !ruStop[ln] {
+			if n.kind == tWord && (n.acronym() || ruPlace(ln)) && !ruStop[ln] {
 				words = append(words, n.text)
 				j++
 				continue
 			}
 			break
 		}
-		if t.lower() && len(words) == 1 {
-			// A body's common noun alone ("ведомство") describes one.
+		if len(words) == 1 && ruBodyNouns[lower(words[0])] {
+			// A body's common noun is the body of the name after it:
+			// "компания Apple", "агентство «Росбалт»".
+			if j < len(ts) && ts[j].kind == tQuote {
+				if q := quotedName(ts[j], lang); q != "" {
+					return q, j + 1
+				}
+			}
+			k := j
+			for k < len(ts) && k < j+4 && ts[k].kind == tWord && ts[k].cap() && !isCyrillicWord(ts[k].text) {
+				k++
+			}
+			if k > j {
+				return strings.Join(runWords(ts, j, k), " "), k
+			}
+		}
+		if len(words) == 1 && (t.lower() || ruBodyNouns[lower(words[0])]) {
+			// A body's common noun alone, capitalised or not ("Ведомство
+			// сообщило"), describes one.
 			return "", i
 		}
 		// A lower-case adjective before: "турецкий МИД"; one in an
@@ -258,7 +275,7 @@ func (d *doc) bodyIn(toks []token) (mention, bool) {
 		return mention{}, false
 	}
 	head := toks[1]
-	if !(isRuOrg(head.low) || head.acronym() && utf8.RuneCountInString(head.text) <= 6) || ruPlaces[head.low] || mediaName(head.text) {
+	if !(isRuOrg(head.low) || head.acronym() && utf8.RuneCountInString(head.text) <= 6) || ruPlace(head.low) || mediaName(head.text) {
 		return mention{}, false
 	}
 	words := []string{ruOrgNom(head.text)}

@@ -24,7 +24,38 @@ var (
 	givenNamesTSV string
 	//go:embed lexicon/surnames.tsv
 	surnamesTSV string
+	//go:embed lexicon/places.tsv
+	placesTSV string
 )
+
+// ruGazetteer maps every form of a place's name in OpenCorpora
+// (lexicon/places.tsv) that is no common word to the place's nominative:
+// "бурятии" → "бурятия", "орска" → "орск".
+var ruGazetteer = sync.OnceValue(func() map[string]string {
+	m := map[string]string{}
+	for line := range strings.Lines(placesTSV) {
+		nom, forms, _ := strings.Cut(strings.TrimSuffix(line, "\n"), "\t")
+		if !strings.Contains(","+forms+",", ","+nom+"*,") {
+			m[nom] = nom
+		}
+		for f := range strings.SplitSeq(forms, ",") {
+			if f != "" && !strings.HasSuffix(f, "*") {
+				m[f] = nom
+			}
+		}
+	}
+	return m
+})
+
+// ruPlace reports whether a lower-case Russian word names a place in any
+// case: a country or city of ruPlaces or of the gazetteer.
+func ruPlace(w string) bool {
+	if ruPlaces[w] {
+		return true
+	}
+	_, ok := ruGazetteer()[foldYo(w)]
+	return ok
+}
 
 // nameKind is the part of a Russian name a word is.
 type nameKind int

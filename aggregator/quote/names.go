@@ -212,6 +212,11 @@ func personEvidence(toks []token, i, j int, lang string) bool {
 	if len(words) == 0 {
 		return false
 	}
+	if lang == "ru" && len(words) == 1 && ruPlace(lower(words[0])) {
+		if _, _, given := ruGivenName(words[0]); !given {
+			return false // "пресс-конференция Главы Бурятии": a place alone is nobody
+		}
+	}
 	for _, w := range words {
 		lw := lower(strings.TrimSuffix(w, "."))
 		if enMaleNames[lw] || enFemaleNames[lw] {

@@ -377,7 +377,7 @@ func (d *doc) lastOrg(pos int, head string) *entity {
 func placeless(org string) string {
 	first, rest, _ := strings.Cut(org, " ")
 	for _, w := range strings.Fields(rest) {
-		if !ruPlaces[lower(w)] {
+		if !ruPlace(lower(w)) {
 			return org
 		}
 	}

@@ -38,3 +38,16 @@ func TestRussianBodyCase(t *testing.T) {
 		}
 	}
 }
+
+// TestRussianPlaces: the gazetteer knows the forms of places, not common
+// words that are also places, nor places named after people.
+func TestRussianPlaces(t *testing.T) {
+	for w, want := range map[string]bool{
+		"бурятии": true, "орска": true, "сыктывкар": true, "москвой": true, "турции": true,
+		"орла": false, "пушкин": false, "дом": false, "глава": false,
+	} {
+		if got := ruPlace(w); got != want {
+			t.Errorf("ruPlace(%q) = %v, want %v", w, got, want)
+		}
+	}
+}

@@ -25,6 +25,10 @@
 //     petrovich, as a man's, then as a woman's name, as its gender has them.
 //   - surnames.tsv: every surname of that dictionary, with its gender
 //     (m, f, or b for a surname of either).
+//   - places.tsv: every place name (Geox noun) of that dictionary, in the
+//     singular: its nominative, then its other forms, a form that is also a
+//     common word marked "*"; a place that is also a person's name
+//     (Пушкин, Королёв) is left out.
 // Words are lower case, with ё as е.
 'use strict';
 const fs = require('fs');
@@ -146,6 +150,8 @@ function each(fn) {
 const names = new Map(); // lemma -> Set of genders
 const surnames = new Map();
 const common = new Set(); // words with a parse that is no proper name
+const places = new Map(); // a form of a place's name -> its nominatives
+const personal = new Set(); // forms that are also a person's name
 each((word, pi, fi) => {
   const p = paradigms[pi];
   const n = p.length / 3;
@@ -153,6 +159,14 @@ each((word, pi, fi) => {
   if (!/\b(Name|Surn|Patr|Geox|Orgn|Trad|Abbr|Init)\b/.test(tag)) {
     common.add(word);
     return;
+  }
+  if (/\b(Name|Surn|Patr)\b/.test(tag)) personal.add(word);
+  if (/\bGeox\b/.test(tag) && /\bNOUN\b/.test(tag) && /\bsing\b/.test(tag)) {
+    const sfx = suffixes[p[fi]], pre = prefixes[p[2 * n + fi]];
+    const stem = word.slice(pre.length, word.length - sfx.length);
+    const lemma = prefixes[p[2 * n]] + stem + suffixes[p[0]];
+    if (!places.has(word)) places.set(word, new Set());
+    places.get(word).add(lemma);
   }
   const kind = /\bName\b/.test(tag) ? names : /\bSurn\b/.test(tag) ? surnames : null;
   // a surname's paradigm holds the man's and the woman's forms
@@ -190,3 +204,17 @@ fs.writeFileSync(path.join(out, 'names.tsv'), [...given.keys()].sort().map(w => 
 }).join('\n') + '\n');
 fs.writeFileSync(path.join(out, 'surnames.tsv'), [...surn.keys()].sort().map(w => w + '\t' + gender(surn.get(w))).join('\n') + '\n');
 console.error(`${inverse.length} petrovich rules turned round; ${given.size} given names, ${surn.size} surnames`);
+// places.tsv: a place's nominative, then its other forms; a form that is
+// also a common word ends in "*"; places that are also a person's name
+// (Пушкин, Королёв) are left out.
+const byLemma = new Map();
+for (const [w, lemmas] of places) {
+  if (personal.has(w)) continue;
+  for (const l of lemmas) {
+    if (personal.has(l)) continue;
+    if (!byLemma.has(fold(l))) byLemma.set(fold(l), new Set());
+    if (fold(w) !== fold(l) || common.has(w)) byLemma.get(fold(l)).add(fold(w) + (common.has(w) ? '*' : ''));
+  }
+}
+fs.writeFileSync(path.join(out, 'places.tsv'), [...byLemma.keys()].sort().map(l => l + '\t' + [...byLemma.get(l)].sort().join(',')).join('\n') + '\n');
+console.error(`${byLemma.size} places`);
