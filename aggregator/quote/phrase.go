@@ -198,7 +198,7 @@ func (d *doc) parsePhrase(toks []token, cas int, nearest bool) (mention, bool) {
 				descs = descs[:n-1]
 			}
 			h := roleHead(lw, lang)
-			descs = append(descs, found{mention{kind: kDesc, head: h, role: descText(ts, i, lang), pos: t.s, gender: roleGender(h, lang), indef: enIndefinite(ts, i, lang)}, i})
+			descs = append(descs, found{mention{kind: kDesc, head: h, role: descText(ts, i, lang), pos: t.s, gender: roleGender(h, lang), indef: enIndefinite(ts, i, lang) || ruIndefinite(ts, i, lang)}, i})
 		}
 	}
 	// An outlet beside another body only reports what the body said: the
@@ -323,6 +323,20 @@ func enIndefinite(ts []token, i int, lang string) bool {
 	}
 	switch ts[k].low {
 	case "a", "an", "one", "some", "another":
+		return true
+	}
+	return false
+}
+
+// ruIndefinite reports whether the Russian role word ts[i] is one of a
+// group ("один из пациентов", "одна из жительниц", "кто-то из депутатов"):
+// someone the article does not name.
+func ruIndefinite(ts []token, i int, lang string) bool {
+	if lang != "ru" || i < 2 || !ts[i-1].is("из") {
+		return false
+	}
+	switch ts[i-2].low {
+	case "один", "одна", "одно", "одного", "одной", "кто-то", "некоторые", "многие", "несколько", "двое", "трое":
 		return true
 	}
 	return false
