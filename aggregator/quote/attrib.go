@@ -418,7 +418,7 @@ func (d *doc) leftSubject(toks []token, ss, v int) (mention, bool) {
 	var narrow mention
 	have := false
 	for cs := v - 1; cs >= ss-1; cs-- {
-		if cs >= ss && !(toks[cs].is(",") || toks[cs].kind == tDash || toks[cs].is(";") || toks[cs].is(":")) {
+		if cs >= ss && !(toks[cs].is(",") || toks[cs].kind == tDash || toks[cs].is(";") || toks[cs].is(":") || quoteEndsClause(toks[cs])) {
 			continue
 		}
 		seg := toks[cs+1 : v]
@@ -470,6 +470,13 @@ func (d *doc) leftSubject(toks []token, ss, v int) (mention, bool) {
 		}
 	}
 	return narrow, have
+}
+
+// quoteEndsClause reports whether t is a quotation that ends with a comma
+// inside its marks, as English sets the comma that closes a clause:
+// "Remarking upon Clinton's “genuine empathy,” Starr said".
+func quoteEndsClause(t token) bool {
+	return t.kind == tQuote && strings.HasSuffix(strings.TrimRight(t.text, "\"”’'»"), ",")
 }
 
 // commonHead reports whether the English words seg, before a verb, end in

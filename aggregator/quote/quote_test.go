@@ -967,6 +967,7 @@ func TestEnglishSubjectNextToVerb(t *testing.T) {
 		"Martin Luther King Jr. said the arc of the moral universe is long but it bends toward justice.":                                                                                    {"Martin Luther King Jr"},
 		"So far, Mr. Clinton does not seem to be relishing the fight.\n\nAllies say that he does not see any need to fully engage either man, believing that Mrs. Clinton can handle them.": {""},
 		"After meeting the Kremlin's envoy, Mr. Smith said the talks would resume on Monday.":                                                                                               {"Smith"},
+		"Remarking upon Clinton's \"genuine empathy,\" Starr said, \"Leave aside the unpleasantness, his genuine empathy for human beings is absolutely clear.\"":                           {"Starr"},
 	})
 }
 
