@@ -802,9 +802,10 @@ func TestQuotedNamesOfThings(t *testing.T) {
 		"соглашением «…»":    "Министр иностранных дел Сергей Лавров заявил, что Россия больше не связана соглашением «о зерновом коридоре».",
 		"пишет «Подъем»":     "«Это вынужденная мера», — сказал министр Олег Зубков.\n\nМестные чиновники отказали из-за позиции духовенства, пишет «Подъем».",
 	}
-	things := []string{"свободной продажи", "о зерновом коридоре", "Подъем"}
+	things := []string{"свободной продажи", "о зерновом коридоре", "Подъем", "Orange is the New Black"}
+	texts["a title in title case"] = "Dascha Polanco, who stars in \"Orange is the New Black,\" said she was proud of the role."
 	for name, text := range texts {
-		for _, q := range Find(text, "ru") {
+		for _, q := range Find(text, guessLang(text)) {
 			if slices.Contains(things, q.Text) {
 				t.Errorf("%s: the name of a thing %q was reported as a quote by %q", name, q.Text, q.Speaker)
 			}

@@ -161,6 +161,9 @@ func nominativeOf(w, stem string, end rune) bool {
 // than as a name: a pronoun, a negation, an auxiliary or (Russian) a verb's
 // ending.
 func looksLikeSpeech(s, lang string) bool {
+	if lang == "en" && enTitleCase(s) {
+		return false // “Orange is the New Black”: a title, whatever its verb
+	}
 	for _, w := range strings.FieldsFunc(lower(s), func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r != '’' }) {
 		w = strings.ReplaceAll(w, "’", "'")
 		if lang == "ru" {
@@ -183,6 +186,29 @@ func looksLikeSpeech(s, lang string) bool {
 		}
 	}
 	return false
+}
+
+// enTitleCase reports whether English words are set as a title: three or
+// more, two of those after the first capitalised, the others function
+// words.
+func enTitleCase(s string) bool {
+	words := strings.Fields(s)
+	if len(words) < 3 {
+		return false
+	}
+	caps := 0
+	for i, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		switch {
+		case unicode.IsUpper(r):
+			if i > 0 {
+				caps++
+			}
+		case !enStop[lower(w)] && !enSpeechWords[lower(w)]:
+			return false
+		}
+	}
+	return caps >= 2
 }
 
 var ruSpeechWords = toSet(`не нет да я мы вы ты он она они это будет был была было были нужно надо можно
