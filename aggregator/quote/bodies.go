@@ -424,7 +424,11 @@ func ruMediaHead(w string) bool {
 
 // mediaNames are news outlets and platforms, lower-cased; a body's name
 // that is one of them or starts with one is an outlet.
-var mediaNames = []string{"тасс", "риа", "интерфакс", "interfax", "reuters", "рейтер", "ап", "ap", "afp", "bloomberg",
+// ruMediaAcronyms name the kind of an outlet before its quoted name:
+// информационное агентство, телекомпания (ИА «Регнум», ТК «Звезда»).
+var ruMediaAcronyms = toSet(`иа риа миа тк трк гтрк`)
+
+var mediaNames = []string{"иа", "тк", "трк", "гтрк", "миа", "тасс", "риа", "интерфакс", "interfax", "reuters", "рейтер", "ап", "ap", "afp", "bloomberg",
 	"cnn", "bbc", "би-би-си", "рбк", "коммерсант", "известия", "ведомости", "сми", "нсн", "цнн", "твиттер", "twitter",
 	"facebook", "фейсбук", "телеграм", "telegram", "wall street", "the wall street", "new york times", "the new york times",
 	"washington post", "the washington post", "financial times", "guardian", "the guardian", "politico", "axios", "bild",

@@ -70,6 +70,14 @@ func (d *doc) parsePhrase(toks []token, cas int, nearest bool) (mention, bool) {
 					continue
 				}
 			}
+			if q != "" && lang == "ru" && i > 0 && ts[i-1].acronym() && ruMediaAcronyms[ts[i-1].low] {
+				// "РИА «Новости» сообщило", "ИА «Регнум»": one outlet's name.
+				if n := len(orgs); n > 0 && orgs[n-1].at == i-1 {
+					orgs = orgs[:n-1]
+				}
+				orgs = append(orgs, found{mention{kind: kOrg, org: ts[i-1].text + " " + q, pos: ts[i-1].s}, i - 1})
+				continue
+			}
 			if q != "" {
 				orgs = append(orgs, found{mention{kind: kOrg, org: q, pos: t.s}, i})
 			}
