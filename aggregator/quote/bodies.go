@@ -362,7 +362,7 @@ func ruGenOrgNom(words []string) string {
 		nomHead = strings.TrimSuffix(head, "а")
 	case strings.HasSuffix(lh, "я"):
 		nomHead = strings.TrimSuffix(head, "я") + "ь"
-		if r, _ := utf8.DecodeLastRuneInString(strings.TrimSuffix(lh, "я")); strings.ContainsRune("аеёиоуыэюя", r) {
+		if r, _ := utf8.DecodeLastRuneInString(strings.TrimSuffix(lh, "я")); strings.ContainsRune(ruVowels, r) {
 			nomHead = strings.TrimSuffix(head, "я") + "й" // "Минстроя", "музея"
 		}
 	}
@@ -422,17 +422,20 @@ func ruMediaHead(w string) bool {
 	return false
 }
 
-// mediaNames are news outlets and platforms, lower-cased; a body's name
-// that is one of them or starts with one is an outlet.
 // ruMediaAcronyms name the kind of an outlet before its quoted name:
 // информационное агентство, телекомпания (ИА «Регнум», ТК «Звезда»).
-var ruMediaAcronyms = toSet(`иа риа миа тк трк гтрк`)
+var ruMediaAcronyms = toSet(ruMediaAcronymList)
 
-var mediaNames = []string{"иа", "тк", "трк", "гтрк", "миа", "тасс", "риа", "интерфакс", "interfax", "reuters", "рейтер", "ап", "ap", "afp", "bloomberg",
+const ruMediaAcronymList = `иа риа миа тк трк гтрк`
+
+// mediaNames are news outlets and platforms, lower-cased; a body's name
+// that is one of them or starts with one is an outlet (the outlet kinds of
+// ruMediaAcronyms among them).
+var mediaNames = append(strings.Fields(ruMediaAcronymList), "тасс", "интерфакс", "interfax", "reuters", "рейтер", "ап", "ap", "afp", "bloomberg",
 	"cnn", "bbc", "би-би-си", "рбк", "коммерсант", "известия", "ведомости", "сми", "нсн", "цнн", "твиттер", "twitter",
 	"facebook", "фейсбук", "телеграм", "telegram", "wall street", "the wall street", "new york times", "the new york times",
 	"washington post", "the washington post", "financial times", "guardian", "the guardian", "politico", "axios", "bild",
-	"spiegel", "der spiegel", "le monde", "nikkei"}
+	"spiegel", "der spiegel", "le monde", "nikkei")
 
 // mediaName reports whether a body is a news outlet, which reports what
 // others say rather than speaking.

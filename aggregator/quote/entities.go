@@ -478,14 +478,8 @@ func (d *doc) ruBodyNom(name string) string {
 	if strings.ContainsRune(name, ' ') || !isCyrillicWord(name) {
 		return name
 	}
-	caps := 0
-	for _, r := range name {
-		if unicode.IsUpper(r) {
-			caps++
-		}
-	}
 	tail := strings.TrimRightFunc(name, unicode.IsLower)
-	if last, _ := utf8.DecodeLastRuneInString(tail); caps >= 2 && unicode.IsUpper(last) && ruNounEnding(name[len(tail):]) {
+	if last, _ := utf8.DecodeLastRuneInString(tail); capitals(name) >= 2 && unicode.IsUpper(last) && slices.Contains(ruHardEndings, name[len(tail):]) {
 		return tail // "КамАЗа" → "КамАЗ"
 	}
 	stem, end := name, ""
@@ -515,13 +509,4 @@ func (d *doc) ruBodyNom(name string) string {
 		}
 	}
 	return name
-}
-
-// ruNounEnding reports whether e is a case ending of an inflected acronym.
-func ruNounEnding(e string) bool {
-	switch e {
-	case "а", "у", "ом", "е", "ы", "ов", "ам", "ами", "ах":
-		return true
-	}
-	return false
 }

@@ -96,13 +96,7 @@ func ruNominativeName(e *entity) bool {
 // names end in ("Газпром"). Names with capitals inside (acronyms,
 // "ВКонтакте"), Latin names and phrases are left alone.
 func ruObliqueBody(name string) bool {
-	caps := 0
-	for _, r := range name {
-		if unicode.IsUpper(r) {
-			caps++
-		}
-	}
-	if strings.ContainsRune(name, ' ') || !isCyrillicWord(name) || caps > 1 {
+	if strings.ContainsRune(name, ' ') || !isCyrillicWord(name) || capitals(name) > 1 {
 		return false // "ОмГТУ", "ВКонтакте"
 	}
 	lw := lower(name)
@@ -114,7 +108,7 @@ func ruObliqueBody(name string) bool {
 	// -е after a consonant: "Стройгазете", not "Управление".
 	if st, ok := strings.CutSuffix(lw, "е"); ok {
 		r, _ := utf8.DecodeLastRuneInString(st)
-		return !strings.ContainsRune("аеёиоуыэюяьъц", r)
+		return !strings.ContainsRune(ruVowels+"ьъц", r)
 	}
 	return false
 }

@@ -29,7 +29,7 @@ func isRuRole(w string) bool {
 // and "дочери": "главной" is no form of "глава", nor "матч" of "мать".
 func ruRoleForm(w string) string {
 	for stem := range stems(w, 3) {
-		if h, ok := ruRoleStems[stem]; ok && strings.Trim(strings.TrimPrefix(w[len(stem):], "ер"), "аеёиоуыэюяьвгмхй") == "" {
+		if h, ok := ruRoleStems[stem]; ok && strings.Trim(strings.TrimPrefix(w[len(stem):], "ер"), ruVowels+"ьвгмхй") == "" {
 			return h
 		}
 	}

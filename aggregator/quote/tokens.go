@@ -51,16 +51,25 @@ func (t token) acronym() bool {
 	if t.kind != tWord {
 		return false
 	}
-	up, n := 0, 0
+	n := 0
 	for _, r := range t.text {
 		if unicode.IsLetter(r) {
 			n++
-			if unicode.IsUpper(r) {
-				up++
-			}
 		}
 	}
+	up := capitals(t.text)
 	return n >= 2 && up >= 2 && up >= n-1
+}
+
+// capitals counts the upper-case letters of s.
+func capitals(s string) int {
+	n := 0
+	for _, r := range s {
+		if unicode.IsUpper(r) {
+			n++
+		}
+	}
+	return n
 }
 
 // tokenize splits text[s:e) into tokens; the spans listed in qs (indices
