@@ -511,9 +511,18 @@ func (d *doc) verbPlural(t token) bool {
 
 // ruPluralSubject reports whether the Russian words seg, right before a
 // plural verb, end in a plural noun that names nobody ("Очевидцы",
-// "местные жители", "ученые"); "в дипмиссии" is where, not who.
+// "местные жители", "ученые", "Оккупационные власти в Крыму": a
+// preposition's words after the noun say where); "в дипмиссии" is where,
+// not who.
 func ruPluralSubject(seg []token, pluralVerb bool) bool {
-	t := seg[len(seg)-1]
+	end := len(seg)
+	for k := 1; k < end; k++ {
+		if ruPrepositions[seg[k].low] {
+			end = k
+			break
+		}
+	}
+	t := seg[end-1]
 	if !pluralVerb || ruPrepositions[seg[0].low] || t.kind != tWord || ruStop[t.low] || utf8.RuneCountInString(t.low) < 4 {
 		return false
 	}
@@ -646,7 +655,15 @@ func (d *doc) prevAttr(pi int) attrib {
 	a := d.leftAttr(pt, ss, len(pt))
 	if !a.ok() {
 		// "Премьер-министр Малайзии продемонстрировал, что …:" — the
-		// sentence's subject introduces the speech.
+		// sentence's subject introduces the speech; after ", но", ", а" that
+		// of the last clause ("Путин хотел встать, но Анвар Ибрагим
+		// запротестовал:").
+		for k := len(pt) - 2; k > ss; k-- {
+			if pt[k-1].is(",") && (pt[k].low == "но" || pt[k].low == "а" || pt[k].low == "однако") {
+				ss = k + 1
+				break
+			}
+		}
 		if m, ok := d.parsePhrase(pt[ss:], caseNom, false); ok && m.kind != kPronoun {
 			a = attrib{m: m, how: aPrev}
 		}

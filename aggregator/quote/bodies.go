@@ -40,7 +40,7 @@ func orgAt(ts []token, i int, lang string) (string, int) {
 			}
 			k++
 		}
-		if k > j && k < len(ts) && ts[k].kind == tWord && (ts[k].acronym() || ruPlaces[ts[k].low]) {
+		if k > j && k < len(ts) && ts[k].kind == tWord && (ts[k].acronym() || ruPlace(ts[k].low)) {
 			for _, n := range ts[j:k] {
 				words = append(words, n.text)
 			}

@@ -34,6 +34,13 @@ func (d *doc) quoteTok(pi, qi int) {
 	}
 	full := sentInitial || afterColon || afterVerbComma || continued
 	if d.thingBefore(toks, qi) {
+		// "так называемого «списка Титова»": a term here and after
+		if k := termKey(content); k != "" {
+			d.terms[k] = true
+		}
+		return
+	}
+	if !full && d.terms[termKey(content)] {
 		return
 	}
 	if !full && nameLike(content, d.lang) && !looksLikeSpeech(content, d.lang) {

@@ -18,8 +18,11 @@ const (
 )
 
 // ruGoverned are the prepositions and cue nouns before a name, with the
-// case they ask of it: "по словам Лаврова".
-var ruGoverned = map[string]int{"у": caseGen, "от": caseGen, "для": caseGen, "до": caseGen, "из": caseGen, "без": caseGen,
+// case they ask of it ("по словам Лаврова"), and the oblique forms of a
+// title, whose case the name shares ("господину Каковкину").
+var ruGoverned = map[string]int{"господина": caseGen, "господину": caseDat, "господином": caseIns, "господине": casePrep,
+	"госпожи": caseGen, "госпоже": caseDat, "госпожу": caseAcc, "госпожой": caseIns,
+	"у": caseGen, "от": caseGen, "для": caseGen, "до": caseGen, "из": caseGen, "без": caseGen,
 	"против": caseGen, "после": caseGen, "около": caseGen, "возле": caseGen, "слов": caseGen, "имени": caseGen,
 	"про": caseAcc, "через": caseAcc, "на": caseAccPrep, "о": casePrep, "об": casePrep, "обо": casePrep, "при": casePrep,
 	"с": caseIns, "со": caseIns, "между": caseIns, "над": caseIns, "перед": caseIns, "к": caseDat, "ко": caseDat, "по": caseDat}
@@ -46,7 +49,7 @@ func caseBefore(toks []token, i int) int {
 			return max(cas, caseNom) // a preposition of the description, not of the name
 		case !isRuRole(lp) || k < i-1 && isRuOrg(lp):
 			// a word of the description: "инфраструктуры", "партии"
-		case ruRoleWords[lp]:
+		case ruRoleNom(lp):
 			return caseNom
 		case cas < 0 && (strings.HasSuffix(lp, "у") || strings.HasSuffix(lp, "ю")):
 			cas = caseDat // an oblique role word: "пресс-секретарю Дмитрию Пескову"

@@ -120,6 +120,13 @@ func (d *doc) parsePhrase(toks []token, cas int, nearest bool) (mention, bool) {
 			m := mention{kind: kPerson, first: first, last: last, pos: t.s, cas: cas}
 			if lang == "ru" && cas == caseNom {
 				m.cas = caseBefore(ts, i)
+				if m.cas == caseDat || m.cas == caseIns || m.cas == casePrep {
+					// "прокомментировал бизнес-омбудсмен приговор господину
+					// Каковкину", "в беседе с Путиным": whom the speech is
+					// to or about, never who spoke.
+					i = j - 1
+					continue
+				}
 			}
 			m.strong = personEvidence(ts, i, j, lang)
 			m.role = roleBefore(ts, i, lang)

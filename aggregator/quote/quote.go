@@ -77,6 +77,7 @@ func find(text, lang string) *doc {
 	d.scanMentions()
 	d.scanOrgs()
 	d.readInterview()
+	d.readTerms()
 	d.run()
 	return d
 }
@@ -111,6 +112,7 @@ type doc struct {
 	iv         interview       // who answers and who asks, in a question-and-answer text
 	lead       lead            // the last answer of leadEnd
 	midWords   map[string]bool // words standing inside a sentence, once inText has asked
+	terms      map[string]bool // termKey of the quoted terms found so far (things.go)
 
 	// The work done, in steps, and how much may be done: see spend.
 	work, budget int
@@ -119,7 +121,7 @@ type doc struct {
 // newDoc splits text into paragraphs and reads each one's quotation marks,
 // tokens and sentences.
 func newDoc(text, lang string) *doc {
-	d := &doc{text: text, lang: lang, quoted: map[[2]int]bool{},
+	d := &doc{text: text, lang: lang, quoted: map[[2]int]bool{}, terms: map[string]bool{},
 		people: map[string][]*entity{}, bodies: map[string][]*entity{}, given: map[string]int{},
 		budget: workBase + workPerByte*len(text)}
 	d.paras = paragraphs(text)

@@ -12,6 +12,7 @@ type speaker struct {
 	e    *entity
 	role string
 	para int
+	pos  int // where the attribution named them (0 when it did not)
 }
 
 // spokeIn reports whether the speaker is named and spoke in paragraph pi.
@@ -30,6 +31,7 @@ func (d *doc) speakerOf(pi, s int, a attrib, follow bool) speaker {
 	sp := speaker{para: pi}
 	if a.ok() && a.m.kind != 0 {
 		sp.e, sp.role = d.resolve(a.m, a.vg)
+		sp.pos = a.m.pos
 	}
 	if sp.e == nil && a.ok() && a.m.kind == 0 && a.how != aCue {
 		switch {
@@ -59,7 +61,7 @@ func (d *doc) speakerOf(pi, s int, a attrib, follow bool) speaker {
 // speaker, for the quotations after it.
 func (d *doc) heard(pi int, a attrib) {
 	if ent, role := d.resolve(a.m, a.vg); ent != nil {
-		d.last = speaker{e: ent, role: role, para: pi}
+		d.last = speaker{e: ent, role: role, para: pi, pos: a.m.pos}
 	}
 }
 
@@ -179,11 +181,13 @@ func (d *doc) resolve(m mention, g gender) (*entity, string) {
 			}
 			return nil, m.role
 		}
-		// A role the article gave someone: "the FSB Director".
+		// A role the article gave someone: "the FSB Director"; a Russian
+		// body's noun ("прокуратура") is no one's role.
 		var best *entity
 		bestPos := -1
 		quals := qualifierStems(m.role, head)
-		if d.last.e != nil && d.last.e.kind == kPerson {
+		person := !(d.lang == "ru" && isRuOrg(head))
+		if person && d.last.e != nil && d.last.e.kind == kPerson {
 			// The last speaker, when a role the article gave them has the
 			// head and every qualifier ("президент США" is not the
 			// "президент Украины" who spoke last).
@@ -204,7 +208,7 @@ func (d *doc) resolve(m mention, g gender) (*entity, string) {
 		generic := genericHeads[head]
 		bestScore := 0
 		for _, pm := range d.pm {
-			if pm.pos > m.pos || !compatible(g, pm.e.gender) {
+			if !person || pm.pos > m.pos || !compatible(g, pm.e.gender) {
 				continue
 			}
 			score := 0
@@ -234,7 +238,7 @@ func (d *doc) resolve(m mention, g gender) (*entity, string) {
 			}
 		}
 		_ = bestPos
-		if best == nil && len(d.paras) > 0 && m.pos < d.paras[0].e {
+		if best == nil && person && len(d.paras) > 0 && m.pos < d.paras[0].e {
 			// A headline describes someone the article names later.
 			for _, pm := range d.pm {
 				for _, r := range pm.e.roles {
@@ -263,7 +267,7 @@ func (d *doc) resolve(m mention, g gender) (*entity, string) {
 			return nil, m.role
 		}
 		if !anaphoric(m, d.lang) {
-			if m.org != "" {
+			if m.org != "" && !personRole(head, d.lang) {
 				return d.addOrg(m.org), m.role
 			}
 			return nil, m.role
@@ -277,12 +281,23 @@ func (d *doc) resolve(m mention, g gender) (*entity, string) {
 		if e := d.antecedent(m.pos, g); e != nil {
 			return e, m.role
 		}
-		if m.org != "" {
+		if m.org != "" && !personRole(head, d.lang) {
 			return d.addOrg(m.org), m.role
 		}
 		return nil, m.role
 	}
 	return nil, ""
+}
+
+// personRole reports whether a role word names someone whose words are
+// not their body's ("полковник ФСБ", "экс-глава Минздрава"), unlike a
+// spokesman's or those of its head or deputy head ("замглавы МИД Украины").
+func personRole(head, lang string) bool {
+	if spokesRole[head] || isOrgWord(head, lang) || ruMediaHead(head) {
+		return false
+	}
+	h := strings.TrimPrefix(strings.TrimPrefix(head, "заместитель"), "зам")
+	return !leaderWord(h) && !strings.HasPrefix(h, "министр")
 }
 
 // onlyFullName returns the one person named in full (given name and
@@ -324,7 +339,11 @@ func (d *doc) antecedent(pos int, g gender) *entity {
 			if pos-d.pm[k].pos > 3000 {
 				break
 			}
-			if pass == 0 && (!d.pm[k].nom || d.lang == "en" && d.pm[k].e.first == "" && d.pm[k].e.kind == kPerson) {
+			// The last speaker, where the attribution named them by a
+			// name the article gives in full, is a subject in any case
+			// ("По словам Крушны, … «…», — сказал он").
+			subject := d.pm[k].nom || d.pm[k].e == d.last.e && d.pm[k].pos == d.last.pos && d.last.e.first != ""
+			if pass == 0 && (!subject || d.lang == "en" && d.pm[k].e.first == "" && d.pm[k].e.kind == kPerson) {
 				// English names people in full first: a bare capitalised
 				// word ("the Israeli government") is a weak antecedent
 				continue
@@ -338,8 +357,9 @@ func (d *doc) antecedent(pos int, g gender) *entity {
 }
 
 // lastOrg returns the last body named before pos (within about three
-// paragraphs), preferring a ministry when head names one ("ведомство",
-// "министерство", "the ministry").
+// paragraphs), preferring one whose name holds head ("суд", "прокуратура")
+// or a ministry when head names one ("ведомство", "министерство", "the
+// ministry").
 func (d *doc) lastOrg(pos int, head string) *entity {
 	ministry := head == "ведомство" || head == "министерство" || head == "дипведомство" || head == "ministry" || head == "department"
 	media := ruMediaHead(head)
@@ -358,11 +378,11 @@ func (d *doc) lastOrg(pos int, head string) *entity {
 		if d.lang == "ru" && bareAcronym(placeless(o.e.org)) {
 			continue // ДТП, ЖКХ, УК РФ: an acronym no lexicon calls a body
 		}
-		if !ministry {
-			return o.e
-		}
 		ln := lower(o.e.org)
-		if strings.HasPrefix(ln, "мин") || strings.HasPrefix(ln, "мид") || strings.HasPrefix(ln, "мвд") || strings.Contains(ln, "ministry") || strings.Contains(ln, "department") {
+		if head != "" && containsStem(ln, roleStemOf(head)) {
+			return o.e // "в суде" after "Майкопский городской суд …"
+		}
+		if ministry && (strings.HasPrefix(ln, "мин") || strings.HasPrefix(ln, "мид") || strings.HasPrefix(ln, "мвд") || strings.Contains(ln, "ministry") || strings.Contains(ln, "department")) {
 			return o.e
 		}
 		if any == nil {

@@ -18,7 +18,14 @@ func isRole(w, lang string) bool {
 // isRuRole reports whether a lower-case Russian word is a role word in any case
 // ("президента", "министром").
 func isRuRole(w string) bool {
-	return ruRoleWords[w] || ruRoleForm(w) != ""
+	return ruRoleNom(w) || ruRoleForm(w) != ""
+}
+
+// ruRoleNom reports whether w is a role word in the nominative, or a
+// compound ending in one ("экс-глава", "бизнес-омбудсмен").
+func ruRoleNom(w string) bool {
+	i := strings.LastIndexByte(w, '-')
+	return ruRoleWords[w] || i > 0 && ruRoleWords[w[i+1:]]
 }
 
 // ruRoleForm returns the role word that w is an oblique form of: w less
@@ -28,6 +35,12 @@ func isRuRole(w string) bool {
 // в, г, м, х, й (-ов, -ого, -ами, -ах, -ой), after the -ер- of "матери"
 // and "дочери": "главной" is no form of "глава", nor "матч" of "мать".
 func ruRoleForm(w string) string {
+	if i := strings.LastIndexByte(w, '-'); i > 0 {
+		// A compound declines its last word: "бизнес-омбудсмена".
+		if h := ruRoleForm(w[i+1:]); h != "" {
+			return w[:i+1] + h
+		}
+	}
 	for stem := range stems(w, 3) {
 		if h, ok := ruRoleStems[stem]; ok && strings.Trim(strings.TrimPrefix(w[len(stem):], "ер"), ruVowels+"ьвгмхй") == "" {
 			return h
@@ -41,7 +54,7 @@ func ruRoleForm(w string) string {
 // word in -а, is the accusative).
 func ruDativeRole(w string) bool {
 	h := ruRoleForm(w)
-	if ruRoleWords[w] || h == "" {
+	if ruRoleNom(w) || h == "" {
 		return false
 	}
 	if strings.HasSuffix(w, "ам") || strings.HasSuffix(w, "ям") {
@@ -89,7 +102,7 @@ func roleHead(lw, lang string) string {
 	if lang != "ru" {
 		return strings.TrimSuffix(stripPossessive(lw), ".")
 	}
-	if ruRoleWords[lw] {
+	if ruRoleNom(lw) {
 		return lw
 	}
 	if h := ruRoleForm(lw); h != "" {
@@ -379,5 +392,5 @@ var genericHeads = toSet(`глава руководитель лидер шеф 
 
 // spokesRole are roles of someone speaking for a body: an unnamed
 // "представитель МИД" is the ministry speaking.
-var spokesRole = toSet(`представитель представительница пресс-секретарь пресс-служба спикер источник
+var spokesRole = toSet(`представитель представительница пресс-секретарь пресс-служба пресс-центр спикер источник
 spokesman spokeswoman spokesperson representative spokespeople spokesmen source sources official officials`)

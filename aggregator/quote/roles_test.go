@@ -3,13 +3,21 @@ package quote
 import "testing"
 
 // TestRussianRoleForms: an oblique form of a role word is the word with an
-// ending of a noun or adjective; a word that only begins like one is not.
+// ending of a noun or adjective; a word that only begins like one is not; a
+// compound declines its last word, and one ending in a role word is one.
 func TestRussianRoleForms(t *testing.T) {
+	for _, w := range []string{"бизнес-омбудсмен", "экс-глава", "вице-премьер", "пресс-секретарь"} {
+		if !isRuRole(w) || roleHead(w, "ru") != w {
+			t.Errorf("%q: isRuRole %v, roleHead %q; want a role word, its own head", w, isRuRole(w), roleHead(w, "ru"))
+		}
+	}
 	for w, want := range map[string]string{
 		"министром": "министр", "главой": "глава", "главу": "глава", "президента": "президент",
 		"представителями": "представитель", "матери": "мать", "дочери": "дочь", "судьи": "судья",
 		"главной": "", "главный": "", "главарь": "", "матч": "", "матчах": "", "судьба": "",
 		"принцип": "", "чемпионат": "", "экспертиза": "", "женщин": "", "корольчук": "",
+		"бизнес-омбудсмену": "бизнес-омбудсмен", "экс-главы": "экс-глава", "премьер-министром": "премьер-министр",
+		"нью-йорка": "", "бизнес-центра": "",
 	} {
 		if got := ruRoleForm(w); got != want {
 			t.Errorf("ruRoleForm(%q) = %q, want %q", w, got, want)
@@ -49,5 +57,14 @@ func TestRussianPlaces(t *testing.T) {
 		if got := ruPlace(w); got != want {
 			t.Errorf("ruPlace(%q) = %v, want %v", w, got, want)
 		}
+	}
+}
+
+// TestCompoundRole: a compound ending in a role word heads the speaker's
+// role as one does ("бизнес-омбудсмен Борис Титов").
+func TestCompoundRole(t *testing.T) {
+	qs := Find("«Мы будем активно оспаривать приговор», — сообщил бизнес-омбудсмен Борис Титов.", "ru")
+	if len(qs) != 1 || qs[0].Speaker != "Борис Титов" || qs[0].Role != "бизнес-омбудсмен" {
+		t.Errorf("got %+v, want one quote by Борис Титов, бизнес-омбудсмен", qs)
 	}
 }

@@ -31,6 +31,45 @@ func (d *doc) thingBefore(toks []token, qi int) bool {
 	return enThings[lp]
 }
 
+// termKey returns the stems of the words of a quotation that may be a term
+// (at most five words, no sentence punctuation), or "".
+func termKey(s string) string {
+	if len(s) > maxNameBytes || strings.ContainsAny(s, ",:;.!?") {
+		return ""
+	}
+	words := strings.Fields(s)
+	if len(words) == 0 || len(words) > 5 {
+		return ""
+	}
+	for i, w := range words {
+		words[i] = news.Stem(news.Fold(w))
+	}
+	return strings.Join(words, " ")
+}
+
+// readTerms notes the Russian terms of the article: words it quotes inside
+// sentences in two inflections («зона безопасности», «зоны безопасности»),
+// since speech is quoted as said and a term declines with the sentence
+// around it.
+func (d *doc) readTerms() {
+	if d.lang != "ru" {
+		return
+	}
+	forms := map[string]string{}
+	for _, sp := range d.spans {
+		c := lower(d.text[sp.s:sp.e])
+		k := termKey(c)
+		if k == "" || wordBefore(d.text, sp.open) == "" {
+			continue
+		}
+		if f, ok := forms[k]; !ok {
+			forms[k] = c
+		} else if f != c {
+			d.terms[k] = true
+		}
+	}
+}
+
 // ruThingStems are the stems of nouns that name a thing given after them in
 // quotation marks, in any case: компания «Газпром», газета «Коммерсантъ»,
 // закон «О…», фильм «…». A noun whose forms the stemmer
