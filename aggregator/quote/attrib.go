@@ -453,8 +453,9 @@ func (d *doc) leftSubject(toks []token, ss, v int) (mention, bool) {
 			}
 			continue
 		}
-		if cs >= ss && v-1 > cs && toks[v-1].is(",") && !(m.kind == kPronoun || m.kind == kPerson && m.strong && leadsSegment(seg, m.pos, d.lang)) {
-			// "Smith, chief executive of CloudFlare, said": an appositive.
+		if cs >= ss && v-1 > cs && toks[v-1].is(",") && !(m.kind == kPronoun || m.kind == kPerson && m.strong && (len(m.first) > 0 || d.onlyFullName(surnameKey(m.last)) != nil) && leadsSegment(seg, m.pos, d.lang)) {
+			// "Smith, chief executive of CloudFlare, said", "Виктор Зуев,
+			// член Президиума …, считает": an appositive.
 			continue
 		}
 		if m.kind == kPerson || m.kind == kPronoun {
@@ -672,6 +673,21 @@ func (d *doc) prevAttr(pi int) attrib {
 		a.how = aPrev
 	}
 	return a
+}
+
+// colonAttr reads the clause after a quotation and its colon, from toks[j]:
+// its subject, when a speech verb follows it within a few words ("«Очень
+// плохо»: Венедиктов посетовал на …").
+func (d *doc) colonAttr(toks []token, j, end int) attrib {
+	for k := j + 1; k < end && k < j+6; k++ {
+		if g, ok := d.verbAt(toks[k]); ok {
+			if m, ok := d.parsePhrase(toks[j:k], caseNom, false); ok && m.kind != kPronoun {
+				return attrib{m: m, verb: toks[k].text, vg: g, how: aRight}
+			}
+			break
+		}
+	}
+	return attrib{}
 }
 
 // headlineAttr reads a headline ending in "— Name" (a quotation followed

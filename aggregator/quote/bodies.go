@@ -40,7 +40,7 @@ func orgAt(ts []token, i int, lang string) (string, int) {
 			}
 			k++
 		}
-		if k > j && k < len(ts) && ts[k].kind == tWord && (ts[k].acronym() || ruPlace(ts[k].low)) {
+		if k > j && k < len(ts) && ts[k].kind == tWord && (ts[k].acronym() || ruPlaces[ts[k].low] || ruPlace(ts[k].low) && ruGenitives(ts[j:k])) {
 			for _, n := range ts[j:k] {
 				words = append(words, n.text)
 			}
@@ -140,6 +140,21 @@ func orgAt(ts []token, i int, lang string) (string, int) {
 // ("INTERFAX.RU", "Газета.Ru"): part of a site's name, not a body's.
 func inDomain(ts []token, i int) bool {
 	return i > 1 && ts[i-1].is(".") && ts[i-1].s == ts[i-2].e && ts[i].s == ts[i-1].e
+}
+
+// ruGenitives reports whether every word of ts ends as a genitive may
+// ("австрийского", "города"): not "проекту", a dative.
+func ruGenitives(ts []token) bool {
+	for _, t := range ts {
+		ok := false
+		for _, e := range []string{"а", "я", "ы", "и", "ов", "ев", "ей", "ого", "его", "ой", "ых", "их"} {
+			ok = ok || strings.HasSuffix(t.low, e)
+		}
+		if !ok {
+			return false
+		}
+	}
+	return true
 }
 
 // quotedBody returns the name of a body introduced by its common noun or

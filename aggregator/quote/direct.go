@@ -66,6 +66,9 @@ func (d *doc) quoteTok(pi, qi int) {
 	if !a.ok() {
 		a = d.leftAttr(toks, ss, qi)
 	}
+	if !a.ok() && d.lang == "ru" && sentInitial && qi+2 < se && toks[qi+1].is(":") {
+		a = d.colonAttr(toks, qi+2, se)
+	}
 	if !a.ok() && !onlyPunctAfter(toks, qi+1, se) && se < len(toks) && d.lang == "ru" && toks[se].low == "об" {
 		// «…» inside a sentence, then "Об этом заявил X."
 		_, se2 := d.sentenceOf(pi, se)

@@ -14,6 +14,11 @@ func (d *doc) indirect(pi, ss, se int) {
 	if endsSentence(toks[se-1]) {
 		end = toks[se-1].s
 	}
+	if d.lang == "ru" && toks[ss].low == "об" && toks[ss+1].low == "этом" {
+		// "Об этом говорится в сообщении …, передают …": a sentence about
+		// what came before says who said it and reports nothing itself.
+		return
+	}
 	for v := ss; v < se; v++ {
 		t := toks[v]
 		if t.kind != tWord {

@@ -154,6 +154,12 @@ func (d *doc) parsePhrase(toks []token, cas int, nearest bool) (mention, bool) {
 				i = j
 				continue
 			}
+			if lang == "ru" && len(words) == 1 && i > 0 && isRuRole(ts[i-1].low) && j < len(ts) && ts[j].kind == tWord && ts[j].lower() && ruGenitiveOfName(ts[j].low) {
+				// "специалист Центра развития НКО": a body's word in the
+				// genitive with the words of its name, not a surname.
+				i = j - 1
+				continue
+			}
 			if lang == "ru" && len(words) == 1 && !m.strong && !d.knownSurname(words[0]) {
 				// One Cyrillic word, no person's evidence, no one of that
 				// surname in the article: not a name.
@@ -305,6 +311,18 @@ func (d *doc) parsePhrase(toks []token, cas int, nearest bool) (mention, bool) {
 		return pick(pronouns).m, true
 	}
 	return mention{}, false
+}
+
+// ruGenitiveOfName reports whether a lower-case word ends as the genitive
+// words of a body's name do ("развития", "образования", "городского"),
+// which no verb or short adjective after a surname does.
+func ruGenitiveOfName(w string) bool {
+	for _, e := range []string{"ия", "ии", "ого", "его", "ых", "их", "ства"} {
+		if strings.HasSuffix(w, e) {
+			return true
+		}
+	}
+	return false
 }
 
 // enPlaceAfter reports whether a weak one-word name p, at ts[at], stands

@@ -624,12 +624,34 @@ func TestPronounAfterItsSpeaker(t *testing.T) {
 	})
 }
 
+// TestRoleBeforeBodyName: a capitalised word after a role word, followed by
+// the genitive words of a body's name, is the body's ("специалист Центра
+// развития НКО Аида Додонова"), and a role with a one-word name that is
+// no known surname is an appositive of the name before it ("Виктор Зуев,
+// член Президиума …, считает"). (Contest pages, 15 November 2019.)
+func TestRoleBeforeBodyName(t *testing.T) {
+	checkSpeakers(t, "ru", map[string][]string{
+		"«Мы проводим Гражданский бал третий год, и каждый раз у нас разные форматы, — сообщила АСИ ведущий специалист Центра развития НКО при Общественной палате Ульяновской области Аида Додонова.":                             {"Аида Додонова"},
+		"Виктор Зуев, член Президиума и академик-секретарь отделения вирусологии и прионных болезней РАЕН, считает, что Малышева ошибается. Вирусолог заявил, что скрытые вирусы и инфекции являются причиной многих заболеваний.": {"Виктор Зуев", "Виктор Зуев"},
+	})
+}
+
 // TestColonIntroducesLastClause: a dash line after a paragraph ending in a
 // colon is said by the subject of that paragraph's last clause.
 // (kommersant.ru, November 2019.)
 func TestColonIntroducesLastClause(t *testing.T) {
 	checkSpeakers(t, "ru", map[string][]string{
 		"— Это ответ настоящего мусульманина,— закончил господин Путин.\n\nВладимир Путин хотел встать, но Анвар Ибрагим покачал головой и запротестовал:\n\n— Я должен ответить! У меня только одна жена...": {"Владимир Путин", "Анвар Ибрагим"},
+	})
+}
+
+// TestHeadlineQuoteThenSpeaker: "«…»: X посетовал …" is X's quotation when
+// a speech verb follows X; "«…»: Трамп показал стенограмму" names no
+// speaker (ria.ru, fraza.com, November 2019).
+func TestHeadlineQuoteThenSpeaker(t *testing.T) {
+	checkSpeakers(t, "ru", map[string][]string{
+		"\"Очень плохо\": Венедиктов посетовал на состояние здоровья Михаила Горбачева\n\nМОСКВА, 10 авг — РИА Новости.\n\nСостояние здоровья экс-президента заявил журналист Алексей Венедиктов на передаче \"Гордон\".": {"Алексей Венедиктов"},
+		"«С нетерпением жду сотрудничества»: Трамп показал очередную стенограмму разговора с Зеленским\n\nПрезидент США Дональд Трамп показал сенаторам стенограмму своего первого разговора.":                            {""},
 	})
 }
 
@@ -981,9 +1003,13 @@ func TestReportedSpeechIsAClause(t *testing.T) {
 		"Israeli Prime Minister Benjamin Netanyahu said that he rejects the remarks about Muslims.":  {"Benjamin Netanyahu: he rejects the remarks about Muslims"},
 		"Wisconsin Gov. Scott Walker said the state had added thousands of jobs over the past year.": {"Scott Walker: the state had added thousands of jobs over the past year"},
 		"Sen. Ted Cruz says he is honored.":                                                          {"Ted Cruz: he is honored"},
+		// "Об этом …" says who said what came before, and is no speech
+		// (ukranews.com, interfax.com.ua, November 2019).
+		"Правоохранители задержали подозреваемого в вымогательстве.\n\nОб этом говорится в сообщении пресс-службы Генпрокуратуры, передают Українськi Новини.":                 nil,
+		"В течение октября 13 народных депутатов пропустили более 90% заседаний Верховной Рады. Об этом в пятницу, 1 ноября, сообщает Комитет избирателей Украины в Facebook.": nil,
 	} {
 		var got []string
-		for _, q := range Find(text, "en") {
+		for _, q := range Find(text, guessLang(text)) {
 			got = append(got, q.Speaker+": "+q.Text)
 		}
 		if !slices.Equal(got, want) {

@@ -68,3 +68,28 @@ func TestCompoundRole(t *testing.T) {
 		t.Errorf("got %+v, want one quote by Борис Титов, бизнес-омбудсмен", qs)
 	}
 }
+
+// TestRussianBodyNames: a body's noun takes the genitive words and the
+// place after it ("Прокуратура австрийского Зальцбурга"), not a dative's
+// ("мэрией проекту бюджета Омска" names no body: the common noun alone
+// describes one). (charter97.org and a contest page, November 2019.)
+func TestRussianBodyNames(t *testing.T) {
+	for text, want := range map[string]string{
+		"Прокуратура австрийского Зальцбурга предъявила обвинение отставному полковнику.":        "Прокуратура австрийского Зальцбурга",
+		"Депутат высказал претензии к представленному мэрией проекту бюджета Омска на 2020 год.": "",
+	} {
+		d := newDoc(text, "ru")
+		got := ""
+		for _, ts := range [][]token{d.paras[0].toks} {
+			for i := range ts {
+				if o, j := orgAt(ts, i, "ru"); j > i {
+					got = o
+					break
+				}
+			}
+		}
+		if got != want {
+			t.Errorf("%.50s…: body %q, want %q", text, got, want)
+		}
+	}
+}
