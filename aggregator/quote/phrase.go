@@ -235,6 +235,19 @@ func (d *doc) parsePhrase(toks []token, cas int, nearest bool) (mention, bool) {
 			orgs = speaking
 		}
 	}
+	if lang == "ru" && len(orgs) > 1 && len(persons) == 0 {
+		// "фракции «Голос», «Батькивщина» и «Европейская солидарность»
+		// призвали": several bodies named together speak together, none
+		// alone.
+		joined := true
+		for k := 1; k < len(orgs) && joined; k++ {
+			gap := ts[orgs[k-1].at+1 : orgs[k].at]
+			joined = len(gap) == 1 && (gap[0].is(",") || gap[0].is("и") && k == len(orgs)-1)
+		}
+		if joined {
+			return mention{kind: kDesc, head: "и", indef: true, gender: plural, pos: orgs[0].m.pos}, true
+		}
+	}
 	pick := func(fs []found) found {
 		if nearest {
 			return fs[len(fs)-1]

@@ -636,6 +636,19 @@ func TestRoleBeforeBodyName(t *testing.T) {
 	})
 }
 
+// TestQuotationAfterTheLead: in Russian a quotation opening the paragraph
+// after one whose last sentence names a speaker, with no attribution of
+// its own, is that speaker's (eurofootball.ru, pravda.com.ua, November
+// 2019); several bodies named together are nobody alone.
+func TestQuotationAfterTheLead(t *testing.T) {
+	checkSpeakers(t, "ru", map[string][]string{
+		"Новый главный тренер клуба MLS «Монреаль Импакт» Тьерри Анри рассказал, что он рад оказаться в Канаде.\n\n«Для меня большая честь стать главным тренером «Монреаль Импакт» и вернуться в MLS. Это хорошо знакомая мне лига».": {"Тьерри Анри", "Тьерри Анри"},
+		"Председатель Верховной Рады Дмитрий Разумков заявил, что референдум по рынку земли может состояться раньше 2024 года.\n\nПрямая речь: \"Референдум состоится и только после того, как украинское общество определится\".":     {"Дмитрий Разумков", "Дмитрий Разумков"},
+		"Политические фракции \"Голос\", \"Батькивщина\" и \"Европейская солидарность\" призвали уволить нардепа Богдана Яременко.\n\nПрямая речь: \"Авторитету Верховной Рады нанесен серьезный ущерб\".":                             {""},
+		"Пресс-секретарь президента Дмитрий Песков назвал неудачным заявление министра.\n\nОтношения Москвы и Киева ухудшились.\n\n«Россия не является стороной этого конфликта».":                                                     {""},
+	})
+}
+
 // TestColonIntroducesLastClause: a dash line after a paragraph ending in a
 // colon is said by the subject of that paragraph's last clause.
 // (kommersant.ru, November 2019.)
@@ -811,12 +824,13 @@ func TestBodiesAndDatelines(t *testing.T) {
 	// A body named by its noun and a place after words of it; "прокуратуры"
 	// is that body, never the person the body charged (charter97.org).
 	// A person's role ("Полковник ФСБ") does not make the body speak; a
-	// spokesman's, a head's or a deputy head's does (kommersant.ru,
-	// interfax.ru, korrespondent.net, November 2019).
+	// spokesman's, a head's or a deputy head's does; two bodies named
+	// together speak together, neither alone (kommersant.ru, interfax.ru,
+	// korrespondent.net, November 2019).
 	checkSpeakers(t, "ru", map[string][]string{
 		"Прокуратура австрийского Зальцбурга предъявила обвинение отставному полковнику армии Мартину М. в шпионаже в пользу России, пишет РБК.\n\nПо информации прокуратуры, 71-летний отставной военный предоставлял куратору из ГРУ «исчерпывающие сведения о системе вооружений и задачах сухопутных и воздушных сил» с 1992 года.": {"Прокуратура австрийского Зальцбурга"},
 		"Полковник ФСБ признал получение 6 млрд руб. «из не предусмотренных законом источников»\n\nНачальник отдела управления «К» ФСБ Кирилл Черкалин готов вернуть в казну 810 млн руб., сообщил его адвокат Владимир Михайлов.":                                                                                                      {"", "Владимир Михайлов"},
-		"Ранее пресс-центры погранвойск ГКНБ и МВД Таджикистана сообщили, что нападавшие захватили пять автоматов Калашникова.":                                                                                                                                                                                                         {"ГКНБ"},
+		"Ранее пресс-центры погранвойск ГКНБ и МВД Таджикистана сообщили, что нападавшие захватили пять автоматов Калашникова.":                                                                                                                                                                                                         {""},
 		"России впервые в истории придется отвечать за нарушения прав человека и международного права, заявила замглавы МИД Украины.":                                                                                                                                                                                                   {"МИД Украины"},
 	})
 }
