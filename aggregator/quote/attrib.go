@@ -229,7 +229,7 @@ func ruUntold(after []token) []token {
 		if t.kind != tQuote || k+1 == len(after) {
 			continue
 		}
-		if q := quotedName(t, "ru"); strings.HasSuffix(q, "у") || strings.HasSuffix(q, "ю") || strings.HasSuffix(q, "ам") || strings.HasSuffix(q, "ям") {
+		if q := quotedName(t, "ru"); endsWith(q, "у", "ю", "ам", "ям") {
 			return append(after[:k:k], after[k+1:]...)
 		}
 	}
@@ -527,7 +527,7 @@ func ruPluralSubject(seg []token, pluralVerb bool) bool {
 	if !pluralVerb || ruPrepositions[seg[0].low] || t.kind != tWord || ruStop[t.low] || utf8.RuneCountInString(t.low) < 4 {
 		return false
 	}
-	return strings.HasSuffix(t.low, "ы") || strings.HasSuffix(t.low, "и") || strings.HasSuffix(t.low, "ые") || strings.HasSuffix(t.low, "ие")
+	return endsWith(t.low, "ы", "и", "ые", "ие")
 }
 
 // ruClauseConj are the conjunctions that open a subordinate clause.
@@ -536,7 +536,7 @@ var ruClauseConj = toSet(`что чтобы будто якобы`)
 // participleAside reports whether seg opens with a participle clause that a
 // comma closes: "asked about Mr. Putin, had".
 func participleAside(seg []token) bool {
-	if !seg[0].lower() || !(strings.HasSuffix(seg[0].low, "ed") || strings.HasSuffix(seg[0].low, "ing")) {
+	if !seg[0].lower() || !endsWith(seg[0].low, "ed", "ing") {
 		return false
 	}
 	for _, t := range seg[1:] {

@@ -146,11 +146,7 @@ func inDomain(ts []token, i int) bool {
 // ("австрийского", "города"): not "проекту", a dative.
 func ruGenitives(ts []token) bool {
 	for _, t := range ts {
-		ok := false
-		for _, e := range []string{"а", "я", "ы", "и", "ов", "ев", "ей", "ого", "его", "ой", "ых", "их"} {
-			ok = ok || strings.HasSuffix(t.low, e)
-		}
-		if !ok {
+		if !endsWith(t.low, "а", "я", "ы", "и", "ов", "ев", "ей", "ого", "его", "ой", "ых", "их") {
 			return false
 		}
 	}
@@ -220,12 +216,7 @@ func isRuOrg(w string) bool {
 // ("турецкий", "российская", "федеральное", "местные"; not -ой, which is
 // the feminine oblique cases too).
 func ruNomAdjective(w string) bool {
-	for _, e := range []string{"ый", "ий", "ая", "яя", "ое", "ее", "ые", "ие"} {
-		if strings.HasSuffix(w, e) {
-			return true
-		}
-	}
-	return false
+	return endsWith(w, "ый", "ий", "ая", "яя", "ое", "ее", "ые", "ие")
 }
 
 // ruHardEndings are the case endings of a hard masculine noun.
@@ -366,7 +357,7 @@ func ruGenOrgNom(words []string) string {
 		g, nomHead = feminine, strings.TrimSuffix(head, "ы")+"а"
 	case strings.HasSuffix(lh, "и") && len([]rune(lh)) > 3 && strings.ContainsRune("кгхжшчщ", []rune(lh)[len([]rune(lh))-2]):
 		g, nomHead = feminine, strings.TrimSuffix(head, "и")+"а"
-	case strings.HasSuffix(lh, "ства") || strings.HasSuffix(lh, "ения") || strings.HasSuffix(lh, "ания") || strings.HasSuffix(lh, "тва"):
+	case endsWith(lh, "ства", "ения", "ания", "тва"):
 		g = neuter
 		if strings.HasSuffix(lh, "ия") {
 			nomHead = strings.TrimSuffix(head, "я") + "е"
@@ -450,7 +441,7 @@ var mediaNames = append(strings.Fields(ruMediaAcronymList), "тасс", "инт�
 	"cnn", "bbc", "би-би-си", "рбк", "коммерсант", "известия", "ведомости", "сми", "нсн", "цнн", "твиттер", "twitter",
 	"facebook", "фейсбук", "телеграм", "telegram", "wall street", "the wall street", "new york times", "the new york times",
 	"washington post", "the washington post", "financial times", "guardian", "the guardian", "politico", "axios", "bild",
-	"spiegel", "der spiegel", "le monde", "nikkei")
+	"spiegel", "der spiegel", "le monde", "nikkei", "sputnik")
 
 // mediaName reports whether a body is a news outlet, which reports what
 // others say rather than speaking.

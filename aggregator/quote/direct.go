@@ -131,18 +131,19 @@ func (d *doc) quoteTok(pi, qi int) {
 	// A quotation's continuation in the next paragraph is its speaker's,
 	// unless it opens with a turn of its own ("Зеленский: …").
 	goesOn := sp.continued && !turnLabel(d.text[sp.s:sp.e])
-	d.emitSegs(pi, segs, a, continued || goesOn || d.interruptedBefore(pi, qi) || !a.ok() && ss == 0 && d.leadSpoke(pi))
+	d.emitSegs(pi, segs, a, continued || goesOn || d.interruptedBefore(pi, qi) || !a.ok() && ss == 0 && wordCount(content) >= minUnattributedWords && d.leadSpoke(pi))
 	d.quoted[[2]int{pi, ss}] = true
 	d.innerQuotes(pi, toks[qi].q)
 }
 
-// leadSpoke reports whether, in Russian, the last speaker was named in the
-// last sentence of the paragraph before pi: a quotation that opens the
-// next paragraph with no attribution of its own is theirs ("Тьерри Анри
-// рассказал, что он рад оказаться в Канаде. ¶ «Для меня большая честь…»").
-// (English news attributes each quotation again.)
+// leadSpoke reports whether, in Russian, the last speaker, no outlet, was
+// named in the last sentence of the paragraph before pi: a quotation of a
+// few words or more that opens the next paragraph with no attribution of
+// its own is theirs ("Тьерри Анри рассказал, что он рад оказаться в
+// Канаде. ¶ «Для меня большая честь…»"). (English news attributes each
+// quotation again; an outlet only relays.)
 func (d *doc) leadSpoke(pi int) bool {
-	if d.lang != "ru" || pi == 0 || d.last.e == nil || d.last.para != pi-1 {
+	if d.lang != "ru" || pi == 0 || d.last.e == nil || d.last.para != pi-1 || d.last.e.kind == kOrg && mediaName(d.last.e.org) {
 		return false
 	}
 	p := d.paras[pi-1]

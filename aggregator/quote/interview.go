@@ -184,5 +184,5 @@ func (d *doc) bareTurn(pi int) bool {
 // question reports whether paragraph pi ends with a question.
 func (d *doc) question(pi int) bool {
 	s := strings.TrimRight(d.text[d.paras[pi].s:d.paras[pi].e], " »\"”)")
-	return strings.HasSuffix(s, "?") || strings.HasSuffix(s, "?..")
+	return endsWith(s, "?", "?..")
 }

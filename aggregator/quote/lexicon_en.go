@@ -42,7 +42,7 @@ func enInflect(b string) []string {
 		out = append(out, b+"s", b+"d", b[:len(b)-1]+"ing")
 	case strings.HasSuffix(b, "y") && !strings.ContainsAny(b[len(b)-2:len(b)-1], "aeiou"):
 		out = append(out, b[:len(b)-1]+"ies", b[:len(b)-1]+"ied", b+"ing")
-	case strings.HasSuffix(b, "sh") || strings.HasSuffix(b, "ch") || strings.HasSuffix(b, "s") || strings.HasSuffix(b, "x"):
+	case endsWith(b, "sh", "ch", "s", "x"):
 		out = append(out, b+"es", b+"ed", b+"ing")
 	default:
 		out = append(out, b+"s", b+"ed", b+"ing")

@@ -67,9 +67,9 @@ var ruVerbs = func() map[string]gender {
 		switch {
 		case strings.HasSuffix(f, "ла") || strings.HasSuffix(f, "а") && (strings.HasPrefix(f, "увер") || strings.HasPrefix(f, "убежд")):
 			g = feminine
-		case strings.HasSuffix(f, "ли") || strings.HasSuffix(f, "ют") || strings.HasSuffix(f, "ят") || strings.HasSuffix(f, "ут") || strings.HasSuffix(f, "ны"):
+		case endsWith(f, "ли", "ют", "ят", "ут", "ны"):
 			g = plural
-		case strings.HasSuffix(f, "л") || strings.HasSuffix(f, "ёс") || strings.HasSuffix(f, "ес") || strings.HasSuffix(f, "ёг") || strings.HasSuffix(f, "ег") || strings.HasSuffix(f, "ен") || strings.HasSuffix(f, "ён"):
+		case endsWith(f, "л", "ёс", "ес", "ёг", "ег", "ен", "ён"):
 			g = masculine
 		case strings.HasSuffix(f, "я"):
 			g = gerund

@@ -249,10 +249,8 @@ func personEvidence(toks []token, i, j int, lang string) bool {
 		if !isCyrillicWord(last) {
 			return false
 		}
-		for _, s := range []string{"ов", "ев", "ин", "ова", "ева", "ина", "ский", "ская", "цкий", "енко", "ук", "юк", "ич", "ян", "дзе", "швили", "ову", "овым", "евым", "иным"} {
-			if strings.HasSuffix(last, s) && utf8.RuneCountInString(last) > 4 {
-				return true
-			}
+		if utf8.RuneCountInString(last) > 4 && endsWith(last, "ов", "ев", "ин", "ова", "ева", "ина", "ский", "ская", "цкий", "енко", "ук", "юк", "ич", "ян", "дзе", "швили", "ову", "овым", "евым", "иным") {
+			return true
 		}
 		sentStart := i == 0 || endsSentence(toks[i-1]) || toks[i-1].kind == tDash || toks[i-1].kind == tQuote
 		if len(words) >= 2 && !sentStart {

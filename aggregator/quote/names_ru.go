@@ -51,9 +51,9 @@ func caseBefore(toks []token, i int) int {
 			// a word of the description: "инфраструктуры", "партии"
 		case ruRoleNom(lp):
 			return caseNom
-		case cas < 0 && (strings.HasSuffix(lp, "у") || strings.HasSuffix(lp, "ю")):
+		case cas < 0 && endsWith(lp, "у", "ю"):
 			cas = caseDat // an oblique role word: "пресс-секретарю Дмитрию Пескову"
-		case cas < 0 && (strings.HasSuffix(lp, "ом") || strings.HasSuffix(lp, "ем")):
+		case cas < 0 && endsWith(lp, "ом", "ем"):
 			cas = caseIns
 		case cas < 0:
 			cas = caseGen
@@ -281,7 +281,7 @@ func ruObliqueSurname(w string, g gender) bool {
 // ruPatronymicNom reports whether nom (lower case) ends as a patronymic in
 // the nominative: -ич, -вна, -чна.
 func ruPatronymicNom(nom string) bool {
-	return strings.HasSuffix(nom, "ич") || strings.HasSuffix(nom, "вна") || strings.HasSuffix(nom, "чна")
+	return endsWith(nom, "ич", "вна", "чна")
 }
 
 // ruCaseOf reports whether the Russian name form, of kind k (givenName or
@@ -306,11 +306,6 @@ func ruAdjectival(w string) bool {
 	if _, ok := ruLex().given[foldYo(lw)]; ok {
 		return false
 	}
-	for _, s := range []string{"ский", "ская", "ское", "ские", "ского", "ской", "скому", "ским", "ских",
-		"ному", "ного", "ными", "ная", "ное", "ные", "ных", "ней", "ний", "ного", "ой", "ый", "ая", "ое", "ые", "ых", "ую", "ими", "ыми"} {
-		if strings.HasSuffix(lw, s) {
-			return true
-		}
-	}
-	return false
+	return endsWith(lw, "ский", "ская", "ское", "ские", "ского", "ской", "скому", "ским", "ских",
+		"ному", "ного", "ными", "ная", "ное", "ные", "ных", "ней", "ний", "ой", "ый", "ая", "ое", "ые", "ых", "ую", "ими", "ыми")
 }

@@ -100,10 +100,8 @@ func ruObliqueBody(name string) bool {
 		return false // "ОмГТУ", "ВКонтакте"
 	}
 	lw := lower(name)
-	for _, e := range []string{"у", "ю", "ам", "ям", "ем", "ами", "ями", "ах", "ях", "ии", "ов", "ев"} {
-		if strings.HasSuffix(lw, e) {
-			return true
-		}
+	if endsWith(lw, "у", "ю", "ам", "ям", "ем", "ами", "ями", "ах", "ях", "ии", "ов", "ев") {
+		return true
 	}
 	// -е after a consonant: "Стройгазете", not "Управление".
 	if st, ok := strings.CutSuffix(lw, "е"); ok {

@@ -330,12 +330,7 @@ func (d *doc) parsePhrase(toks []token, cas int, nearest bool) (mention, bool) {
 // words of a body's name do ("развития", "образования", "городского"),
 // which no verb or short adjective after a surname does.
 func ruGenitiveOfName(w string) bool {
-	for _, e := range []string{"ия", "ии", "ого", "его", "ых", "их", "ства"} {
-		if strings.HasSuffix(w, e) {
-			return true
-		}
-	}
-	return false
+	return endsWith(w, "ия", "ии", "ого", "его", "ых", "их", "ства")
 }
 
 // enPlaceAfter reports whether a weak one-word name p, at ts[at], stands

@@ -57,10 +57,10 @@ func ruDativeRole(w string) bool {
 	if ruRoleNom(w) || h == "" {
 		return false
 	}
-	if strings.HasSuffix(w, "ам") || strings.HasSuffix(w, "ям") {
+	if endsWith(w, "ам", "ям") {
 		return true
 	}
-	return (strings.HasSuffix(w, "у") || strings.HasSuffix(w, "ю")) && !strings.HasSuffix(h, "а") && !strings.HasSuffix(h, "я")
+	return endsWith(w, "у", "ю") && !endsWith(h, "а", "я")
 }
 
 // ruRoleStems maps the stems of role words to the words, for ruRoleForm.
@@ -115,10 +115,8 @@ func roleHead(lw, lang string) string {
 // "spokeswoman") from others.
 func roleGender(h, lang string) gender {
 	if lang == "ru" {
-		for _, s := range []string{"ница", "щая", "ая", "истка", "антка", "ентка", "иня", "есса", "ица"} {
-			if strings.HasSuffix(h, s) {
-				return feminine
-			}
+		if endsWith(h, "ница", "щая", "ая", "истка", "антка", "ентка", "иня", "есса", "ица") {
+			return feminine
 		}
 		return unknownGender
 	}

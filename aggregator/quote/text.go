@@ -111,6 +111,16 @@ func toSet(s string) map[string]bool {
 	return m
 }
 
+// endsWith reports whether w ends with one of ends.
+func endsWith(w string, ends ...string) bool {
+	for _, e := range ends {
+		if strings.HasSuffix(w, e) {
+			return true
+		}
+	}
+	return false
+}
+
 // stemSet is the set of the stems of the words of s (news.Stem, the stemmer
 // routing and search use).
 func stemSet(s string) map[string]bool {

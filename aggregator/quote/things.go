@@ -174,12 +174,7 @@ func (d *doc) quotedNominative(q string) string {
 // ("ведется"), infinitive ("заниматься") or past ("побоялась"); "здесь",
 // "весь" do not.
 func ruReflexiveVerb(w string) bool {
-	for _, e := range []string{"тся", "ться", "лся", "лась", "лось", "лись"} {
-		if strings.HasSuffix(w, e) {
-			return true
-		}
-	}
-	return false
+	return endsWith(w, "тся", "ться", "лся", "лась", "лось", "лись")
 }
 
 // nominativeOf reports whether w is the nominative of a name whose oblique
@@ -215,7 +210,7 @@ func looksLikeSpeech(s, lang string) bool {
 			// A verb's ending, reflexive ones included ("ведется",
 			// "побоялась"), in quoted words that are more than one
 			// capitalised word («Подъем», «Автонет» are names).
-			if n := utf8.RuneCountInString(w); (len(strings.Fields(s)) > 1 || !firstUpper(s)) && n >= 5 && (strings.HasSuffix(w, "ет") || strings.HasSuffix(w, "ит") || strings.HasSuffix(w, "ют") || strings.HasSuffix(w, "ят") || strings.HasSuffix(w, "ем") && n >= 6 || ruReflexiveVerb(w)) {
+			if n := utf8.RuneCountInString(w); (len(strings.Fields(s)) > 1 || !firstUpper(s)) && n >= 5 && (endsWith(w, "ет", "ит", "ют", "ят") || strings.HasSuffix(w, "ем") && n >= 6 || ruReflexiveVerb(w)) {
 				return true
 			}
 			continue
