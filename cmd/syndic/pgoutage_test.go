@@ -213,8 +213,11 @@ func TestPostgresOutageDuringCrawl(t *testing.T) {
 		if storedSources(t, check) == nSources {
 			break
 		}
-		if time.Since(back) > 30*time.Second {
-			t.Fatalf("%d of %d sources stored 30 s after the reconnection", storedSources(t, check), nSources)
+		if time.Since(back) > 2*time.Minute {
+			// The scenario's bound, not a measure: alone the crawl resumes
+			// in seconds, but under -race beside the other packages' tests
+			// on 2 cores it once needed more than 30 s.
+			t.Fatalf("%d of %d sources stored 2 min after the reconnection", storedSources(t, check), nSources)
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
