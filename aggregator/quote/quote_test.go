@@ -637,15 +637,26 @@ func TestRoleBeforeBodyName(t *testing.T) {
 }
 
 // TestQuotationAfterTheLead: in Russian a quotation opening the paragraph
-// after one whose last sentence names a speaker, with no attribution of
-// its own, is that speaker's (eurofootball.ru, pravda.com.ua, November
-// 2019); several bodies named together are nobody alone.
+// after one whose last sentence names a speaker, no outlet, with no
+// attribution of its own, is that speaker's (eurofootball.ru,
+// pravda.com.ua, November 2019); an outlet's next paragraph is not the
+// outlet's quotation (that paragraph written for the test); several bodies
+// named together are nobody alone.
 func TestQuotationAfterTheLead(t *testing.T) {
 	checkSpeakers(t, "ru", map[string][]string{
 		"Новый главный тренер клуба MLS «Монреаль Импакт» Тьерри Анри рассказал, что он рад оказаться в Канаде.\n\n«Для меня большая честь стать главным тренером «Монреаль Импакт» и вернуться в MLS. Это хорошо знакомая мне лига».": {"Тьерри Анри", "Тьерри Анри"},
 		"Председатель Верховной Рады Дмитрий Разумков заявил, что референдум по рынку земли может состояться раньше 2024 года.\n\nПрямая речь: \"Референдум состоится и только после того, как украинское общество определится\".":     {"Дмитрий Разумков", "Дмитрий Разумков"},
 		"Политические фракции \"Голос\", \"Батькивщина\" и \"Европейская солидарность\" призвали уволить нардепа Богдана Яременко.\n\nПрямая речь: \"Авторитету Верховной Рады нанесен серьезный ущерб\".":                             {""},
+		"«Россия оказывала давление на лидеров ООН», — утверждает The New York Times.\n\n«Генсек ООН не раз уступал этому давлению, и это продолжалось годами».":                                                                       {"New York Times", ""},
 		"Пресс-секретарь президента Дмитрий Песков назвал неудачным заявление министра.\n\nОтношения Москвы и Киева ухудшились.\n\n«Россия не является стороной этого конфликта».":                                                     {""},
+	})
+}
+
+// TestBodyOfTheHeadWord: "the court said" is the court named before, not
+// the last body named (a PolNeAR text of The New York Times, shortened).
+func TestBodyOfTheHeadWord(t *testing.T) {
+	checkSpeakers(t, "en", map[string][]string{
+		"The Supreme Court heard Friedrichs v. California Teachers Association, No. 14-915, in January.\n\nBut in March, the court announced that it had deadlocked in the case.": {"Supreme Court"},
 	})
 }
 
