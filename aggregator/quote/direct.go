@@ -40,7 +40,7 @@ func (d *doc) quoteTok(pi, qi int) {
 		}
 		return
 	}
-	if !full && d.terms[termKey(content)] {
+	if !full && len(d.terms) > 0 && d.terms[termKey(content)] {
 		return
 	}
 	if !full && nameLike(content, d.lang) && !looksLikeSpeech(content, d.lang) {
@@ -143,7 +143,7 @@ func (d *doc) quoteTok(pi, qi int) {
 // Канаде. ¶ «Для меня большая честь…»"). (English news attributes each
 // quotation again; an outlet only relays.)
 func (d *doc) leadSpoke(pi int) bool {
-	if d.lang != "ru" || pi == 0 || d.last.e == nil || d.last.para != pi-1 || d.last.e.kind == kOrg && mediaName(d.last.e.org) {
+	if d.lang != "ru" || pi == 0 || d.last.e == nil || d.last.para != pi-1 || d.last.e.outlet() {
 		return false
 	}
 	p := d.paras[pi-1]

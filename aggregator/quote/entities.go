@@ -360,6 +360,9 @@ func betterNom(a, b string) bool {
 	return ruCaseOf(surname, b, a) || !ruCaseOf(surname, a, b) && utf8.RuneCountInString(a) < utf8.RuneCountInString(b)
 }
 
+// outlet reports whether e is a news outlet, which relays what others say.
+func (e *entity) outlet() bool { return e.kind == kOrg && mediaName(e.org) }
+
 // addOrg registers (or finds) the body of that name and returns it: a
 // name that is the start of another's, word for word, names the same body.
 func (d *doc) addOrg(name string) *entity {

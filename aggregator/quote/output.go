@@ -15,7 +15,7 @@ import (
 // who becomes the last speaker.
 func (d *doc) speak(pi int, s, e int, a attrib, follow bool, direct bool) {
 	sp := d.speakerOf(pi, s, a, follow)
-	if !direct && sp.e != nil && sp.e.kind == kOrg && (mediaName(sp.e.org) || outletVerbs[lower(a.verb)]) {
+	if !direct && sp.e != nil && (sp.e.outlet() || sp.e.kind == kOrg && outletVerbs[lower(a.verb)]) {
 		// "ТАСС сообщает, что …", "…, пишет VladNews": an outlet relaying
 		// news is no speaker, and what it relays no quote.
 		return

@@ -57,11 +57,11 @@ func (d *doc) readTerms() {
 	}
 	forms := map[string]string{}
 	for _, sp := range d.spans {
-		c := lower(d.text[sp.s:sp.e])
-		k := termKey(c)
+		k := termKey(d.text[sp.s:sp.e])
 		if k == "" || wordBefore(d.text, sp.open) == "" {
 			continue
 		}
+		c := lower(d.text[sp.s:sp.e])
 		if f, ok := forms[k]; !ok {
 			forms[k] = c
 		} else if f != c {
