@@ -6,11 +6,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"runtime"
 	"strconv"
 	"strings"
-	"sync"
-	"sync/atomic"
 
 	"github.com/syndic/syndic/news"
 )
@@ -124,7 +121,8 @@ type newItem struct {
 	out      int // index in the batch's results
 	args     []any
 	key      string
-	item     news.Item // for its search keys, sections and quotes
+	item     news.Item   // for its sections and quotes
+	keys     chan string // its search keys (indexKeys), computed meanwhile
 	sortTime int64
 }
 
@@ -161,21 +159,20 @@ func (sv *saver) flush() error {
 			return fmt.Errorf("insert items: %w", err)
 		}
 	}
-	keys := searchKeysOf(pending)
 	var fts, secs, quotes []any
-	for i, p := range pending {
+	for _, p := range pending {
 		id, ok := ids[p.key]
 		if !ok {
 			return fmt.Errorf("insert items: no id returned for %q", p.key)
 		}
 		sv.out[p.out].ID = id
 		sv.written[id] = true
-		fts = append(fts, id, keys[i])
+		fts = append(fts, id, <-p.keys)
 		for _, sec := range p.item.Sections {
 			secs = append(secs, id, sec, p.sortTime)
 		}
 		for seq, qt := range p.item.Quotes {
-			quotes = append(quotes, id, seq, qt.Pos, qt.Speaker, qt.Role, qt.Verb, qt.Direct, qt.Text, news.Fold(qt.Speaker), quoteKeys(qt.Text))
+			quotes = append(quotes, id, seq, qt.Pos, qt.Speaker, qt.Role, qt.Verb, qt.Direct, qt.Text, quoteKeys(qt.Text))
 		}
 	}
 	for _, w := range []struct {
@@ -186,7 +183,7 @@ func (sv *saver) flush() error {
 	}{
 		{"index items", sv.q.insertFTSRows, fts, 2},
 		{"insert item sections", sv.q.insertSections, secs, 3},
-		{"insert quotes", sv.q.insertQuotes, quotes, 10},
+		{"insert quotes", sv.q.insertQuotes, quotes, 9},
 	} {
 		for _, chunk := range pieces(len(w.args) / w.cols) {
 			if _, err := sv.prepared(w.rows(chunk[1]-chunk[0])).ExecContext(sv.ctx, w.args[chunk[0]*w.cols:chunk[1]*w.cols]...); err != nil {
@@ -195,26 +192,6 @@ func (sv *saver) flush() error {
 		}
 	}
 	return nil
-}
-
-// searchKeysOf returns the search keys of new items, computed on all cores:
-// stemming is most of the CPU a new item costs.
-func searchKeysOf(pending []newItem) []string {
-	keys := make([]string, len(pending))
-	workers := min(runtime.GOMAXPROCS(0), len(pending))
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := int(next.Add(1) - 1); i < len(pending); i = int(next.Add(1) - 1) {
-				keys[i] = indexKeys(pending[i].item)
-			}
-		}()
-	}
-	wg.Wait()
-	return keys
 }
 
 // prepareBatch prepares the batch statements on the writer, once: the two

@@ -127,7 +127,7 @@ func newQueries(d dialect) *queries {
 		deleteSections: `DELETE FROM item_sections WHERE item_id = $1`,
 		insertSection:  `INSERT INTO item_sections (item_id, section, sort_time) VALUES ($1, $2, $3)`,
 		deleteQuotes:   `DELETE FROM quotes WHERE item_id = $1`,
-		insertQuote:    `INSERT INTO quotes (item_id, seq, position, speaker, role, verb, direct, text, speaker_fold, text_keys) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+		insertQuote:    `INSERT INTO quotes (item_id, seq, position, speaker, role, verb, direct, text, text_keys) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
 		bumpSection: `INSERT INTO section_versions (section, version, changed_at) VALUES ($1, 1, $2)
 			ON CONFLICT (section) DO UPDATE SET version = section_versions.version + 1, changed_at = excluded.changed_at`,
 		// A section never changed is dated by the store's creation (its first
@@ -148,8 +148,8 @@ func newQueries(d dialect) *queries {
 		itemRow:      `(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		sectionsHead: `INSERT INTO item_sections (item_id, section, sort_time) VALUES `,
 		sectionRow:   `(?, ?, ?)`,
-		quotesHead:   `INSERT INTO quotes (item_id, seq, position, speaker, role, verb, direct, text, speaker_fold, text_keys) VALUES `,
-		quoteRow:     `(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		quotesHead:   `INSERT INTO quotes (item_id, seq, position, speaker, role, verb, direct, text, text_keys) VALUES `,
+		quoteRow:     `(?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 
 		setStory: `INSERT INTO item_stories (item_id, story_id) SELECT id, $1 FROM items WHERE id = $2
 			ON CONFLICT (item_id) DO UPDATE SET story_id = excluded.story_id`,

@@ -249,8 +249,12 @@ func (sv *saver) save(it news.Item, id identity, out int) (news.SavedItem, error
 			it.FetchedAt = sv.now
 		}
 		sortTime := sortKey(it.Published, it.FetchedAt.UnixMicro())
-		// Inserted with the rest of the batch's new items (flush).
-		sv.pending = append(sv.pending, newItem{out: out, key: id.key, item: it, sortTime: sortTime, args: []any{
+		// Inserted with the rest of the batch's new items (flush). Its
+		// search keys, most of the CPU a new item costs, are stemmed on
+		// another core while the batch goes on.
+		keys := make(chan string, 1)
+		go func() { keys <- indexKeys(it) }()
+		sv.pending = append(sv.pending, newItem{out: out, key: id.key, item: it, keys: keys, sortTime: sortTime, args: []any{
 			it.SourceID, id.key, it.GUID, it.Link, id.canon, it.Title, it.Summary, it.Content,
 			authors, categories, it.Section, nullTime(it.Published), nullTime(it.Updated), it.Image, it.Lang, via,
 			it.Attribution.Required, it.Attribution.Link, it.Attribution.Notice,
@@ -288,7 +292,7 @@ func (sv *saver) save(it news.Item, id identity, out int) (news.SavedItem, error
 	}
 	for seq, qt := range it.Quotes {
 		if _, err := sv.st(sv.ws.insertQuote).ExecContext(sv.ctx,
-			itemID, seq, qt.Pos, qt.Speaker, qt.Role, qt.Verb, qt.Direct, qt.Text, news.Fold(qt.Speaker), quoteKeys(qt.Text)); err != nil {
+			itemID, seq, qt.Pos, qt.Speaker, qt.Role, qt.Verb, qt.Direct, qt.Text, quoteKeys(qt.Text)); err != nil {
 			return news.SavedItem{}, fmt.Errorf("insert quote: %w", err)
 		}
 	}

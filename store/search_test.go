@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -302,4 +303,51 @@ func TestSpeakerRegistryFollowsTheStore(t *testing.T) {
 			t.Errorf("after a name is filed, speakers = %q", got)
 		}
 	})
+}
+
+// The index of a database written before 0010_search_docs is moved over as
+// it is: its items are found, and an item updated since is found by its
+// new words only.
+func TestSearchIndexKeptByDocsMigration(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "syndic.db")
+	ms, err := loadMigrations(sqliteMigrations, "migrations")
+	if err != nil {
+		t.Fatal(err)
+	}
+	i := slices.IndexFunc(ms, func(m migration) bool { return m.name == "0010_search_docs.sql" })
+	w, r, err := openSQLite(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := migrate(ctx, w, sqliteQueries, ms[:i], 1); err != nil {
+		t.Fatal(err)
+	}
+	it := news.Item{Title: "Песков прокомментировал встречу Путина и Лукашенко", Text: "Об этом заявил Дмитрий Песков."}
+	var id int64
+	if err := w.QueryRowContext(ctx, `INSERT INTO items (source_id, dedup_key, link, title, fetched_at, sort_time, changed_at, content_hash)
+		VALUES ('lenta', 'g:1', 'https://lenta.ru/1', $1, 1, 1, 1, x'01') RETURNING id`, it.Title).Scan(&id); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := w.ExecContext(ctx, `INSERT INTO items_fts (rowid, keys) VALUES ($1, $2)`, id, indexKeys(it)); err != nil {
+		t.Fatal(err)
+	}
+	r.Close()
+	w.Close()
+
+	s := openAt(t, path)
+	for query, want := range map[string]int{"Пескова": 1, "встречи Лукашенко": 1, "санкции": 0} {
+		if got, err := s.SearchItems(ctx, query, 10); err != nil || len(got) != want {
+			t.Errorf("SearchItems(%q) = %d items, %v; want %d", query, len(got), err, want)
+		}
+	}
+	upd := news.Item{SourceID: "lenta", GUID: "1", Link: "https://lenta.ru/1", Title: "Рубль может подешеветь", Text: "Новые санкции."}
+	if res, err := s.SaveItems(ctx, []news.Item{upd}); err != nil || res.Updated != 1 {
+		t.Fatalf("SaveItems = %+v, %v; want the item updated", res, err)
+	}
+	for query, want := range map[string]int{"Пескова": 0, "санкции": 1} {
+		if got, err := s.SearchItems(ctx, query, 10); err != nil || len(got) != want {
+			t.Errorf("after the update, SearchItems(%q) = %d items, %v; want %d", query, len(got), err, want)
+		}
+	}
 }
