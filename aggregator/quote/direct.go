@@ -131,7 +131,7 @@ func (d *doc) quoteTok(pi, qi int) {
 	// A quotation's continuation in the next paragraph is its speaker's,
 	// unless it opens with a turn of its own ("Зеленский: …").
 	goesOn := sp.continued && !turnLabel(d.text[sp.s:sp.e])
-	d.emitSegs(pi, segs, a, continued || goesOn || d.interruptedBefore(pi, qi) || !a.ok() && ss == 0 && wordCount(content) >= minUnattributedWords && d.leadSpoke(pi))
+	d.emitSegs(pi, segs, a, continued || goesOn || d.interruptedBefore(pi, qi) || !a.ok() && (ss == 0 && wordCount(content) >= minUnattributedWords && d.leadSpoke(pi) || wordCount(content) >= minFollowWords && !strings.HasSuffix(content, "?") && d.sentenceBeforeSpoke(pi, ss)))
 	d.quoted[[2]int{pi, ss}] = true
 	d.innerQuotes(pi, toks[qi].q)
 }
@@ -151,6 +151,26 @@ func (d *doc) leadSpoke(pi int) bool {
 		return false
 	}
 	return d.last.pos >= p.toks[p.sents[len(p.sents)-1]].s
+}
+
+// minFollowWords is how many words a quotation with no attribution needs to
+// be taken as the words of the speaker named in the sentence before it: one
+// or two quoted words are mostly the reporter's («скорую», «грубой силы»).
+const minFollowWords = 3
+
+// sentenceBeforeSpoke reports whether, in Russian, the last speaker, no
+// outlet, was named in the sentence before toks[ss] of paragraph pi: a
+// quotation of minFollowWords or more with no attribution of its own in the
+// next sentence goes on with their words ("По словам Дмитрия Пескова,
+// Россия не участник конфликта. Москва при этом «делает все возможное»"),
+// unless it asks a question, as an interviewer does.
+func (d *doc) sentenceBeforeSpoke(pi, ss int) bool {
+	if d.lang != "ru" || !d.last.spokeIn(pi) || d.last.e.outlet() {
+		return false
+	}
+	p := d.paras[pi]
+	k := sort.SearchInts(p.sents, ss)
+	return k > 0 && d.last.pos >= p.toks[p.sents[k-1]].s && d.last.pos < p.toks[ss].s
 }
 
 // turnLabel reports whether text opens with a speaker's label: one to three

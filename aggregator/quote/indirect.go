@@ -1,5 +1,7 @@
 package quote
 
+import "slices"
+
 // indirect reports reported speech in the sentence toks[ss:se) of
 // paragraph pi with Direct false: "X asserted that …", "X заявил, что …",
 // "по словам X, …", "X сказал: …" (no marks), "…, — говорит X." and "…,
@@ -35,6 +37,17 @@ func (d *doc) indirect(pi, ss, se int) {
 			m, ok := d.parsePhrase(toks[from:pe], caseGen, false)
 			if !ok {
 				continue
+			}
+			// "по мнению депутата Госдумы, руководителя группы дружбы
+			// Дмитрия Савельева, …": a description, then in apposition
+			// the one it describes, named.
+			if m.kind == kDesc && pe+1 < se && toks[pe].is(",") {
+				if pe2 := phraseEnd(toks, pe+1, se); pe2 < se && toks[pe2].is(",") {
+					if m2, ok := d.parsePhrase(toks[pe+1:pe2], caseGen, false); ok && m2.kind == kPerson && len(m2.first) > 0 &&
+						toks[pe+1].lower() && toks[pe2-1].text == m2.last && ruGenitives([]token{toks[pe+1], toks[pe2-1]}) && !slices.ContainsFunc(toks[pe+1:pe2], func(t token) bool { return ruPrepositions[t.low] }) {
+						m, pe = m2, pe2
+					}
+				}
 			}
 			a := attrib{m: m, how: aCue}
 			if (v-1 == ss || d.lang == "en" && v == ss) && pe < se && toks[pe].is(",") && pe+1 < se {

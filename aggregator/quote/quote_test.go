@@ -652,6 +652,29 @@ func TestQuotationAfterTheLead(t *testing.T) {
 	})
 }
 
+// TestQuotationAfterItsSpeakersSentence: in Russian, a quotation of three
+// words or more with no attribution of its own, in the sentence after one
+// that named a speaker, goes on with that speaker's words; a question, one
+// or two quoted words, and a description in the plural ("по данным
+// депутатов": no one person) do not; "по мнению депутата, руководителя
+// группы Дмитрия Савельева" is Савельев, the description then its name in
+// apposition; and a number's dot ends no sentence. (kommersant.ru,
+// interfax.ru and contest pages, November 2019.)
+func TestQuotationAfterItsSpeakersSentence(t *testing.T) {
+	checkSpeakers(t, "ru", map[string][]string{
+		"По словам Дмитрия Пескова, ситуация в Донбассе — это внутриукраинский конфликт. Москва при этом «делает все возможное», чтобы помочь разрешить ситуацию.":                                                                                      {"Дмитрий Песков", "Дмитрий Песков"},
+		"По словам Дмитрия Пескова, ситуация в Донбассе — это внутриукраинский конфликт. Но «кто же тогда воюет в Донбассе?»":                                                                                                                           {"Дмитрий Песков", ""},
+		"Прибыл экс-президент Грузии Михаил Саакашвили. Об этом сообщили депутаты парламента.\n\nПо данным депутатов, около 14.00 политик прилетел в Кишинев из Варшавы.":                                                                               {""},
+		"Азербайджан станет гостем форума. По мнению депутата Госдумы, руководителя межпарламентской группы дружбы Дмитрия Савельева, культурное сотрудничество стран лежит в основе партнерства. «Культура противостоит нарастающей в мире агрессии».": {"Дмитрий Савельев", "Дмитрий Савельев"},
+	})
+	text := "В тексте комментария было слово «жид», — значится в материалах суда.\n\nСуд признал мужчину виновным в совершении правонарушения, предусмотренного ст. 20.3.1 КоАП РФ «Возбуждение ненависти либо вражды, а равно унижение человеческого достоинства», и оштрафовал на 10 тыс. рублей."
+	for _, q := range Find(text, "ru") {
+		if q.Speaker != "" {
+			t.Errorf("%q was credited to %q", q.Text, q.Speaker)
+		}
+	}
+}
+
 // TestBodyOfTheHeadWord: "the court said" is the court named before, not
 // the last body named (a PolNeAR text of The New York Times, shortened).
 func TestBodyOfTheHeadWord(t *testing.T) {
@@ -885,7 +908,9 @@ func TestQuotedNamesOfThings(t *testing.T) {
 	// term wherever it is quoted. (eadaily.com, fontanka.ru, November 2019.)
 	texts["declined"] = "Эрдоган пообещал, что будет создана «зона безопасности», куда вернутся сирийские беженцы. Курдские силы, по словам их командующего Мазлума Абди, покинули границы «зоны безопасности»."
 	texts["так называемого, then"] = "Омбудсмен прокомментировал приговор фигуранту так называемого «списка Титова». Уполномоченный по защите прав предпринимателей также прокомментировал критику «списка Титова», на котором он якобы пиарится."
-	things := []string{"свободной продажи", "о зерновом коридоре", "Подъем", "Orange is the New Black", "зоны безопасности", "списка Титова"}
+	things := []string{"суверенном рунете", "на сутки вперед", "свободной продажи", "о зерновом коридоре", "Подъем", "Orange is the New Black", "зоны безопасности", "списка Титова"}
+	texts["закона о «…»"] = "Напомним, что в сентябре Минкомсвязи предложило операторам связи подготовить правила применения систем для исполнения закона о «суверенном рунете»."
+	texts["рынке «…»"] = "По его оценкам, в краткосрочном периоде это будет способствовать уменьшению цен на электроэнергию на рынке «на сутки вперед», заявил эксперт Виталий Кулик."
 	texts["a title in title case"] = "Dascha Polanco, who stars in \"Orange is the New Black,\" said she was proud of the role."
 	for name, text := range texts {
 		for _, q := range Find(text, guessLang(text)) {

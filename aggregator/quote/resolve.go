@@ -187,7 +187,13 @@ func (d *doc) resolve(m mention, g gender) (*entity, string) {
 		bestPos := -1
 		quals := qualifierStems(m.role, head)
 		person := !(d.lang == "ru" && isRuOrg(head))
-		if person && d.last.e != nil && d.last.e.kind == kPerson {
+		if g == unknownGender {
+			g = m.gender
+		}
+		if g == unknownGender && d.lang == "ru" && m.role != "" && ruPluralRole(lower(strings.Fields(m.role)[0])) {
+			g = plural // "по данным депутатов": people in the plural are no one person
+		}
+		if person && d.last.e != nil && d.last.e.kind == kPerson && compatible(g, d.last.e.gender) {
 			// The last speaker, when a role the article gave them has the
 			// head and every qualifier ("президент США" is not the
 			// "президент Украины" who spoke last).
@@ -254,9 +260,6 @@ func (d *doc) resolve(m mention, g gender) (*entity, string) {
 		}
 		if best != nil {
 			return best, m.role
-		}
-		if g == unknownGender {
-			g = m.gender
 		}
 		if m.org != "" && spokesRole[head] {
 			return d.addOrg(m.org), m.role

@@ -49,6 +49,13 @@ func ruRoleForm(w string) string {
 	return ""
 }
 
+// ruPluralRole reports whether a lower-case Russian word is a role word in
+// an oblique case of the plural only: "депутатов", "экспертами",
+// "врачах".
+func ruPluralRole(w string) bool {
+	return !ruRoleNom(w) && ruRoleForm(w) != "" && endsWith(w, "ов", "ев", "ам", "ям", "ами", "ями", "ах", "ях")
+}
+
 // ruDativeRole reports whether a lower-case Russian word is a role word in
 // the dative: "агентству", "журналистам", "изданию" (but "главу", of a
 // word in -а, is the accusative).

@@ -19,6 +19,9 @@ func (d *doc) thingBefore(toks []token, qi int) bool {
 		return false
 	}
 	lp := p.low
+	if d.lang == "ru" && (lp == "о" || lp == "об") && qi > 1 && toks[qi-2].kind == tWord && ruThingStems[news.Stem(news.Fold(toks[qi-2].low))] {
+		return true // "по закону об «иностранных агентах»": what the thing is about
+	}
 	if d.lang == "ru" {
 		// "так называемой «…»": the participle in any form (its stem is
 		// the verb's, so it is not in ruThingStems).
@@ -83,7 +86,7 @@ var ruThingStems = stemSet(`компания газета журнал журн�
 песня альбом альбома спектакль названием платформа
 приложение сеть марка бренд канал статья публикации
 колонка рубрика акция кампания форум саммит саммита
-комплекс завод концерн холдинг корпорация
+комплекс завод концерн холдинг корпорация рынок рынке
 госкорпорация театр музей музея центр объединение
 блок союз фракция коалиция орден медаль медали звание
 специальности номинации категории стратегия

@@ -246,7 +246,7 @@ var abbrevs = map[string]bool{
 // sentences splits a token list into sentences: it returns the start index
 // of each sentence (the first is 0). A sentence ends at . ! ? … or ; that
 // is followed by a capitalised word, a quotation or a dash, unless the dot
-// closes an abbreviation or an initial.
+// closes an abbreviation or an initial or sits inside a number.
 func sentences(toks []token, isVerb func(token) bool) []int {
 	starts := []int{0}
 	for i := 0; i+1 < len(toks); i++ {
@@ -266,6 +266,9 @@ func sentences(toks []token, isVerb func(token) bool) []int {
 		nx := toks[i+1]
 		if !(nx.cap() || nx.kind == tQuote || nx.kind == tDash || (nx.kind == tWord && startsDigit(nx.text)) || nx.is("(")) {
 			continue
+		}
+		if t.text == "." && nx.s == t.e && startsDigit(nx.text) {
+			continue // a number's dot: "ст. 20.3.1 КоАП"
 		}
 		if t.text == "." && i > 0 && toks[i-1].kind == tWord && toks[i-1].e == t.s {
 			w := toks[i-1].text
