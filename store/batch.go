@@ -121,8 +121,8 @@ type newItem struct {
 	out      int // index in the batch's results
 	args     []any
 	key      string
-	item     news.Item   // for its sections and quotes
-	keys     chan string // its search keys (indexKeys), computed meanwhile
+	item     news.Item     // for its sections and quotes
+	keys     <-chan string // its search keys (indexKeys), computed meanwhile (stem)
 	sortTime int64
 }
 

@@ -71,6 +71,7 @@ func (s *Store) SaveDocumentItems(ctx context.Context, doc, items []news.Item) (
 	res.Items = make([]news.SavedItem, len(items))
 	sv := saver{ctx: ctx, tx: tx, ws: &s.ws, q: s.q, now: now, touched: make(map[string]bool), stmts: make(map[*sql.Stmt]*sql.Stmt),
 		out: res.Items, seenKey: map[string]bool{}, seenCanon: map[string]bool{}, written: map[int64]bool{}}
+	defer sv.stopStemming()
 	if err := sv.prefetch(src, ids); err != nil {
 		return news.SaveResult{}, fmt.Errorf("save items: %w", err)
 	}
@@ -120,6 +121,37 @@ type saver struct {
 	out                []news.SavedItem // the results, whose IDs flush fills in
 	seenKey, seenCanon map[string]bool
 	written            map[int64]bool
+	stems              chan stemJob // to the stemmer goroutine, once started
+}
+
+// stemJob asks for an item's search keys (indexKeys).
+type stemJob struct {
+	it   news.Item
+	keys chan<- string
+}
+
+// stem returns a channel that will carry the search keys of it, the most
+// CPU a new item costs: one goroutine per SaveItems call computes them on
+// another core while the batch goes on.
+func (sv *saver) stem(it news.Item) <-chan string {
+	keys := make(chan string, 1)
+	if sv.stems == nil {
+		sv.stems = make(chan stemJob, len(sv.out))
+		go func(jobs <-chan stemJob) {
+			for j := range jobs {
+				j.keys <- indexKeys(j.it)
+			}
+		}(sv.stems)
+	}
+	sv.stems <- stemJob{it, keys}
+	return keys
+}
+
+// stopStemming ends the stemmer goroutine once the jobs sent are done.
+func (sv *saver) stopStemming() {
+	if sv.stems != nil {
+		close(sv.stems)
+	}
 }
 
 // writeStmts are the statements of SaveItems, prepared once on the writer
@@ -249,11 +281,8 @@ func (sv *saver) save(it news.Item, id identity, out int) (news.SavedItem, error
 			it.FetchedAt = sv.now
 		}
 		sortTime := sortKey(it.Published, it.FetchedAt.UnixMicro())
-		// Inserted with the rest of the batch's new items (flush). Its
-		// search keys, most of the CPU a new item costs, are stemmed on
-		// another core while the batch goes on.
-		keys := make(chan string, 1)
-		go func() { keys <- indexKeys(it) }()
+		// Inserted with the rest of the batch's new items (flush).
+		keys := sv.stem(it)
 		sv.pending = append(sv.pending, newItem{out: out, key: id.key, item: it, keys: keys, sortTime: sortTime, args: []any{
 			it.SourceID, id.key, it.GUID, it.Link, id.canon, it.Title, it.Summary, it.Content,
 			authors, categories, it.Section, nullTime(it.Published), nullTime(it.Updated), it.Image, it.Lang, via,
