@@ -362,7 +362,8 @@ func (d *doc) antecedent(pos int, g gender) *entity {
 // lastOrg returns the last body named before pos (within about three
 // paragraphs), preferring one whose name holds head ("суд", "прокуратура")
 // or a ministry when head names one ("ведомство", "министерство", "the
-// ministry").
+// ministry"). A Russian head that names a kind of body ("суд"), not any
+// body ("ведомство", "компания"), takes only a body of its kind.
 func (d *doc) lastOrg(pos int, head string) *entity {
 	ministry := head == "ведомство" || head == "министерство" || head == "дипведомство" || head == "ministry" || head == "department"
 	media := ruMediaHead(head)
@@ -391,6 +392,9 @@ func (d *doc) lastOrg(pos int, head string) *entity {
 		if any == nil {
 			any = o.e
 		}
+	}
+	if d.lang == "ru" && head != "" && !ruBackBodies[head] && !ministry && !media {
+		return nil // "Суд признал": a court named before, or none, never another body
 	}
 	return any
 }

@@ -23,6 +23,14 @@ func (d *doc) thingBefore(toks []token, qi int) bool {
 		return true // "по закону об «иностранных агентах»": what the thing is about
 	}
 	if d.lang == "ru" {
+		// "ст. 20.3.1 КоАП РФ «…»": the title of a code's article.
+		k := qi - 1
+		if k > 0 && (lp == "рф" || ruPlace(lp)) {
+			k--
+		}
+		if toks[k].kind == tWord && ruCodes[toks[k].low] {
+			return true
+		}
 		// "так называемой «…»": the participle in any form (its stem is
 		// the verb's, so it is not in ruThingStems).
 		if ruThingStems[news.Stem(news.Fold(lp))] || strings.HasPrefix(lp, "называем") {
@@ -72,6 +80,9 @@ func (d *doc) readTerms() {
 		}
 	}
 }
+
+// ruCodes are Russian codes of law, whose articles are quoted by title.
+var ruCodes = toSet(`коап ук гк нк тк жк апк гпк упк кас`)
 
 // ruThingStems are the stems of nouns that name a thing given after them in
 // quotation marks, in any case: компания «Газпром», газета «Коммерсантъ»,
