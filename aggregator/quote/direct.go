@@ -131,9 +131,20 @@ func (d *doc) quoteTok(pi, qi int) {
 	// A quotation's continuation in the next paragraph is its speaker's,
 	// unless it opens with a turn of its own ("Зеленский: …").
 	goesOn := sp.continued && !turnLabel(d.text[sp.s:sp.e])
-	d.emitSegs(pi, segs, a, continued || goesOn || d.interruptedBefore(pi, qi) || !a.ok() && (ss == 0 && wordCount(content) >= minUnattributedWords && d.leadSpoke(pi) || wordCount(content) >= minFollowWords && !strings.HasSuffix(content, "?") && d.sentenceBeforeSpoke(pi, ss)))
+	d.emitSegs(pi, segs, a, continued || goesOn || d.interruptedBefore(pi, qi) || !a.ok() && d.goesOnLastSpeaker(pi, ss, content))
 	d.quoted[[2]int{pi, ss}] = true
 	d.innerQuotes(pi, toks[qi].q)
+}
+
+// goesOnLastSpeaker reports whether a Russian quotation with no attribution
+// of its own, content, in the sentence at toks[ss] of paragraph pi, is the
+// last speaker's words: it opens the paragraph after the lead that named
+// them (leadSpoke), or stands in the sentence after the one that did
+// (sentenceBeforeSpoke) and asks no question.
+func (d *doc) goesOnLastSpeaker(pi, ss int, content string) bool {
+	n := wordCount(content)
+	return ss == 0 && n >= minUnattributedWords && d.leadSpoke(pi) ||
+		n >= minFollowWords && !strings.HasSuffix(content, "?") && d.sentenceBeforeSpoke(pi, ss)
 }
 
 // leadSpoke reports whether, in Russian, the last speaker, no outlet, was

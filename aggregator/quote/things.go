@@ -19,21 +19,22 @@ func (d *doc) thingBefore(toks []token, qi int) bool {
 		return false
 	}
 	lp := p.low
-	if d.lang == "ru" && (lp == "о" || lp == "об") && qi > 1 && toks[qi-2].kind == tWord && ruThingStems[news.Stem(news.Fold(toks[qi-2].low))] {
-		return true // "по закону об «иностранных агентах»": what the thing is about
-	}
 	if d.lang == "ru" {
+		// "так называемой «…»": the participle in any form (its stem is
+		// the verb's, so it is not in ruThingStems).
+		if ruThingNoun(p) || strings.HasPrefix(lp, "называем") {
+			return true
+		}
+		// "по закону об «иностранных агентах»": what the thing is about.
+		if (lp == "о" || lp == "об") && qi > 1 && ruThingNoun(toks[qi-2]) {
+			return true
+		}
 		// "ст. 20.3.1 КоАП РФ «…»": the title of a code's article.
 		k := qi - 1
 		if k > 0 && (lp == "рф" || ruPlace(lp)) {
 			k--
 		}
 		if toks[k].kind == tWord && ruCodes[toks[k].low] {
-			return true
-		}
-		// "так называемой «…»": the participle in any form (its stem is
-		// the verb's, so it is not in ruThingStems).
-		if ruThingStems[news.Stem(news.Fold(lp))] || strings.HasPrefix(lp, "называем") {
 			return true
 		}
 		// An abbreviation of a company form or a club: АО «…», ФК «…».
@@ -79,6 +80,11 @@ func (d *doc) readTerms() {
 			d.terms[k] = true
 		}
 	}
+}
+
+// ruThingNoun reports whether t is a noun of ruThingStems, in any case.
+func ruThingNoun(t token) bool {
+	return t.kind == tWord && ruThingStems[news.Stem(news.Fold(t.low))]
 }
 
 // ruCodes are Russian codes of law, whose articles are quoted by title.
