@@ -102,6 +102,7 @@ func (s *Store) SaveDocumentItems(ctx context.Context, doc, items []news.Item) (
 	if err := tx.Commit(); err != nil {
 		return news.SaveResult{}, fmt.Errorf("save items: commit: %w", err)
 	}
+	s.committed()
 	return res, nil
 }
 

@@ -3,11 +3,13 @@ package store
 import (
 	"context"
 	"errors"
+	"fmt"
 	"math"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/syndic/syndic/news"
 )
@@ -136,7 +138,7 @@ func TestPragmasInForce(t *testing.T) {
 		{"writer", "synchronous", "1", true},
 		{"writer", "foreign_keys", "1", true},
 		{"writer", "busy_timeout", "5000", true},
-		{"writer", "wal_autocheckpoint", "1000", true},
+		{"writer", "wal_autocheckpoint", "10000", true},
 		{"writer", "journal_size_limit", "67108864", true},
 		{"reader", "foreign_keys", "1", false},
 		{"reader", "busy_timeout", "5000", false},
@@ -174,6 +176,36 @@ func TestCheckpointTruncatesWAL(t *testing.T) {
 	}
 	if fi.Size() != 0 {
 		t.Fatalf("WAL is %d bytes after a TRUNCATE checkpoint", fi.Size())
+	}
+}
+
+// Saved items reach the database file by the background checkpoint, not
+// the writer's: with SQLite's automatic checkpoint and the periodic one
+// turned off, the file still grows after saves, while the writer goes on.
+func TestSavesCheckpointedInBackground(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "syndic.db")
+	s := openAt(t, path+"?_pragma=wal_autocheckpoint(0)", WithCheckpointInterval(0))
+	size := func() int64 {
+		fi, err := os.Stat(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return fi.Size()
+	}
+	before := size()
+	for i := range 50 {
+		it := fullItem()
+		it.GUID = fmt.Sprintf("g%d", i)
+		it.Link = "https://caliber.az/" + it.GUID
+		save(t, s, it)
+	}
+	deadline := time.Now().Add(10 * time.Second)
+	for size() <= before {
+		if time.Now().After(deadline) {
+			t.Fatalf("database file still %d bytes 10s after 50 saves: nothing checkpointed", before)
+		}
+		time.Sleep(10 * time.Millisecond)
 	}
 }
 

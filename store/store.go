@@ -27,9 +27,13 @@
 //   - WAL with synchronous=NORMAL: a commit survives the process being killed;
 //     only a power cut can lose the last commits (never corrupt), and source
 //     state rolls back with them, so the next crawl fetches them again.
-//   - The WAL is kept bounded by SQLite's automatic checkpoints
-//     (wal_autocheckpoint=1000 pages, journal_size_limit=64 MiB) and a
-//     periodic TRUNCATE checkpoint that readers cannot starve for long.
+//   - The WAL is folded into the database off the writer's path: after
+//     saves, at most every 100ms, a PASSIVE checkpoint runs on a reader
+//     connection beside the next writes, so the writer seldom meets SQLite's
+//     automatic checkpoint (wal_autocheckpoint=10000 pages, a backstop),
+//     which runs inside its commit. A periodic TRUNCATE checkpoint, which
+//     readers cannot starve for long, shrinks the WAL (journal_size_limit=64
+//     MiB bounds what checkpoints leave).
 //   - The SQL both backends read alike is written once (queries.go), with
 //     $1, $2, ... placeholders that both drivers bind; what differs lives in
 //     sqlite.go and migrations/, and in postgres.go and migrations_pg/. The
@@ -89,6 +93,8 @@ type Store struct {
 	cachedReg    *Registry   // nil when none, or stale
 	regGen       int64       // counts what makes cachedReg stale in this process
 
+	saved     chan struct{} // SQLite: a save committed since the last checkpoint (capacity 1)
+	ckptMu    sync.Mutex    // one checkpoint at a time: TRUNCATE would find a PASSIVE one busy
 	stop      chan struct{}
 	done      chan struct{}
 	closeOnce sync.Once
@@ -132,6 +138,9 @@ func Open(ctx context.Context, database string, opts ...Option) (*Store, error) 
 		return nil, fmt.Errorf("open store %s: %w", Redact(database), err)
 	}
 	s := &Store{w: w, r: r, q: q, pg: pg, now: o.now, stop: make(chan struct{}), done: make(chan struct{})}
+	if !pg {
+		s.saved = make(chan struct{}, 1)
+	}
 	ms, err := loadMigrations(mfs, mdir)
 	if err == nil {
 		err = migrate(ctx, w, s.q, ms, s.clock().UnixMicro())
@@ -186,6 +195,8 @@ func (s *Store) Checkpoint(ctx context.Context) (busy bool, err error) {
 	if s.pg {
 		return false, nil
 	}
+	s.ckptMu.Lock()
+	defer s.ckptMu.Unlock()
 	conn, err := s.w.Conn(ctx)
 	if err != nil {
 		return false, fmt.Errorf("checkpoint wal: %w", err)
@@ -198,24 +209,52 @@ func (s *Store) Checkpoint(ctx context.Context) (busy bool, err error) {
 	return busy, nil
 }
 
+// checkpointLoop runs the background checkpoints until Close: a PASSIVE one
+// after saves (see committed), and a TRUNCATE one every every (none when 0).
 func (s *Store) checkpointLoop(every time.Duration) {
 	defer close(s.done)
-	if every <= 0 {
-		<-s.stop
-		return
+	var tick <-chan time.Time
+	if every > 0 {
+		t := time.NewTicker(every)
+		defer t.Stop()
+		tick = t.C
 	}
-	t := time.NewTicker(every)
-	defer t.Stop()
+	// A failed or busy checkpoint is retried at the next save or tick, and
+	// SQLite's automatic checkpoints go on meanwhile; there is no caller to
+	// report to.
 	for {
 		select {
 		case <-s.stop:
 			return
-		case <-t.C:
-			// A failed or busy checkpoint is retried at the next tick and
-			// SQLite's automatic checkpoints go on meanwhile; there is no
-			// caller to report to.
+		case <-s.saved:
+			// PASSIVE copies what no reader still needs and waits for
+			// no one; a reader connection may run it, since it changes
+			// no content. The writer goes on meanwhile.
+			s.ckptMu.Lock()
+			_, _ = s.r.ExecContext(context.Background(), `PRAGMA wal_checkpoint(PASSIVE)`)
+			s.ckptMu.Unlock()
+			// Saves meanwhile wait for the next one: one checkpoint
+			// of several saves' frames writes a page they share once.
+			select {
+			case <-s.stop:
+				return
+			case <-time.After(passivePause):
+			}
+		case <-tick:
 			_, _ = s.Checkpoint(context.Background())
 		}
+	}
+}
+
+// passivePause is the least time between two PASSIVE checkpoints.
+const passivePause = 100 * time.Millisecond
+
+// committed tells the checkpoint loop that a save committed (SQLite only;
+// it never blocks).
+func (s *Store) committed() {
+	select {
+	case s.saved <- struct{}{}:
+	default:
 	}
 }
 
