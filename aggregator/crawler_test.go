@@ -475,6 +475,31 @@ func TestRegionMatchesReading(t *testing.T) {
 	}
 }
 
+// TestSourceIsNoSpeakerInItsItems: a source's items never credit the
+// source itself (its name in the config) with a quote: an outlet reports its
+// own text.
+func TestSourceIsNoSpeakerInItsItems(t *testing.T) {
+	ctx := context.Background()
+	up, c, st := setup(t)
+	up.fault("/lenta_rss_2022-12-03.xml", func(w http.ResponseWriter) {
+		fmt.Fprint(w, `<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>x</title>
+<item><guid>own</guid><title>Диалог</title><link>https://example.ru/news/2</link><content:encoded><![CDATA[
+<p>«Мы готовы к диалогу», — заявил Сергей Лавров.</p><p>«Мы следим за развитием событий», — сообщает Lenta.ru.</p>
+]]></content:encoded></item></channel></rss>`)
+	})
+	if r := byID(c.CrawlOnce(ctx, nil))["lenta"]; r.Err != nil || r.New != 1 {
+		t.Fatalf("lenta: %+v", r)
+	}
+	for _, it := range sectionTitles(t, st, "all") {
+		if it.SourceID != "lenta" {
+			continue
+		}
+		if qs := it.Quotes; len(qs) != 2 || qs[0].Speaker != "Сергей Лавров" || qs[1].Text != "Мы следим за развитием событий" || qs[1].Speaker != "" {
+			t.Errorf("quotes %+v, want Лавров's and Lenta.ru's own by no one", qs)
+		}
+	}
+}
+
 // quoteBomb is an RSS feed of one item: a quotation, then "Иван Петров
 // Сергей Лавров " repeated to a megabyte. (Issue 14: 96 KB of the names
 // cost quote finding 24 s of CPU, out of the time budget; a megabyte, days.)

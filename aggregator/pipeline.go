@@ -92,6 +92,7 @@ func (c *Crawler) crawl(ctx context.Context, src config.Source, state *news.Sour
 			continue
 		}
 		it.SourceID = src.ID
+		it.Publisher = []string{src.Name}
 		if src.Lang != "" {
 			it.Lang = src.Lang
 		}
@@ -310,10 +311,10 @@ func (c *Crawler) save(ctx context.Context, doc, items []news.Item, attr news.At
 func (c *Crawler) finish(ctx context.Context, it *news.Item, attr news.Attribution, log *slog.Logger) error {
 	it.Text = it.BodyText()
 	if it.Quotes == nil && it.Content != "" {
-		text, lang := it.Text, it.Lang
+		text, lang, publisher := it.Text, it.Lang, it.Publisher
 		var err error
 		it.Quotes, err = within(ctx, c.cfg.Fetch.ExtractTimeout.D(), func() ([]news.Quote, error) {
-			return quote.Find(text, lang), nil
+			return quote.Find(text, lang, publisher...), nil
 		})
 		if err != nil && ctx.Err() != nil {
 			return fmt.Errorf("find quotes: %w", err)
@@ -425,6 +426,7 @@ func (c *Crawler) merge(src config.Source, it *news.Item, art *extract.Article, 
 		it.Lang = art.Lang
 	}
 	it.Via = art.Via
+	it.Publisher = append(it.Publisher, art.Publisher...)
 	switch {
 	case !art.Attribution.Required:
 	case trustedLink(art.Attribution.Link, it.Link, src):

@@ -107,6 +107,10 @@ type Item struct {
 	Image     string    // lead image URL
 	Lang      string
 	Via       []string // outlets the story came through, e.g. ["TASS"]
+	// Publisher are the names its outlet goes by (its source's name, the
+	// names its article page gives itself), which quote finding never
+	// credits in the outlet's own text. Not stored.
+	Publisher []string
 	// Attribution is the rule stated on the article page itself, if any.
 	Attribution Attribution
 	Quotes      []Quote

@@ -65,6 +65,9 @@ type Article struct {
 	Image       string
 	Via         []string
 	Attribution news.Attribution
+	// Publisher are the names the page gives its outlet: og:site_name,
+	// the JSON-LD publisher, application-name, the host.
+	Publisher []string
 	// Notes say why a field is empty or how the page was read ("not an
 	// article", "no body found").
 	Notes []string
@@ -193,6 +196,7 @@ func (x *extractor) run() {
 	x.fillLang()
 	x.fillDateContext(host)
 	siteNames := x.siteNames(host)
+	x.art.Publisher = siteNames
 	actx := newAuthorCtx(siteNames...)
 	x.art.Attribution = findAttribution(blockLines(x.doc), x.art.URL)
 

@@ -559,6 +559,9 @@ func TestMetaLayers(t *testing.T) {
 	if strings.Contains(art.Body, "Фото") {
 		t.Errorf("photo credit in body: %q", art.Body)
 	}
+	if !slices.Contains(art.Publisher, "Пример") || !slices.Contains(art.Publisher, "example.ru") {
+		t.Errorf("Publisher = %q, want og:site_name and the host", art.Publisher)
+	}
 	for _, want := range []string{"title read from og:title, <h1>", "date read from a <meta> tag"} {
 		if !slices.Contains(art.Notes, want) {
 			t.Errorf("notes %q lack %q", art.Notes, want)

@@ -44,8 +44,22 @@ func (d *doc) verbAt(t token) (gender, bool) {
 		// "United States", "Orlando Shooting".
 		return unknownGender, false
 	}
+	// An -ing form after a determiner is a noun: "the reading", "the
+	// mass shooting".
+	if prev := wordBefore(d.text, t.s); strings.HasSuffix(lw, "ing") && prev != "" {
+		if enDeterminers[lower(prev)] {
+			return unknownGender, false
+		}
+		at := len(strings.TrimRight(d.text[:t.s], " \t\u00a0")) - len(prev)
+		if _, verb := enVerbs[prev]; !verb && lower(prev) == prev && enDeterminers[lower(wordBefore(d.text, at))] {
+			return unknownGender, false
+		}
+	}
 	return unknownGender, true
 }
+
+// enDeterminers open a noun phrase.
+var enDeterminers = toSet(`the a an his her its their our my your every each`)
 
 // startsSentence reports whether the text before offset i, white space
 // aside, ends a sentence, opens a quotation or starts the text.

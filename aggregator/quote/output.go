@@ -2,6 +2,7 @@ package quote
 
 import (
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -15,10 +16,16 @@ import (
 // who becomes the last speaker.
 func (d *doc) speak(pi int, s, e int, a attrib, follow bool, direct bool) {
 	sp := d.speakerOf(pi, s, a, follow)
-	if !direct && sp.e != nil && (sp.e.outlet() || sp.e.kind == kOrg && outletVerbs[lower(a.verb)]) {
+	own := sp.e != nil && d.ownOutlet(sp.e)
+	if !direct && sp.e != nil && (own || sp.e.outlet() || sp.e.kind == kOrg && outletVerbs[lower(a.verb)]) {
 		// "ТАСС сообщает, что …", "…, пишет VladNews": an outlet relaying
 		// news is no speaker, and what it relays no quote.
 		return
+	}
+	if own {
+		// The publisher's own words ("«…», — сообщает «Регион online»"
+		// in its article): quoted, by no one.
+		sp = speaker{}
 	}
 	if sp.e != nil {
 		d.last = sp
@@ -229,3 +236,59 @@ func interruption(gap string) bool {
 // reAbbrevDot finds the dots of titles and initials ("Mr. Trump", "George
 // W. Bush", "U.S."), which do not end the attribution clause.
 var reAbbrevDot = regexp.MustCompile(`\b(Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Prof|Rev|St|Jr|Sr|Mt|Ft|[A-Z])\.`)
+
+// publisherKeys are the words of each name of a text's publisher, folded
+// (see ownOutlet); a name of more than four words (a copyright line) is
+// left out.
+func publisherKeys(names []string) [][]string {
+	var out [][]string
+	for _, n := range names {
+		if ws := nameWords(n); len(ws) > 0 && len(ws) <= 4 && len([]rune(strings.Join(ws, " "))) >= 2 {
+			out = append(out, ws)
+		}
+	}
+	return out
+}
+
+// nameWords are the words of a name, lower-cased with ё as е, without the
+// quotation marks and @ around them.
+func nameWords(s string) []string {
+	var out []string
+	for _, w := range strings.Fields(foldYo(lower(s))) {
+		if w = strings.Trim(w, "«»\"'“”„@,:;()"); w != "" {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// ownOutlet reports whether e is the outlet that published the text: a
+// body whose name is one of the publisher's, holds one ("РИА Регион
+// online") or is held by one ("Мойка78" of "Новости Мойка78"), or a
+// "person" named as the publisher is ("Буряад Yнэн" reads as a given name
+// and a surname; "Reuters Editor-in-Chief Alessandra Galloni" is a person).
+func (d *doc) ownOutlet(e *entity) bool {
+	if len(d.publisher) == 0 {
+		return false
+	}
+	ws := nameWords(e.name())
+	for _, p := range d.publisher {
+		if slices.Equal(ws, p) || e.kind == kOrg && (wordsIn(ws, p) || wordsIn(p, ws)) {
+			return true
+		}
+	}
+	return false
+}
+
+// wordsIn reports whether the words sub stand together in ws.
+func wordsIn(ws, sub []string) bool {
+	if len(sub) == 0 {
+		return false
+	}
+	for i := 0; i+len(sub) <= len(ws); i++ {
+		if slices.Equal(ws[i:i+len(sub)], sub) {
+			return true
+		}
+	}
+	return false
+}

@@ -54,8 +54,13 @@ import (
 //     named so far for each speaker) spend at most 8 steps a byte of text,
 //     plus 65,536; prose needs under 2. Past that budget the text's
 //     remaining sentences are not read.
-func Find(text, lang string) []news.Quote {
-	return find(text, lang).quotes()
+//
+// publisher names the outlet that published text (its name in the config,
+// the names its page gives itself): an outlet reports its own text, so it
+// is never credited as a speaker in it ("Ранее «Регион online» сообщал, что
+// …" in Регион online's article).
+func Find(text, lang string, publisher ...string) []news.Quote {
+	return find(text, lang, publisher...).quotes()
 }
 
 // Caps on what Find reads (see Find).
@@ -66,7 +71,7 @@ const (
 )
 
 // find reads text for its quotations.
-func find(text, lang string) *doc {
+func find(text, lang string, publisher ...string) *doc {
 	if len(text) > maxText {
 		text = text[:cutAt(text, maxText)]
 	}
@@ -74,6 +79,7 @@ func find(text, lang string) *doc {
 		lang = guessLang(text)
 	}
 	d := newDoc(text, lang)
+	d.publisher = publisherKeys(publisher)
 	d.scanMentions()
 	d.scanOrgs()
 	d.readInterview()
@@ -113,6 +119,7 @@ type doc struct {
 	lead       lead            // the last answer of leadEnd
 	midWords   map[string]bool // words standing inside a sentence, once inText has asked
 	terms      map[string]bool // termKey of the quoted terms found so far (things.go)
+	publisher  [][]string      // the words of each name of the outlet that published text (ownOutlet)
 
 	// The work done, in steps, and how much may be done: see spend.
 	work, budget int

@@ -1114,3 +1114,46 @@ func checkSpeakers(t *testing.T, lang string, cases map[string][]string) {
 		}
 	}
 }
+
+// TestPublisherIsNoSpeaker: an outlet reports its own text, so in its own
+// article it is credited with nothing: what it "reported before" is no
+// quote, and a quotation it tells is quoted by no one; the sources it names
+// still speak. (news-r.ru, burunen.ru and fedpress.ru, November 2019.)
+func TestPublisherIsNoSpeaker(t *testing.T) {
+	for _, tt := range []struct {
+		text, publisher string
+		want            []string // the speakers, in order
+	}{
+		{"В пригороде Махачкалы жуткая авария унесла жизни двоих человек.\n\nРанее «Регион online» сообщал, что в Дагестане на федеральной трассе «Кавказ» столкнулись три автомобиля.", "Регион Online", nil},
+		{"- В результате ДТП два человека погибли на месте происшествия, еще двое пострадали, - сообщили РИА «Регион online» в пресс-службе МВД Дагестана.", "Регион Online", []string{"пресс-служба МВД Дагестана"}},
+		{"Больница получила оборудование стоимостью 15 млн рублей. Это одно из мероприятий в рамках единой дальневосточной субсидии, сообщает ИА Буряад Yнэн.", "БУРЯАД YНЭН", nil},
+		{"«Данный конфликт нужно решать дипломатией», – сообщил «ФедералПресс» политолог.\n\n«Мы будем следить за ситуацией», – сообщает «ФедералПресс».", "ФедералПресс", []string{"", ""}},
+	} {
+		var got []string
+		for _, q := range Find(tt.text, "ru", tt.publisher) {
+			got = append(got, q.Speaker)
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("Find(%q) by %q: speakers %q, want %q", tt.text, tt.publisher, got, tt.want)
+		}
+		// By any other outlet, the outlet named is credited.
+		credited := false
+		for _, q := range Find(tt.text, "ru", "Другое издание") {
+			credited = credited || wordsIn(nameWords(q.Speaker), nameWords(tt.publisher))
+		}
+		if !credited && tt.want == nil {
+			t.Errorf("Find(%q) by another outlet credits %q with nothing; the test shows nothing", tt.text, tt.publisher)
+		}
+	}
+}
+
+// TestGerundAfterDeterminerIsNoVerb: an -ing form after a determiner is a
+// noun ("the mass shooting"), not the verb of an attribution whose subject
+// would be the place after it. (A PolNeAR text of The Washington Post,
+// shortened.)
+func TestGerundAfterDeterminerIsNoVerb(t *testing.T) {
+	checkSpeakers(t, "en", map[string][]string{
+		"\"We are frustrated and horrified\" by the mass shooting at a gay nightclub in Orlando that had drawn worldwide attention.": {""},
+		"\"We are frustrated and horrified\" by the shooting in Orlando.":                                                            {""},
+	})
+}

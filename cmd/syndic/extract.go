@@ -84,7 +84,7 @@ func runExtract(ctx context.Context, args []string, stdin io.Reader, stdout, std
 		Section:     art.Section,
 		Lang:        art.Lang,
 		Body:        art.Body,
-		Quotes:      quote.Find(art.Body, art.Lang),
+		Quotes:      quote.Find(art.Body, art.Lang, art.Publisher...),
 		Via:         nonNil(art.Via),
 		Attribution: art.Attribution,
 	}
