@@ -22,9 +22,9 @@ func (d *doc) speak(pi int, s, e int, a attrib, follow bool, direct bool) {
 		// news is no speaker, and what it relays no quote.
 		return
 	}
-	if own {
+	if own || sp.e != nil && d.addresses(s, sp.e) {
 		// The publisher's own words ("«…», — сообщает «Регион online»"
-		// in its article): quoted, by no one.
+		// in its article), or words said to sp: quoted, by no one.
 		sp = speaker{}
 	}
 	if sp.e != nil {
@@ -56,7 +56,7 @@ func (d *doc) emit(s, e int, sp speaker, a attrib, direct bool) {
 		return
 	}
 	q := news.Quote{Text: d.text[s:e], Verb: a.verb, Direct: direct, Pos: s}
-	if ent := sp.e; ent != nil && !(d.lang == "ru" && !ruNominativeName(ent)) {
+	if ent := sp.e; ent != nil && !(d.lang == "ru" && !ruNominativeName(ent)) && !d.addresses(s, ent) {
 		q.Speaker = ent.name()
 		if ent.kind == kOrg {
 			q.Speaker = d.expandAcronym(q.Speaker)
@@ -291,4 +291,25 @@ func wordsIn(ws, sub []string) bool {
 		}
 	}
 	return false
+}
+
+// addresses reports whether the quotation at s opens by calling person e
+// by name, then a comma ("Юлия Леонидовна, не скучно ли быть
+// библиотекарем?", "Джонсон, что происходит?"): it is said to e, not by e.
+func (d *doc) addresses(s int, e *entity) bool {
+	if e.kind != kPerson {
+		return false
+	}
+	head, _, ok := strings.Cut(d.text[s:min(len(d.text), s+80)], ",")
+	ws := strings.Fields(head)
+	if !ok || len(ws) == 0 || len(ws) > 3 {
+		return false
+	}
+	for _, w := range ws[1:] {
+		if !firstUpper(w) {
+			return false
+		}
+	}
+	names := strings.Fields(e.first + " " + e.last)
+	return slices.ContainsFunc(names, func(n string) bool { return strings.EqualFold(n, ws[0]) })
 }

@@ -1157,3 +1157,18 @@ func TestGerundAfterDeterminerIsNoVerb(t *testing.T) {
 		"\"We are frustrated and horrified\" by the shooting in Orlando.":                                                            {""},
 	})
 }
+
+// TestAddressedIsNoSpeaker: a turn that opens by calling someone by name is
+// said to them, not by them, even where the lead names them as the one who
+// answers. (vologda-poisk.ru, November 2019, shortened.)
+func TestAddressedIsNoSpeaker(t *testing.T) {
+	checkSpeakers(t, "ru", map[string][]string{
+		"Мы продолжаем наш проект «Буду читать всегда», в котором горожане размышляют о пользе чтения. На вопросы «Речи» отвечает наш гость — Юлия Родионова, заведующая библиотекой № 4.\n\n" +
+			"— Юлия Леонидовна, не скучно ли быть библиотекарем? Копаешься в книгах, как книжный червь…\n\n" +
+			"— Не скучно. Библиотекарь отнюдь не книжный червь. Профессия очень интересная, творческая.\n\n" +
+			"— А как вы стали библиотекарем? С детства мечтали?\n\n" +
+			"— Не мечтала, и в мыслях подобного не было. Я даже в библиотеку не ходила.\n\n" +
+			"— Кого вы предпочтете — умную книжку или умного собеседника?\n\n" +
+			"— Умного собеседника. При всем моем уважении к книге с ней ведь не поговоришь.": {"", "Юлия Родионова", "", "Юлия Родионова", "", "Юлия Родионова"},
+	})
+}
