@@ -110,6 +110,10 @@ func ruObliqueBody(name string) bool {
 	if endsWith(lw, "у", "ю", "ам", "ям", "ем", "ами", "ями", "ах", "ях", "ии", "ов", "ев") {
 		return true
 	}
+	// A word of the body lexicon in another case: "Альфа-банка".
+	if last := lw[strings.LastIndexByte(lw, '-')+1:]; !ruOrgWords[last] && ruOrgWordForm(last, 3) {
+		return true
+	}
 	// -е after a consonant: "Стройгазете", not "Управление".
 	if st, ok := strings.CutSuffix(lw, "е"); ok {
 		r, _ := utf8.DecodeLastRuneInString(st)

@@ -38,7 +38,7 @@ func TestRussianBodyCase(t *testing.T) {
 		}
 	}
 	for in, want := range map[string]bool{
-		"Интерфаксу": true, "Известиям": true, "Стройгазете": true, "Росгвардии": true, "Коммунистов": true,
+		"Интерфаксу": true, "Известиям": true, "Стройгазете": true, "Росгвардии": true, "Коммунистов": true, "Альфа-банка": true, "Роснефти": true,
 		"Газпром": false, "Управление": false, "Госдума": false, "ОмГТУ": false, "ВКонтакте": false, "Reuters": false,
 	} {
 		if got := ruObliqueBody(in); got != want {
