@@ -193,6 +193,22 @@ func (d *doc) parsePhrase(toks []token, cas int, nearest bool) (mention, bool) {
 					i = j - 1
 					continue
 				}
+				if j < len(ts) && ts[j].cap() && enOrgWords[ts[j].low] {
+					// "the Heritage Foundation": the word opens a body's name,
+					// with the capitalised words before it ("New York Times").
+					if o, k := orgAt(ts, i, lang); k > j {
+						at := i
+						for at > 0 && i-at < 3 && ts[at-1].kind == tWord && ts[at-1].cap() && !d.startsSentence(ts[at-1].s) {
+							at--
+						}
+						if at < i {
+							o = strings.Join(runWords(ts, at, i), " ") + " " + o
+						}
+						orgs = append(orgs, found{mention{kind: kOrg, org: o, pos: ts[at].s}, at})
+						i = k - 1
+						continue
+					}
+				}
 				if strings.HasSuffix(lw0, "ing") || strings.HasSuffix(lw0, "ed") || strings.Contains(words[0], "-") ||
 					strings.ContainsAny(words[0], "’'") || sentStart && !d.inText(words[0]) ||
 					(j < len(ts) && ts[j].cap() && enOrgWords[ts[j].low]) {

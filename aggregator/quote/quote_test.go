@@ -1172,3 +1172,14 @@ func TestAddressedIsNoSpeaker(t *testing.T) {
 			"— Умного собеседника. При всем моем уважении к книге с ней ведь не поговоришь.": {"", "Юлия Родионова", "", "Юлия Родионова", "", "Юлия Родионова"},
 	})
 }
+
+// TestEnglishBodyNameInFull: a capitalised word before a body's word opens
+// the body's name, with the capitalised words before it: "the Heritage
+// Foundation", "the New York Times", never "Foundation" or "Times" alone.
+// (PolNeAR texts of Breitbart and The Washington Post, shortened.)
+func TestEnglishBodyNameInFull(t *testing.T) {
+	checkSpeakers(t, "en", map[string][]string{
+		"It would be hard to overstate its significance, as the Heritage Foundation website notes: \"In the fall of 1960, some 90 young conservatives met in Connecticut.\"": {"Heritage Foundation"},
+		"As the New York Times reported: \"Only 2 percent of her donors gave again.\"":                                                                                       {"New York Times"},
+	})
+}
