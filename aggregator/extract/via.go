@@ -6,28 +6,13 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
-)
 
-// knownOutlets are news agencies and outlets named in credits; a credit
-// naming one of them is an outlet even without a media word.
-var knownOutlets = []string{
-	"ТАСС", "ИТАР-ТАСС", "РИА Новости", "РИА «Новости»", "Интерфакс", "Интерфакс-Украина", "РБК", "Коммерсантъ", "Коммерсант", "Ведомости",
-	"Известия", "Известиям", "Известий", "Медуза", "Meduza", "Газета.Ru", "Лента.ру", "Lenta.ru", "Фонтанка", "Фонтанка.ру", "EADaily", "Regnum", "REGNUM",
-	"Новая газета", "Российская газета", "Комсомольская правда", "Московский комсомолец", "МК", "RT", "Sputnik", "Спутник",
-	"Прайм", "ПРАЙМ", "Baza", "Mash", "Shot", "ФАН", "URA.RU", "Свободная пресса", "Труд", "Life", "Лайф", "НТВ", "Первый канал",
-	"Россия 24", "Звезда", "Царьград", "Readovka", "Readovka67", "Украинская правда", "УНИАН", "Укринформ", "Страна.ua",
-	"Reuters", "Bloomberg", "AP", "Associated Press", "AFP", "Agence France-Presse", "CNN", "BBC", "Al Jazeera", "Axios",
-	"Politico", "The New York Times", "New York Times", "The Washington Post", "Washington Post", "The Wall Street Journal",
-	"Wall Street Journal", "Financial Times", "The Financial Times", "The Guardian", "Guardian", "The Telegraph", "The Times",
-	"Der Spiegel", "Spiegel", "Le Monde", "Bild", "Die Welt", "NBC News", "CBS News", "ABC News", "Fox News", "Sky News",
-	"Xinhua", "Anadolu", "Anadolu Agency", "APA", "Trend", "Report.az", "Caliber.Az", "Turan", "Kyodo", "Yonhap", "dpa",
-	"Euronews", "Newsweek", "The Economist", "The Hill", "NPR", "Semafor", "Interfax", "TASS", "RIA Novosti", "RBC",
-	"Kommersant", "Vedomosti", "Izvestia", "EFE", "ANSA", "UNIAN", "Ukrinform", "IRNA", "Tasnim", "Fars", "ISNA",
-}
+	"github.com/syndic/syndic/news"
+)
 
 var outletSet = func() map[string]string {
 	m := map[string]string{}
-	for _, o := range knownOutlets {
+	for _, o := range news.KnownOutlets {
 		m[strings.ToLower(o)] = o
 	}
 	return m

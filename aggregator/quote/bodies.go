@@ -3,6 +3,8 @@ package quote
 import (
 	"strings"
 	"unicode/utf8"
+
+	"github.com/syndic/syndic/news"
 )
 
 // orgAt recognises a body named at ts[i]: an acronym with the capitalised
@@ -434,14 +436,18 @@ var ruMediaAcronyms = toSet(ruMediaAcronymList)
 
 const ruMediaAcronymList = `иа риа миа тк трк гтрк`
 
-// mediaNames are news outlets and platforms, lower-cased; a body's name
-// that is one of them or starts with one is an outlet (the outlet kinds of
-// ruMediaAcronyms among them).
-var mediaNames = append(strings.Fields(ruMediaAcronymList), "тасс", "интерфакс", "interfax", "reuters", "рейтер", "ап", "ap", "afp", "bloomberg",
-	"cnn", "bbc", "би-би-си", "рбк", "коммерсант", "известия", "ведомости", "сми", "нсн", "цнн", "твиттер", "twitter",
-	"facebook", "фейсбук", "телеграм", "telegram", "wall street", "the wall street", "new york times", "the new york times",
-	"washington post", "the washington post", "financial times", "guardian", "the guardian", "politico", "axios", "bild",
-	"spiegel", "der spiegel", "le monde", "nikkei", "sputnik")
+// mediaNames are news outlets and platforms, lower-cased: the outlets all
+// of syndic knows (news.KnownOutlets), the outlet kinds of ruMediaAcronyms,
+// the platforms and the names quotes give outlets otherwise. A body's name
+// that is one of them or starts with one is an outlet.
+var mediaNames = func() []string {
+	m := strings.Fields(ruMediaAcronymList + ` рейтер ап сми нсн цнн би-би-си nikkei твиттер twitter facebook
+фейсбук телеграм telegram`)
+	for _, o := range news.KnownOutlets {
+		m = append(m, lower(o))
+	}
+	return m
+}()
 
 // mediaName reports whether a body is a news outlet, which reports what
 // others say rather than speaking.

@@ -1183,3 +1183,17 @@ func TestEnglishBodyNameInFull(t *testing.T) {
 		"As the New York Times reported: \"Only 2 percent of her donors gave again.\"":                                                                                       {"New York Times"},
 	})
 }
+
+// TestOutletsRelay: what an outlet syndic knows (news.KnownOutlets, the
+// extractor's list too) reports is relayed news, no one's quote.
+// (fontanka.ru and baza.io reports retold, November 2019.)
+func TestOutletsRelay(t *testing.T) {
+	for _, text := range []string{
+		"Как сообщает «Фонтанка», изначально комитет по транспорту города собирался повысить тариф на 2 рубля.",
+		"По данным Baza, 19-летний студент, устроивший стрельбу в колледже Благовещенска, получил тяжелые ранения.",
+	} {
+		if qs := Find(text, "ru"); len(qs) != 0 {
+			t.Errorf("Find(%q) = %+v, want no quote", text, qs)
+		}
+	}
+}
