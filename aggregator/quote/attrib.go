@@ -454,6 +454,9 @@ func (d *doc) leftSubject(toks []token, ss, v int) (mention, bool) {
 			continue
 		}
 		m, ok := d.parsePhrase(seg, caseNom, false)
+		if ok && m.kind == kPerson && d.lang == "ru" {
+			m = d.agreeingSubject(seg, m, toks[v])
+		}
 		if !ok {
 			if cs+1 < v && (d.lang == "en" && !toks[v-1].is(",") && commonHead(seg) || d.lang == "ru" && ruPluralSubject(seg, d.verbPlural(toks[v]))) {
 				// "38 percent of voters said", "Others argue", "Очевидцы
@@ -485,6 +488,26 @@ func (d *doc) leftSubject(toks []token, ss, v int) (mention, bool) {
 		}
 	}
 	return narrow, have
+}
+
+// agreeingSubject is m, the first person seg names before the Russian verb
+// v, unless the verb's gender rules m out and a person nearer the verb fits
+// it: "В ответ на обвинения главы фракции Давида Арахамии … нардеп Анна
+// Скороход заявила" is Скороход's.
+func (d *doc) agreeingSubject(seg []token, m mention, v token) mention {
+	vg, _ := d.verbAt(v)
+	if vg != masculine && vg != feminine {
+		return m
+	}
+	if _, _, g := ruNominative(m.first, m.last, m.cas, unknownGender); g == unknownGender || g == vg {
+		return m
+	}
+	if n, ok := d.parsePhrase(seg, caseNom, true); ok && n.kind == kPerson && n.pos != m.pos {
+		if _, _, g := ruNominative(n.first, n.last, n.cas, unknownGender); g == vg {
+			return n
+		}
+	}
+	return m
 }
 
 // quoteEndsClause reports whether t is a quotation that ends with a comma

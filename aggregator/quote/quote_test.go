@@ -1197,3 +1197,12 @@ func TestOutletsRelay(t *testing.T) {
 		}
 	}
 }
+
+// TestSubjectAgreesWithVerb: of two people before a Russian verb, the one
+// the verb's gender fits speaks, not a man named in the genitive before a
+// woman's "заявила". (poltava.today, November 2019.)
+func TestSubjectAgreesWithVerb(t *testing.T) {
+	checkSpeakers(t, "ru", map[string][]string{
+		"Скандал в партии продолжается.\n\nВ ответ на обвинения главы фракции Давида Арахамии исключенная из фракции \"Слуга народа\" нардеп Анна Скороход заявила, что депутаты якобы получают по $5 тысяч в конвертах.": {"Анна Скороход"},
+	})
+}
