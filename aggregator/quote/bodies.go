@@ -58,6 +58,10 @@ func orgAt(ts []token, i int, lang string) (string, int) {
 			}
 			break
 		}
+		if k := ruByRegion(ts, j); k > j && (t.acronym() || isRuOrg(lw)) {
+			words = append(words, runWords(ts, j, k)...)
+			j = k
+		}
 		if len(words) == 1 && ruBodyNouns[lower(words[0])] {
 			// A body's common noun is the body of the name after it:
 			// "компания Apple", "агентство «Росбалт»".
@@ -137,6 +141,31 @@ func orgAt(ts []token, i int, lang string) (string, int) {
 	}
 	return strings.Join(words, " "), j
 }
+
+// ruByRegion returns the end of a region's complement at ts[j], or j: "по
+// Республике Крым", "по Приморскому краю", "по Саратовской области", "по
+// Татарстану". It makes a regional department of a body ("МВД по
+// Республике Крым"), never the bare federal one.
+func ruByRegion(ts []token, j int) int {
+	if j+1 >= len(ts) || ts[j].low != "по" {
+		return j
+	}
+	for k := j + 1; k < len(ts) && k <= j+3 && ts[k].kind == tWord; k++ {
+		if ruRegionNouns[ts[k].low] && k > j+1 && ts[k-1].cap() || ts[k].cap() && ruPlace(ts[k].low) {
+			if k+1 < len(ts) && ts[k+1].kind == tWord && ts[k+1].cap() && ruRegionNouns[ts[k].low] {
+				k++ // "по Республике Крым"
+			}
+			return k + 1
+		}
+		if !ts[k].cap() {
+			break
+		}
+	}
+	return j
+}
+
+// ruRegionNouns are the dative of the kinds of Russian regions.
+var ruRegionNouns = toSet(`краю области району округу городу республике`)
 
 // inDomain reports whether ts[i] is glued by a dot to the word before it
 // ("INTERFAX.RU", "Газета.Ru"): part of a site's name, not a body's.
