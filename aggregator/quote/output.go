@@ -254,11 +254,11 @@ func publisherKeys(names []string) [][]string {
 	return out
 }
 
-// nameWords are the words of a name, lower-cased with ё as е, without the
+// nameWords are the words of a name, folded (news.Fold), without the
 // quotation marks and @ around them.
 func nameWords(s string) []string {
 	var out []string
-	for _, w := range strings.Fields(foldYo(lower(s))) {
+	for _, w := range strings.Fields(news.Fold(s)) {
 		if w = strings.Trim(w, "«»\"'“”„@,:;()"); w != "" {
 			out = append(out, w)
 		}

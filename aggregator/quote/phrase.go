@@ -193,7 +193,8 @@ func (d *doc) parsePhrase(toks []token, cas int, nearest bool) (mention, bool) {
 					i = j - 1
 					continue
 				}
-				if j < len(ts) && ts[j].cap() && enOrgWords[ts[j].low] {
+				bodyNext := j < len(ts) && ts[j].cap() && enOrgWords[ts[j].low]
+				if bodyNext {
 					// "the Heritage Foundation": the word opens a body's name,
 					// with the capitalised words before it ("New York Times").
 					if o, k := orgAt(ts, i, lang); k > j {
@@ -210,8 +211,7 @@ func (d *doc) parsePhrase(toks []token, cas int, nearest bool) (mention, bool) {
 					}
 				}
 				if strings.HasSuffix(lw0, "ing") || strings.HasSuffix(lw0, "ed") || strings.Contains(words[0], "-") ||
-					strings.ContainsAny(words[0], "’'") || sentStart && !d.inText(words[0]) ||
-					(j < len(ts) && ts[j].cap() && enOrgWords[ts[j].low]) {
+					strings.ContainsAny(words[0], "’'") || sentStart && !d.inText(words[0]) || bodyNext {
 					i = j - 1
 					continue
 				}
