@@ -58,6 +58,11 @@ func orgAt(ts []token, i int, lang string) (string, int) {
 			}
 			break
 		}
+		if j < len(ts) && len(words) == 1 && ts[j].kind == tWord && knownOutlets[lower(words[0]+" "+ts[j].text)] {
+			// One outlet's name of two words: "РИА Новости".
+			words = append(words, ts[j].text)
+			j++
+		}
 		if k := ruByRegion(ts, j); k > j && (t.acronym() || isRuOrg(lw)) {
 			words = append(words, runWords(ts, j, k)...)
 			j = k
@@ -472,8 +477,17 @@ const ruMediaAcronymList = `иа риа миа тк трк гтрк`
 var mediaNames = func() []string {
 	m := strings.Fields(ruMediaAcronymList + ` рейтер ап сми нсн цнн би-би-си nikkei твиттер twitter facebook
 фейсбук телеграм telegram`)
+	for o := range knownOutlets {
+		m = append(m, o)
+	}
+	return m
+}()
+
+// knownOutlets are news.KnownOutlets, lower-cased.
+var knownOutlets = func() map[string]bool {
+	m := map[string]bool{}
 	for _, o := range news.KnownOutlets {
-		m = append(m, lower(o))
+		m[lower(o)] = true
 	}
 	return m
 }()

@@ -22,9 +22,11 @@ func (d *doc) speak(pi int, s, e int, a attrib, follow bool, direct bool) {
 		// news is no speaker, and what it relays no quote.
 		return
 	}
-	if own || sp.e != nil && d.addresses(s, sp.e) {
+	if own || sp.e != nil && (d.addresses(s, sp.e) || sp.e.outlet() && relayVerbs[lower(a.verb)]) {
 		// The publisher's own words ("«…», — сообщает «Регион online»"
-		// in its article), or words said to sp: quoted, by no one.
+		// in its article), words said to sp, or words an outlet passes
+		// on ("назвал "придирками", передает РИА Новости"): quoted, by
+		// no one.
 		sp = speaker{}
 	}
 	if sp.e != nil {
@@ -36,6 +38,9 @@ func (d *doc) speak(pi int, s, e int, a attrib, follow bool, direct bool) {
 // outletVerbs are what an outlet does with news it relays: a body that
 // speaks says, announces or tells; an outlet writes and passes on.
 var outletVerbs = toSet(`пишет пишут передает передаёт передают writes`)
+
+// relayVerbs are what an outlet does with words it only passes on.
+var relayVerbs = toSet(`передает передаёт передают`)
 
 // emit adds the quotation [s, e) said by sp to the quotes found, unless it
 // holds no letter or digit.

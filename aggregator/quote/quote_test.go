@@ -1218,3 +1218,13 @@ func TestRegionalDepartment(t *testing.T) {
 		"Текст новости.\n\n«Материалы переданы в следственные органы», — сообщили в пресс-службе УМВД по данным опроса.": {"пресс-служба УМВД"},
 	})
 }
+
+// TestOutletNamesAndRelays: an outlet of two words is named whole ("РИА
+// Новости", not "РИА"), and words it only passes on ("…", передает РИА
+// Новости) are quoted by no one. (vestikavkaza.ru, November 2019.)
+func TestOutletNamesAndRelays(t *testing.T) {
+	checkSpeakers(t, "ru", map[string][]string{
+		"Текст новости о событиях в городе.\n\n«Работы завершены», — сообщило РИА Новости.": {"РИА Новости"},
+		"Текст новости о НАТО.\n\nПри этом он подчеркнул, что необходимо, чтобы все члены альянса могли участвовать в решении общих задач на том уровне, который позволит НАТО \"оставаться успешным\", передает РИА Новости.": {""},
+	})
+}
