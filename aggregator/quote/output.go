@@ -232,14 +232,25 @@ func (d *doc) joinInterrupted() {
 }
 
 // interruption reports whether gap, the text between two quotations of one
-// paragraph, is only an attribution clause: a closing and an opening mark
-// around a few words.
+// paragraph, is only an English attribution clause: a closing and an opening
+// mark around a few words, or around one clause of more whose speech verb
+// comes within its first words ("," Maddow said of a list that included
+// …. "), however long the description of the speaker that follows it.
 func interruption(gap string) bool {
 	clause := reAbbrevDot.ReplaceAllString(strings.Trim(gap, " ,.”“\"'"), "$1")
-	if len(gap) > 200 || strings.Count(gap, " ") > 20 || strings.ContainsAny(clause, ".!?") {
+	if len(gap) > 600 || strings.ContainsAny(clause, ".!?") || !strings.ContainsAny(gap, "”\"'") || !strings.ContainsAny(gap, "“\"'") {
 		return false
 	}
-	return strings.ContainsAny(gap, "”\"'") && strings.ContainsAny(gap, "“\"'")
+	words := strings.Fields(clause)
+	if len(words) <= 20 {
+		return true
+	}
+	for _, w := range words[:8] {
+		if _, ok := enVerbs[strings.ToLower(strings.Trim(w, ",;:"))]; ok {
+			return true
+		}
+	}
+	return false
 }
 
 // reAbbrevDot finds the dots of titles and initials ("Mr. Trump", "George

@@ -420,6 +420,14 @@ func TestJoinInterrupted(t *testing.T) {
 			[]string{"Trump has gone in the opposite direction from what we recommended If he loses, he’ll give even more credence to our report."}},
 		{"“I think he will do it,” said Kunin. The senator left the room. “Now he's a national figure,” she added.",
 			[]string{"I think he will do it", "Now he's a national figure"}},
+		// a long description of the speaker after the verb
+		{"\"In any other year they would definitely be short-listed for vice president,\" Maddow said of a list that included Missouri Sen. Claire McCaskill, Minnesota Sen. Amy Klobuchar, Massachusetts Sen. Elizabeth Warren, Rhode Island Gov. Gina Raimondo and New Hampshire Gov. Maggie Hassan. \"But the common wisdom this year says there’s no way any of them get picked.\"",
+			[]string{"In any other year they would definitely be short-listed for vice president But the common wisdom this year says there’s no way any of them get picked."}},
+		// "He said he’ll …" after a quotation ends its sentence opens the next
+		{"“I have no intention of being vice president,” Rubio said in a Friday interview with Univision. “I’m really not seeking it, and it won’t happen.” He said he’ll support whomever the Republicans nominate.",
+			[]string{"I have no intention of being vice president I’m really not seeking it, and it won’t happen."}},
+		{"Cruz spokeswoman Catherine Frazier said the pledge was not constraining. “I completely disagree with the assertion that there is any disadvantage,” she said. “We feel good about the areas we’re going to.” She noted a planned Cruz rally on Saturday in Sioux City.",
+			[]string{"I completely disagree with the assertion that there is any disadvantage We feel good about the areas we’re going to."}},
 	}
 	for _, tt := range tests {
 		var got []string
@@ -562,6 +570,18 @@ func TestDottedAbbrevNotInitials(t *testing.T) {
 	for _, w := range []string{"F-35", "Су-57", "B-52"} {
 		if toks := tokenize(w, 0, len(w), nil, nil); len(toks) != 1 || nameWord(toks[0], "ru") || nameWord(toks[0], "en") {
 			t.Errorf("%s: tokens %+v read as a name word", w, toks)
+		}
+	}
+}
+
+// TestLongGapNeedsVerb: a long clause between two quotations is an
+// attribution only when a speech verb opens it; else the second quotation
+// does not go on with the first one's speaker (PolNeAR, HuffPost).
+func TestLongGapNeedsVerb(t *testing.T) {
+	text := "On May 5, Trump posted a photo of himself online eating a taco bowl. “Happy Cinco de Mayo!,” Donald Trump tweeted. “The best taco bowls are made in Trump Tower Grill. I love Hispanics!”Former Republican presidential candidate Jeb Bush broke down exactly what was wrong with the image and message to the Dutch newspaper NRC Handelsblad: “What Trump did was so insensitive. First, not all Hispanics are Mexican.”"
+	for _, q := range Find(text, "en") {
+		if strings.HasPrefix(q.Text, "What Trump did") && q.Speaker == "Donald Trump" {
+			t.Errorf("%q is credited to %q", q.Text, q.Speaker)
 		}
 	}
 }

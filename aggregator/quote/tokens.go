@@ -247,7 +247,7 @@ var abbrevs = map[string]bool{
 // of each sentence (the first is 0). A sentence ends at . ! ? … or ; that
 // is followed by a capitalised word, a quotation or a dash, unless the dot
 // closes an abbreviation or an initial or sits inside a number.
-func sentences(toks []token, isVerb func(token) bool) []int {
+func sentences(toks []token, isVerb func(token) bool, en bool) []int {
 	starts := []int{0}
 	for i := 0; i+1 < len(toks); i++ {
 		t := toks[i]
@@ -255,7 +255,7 @@ func sentences(toks []token, isVerb func(token) bool) []int {
 			// A quotation ending its own sentence: “… movement.” “It isn’t …”
 			nx := toks[i+1]
 			dashLower := nx.kind == tDash && i+2 < len(toks) && toks[i+2].lower()
-			if quoteEndsSentence(t.text) && (nx.kind == tQuote || nx.kind == tDash || nx.cap()) && !dashLower && !attributes(toks, i+1, isVerb) {
+			if quoteEndsSentence(t.text) && (nx.kind == tQuote || nx.kind == tDash || nx.cap()) && !dashLower && !attributes(toks, i+1, isVerb, en) {
 				starts = append(starts, i+1)
 			}
 			continue
@@ -301,7 +301,7 @@ func quoteEndsSentence(s string) bool {
 // attributes reports whether the words from toks[i] read as an
 // attribution clause: a speech verb among the first five words, before any
 // punctuation ("Smith said", "said Smith", "the senator told reporters").
-func attributes(toks []token, i int, isVerb func(token) bool) bool {
+func attributes(toks []token, i int, isVerb func(token) bool, en bool) bool {
 	for i < len(toks) && (toks[i].kind == tDash || toks[i].is(",")) {
 		i++
 	}
@@ -314,8 +314,31 @@ func attributes(toks []token, i int, isVerb func(token) bool) bool {
 			return false
 		}
 		if isVerb(t) {
-			return true
+			// "“…happen.” He said he’ll support …": a verb whose clause
+			// follows says something new, not who spoke before
+			return k == i || !en || k+1 >= len(toks) || !enClauseOpener(t, toks[k+1])
 		}
 	}
 	return false
+}
+
+// enClauseOpener reports whether t, after the English verb, opens what the
+// verb says or does rather than ending an attribution: "He said he’ll
+// support …", "She noted a planned rally", "Reid said both …" are new
+// sentences; "Bush said.", "he said on Friday", "she says Monday" are not.
+// After "told", "asked" and the like a noun is their object ("Smith told
+// the AP."), not a new clause.
+func enClauseOpener(verb, t token) bool {
+	switch enVerbs[verb.low] {
+	case "tell", "told", "ask", "inform", "remind", "warn", "urge", "assure", "brief", "thank":
+		return false
+	}
+	if t.kind != tWord {
+		return false
+	}
+	w, _, _ := strings.Cut(strings.ReplaceAll(t.low, "’", "'"), "'")
+	if _, pron := enPronouns[w]; pron || w == "that" || enDeterminers[w] || w == "both" {
+		return true
+	}
+	return !enStop[w] && !enMonths[w] && !strings.HasSuffix(w, "ly")
 }
