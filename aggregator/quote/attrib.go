@@ -72,6 +72,19 @@ func (d *doc) startsSentence(i int) bool {
 	return strings.ContainsRune(".!?\n\"“”«»:—–-(", r)
 }
 
+// opensSentence reports whether the text at i opens a paragraph or follows
+// a sentence's end (". ", ".” "), where a capital letter says nothing of a
+// name; unlike startsSentence, not after a colon, dash or closing mark.
+func (d *doc) opensSentence(i int) bool {
+	before := strings.TrimRight(d.text[:i], " \t\u00a0")
+	before = strings.TrimRight(before, "\"”’'»")
+	if before == "" {
+		return true
+	}
+	r, _ := utf8.DecodeLastRuneInString(before)
+	return strings.ContainsRune(".!?\n", r)
+}
+
 // weakVerb reports whether an English verb form is one of enWeakVerbs.
 func weakVerb(w string) bool {
 	b, ok := enVerbs[lower(w)]

@@ -81,8 +81,10 @@ func (d *doc) indirect(pi, ss, se int) {
 				break
 			}
 		}
-		// English "X said the plan …" with no "that".
-		if d.lang == "en" && (lw == "said" || lw == "says" || lw == "told" || lw == "tells") && v+2 < se {
+		// English "X said the plan …" with no "that"; not "…, said Mark
+		// Quinlan, PG&E's director": a name the verb's clause ends on is
+		// its subject.
+		if d.lang == "en" && (lw == "said" || lw == "says" || lw == "told" || lw == "tells") && v+2 < se && !d.nameEndsClause(toks, v+1, se) {
 			n := v + 1
 			if lw == "told" || lw == "tells" {
 				if _, e := nameSpan(toks, n, d.lang); e > n {
@@ -148,6 +150,13 @@ func (d *doc) indirect(pi, ss, se int) {
 			return
 		}
 	}
+}
+
+// nameEndsClause reports whether a person's name at toks[i] ends its
+// clause: a comma or the sentence's end follows it.
+func (d *doc) nameEndsClause(toks []token, i, se int) bool {
+	_, j := nameSpan(toks, i, d.lang)
+	return j > i+1 && (j >= se || toks[j].is(",") || endsSentence(toks[j]))
 }
 
 // unmarkedDirect reports whether speech given without quotation marks is

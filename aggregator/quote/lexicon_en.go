@@ -152,3 +152,10 @@ bibi naftali yair abdel mohammed muhammad ali hassan hussein ahmed omar abu bash
 petro viktor leonid mark keir rishi boris tony gordon david nigel jeremy matt dominic sajid priyanka
 narendra rahul imran nawaz shinzo fumio moon yoon jair lula justin stephen pierre jacques francois
 nicolas olaf gerhard helmut friedrich alexander`)
+
+// enPlacePrepositions put the name after them in a place: "officials in
+// Washington", "a spokesman at the scene".
+var enPlacePrepositions = toSet(`in at near across throughout inside outside into within around`)
+
+// enSpeechNouns are what a possessor says: "Obama’s words: “…”".
+var enSpeechNouns = toSet(`words remarks comments statements tweets posts messages answers responses replies thoughts`)

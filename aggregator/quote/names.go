@@ -126,6 +126,9 @@ func nameRun(toks []token, i int, lang string) int {
 		if nameWord(t, lang) || roleName || capsName || latinBody || newPlace {
 			// An initial: "F." directly followed by a dot.
 			j++
+			if lang != "ru" && stripPossessive(t.text) != t.text {
+				break // a possessive ends the name: "China’s Inner Mongolia"
+			}
 			if utf8.RuneCountInString(t.text) <= 2 && j < len(toks) && toks[j].is(".") && toks[j].s == t.e {
 				if j+1 < len(toks) && nameWord(toks[j+1], lang) {
 					j++

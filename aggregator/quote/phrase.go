@@ -99,22 +99,41 @@ func (d *doc) parsePhrase(toks []token, cas int, nearest bool) (mention, bool) {
 		}
 		// Names.
 		if i0, j := nameSpan(ts, i, lang); j > i {
+			if lang == "en" && i > 0 && enPlacePrepositions[ts[i-1].low] {
+				// "Health authorities in China’s Inner Mongolia": a place
+				for stripPossessive(ts[j-1].text) != ts[j-1].text {
+					_, j2 := nameSpan(ts, j, lang)
+					if j2 <= j {
+						break
+					}
+					j = j2
+				}
+				i = j - 1
+				continue
+			}
 			i = i0
 			words := runWords(ts, i, j)
 			first, last := words[:len(words)-1], stripPossessive(words[len(words)-1])
-			if lang == "en" && last != words[len(words)-1] && j < len(ts) && isRole(ts[j].text, lang) {
+			if r := roleAfter(ts, j, lang); lang == "en" && last != words[len(words)-1] && r >= 0 {
 				// "Israel's military", "Bloomberg's campaign": the body is
 				// the possessor's. "Al Jazeera's manager": whose the role
 				// is, not who holds it. ("Clinton's response" is Clinton's.)
 				if n := len(descs); n > 0 && descs[n-1].at == i-1 {
 					descs = descs[:n-1] // the possessor's title: "President Trump's advisers"
 				}
-				if enOrgWords[ts[j].low] {
+				if r == j && enOrgWords[ts[j].low] {
 					orgs = append(orgs, found{mention{kind: kOrg, org: strings.Join(words, " ") + " " + ts[j].text, pos: t.s}, i})
 					i = j
 				} else {
 					i = j - 1
 				}
+				continue
+			}
+			if lang == "en" && last != words[len(words)-1] && j < len(ts) && ts[j].lower() && enPlural(ts[j].low) && !enStop[ts[j].low] && !enSpeechNouns[ts[j].low] {
+				// "some of Trump’s defenders": people of his, not he
+				// ("Obama’s words" are his)
+				descs = append(descs, found{mention{kind: kDesc, head: ts[j].low, indef: true, pos: ts[j].s}, j})
+				i = j
 				continue
 			}
 			m := mention{kind: kPerson, first: first, last: last, pos: t.s, cas: cas}
@@ -168,7 +187,7 @@ func (d *doc) parsePhrase(toks []token, cas int, nearest bool) (mention, bool) {
 			}
 			if lang == "en" && !m.strong && len(words) == 1 && !d.knownSurname(words[0]) {
 				lw0 := lower(words[0])
-				sentStart := i > 0 && endsSentence(ts[i-1])
+				sentStart := i > 0 && endsSentence(ts[i-1]) || i == 0 && d.opensSentence(t.s)
 				if j < len(ts) && d.enModifies(ts[j]) {
 					// "American officials", "Israeli election results": the
 					// phrase is about what the noun names. A body's noun
@@ -469,4 +488,18 @@ func phraseEnd(toks []token, i, limit int) int {
 		}
 	}
 	return limit
+}
+
+// roleAfter is where a role word stands among the first lower-case words
+// at ts[j:] ("Hong Kong’s new police commissioner"), or -1.
+func roleAfter(ts []token, j int, lang string) int {
+	for k := j; k < len(ts) && k < j+3; k++ {
+		if isRole(ts[k].text, lang) {
+			return k
+		}
+		if !ts[k].lower() {
+			break
+		}
+	}
+	return -1
 }

@@ -43,6 +43,9 @@ func (d *doc) speakerOf(pi, s int, a attrib, follow bool) speaker {
 			// impersonal one with no document ("Утверждалось, что …")
 			// none: no body speaks there. "— говорится в сообщении"
 			// is the last body's statement.
+		case d.lang != "ru":
+			// An English verb has its subject in the text: one not read
+			// names nobody ("Isaiah 45:1 reads:" is not the last body's).
 		default:
 			if o := d.lastOrg(s, ""); o != nil && !mediaName(o.org) {
 				sp.e = o
