@@ -237,7 +237,7 @@ func (d *doc) joinInterrupted() {
 // comes within its first words ("," Maddow said of a list that included
 // …. "), however long the description of the speaker that follows it.
 func interruption(gap string) bool {
-	clause := reAbbrevDot.ReplaceAllString(strings.Trim(gap, " ,.”“\"'"), "$1")
+	clause := reAbbrevDot.ReplaceAllString(strings.Trim(reParenthesis.ReplaceAllString(gap, ""), " ,.”“\"'"), "$1")
 	if len(gap) > 600 || strings.ContainsAny(clause, ".!?") || !strings.ContainsAny(gap, "”\"'") || !strings.ContainsAny(gap, "“\"'") {
 		return false
 	}
@@ -252,6 +252,9 @@ func interruption(gap string) bool {
 	}
 	return false
 }
+
+// reParenthesis finds an aside in brackets ("Rep. Beto O'Rourke (D-Tex.)").
+var reParenthesis = regexp.MustCompile(`\([^()]*\)`)
 
 // reAbbrevDot finds the dots of titles and initials ("Mr. Trump", "George
 // W. Bush", "U.S."), which do not end the attribution clause.

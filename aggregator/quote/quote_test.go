@@ -420,6 +420,9 @@ func TestJoinInterrupted(t *testing.T) {
 			[]string{"Trump has gone in the opposite direction from what we recommended If he loses, he’ll give even more credence to our report."}},
 		{"“I think he will do it,” said Kunin. The senator left the room. “Now he's a national figure,” she added.",
 			[]string{"I think he will do it", "Now he's a national figure"}},
+		// an aside in brackets holds no sentence's end
+		{"\"The intensity of his supporters is so much greater,\" said Rep. Beto O'Rourke (D-Tex.), a Clinton endorser. \"In El Paso, she crushed him.\"",
+			[]string{"The intensity of his supporters is so much greater In El Paso, she crushed him."}},
 		// a long description of the speaker after the verb
 		{"\"In any other year they would definitely be short-listed for vice president,\" Maddow said of a list that included Missouri Sen. Claire McCaskill, Minnesota Sen. Amy Klobuchar, Massachusetts Sen. Elizabeth Warren, Rhode Island Gov. Gina Raimondo and New Hampshire Gov. Maggie Hassan. \"But the common wisdom this year says there’s no way any of them get picked.\"",
 			[]string{"In any other year they would definitely be short-listed for vice president But the common wisdom this year says there’s no way any of them get picked."}},
