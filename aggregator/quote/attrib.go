@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"sort"
 	"strings"
 	"unicode/utf8"
 )
@@ -723,6 +724,30 @@ func (d *doc) prevAttr(pi int) attrib {
 		a.how = aPrev
 	}
 	return a
+}
+
+// colonSubject reads an English clause toks[ss:c) that introduces a
+// quotation with a colon at c but no speech verb: a person opening the
+// clause, a verb after them, speaks ("In a Fox interview later that day,
+// Trump went even further: “…”").
+func (d *doc) colonSubject(toks []token, ss, c int) attrib {
+	cs := ss
+	for k := c - 1; k > ss; k-- {
+		if toks[k].is(",") {
+			cs = k + 1
+			break
+		}
+	}
+	seg := toks[cs:c]
+	m, ok := d.parsePhrase(seg, caseNom, false)
+	if !ok || m.kind != kPerson || !leadsSegment(seg, m.pos, d.lang) {
+		return attrib{}
+	}
+	_, e := nameSpan(toks, sort.Search(len(toks), func(k int) bool { return toks[k].s >= m.pos }), d.lang)
+	if e >= c || !toks[e].lower() {
+		return attrib{}
+	}
+	return attrib{m: m, how: aLeft}
 }
 
 // colonAttr reads the clause after a quotation and its colon, from toks[j]:

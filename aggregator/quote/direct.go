@@ -86,6 +86,9 @@ func (d *doc) quoteTok(pi, qi int) {
 			}
 		}
 	}
+	if !a.ok() && afterColon && d.lang == "en" {
+		a = d.colonSubject(toks, ss, qi-1)
+	}
 	if !a.ok() && qi == 0 && pi > 0 {
 		a = d.prevAttr(pi)
 	}

@@ -235,6 +235,14 @@ func (d *doc) parsePhrase(toks []token, cas int, nearest bool) (mention, bool) {
 					continue
 				}
 			}
+			if r := roleAfter(ts, j, lang); lang == "en" && r >= 0 {
+				if _, e := nameSpan(ts, r+1, lang); e > r+1 {
+					// "Former Republican presidential candidate Jeb Bush":
+					// the words before the role qualify it; the name is after
+					i = j - 1
+					continue
+				}
+			}
 			persons = append(persons, found{m, i})
 			if m.strong && !nearest {
 				break // the answer: nothing after it changes it
