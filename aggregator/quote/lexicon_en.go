@@ -159,3 +159,7 @@ var enPlacePrepositions = toSet(`in at near across throughout inside outside int
 
 // enSpeechNouns are what a possessor says: "Obama’s words: “…”".
 var enSpeechNouns = toSet(`words remarks comments statements tweets posts messages answers responses replies thoughts`)
+
+// enBackBodies are body nouns that refer back to a body whatever its name
+// ("Amazon … the company said").
+var enBackBodies = toSet(`company firm group organization organisation`)
