@@ -111,6 +111,14 @@ func tokenize(text string, s, e int, spans []qspan, qs []int) []token {
 						continue
 					}
 				}
+				if r2 == '&' && j+1 < e {
+					// "PG&E", "AT&T": one name
+					r3, n3 := utf8.DecodeRuneInString(text[j+1:])
+					if r0, _ := utf8.DecodeLastRuneInString(text[i:j]); unicode.IsUpper(r0) && unicode.IsUpper(r3) {
+						j += 1 + n3
+						continue
+					}
+				}
 				if (r2 == '-' || r2 == '’' || r2 == '\'' || r2 == '‑') && j+n2 < e {
 					r3, _ := utf8.DecodeRuneInString(text[j+n2:])
 					if isWordRune(r3) && !(k < len(qs) && spans[qs[k]].open == j) {
