@@ -128,7 +128,7 @@ func (d *doc) indirect(pi, ss, se int) {
 				phrase = ruUntold(phrase)
 			}
 			m, ok := d.parsePhrase(phrase, caseNom, false)
-			if !ok || (d.lang == "en" && (ce-v > 5 || m.pos != toks[v+1].s && !(v+2 < se && toks[v+2].s == m.pos && toks[v+1].is("the")))) {
+			if !ok || (d.lang == "en" && !d.nameEndsClause(toks, v+1, se) && (ce-v > 5 || m.pos != toks[v+1].s && !(v+2 < se && toks[v+2].s == m.pos && toks[v+1].is("the")))) {
 				continue
 			}
 			a := attrib{m: m, verb: t.text, vg: g, how: aRight}
@@ -152,11 +152,23 @@ func (d *doc) indirect(pi, ss, se int) {
 	}
 }
 
-// nameEndsClause reports whether a person's name at toks[i] ends its
-// clause: a comma or the sentence's end follows it.
+// nameEndsClause reports whether the words at toks[i:se) up to a comma or
+// the sentence's end name someone, with no verb: "…, said Arroyo, a
+// physician", "…, said veteran Democratic strategist James Carville.",
+// "…, said Justice Secretary Humza Yousaf." name the speaker of what came
+// before; "said the plan would fail" reports a clause.
 func (d *doc) nameEndsClause(toks []token, i, se int) bool {
-	_, j := nameSpan(toks, i, d.lang)
-	return j > i+1 && (j >= se || toks[j].is(",") || endsSentence(toks[j]))
+	k := i
+	ends := func(k int) bool { return endsSentence(toks[k]) && !(toks[k].is(".") && abbrevDot(toks, k)) }
+	for ; k < se && k < i+8 && !toks[k].is(",") && !ends(k); k++ {
+		if toks[k].is(".") {
+			continue // an initial's or abbreviation's dot: "Mary E. Lovely"
+		}
+		if _, v := d.verbAt(toks[k]); v || toks[k].kind != tWord || enStop[toks[k].low] && toks[k].low != "the" && toks[k].low != "of" {
+			return false // a verb's clause, or "wrote to Gov. Roy Cooper": whom to
+		}
+	}
+	return k > i && (k == se || toks[k].is(",") || ends(k)) && nameWord(toks[k-1], d.lang)
 }
 
 // unmarkedDirect reports whether speech given without quotation marks is

@@ -1290,6 +1290,12 @@ func TestEnglishSubjects(t *testing.T) {
 		{"an ampersand joins a body's name",
 			"The utility cut power to 800,000 customers. “We won’t roll the dice on public safety,” PG&E said in a statement.",
 			"We won’t roll", "PG&E"},
+		{"a role and a name after an inserted verb are its subject",
+			"Harris has been Biden’s vice president for nearly four years, yet her candidacy allows her to make a convincing case that she represents a new direction, said veteran Democratic strategist James Carville.",
+			"Harris has been", "James Carville"},
+		{"a title and a name after an inserted verb are its subject",
+			"Turkey, Poland, Bonaire, St Eustatius and Saba have also been removed from the Scottish Government’s list of travel corridors, said Justice Secretary Humza Yousaf.",
+			"Turkey, Poland", "Humza Yousaf"},
 		{"a possessor's words are his",
 			"The special featured the voice of former President Barack Obama. It included moving performances from artists including Alicia Keys. But nothing matched the power of Obama’s words: “With everything suddenly up for grabs, this is your generation’s world to shape.”",
 			"With everything", "Barack Obama"},
@@ -1306,6 +1312,17 @@ func TestEnglishSubjects(t *testing.T) {
 		}
 		if !found {
 			t.Errorf("%s: no quote %q in %+v", c.name, c.quote, Find(c.text, "en"))
+		}
+	}
+}
+
+// TestAddresseeIsNoSpeaker: whom a letter is written to does not speak
+// ("wrote to Gov. Roy Cooper, a Democrat, …"; the Washington Post).
+func TestAddresseeIsNoSpeaker(t *testing.T) {
+	text := "On Friday, Anthony Biller, a Raleigh-based lawyer with Michael Best, wrote to Gov. Roy Cooper, a Democrat, on behalf of a ReOpenNC’s co-founder, Kristen Elizabeth, and a member who was arrested at a protest last week, seeking dismissal of the charges."
+	for _, q := range Find(text, "en") {
+		if q.Speaker == "Roy Cooper" {
+			t.Errorf("%q is credited to %q", q.Text, q.Speaker)
 		}
 	}
 }
