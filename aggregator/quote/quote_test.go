@@ -1170,14 +1170,17 @@ func TestPublisherIsNoSpeaker(t *testing.T) {
 	}
 }
 
-// TestGerundAfterDeterminerIsNoVerb: an -ing form after a determiner is a
-// noun ("the mass shooting"), not the verb of an attribution whose subject
-// would be the place after it. (A PolNeAR text of The Washington Post,
-// shortened.)
-func TestGerundAfterDeterminerIsNoVerb(t *testing.T) {
+// TestWordAfterDeterminerIsNoVerb: a speech verb's form after a determiner
+// is a noun ("the mass shooting", "in the state", "a shot", "their
+// claim"), not the verb of an attribution whose subject would be a name
+// before or after it. (PolNeAR texts of The Washington Post, news pages of
+// Politico, AP and Snopes, shortened.)
+func TestWordAfterDeterminerIsNoVerb(t *testing.T) {
 	checkSpeakers(t, "en", map[string][]string{
 		"\"We are frustrated and horrified\" by the mass shooting at a gay nightclub in Orlando that had drawn worldwide attention.": {""},
 		"\"We are frustrated and horrified\" by the shooting in Orlando.":                                                            {""},
+		"Wary Republicans in the state quickly speculated that she had advance notice of Meadows' retirement.":                       nil,
+		"Nelson won it when he fired a shot at Matt Murray that trickled to the goaltender's right.":                                 nil,
 	})
 }
 
