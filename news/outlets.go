@@ -17,4 +17,5 @@ var KnownOutlets = []string{
 	"Xinhua", "Anadolu", "Anadolu Agency", "APA", "Trend", "Report.az", "Caliber.Az", "Turan", "Kyodo", "Yonhap", "dpa",
 	"Euronews", "Newsweek", "The Economist", "The Hill", "NPR", "Semafor", "Interfax", "TASS", "RIA Novosti", "RBC",
 	"Kommersant", "Vedomosti", "Izvestia", "EFE", "ANSA", "UNIAN", "Ukrinform", "IRNA", "Tasnim", "Fars", "ISNA",
+	"DW", "Deutsche Welle", "Немецкая волна", "Голос Америки", "Радио Свобода", "Би-би-си", "Эхо Москвы",
 }

@@ -500,9 +500,32 @@ func mediaName(o string) bool {
 		return true // a site: Lenta.ru, INTERFAX.RU
 	}
 	for _, m := range mediaNames {
-		if strings.HasPrefix(lo, m) && (len(lo) == len(m) || lo[len(m)] == ' ' || lo[len(m)] == '-') {
+		if strings.HasPrefix(lo, m) && (len(lo) == len(m) || lo[len(m)] == ' ' || lo[len(m)] == '-' || outletCase(lo, m)) {
 			return true
 		}
 	}
 	return false
 }
+
+// outletName reports whether a name is one of a news outlet or platform,
+// whole, in any case ("Укринформа"): unlike mediaName, not a name that
+// only starts with one ("Twitter Нишал Шетти").
+func outletName(o string) bool {
+	lo := lower(o)
+	for _, m := range mediaNames {
+		if lo == m || outletCase(lo, m) {
+			return true
+		}
+	}
+	return false
+}
+
+// outletCase reports whether lo is the Russian outlet name m in another
+// case: "корреспондент Укринформа", "Интерфаксу".
+func outletCase(lo, m string) bool {
+	return strings.HasPrefix(lo, m) && ruOutletCase[lo[len(m):]] && isCyrillicWord(m)
+}
+
+// ruOutletCase are the endings a Russian outlet's name takes in another
+// case.
+var ruOutletCase = toSet(`а у ом е`)

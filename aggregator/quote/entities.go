@@ -42,6 +42,7 @@ type entity struct {
 	given  string // surnameKey of the first given name, "" when none
 	gender gender
 	roles  []string
+	media  bool // a body the text names as a news outlet ("газета «Комерсант»")
 }
 
 // Caps on the people and bodies an article is read for (see Find).
@@ -361,7 +362,7 @@ func betterNom(a, b string) bool {
 }
 
 // outlet reports whether e is a news outlet, which relays what others say.
-func (e *entity) outlet() bool { return e.kind == kOrg && mediaName(e.org) }
+func (e *entity) outlet() bool { return e.kind == kOrg && (e.media || mediaName(e.org)) }
 
 // addOrg registers (or finds) the body of that name and returns it: a
 // name that is the start of another's, word for word, names the same body.
@@ -431,6 +432,7 @@ func (d *doc) notePerson(pos int, e *entity, nom bool) {
 
 // noteOrg records that body e was named at pos.
 func (d *doc) noteOrg(pos int, e *entity, media bool) {
+	e.media = e.media || media
 	d.om = append(d.om, pmention{pos: pos, e: e, nom: true, media: media})
 }
 

@@ -172,7 +172,9 @@ var ruRoleWords = toSet(`президент премьер министр гла
 // not anaphoric ("Мужчина сообщил" is not the last man named).
 var ruPeopleNouns = toSet(ruPeopleNounList)
 
-const ruPeopleNounList = `мужчина женщина девушка парень юноша пенсионер пенсионерка школьник школьница студент студентка`
+const ruPeopleNounList = `мужчина женщина девушка парень юноша пенсионер пенсионерка школьник школьница студент студентка
+преподаватель преподавательница учитель учительница педагог воспитатель воспитательница работник работница
+инженер водитель продавец фермер строитель шахтер шахтёр`
 
 // ruOrgWords head the name of a body ("МИД России", "пресс-служба Кремля"):
 // the common nouns of ruBodyNouns and the names of bodies.

@@ -212,8 +212,8 @@ func runWords(toks []token, i, j int) []string {
 // first name, a title before it, or a Russian surname's form.
 func personEvidence(toks []token, i, j int, lang string) bool {
 	words := runWords(toks, i, j)
-	if len(words) == 0 {
-		return false
+	if len(words) == 0 || outletName(strings.Join(words, " ")) {
+		return false // "корреспондент Укринформа": an outlet, in any case
 	}
 	if lang == "ru" && len(words) == 1 && ruPlace(lower(words[0])) {
 		if _, _, given := ruGivenName(words[0]); !given {

@@ -257,6 +257,23 @@ func ruPossessor(first []string, last string, g gender) bool {
 	return ruObliqueSurname(last, g)
 }
 
+// ruNamesSomeone reports whether a Russian name with given names reads in
+// the nominative for one gender: "Министр … Алла Кузнецова считает" is
+// Алла Кузнецова, though "Алла" is also the genitive of the rare "Алл"
+// and the role noun is masculine.
+func ruNamesSomeone(first []string, last string) bool {
+	if len(first) == 0 {
+		return false
+	}
+	rs := ruLex().givenForms[foldYo(strings.ToLower(first[0]))]
+	for _, g := range []gender{masculine, feminine} {
+		if slices.ContainsFunc(rs, func(r reading) bool { return r.c == caseNom && r.g == g }) && !ruPossessor(first, last, g) {
+			return true
+		}
+	}
+	return false
+}
+
 // ruObliqueSurname reports whether a capitalised Russian word reads far
 // better as a surname in an oblique case than in the nominative ("Бородаю"
 // of Бородай, "Путина" of Путин for a man): its best oblique reading looks

@@ -92,7 +92,7 @@ func (d *doc) resolve(m mention, g gender) (*entity, string) {
 			if rg == unknownGender {
 				rg = masculine // the role noun's grammatical gender
 			}
-			if ruPossessor(m.first, m.last, rg) {
+			if ruPossessor(m.first, m.last, rg) && !(g != masculine && g != feminine && ruNamesSomeone(m.first, m.last)) {
 				role := m.role + " " + strings.Join(append(m.first[:len(m.first):len(m.first)], m.last), " ")
 				e, r := d.resolve(mention{kind: kDesc, head: head, role: role, pos: m.pos, gender: g}, g)
 				if e != nil && e.kind == kPerson && e.key == surnameKey(m.last) {
@@ -172,6 +172,10 @@ func (d *doc) resolve(m mention, g gender) (*entity, string) {
 		return nil, ""
 	case kDesc:
 		head := m.head
+		if ws := strings.Fields(m.role); reporterRoles[head] && len(ws) > 1 && outletName(strings.Join(ws[1:], " ")) {
+			// "сообщает корреспондент Укринформа": the outlet reports
+			return d.addOrg(strings.Join(ws[1:], " ")), m.role
+		}
 		if m.indef || d.unnamed[head] {
 			// "one legal expert", "a spokesman": someone not named before;
 			// "the expert" after them is the same unnamed one.
@@ -445,3 +449,6 @@ func anaphoric(m mention, lang string) bool {
 	}
 	return true
 }
+
+// reporterRoles are an outlet's people, who report for it.
+var reporterRoles = toSet(`корреспондент журналист репортер репортёр обозреватель correspondent reporter`)
