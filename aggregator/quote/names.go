@@ -212,8 +212,8 @@ func runWords(toks []token, i, j int) []string {
 // first name, a title before it, or a Russian surname's form.
 func personEvidence(toks []token, i, j int, lang string) bool {
 	words := runWords(toks, i, j)
-	if len(words) == 0 || outletName(strings.Join(words, " ")) {
-		return false // "корреспондент Укринформа": an outlet, in any case
+	if len(words) == 0 {
+		return false
 	}
 	if lang == "ru" && len(words) == 1 && ruPlace(lower(words[0])) {
 		if _, _, given := ruGivenName(words[0]); !given {
@@ -244,7 +244,8 @@ func personEvidence(toks []token, i, j int, lang string) bool {
 			return true
 		}
 		if p.kind == tWord && isRole(p.text, lang) && !isOrgWord(p.text, lang) {
-			return true
+			// "корреспондент Укринформа": an outlet, in any case, is no one
+			return !outletName(strings.Join(words, " "))
 		}
 	}
 	if lang == "ru" {
