@@ -63,6 +63,11 @@ func orgAt(ts []token, i int, lang string) (string, int) {
 			words = append(words, ts[j].text)
 			j++
 		}
+		if k := ruOfRegion(ts, j); k > j && t.acronym() {
+			// "МЧС Пермского края": the region's department
+			words = append(words, runWords(ts, j, k)...)
+			j = k
+		}
 		if k := ruByRegion(ts, j); k > j && (t.acronym() || isRuOrg(lw)) {
 			words = append(words, runWords(ts, j, k)...)
 			j = k
@@ -171,6 +176,25 @@ func ruByRegion(ts []token, j int) int {
 
 // ruRegionNouns are the dative of the kinds of Russian regions.
 var ruRegionNouns = toSet(`краю области району округу городу республике`)
+
+// ruOfRegion returns the end of a region named in the genitive at ts[j],
+// or j: "Пермского края", "Свердловской области", "Ханты-Мансийского
+// автономного округа" (a capitalised adjective, lower-case ones, then the
+// kind of region).
+func ruOfRegion(ts []token, j int) int {
+	if j >= len(ts) || ts[j].kind != tWord || !ts[j].cap() || !endsWith(ts[j].low, "ого", "ой", "ей") {
+		return j
+	}
+	for k := j + 1; k < len(ts) && k <= j+2 && ts[k].kind == tWord && ts[k].lower(); k++ {
+		if ruRegionGenitives[ts[k].low] {
+			return k + 1
+		}
+	}
+	return j
+}
+
+// ruRegionGenitives are the genitive of the kinds of Russian regions.
+var ruRegionGenitives = toSet(`края области района округа`)
 
 // inDomain reports whether ts[i] is glued by a dot to the word before it
 // ("INTERFAX.RU", "Газета.Ru"): part of a site's name, not a body's.
