@@ -1,7 +1,6 @@
 package quote
 
 import (
-	"sort"
 	"strings"
 	"unicode/utf8"
 )
@@ -67,25 +66,25 @@ var enDeterminers = toSet(`the a an his her its their our my your every each`)
 // startsSentence reports whether the text before offset i, white space
 // aside, ends a sentence, opens a quotation or starts the text.
 func (d *doc) startsSentence(i int) bool {
-	before := strings.TrimRight(d.text[:i], " \t\u00a0")
-	if before == "" {
-		return true
-	}
-	r, _ := utf8.DecodeLastRuneInString(before)
-	return strings.ContainsRune(".!?\n\"“”«»:—–-(", r)
+	return d.afterAny(i, " \t\u00a0", ".!?\n\"“”«»:—–-(")
 }
 
 // opensSentence reports whether the text at i opens a paragraph or follows
 // a sentence's end (". ", ".” "), where a capital letter says nothing of a
 // name; unlike startsSentence, not after a colon, dash or closing mark.
 func (d *doc) opensSentence(i int) bool {
-	before := strings.TrimRight(d.text[:i], " \t\u00a0")
-	before = strings.TrimRight(before, "\"”’'»")
+	return d.afterAny(i, " \t\u00a0\"”’'»", ".!?\n")
+}
+
+// afterAny reports whether the text before offset i, less the runes of
+// skip at its end, is empty or ends in one of the runes of ends.
+func (d *doc) afterAny(i int, skip, ends string) bool {
+	before := strings.TrimRight(d.text[:i], skip)
 	if before == "" {
 		return true
 	}
 	r, _ := utf8.DecodeLastRuneInString(before)
-	return strings.ContainsRune(".!?\n", r)
+	return strings.ContainsRune(ends, r)
 }
 
 // weakVerb reports whether an English verb form is one of enWeakVerbs.
@@ -745,8 +744,12 @@ func (d *doc) colonSubject(toks []token, ss, c int) attrib {
 	if !ok || m.kind != kPerson || !leadsSegment(seg, m.pos, d.lang) {
 		return attrib{}
 	}
-	_, e := nameSpan(toks, sort.Search(len(toks), func(k int) bool { return toks[k].s >= m.pos }), d.lang)
-	if e >= c || !toks[e].lower() {
+	// The name leads the clause: a verb must follow it.
+	k := cs
+	for toks[k].s != m.pos {
+		k++
+	}
+	if _, e := nameSpan(toks, k, d.lang); e >= c || !toks[e].lower() {
 		return attrib{}
 	}
 	return attrib{m: m, how: aLeft}
