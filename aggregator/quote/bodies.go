@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -48,7 +49,7 @@ func orgAt(ts []token, i int, lang string) (string, int) {
 			}
 			j = k
 		}
-		for j < len(ts) && j < i+7 {
+		for j < len(ts) && j < i+7 && outletAt(ts, j) == j {
 			n := ts[j]
 			ln := n.low
 			if n.kind == tWord && (n.acronym() || ruPlace(ln)) && !ruStop[ln] {
@@ -58,13 +59,19 @@ func orgAt(ts []token, i int, lang string) (string, int) {
 			}
 			break
 		}
-		if j < len(ts) && len(words) == 1 && ts[j].kind == tWord && knownOutlets[lower(words[0]+" "+ts[j].text)] {
-			// One outlet's name of two words: "РИА Новости".
-			words = append(words, ts[j].text)
-			j++
+		if k := outletAt(ts, j); k > j && (ruMediaHead(lw) || strings.HasPrefix(lw, "агентств")) {
+			// "Агентство экономической информации ПРАЙМ": the outlet's
+			// own name follows the kind of outlet it is.
+			words = append(words, runWords(ts, j, k)...)
+			j = k
 		}
-		if k := ruOfRegion(ts, j); k > j && t.acronym() {
-			// "МЧС Пермского края": the region's department
+		if k := outletAt(ts, i); k > j {
+			// One outlet's name of several words: "РИА Новости".
+			return strings.Join(runWords(ts, i, k), " "), k
+		}
+		if k := ruOfRegion(ts, j); k > j && (t.acronym() || t.cap() && ruCompoundOrg(lw)) {
+			// "МЧС Пермского края", "Минздрав Ставропольского края": the
+			// region's department
 			words = append(words, runWords(ts, j, k)...)
 			j = k
 		}
@@ -345,9 +352,12 @@ func (d *doc) bodyIn(toks []token) (mention, bool) {
 		return mention{}, false
 	}
 	words := []string{ruOrgNom(head.text)}
-	for _, t := range toks[2:min(len(toks), 6)] {
+	for k, t := range toks[2:min(len(toks), 6)] {
 		if t.kind != tWord || ruStop[t.low] || ruMonths[t.low] || strings.ContainsAny(t.text, "0123456789") {
 			break // "в МИД России 2 июня заявили": the date is no part of it
+		}
+		if outletAt(toks, k+2) > k+2 {
+			break // "В Минобороны Интерфаксу заявили": the outlet is told
 		}
 		if _, v := ruVerb(t.low); v {
 			break
@@ -528,6 +538,13 @@ func mediaName(o string) bool {
 			return true
 		}
 	}
+	// An outlet's name after the kind of outlet it is: "Агентство
+	// экономической информации ПРАЙМ", "телеканал Россия 24".
+	for i := range len(lo) {
+		if lo[i] == ' ' && knownOutlets[lo[i+1:]] && !ruCommonOutlets[lo[i+1:]] {
+			return true
+		}
+	}
 	return false
 }
 
@@ -547,9 +564,66 @@ func outletName(o string) bool {
 // outletCase reports whether lo is the Russian outlet name m in another
 // case: "корреспондент Укринформа", "Интерфаксу".
 func outletCase(lo, m string) bool {
-	return strings.HasPrefix(lo, m) && ruOutletCase[lo[len(m):]] && isCyrillicWord(m)
+	return strings.HasPrefix(lo, m) && slices.Contains(ruOutletCase, lo[len(m):]) && isCyrillicWord(m)
 }
 
 // ruOutletCase are the endings a Russian outlet's name takes in another
 // case.
-var ruOutletCase = toSet(`а у ом е`)
+var ruOutletCase = []string{"а", "у", "ом", "е"}
+
+// outletWords are the known outlets (news.KnownOutlets) as lower-case
+// words, by their first word.
+var outletWords = func() map[string][][]string {
+	m := map[string][][]string{}
+	for o := range knownOutlets {
+		ws := strings.Fields(o)
+		if len(ws) == 1 && ruCommonOutlets[ws[0]] {
+			continue
+		}
+		m[ws[0]] = append(m[ws[0]], ws[1:])
+	}
+	return m
+}()
+
+// ruCommonOutlets are outlets named by a common word ("Звезда", "Труд"):
+// alone, they may be a word of a name.
+var ruCommonOutlets = toSet(`звезда труд спутник известия`)
+
+// outletAt returns the end of the known outlet's name that starts at ts[i]
+// ("РИА Новости", "Интерфаксу", "ТАСС"), or i. A name or a body's name ends
+// before one: "заявил РИА Новости Фадеев", "В Минобороны Интерфаксу
+// заявили".
+func outletAt(ts []token, i int) int {
+	if i >= len(ts) || ts[i].kind != tWord {
+		return i
+	}
+	end := i
+	for _, rest := range outletWords[ts[i].low] {
+		if i+len(rest) >= len(ts) {
+			continue
+		}
+		ok := true
+		for k, w := range rest {
+			if t := ts[i+1+k]; t.kind != tWord || t.low != w {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			end = max(end, i+1+len(rest))
+		}
+	}
+	if end == i && isCyrillicWord(ts[i].text) {
+		// One word in another case: "Интерфаксу", "Укринформа".
+		for _, suf := range ruOutletCase {
+			if base, ok := strings.CutSuffix(ts[i].low, suf); ok && !ruCommonOutlets[base] {
+				for _, rest := range outletWords[base] {
+					if len(rest) == 0 {
+						return i + 1
+					}
+				}
+			}
+		}
+	}
+	return end
+}

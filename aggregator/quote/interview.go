@@ -149,7 +149,7 @@ func (d *doc) vocative(from int) *entity {
 // the interviewer when it asks a question and by the interviewee otherwise.
 func (d *doc) turn(pi int) {
 	who := d.iv.answerer
-	if d.question(pi) {
+	if d.asks(pi) {
 		who = d.iv.asker
 	}
 	d.emit(d.paras[pi].toks[0].e, d.paras[pi].e, speaker{e: who, para: pi}, attrib{}, true)
@@ -186,3 +186,35 @@ func (d *doc) question(pi int) bool {
 	s := strings.TrimRight(d.text[d.paras[pi].s:d.paras[pi].e], " »\"”)")
 	return endsWith(s, "?", "?..")
 }
+
+// asks reports whether bare turn pi of an interview is the interviewer's:
+// a question, or a remark the next turn answers with "Да", "Нет" …
+// ("— Вы снимали Акерман за работой…" / "— Да, но …"), or one after an
+// answer that speaks to the interviewee ("— Я не буду тебя спрашивать, как
+// ты уехал."). When unsure, a turn is the interviewer's: its words are then
+// credited to no one rather than put in the interviewee's mouth.
+func (d *doc) asks(pi int) bool {
+	if d.question(pi) {
+		return true
+	}
+	if pi+1 < len(d.paras) && d.bareTurn(pi+1) {
+		if toks := d.paras[pi+1].toks; len(toks) > 2 && ruReplies[toks[1].low] && (toks[2].is(",") || toks[2].is(".") || toks[2].is("!") || toks[2].kind == tDash) {
+			return true
+		}
+	}
+	if pi == 0 || !d.bareTurn(pi-1) || d.question(pi-1) {
+		return false
+	}
+	for _, t := range d.paras[pi].toks {
+		if ruYou[t.low] {
+			return true
+		}
+	}
+	return false
+}
+
+// ruReplies open an answer to a yes-or-no question or a remark.
+var ruReplies = toSet(`да нет конечно безусловно разумеется верно именно естественно`)
+
+// ruYou are the forms of the second person's pronouns: ты, вы, твой, ваш.
+var ruYou = toSet(`ты тебя тебе тобой вы вас вам вами твой твоя твое твоё твои твоего твоей твоих твоим ваш ваша ваше ваши вашего вашей ваших вашим`)

@@ -105,8 +105,15 @@ func nameRun(toks []token, i int, lang string) int {
 		lp := p.low
 		afterTitle = p.kind == tWord && (lp == "mr" || lp == "mrs" || lp == "ms" || lp == "dr" || lp == "miss" || ruTitles[lp])
 	}
+	ru := lang == "ru"
+	if ru && i > 0 && (toks[i-1].acronym() && outletAt(toks, i-1) > i || i > 1 && toks[i-2].acronym() && outletAt(toks, i-2) > i) {
+		return i // the end of an outlet's name: "РИА Новости", not "The New York Times"
+	}
 	for j < len(toks) {
 		t := toks[j]
+		if ru && j > i && outletAt(toks, j) > j && !isGivenName(toks[j-1].text) {
+			break // "заявил РИА Новости Фадеев"; not "Майкл Bloomberg"
+		}
 		// A surname that is also a role word: "Matthew Prince", "Mr. King",
 		// "Martin Luther King Jr.".
 		roleName := t.kind == tWord && t.cap() && !t.acronym() && (j > i || afterTitle) && (enRoleWords[t.low] || enTitles[t.low]) &&
@@ -346,4 +353,13 @@ func surnameKey(w string) string {
 		}
 	}
 	return lw
+}
+
+// isGivenName reports whether w is a given name in any case, in either
+// script ("Майкл", "Michael").
+func isGivenName(w string) bool {
+	if _, _, ok := ruGivenName(w); ok {
+		return true
+	}
+	return enGiven(w)
 }

@@ -331,11 +331,11 @@ func (d *doc) onlyFullName(key string) *entity {
 
 // compatible reports whether an antecedent of gender eg fits gender g.
 func compatible(g, eg gender) bool {
+	if g == plural {
+		return eg == plural // "представители регулятора" are no one person
+	}
 	if g == unknownGender || g == present || g == gerund || g == neuter || eg == unknownGender {
 		return true
-	}
-	if g == plural {
-		return eg == plural
 	}
 	return g == eg
 }

@@ -50,10 +50,10 @@ func ruRoleForm(w string) string {
 }
 
 // ruPluralRole reports whether a lower-case Russian word is a role word in
-// an oblique case of the plural only: "депутатов", "экспертами",
+// an oblique case of the plural only: "депутатов", "представителей", "экспертами",
 // "врачах".
 func ruPluralRole(w string) bool {
-	return !ruRoleNom(w) && ruRoleForm(w) != "" && endsWith(w, "ов", "ев", "ам", "ям", "ами", "ями", "ах", "ях")
+	return !ruRoleNom(w) && ruRoleForm(w) != "" && endsWith(w, "ов", "ев", "ей", "ам", "ям", "ами", "ями", "ах", "ях")
 }
 
 // ruDativeRole reports whether a lower-case Russian word is a role word in
@@ -184,6 +184,9 @@ func roleBefore(ts []token, i int, lang string) string {
 		}
 		keep = append(keep, k)
 		if isRole(t.text, lang) {
+			if lang == "ru" && ruDativeRole(lw) {
+				break // "говорит Агентству социальной информации Синельников": told, not held
+			}
 			start = len(keep) - 1
 		}
 		k--
@@ -251,7 +254,10 @@ func appositive(ts []token, j int, lang string) string {
 		} else if _, ok := ruVerb(lw); ok {
 			break
 		}
-		if isRole(t.text, lang) {
+		if isRole(t.text, lang) && (lang != "ru" || ruRoleNom(lw)) {
+			// A Russian apposition agrees with the name: "Наталья, в
+			// прошлом художник по костюмам", not "Ирина Забияка, в
+			// разговоре с журналистами".
 			hasRole = true
 		}
 		words = append(words, t.text)
@@ -285,8 +291,8 @@ func descText(ts []token, i int, lang string) string {
 	end := i + 1
 	for end < len(ts) && end < i+5 {
 		t := ts[end]
-		if t.kind != tWord {
-			break
+		if t.kind != tWord || outletAt(ts, end) > end && !reporterRoles[roleHead(ts[i].low, lang)] {
+			break // "представитель суда РИА Новости"; but "корреспондент УНИАН"
 		}
 		lw := t.low
 		if lang == "ru" {
