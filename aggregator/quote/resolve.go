@@ -29,6 +29,14 @@ func (s speaker) near(pi int) bool { return s.e != nil && pi-s.para <= 1 }
 // the one before.
 func (d *doc) speakerOf(pi, s int, a attrib, follow bool) speaker {
 	sp := speaker{para: pi}
+	if d.lang == "ru" && a.ok() && a.m.kind == kPerson && a.vg == plural && !strings.HasPrefix(lower(a.verb), "цитир") && !d.colonAfter(a.m) {
+		// A plural verb agrees with several people ("назвали Элеанор
+		// Мортон, Марина Бай и другие", "замечают Мария Волькенштейн и
+		// Оксана Бочарова") or with others than the one named ("у Помпео
+		// спросили"): none of them said it alone. (In "Помпео: США не
+		// признают «…»" the name before the colon speaks.)
+		return sp
+	}
 	if a.ok() && a.m.kind != 0 {
 		sp.e, sp.role = d.resolve(a.m, a.vg)
 		sp.pos = a.m.pos
@@ -153,8 +161,10 @@ func (d *doc) resolve(m mention, g gender) (*entity, string) {
 		return d.addOrg(m.org), m.role
 	case kPronoun:
 		if m.gender == plural || m.gender == firstPerson {
-			// "they", "мы": a body if the last speaker was one.
-			if d.last.e != nil && d.last.e.kind == kOrg {
+			// "they", "мы": a body if the last speaker was one and no
+			// one was named since ("подпись поставили Богдан Яременко,
+			// Ирина Венедиктова … Они заявили" are those people).
+			if d.last.e != nil && d.last.e.kind == kOrg && !d.personBetween(d.last.pos, m.pos) {
 				return d.last.e, ""
 			}
 			if m.gender == firstPerson && d.last.e != nil {
@@ -349,6 +359,7 @@ func (d *doc) antecedent(pos int, g gender) *entity {
 			if pos-d.pm[k].pos > 3000 {
 				break
 			}
+
 			// The last speaker, where the attribution named them by a
 			// name the article gives in full, is a subject in any case
 			// ("По словам Крушны, … «…», — сказал он").
@@ -452,3 +463,21 @@ func anaphoric(m mention, lang string) bool {
 
 // reporterRoles are an outlet's people, who report for it.
 var reporterRoles = toSet(`корреспондент журналист репортер репортёр обозреватель correspondent reporter`)
+
+// colonAfter reports whether a colon follows the name of mention m: the
+// headline form "Помпео: …".
+func (d *doc) colonAfter(m mention) bool {
+	rest := d.text[m.pos:min(len(d.text), m.pos+200)]
+	i := strings.Index(rest, m.last)
+	if i < 0 {
+		return false
+	}
+	return strings.HasPrefix(strings.TrimLeft(rest[i+len(m.last):], " "), ":")
+}
+
+// personBetween reports whether a person is named between offsets from and
+// to.
+func (d *doc) personBetween(from, to int) bool {
+	k := sort.Search(len(d.pm), func(i int) bool { return d.pm[i].pos > from })
+	return k < len(d.pm) && d.pm[k].pos < to
+}
