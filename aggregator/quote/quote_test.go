@@ -1448,3 +1448,14 @@ func TestInterviewerRemarks(t *testing.T) {
 		}
 	}
 }
+
+// A person a "he" or "she" was read as has that gender from then on: a
+// later pronoun of the other gender is someone else. (A Los Angeles Times
+// article on "Wild Rose", 2019, in the extraction evaluation.)
+func TestPronounGenderSticks(t *testing.T) {
+	text := "Oscar-winning actress Mary Steenburgen woke up after a minor arm surgery.\n\n" +
+		"“I felt strange as soon as the anesthesia started to wear off,” Steenburgen said.\n\n" +
+		"Steenburgen’s son, filmmaker Charlie McDowell, also remembers it as a trying time. “If your mom says that her head is now full of music, I think it’s fair to think that she’s gone crazy,” he said. “When I say all this out loud it sounds insane,” McDowell laughed.\n\n" +
+		"Despite the paucity of roles for women in their mid-50s, the actress wasn’t itching to do something else. “I had been somebody who really liked music,” she said."
+	checkSpeakers(t, "en", map[string][]string{text: {"Mary Steenburgen", "Charlie McDowell", "Mary Steenburgen"}})
+}

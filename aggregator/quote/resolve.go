@@ -177,6 +177,10 @@ func (d *doc) resolve(m mention, g gender) (*entity, string) {
 			gg = g
 		}
 		if e := d.antecedent(m.pos, gg); e != nil {
+			if e.kind == kPerson && e.gender == unknownGender && (gg == masculine || gg == feminine) {
+				// "Charlie McDowell … he said": a later "she" is someone else.
+				e.gender = gg
+			}
 			return e, ""
 		}
 		return nil, ""
