@@ -34,6 +34,11 @@ func nameSpan(toks []token, i int, lang string) (int, int) {
 		return i, j
 	}
 	nom0, _, ok0 := ruGivenName(toks[i].text)
+	if !ok0 && i > 0 && ruPlacePrepositions[toks[i-1].low] && isCyrillicWord(toks[i].text) && isCyrillicWord(toks[i+1].text) {
+		// "консул Узбекистана в Казани Фариддин Насриев": the word after
+		// the preposition is the place; the name follows it.
+		return nameSpan(toks, i+1, lang)
+	}
 	if !ok0 && j-i == 2 && toks[i+1].kind == tWord && !ruObliqueSurname(toks[i].text, unknownGender) && ruObliqueSurname(toks[i+1].text, unknownGender) {
 		// Two surnames in two cases: "сказал Сурков Бородаю" names
 		// Сурков, speaking to Бородай.
@@ -82,6 +87,9 @@ func nameAfterRole(toks []token, i, j int) (int, bool) {
 	}
 	return k, k < len(toks) && nameRun(toks, k, "en")-k >= 2
 }
+
+// ruPlacePrepositions put the capitalised word after them in a place.
+var ruPlacePrepositions = toSet(`в во из на`)
 
 // maxNameRun is the most tokens a name (or a body's name of capitalised
 // words) runs over; a longer run of capitalised words is read as several.

@@ -1459,3 +1459,12 @@ func TestPronounGenderSticks(t *testing.T) {
 		"Despite the paucity of roles for women in their mid-50s, the actress wasn’t itching to do something else. “I had been somebody who really liked music,” she said."
 	checkSpeakers(t, "en", map[string][]string{text: {"Mary Steenburgen", "Charlie McDowell", "Mary Steenburgen"}})
 }
+
+// A capitalised word after "в", "из" or "на" is a place, not the first word
+// of the name after it. (kazan.ru-style report, contest page of 8 November
+// 2019.)
+func TestPlaceBeforeName(t *testing.T) {
+	checkSpeakers(t, "ru", map[string][]string{
+		"Генеральный консул Узбекистана в Казани Фариддин Насриев сообщил, что «республика намерена увеличивать товарооборот».": {"Фариддин Насриев"},
+	})
+}
