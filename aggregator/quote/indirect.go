@@ -1,6 +1,9 @@
 package quote
 
-import "slices"
+import (
+	"slices"
+	"strings"
+)
 
 // indirect reports reported speech in the sentence toks[ss:se) of
 // paragraph pi with Direct false: "X asserted that …", "X заявил, что …",
@@ -50,7 +53,18 @@ func (d *doc) indirect(pi, ss, se int) {
 				}
 			}
 			a := attrib{m: m, how: aCue}
-			if (v-1 == ss || d.lang == "en" && v == ss) && pe < se && toks[pe].is(",") && pe+1 < se {
+			if pe+1 < se && toks[pe].is(",") && relativeWord(toks[pe+1].low) {
+				// "По словам главы сельсовета Алексея Большакова, которые
+				// приводят в пресс-службе …, были демонтированы …": the
+				// relative clause says where the words are from; they follow it.
+				for k := pe + 2; k+1 < se; k++ {
+					if toks[k].is(",") {
+						pe = k
+						break
+					}
+				}
+			}
+			if (v-1 == ss || d.lang == "en" && v == ss) && pe < se && toks[pe].is(",") && pe+1 < se && !relativeWord(toks[pe+1].low) {
 				d.speak(pi, toks[pe+1].s, end, a, false, false)
 			} else if v-1 > ss {
 				d.speak(pi, toks[ss].s, toks[v-2].e, a, false, false)
@@ -189,3 +203,9 @@ func (d *doc) unmarkedDirect(toks []token) bool {
 
 var ruFirstPerson = toSet(`я мы меня мне мной нас нам нами мой моя моё мое мои моего моей моих моим мою
 наш наша наше наши нашего нашей наших нашим нашу`)
+
+// relativeWord reports whether w opens a relative clause: "который",
+// "которые", "who", "which".
+func relativeWord(w string) bool {
+	return strings.HasPrefix(w, "котор") || w == "who" || w == "which"
+}

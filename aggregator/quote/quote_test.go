@@ -1468,3 +1468,18 @@ func TestPlaceBeforeName(t *testing.T) {
 		"Генеральный консул Узбекистана в Казани Фариддин Насриев сообщил, что «республика намерена увеличивать товарооборот».": {"Фариддин Насриев"},
 	})
 }
+
+// A relative clause after a cue's source says where the words come from;
+// the words follow it. (tambov.ru-style report, contest page of 1 November
+// 2019.)
+func TestCueRelativeClause(t *testing.T) {
+	for text, want := range map[string]string{
+		"По словам главы Александровского сельсовета Алексея Большакова, которые приводят в пресс-службе регионального отделения партии, были демонтированы старые плиты.": "были демонтированы старые плиты",
+		"According to John Smith, who spoke to reporters on Monday, the plan will cost $5 million.": "the plan will cost $5 million",
+	} {
+		got := Find(text, "")
+		if len(got) != 1 || got[0].Text != want {
+			t.Errorf("%.50s…: %+v, want the quote %q", text, got, want)
+		}
+	}
+}
