@@ -110,6 +110,9 @@ func (d *doc) scanMentions() {
 				}
 				if len(m.first) > 0 || d.lang == "ru" || afterHonorific(toks, i) {
 					e := d.addPerson(m)
+					if m.gender == unknownGender {
+						m.gender = e.gender
+					}
 					d.notePerson(m.pos, e, d.subjectAt(pi, i, j, m))
 				}
 			}
@@ -131,7 +134,8 @@ func (d *doc) scanMentions() {
 			key := surnameKey(stripPossessive(toks[i].text))
 			for _, e := range d.people[key] {
 				if e.first != "" {
-					m := mention{kind: kPerson, last: toks[i].text}
+					// "исключения Полякова" of Антон Поляков is no subject
+					m := mention{kind: kPerson, last: toks[i].text, gender: e.gender}
 					if d.lang == "ru" {
 						m.cas = caseBefore(toks, i)
 					}
@@ -211,7 +215,7 @@ func mentionNom(m mention) bool {
 	if !isCyrillicWord(m.last) {
 		return true
 	}
-	first, last, _ := ruNominative(m.first, m.last, m.cas, unknownGender)
+	first, last, _ := ruNominative(m.first, m.last, m.cas, m.gender)
 	return m.cas == caseNom && last == m.last && slices.Equal(first, m.first)
 }
 

@@ -150,11 +150,13 @@ func (d *doc) resolve(m mention, g gender) (*entity, string) {
 				if m.role != "" {
 					addRole(best, m.role)
 				}
+				d.agrees(best, g)
 				d.notePerson(m.pos, best, mentionNom(m))
 				return best, m.role
 			}
 		}
 		e := d.addPerson(m)
+		d.agrees(e, g)
 		d.notePerson(m.pos, e, mentionNom(m))
 		return e, m.role
 	case kOrg:
@@ -484,4 +486,13 @@ func (d *doc) colonAfter(m mention) bool {
 func (d *doc) personBetween(from, to int) bool {
 	k := sort.Search(len(d.pm), func(i int) bool { return d.pm[i].pos > from })
 	return k < len(d.pm) && d.pm[k].pos < to
+}
+
+// agrees gives person e the gender g of the Russian speech verb it is the
+// subject of, when its name did not tell ("Евгения Лукьянова" may be a
+// man's genitive; "рассказала Лукьянова" is a woman's).
+func (d *doc) agrees(e *entity, g gender) {
+	if d.lang == "ru" && e.kind == kPerson && e.gender == unknownGender && (g == masculine || g == feminine) {
+		e.gender = g
+	}
 }
