@@ -509,13 +509,18 @@ const ruMediaAcronymList = `иа риа миа тк трк гтрк`
 // the platforms and the names quotes give outlets otherwise. A body's name
 // that is one of them or starts with one is an outlet.
 var mediaNames = func() []string {
-	m := strings.Fields(ruMediaAcronymList + ` рейтер ап сми нсн цнн би-би-си nikkei твиттер twitter facebook
-фейсбук телеграм telegram`)
+	m := strings.Fields(ruMediaAcronymList + ` рейтер ап сми нсн цнн би-би-си nikkei ` + platformList)
 	for o := range knownOutlets {
 		m = append(m, o)
 	}
 	return m
 }()
+
+// platforms are where people post what they say, lower-cased: after a
+// preposition ("под фото в Instagram") they are where, not who.
+var platforms = toSet(platformList)
+
+const platformList = `твиттер twitter facebook фейсбук телеграм telegram instagram инстаграм вконтакте youtube ютуб tiktok тикток`
 
 // knownOutlets are news.KnownOutlets, lower-cased.
 var knownOutlets = func() map[string]bool {

@@ -1,6 +1,9 @@
 package quote
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // maxPhrase is the most tokens of a phrase parsePhrase reads (prose needs
 // fewer than fifty).
@@ -265,6 +268,11 @@ func (d *doc) parsePhrase(toks []token, cas int, nearest bool) (mention, bool) {
 			descs = append(descs, found{mention{kind: kDesc, head: h, role: descText(ts, i, lang), pos: t.s, gender: roleGender(h, lang), indef: enIndefinite(ts, i, lang) || ruIndefinite(ts, i, lang)}, i})
 		}
 	}
+	// A platform after a preposition is where the words were posted ("—
+	// прокомментировали подписчики под фото в Instagram"), not who spoke.
+	orgs = slices.DeleteFunc(orgs, func(f found) bool {
+		return f.at > 0 && ts[f.at-1].kind == tWord && (ruPrepositions[ts[f.at-1].low] || enPlacePrepositions[ts[f.at-1].low]) && platforms[lower(f.m.org)]
+	})
 	// An outlet beside another body only reports what the body said: the
 	// dateline "INTERFAX.RU - Правозащитная организация «…» заявила".
 	if len(orgs) > 1 {

@@ -1499,3 +1499,12 @@ func TestGenderOfTheNamed(t *testing.T) {
 			"«Это не „оступился раз в своей долгой, честной жизни“, как он выразился на суде.»": {"Евгения Лукьянова", "Евгения Лукьянова", "Олег Соколов"},
 	})
 }
+
+// A platform is where words were posted, never who said them ("под фото в
+// Instagram", "в своем Instagram"). (Contest pages of November 2019.)
+func TestPlatformIsNoSpeaker(t *testing.T) {
+	checkSpeakers(t, "ru", map[string][]string{
+		"«Стройные ноги и большая грудь — просто идеально», — прокомментировали подписчики под фото в Instagram.": {""},
+		"Глава Орска в своем Instagram сообщил, что еще с утра представил Артема Учкина коллективу.":              {""},
+	})
+}
