@@ -1508,3 +1508,16 @@ func TestPlatformIsNoSpeaker(t *testing.T) {
 		"Глава Орска в своем Instagram сообщил, что еще с утра представил Артема Учкина коллективу.":              {""},
 	})
 }
+
+// People an English description names in the plural ("the lawmakers
+// wrote", "experts said") are no one person of the article. (Fox News, 28
+// April 2023, in the extraction evaluation.)
+func TestEnglishPluralDescription(t *testing.T) {
+	checkSpeakers(t, "en", map[string][]string{
+		"Rep. Mike Gallagher, a Wisconsin Republican, leads the committee.\n\n" +
+			"Gallagher and his colleagues listed several specific questions in their initial February letter.\n\n" +
+			"\"For that reason, we seek additional information on this timely and important matter,\" the lawmakers wrote.": {""},
+		"Rep. Mike Gallagher, a Wisconsin Republican, leads the committee.\n\n" +
+			"\"For that reason, we seek additional information on this timely and important matter,\" the lawmaker wrote.": {"Mike Gallagher"},
+	})
+}

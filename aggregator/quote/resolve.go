@@ -216,6 +216,9 @@ func (d *doc) resolve(m mention, g gender) (*entity, string) {
 		if g == unknownGender && d.lang == "ru" && m.role != "" && ruPluralRole(lower(strings.Fields(m.role)[0])) {
 			g = plural // "по данным депутатов": people in the plural are no one person
 		}
+		if ws := strings.Fields(lower(m.role)); g == unknownGender && d.lang == "en" && len(ws) > 0 && enPlural(ws[len(ws)-1]) && !enOrgWords[ws[len(ws)-1]] && stripPossessive(ws[len(ws)-1]) == ws[len(ws)-1] {
+			g = plural // "the lawmakers wrote"
+		}
 		if person && d.last.e != nil && d.last.e.kind == kPerson && compatible(g, d.last.e.gender) {
 			// The last speaker, when a role the article gave them has the
 			// head and every qualifier ("президент США" is not the
