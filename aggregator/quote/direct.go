@@ -220,7 +220,10 @@ func (d *doc) interruptedBefore(pi, qi int) bool {
 			// The first piece must have been reported: a fragment left out
 			// leaves the second piece without a speaker of its own.
 			n := len(d.out)
-			return n > 0 && d.out[n-1].Pos >= prev.s && d.out[n-1].Pos < prev.e && interruption(d.text[prev.e:d.spans[toks[qi].q].s])
+			// Nor does a first piece credited to no one ("said a
+			// longtime adviser to Trump") lend the second the speaker
+			// before it.
+			return n > 0 && d.out[n-1].Pos >= prev.s && d.out[n-1].Pos < prev.e && d.out[n-1].Speaker != "" && interruption(d.text[prev.e:d.spans[toks[qi].q].s])
 		}
 	}
 	return false

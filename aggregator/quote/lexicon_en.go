@@ -157,6 +157,10 @@ nicolas olaf gerhard helmut friedrich alexander`)
 // Washington", "a spokesman at the scene".
 var enPlacePrepositions = toSet(`in at near across throughout inside outside into within around`)
 
+// enObjectPrepositions put the name after them in an object: "a letter to
+// Daniel Greenberg", "talks with Putin", "a remark about Trump".
+var enObjectPrepositions = toSet(`to with about against toward towards`)
+
 // enSpeechNouns are what a possessor says: "Obama’s words: “…”".
 var enSpeechNouns = toSet(`words remarks comments statements tweets posts messages answers responses replies thoughts`)
 

@@ -114,6 +114,12 @@ func (d *doc) parsePhrase(toks []token, cas int, nearest bool) (mention, bool) {
 				i = j - 1
 				continue
 			}
+			if lang == "en" && i0 > 0 && enObjectPrepositions[ts[i0-1].low] {
+				// "The Conservatives’ letter to Daniel Greenberg … said":
+				// whom the words are to or about, never who said them.
+				i = j - 1
+				continue
+			}
 			i = i0
 			words := runWords(ts, i, j)
 			first, last := words[:len(words)-1], stripPossessive(words[len(words)-1])

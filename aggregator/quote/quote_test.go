@@ -1521,3 +1521,16 @@ func TestEnglishPluralDescription(t *testing.T) {
 			"\"For that reason, we seek additional information on this timely and important matter,\" the lawmaker wrote.": {"Mike Gallagher"},
 	})
 }
+
+// In English a name after "to", "with" or "about" is whom the words are
+// to or about ("The Conservatives’ letter to Daniel Greenberg … said"); the
+// second piece of a quotation whose first is credited to no one ("said a
+// longtime adviser to Trump") is no one's either. (The Telegraph, 17
+// September 2024; HuffPost, 17 August 2016; in the extraction evaluation.)
+func TestEnglishObjectsAndUnnamedPieces(t *testing.T) {
+	checkSpeakers(t, "en", map[string][]string{
+		"The Conservatives’ letter to Daniel Greenberg, the standards commissioner, said: “In August it was reported that Lord Alli had been given a temporary Downing Street security pass.”": {"Conservatives"},
+		"Donald Trump spoke in Ohio on Monday. “We will win,” Trump said.\n\n" +
+			"“Paul’s knowledge, such as it is, is about 20 years old,” said a longtime adviser to Trump, who declined to be identified. “He doesn’t know the new demographics or the new media.”": {"Donald Trump", "", ""},
+	})
+}
