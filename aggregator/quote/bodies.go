@@ -18,6 +18,9 @@ func orgAt(ts []token, i int, lang string) (string, int) {
 		return "", i
 	}
 	lw := t.low
+	if name := twoWordBody(ts, i); lang == "ru" && name != "" {
+		return name, i + 2
+	}
 	if lang == "ru" {
 		named := i > 0 && ts[i-1].cap() && ruAdjectival(ts[i-1].text) && t.lower() && ruOrgWordForm(lw, 3)
 		if !(t.acronym() || isRuOrg(lw) || named) || ruStop[lw] || ruPlaces[lw] || inDomain(ts, i) {
@@ -347,6 +350,9 @@ func (d *doc) bodyIn(toks []token) (mention, bool) {
 	if d.lang != "ru" || len(toks) < 2 || !(toks[0].low == "в" || toks[0].low == "во") || toks[1].kind != tWord {
 		return mention{}, false
 	}
+	if name := twoWordBody(toks, 1); name != "" {
+		return mention{kind: kOrg, org: name, pos: toks[1].s}, true // "в Белом доме"
+	}
 	head := toks[1]
 	if !(isRuOrg(head.low) || head.acronym() && utf8.RuneCountInString(head.text) <= 6) || ruPlace(head.low) || mediaName(head.text) {
 		return mention{}, false
@@ -631,4 +637,18 @@ func outletAt(ts []token, i int) int {
 		}
 	}
 	return end
+}
+
+// twoWordBody returns the name of the body of ruTwoWordBodies that ts[i]
+// and ts[i+1] name, in any case ("Белого дома" → "Белый дом"), or "".
+func twoWordBody(ts []token, i int) string {
+	if i+1 >= len(ts) || !ts[i].cap() || !ts[i+1].lower() || !endsWith(ts[i].low, "ый", "ий", "ого", "ому", "ым", "ом") {
+		return ""
+	}
+	for _, b := range ruTwoWordBodies {
+		if strings.HasPrefix(ts[i].low, b.adj) && strings.HasPrefix(ts[i+1].low, b.noun) {
+			return b.name
+		}
+	}
+	return ""
 }

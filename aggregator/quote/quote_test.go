@@ -1534,3 +1534,16 @@ func TestEnglishObjectsAndUnnamedPieces(t *testing.T) {
 			"“Paul’s knowledge, such as it is, is about 20 years old,” said a longtime adviser to Trump, who declined to be identified. “He doesn’t know the new demographics or the new media.”": {"Donald Trump", "", ""},
 	})
 }
+
+// A body of two words is named whole in any case ("в Белом доме" → Белый
+// дом), never by one of them ("Белый", "Дом ветеранов"); a Russian neuter
+// verb whose subject was not read ("Разведсообщество США сообщило",
+// "Следствие просило") names no body named before it. (Contest pages of
+// November 2019.)
+func TestTwoWordBodiesAndNeuterVerbs(t *testing.T) {
+	checkSpeakers(t, "ru", map[string][]string{
+		"В Белом доме после голосования в конгрессе заявили, что президент не сделал ничего плохого.":                                                                    {"Белый дом"},
+		"Прокуратура обнаружила нарушения в деятельности Дома ветеранов. По информации пресс-службы ведомства, в прошлом году врач диагностировал у женщины отклонения.": {""},
+		"В Белом доме заявили, что «ничего плохого не было».\n\nРазведсообщество США сообщило о том, что текст жалобы сотрудника разведки рассекречен.":                  {"Белый дом", ""},
+	})
+}

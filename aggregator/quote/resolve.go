@@ -45,7 +45,7 @@ func (d *doc) speakerOf(pi, s int, a attrib, follow bool) speaker {
 		switch {
 		case a.doc && d.last.near(pi):
 			sp.e = d.last.e
-		case d.lang == "ru" && (a.vg == masculine || a.vg == feminine || ruImpersonal[lower(a.verb)] && !a.doc):
+		case d.lang == "ru" && (a.vg == masculine || a.vg == feminine || a.vg == neuter && !a.doc || ruImpersonal[lower(a.verb)] && !a.doc):
 			// A Russian verb in a person's gender with no subject
 			// ("Написал, что …") has a person's zero subject, and an
 			// impersonal one with no document ("Утверждалось, что …")
