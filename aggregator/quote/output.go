@@ -70,6 +70,9 @@ func (d *doc) emit(s, e int, sp speaker, a attrib, direct bool) {
 		if q.Role == "" {
 			q.Role = ent.role()
 		}
+		if d.lang == "ru" {
+			q.Role = ruRoleNomText(q.Role)
+		}
 	}
 	d.out = append(d.out, emitted{Quote: q, para: sp.para, person: sp.e != nil && sp.e.kind == kPerson, right: a.how == aRight})
 }

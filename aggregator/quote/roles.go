@@ -405,3 +405,35 @@ var genericHeads = toSet(`глава руководитель лидер шеф 
 // "представитель МИД" is the ministry speaking.
 var spokesRole = toSet(`представитель представительница пресс-секретарь пресс-служба пресс-центр спикер источник
 spokesman spokeswoman spokesperson representative spokespeople spokesmen source sources official officials`)
+
+// ruRoleNomText brings a Russian role whose first word is a role word in
+// the genitive to the nominative, its complement as written ("главы
+// Александровского сельсовета" → "глава Александровского сельсовета",
+// "губернатора" → "губернатор"); a role in the plural ("депутатов …") is
+// no one person's and becomes "".
+func ruRoleNomText(role string) string {
+	w0, rest, _ := strings.Cut(role, " ")
+	lw := lower(w0)
+	if lw == "" || ruRoleNom(lw) {
+		return role
+	}
+	if ruPluralRole(lw) {
+		return ""
+	}
+	h := ruRoleForm(lw)
+	// Only the genitive, the case a cue and a role's complement ask for:
+	// "губернатора", "председателя", "главы"; "политике" may be the
+	// policy's, "депутаты" are many.
+	hardHead := !endsWith(h, "а", "я")
+	if h == "" || !(hardHead && endsWith(lw, "а", "я") || !hardHead && endsWith(lw, "ы", "и")) {
+		return role
+	}
+	if r, _ := utf8.DecodeRuneInString(w0); unicode.IsUpper(r) {
+		hr, n := utf8.DecodeRuneInString(h)
+		h = string(unicode.ToUpper(hr)) + h[n:]
+	}
+	if rest == "" {
+		return h
+	}
+	return h + " " + rest
+}
