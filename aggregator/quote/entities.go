@@ -97,7 +97,7 @@ func (d *doc) scanMentions() {
 			if j == i {
 				continue
 			}
-			if personEvidence(toks, i0, j, d.lang) {
+			if personEvidence(toks, i0, j, d.lang) && !(d.lang == "ru" && j-i0 == 1 && d.commonWordAt(toks, i0)) {
 				i := i0
 				words := runWords(toks, i, j)
 				m := mention{kind: kPerson, first: words[:len(words)-1], last: stripPossessive(words[len(words)-1]), pos: toks[i].s}

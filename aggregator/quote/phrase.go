@@ -188,7 +188,7 @@ func (d *doc) parsePhrase(toks []token, cas int, nearest bool) (mention, bool) {
 				i = j - 1
 				continue
 			}
-			if lang == "ru" && len(words) == 1 && !m.strong && !d.knownSurname(words[0]) {
+			if lang == "ru" && len(words) == 1 && (!m.strong || d.commonWordAt(ts, i)) && !d.knownSurname(words[0]) {
 				// One Cyrillic word, no person's evidence, no one of that
 				// surname in the article: not a name.
 				i = j - 1
@@ -524,4 +524,53 @@ func roleAfter(ts []token, j int, lang string) int {
 		}
 	}
 	return -1
+}
+
+// commonStem is how many letters of a word commonWord compares.
+const commonStem = 5
+
+// commonWordAt reports whether the Russian word ts[i], capitalised at the
+// start of a sentence, is a common word the text writes in lower case
+// elsewhere ("Сельчанин возмутился" … "сельчанина"; "Диспетчер сообщил"
+// … "диспетчера"): its first commonStem letters open a lower-case word of
+// the text. It is then no surname, however it ends.
+func (d *doc) commonWordAt(ts []token, i int) bool {
+	if i > 0 && !endsSentence(ts[i-1]) && ts[i-1].kind != tDash && ts[i-1].kind != tQuote || i == 0 && !d.startsSentence(ts[i].s) {
+		return false
+	}
+	return d.commonWord(ts[i].low)
+}
+
+// commonWord reports whether the first commonStem letters of the lower-case
+// word w open a word the text writes in lower case.
+func (d *doc) commonWord(w string) bool {
+	stem, ok := runePrefix(w, commonStem)
+	if !ok {
+		return false
+	}
+	if d.lowStems == nil {
+		d.lowStems = map[string]bool{}
+		for _, p := range d.paras {
+			for _, t := range p.toks {
+				if t.lower() {
+					if st, ok := runePrefix(t.text, commonStem); ok {
+						d.lowStems[st] = true
+					}
+				}
+			}
+		}
+	}
+	return d.lowStems[stem]
+}
+
+// runePrefix returns the first n runes of s, and whether s has more than n.
+func runePrefix(s string, n int) (string, bool) {
+	k := 0
+	for i := range s {
+		if k == n {
+			return s[:i], true
+		}
+		k++
+	}
+	return s, false
 }

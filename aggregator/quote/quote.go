@@ -118,6 +118,7 @@ type doc struct {
 	iv         interview       // who answers and who asks, in a question-and-answer text
 	lead       lead            // the last answer of leadEnd
 	midWords   map[string]bool // words standing inside a sentence, once inText has asked
+	lowStems   map[string]bool // the first letters of the lower-case words, once commonWord has asked
 	terms      map[string]bool // termKey of the quoted terms found so far (things.go)
 	publisher  [][]string      // the words of each name of the outlet that published text (ownOutlet)
 

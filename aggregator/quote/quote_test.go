@@ -1572,3 +1572,15 @@ func TestRoleInTheNominative(t *testing.T) {
 		t.Errorf("role %+v, want губернатор", got)
 	}
 }
+
+// A capitalised word at the start of a sentence that the text writes in
+// lower case elsewhere is a common word, not a surname, however it ends
+// ("Сельчанин", "Диспетчер"); a surname the text gives in full stays one.
+// (bash.news and orsk.ru-style reports, contest pages of November 2019.)
+func TestCommonWordIsNoSurname(t *testing.T) {
+	checkSpeakers(t, "ru", map[string][]string{
+		"Житель села Азяково пожаловался главе района. Сельчанин возмутился, что «местных жителей даже не предупредили».\n\nСоседи поддержали сельчанина.": {""},
+		"Мы позвонили диспетчеру управляющей компании. Диспетчер сообщил, что «прокомментировать ситуацию может лишь старший мастер».":                     {""},
+		"Глава района Рустам Исхаков приехал в село. Исхаков заявил, что «свет дадут завтра».\n\nЖители ждут исхаковского решения.":                        {"Рустам Исхаков"},
+	})
+}
