@@ -18,10 +18,10 @@ func orgAt(ts []token, i int, lang string) (string, int) {
 		return "", i
 	}
 	lw := t.low
-	if name := twoWordBody(ts, i); lang == "ru" && name != "" {
-		return name, i + 2
-	}
 	if lang == "ru" {
+		if name := twoWordBody(ts, i); name != "" {
+			return name, i + 2
+		}
 		named := i > 0 && ts[i-1].cap() && ruAdjectival(ts[i-1].text) && t.lower() && ruOrgWordForm(lw, 3)
 		if !(t.acronym() || isRuOrg(lw) || named) || ruStop[lw] || ruPlaces[lw] || inDomain(ts, i) {
 			return "", i

@@ -535,10 +535,7 @@ const commonStem = 5
 // … "диспетчера"): its first commonStem letters open a lower-case word of
 // the text. It is then no surname, however it ends.
 func (d *doc) commonWordAt(ts []token, i int) bool {
-	if i > 0 && !endsSentence(ts[i-1]) && ts[i-1].kind != tDash && ts[i-1].kind != tQuote || i == 0 && !d.startsSentence(ts[i].s) {
-		return false
-	}
-	return d.commonWord(ts[i].low)
+	return d.startsSentence(ts[i].s) && d.commonWord(ts[i].low)
 }
 
 // commonWord reports whether the first commonStem letters of the lower-case

@@ -150,13 +150,13 @@ func (d *doc) resolve(m mention, g gender) (*entity, string) {
 				if m.role != "" {
 					addRole(best, m.role)
 				}
-				d.agrees(best, g)
+				best.learnGender(g)
 				d.notePerson(m.pos, best, mentionNom(m))
 				return best, m.role
 			}
 		}
 		e := d.addPerson(m)
-		d.agrees(e, g)
+		e.learnGender(g)
 		d.notePerson(m.pos, e, mentionNom(m))
 		return e, m.role
 	case kOrg:
@@ -179,10 +179,7 @@ func (d *doc) resolve(m mention, g gender) (*entity, string) {
 			gg = g
 		}
 		if e := d.antecedent(m.pos, gg); e != nil {
-			if e.kind == kPerson && e.gender == unknownGender && (gg == masculine || gg == feminine) {
-				// "Charlie McDowell … he said": a later "she" is someone else.
-				e.gender = gg
-			}
+			e.learnGender(gg) // "Charlie McDowell … he said": a later "she" is someone else
 			return e, ""
 		}
 		return nil, ""
@@ -216,7 +213,7 @@ func (d *doc) resolve(m mention, g gender) (*entity, string) {
 		if g == unknownGender && d.lang == "ru" && m.role != "" && ruPluralRole(lower(strings.Fields(m.role)[0])) {
 			g = plural // "по данным депутатов": people in the plural are no one person
 		}
-		if ws := strings.Fields(lower(m.role)); g == unknownGender && d.lang == "en" && len(ws) > 0 && enPlural(ws[len(ws)-1]) && !enOrgWords[ws[len(ws)-1]] && stripPossessive(ws[len(ws)-1]) == ws[len(ws)-1] {
+		if g == unknownGender && d.lang == "en" && enPluralRole(m.role) {
 			g = plural // "the lawmakers wrote"
 		}
 		if person && d.last.e != nil && d.last.e.kind == kPerson && compatible(g, d.last.e.gender) {
@@ -368,7 +365,6 @@ func (d *doc) antecedent(pos int, g gender) *entity {
 			if pos-d.pm[k].pos > 3000 {
 				break
 			}
-
 			// The last speaker, where the attribution named them by a
 			// name the article gives in full, is a subject in any case
 			// ("По словам Крушны, … «…», — сказал он").
@@ -491,11 +487,12 @@ func (d *doc) personBetween(from, to int) bool {
 	return k < len(d.pm) && d.pm[k].pos < to
 }
 
-// agrees gives person e the gender g of the Russian speech verb it is the
-// subject of, when its name did not tell ("Евгения Лукьянова" may be a
-// man's genitive; "рассказала Лукьянова" is a woman's).
-func (d *doc) agrees(e *entity, g gender) {
-	if d.lang == "ru" && e.kind == kPerson && e.gender == unknownGender && (g == masculine || g == feminine) {
+// learnGender gives person e the gender g that a pronoun read as them or
+// the Russian speech verb they are the subject of shows, when their name
+// did not tell ("Евгения Лукьянова" may be a man's genitive; "рассказала
+// Лукьянова" is a woman's). English verbs show none.
+func (e *entity) learnGender(g gender) {
+	if e.kind == kPerson && e.gender == unknownGender && (g == masculine || g == feminine) {
 		e.gender = g
 	}
 }

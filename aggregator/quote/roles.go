@@ -56,6 +56,18 @@ func ruPluralRole(w string) bool {
 	return !ruRoleNom(w) && ruRoleForm(w) != "" && endsWith(w, "ов", "ев", "ей", "ам", "ям", "ами", "ями", "ах", "ях")
 }
 
+// enPluralRole reports whether an English description's last word is a
+// plural that names people, not a body or a possessive: "the lawmakers",
+// "experts"; not "the president’s".
+func enPluralRole(role string) bool {
+	ws := strings.Fields(lower(role))
+	if len(ws) == 0 {
+		return false
+	}
+	w := ws[len(ws)-1]
+	return enPlural(w) && !enOrgWords[w] && stripPossessive(w) == w
+}
+
 // ruDativeRole reports whether a lower-case Russian word is a role word in
 // the dative: "агентству", "журналистам", "изданию" (but "главу", of a
 // word in -а, is the accusative).
