@@ -624,20 +624,30 @@ func outletAt(ts []token, i int) int {
 			end = max(end, i+1+len(rest))
 		}
 	}
-	if end == i && isCyrillicWord(ts[i].text) {
-		// One word in another case: "Интерфаксу", "Укринформа".
-		for _, suf := range ruOutletCase {
-			if base, ok := strings.CutSuffix(ts[i].low, suf); ok && !ruCommonOutlets[base] {
-				for _, rest := range outletWords[base] {
-					if len(rest) == 0 {
-						return i + 1
-					}
-				}
+	if end > i {
+		return end
+	}
+	// One word in another case: "Интерфаксу", "Укринформа".
+	for _, suf := range ruOutletCase {
+		if base, ok := strings.CutSuffix(ts[i].low, suf); ok && oneWordOutlets[base] && isCyrillicWord(base) {
+			return i + 1
+		}
+	}
+	return i
+}
+
+// oneWordOutlets are the outlets of outletWords named by one word.
+var oneWordOutlets = func() map[string]bool {
+	m := map[string]bool{}
+	for w, rests := range outletWords {
+		for _, rest := range rests {
+			if len(rest) == 0 {
+				m[w] = true
 			}
 		}
 	}
-	return end
-}
+	return m
+}()
 
 // twoWordBody returns the name of the body of ruTwoWordBodies that ts[i]
 // and ts[i+1] name, in any case ("Белого дома" → "Белый дом"), or "".

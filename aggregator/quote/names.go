@@ -114,7 +114,7 @@ func nameRun(toks []token, i int, lang string) int {
 		afterTitle = p.kind == tWord && (lp == "mr" || lp == "mrs" || lp == "ms" || lp == "dr" || lp == "miss" || ruTitles[lp])
 	}
 	ru := lang == "ru"
-	if ru && i > 0 && (toks[i-1].acronym() && outletAt(toks, i-1) > i || i > 1 && toks[i-2].acronym() && outletAt(toks, i-2) > i) {
+	if ru && i > 0 && (outletAt(toks, i-1) > i && toks[i-1].acronym() || i > 1 && outletAt(toks, i-2) > i && toks[i-2].acronym()) {
 		return i // the end of an outlet's name: "РИА Новости", not "The New York Times"
 	}
 	for j < len(toks) {
