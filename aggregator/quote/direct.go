@@ -214,17 +214,30 @@ func (d *doc) interruptedBefore(pi, qi int) bool {
 		return false
 	}
 	toks := d.paras[pi].toks
+	n := len(d.out)
+	if n == 0 {
+		return false
+	}
+	last := d.out[n-1]
+	title := false
 	for k := qi - 1; k >= 0; k-- {
-		if toks[k].kind == tQuote {
-			prev := d.spans[toks[k].q]
-			// The first piece must have been reported: a fragment left out
-			// leaves the second piece without a speaker of its own.
-			n := len(d.out)
-			// Nor does a first piece credited to no one ("said a
-			// longtime adviser to Trump") lend the second the speaker
-			// before it.
-			return n > 0 && d.out[n-1].Pos >= prev.s && d.out[n-1].Pos < prev.e && d.out[n-1].Speaker != "" && interruption(d.text[prev.e:d.spans[toks[qi].q].s])
+		if toks[k].kind != tQuote {
+			continue
 		}
+		prev := d.spans[toks[k].q]
+		if inner := d.text[prev.s:prev.e]; !title && last.Pos < prev.s && firstUpper(inner) && wordCount(inner) <= 5 {
+			// A title quoted inside the clause ("''It's nonsense,'' Mr.
+			// Trump said on NBC's ''Meet the Press.'' ''She lies…''"),
+			// not reported: the first piece is before it, and ends with
+			// the comma of an interrupted quotation.
+			title = true
+			continue
+		}
+		// The first piece must have been reported: a fragment left out
+		// leaves the second piece without a speaker of its own. Nor does
+		// a first piece credited to no one ("said a longtime adviser to
+		// Trump") lend the second the speaker before it.
+		return last.Pos >= prev.s && last.Speaker != "" && (!title || quoteEndsClause(toks[k])) && interruption(d.text[prev.e:d.spans[toks[qi].q].s])
 	}
 	return false
 }

@@ -448,6 +448,36 @@ func TestJoinInterrupted(t *testing.T) {
 	}
 }
 
+// TestQuotedTitles: a title quoted inside an attribution clause neither
+// ends the quotation it interrupts nor lends the quotation after it the
+// speaker before; a quotation in doubled apostrophes (PolNeAR) that ends
+// with a full stop ends its sentence. Sentences of PolNeAR (NYT) and of an
+// English dev page (Harper and Buckley on "Wild Rose").
+func TestQuotedTitles(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string // speaker | text of each direct quotation
+	}{
+		{"Mr. Trump took on Hillary Clinton on Sunday. ''It's nonsense,'' Mr. Trump said by telephone on NBC's ''Meet the Press.'' ''She lies like crazy about everything.''",
+			[]string{"Trump | It's nonsense She lies like crazy about everything."}},
+		{"“It grabbed me by the heart,” Tom Harper said. “It just connected.” Buckley, who phoned in from the Chicago set of “Fargo,” had a similar experience: “It was just that immediate feeling.”",
+			[]string{"Tom Harper | It grabbed me by the heart It just connected.", " | It was just that immediate feeling."}},
+		{"President Jimmy Carter went on TV, telling voters that ''we need to shift to plentiful coal.'' It seems unfair to simply tell them: ''We're sorry, but it didn't work out.''",
+			[]string{" | We're sorry, but it didn't work out."}},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, q := range Find(tt.text, "en") {
+			if q.Direct {
+				got = append(got, q.Speaker+" | "+q.Text)
+			}
+		}
+		if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+			t.Errorf("Find(%.50q…) =\n%s\nwant\n%s", tt.text, strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
+		}
+	}
+}
+
 // TestSpeakerNames: who a single direct quotation is attributed to, one case per
 // rule of naming (the nominative, bodies named in full, outlets that only
 // report, surnames known only from the attribution).

@@ -298,10 +298,15 @@ func sentences(toks []token, isVerb func(token) bool, en bool) []int {
 }
 
 // quoteEndsSentence reports whether a quotation token (marks included)
-// ends with . ! ? or … inside its closing mark.
+// ends with . ! ? or … inside its closing mark, one character or two
+// (two apostrophes in the PolNeAR texts).
 func quoteEndsSentence(s string) bool {
 	_, n := utf8.DecodeLastRuneInString(s)
-	s = strings.TrimRight(s[:len(s)-n], " \u00a0")
+	s = s[:len(s)-n]
+	if strings.HasSuffix(s, "'") {
+		s = s[:len(s)-1]
+	}
+	s = strings.TrimRight(s, " \u00a0")
 	r, _ := utf8.DecodeLastRuneInString(s)
 	return r == '.' || r == '!' || r == '?' || r == '…'
 }
