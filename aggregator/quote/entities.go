@@ -105,15 +105,21 @@ func (d *doc) scanMentions() {
 					m.cas = caseBefore(toks, i)
 				}
 				m.role = roleBefore(toks, i, d.lang)
+				introduced := false
 				if m.role == "" {
 					m.role = appositive(toks, j, d.lang)
+					// "…, which concerns Henry Crespo, president of the
+					// Florida Democratic Black Caucus. “…,” he said.": a
+					// source introduced in full with a role is who "he"
+					// is next, subject or not.
+					introduced = d.lang == "en" && len(m.first) > 0 && m.role != "" && isRole(strings.Fields(m.role)[0], d.lang)
 				}
 				if len(m.first) > 0 || d.lang == "ru" || afterHonorific(toks, i) {
 					e := d.addPerson(m)
 					if m.gender == unknownGender {
 						m.gender = e.gender
 					}
-					d.notePerson(m.pos, e, d.subjectAt(pi, i, j, m))
+					d.notePerson(m.pos, e, introduced || d.subjectAt(pi, i, j, m))
 				}
 			}
 			i = j - 1

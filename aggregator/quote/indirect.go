@@ -81,7 +81,9 @@ func (d *doc) indirect(pi, ss, se int) {
 		for n := v + 1; n < se && n <= v+6; n++ {
 			nt := toks[n]
 			if nt.is("что") || nt.is("that") {
-				if n+1 >= se {
+				if n+1 >= se || nt.is("that") && toks[n-1].is(",") {
+					// "writing songs about him, that has not been
+					// happening": after a comma "that" is a pronoun
 					break
 				}
 				a := d.leftAttr(toks, ss, n)

@@ -665,6 +665,16 @@ func TestPronounSkipsBareWord(t *testing.T) {
 	}
 }
 
+// TestPronounAfterIntroducedSource: an English source introduced in full
+// with a role ("Henry Crespo, president of …") is who "he" is next, though
+// another man was the subject before; a role-less name after a comma is no
+// introduction. (PolNeAR, Western Journal, September 2016.)
+func TestPronounAfterIntroducedSource(t *testing.T) {
+	checkSpeakers(t, "en", map[string][]string{
+		"While Obama had a wide array of black artists writing songs about him, that has not been happening for Clinton, which is something that concerns Henry Crespo, president of the Miami-based Florida Democratic Black Caucus. “No one is writing songs for Hillary. Obama had will.i.am. Hillary has nobody like that,” he said.": {"Henry Crespo"},
+	})
+}
+
 // TestPronounAfterItsSpeaker: "он" after "По словам Крушны, …" is Крушна,
 // whom the attribution named last, though the name is in the genitive and
 // another man was named in the nominative before; "господину Каковкину"
