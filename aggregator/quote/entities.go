@@ -302,6 +302,20 @@ func (d *doc) addPerson(m mention) *entity {
 		}
 		best = e
 	}
+	if best == nil && len(first) == 0 && isCyrillicWord(last) && !ruLex().hasSurname(last) {
+		// A misspelt surname ("уточнил Петушенко" after "Вячеслав
+		// Петрушенко"): a surname the lexicon does not know, a letter
+		// away from that of the one person named in full before.
+		for _, e := range d.ents {
+			if e.kind == kPerson && e.first != "" && oneTypo(e.key, key) {
+				if best != nil {
+					best = nil
+					break
+				}
+				best = e
+			}
+		}
+	}
 	if best == nil {
 		best = &entity{kind: kPerson, last: last, key: key, gender: g}
 		if len(d.people[key]) < maxSameKey {
@@ -524,4 +538,28 @@ func (d *doc) ruBodyNom(name string) string {
 		}
 	}
 	return name
+}
+
+// oneTypo reports whether two surname keys of six letters or more differ by
+// one letter left out, added or changed after their first two and before
+// their last.
+func oneTypo(a, b string) bool {
+	ra, rb := []rune(a), []rune(b)
+	if len(ra) < len(rb) {
+		ra, rb = rb, ra
+	}
+	if len(rb) < 6 || len(ra)-len(rb) > 1 || a == b {
+		return false
+	}
+	i := 0
+	for i < len(rb) && ra[i] == rb[i] {
+		i++
+	}
+	if i < 2 || i >= len(rb)-1 {
+		return false
+	}
+	if len(ra) == len(rb) {
+		return string(ra[i+1:]) == string(rb[i+1:])
+	}
+	return string(ra[i+1:]) == string(rb[i:])
 }

@@ -246,6 +246,13 @@ func endingOf(w string, k nameKind, g gender, n int) ending {
 // knownSurname is the likeness of a surname the lexicon knows.
 const knownSurname = 1 << 30
 
+// hasSurname reports whether the lexicon has the surname w (in the
+// nominative, any letter case).
+func (lx *ruLexicon) hasSurname(w string) bool {
+	_, ok := lx.surnames[foldYo(strings.ToLower(w))]
+	return ok
+}
+
 // surnameLikeness tells how much the nominative nom looks like a surname of
 // gender g: a known one most, else as likeness says.
 func (lx *ruLexicon) surnameLikeness(nom string, g gender) int {

@@ -675,6 +675,17 @@ func TestPronounAfterIntroducedSource(t *testing.T) {
 	})
 }
 
+// TestMisspeltSurname: a surname the lexicon does not know, one letter
+// from that of the person named in full before, is that person
+// ("Петушенко" for Вячеслав Петрушенко, interfax.ru, November 2019); a
+// surname it knows is someone else's (Иванов after Игорь Ивашов).
+func TestMisspeltSurname(t *testing.T) {
+	checkSpeakers(t, "ru", map[string][]string{
+		"Об этом сообщил председатель правления компании Вячеслав Петрушенко. \"Это без транспондера, это живыми деньгами\", - уточнил Петушенко.": {"Вячеслав Петрушенко"},
+		"Об этом сообщил председатель правления компании Игорь Ивашов. \"Это без транспондера, это живыми деньгами\", - уточнил Иванов.":           {"Иванов"},
+	})
+}
+
 // TestPronounAfterItsSpeaker: "он" after "По словам Крушны, …" is Крушна,
 // whom the attribution named last, though the name is in the genitive and
 // another man was named in the nominative before; "господину Каковкину"
