@@ -42,3 +42,8 @@ func (g gender) String() string {
 	}
 	return "gender(" + strconv.Itoa(int(g)) + ")"
 }
+
+// oppositeGenders reports whether a and b are a man's and a woman's.
+func oppositeGenders(a, b gender) bool {
+	return a == masculine && b == feminine || a == feminine && b == masculine
+}

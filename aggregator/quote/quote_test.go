@@ -686,6 +686,16 @@ func TestMisspeltSurname(t *testing.T) {
 	})
 }
 
+// TestSurnameAgreesWithVerb: a surname alone after a masculine verb is the
+// man of that surname, not a woman read from an earlier mention in the
+// genitive (kapital.kz, November 2019: "Касым-Жомарта Токаева" had read
+// as a woman's nominative).
+func TestSurnameAgreesWithVerb(t *testing.T) {
+	checkSpeakers(t, "ru", map[string][]string{
+		"Режим внедрен во исполнение поручений Президента РК Касым-Жомарта Токаева.\n\nРанее сообщалось, что Президент Казахстана Касым-Жомарт Токаев поручил открыть прямые рейсы.\n\n\"Надо открывать небо, это моё поручение Правительству\", - заявил в начале октября Токаев.": {"", "Касым-Жомарт Токаев"},
+	})
+}
+
 // TestPronounAfterItsSpeaker: "он" after "По словам Крушны, …" is Крушна,
 // whom the attribution named last, though the name is in the genitive and
 // another man was named in the nominative before; "господину Каковкину"

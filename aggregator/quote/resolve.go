@@ -115,7 +115,10 @@ func (d *doc) resolve(m mention, g gender) (*entity, string) {
 			var best *entity
 			bestPos := -1
 			for _, pm := range d.pm {
-				if pm.pos > m.pos+1 || pm.pos <= bestPos {
+				if pm.pos > m.pos+1 || pm.pos <= bestPos || oppositeGenders(m.gender, pm.e.gender) {
+					// "заявил Токаев" is not the woman "Касым-Жомарта
+					// Токаева" read from "поручений Президента РК
+					// Касым-Жомарта Токаева"
 					continue
 				}
 				if pm.e.key == key || pm.e.first != "" && pm.e.given == key {
