@@ -265,7 +265,7 @@ func personEvidence(toks []token, i, j int, lang string) bool {
 	}
 	if lang == "ru" {
 		last := lower(words[len(words)-1])
-		if !isCyrillicWord(last) {
+		if !isCyrillicWord(last) || ruStreetName(toks, i) {
 			return false
 		}
 		if utf8.RuneCountInString(last) > 4 && endsWith(last, "ов", "ев", "ин", "ова", "ева", "ина", "ский", "ская", "цкий", "енко", "ук", "юк", "ич", "ян", "дзе", "швили", "ову", "овым", "евым", "иным") {
@@ -287,6 +287,32 @@ func personEvidence(toks []token, i, j int, lang string) bool {
 			}
 		}
 		return true
+	}
+	return false
+}
+
+// ruStreetName reports whether the Russian name at toks[i] follows a word for
+// a street ("по улице Короленко", "ул. Ленина", "улиц Воровского и
+// Короленко"): streets are named after people, but are places.
+func ruStreetName(toks []token, i int) bool {
+	k := i - 1
+	if k >= 2 && toks[k].is("и") {
+		k -= 2 // the second of two streets
+	}
+	if k >= 1 && toks[k].is(".") {
+		k--
+	}
+	if k < 0 || toks[k].kind != tWord {
+		return false
+	}
+	w := toks[k].low
+	if w == "ул" || w == "пр" || w == "просп" || w == "пер" || w == "пл" {
+		return true // "ул. Ленина"
+	}
+	for _, stem := range []string{"улиц", "проспект", "переул", "площад", "бульвар", "шоссе", "набережн", "проезд"} {
+		if strings.HasPrefix(w, stem) {
+			return true
+		}
 	}
 	return false
 }

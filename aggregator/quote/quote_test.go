@@ -696,6 +696,16 @@ func TestSurnameAgreesWithVerb(t *testing.T) {
 	})
 }
 
+// TestStreetsAreNoPeople: a street named after a person is a place, so
+// neither the speaker of a cue nor the antecedent of "он" (Kazan police and
+// gnkk.ru, November 2019).
+func TestStreetsAreNoPeople(t *testing.T) {
+	checkSpeakers(t, "ru", map[string][]string{
+		"Неизвестный мужчина похитил три канализационных люка около домов по улице Воровского и Короленко. Сумма причиненного материального ущерба, по подсчетам пострадавших, составила 7 600 рублей.": {""},
+		"Ситуацию прокомментировал заместитель главы района Алексей Журавков. Подвал дома № 45 по ул. Лермонтова затопило. «Мы не допустим чрезвычайной ситуации», — сказал он.":                        {"Алексей Журавков"},
+	})
+}
+
 // TestPronounAfterItsSpeaker: "он" after "По словам Крушны, …" is Крушна,
 // whom the attribution named last, though the name is in the genitive and
 // another man was named in the nominative before; "господину Каковкину"
