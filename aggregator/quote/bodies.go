@@ -109,11 +109,11 @@ func orgAt(ts []token, i int, lang string) (string, int) {
 		if i > 0 && ts[i-1].kind == tWord && ts[i-1].lower() && ruAdjectival(ts[i-1].text) && ruNomAdjective(ts[i-1].low) && t.acronym() {
 			words = append([]string{ts[i-1].text}, words...)
 		}
-		// Capitalised adjectives before a body's common noun are its name:
-		// "Верховный суд", "Следственного комитета".
+		// Adjectives before a body's common noun are its name: "Верховный
+		// суд", "Следственного комитета", "таможенной службы Литвы".
 		if t.lower() {
 			a := i
-			for a > 0 && a > i-2 && ts[a-1].kind == tWord && ts[a-1].cap() && !ts[a-1].acronym() && ruAdjectival(ts[a-1].text) {
+			for a > 0 && a > i-3 && ts[a-1].kind == tWord && !ts[a-1].acronym() && ruAdjectival(ts[a-1].text) {
 				a--
 			}
 			if a < i {
@@ -121,7 +121,11 @@ func orgAt(ts []token, i int, lang string) (string, int) {
 				for _, n := range ts[a : i+1] {
 					head = append(head, n.text)
 				}
-				words = append(strings.Fields(ruGenOrgNom(head)), words[1:]...)
+				if ruNomAdjective(ts[a].low) {
+					words = append(head, words[1:]...) // in the nominative already
+				} else {
+					words = append(strings.Fields(ruGenOrgNom(head)), words[1:]...)
+				}
 			}
 		}
 		return strings.Join(words, " "), j

@@ -706,6 +706,17 @@ func TestStreetsAreNoPeople(t *testing.T) {
 	})
 }
 
+// TestBodyAdjectives: the adjectives before a body's common noun, in
+// capitals or not, are its name, brought to the nominative: a district
+// court is not its city's every court (contest pages, November 2019).
+func TestBodyAdjectives(t *testing.T) {
+	checkSpeakers(t, "ru", map[string][]string{
+		"По информации таможенной службы Литвы, до 15 декабря возможны затруднения при пересечении границы.": {"таможенная служба Литвы"},
+		"«До 15 декабря возможны затруднения», — сообщила таможенная служба Литвы.":                          {"таможенная служба Литвы"},
+		"«Ходатайство удовлетворить», — постановил Киевский районный суд Харькова.":                          {"Киевский районный суд Харькова"},
+	})
+}
+
 // TestPronounAfterItsSpeaker: "он" after "По словам Крушны, …" is Крушна,
 // whom the attribution named last, though the name is in the genitive and
 // another man was named in the nominative before; "господину Каковкину"
