@@ -93,7 +93,7 @@ func (d *doc) scanMentions() {
 	for pi, p := range d.paras {
 		toks := p.toks
 		for i := 0; i < len(toks); i++ {
-			i0, j := nameSpan(toks, i, d.lang)
+			i0, j := d.nameAt(toks, i)
 			if j == i {
 				continue
 			}

@@ -101,7 +101,7 @@ func (d *doc) parsePhrase(toks []token, cas int, nearest bool) (mention, bool) {
 			continue
 		}
 		// Names.
-		if i0, j := nameSpan(ts, i, lang); j > i {
+		if i0, j := d.nameAt(ts, i); j > i {
 			if lang == "en" && i > 0 && enPlacePrepositions[ts[i-1].low] {
 				// "Health authorities in China’s Inner Mongolia": a place
 				for stripPossessive(ts[j-1].text) != ts[j-1].text {
@@ -528,6 +528,19 @@ func roleAfter(ts []token, j int, lang string) int {
 
 // commonStem is how many letters of a word commonWord compares.
 const commonStem = 5
+
+// nameAt is nameSpan less a Russian common word that opens the sentence
+// before the name: "Философию Макрона литовский европарламентарий
+// обозначает так" names Макрон (see commonWordAt).
+func (d *doc) nameAt(ts []token, i int) (int, int) {
+	i0, j := nameSpan(ts, i, d.lang)
+	if d.lang == "ru" && j-i0 >= 2 && d.commonWordAt(ts, i0) {
+		if _, _, given := ruGivenName(ts[i0].text); !given {
+			i0++
+		}
+	}
+	return i0, j
+}
 
 // commonWordAt reports whether the Russian word ts[i], capitalised at the
 // start of a sentence, is a common word the text writes in lower case

@@ -717,6 +717,16 @@ func TestBodyAdjectives(t *testing.T) {
 	})
 }
 
+// TestCommonWordBeforeName: a common word that opens a sentence before a
+// surname ("Приглашение Иванов опубликовал") is no given name of it
+// (realnoevremya.ru, November 2019: the speaker had been "Приглашение
+// Иванов").
+func TestCommonWordBeforeName(t *testing.T) {
+	checkSpeakers(t, "ru", map[string][]string{
+		"Председатель госкомитета РТ по туризму Сергей Иванов пригласил в Казань кота Виктора. Приглашение Иванов опубликовал на своей странице в «Фейсбуке».\n\n«Ждем вас в Казани!» — написал руководитель комитета.\n\nОн отметил, что самые удобные билеты готов предоставить татарстанский туроператор.": {"Сергей Иванов", "Сергей Иванов"},
+	})
+}
+
 // TestPronounAfterItsSpeaker: "он" after "По словам Крушны, …" is Крушна,
 // whom the attribution named last, though the name is in the genitive and
 // another man was named in the nominative before; "господину Каковкину"
