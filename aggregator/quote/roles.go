@@ -177,7 +177,10 @@ func roleBefore(ts []token, i int, lang string) string {
 		}
 		lw := t.low
 		if lang == "ru" {
-			if ruStop[lw] && lw != "и" {
+			// "и", "по" and "при" join the words of a role ("заместитель
+			// директора департамента по персоналу и социальной политике",
+			// "Уполномоченный при президенте РФ по правам человека")
+			if ruStop[lw] && lw != "и" && lw != "по" && lw != "при" {
 				break
 			}
 			if _, ok := ruVerb(lw); ok {
@@ -216,6 +219,16 @@ func roleBefore(ts []token, i int, lang string) string {
 		}
 		break
 	}
+	if lang == "ru" && len(keep) > 0 && start > 0 {
+		// A verb between the role and the name is no word of the role:
+		// "заместителем главы Орска по муниципальному хозяйству назначен",
+		// "… занял" (endings no role's last word has).
+		if t := ts[keep[0]]; t.lower() && !isRole(t.text, lang) {
+			if endsWith(t.low, "ен", "ял") {
+				keep, start = keep[1:], start-1
+			}
+		}
+	}
 	var words []string
 	for x := start; x >= 0; x-- {
 		words = append(words, ts[keep[x]].text)
@@ -225,7 +238,7 @@ func roleBefore(ts []token, i int, lang string) string {
 	}
 	for len(words) > 0 {
 		w := words[len(words)-1]
-		if w == "of" || w == "for" || w == "and" || w == "и" {
+		if w == "of" || w == "for" || w == "and" || w == "и" || w == "по" || w == "при" {
 			words = words[:len(words)-1]
 			continue
 		}

@@ -93,3 +93,19 @@ func TestRussianBodyNames(t *testing.T) {
 		}
 	}
 }
+
+// TestRoleWithPrepositions: "по" and "при" join the words of a Russian
+// role, and a verb between the role and the name is none of them (contest
+// pages, November 2019: the first role had been "политике КГМК").
+func TestRoleWithPrepositions(t *testing.T) {
+	for text, want := range map[string]string{
+		"- Остановка плавцеха будет проходить поэтапно, - сообщил заместитель директора департамента по персоналу и социальной политике КГМК Игорь Духтанов.": "заместитель директора департамента по персоналу и социальной политике КГМК",
+		"«Мы будем добиваться справедливости», — заявила Уполномоченный при президенте РФ по правам ребенка Анна Кузнецова.":                                  "Уполномоченный при президенте РФ по правам ребенка",
+		"Пост заместителя главы Орска по муниципальному хозяйству занял Иван Петров. «Работы много», — сказал Иван Петров.":                                   "заместитель главы Орска по муниципальному хозяйству",
+	} {
+		qs := Find(text, "ru")
+		if len(qs) != 1 || qs[0].Role != want {
+			t.Errorf("Find(%.60q…) = %+v, want one quote with the role %q", text, qs, want)
+		}
+	}
+}
