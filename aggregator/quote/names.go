@@ -389,6 +389,30 @@ func surnameKey(w string) string {
 	return lw
 }
 
+// oneTypo reports whether two surname keys of six letters or more differ by
+// one letter left out, added or changed after their first two and before
+// their last.
+func oneTypo(a, b string) bool {
+	ra, rb := []rune(a), []rune(b)
+	if len(ra) < len(rb) {
+		ra, rb = rb, ra
+	}
+	if len(rb) < 6 || len(ra)-len(rb) > 1 || a == b {
+		return false
+	}
+	i := 0
+	for i < len(rb) && ra[i] == rb[i] {
+		i++
+	}
+	if i < 2 || i >= len(rb)-1 {
+		return false
+	}
+	if len(ra) == len(rb) {
+		return string(ra[i+1:]) == string(rb[i+1:])
+	}
+	return string(ra[i+1:]) == string(rb[i:])
+}
+
 // isGivenName reports whether w is a given name in any case, in either
 // script ("Майкл", "Michael").
 func isGivenName(w string) bool {

@@ -49,6 +49,13 @@ func ruRoleForm(w string) string {
 	return ""
 }
 
+// verbBeforeName reports whether a Russian word read as the last of a role
+// is a lower-case verb (endings no role's last word has) standing between
+// the role and the name.
+func verbBeforeName(w string) bool {
+	return w == lower(w) && !isRole(w, "ru") && endsWith(w, "ен", "ял")
+}
+
 // ruPluralRole reports whether a lower-case Russian word is a role word in
 // an oblique case of the plural only: "депутатов", "представителей", "экспертами",
 // "врачах".
@@ -219,16 +226,6 @@ func roleBefore(ts []token, i int, lang string) string {
 		}
 		break
 	}
-	if lang == "ru" && len(keep) > 0 && start > 0 {
-		// A verb between the role and the name is no word of the role:
-		// "заместителем главы Орска по муниципальному хозяйству назначен",
-		// "… занял" (endings no role's last word has).
-		if t := ts[keep[0]]; t.lower() && !isRole(t.text, lang) {
-			if endsWith(t.low, "ен", "ял") {
-				keep, start = keep[1:], start-1
-			}
-		}
-	}
 	var words []string
 	for x := start; x >= 0; x-- {
 		words = append(words, ts[keep[x]].text)
@@ -239,6 +236,12 @@ func roleBefore(ts []token, i int, lang string) string {
 	for len(words) > 0 {
 		w := words[len(words)-1]
 		if w == "of" || w == "for" || w == "and" || w == "и" || w == "по" || w == "при" {
+			words = words[:len(words)-1]
+			continue
+		}
+		if lang == "ru" && len(words) > 1 && verbBeforeName(w) {
+			// "заместителем главы Орска по муниципальному хозяйству
+			// назначен", "… занял": no word of the role
 			words = words[:len(words)-1]
 			continue
 		}
