@@ -36,15 +36,16 @@ var sqlitePragmas = []struct{ name, value string }{
 	{"temp_store", "MEMORY"},
 }
 
-// writerPragmas are set on the writer connection only. journal_mode is
-// persistent in the file; journal_size_limit (bytes) bounds the WAL left
-// after a checkpoint. The background checkpoints fold the WAL into the
-// database (Store.checkpointLoop); wal_autocheckpoint (pages) is only their
-// backstop, for when they fall behind: SQLite runs it inside the writer's
-// commit, and at its default of 1000 pages it cost the writer about a fifth
-// of its saves.
+// writerPragmas are set on the writer connection only. journal_size_limit
+// (bytes) bounds the WAL left after a checkpoint. The background
+// checkpoints fold the WAL into the database (Store.checkpointLoop);
+// wal_autocheckpoint (pages) is only their backstop, for when they fall
+// behind: SQLite runs it inside the writer's commit, and at its default of
+// 1000 pages it cost the writer about a fifth of its saves. page_size
+// applies to a new file only: 8 KiB pages hold three items of 2.5 KB where
+// 4 KiB pages hold one, and halve the writes of a commit.
 var writerPragmas = []struct{ name, value string }{
-	{"journal_mode", "WAL"},
+	{"page_size", "8192"},
 	{"wal_autocheckpoint", "10000"},
 	{"journal_size_limit", "67108864"},
 }
@@ -80,6 +81,13 @@ func sqliteDSN(path string, writer bool) (string, error) {
 	if writer {
 		for _, p := range writerPragmas {
 			add(p.name, p.value)
+		}
+		// The WAL journal (persistent in the file) comes as the driver's
+		// own key, which it applies after the _pragma list: it runs that
+		// list in alphabetical order, and once a new file is in WAL mode
+		// its page size can no longer change.
+		if !given["journal_mode"] && !q.Has("_journal_mode") && !q.Has("_journal") {
+			q.Set("_journal_mode", "WAL")
 		}
 		q.Set("_txlock", "immediate")
 	} else {

@@ -94,7 +94,7 @@ func TestSQLiteDSN(t *testing.T) {
 		writer      bool
 		has, hasNot []string
 	}{
-		{"/tmp/x.db", true, []string{"/tmp/x.db?", "_txlock=immediate", "busy_timeout%285000%29", "journal_mode%28WAL%29", "synchronous%28NORMAL%29", "foreign_keys%28ON%29"}, []string{"query_only"}},
+		{"/tmp/x.db", true, []string{"/tmp/x.db?", "_txlock=immediate", "busy_timeout%285000%29", "_journal_mode=WAL", "page_size%288192%29", "synchronous%28NORMAL%29", "foreign_keys%28ON%29"}, []string{"query_only"}},
 		{"/tmp/x.db", false, []string{"query_only%281%29", "busy_timeout%285000%29"}, []string{"_txlock", "journal_mode"}},
 		{"file:/tmp/x.db?_pragma=synchronous(FULL)&mode=rwc", true, []string{"file:/tmp/x.db?", "synchronous%28FULL%29", "mode=rwc"}, []string{"NORMAL"}},
 	}
@@ -135,6 +135,7 @@ func TestPragmasInForce(t *testing.T) {
 		onWrite bool
 	}{
 		{"writer", "journal_mode", "wal", true},
+		{"writer", "page_size", "8192", true},
 		{"writer", "synchronous", "1", true},
 		{"writer", "foreign_keys", "1", true},
 		{"writer", "busy_timeout", "5000", true},
