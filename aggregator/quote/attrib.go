@@ -185,6 +185,8 @@ func (d *doc) rightAttr(toks []token, j, end int) attrib {
 	after := toks[v+1 : end]
 	if d.lang == "ru" {
 		after = ruUntold(after)
+	} else {
+		after = enBeforeParticiple(after)
 	}
 	a := attrib{verb: toks[v].text, vg: vg, how: aRight}
 	if d.lang == "ru" {
@@ -247,6 +249,27 @@ func (d *doc) rightAttr(toks []token, j, end int) attrib {
 	}
 	return attrib{}
 }
+
+// enBeforeParticiple returns the words after an English speech verb up to
+// a comma and a participle: the clause it opens ("…," wrote the authors of
+// the report, giving the example of Mitt Romney's showing) tells of the
+// speaker, whose name stands before it. An -ing word before a role word
+// qualifies it ("ranking member", "acting director").
+func enBeforeParticiple(after []token) []token {
+	for k := 1; k+1 < len(after); k++ {
+		comma := after[k].is(",") || quoteEndsClause(after[k])
+		if w := after[k+1]; comma && w.lower() && strings.HasSuffix(w.low, "ing") && len(w.low) > 5 && !enStop[w.low] && !enIngPrepositions[w.low] && !(k+2 < len(after) && isRole(after[k+2].text, "en")) {
+			if after[k].kind == tQuote {
+				k++ // the quoted title is part of the phrase
+			}
+			return after[:k]
+		}
+	}
+	return after
+}
+
+// enIngPrepositions are prepositions in -ing, which open no clause.
+var enIngPrepositions = toSet(`including regarding concerning according excluding considering following pending notwithstanding`)
 
 // ruUntold returns the words after a Russian speech verb without the one
 // told, in the dative: the outlet in "сообщили в пятницу «Интерфаксу» в

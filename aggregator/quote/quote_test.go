@@ -1676,3 +1676,21 @@ func TestCommonWordIsNoSurname(t *testing.T) {
 		"Глава района Рустам Исхаков приехал в село. Исхаков заявил, что «свет дадут завтра».\n\nЖители ждут исхаковского решения.":                        {"Рустам Исхаков"},
 	})
 }
+
+// TestEnglishParticipleClause: a clause opened by a comma and a participle
+// after an attribution's subject tells of the speaker; a name in it did not
+// speak. An -ing word before a role word is no participle. (PolNeAR, The
+// Huffington Post, July 2016, and Ars Technica, shortened.)
+func TestEnglishParticipleClause(t *testing.T) {
+	for text, want := range map[string][2]string{
+		"“If we want ethnic minority voters to support Republicans, we have to engage them,” wrote the authors of the report, giving the example of 2012 nominee Mitt Romney’s poor showing with Latinos.": {"", ""},
+		"\"We will win,\" said the campaign memo, citing polls by Mark Penn.":                                        {"", ""},
+		"\"We will win,\" said Jon Smith, speaking at the rally.":                                                    {"Jon Smith", ""},
+		"\"We will win,\" said Rep. Brian Babin (R-TX), ranking member of the space subcommittee, during a hearing.": {"Brian Babin", "ranking member of the space subcommittee"},
+	} {
+		got := Find(text, "en")
+		if len(got) != 1 || got[0].Speaker != want[0] || got[0].Role != want[1] {
+			t.Errorf("%s: %+v, want speaker %q, role %q", text, got, want[0], want[1])
+		}
+	}
+}
