@@ -1694,3 +1694,32 @@ func TestEnglishParticipleClause(t *testing.T) {
 		}
 	}
 }
+
+// TestEnglishRoleBeforeClause: an English role after a name ends where a
+// clause opens ("who", "whose", "but"); a relative clause is no role.
+// (Los Angeles Times, The Seattle Times and PolNeAR texts, shortened.)
+func TestEnglishRoleBeforeClause(t *testing.T) {
+	for text, want := range map[string][2]string{
+		"“The worry is that it puts the squeeze on the producer upstream,” said Ananth Iyer, a professor at Purdue University whose research includes supply chains.": {"Ananth Iyer", "professor at Purdue University"},
+		"“The guy has run three times successfully,” said Hank Sheinkopf, who was a political advisor to Bloomberg in New York.":                                      {"Hank Sheinkopf", ""},
+		"“We are in a much better place,” said Carol Hefner, Oklahoma co-chair of Trump’s 2016 campaign who helped organize a rally.":                                 {"Carol Hefner", "Oklahoma co-chair of Trump’s 2016 campaign"},
+	} {
+		got := Find(text, "en")
+		if len(got) != 1 || got[0].Speaker != want[0] || got[0].Role != want[1] {
+			t.Errorf("%s: %+v, want speaker %q, role %q", text, got, want[0], want[1])
+		}
+	}
+}
+
+// TestEnglishBodyNounIsNoPersonsRole: "the company", "the foundation" name a
+// body, never a person whose role mentions it ("a spokesman for the
+// foundation"). (The New York Times, August 2016, shortened.)
+func TestEnglishBodyNounIsNoPersonsRole(t *testing.T) {
+	text := "Craig Minassian, a spokesman for the foundation, said the decision had nothing to do with the emails.\n\n" +
+		"The foundation has helped 105,000 farmers in East Africa increase their yields, according to the foundation's tally."
+	for _, q := range Find(text, "en") {
+		if q.Speaker == "Craig Minassian" && strings.Contains(q.Text, "farmers") {
+			t.Errorf("the foundation's tally credited to its spokesman: %+v", q)
+		}
+	}
+}

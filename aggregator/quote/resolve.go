@@ -209,7 +209,7 @@ func (d *doc) resolve(m mention, g gender) (*entity, string) {
 		var best *entity
 		bestPos := -1
 		quals := qualifierStems(m.role, head)
-		person := !(d.lang == "ru" && isRuOrg(head))
+		person := !isOrgWord(head, d.lang)
 		if g == unknownGender {
 			g = m.gender
 		}

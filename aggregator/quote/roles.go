@@ -250,6 +250,10 @@ func roleBefore(ts []token, i int, lang string) string {
 	return strings.Join(words, " ")
 }
 
+// enClauseOpeners open a clause after a role ("a professor whose research
+// includes …", "who was an adviser … but"): the role ends before them.
+var enClauseOpeners = toSet(`who whose whom which that but where when while`)
+
 // appositive returns a role given after the name: "Smith, the company's
 // spokesman," / "Ильхам Ахмед, курдский политический деятель".
 func appositive(ts []token, j int, lang string) string {
@@ -273,7 +277,7 @@ func appositive(ts []token, j int, lang string) string {
 		}
 		lw := t.low
 		if lang == "en" {
-			if _, ok := enVerbs[lw]; ok && !enRoleWords[lw] {
+			if _, ok := enVerbs[lw]; ok && !enRoleWords[lw] || enClauseOpeners[lw] {
 				break
 			}
 			if len(words) == 0 && (lw == "the" || lw == "a" || lw == "an") {
