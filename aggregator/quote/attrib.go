@@ -508,6 +508,11 @@ func (d *doc) leftSubject(toks []token, ss, v int) (mention, bool) {
 			}
 			continue
 		}
+		if d.lang == "en" && cs > ss && v-1 > cs && toks[v-1].is(",") && m.kind == kPerson && m.role != "" && nameClause(toks, ss, cs) {
+			// "Rob Goldman, President Ascom North America, says": the
+			// name before is the subject; this is its title.
+			continue
+		}
 		if cs >= ss && v-1 > cs && toks[v-1].is(",") && !(m.kind == kPronoun || m.kind == kPerson && m.strong && (len(m.first) > 0 || d.onlyFullName(surnameKey(m.last)) != nil) && leadsSegment(seg, m.pos, d.lang)) {
 			// "Smith, chief executive of CloudFlare, said", "Виктор Зуев,
 			// член Президиума …, считает": an appositive.
@@ -526,6 +531,18 @@ func (d *doc) leftSubject(toks []token, ss, v int) (mention, bool) {
 		}
 	}
 	return narrow, have
+}
+
+// nameClause reports whether the clause before toks[cs] (from the
+// comma, dash or semicolon before it, or from ss) is a name of two words or
+// more and nothing else.
+func nameClause(toks []token, ss, cs int) bool {
+	ps := cs - 1
+	for ps >= ss && !(toks[ps].is(",") || toks[ps].kind == tDash || toks[ps].is(";")) {
+		ps--
+	}
+	i, j := nameSpan(toks, ps+1, "en")
+	return i == ps+1 && j == cs && j-i >= 2
 }
 
 // agreeingSubject is m, the first person seg names before the Russian verb

@@ -132,8 +132,8 @@ func orgAt(ts []token, i int, lang string) (string, int) {
 	}
 	// English: a run of capitalised words and acronyms that holds a body's
 	// word or an acronym.
-	if !(t.cap() || t.acronym()) || (t.acronym() && utf8.RuneCountInString(t.text) > 6) || inDomain(ts, i) {
-		return "", i
+	if !(t.cap() || t.acronym()) || (t.acronym() && utf8.RuneCountInString(t.text) > 6) || inDomain(ts, i) || enRoleWords[lw] && !enOrgWords[lw] {
+		return "", i // a role word opens no body's name: "CEO Steve Harfst"
 	}
 	j := i
 	org := false

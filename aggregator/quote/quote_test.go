@@ -1723,3 +1723,21 @@ func TestEnglishBodyNounIsNoPersonsRole(t *testing.T) {
 		}
 	}
 }
+
+// TestEnglishTitleAfterName: a title opening a sentence is no body's name
+// ("CEO Steve Harfst said"), and a capitalised title set off after a name
+// is the name's, not a second person ("Rob Goldman, President Ascom North
+// America, says"). (AP and press-release pages of the English dev set,
+// shortened.)
+func TestEnglishTitleAfterName(t *testing.T) {
+	for text, want := range map[string][2]string{
+		"One of the few airlines doing flights has been Eastern Airlines. CEO Steve Harfst said they’ve helped repatriate more than 11,000 people.": {"Steve Harfst", "CEO"},
+		"Rob Goldman, President Ascom North America, says: “By collaborating with Dräger, Ascom can help hospitals.”":                               {"Rob Goldman", "President Ascom North America"},
+		"John Smith, CEO of Acme, said: “We will win.”":                                                                                             {"John Smith", "CEO of Acme"},
+	} {
+		got := Find(text, "en")
+		if len(got) != 1 || got[0].Speaker != want[0] || got[0].Role != want[1] {
+			t.Errorf("%s: %+v, want speaker %q, role %q", text, got, want[0], want[1])
+		}
+	}
+}
