@@ -172,7 +172,7 @@ func (d *doc) rightAttr(toks []token, j, end int) attrib {
 	if v < 0 {
 		// "according to X" after the quotation.
 		if d.lang == "en" && j+1 < end && toks[j].is("according") && toks[j+1].is("to") {
-			if m, ok := d.parsePhrase(toks[j+2:end], caseNom, false); ok {
+			if m, ok := d.parsePhrase(toks[j+2:phraseEnd(toks, j+2, end)], caseNom, false); ok {
 				return attrib{m: m, how: aCue}
 			}
 		}

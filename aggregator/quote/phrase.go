@@ -259,6 +259,21 @@ func (d *doc) parsePhrase(toks []token, cas int, nearest bool) (mention, bool) {
 			i = j - 1
 			continue
 		}
+		if lang == "en" && t.lower() && enOrgWords[lw] && i+1 < len(ts) && ts[i+1].cap() {
+			// "whale rescue group Project Jonah", "research firm Gartner":
+			// the capitalised words after a body's noun are its name,
+			// unless they are a person's named in the text ("the company
+			// Trump founded").
+			k := i + 1
+			for k < len(ts) && k < i+7 && ts[k].kind == tWord && (ts[k].cap() || ts[k].acronym()) {
+				k++
+			}
+			if name := runWords(ts, i+1, k); !d.knownSurname(stripPossessive(name[len(name)-1])) && !enStop[ts[i+1].low] {
+				orgs = append(orgs, found{mention{kind: kOrg, org: strings.Join(name, " "), role: lw, pos: ts[i+1].s}, i + 1})
+				i = k - 1
+				continue
+			}
+		}
 		// Bodies.
 		if o, j := orgAt(ts, i, lang); j > i {
 			orgs = append(orgs, found{mention{kind: kOrg, org: o, pos: t.s}, i})

@@ -1741,3 +1741,20 @@ func TestEnglishTitleAfterName(t *testing.T) {
 		}
 	}
 }
+
+// TestEnglishBodyNamedAfterItsNoun: capitalised words right after a body's
+// noun name the body ("whale rescue group Project Jonah", "the national
+// statistics agency ISTAT"); a body named before does not stand in for it.
+// (The Guardian and AP, shortened.)
+func TestEnglishBodyNamedAfterItsNoun(t *testing.T) {
+	text := "Sickness is thought to contribute, according to the New Zealand Department of Conservation.\n\n" +
+		"November marked the beginning of whale stranding season, and it started with a surge in incidents, according to whale rescue group Project Jonah, with 140 pilot whales beaching on Stewart Island.\n\n" +
+		"The lockdown cost the country 10 billion euros, the amount spent by foreigners in Italy from March to May 2019, according to a study by the national statistics agency ISTAT."
+	var got []string
+	for _, q := range Find(text, "en") {
+		got = append(got, q.Speaker)
+	}
+	if want := []string{"New Zealand Department of Conservation", "Project Jonah", "ISTAT"}; !slices.Equal(got, want) {
+		t.Errorf("speakers %q, want %q", got, want)
+	}
+}
