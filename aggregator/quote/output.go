@@ -222,7 +222,10 @@ func (d *doc) joinInterrupted() {
 			end := prev.Pos + len(prev.Text)
 			// a piece with an attribution of its own ("B," said Kunin) is
 			// a statement of its own
-			sameStatement := q.Direct && prev.Direct && q.Speaker != "" && q.Speaker == prev.Speaker && end <= q.Pos && !q.right
+			// pieces of no known speaker are one statement when the words
+			// between them say who spoke ("," wrote the authors of …. ")
+			sameSpeaker := q.Speaker == prev.Speaker && (q.Speaker != "" || end <= q.Pos && hasSpeechVerb(d.text[end:q.Pos]))
+			sameStatement := q.Direct && prev.Direct && sameSpeaker && end <= q.Pos && !q.right
 			interrupted := prev.para == q.para && interruption(d.text[end:q.Pos])
 			if sameStatement && interrupted {
 				prev.Text += " " + q.Text
@@ -250,6 +253,16 @@ func interruption(gap string) bool {
 	}
 	for _, w := range words[:8] {
 		if _, ok := enVerbs[strings.ToLower(strings.Trim(w, ",;:"))]; ok {
+			return true
+		}
+	}
+	return false
+}
+
+// hasSpeechVerb reports whether the English words of gap hold a speech verb.
+func hasSpeechVerb(gap string) bool {
+	for _, w := range strings.Fields(gap) {
+		if _, ok := enVerbs[strings.ToLower(strings.Trim(w, ",;:.\"'“”‘’"))]; ok {
 			return true
 		}
 	}

@@ -431,6 +431,9 @@ func TestJoinInterrupted(t *testing.T) {
 			[]string{"I have no intention of being vice president I’m really not seeking it, and it won’t happen."}},
 		{"Cruz spokeswoman Catherine Frazier said the pledge was not constraining. “I completely disagree with the assertion that there is any disadvantage,” she said. “We feel good about the areas we’re going to.” She noted a planned Cruz rally on Saturday in Sioux City.",
 			[]string{"I completely disagree with the assertion that there is any disadvantage We feel good about the areas we’re going to."}},
+		// a speaker the text leaves unnamed speaks both pieces all the same
+		{"“You never know why these things happen,” said the actor. “It makes you more human.”",
+			[]string{"You never know why these things happen It makes you more human."}},
 	}
 	for _, tt := range tests {
 		var got []string
@@ -1623,7 +1626,7 @@ func TestEnglishObjectsAndUnnamedPieces(t *testing.T) {
 	checkSpeakers(t, "en", map[string][]string{
 		"The Conservatives’ letter to Daniel Greenberg, the standards commissioner, said: “In August it was reported that Lord Alli had been given a temporary Downing Street security pass.”": {"Conservatives"},
 		"Donald Trump spoke in Ohio on Monday. “We will win,” Trump said.\n\n" +
-			"“Paul’s knowledge, such as it is, is about 20 years old,” said a longtime adviser to Trump, who declined to be identified. “He doesn’t know the new demographics or the new media.”": {"Donald Trump", "", ""},
+			"“Paul’s knowledge, such as it is, is about 20 years old,” said a longtime adviser to Trump, who declined to be identified. “He doesn’t know the new demographics or the new media.”": {"Donald Trump", ""},
 	})
 }
 
