@@ -230,6 +230,9 @@ func personEvidence(toks []token, i, j int, lang string) bool {
 	if len(words) == 0 {
 		return false
 	}
+	if lang == "en" && i > 0 && toks[i-1].kind == tWord && (toks[i-1].low == "a" || toks[i-1].low == "an") {
+		return false // "an Egyptian American raised in the Midwest": a kind of person
+	}
 	if lang == "ru" && len(words) == 1 && ruPlace(lower(words[0])) {
 		if _, _, given := ruGivenName(words[0]); !given {
 			return false // "пресс-конференция Главы Бурятии": a place alone is nobody

@@ -1761,3 +1761,12 @@ func TestEnglishBodyNamedAfterItsNoun(t *testing.T) {
 		t.Errorf("speakers %q, want %q", got, want)
 	}
 }
+
+// TestEnglishKindOfPerson: capitalised words after "a" or "an" say what
+// kind of person someone is ("an Egyptian American"), never who: "he" is
+// not them. (The Washington Post, shortened.)
+func TestEnglishKindOfPerson(t *testing.T) {
+	checkSpeakers(t, "en", map[string][]string{
+		"An Egyptian American raised mostly in the Midwest, Soltan is seeking damages. “We will not stop,” he said.": {""},
+	})
+}
