@@ -373,7 +373,8 @@ func (d *doc) parsePhrase(toks []token, cas int, nearest bool) (mention, bool) {
 			// only reports.
 			return d0.m, true
 		}
-		if o0.at > d0.at && (ruOrgWords[d0.m.head] || enOrgWords[d0.m.head]) {
+		coordinated := o0.at > 0 && ts[o0.at-1].is("и") && bareAcronym(o0.m.org) // "министерства строительства и ЖКХ"
+		if o0.at > d0.at && (ruOrgWords[d0.m.head] || enOrgWords[d0.m.head]) && (!spokesRole[d0.m.head] || coordinated) {
 			return d0.m, true
 		}
 		m := d0.m

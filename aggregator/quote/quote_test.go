@@ -1770,3 +1770,18 @@ func TestEnglishKindOfPerson(t *testing.T) {
 		"An Egyptian American raised mostly in the Midwest, Soltan is seeking damages. “We will not stop,” he said.": {""},
 	})
 }
+
+// TestPressServiceOfItsBody: a press service followed by the body it speaks
+// for speaks for that body, never for the one named before ("Верховный
+// суд Бурятии вынес приговор … – сообщает пресс-служба прокуратуры
+// Бурятии"); when the body is only described, the speaker is left open.
+// (A contest page of November 2019, shortened.)
+func TestPressServiceOfItsBody(t *testing.T) {
+	const court = "Верховный суд Бурятии вынес приговор бывшему оперуполномоченному.\n\n- Установлено, что бывший оперуполномоченный обещал вернуть документы, - сообщает "
+	checkSpeakers(t, "ru", map[string][]string{
+		court + "пресс-служба прокуратуры Бурятии.":         {"прокуратура Бурятии"},
+		court + "пресс-служба республиканской прокуратуры.": {""},
+		"Пять проектов представят пять городов Чечни, - сообщили в пресс-службе министерства строительства и ЖКХ республики.": {""},
+		"Пять проектов представят пять городов, - сообщили в пресс-службе администрации Перми.":                               {"администрация Перми"},
+	})
+}

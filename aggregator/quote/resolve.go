@@ -301,6 +301,18 @@ func (d *doc) resolve(m mention, g gender) (*entity, string) {
 			}
 			return nil, m.role
 		}
+		if d.lang == "ru" && (head == "пресс-служба" || head == "пресс-центр") {
+			// "пресс-служба прокуратуры": the press service of the body
+			// its role names by a common noun, the one named before, or
+			// none; never the last body of another kind.
+			if ws := strings.Fields(lower(m.role)); len(ws) > 1 {
+				for _, w := range ws[1:] {
+					if w != head && isRuOrg(w) {
+						return d.lastOrg(m.pos, ruOrgNom(w)), m.role
+					}
+				}
+			}
+		}
 		if ruOrgWords[head] || enOrgWords[head] || ruMediaHead(head) {
 			if o := d.lastOrg(m.pos, head); o != nil {
 				return o, m.role
