@@ -1222,6 +1222,18 @@ func TestEnglishSubjectNextToVerb(t *testing.T) {
 	})
 }
 
+// checkSpeakerRoles checks that each text of cases holds one quote, with
+// the speaker and role given.
+func checkSpeakerRoles(t *testing.T, lang string, cases map[string][2]string) {
+	t.Helper()
+	for text, want := range cases {
+		got := Find(text, lang)
+		if len(got) != 1 || got[0].Speaker != want[0] || got[0].Role != want[1] {
+			t.Errorf("%s: %+v, want speaker %q, role %q", text, got, want[0], want[1])
+		}
+	}
+}
+
 // checkSpeakers checks the speakers of the quotes Find reads in each text
 // of cases, in order.
 func checkSpeakers(t *testing.T, lang string, cases map[string][]string) {
@@ -1476,19 +1488,14 @@ func TestOutletIsNoPartOfAName(t *testing.T) {
 // is ("Наталья, в прошлом художник по костюмам"). (Contest pages of
 // November 2019: asi.org.ru, sputnik.)
 func TestRoleIsTheSpeakers(t *testing.T) {
-	for text, want := range map[string][2]string{
+	checkSpeakerRoles(t, "ru", map[string][2]string{
 		"«Предотвратить убийства можно», — говорит Агентству социальной информации Синельников.":                                     {"Синельников", ""},
 		"«Мы готовы», — сказал журналистам глава МИД Сергей Лавров.":                                                                 {"Сергей Лавров", "глава МИД"},
 		"Минздрав Ставропольского края завершил проверку.\n\n«Дело передано прокурору», - цитирует сообщение ведомства РИА Новости.": {"Минздрав Ставропольского края", "ведомство"},
 		"Сама же Ирина Забияка, в разговоре с журналистами рассказала: «Это песня-настроение».":                                      {"Ирина Забияка", ""},
 		"Наталья, в прошлом художник по костюмам, вспоминает: «Мы шили всю ночь».":                                                   {"Наталья", "в прошлом художник по костюмам"},
 		"«Это первая подобная находка», — сказал Павел Соколов, главного научного сотрудника центра спецработ сменивший.":            {"Павел Соколов", ""},
-	} {
-		got := Find(text, "ru")
-		if len(got) != 1 || got[0].Speaker != want[0] || got[0].Role != want[1] {
-			t.Errorf("%s: %+v, want speaker %q, role %q", text, got, want[0], want[1])
-		}
-	}
+	})
 }
 
 // People named in the plural ("по словам представителей регулятора",
@@ -1685,33 +1692,29 @@ func TestCommonWordIsNoSurname(t *testing.T) {
 // speak. An -ing word before a role word is no participle. (PolNeAR, The
 // Huffington Post, July 2016, and Ars Technica, shortened.)
 func TestEnglishParticipleClause(t *testing.T) {
-	for text, want := range map[string][2]string{
+	checkSpeakerRoles(t, "en", map[string][2]string{
 		"“If we want ethnic minority voters to support Republicans, we have to engage them,” wrote the authors of the report, giving the example of 2012 nominee Mitt Romney’s poor showing with Latinos.": {"", ""},
 		"\"We will win,\" said the campaign memo, citing polls by Mark Penn.":                                        {"", ""},
 		"\"We will win,\" said Jon Smith, speaking at the rally.":                                                    {"Jon Smith", ""},
 		"\"We will win,\" said Rep. Brian Babin (R-TX), ranking member of the space subcommittee, during a hearing.": {"Brian Babin", "ranking member of the space subcommittee"},
-	} {
-		got := Find(text, "en")
-		if len(got) != 1 || got[0].Speaker != want[0] || got[0].Role != want[1] {
-			t.Errorf("%s: %+v, want speaker %q, role %q", text, got, want[0], want[1])
-		}
-	}
+	})
 }
 
-// TestEnglishRoleBeforeClause: an English role after a name ends where a
-// clause opens ("who", "whose", "but"); a relative clause is no role.
-// (Los Angeles Times, The Seattle Times and PolNeAR texts, shortened.)
-func TestEnglishRoleBeforeClause(t *testing.T) {
-	for text, want := range map[string][2]string{
+// TestEnglishRolesAfterNames: an English role after a name ends where a
+// clause opens ("who", "whose", "but"), and a relative clause is no role; a
+// title opening a sentence is no body's name ("CEO Steve Harfst said"), and
+// a capitalised title set off after a name is the name's, not a second
+// person ("Rob Goldman, President Ascom North America, says"). (Los Angeles
+// Times, The Seattle Times, AP, PolNeAR and press-release texts, shortened.)
+func TestEnglishRolesAfterNames(t *testing.T) {
+	checkSpeakerRoles(t, "en", map[string][2]string{
 		"“The worry is that it puts the squeeze on the producer upstream,” said Ananth Iyer, a professor at Purdue University whose research includes supply chains.": {"Ananth Iyer", "professor at Purdue University"},
 		"“The guy has run three times successfully,” said Hank Sheinkopf, who was a political advisor to Bloomberg in New York.":                                      {"Hank Sheinkopf", ""},
 		"“We are in a much better place,” said Carol Hefner, Oklahoma co-chair of Trump’s 2016 campaign who helped organize a rally.":                                 {"Carol Hefner", "Oklahoma co-chair of Trump’s 2016 campaign"},
-	} {
-		got := Find(text, "en")
-		if len(got) != 1 || got[0].Speaker != want[0] || got[0].Role != want[1] {
-			t.Errorf("%s: %+v, want speaker %q, role %q", text, got, want[0], want[1])
-		}
-	}
+		"One of the few airlines doing flights has been Eastern Airlines. CEO Steve Harfst said they’ve helped repatriate more than 11,000 people.":                   {"Steve Harfst", "CEO"},
+		"Rob Goldman, President Ascom North America, says: “By collaborating with Dräger, Ascom can help hospitals.”":                                                 {"Rob Goldman", "President Ascom North America"},
+		"John Smith, CEO of Acme, said: “We will win.”": {"John Smith", "CEO of Acme"},
+	})
 }
 
 // TestEnglishBodyNounIsNoPersonsRole: "the company", "the foundation" name a
@@ -1723,24 +1726,6 @@ func TestEnglishBodyNounIsNoPersonsRole(t *testing.T) {
 	for _, q := range Find(text, "en") {
 		if q.Speaker == "Craig Minassian" && strings.Contains(q.Text, "farmers") {
 			t.Errorf("the foundation's tally credited to its spokesman: %+v", q)
-		}
-	}
-}
-
-// TestEnglishTitleAfterName: a title opening a sentence is no body's name
-// ("CEO Steve Harfst said"), and a capitalised title set off after a name
-// is the name's, not a second person ("Rob Goldman, President Ascom North
-// America, says"). (AP and press-release pages of the English dev set,
-// shortened.)
-func TestEnglishTitleAfterName(t *testing.T) {
-	for text, want := range map[string][2]string{
-		"One of the few airlines doing flights has been Eastern Airlines. CEO Steve Harfst said they’ve helped repatriate more than 11,000 people.": {"Steve Harfst", "CEO"},
-		"Rob Goldman, President Ascom North America, says: “By collaborating with Dräger, Ascom can help hospitals.”":                               {"Rob Goldman", "President Ascom North America"},
-		"John Smith, CEO of Acme, said: “We will win.”":                                                                                             {"John Smith", "CEO of Acme"},
-	} {
-		got := Find(text, "en")
-		if len(got) != 1 || got[0].Speaker != want[0] || got[0].Role != want[1] {
-			t.Errorf("%s: %+v, want speaker %q, role %q", text, got, want[0], want[1])
 		}
 	}
 }
