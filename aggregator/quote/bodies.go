@@ -150,7 +150,7 @@ func orgAt(ts []token, i int, lang string) (string, int) {
 			j++
 			continue
 		}
-		if j > i && n.kind == tWord && (ln == "of" || ln == "for" || ln == "and") && j+1 < len(ts) && ts[j+1].cap() {
+		if j > i && n.kind == tWord && nameLink[ln] && j+1 < len(ts) && ts[j+1].cap() {
 			j++
 			continue
 		}

@@ -309,16 +309,23 @@ func ruStreetName(toks []token, i int) bool {
 		return false
 	}
 	w := toks[k].low
-	if w == "ул" || w == "пр" || w == "просп" || w == "пер" || w == "пл" {
+	if ruStreetAbbrevs[w] {
 		return true // "ул. Ленина"
 	}
-	for _, stem := range []string{"улиц", "проспект", "переул", "площад", "бульвар", "шоссе", "набережн", "проезд"} {
+	for _, stem := range ruStreetStems {
 		if strings.HasPrefix(w, stem) {
 			return true
 		}
 	}
 	return false
 }
+
+// ruStreetAbbrevs and ruStreetStems are the words for a street, shortened
+// and in any case.
+var (
+	ruStreetAbbrevs = toSet(`ул пр просп пер пл`)
+	ruStreetStems   = []string{"улиц", "проспект", "переул", "площад", "бульвар", "шоссе", "набережн", "проезд"}
+)
 
 var enPlaceFirst = toSet(`north south east west new united saint san los las great central northern southern
 eastern western upper lower old royal national federal supreme international european american

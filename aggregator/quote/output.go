@@ -224,7 +224,7 @@ func (d *doc) joinInterrupted() {
 			// a statement of its own
 			// pieces of no known speaker are one statement when the words
 			// between them say who spoke ("," wrote the authors of …. ")
-			sameSpeaker := q.Speaker == prev.Speaker && (q.Speaker != "" || end <= q.Pos && hasSpeechVerb(d.text[end:q.Pos]))
+			sameSpeaker := q.Speaker == prev.Speaker && (q.Speaker != "" || end <= q.Pos && enSpeechVerbIn(strings.Fields(d.text[end:q.Pos])))
 			sameStatement := q.Direct && prev.Direct && sameSpeaker && end <= q.Pos && !q.right
 			interrupted := prev.para == q.para && interruption(d.text[end:q.Pos])
 			if sameStatement && interrupted {
@@ -251,17 +251,13 @@ func interruption(gap string) bool {
 	if len(words) <= 20 {
 		return true
 	}
-	for _, w := range words[:8] {
-		if _, ok := enVerbs[strings.ToLower(strings.Trim(w, ",;:"))]; ok {
-			return true
-		}
-	}
-	return false
+	return enSpeechVerbIn(words[:8])
 }
 
-// hasSpeechVerb reports whether the English words of gap hold a speech verb.
-func hasSpeechVerb(gap string) bool {
-	for _, w := range strings.Fields(gap) {
+// enSpeechVerbIn reports whether one of words, less the punctuation and
+// marks around it, is an English speech verb.
+func enSpeechVerbIn(words []string) bool {
+	for _, w := range words {
 		if _, ok := enVerbs[strings.ToLower(strings.Trim(w, ",;:.\"'“”‘’"))]; ok {
 			return true
 		}

@@ -235,7 +235,7 @@ func roleBefore(ts []token, i int, lang string) string {
 	}
 	for len(words) > 0 {
 		w := words[len(words)-1]
-		if w == "of" || w == "for" || w == "and" || w == "и" || w == "по" || w == "при" {
+		if nameLink[w] || w == "и" || w == "по" || w == "при" {
 			words = words[:len(words)-1]
 			continue
 		}
