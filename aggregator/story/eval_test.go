@@ -195,8 +195,8 @@ func TestPairs(t *testing.T) {
 	// The target, on the p pairs, is P ≥ 0.92 and R ≥ 0.88;
 	// grouping reaches the precision, not yet the recall (README,
 	// "Stories"). These floors keep what it reaches.
-	if all.precision() < 0.92 || banded.precision() < 0.92 || banded.recall() < 0.84 || all.recall() < 0.72 {
-		t.Errorf("same story: all pairs %v, p pairs %v; want P ≥ 0.92, R ≥ 0.84 on the p pairs (≥ 0.72 on all)", all, banded)
+	if all.precision() < 0.92 || banded.precision() < 0.92 || banded.recall() < 0.84 || all.recall() < 0.76 {
+		t.Errorf("same story: all pairs %v, p pairs %v; want P ≥ 0.92, R ≥ 0.84 on the p pairs (≥ 0.76 on all)", all, banded)
 	}
 	if testing.Verbose() {
 		logLargest(t, pages, stories, 10)
@@ -250,5 +250,22 @@ func TestDumpPairs(t *testing.T) {
 	for _, p := range readPairs(t) {
 		e, s, _ := g.Compare(ids[p.a], ids[p.b])
 		fmt.Printf("%s\t%s\t%.2f\tcmin=%.2f cmax=%.2f w=%.2f h=%.2f n=%.2f sh=%d num=%d ph=%d via=%v apart=%v\t%s\n", p.id, p.label, s, e.CoverMin, e.CoverMax, e.Words, e.Head, e.Names, e.Shared, e.Numbers, e.Phrases, e.Via, e.Apart, p.why)
+	}
+}
+
+// TestTwoLanguageVersions: nv.ua printed one report in Ukrainian and in
+// Russian (8 November 2019, Romanchuk's gold in Doha), and
+// korrespondent.net reported it in Russian. The two versions of one outlet
+// are one story, and the other outlet's report joins them.
+func TestTwoLanguageVersions(t *testing.T) {
+	pages := contestPages(t)
+	_, stories := group(pages, story.Options{})
+	const (
+		ukrainian = "data/20191108/18/8361979552026329045.html"
+		russian   = "data/20191108/18/8361979552772634351.html"
+		other     = "data/20191108/18/1688417001589209758.html"
+	)
+	if stories[ukrainian] != stories[russian] || stories[russian] != stories[other] {
+		t.Errorf("stories: nv.ua in Ukrainian %d, in Russian %d, korrespondent.net %d; want one", stories[ukrainian], stories[russian], stories[other])
 	}
 }

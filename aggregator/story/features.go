@@ -20,6 +20,7 @@ type features struct {
 	nums    []uint64 // numbers other than years and days of the month
 	phrases []uint64 // hashes of phrases (phrases)
 	via     []string // folded outlets the report credits
+	lang    language // of title, lead and body
 }
 
 // bodyWords is how many words of the body beyond title and lead are read:
@@ -73,7 +74,9 @@ func readFeatures(r Report) features {
 	for _, w := range contentWords(r.Text, bodyWords) {
 		add(&f.body, "w"+w.Stem)
 	}
-	for _, text := range []string{headText, limitWords(r.Text, bodyWords*2)} {
+	bodyText := limitWords(r.Text, bodyWords*2)
+	f.lang = languageOf(headText + "\n" + bodyText)
+	for _, text := range []string{headText, bodyText} {
 		forNames(text, func(key string) { add(&f.names, "n"+key) })
 		forNumbers(text, func(n string) { add(&f.nums, "d"+n) })
 	}
@@ -203,6 +206,60 @@ func nameKey(w string) string {
 		n++
 	}
 	return k
+}
+
+// A language is what a report is written in, as far as its letters tell:
+// Russian, Ukrainian, Belarusian or Bulgarian, or not told (Latin script,
+// no letter only one of them has).
+type language byte
+
+const (
+	otherLanguage language = iota
+	russian
+	ukrainian
+	belarusian
+	bulgarian
+)
+
+// languageOf tells a text's language by the letters only some of the
+// Cyrillic languages of the news use: ы and э (Russian, Belarusian), і, ї, є
+// and ґ (Ukrainian, Belarusian), ў (Belarusian), and ъ inside a word without
+// ы (Bulgarian).
+func languageOf(text string) language {
+	var ru, uk, be, hard int
+	prev := ' '
+	for _, r := range text {
+		switch r {
+		case 'ы', 'э', 'Ы', 'Э':
+			ru++
+		case 'і', 'ї', 'є', 'ґ', 'І', 'Ї', 'Є', 'Ґ':
+			uk++
+		case 'ў', 'Ў':
+			be++
+		case 'ъ':
+			if unicode.IsLetter(prev) {
+				hard++
+			}
+		}
+		prev = r
+	}
+	switch {
+	case be > 0 && uk > 0:
+		return belarusian
+	case uk > ru:
+		return ukrainian
+	case ru == 0 && hard > 0:
+		return bulgarian
+	case ru > 0:
+		return russian
+	}
+	return otherLanguage
+}
+
+// twoLanguages says whether a and b are two languages, neither of them
+// untold.
+func twoLanguages(a, b language) bool {
+	return a != b && a != otherLanguage && b != otherLanguage
 }
 
 // forNumbers calls fn with every number of text that is likely a fact of

@@ -37,3 +37,26 @@ func TestOnePhraseIsNoCopy(t *testing.T) {
 		t.Errorf("two shared kept phrases give Phrases %d, want %d", e.Phrases, 2*phraseSample)
 	}
 }
+
+// TestLanguageOf reads the language of real sentences by their letters.
+func TestLanguageOf(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want language
+	}{
+		// zn.ua and korrespondent.net, 1 November 2019.
+		{"Президент Володимир Зеленський призначив Ігоря Сопеля головою Тернопільської обласної державної адміністрації.", ukrainian},
+		{"Сопель баллотировался на 166-м округе на внеочередных выборах в Верховную Раду 2019 от партии Слуга народа, но проиграл.", russian},
+		// Without a letter only one language has, the language is not told.
+		{"Президент Владимир Зеленский в пятницу, 1 ноября, назначил главой Тернопольской областной государственной администрации Игоря Сопеля.", otherLanguage},
+		// gong.bg, 15 November 2019.
+		{"Тимът на Гарет Саутгейт отнесе Черна гора със 7:0. Фаворитът Англия подпечата мястото си на финалите по категоричен начин.", bulgarian},
+		// The Constitution of Belarus, article 1.
+		{"Рэспубліка Беларусь – унітарная дэмакратычная сацыяльная прававая дзяржава. Рэспубліка Беларусь валодае вяршэнствам і паўнатой улады на сваёй тэрыторыі.", belarusian},
+		{"Zelensky appointed Igor Sopel head of the Ternopil regional administration.", otherLanguage},
+	} {
+		if got := languageOf(c.text); got != c.want {
+			t.Errorf("languageOf(%.40q…) = %d, want %d", c.text, got, c.want)
+		}
+	}
+}

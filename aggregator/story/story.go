@@ -199,8 +199,10 @@ func (g *Grouper) best(d *doc) (*doc, float64) {
 	for c, hits := range g.seen {
 		// An outlet's own reports share its boilerplate, and its second
 		// report of a story is a follow-up: reports are matched across
-		// outlets only.
-		if hits < 2 || c.id == d.id || c.outlet != "" && c.outlet == d.outlet {
+		// outlets only, or with the outlet's version of a report in
+		// another language (nv.ua prints its news in Ukrainian and in
+		// Russian).
+		if hits < 2 || c.id == d.id || c.outlet != "" && c.outlet == d.outlet && !twoLanguages(c.f.lang, d.f.lang) {
 			continue
 		}
 		g.cands = append(g.cands, candidate{c, hits})
