@@ -151,6 +151,15 @@ func ruNominative(first []string, last string, cas int, g gender) ([]string, str
 			read[len(words)-1] = nil
 		}
 		for _, hg := range []gender{masculine, feminine} {
+			if (g == masculine || g == feminine) && hg != g {
+				// the verb is surer than the lexicon: only its gender is
+				// read, a name the lexicon lacks for it stays as printed
+				// ("сказала … Ильхам Ахмед"), and when no rule reads the
+				// surname in the given name's case, the second try keeps
+				// it as printed ("Евгения" and "Ключников" of a man are
+				// Евгений Ключников)
+				continue
+			}
 		next:
 			for c := caseNom; c <= casePrep; c++ {
 				h := hyp{g: hg, c: c, noms: noms[:len(words):len(words)]}
@@ -190,11 +199,6 @@ func ruNominative(first []string, last string, cas int, g gender) ([]string, str
 		if slices.ContainsFunc(hyps, f) {
 			hyps = slices.DeleteFunc(hyps, func(h hyp) bool { return !f(h) })
 		}
-	}
-	if g == masculine || g == feminine {
-		// the verb is surer than the lexicon: a name it lacks for that
-		// gender ("сказала … Ильхам Ахмед") stays as printed
-		hyps = slices.DeleteFunc(hyps, func(h hyp) bool { return h.g != g })
 	}
 	// a surname the lexicon knows; the case the words before ask for; for
 	// each gender, the surnames most like the lexicon's (an ending no

@@ -588,6 +588,21 @@ func TestInterlocutorOfOutlet(t *testing.T) {
 	}
 }
 
+// TestGivenNameInSurnamesCase: a man's given name printed in the genitive
+// comes to the nominative with his surname, even when the surname is read
+// in the nominative from a later mention (a contest page of 15 November
+// 2019): "Евгения" of a man is Евгений.
+func TestGivenNameInSurnamesCase(t *testing.T) {
+	for text, want := range map[string]string{
+		"Проект исполнительного директора общественной организации «Ульяновская региональная федерация тхэквондо» Евгения Ключникова получил грант в 3,1 миллиона рублей на создание первого в мире учебника по паратхэквондо.\n\n«Учебник будет написан на английском и русском языках, потом мы разошлем его в 201 страну мира», – рассказывает Ключников.": "Евгений Ключников",
+	} {
+		qs := Find(text, "ru")
+		if len(qs) == 0 || slices.ContainsFunc(qs, func(q news.Quote) bool { return q.Speaker != want }) {
+			t.Errorf("Find(%.60q…) = %+v, want quotes by %s", text, qs, want)
+		}
+	}
+}
+
 // TestDottedAbbrevNotInitials: "the U.S." is no person named by initials,
 // so "he" still means the man named before it; "F-35" is no name.
 func TestDottedAbbrevNotInitials(t *testing.T) {
