@@ -176,8 +176,11 @@ func ruByRegion(ts []token, j int) int {
 	}
 	for k := j + 1; k < len(ts) && k <= j+3 && ts[k].kind == tWord; k++ {
 		if ruRegionNouns[ts[k].low] && k > j+1 && ts[k-1].cap() || ts[k].cap() && ruPlace(ts[k].low) {
-			if k+1 < len(ts) && ts[k+1].kind == tWord && ts[k+1].cap() && ruRegionNouns[ts[k].low] {
-				k++ // "по Республике Крым"
+			if k == j+1 && k+1 < len(ts) && ts[k+1].kind == tWord && ts[k+1].cap() && ruRegionNouns[ts[k].low] {
+				// "по Республике Крым"; after "по Челябинской области" the
+				// region is named, and a capitalised word is someone's
+				// name ("… по Челябинской области Татьяна Шатоха")
+				k++
 			}
 			return k + 1
 		}
