@@ -360,6 +360,10 @@ func (d *doc) docSource(after []token) (mention, bool) {
 	if m, ok := d.parsePhrase(after[k+1:], caseGen, false); ok && m.kind == kPerson && m.strong {
 		return m, true
 	}
+	if name := twoWordBody(after, k+1); name != "" {
+		// "в сообщении Белого дома"
+		return mention{kind: kOrg, org: name, pos: after[k+1].s}, true
+	}
 	return mention{kind: kOrg, org: ruGenOrgNom(words), pos: after[k+1].s}, true
 }
 

@@ -42,7 +42,17 @@ func (d *doc) speakerOf(pi, s int, a attrib, follow bool) speaker {
 		sp.pos = a.m.pos
 	}
 	if sp.e == nil && a.ok() && a.m.kind == 0 && a.how != aCue {
+		var source mention
+		named := false
+		if a.doc {
+			source, named = d.docNamedBefore(pi, s)
+		}
 		switch {
+		case named:
+			// "— сказано в документе": the document named before it in
+			// the paragraph ("в сообщении Белого дома отмечается, что
+			// …"), else the last speaker's
+			sp.e, sp.role = d.resolve(source, a.vg)
 		case a.doc && d.last.near(pi):
 			sp.e = d.last.e
 		case d.lang == "ru" && (a.vg == masculine || a.vg == feminine || a.vg == neuter && !a.doc || ruImpersonal[lower(a.verb)] && !a.doc):
@@ -66,6 +76,24 @@ func (d *doc) speakerOf(pi, s int, a attrib, follow bool) speaker {
 		sp.e, sp.role = d.last.e, d.last.role
 	}
 	return sp
+}
+
+// docNamedBefore returns the source of the last document paragraph pi
+// names before position s ("в сообщении Белого дома", see docSource).
+func (d *doc) docNamedBefore(pi, s int) (mention, bool) {
+	toks := d.paras[pi].toks
+	end := 0
+	for end < len(toks) && toks[end].s < s {
+		end++
+	}
+	for k := end - 2; k >= 0; k-- {
+		if toks[k].is("в") || toks[k].is("во") {
+			if m, ok := d.docSource(toks[k:end]); ok {
+				return m, true
+			}
+		}
+	}
+	return mention{}, false
 }
 
 // heard notes the speaker of attribution a, in paragraph pi, as the last
