@@ -38,6 +38,19 @@ func (d *doc) indirect(pi, ss, se int) {
 			}
 			pe := phraseEnd(toks, from, se)
 			m, ok := d.parsePhrase(toks[from:pe], caseGen, false)
+			if pe > from && pe+1 < se && toks[pe].kind == tQuote {
+				// A quoted name inside the phrase: "по словам директора
+				// ООО «Территория Притяжения» Руслана Новицкого, …". Only
+				// a person named after it is read: a body cut at its
+				// quoted name ("ФГБУ «Главрыбвод»") would be a fragment.
+				pe2 := pe
+				for pe2 > from && pe2+1 < se && toks[pe2].kind == tQuote {
+					pe2 = phraseEnd(toks, pe2+1, se)
+				}
+				if m2, ok2 := d.parsePhrase(toks[from:pe2], caseGen, false); ok2 && m2.kind == kPerson && m2.pos > toks[pe].s {
+					m, ok, pe = m2, true, pe2
+				}
+			}
 			if !ok {
 				continue
 			}
@@ -64,9 +77,13 @@ func (d *doc) indirect(pi, ss, se int) {
 					}
 				}
 			}
-			if (v-1 == ss || d.lang == "en" && v == ss) && pe < se && toks[pe].is(",") && pe+1 < se && !relativeWord(toks[pe+1].low) {
+			// "у которого, по мнению экспертов, Слесаренко заимствовала
+			// …": inside a relative clause the words after the cue are
+			// what was said, not the clause before it.
+			inRelative := v-3 >= ss && toks[v-2].is(",") && relativeWord(toks[v-3].low)
+			if (v-1 == ss || d.lang == "en" && v == ss || inRelative) && pe < se && toks[pe].is(",") && pe+1 < se && !relativeWord(toks[pe+1].low) {
 				d.speak(pi, toks[pe+1].s, end, a, false, false)
-			} else if v-1 > ss {
+			} else if v-1 > ss && !inRelative {
 				d.speak(pi, toks[ss].s, toks[v-2].e, a, false, false)
 			} else {
 				continue

@@ -603,6 +603,30 @@ func TestGivenNameInSurnamesCase(t *testing.T) {
 	}
 }
 
+// TestCuePhrases: "по словам" before a name after a body's quoted name
+// reads the whole phrase ("директора ООО «Территория Притяжения» Руслана
+// Новицкого"); inside a relative clause ("женщину, которая, по заявлению
+// свидетеля, …") what was said follows the cue; "выступал за команды
+// Maserati" (played for) is no speech. (Contest pages of 15 November 2019.)
+func TestCuePhrases(t *testing.T) {
+	for text, want := range map[string][]news.Quote{
+		"По словам директора ООО «Территория Притяжения» Руслана Новицкого, строительные работы начнутся уже в апреле 2020 года. Главная задача будущего года — реализовать большую часть пешеходного бульвара.\n\n«Первые объекты планируется сдать в 2022 году ко Дню металлурга», — отметил он.": {
+			{Text: "строительные работы начнутся уже в апреле 2020 года", Speaker: "Руслан Новицкий"},
+			{Text: "Первые объекты планируется сдать в 2022 году ко Дню металлурга", Speaker: "Руслан Новицкий"}},
+		"В США местные власти арестовали женщину, которая, по заявлению свидетеля, почти год хранила в холодильнике тело своего мужа, сообщает издание The Joplin Globe.": {
+			{Text: "почти год хранила в холодильнике тело своего мужа, сообщает издание The Joplin Globe"}},
+		"Интересно, что в молодые годы Шелби выигрывал за рулем Ferrari, выступал за команды Maserati, гонял в Формуле 1 и был звездой не только Америки, но и Европы.": nil,
+	} {
+		var got []news.Quote
+		for _, q := range Find(text, "ru") {
+			got = append(got, news.Quote{Text: q.Text, Speaker: q.Speaker})
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("Find(%.60q…) = %+v, want %+v", text, got, want)
+		}
+	}
+}
+
 // TestDottedAbbrevNotInitials: "the U.S." is no person named by initials,
 // so "he" still means the man named before it; "F-35" is no name.
 func TestDottedAbbrevNotInitials(t *testing.T) {
