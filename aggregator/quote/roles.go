@@ -49,6 +49,13 @@ func ruRoleForm(w string) string {
 	return ""
 }
 
+// ruPastInIl reports whether a lower-case Russian word is a verb in the
+// past tense in -ил ("освободил", "назначила", "решили", "появился"), an
+// ending few nouns have.
+func ruPastInIl(w string) bool {
+	return utf8.RuneCountInString(w) >= 5 && w == lower(w) && endsWith(w, "ил", "ила", "или", "ился", "илась", "ились")
+}
+
 // verbBeforeName reports whether a Russian word read as the last of a role
 // is a lower-case verb (endings no role's last word has) standing between
 // the role and the name.
@@ -190,7 +197,9 @@ func roleBefore(ts []token, i int, lang string) string {
 			if ruStop[lw] && lw != "и" && lw != "по" && lw != "при" {
 				break
 			}
-			if _, ok := ruVerb(lw); ok {
+			if _, ok := ruVerb(lw); ok || ruPastInIl(t.text) && !isRole(lw, lang) {
+				// a role holds no verb: "суд … освободил экс-депутата
+				// парламента Крыма Валерия Гриневича"
 				break
 			}
 		} else {
@@ -286,10 +295,11 @@ func appositive(ts []token, j int, lang string) string {
 		} else if _, ok := ruVerb(lw); ok {
 			break
 		}
-		if isRole(t.text, lang) && (lang != "ru" || ruRoleNom(lw)) {
+		if isRole(t.text, lang) && (lang != "ru" || ruRoleNom(lw) && !isRuOrg(lw)) {
 			// A Russian apposition agrees with the name: "Наталья, в
 			// прошлом художник по костюмам", not "Ирина Забияка, в
-			// разговоре с журналистами".
+			// разговоре с журналистами"; and a body is no person's
+			// role ("как заявил Лев Пономарёв, суд «во многом не прав»").
 			hasRole = true
 		}
 		words = append(words, t.text)
