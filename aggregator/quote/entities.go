@@ -97,7 +97,10 @@ func (d *doc) scanMentions() {
 			if j == i {
 				continue
 			}
-			if personEvidence(toks, i0, j, d.lang) && !(d.lang == "ru" && j-i0 == 1 && d.commonWordAt(toks, i0)) {
+			// A lone word that names an outlet or platform is no person
+			// ("в социальной сети Фейсбук отметил").
+			lone := j-i0 == 1
+			if personEvidence(toks, i0, j, d.lang) && !(d.lang == "ru" && lone && d.commonWordAt(toks, i0)) && !(d.lang == "ru" && lone && mediaName(toks[i0].text)) {
 				i := i0
 				words := runWords(toks, i, j)
 				m := mention{kind: kPerson, first: words[:len(words)-1], last: stripPossessive(words[len(words)-1]), pos: toks[i].s}
@@ -105,6 +108,9 @@ func (d *doc) scanMentions() {
 					m.cas = caseBefore(toks, i)
 				}
 				m.role = roleBefore(toks, i, d.lang)
+				if d.lang == "ru" && m.cas != caseNom && roleHeadsName(m.role) {
+					m.cas = caseNom
+				}
 				introduced := false
 				if m.role == "" {
 					m.role = appositive(toks, j, d.lang)
@@ -212,6 +218,17 @@ func (d *doc) leadEnd(pi, ss, se int) int {
 type lead struct {
 	pi, ss, end int
 	ok          bool
+}
+
+// roleHeadsName reports whether a Russian role read before a name is in
+// the nominative and ends on words that do not govern the name
+// ("уполномоченный по защите прав предпринимателей в Тамбовской области
+// Михаил Козельцев"): the name agrees with the role's head, whatever the
+// case the last word before it would ask ("помощник Путина", whose role
+// ends on its role word, asks the genitive).
+func roleHeadsName(role string) bool {
+	ws := strings.Fields(lower(role))
+	return len(ws) > 1 && ruRoleNom(ws[0]) && !isRuRole(ws[len(ws)-1])
 }
 
 // mentionNom tells whether a Russian person mention reads as a nominative:

@@ -53,7 +53,8 @@ func ruRoleForm(w string) string {
 // past tense in -ил ("освободил", "назначила", "решили", "появился"), an
 // ending few nouns have.
 func ruPastInIl(w string) bool {
-	return utf8.RuneCountInString(w) >= 5 && w == lower(w) && endsWith(w, "ил", "ила", "или", "ился", "илась", "ились")
+	r, _ := utf8.DecodeRuneInString(w)
+	return endsWith(w, "ил", "ила", "или", "ился", "илась", "ились") && unicode.IsLower(r) && utf8.RuneCountInString(w) >= 5
 }
 
 // verbBeforeName reports whether a Russian word read as the last of a role
@@ -194,7 +195,7 @@ func roleBefore(ts []token, i int, lang string) string {
 			// "и", "по" and "при" join the words of a role ("заместитель
 			// директора департамента по персоналу и социальной политике",
 			// "Уполномоченный при президенте РФ по правам человека")
-			if ruStop[lw] && lw != "и" && lw != "по" && lw != "при" {
+			if ruStop[lw] && lw != "и" && lw != "по" && lw != "при" && lw != "в" {
 				break
 			}
 			if _, ok := ruVerb(lw); ok || ruPastInIl(t.text) && !isRole(lw, lang) {
@@ -229,7 +230,9 @@ func roleBefore(ts []token, i int, lang string) string {
 	// word ("FSB Director", "Russian Foreign Minister").
 	for start+1 < len(keep) {
 		t := ts[keep[start+1]]
-		if (t.acronym() || (lang == "en" && t.cap())) && !enStop[t.low] {
+		// (In Russian only a Latin title: "CEO компании Binance"; "ТАСС"
+		// before a role is where the words came from.)
+		if (lang == "en" && (t.acronym() || t.cap()) || t.acronym() && enRoleWords[t.low]) && !enStop[t.low] {
 			start++
 			continue
 		}
