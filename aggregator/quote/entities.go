@@ -106,6 +106,8 @@ func (d *doc) scanMentions() {
 				m := mention{kind: kPerson, first: words[:len(words)-1], last: stripPossessive(words[len(words)-1]), pos: toks[i].s}
 				if d.lang == "ru" {
 					m.cas = caseBefore(toks, i)
+				} else if g, ok := honorificGender[honorificBefore(toks, i)]; ok {
+					m.gender = g
 				}
 				m.role = roleBefore(toks, i, d.lang)
 				if d.lang == "ru" && m.cas != caseNom && roleHeadsName(m.role) {
@@ -163,11 +165,24 @@ func (d *doc) scanMentions() {
 // afterHonorific reports whether toks[i] follows "Mr.", "Mrs.", "Dr." and
 // the like: an English surname that needs no given name to be a person.
 func afterHonorific(toks []token, i int) bool {
+	return honorificBefore(toks, i) != ""
+}
+
+// honorificBefore returns the honorific toks[i] follows, lower-cased, or "".
+func honorificBefore(toks []token, i int) string {
 	if i > 1 && toks[i-1].is(".") {
 		i--
 	}
-	return i > 0 && honorifics[toks[i-1].low]
+	if i > 0 && honorifics[toks[i-1].low] {
+		return toks[i-1].low
+	}
+	return ""
 }
+
+// honorificGender is the gender an English honorific tells: "Lady
+// Starmer" is not Sir Keir.
+var honorificGender = map[string]gender{"mr": masculine, "sir": masculine, "lord": masculine, "mister": masculine,
+	"mrs": feminine, "ms": feminine, "miss": feminine, "dame": feminine, "lady": feminine, "madam": feminine}
 
 // subjectAt tells whether the person named by toks[i:j] of paragraph pi
 // reads as the subject of its sentence: Russian by case, English by

@@ -215,7 +215,8 @@ func roleBefore(ts []token, i int, lang string) string {
 			}
 		}
 		keep = append(keep, k)
-		if isRole(t.text, lang) {
+		if isRole(t.text, lang) && !honorifics[strings.TrimSuffix(lw, ".")] {
+			// (an honorific is no role: "Sir Keir Starmer")
 			if lang == "ru" && ruDativeRole(lw) {
 				break // "говорит Агентству социальной информации Синельников": told, not held
 			}
@@ -294,6 +295,12 @@ func appositive(ts []token, j int, lang string) string {
 			}
 			if len(words) == 0 && (lw == "the" || lw == "a" || lw == "an") {
 				continue
+			}
+			if len(words) == 0 && strings.HasSuffix(lw, "ing") && !isRole(lw, lang) && !(k+1 < len(ts) && isRole(ts[k+1].text, lang)) {
+				// "ally of Mr. Clinton, referring to the former
+				// president's …": a participle's clause, no apposition
+				// (but "ranking member", "founding director")
+				break
 			}
 		} else if _, ok := ruVerb(lw); ok {
 			break
