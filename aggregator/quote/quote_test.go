@@ -653,6 +653,16 @@ func TestHonorifics(t *testing.T) {
 	}
 }
 
+// TestReplacementCharInName: a letter a source's broken encoding replaced
+// leaves one word ("S\ufffdnchez"), not an initial "S"; after a dot it
+// stood for a space ("Sen.\ufffdRoy Blunt"). (hutchnews.com pages.)
+func TestReplacementCharInName(t *testing.T) {
+	checkSpeakers(t, "en", map[string][]string{
+		"Spain's Prime Minister Pedro S\ufffdnchez spoke on Monday.\n\nS\ufffdnchez said Spain's 14-day cumulative rate of cases per 100,000 of population has fallen below 400.": {"Pedro S\ufffdnchez"},
+		"Sen.\ufffdRoy Blunt, R-Mo., said the chances of getting a bill accomplished appeared to be fading.":                                                                      {"Roy Blunt"},
+	})
+}
+
 // TestDottedAbbrevNotInitials: "the U.S." is no person named by initials,
 // so "he" still means the man named before it; "F-35" is no name.
 func TestDottedAbbrevNotInitials(t *testing.T) {

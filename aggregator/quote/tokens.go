@@ -119,6 +119,14 @@ func tokenize(text string, s, e int, spans []qspan, qs []int) []token {
 						continue
 					}
 				}
+				if r2 == utf8.RuneError && n2 == 3 && j+n2 < e {
+					// a letter a source's broken encoding replaced, inside
+					// a word: "S\ufffdnchez" is one word, not "S"
+					if r3, _ := utf8.DecodeRuneInString(text[j+n2:]); unicode.IsLower(r3) {
+						j += n2
+						continue
+					}
+				}
 				if (r2 == '-' || r2 == '’' || r2 == '\'' || r2 == '‑') && j+n2 < e {
 					r3, _ := utf8.DecodeRuneInString(text[j+n2:])
 					if isWordRune(r3) && !(k < len(qs) && spans[qs[k]].open == j) {
