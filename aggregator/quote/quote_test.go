@@ -639,13 +639,18 @@ func TestPronounAfterRoleInNominative(t *testing.T) {
 }
 
 // TestHonorifics: an honorific is no role, and tells a gender ("Lady
-// Starmer, the Prime Minister’s wife" is not Sir Keir); a participle's
-// clause after a name is no apposition ("ally of Mr. Clinton, referring to
+// Starmer, the Prime Minister’s wife" is not Sir Keir); another's name
+// ends a role; a participle's clause after a name is no apposition ("ally of Mr. Clinton, referring to
 // the former president's …"). (The Telegraph, 17 September 2024; The New
 // York Times, 29 January 2016.)
 func TestHonorifics(t *testing.T) {
 	checkSpeakerRoles(t, "en", map[string][2]string{
 		"Sir Keir Starmer has defended accepting gifts from a millionaire Labour donor.\n\nOver the weekend it emerged that Lady Starmer, the Prime Minister’s wife, had also been given £5,000 worth of clothes and personal shopping.\n\nAsked again whether he would continue to accept gifts from Lord Alli, he said: “Well, wherever there are gifts from anyone I’m going to comply with the rules.”": {"Keir Starmer", ""},
+	})
+	// Another's name ends a role: "former astronaut Tom Stafford and
+	// retired aerospace executive Tom Young" (Ars Technica).
+	checkSpeakerRoles(t, "en", map[string][2]string{
+		"At last week’s hearing, the two invited witnesses, former astronaut Tom Stafford and retired aerospace executive Tom Young, backed up that assessment.\n\n“A management experiment in my view would be to buy seats for crews,” Young said.": {"Tom Young", "executive"},
 	})
 	text := "“It's all brought a calmness into his life,” said George Bruno, a former Democratic Party chairman in New Hampshire and longtime ally of Mr. Clinton, referring to the former president's quadruple bypass operation in 2004.\n\n“It may be entertaining, but it doesn't have a lick of impact on how you live,” Mr. Clinton said."
 	if qs := Find(text, "en"); len(qs) != 2 || qs[1].Speaker != "Clinton" || qs[1].Role != "" {

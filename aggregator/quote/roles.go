@@ -207,6 +207,12 @@ func roleBefore(ts []token, i int, lang string) string {
 			if enStop[lw] && lw != "of" && lw != "for" && lw != "and" {
 				break
 			}
+			if lw == "and" && k > 0 && ts[k-1].cap() && !ts[k-1].acronym() && !isRole(ts[k-1].text, lang) && ts[k+1].lower() {
+				// "former astronaut Tom Stafford and retired aerospace
+				// executive Tom Young": another's name ends there (but
+				// "Secretary of Health and Human Services")
+				break
+			}
 			if _, ok := enVerbs[lw]; ok && !enRoleWords[lw] {
 				break
 			}
