@@ -97,17 +97,22 @@ func (d *doc) scanMentions() {
 			if j == i {
 				continue
 			}
-			// A lone word that names an outlet or platform is no person
-			// ("в социальной сети Фейсбук отметил").
-			lone := j-i0 == 1
-			if personEvidence(toks, i0, j, d.lang) && !(d.lang == "ru" && lone && d.commonWordAt(toks, i0)) && !(d.lang == "ru" && lone && mediaName(toks[i0].text)) {
+			// A lone Russian word that is a common word, or names an
+			// outlet or platform, is no person ("в социальной сети
+			// Фейсбук отметил").
+			lone := d.lang == "ru" && j-i0 == 1 && (d.commonWordAt(toks, i0) || mediaName(toks[i0].text))
+			if personEvidence(toks, i0, j, d.lang) && !lone {
 				i := i0
 				words := runWords(toks, i, j)
 				m := mention{kind: kPerson, first: words[:len(words)-1], last: stripPossessive(words[len(words)-1]), pos: toks[i].s}
+				honorific := ""
 				if d.lang == "ru" {
 					m.cas = caseBefore(toks, i)
-				} else if g, ok := honorificGender[honorificBefore(toks, i)]; ok {
-					m.gender = g
+				} else {
+					honorific = honorificBefore(toks, i)
+					if g, ok := honorificGender[honorific]; ok {
+						m.gender = g
+					}
 				}
 				m.role = roleBefore(toks, i, d.lang)
 				if d.lang == "ru" && m.cas != caseNom && roleHeadsName(m.role) {
@@ -122,7 +127,8 @@ func (d *doc) scanMentions() {
 					// is next, subject or not.
 					introduced = d.lang == "en" && len(m.first) > 0 && m.role != "" && isRole(strings.Fields(m.role)[0], d.lang)
 				}
-				if len(m.first) > 0 || d.lang == "ru" || afterHonorific(toks, i) {
+				// An English surname after "Mr." needs no given name.
+				if len(m.first) > 0 || d.lang == "ru" || honorific != "" {
 					e := d.addPerson(m)
 					if m.gender == unknownGender {
 						m.gender = e.gender
@@ -162,13 +168,8 @@ func (d *doc) scanMentions() {
 	d.notePersons(single)
 }
 
-// afterHonorific reports whether toks[i] follows "Mr.", "Mrs.", "Dr." and
-// the like: an English surname that needs no given name to be a person.
-func afterHonorific(toks []token, i int) bool {
-	return honorificBefore(toks, i) != ""
-}
-
-// honorificBefore returns the honorific toks[i] follows, lower-cased, or "".
+// honorificBefore returns the honorific ("Mr.", "Mrs.", "Dr." and the
+// like) toks[i] follows, lower-cased, or "".
 func honorificBefore(toks []token, i int) string {
 	if i > 1 && toks[i-1].is(".") {
 		i--

@@ -44,7 +44,7 @@ func (d *doc) indirect(pi, ss, se int) {
 				// a person named after it is read: a body cut at its
 				// quoted name ("ФГБУ «Главрыбвод»") would be a fragment.
 				pe2 := pe
-				for pe2 > from && pe2+1 < se && toks[pe2].kind == tQuote {
+				for pe2+1 < se && toks[pe2].kind == tQuote {
 					pe2 = phraseEnd(toks, pe2+1, se)
 				}
 				if m2, ok2 := d.parsePhrase(toks[from:pe2], caseGen, false); ok2 && m2.kind == kPerson && m2.pos > toks[pe].s {

@@ -75,7 +75,7 @@ func readFeatures(r Report) features {
 		add(&f.body, "w"+w.Stem)
 	}
 	bodyText := limitWords(r.Text, bodyWords*2)
-	f.lang = languageOf(headText + "\n" + bodyText)
+	f.lang = languageOf(headText, bodyText)
 	for _, text := range []string{headText, bodyText} {
 		forNames(text, func(key string) { add(&f.names, "n"+key) })
 		forNumbers(text, func(n string) { add(&f.nums, "d"+n) })
@@ -221,27 +221,29 @@ const (
 	bulgarian
 )
 
-// languageOf tells a text's language by the letters only some of the
+// languageOf tells the language of texts, read together, by the letters only some of the
 // Cyrillic languages of the news use: ы and э (Russian, Belarusian), і, ї, є
 // and ґ (Ukrainian, Belarusian), ў (Belarusian), and ъ inside a word without
 // ы (Bulgarian).
-func languageOf(text string) language {
+func languageOf(texts ...string) language {
 	var ru, uk, be, hard int
-	prev := ' '
-	for _, r := range text {
-		switch r {
-		case 'ы', 'э', 'Ы', 'Э':
-			ru++
-		case 'і', 'ї', 'є', 'ґ', 'І', 'Ї', 'Є', 'Ґ':
-			uk++
-		case 'ў', 'Ў':
-			be++
-		case 'ъ':
-			if unicode.IsLetter(prev) {
-				hard++
+	for _, text := range texts {
+		prev := ' '
+		for _, r := range text {
+			switch r {
+			case 'ы', 'э', 'Ы', 'Э':
+				ru++
+			case 'і', 'ї', 'є', 'ґ', 'І', 'Ї', 'Є', 'Ґ':
+				uk++
+			case 'ў', 'Ў':
+				be++
+			case 'ъ':
+				if unicode.IsLetter(prev) {
+					hard++
+				}
 			}
+			prev = r
 		}
-		prev = r
 	}
 	switch {
 	case be > 0 && uk > 0:
