@@ -154,16 +154,30 @@ func orgAt(ts []token, i int, lang string) (string, int) {
 			j++
 			continue
 		}
+		if pluralApostrophe(ts, j) && j+1 < len(ts) && ts[j+1].cap() {
+			j++ // "Universities and Colleges Employers’ Association"
+			continue
+		}
 		break
 	}
 	if !org || enStop[lw] {
 		return "", i
 	}
 	var words []string
-	for _, n := range ts[i:j] {
+	for k, n := range ts[i:j] {
+		if pluralApostrophe(ts, i+k) {
+			words[len(words)-1] += n.text
+			continue
+		}
 		words = append(words, stripPossessive(n.text))
 	}
 	return strings.Join(words, " "), j
+}
+
+// pluralApostrophe reports whether ts[k] is the apostrophe of a plural's
+// possessive, written right after its word ("Employers’", "Veterans'").
+func pluralApostrophe(ts []token, k int) bool {
+	return k > 0 && k < len(ts) && (ts[k].text == "’" || ts[k].text == "'") && ts[k-1].kind == tWord && ts[k-1].e == ts[k].s && strings.HasSuffix(ts[k-1].text, "s")
 }
 
 // ruByRegion returns the end of a region's complement at ts[j], or j: "по

@@ -134,30 +134,33 @@ func (d *doc) quoteTok(pi, qi int) {
 	// A quotation's continuation in the next paragraph is its speaker's,
 	// unless it opens with a turn of its own ("Зеленский: …").
 	goesOn := sp.continued && !turnLabel(d.text[sp.s:sp.e])
-	d.emitSegs(pi, segs, a, continued || goesOn || d.interruptedBefore(pi, qi) || !a.ok() && d.goesOnLastSpeaker(pi, ss, content))
+	alone := qi == 0 && onlyPunctAfter(toks, qi+1, se) && endsTerminal(content)
+	d.emitSegs(pi, segs, a, continued || goesOn || d.interruptedBefore(pi, qi) || !a.ok() && d.goesOnLastSpeaker(pi, ss, content, alone))
 	d.quoted[[2]int{pi, ss}] = true
 	d.innerQuotes(pi, toks[qi].q)
 }
 
-// goesOnLastSpeaker reports whether a Russian quotation with no attribution
-// of its own, content, in the sentence at toks[ss] of paragraph pi, is the
-// last speaker's words: it opens the paragraph after the lead that named
-// them (leadSpoke), or stands in the sentence after the one that did
+// goesOnLastSpeaker reports whether a quotation with no attribution of its
+// own, content, in the sentence at toks[ss] of paragraph pi, is the last
+// speaker's words: it opens the paragraph after the lead that named them
+// (leadSpoke; in English only when it is that whole sentence and ends it,
+// alone: a quoted subheading is nobody's), or,
+// in Russian, stands in the sentence after the one that did
 // (sentenceBeforeSpoke) and asks no question.
-func (d *doc) goesOnLastSpeaker(pi, ss int, content string) bool {
+func (d *doc) goesOnLastSpeaker(pi, ss int, content string, alone bool) bool {
 	n := wordCount(content)
-	return ss == 0 && n >= minUnattributedWords && d.leadSpoke(pi) ||
+	return ss == 0 && n >= minUnattributedWords && (d.lang == "ru" || alone) && d.leadSpoke(pi) ||
 		n >= minFollowWords && !strings.HasSuffix(content, "?") && d.sentenceBeforeSpoke(pi, ss)
 }
 
-// leadSpoke reports whether, in Russian, the last speaker, no outlet, was
-// named in the last sentence of the paragraph before pi: a quotation of a
-// few words or more that opens the next paragraph with no attribution of
-// its own is theirs ("Тьерри Анри рассказал, что он рад оказаться в
-// Канаде. ¶ «Для меня большая честь…»"). (English news attributes each
-// quotation again; an outlet only relays.)
+// leadSpoke reports whether the last speaker, no outlet (an outlet only
+// relays), was named in the last sentence of the paragraph before pi: a
+// quotation of a few words or more that opens the next paragraph with no
+// attribution of its own is theirs ("Тьерри Анри рассказал, что он рад
+// оказаться в Канаде. ¶ «Для меня большая честь…»"; "He lamented the fact
+// that … ¶ "This has nothing to do with …"").
 func (d *doc) leadSpoke(pi int) bool {
-	if d.lang != "ru" || pi == 0 || d.last.e == nil || d.last.para != pi-1 || d.last.e.outlet() {
+	if pi == 0 || d.last.e == nil || d.last.para != pi-1 || d.last.e.outlet() {
 		return false
 	}
 	p := d.paras[pi-1]

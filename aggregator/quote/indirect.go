@@ -126,7 +126,7 @@ func (d *doc) indirect(pi, ss, se int) {
 					n++
 				}
 			}
-			if n < se && toks[n].kind == tWord && !enStop[toks[n].low] || n < se && (toks[n].is("the") || toks[n].is("it") || toks[n].is("there") || toks[n].is("this") || enPronouns[toks[n].low] != unknownGender) {
+			if n < se && toks[n].kind == tWord && !enStop[toks[n].low] || n < se && (toks[n].lower() && enComplementOpeners[toks[n].low] || enPronouns[toks[n].low] != unknownGender) {
 				a := d.leftAttr(toks, ss, v+1)
 				if a.ok() && a.m.kind != 0 {
 					d.speak(pi, toks[n].s, end, a, false, false)
@@ -222,6 +222,11 @@ func (d *doc) unmarkedDirect(toks []token) bool {
 
 var ruFirstPerson = toSet(`я мы меня мне мной нас нам нами мой моя моё мое мои моего моей моих моим мою
 наш наша наше наши нашего нашей наших нашим нашу`)
+
+// enComplementOpeners are function words that open the clause of what
+// was said after a speech verb with no "that": "said the plan …", "said
+// its members had been …".
+var enComplementOpeners = toSet(`the it there this its his their our`)
 
 // relativeWord reports whether w opens a relative clause: "который",
 // "которые", "who", "which".

@@ -284,6 +284,13 @@ func personEvidence(toks []token, i, j int, lang string) bool {
 		if enPlaceFirst[lower(words[0])] {
 			return false
 		}
+		k := j
+		if pluralApostrophe(toks, k) {
+			k++
+		}
+		if k < len(toks) && toks[k].cap() && enOrgWords[toks[k].low] {
+			return false // "Homeland Security Department", "Colleges Employers’ Association": a body's name
+		}
 		for _, w := range words {
 			if enOrgWords[lower(w)] {
 				return false

@@ -102,14 +102,14 @@ func (d *doc) parsePhrase(toks []token, cas int, nearest bool) (mention, bool) {
 		}
 		// Names.
 		if i0, j := d.nameAt(ts, i); j > i {
-			if lang == "en" && i > 0 && enPlacePrepositions[ts[i-1].low] {
-				// "Health authorities in China’s Inner Mongolia": a place
-				for stripPossessive(ts[j-1].text) != ts[j-1].text {
+			if lang == "en" && i > 0 && (enPlacePrepositions[ts[i-1].low] || i > 1 && ts[i-1].low == "the" && enPlacePrepositions[ts[i-2].low]) {
+				// "Health authorities in China’s Inner Mongolia", "a
+				// wooden fishing boat in the Bering Sea", "a report in the
+				// Argus Leader of Sioux Falls": a place, or where the words
+				// were printed; who spoke is named elsewhere or not at all.
+				for j < len(ts) && ts[j].kind == tWord && (ts[j].cap() || ts[j].acronym() || ts[j].low == "of" && j+1 < len(ts) && ts[j+1].cap()) || stripPossessive(ts[j-1].text) != ts[j-1].text {
 					_, j2 := nameSpan(ts, j, lang)
-					if j2 <= j {
-						break
-					}
-					j = j2
+					j = max(j2, j+1)
 				}
 				i = j - 1
 				continue
@@ -194,10 +194,28 @@ func (d *doc) parsePhrase(toks []token, cas int, nearest bool) (mention, bool) {
 				i = j - 1
 				continue
 			}
+			if lang == "en" && !m.strong && !d.knownSurname(last) {
+				// "the Heritage Foundation", "the Homeland Security
+				// Department", "the Citizenship and Immigration Services":
+				// the words open a body's name, with the capitalised words
+				// before them ("New York Times").
+				if o, k := orgAt(ts, i, lang); k > j {
+					at := i
+					for at > 0 && i-at < 3 && ts[at-1].kind == tWord && ts[at-1].cap() && !d.startsSentence(ts[at-1].s) {
+						at--
+					}
+					if at < i {
+						o = strings.Join(runWords(ts, at, i), " ") + " " + o
+					}
+					orgs = append(orgs, found{mention{kind: kOrg, org: o, pos: ts[at].s}, at})
+					i = k - 1
+					continue
+				}
+			}
 			if lang == "en" && !m.strong && len(words) == 1 && !d.knownSurname(words[0]) {
 				lw0 := lower(words[0])
 				sentStart := i > 0 && endsSentence(ts[i-1]) || i == 0 && d.opensSentence(t.s)
-				if j < len(ts) && d.enModifies(ts[j]) {
+				if j < len(ts) && (d.enModifies(ts[j]) || ts[j].acronym() && isRole(ts[j].text, lang)) {
 					// "American officials", "Israeli election results": the
 					// phrase is about what the noun names. A body's noun
 					// makes the two a body ("Trump administration"); a role
@@ -222,22 +240,6 @@ func (d *doc) parsePhrase(toks []token, cas int, nearest bool) (mention, bool) {
 					continue
 				}
 				bodyNext := j < len(ts) && ts[j].cap() && enOrgWords[ts[j].low]
-				if bodyNext {
-					// "the Heritage Foundation": the word opens a body's name,
-					// with the capitalised words before it ("New York Times").
-					if o, k := orgAt(ts, i, lang); k > j {
-						at := i
-						for at > 0 && i-at < 3 && ts[at-1].kind == tWord && ts[at-1].cap() && !d.startsSentence(ts[at-1].s) {
-							at--
-						}
-						if at < i {
-							o = strings.Join(runWords(ts, at, i), " ") + " " + o
-						}
-						orgs = append(orgs, found{mention{kind: kOrg, org: o, pos: ts[at].s}, at})
-						i = k - 1
-						continue
-					}
-				}
 				if strings.HasSuffix(lw0, "ing") || strings.HasSuffix(lw0, "ed") || strings.Contains(words[0], "-") ||
 					strings.ContainsAny(words[0], "’'") || sentStart && !d.inText(words[0]) || bodyNext {
 					i = j - 1

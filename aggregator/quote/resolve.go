@@ -205,6 +205,13 @@ func (d *doc) resolve(m mention, g gender) (*entity, string) {
 			}
 			return nil, ""
 		}
+		if d.lang == "en" && d.last.e != nil && d.last.e.kind == kOrg && spokesRoleIn(d.last.role) && !d.personBetween(d.last.pos, m.pos) {
+			// "a spokesperson for the Universities and Colleges Employers’
+			// Association said … “…,” he said": the spokesperson, for
+			// the body, not a person named before. (A Russian
+			// "Представитель ОВЦС" is the person named before it.)
+			return d.last.e, d.last.role
+		}
 		gg := m.gender
 		if gg == unknownGender {
 			gg = g
@@ -528,6 +535,17 @@ func (d *doc) colonAfter(m mention) bool {
 func (d *doc) personBetween(from, to int) bool {
 	k := sort.Search(len(d.pm), func(i int) bool { return d.pm[i].pos > from })
 	return k < len(d.pm) && d.pm[k].pos < to
+}
+
+// spokesRoleIn reports whether role holds a word of spokesRole ("Foreign
+// Ministry spokesman", "spokesperson for the …").
+func spokesRoleIn(role string) bool {
+	for _, w := range strings.Fields(lower(role)) {
+		if spokesRole[w] {
+			return true
+		}
+	}
+	return false
 }
 
 // learnGender gives person e the gender g that a pronoun read as them or

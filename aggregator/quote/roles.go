@@ -213,8 +213,8 @@ func roleBefore(ts []token, i int, lang string) string {
 				// "Secretary of Health and Human Services")
 				break
 			}
-			if _, ok := enVerbs[lw]; ok && !enRoleWords[lw] {
-				break
+			if _, ok := enVerbs[lw]; ok && !enRoleWords[lw] && t.lower() {
+				break // (a capitalised verb names: "State Department spokesman")
 			}
 			if t.lower() && !isRole(t.text, lang) && lw != "of" && lw != "for" && lw != "and" && start < 0 {
 				break
@@ -270,8 +270,9 @@ func roleBefore(ts []token, i int, lang string) string {
 }
 
 // enClauseOpeners open a clause after a role ("a professor whose research
-// includes …", "who was an adviser … but"): the role ends before them.
-var enClauseOpeners = toSet(`who whose whom which that but where when while`)
+// includes …", "who was an adviser … but") or after a name ("Mrs. Clinton,
+// even some allies questioned why …"): the role ends before them.
+var enClauseOpeners = toSet(`who whose whom which that but where when while why whether how if because although though unless until even`)
 
 // appositive returns a role given after the name: "Smith, the company's
 // spokesman," / "Ильхам Ахмед, курдский политический деятель".

@@ -121,8 +121,9 @@ func tokenize(text string, s, e int, spans []qspan, qs []int) []token {
 				}
 				if r2 == utf8.RuneError && n2 == 3 && j+n2 < e {
 					// a letter a source's broken encoding replaced, inside
-					// a word: "S\ufffdnchez" is one word, not "S"
-					if r3, _ := utf8.DecodeRuneInString(text[j+n2:]); unicode.IsLower(r3) {
+					// a word: "S\ufffdnchez" is one word, not "S" (but in
+					// "Golden\ufffdof Maine" it was a space)
+					if r3, _ := utf8.DecodeRuneInString(text[j+n2:]); unicode.IsLower(r3) && !enStop[leadingLetters(text[j+n2:e])] {
 						j += n2
 						continue
 					}
@@ -362,4 +363,14 @@ func enClauseOpener(verb, t token) bool {
 		return true
 	}
 	return !enStop[w] && !enMonths[w] && !strings.HasSuffix(w, "ly")
+}
+
+// leadingLetters returns the letters s starts with.
+func leadingLetters(s string) string {
+	for i, r := range s {
+		if !unicode.IsLetter(r) {
+			return s[:i]
+		}
+	}
+	return s
 }
