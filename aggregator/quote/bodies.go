@@ -160,7 +160,7 @@ func orgAt(ts []token, i int, lang string) (string, int) {
 		}
 		break
 	}
-	if !org || enStop[lw] {
+	if !org || enStop[lw] || j == i+1 && enCommonAcronyms[lw] {
 		return "", i
 	}
 	var words []string
@@ -173,6 +173,10 @@ func orgAt(ts []token, i int, lang string) (string, int) {
 	}
 	return strings.Join(words, " "), j
 }
+
+// enCommonAcronyms are things, not bodies, that English writes in capitals:
+// "on smartphones and TV", "TV commercials", "GDP".
+var enCommonAcronyms = toSet(`tv pc gdp ai dna suv atm id gps usb led hiv aids covid ppe cctv faq pdf vpn iq`)
 
 // pluralApostrophe reports whether ts[k] is the apostrophe of a plural's
 // possessive, written right after its word ("Employers’", "Veterans'").

@@ -90,7 +90,8 @@ union association institute center centre foundation coalition alliance movement
 police force forces authority authorities service team bureau embassy regime cabinet
 parliament congress senate house white-house kremlin pentagon prime vice acting former
 director-general secretary-general state-department administrator ombudsman
-superintendent chancellor provost dean principal comptroller treasurer auditor marshal mp mps mep meps`)
+superintendent chancellor provost dean principal comptroller treasurer auditor marshal mp mps mep meps
+coo cfo cto cmo`)
 
 // enOrgWords end the name of a body: "Media Research Center", "Department of State".
 var enOrgWords = toSet(`ministry department agency office committee council party administration government

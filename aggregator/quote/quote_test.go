@@ -888,6 +888,11 @@ func TestEnglishBodiesBeforeRoles(t *testing.T) {
 	checkSpeakers(t, "en", map[string][]string{
 		"\u201cThey were the first ones to market the MSC halibut,\u201d said Bob Alverson, head of the Fishing Vessel Owners Association.\n\nAlverson summed up the journey from a wooden fishing boat in the Bering Sea to the fish counter: \u201cIt\u2019s Seattle old school meets Seattle new school with Amazon.\u201d": {"Bob Alverson", "Bob Alverson"},
 	})
+	// A thing written in capitals is no body, nor is a role's acronym:
+	// "the company" after them is not "TV" or "COO" (usatoday.com, 2019).
+	checkSpeakers(t, "en", map[string][]string{
+		"Legere will hand over the reins to COO and president Mike Siever.\n\nAmazon is now letting you listen to music free on smartphones and TV, as well as online. The company published a blog post that said customers without a Prime membership could now access ad-supported music for free.": {""},
+	})
 	// A spokesperson for a body, then "he": the spokesperson, for the body,
 	// not a person named before; the body's name holds a plural's
 	// apostrophe. "said its members had been …" is reported speech.
