@@ -921,6 +921,24 @@ func TestRepresentativeNamedBefore(t *testing.T) {
 	}
 }
 
+// TestBodysRepresentative: "представитель пресс-службы" is someone named
+// before only when the article gave them a spokesman's role (Песков,
+// "Пресс-секретарь", is "представитель Кремля"; a "сотрудник пресс-центра"
+// is "представитель автогиганта"), never the defendant the
+// court's press service spoke of; a body's quoted name is a word of the
+// role before a name ("представитель компании «Феникс-Менеджмент» Дмитрий
+// Калугин"). (interfax.ru, ugra-news.ru, ria.ru, November 2019.)
+func TestBodysRepresentative(t *testing.T) {
+	checkSpeakers(t, "ru", map[string][]string{
+		"Экс-глава комитета по лесному хозяйству Дагестана Алибег Гаджиев останется под стражей еще на три месяца.\n\n\"Суд продлил срок его (Гаджиева) содержания под стражей на три месяца - до 15 февраля\", - цитирует представителя пресс-службы \"Интерфакс-Юг\".": {""},
+		"О нововведениях сообщил сотрудник пресс-центра АвтоВАЗа Стас Березий. Представитель автогиганта отметил, что на самом деле реформа началась уже давно.":                                                                                                         {"Стас Березий"},
+		"Пресс-секретарь российского президента Дмитрий Песков прокомментировал заявление украинского министра инфраструктуры Владислава Криклия.\n\n\"Мы не относим это заявление к разряду удачных\", — заявил представитель Кремля.":                                  {"Дмитрий Песков"},
+	})
+	checkSpeakerRoles(t, "ru", map[string][2]string{
+		"Об этом во время встречи с водителями заявил представитель компании \"Феникс-Менеджмент\" Дмитрий Калугин.\n\n\"У каждого из вас есть договор. В документе обозначена схема оплаты\", - сказал Калугин.": {"Дмитрий Калугин", "представитель компании \"Феникс-Менеджмент\""},
+	})
+}
+
 // TestEnglishSubjectBeforeVerb: a name right before a verb in the past
 // tense is its sentence's subject, the antecedent of a later "she", unless
 // a preposition puts it in an object (huffpost.com, 2015; washingtonpost.com,

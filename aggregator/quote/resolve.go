@@ -354,7 +354,11 @@ func (d *doc) resolve(m mention, g gender) (*entity, string) {
 			}
 			return nil, m.role
 		}
-		if e := d.antecedent(m.pos, g); e != nil {
+		if e := d.antecedent(m.pos, g); e != nil && (head != "представитель" && head != "представительница" || speaksForBody(e)) {
+			// (a body's representative is someone named before only when
+			// the article gave them a spokesman's role: "Пресс-секретарь
+			// … Дмитрий Песков … заявил представитель Кремля", never the
+			// defendant the press service spoke of)
 			return e, m.role
 		}
 		if m.org != "" && !personRole(head, d.lang) {
@@ -363,6 +367,18 @@ func (d *doc) resolve(m mention, g gender) (*entity, string) {
 		return nil, m.role
 	}
 	return nil, ""
+}
+
+// speaksForBody reports whether the article gave person e a role of one who
+// speaks for a body: a spokesman's ("представитель компании",
+// "пресс-секретарь") or one in its press office ("сотрудник пресс-центра").
+func speaksForBody(e *entity) bool {
+	for _, r := range e.roles {
+		if spokesRoleIn(r) || strings.Contains(lower(r), "пресс-") {
+			return true
+		}
+	}
+	return false
 }
 
 // personRole reports whether a role word names someone whose words are

@@ -187,6 +187,13 @@ func roleBefore(ts []token, i int, lang string) string {
 			k--
 			continue
 		}
+		if t.kind == tQuote && lang == "ru" && k > 0 && ts[k-1].kind == tWord && ts[k-1].lower() && ruOrgWordForm(ts[k-1].low, 3) {
+			// "представитель компании «Феникс-Менеджмент» Дмитрий
+			// Калугин": the body's quoted name is the role's
+			keep = append(keep, k)
+			k--
+			continue
+		}
 		if t.kind != tWord {
 			break
 		}
