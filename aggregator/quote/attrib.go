@@ -749,6 +749,9 @@ func (d *doc) prevAttr(pi int) attrib {
 		return attrib{}
 	}
 	ss, _ := d.sentenceOf(pi-1, len(pt)-1)
+	if shouted(pt[ss:]) {
+		return attrib{} // a heading: "HERE'S WHAT YOU NEED TO KNOW ABOUT THE VIRUS OUTBREAK:"
+	}
 	a := d.leftAttr(pt, ss, len(pt))
 	if !a.ok() {
 		// "Премьер-министр Малайзии продемонстрировал, что …:" — the
@@ -855,4 +858,19 @@ func (d *doc) cueIn(toks []token, ss, se int) bool {
 		}
 	}
 	return false
+}
+
+// shouted reports whether toks hold three words or more, all in capitals:
+// a heading, which names no speaker.
+func shouted(toks []token) bool {
+	n := 0
+	for _, t := range toks {
+		if t.kind == tWord {
+			if strings.ToUpper(t.text) != t.text || strings.ToLower(t.text) == t.text {
+				return false
+			}
+			n++
+		}
+	}
+	return n >= 3
 }

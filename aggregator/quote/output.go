@@ -160,8 +160,10 @@ type emitted struct {
 }
 
 // post fills what only the whole article tells: a quotation running over
-// paragraphs takes the speaker of its last paragraph; a headline's quotation
-// the article's main speaker.
+// paragraphs takes the speaker of its last paragraph, or, where that names
+// none, the first paragraph's speaker goes on into the paragraphs that
+// reopen it with no attribution or speaker's label of their own (English
+// writes “… ¶ “… ¶ “…,” the government spokesman said).
 func (d *doc) post() {
 	for i := len(d.out) - 2; i >= 0; i-- {
 		q := &d.out[i]
@@ -171,6 +173,12 @@ func (d *doc) post() {
 		n := d.out[i+1]
 		if n.Direct && n.Speaker != "" && n.para == q.para+1 && d.unclosedAt(q.Pos) {
 			q.Speaker, q.Role, q.Verb = n.Speaker, n.Role, n.Verb
+		}
+	}
+	for i := 1; i < len(d.out); i++ {
+		q, p := &d.out[i], d.out[i-1]
+		if q.Speaker == "" && q.Verb == "" && q.Direct && p.Direct && p.Speaker != "" && q.para == p.para+1 && d.unclosedAt(p.Pos) && q.Pos-d.paras[q.para].s <= len("“") && !turnLabel(q.Text) {
+			q.Speaker, q.Role = p.Speaker, p.Role
 		}
 	}
 	// A quoted word or phrase of a few words that nobody is said to have

@@ -869,6 +869,24 @@ func TestEnglishQuotationAfterTheLead(t *testing.T) {
 	})
 }
 
+// TestEnglishQuotationOverParagraphs: English reopens a quotation running
+// over paragraphs with a mark and closes it only at its end; a paragraph
+// that reopens it with no attribution of its own goes on with the first
+// paragraph's speaker (malaymail.com, 2024). A heading in capitals before a
+// colon is nobody (apnews.com, 2020).
+func TestEnglishQuotationOverParagraphs(t *testing.T) {
+	checkSpeakers(t, "en", map[string][]string{
+		"Private companies did not pay for Prime Minister Datuk Seri Anwar Ibrahim’s recent travels abroad, Communications Minister Fahmi Fadzil said today.\n\nHe said the government still covered the cost for Anwar’s delegation.\n\n\u201cThe prime minister’s official trips were indeed to strengthen Malaysia’s economy, trade and diplomatic ties with Peru, Egypt and Brazil, especially.\n\n\u201cThe business delegation that joined this trip, were fully funded by their respective companies.\n\n\u201cMeanwhile, the business delegation paid 73 per cent of the cost, or RM4.5 million,\u201d the government spokesman said.": {"Fahmi Fadzil", "Fahmi Fadzil", "Fahmi Fadzil", ""},
+		"HERE'S WHAT YOU NEED TO KNOW ABOUT THE VIRUS OUTBREAK:\n\n\"AstraZeneca says late-stage trials show its vaccine with Oxford University is highly effective\n\n\" Jury duty? No thanks, say many, forcing trials to be delayed": {"", ""},
+	})
+	// A piece that opens with a speaker's label is theirs, not the first
+	// piece's speaker's (fraza.ua, November 2019).
+	qs := Find("Президент США Дональд Трамп показал сенаторам Республиканской партии стенограмму своего первого разговора с президентом Украины Владимиром Зеленским.\n\nКак сообщает CNN со ссылкой на сенатора Кевина Крамера, в ходе беседы Трамп несколько раз ссылался на разговор с Зеленским, а затем предложил присутствующим ее показать. По его словам, размер расшифровки не превышает одной страницы «реального текста» и содержит примерно следующее:\n\n«Трамп: Поздравляю, вы провели отличную кампанию.\n\nЗеленский: О, спасибо, господин президент, я с нетерпением жду сотрудничества с вами».", "ru")
+	if n := len(qs); n == 0 || qs[n-1].Speaker != "" {
+		t.Errorf("%+v: want Зеленский's line credited to no one", qs)
+	}
+}
+
 // TestEnglishBodiesBeforeRoles: the capitalised words before a body's word
 // are its name, not a person's ("the Tax Policy Center", "Homeland Security
 // Department spokesman Tim Williams"); a capitalised word that is also a
