@@ -1,7 +1,5 @@
 package quote
 
-import "strconv"
-
 // gender is what a word agrees with: the gender or number of a person, a
 // pronoun or a noun, or, for a Russian speech verb that shows neither, its
 // form. The values are letters so that a dump of a mention reads plainly.
@@ -18,30 +16,6 @@ const (
 	gerund        gender = 'g' // "заявив", "отмечая": the subject of the sentence's verb
 	present       gender = '?' // "говорит", "заявляет": the present tense, which shows no gender
 )
-
-func (g gender) String() string {
-	switch g {
-	case unknownGender:
-		return "unknown"
-	case masculine:
-		return "masculine"
-	case feminine:
-		return "feminine"
-	case neuter:
-		return "neuter"
-	case plural:
-		return "plural"
-	case firstPerson:
-		return "first person"
-	case inanimate:
-		return "inanimate"
-	case gerund:
-		return "gerund"
-	case present:
-		return "present"
-	}
-	return "gender(" + strconv.Itoa(int(g)) + ")"
-}
 
 // oppositeGenders reports whether a and b are a man's and a woman's.
 func oppositeGenders(a, b gender) bool {

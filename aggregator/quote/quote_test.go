@@ -1080,7 +1080,7 @@ func TestVerbAgreement(t *testing.T) {
 	for _, tt := range tests {
 		g, ok := ruVerb(tt.word)
 		if g != tt.want || ok != tt.verb {
-			t.Errorf("ruVerb(%q) = %v, %v; want %v, %v", tt.word, g, ok, tt.want, tt.verb)
+			t.Errorf("ruVerb(%q) = %q, %v; want %q, %v", tt.word, g, ok, tt.want, tt.verb)
 		}
 	}
 }
