@@ -107,7 +107,12 @@ func (d *doc) parsePhrase(toks []token, cas int, nearest bool) (mention, bool) {
 				// wooden fishing boat in the Bering Sea", "a report in the
 				// Argus Leader of Sioux Falls": a place, or where the words
 				// were printed; who spoke is named elsewhere or not at all.
-				for j < len(ts) && ts[j].kind == tWord && (ts[j].cap() || ts[j].acronym() || ts[j].low == "of" && j+1 < len(ts) && ts[j+1].cap()) || stripPossessive(ts[j-1].text) != ts[j-1].text {
+				for j < len(ts) {
+					t := ts[j]
+					possessed := stripPossessive(ts[j-1].text) != ts[j-1].text
+					if !possessed && !(t.kind == tWord && (t.cap() || t.acronym() || t.low == "of" && j+1 < len(ts) && ts[j+1].cap())) {
+						break
+					}
 					_, j2 := nameSpan(ts, j, lang)
 					j = max(j2, j+1)
 				}

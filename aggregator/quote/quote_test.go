@@ -906,6 +906,9 @@ func TestEnglishBodiesBeforeRoles(t *testing.T) {
 	checkSpeakers(t, "en", map[string][]string{
 		"\u201cThey were the first ones to market the MSC halibut,\u201d said Bob Alverson, head of the Fishing Vessel Owners Association.\n\nAlverson summed up the journey from a wooden fishing boat in the Bering Sea to the fish counter: \u201cIt\u2019s Seattle old school meets Seattle new school with Amazon.\u201d": {"Bob Alverson", "Bob Alverson"},
 	})
+	// A place's possessive that ends the text ends the place (it had read
+	// past the last word).
+	checkSpeakers(t, "en", map[string][]string{"\"We are ready,\" said officials in China’s": {""}})
 	// A thing written in capitals is no body, nor is a role's acronym:
 	// "the company" after them is not "TV" or "COO" (usatoday.com, 2019).
 	checkSpeakers(t, "en", map[string][]string{
