@@ -144,9 +144,9 @@ func (d *doc) quoteTok(pi, qi int) {
 // own, content, in the sentence at toks[ss] of paragraph pi, is the last
 // speaker's words: it opens the paragraph after the lead that named them
 // (leadSpoke; in English only when it is that whole sentence and ends it,
-// alone: a quoted subheading is nobody's), or,
-// in Russian, stands in the sentence after the one that did
-// (sentenceBeforeSpoke) and asks no question.
+// alone: a quoted subheading is nobody's), or, in Russian, stands in the
+// sentence after the one that did (sentenceBeforeSpoke) and asks no
+// question.
 func (d *doc) goesOnLastSpeaker(pi, ss int, content string, alone bool) bool {
 	n := wordCount(content)
 	return ss == 0 && n >= minUnattributedWords && (d.lang == "ru" || alone) && d.leadSpoke(pi) ||

@@ -201,10 +201,10 @@ func (d *doc) subjectAt(pi, i, j int, m mention) bool {
 		if j+1 < len(toks) && toks[j].lower() && strings.HasSuffix(toks[j+1].low, "ed") {
 			return true
 		}
-		if toks[j].lower() && len(toks[j].low) > 4 && strings.HasSuffix(toks[j].low, "ed") && !(i > 0 && (enObjectPrepositions[toks[i-1].low] || enPlacePrepositions[toks[i-1].low] || toks[i-1].low == "for" || toks[i-1].low == "of")) {
-			// "anchor Ilia Calderón reacted": a verb's subject (not "an
-			// endorsement for Clinton seemed")
-			return true
+		pastTense := toks[j].lower() && len(toks[j].low) > 4 && strings.HasSuffix(toks[j].low, "ed")
+		afterPreposition := i > 0 && (enObjectPrepositions[toks[i-1].low] || enPlacePrepositions[toks[i-1].low] || toks[i-1].low == "for" || toks[i-1].low == "of")
+		if pastTense && !afterPreposition {
+			return true // "anchor Ilia Calderón reacted", not "an endorsement for Clinton seemed"
 		}
 	}
 	ss, se := d.sentenceOf(pi, i)
