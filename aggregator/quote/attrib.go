@@ -237,6 +237,16 @@ func (d *doc) rightAttr(toks []token, j, end int) attrib {
 		}
 		return attrib{}
 	}
+	if len(subj) > 0 && enPreposition(subj[0].low) {
+		// The reporter's words go on after the quotation: the subject is
+		// after their last comma ("…" to hold up on their plans, Indyk
+		// said), or after the verb ("…" for Clinton, said Kunin).
+		k := len(subj) - 1
+		for k >= 0 && !subj[k].is(",") {
+			k--
+		}
+		subj = subj[k+1:]
+	}
 	if len(subj) > 0 {
 		if m, ok := d.parsePhrase(subj, caseNom, false); ok {
 			a.m = m

@@ -118,6 +118,17 @@ func (d *doc) quoteTok(pi, qi int) {
 			return
 		}
 	}
+	if d.lang == "en" && d.sentenceGoesOn(toks, qi, d.text[sp.s:sp.close]) {
+		// Part of a sentence the reporter wrote: alone it would say
+		// something else. Its source still speaks, for the quotations
+		// after it.
+		if a.ok() && a.m.kind != 0 {
+			d.heard(pi, a)
+			d.partHeard[toks[qi].q] = true
+		}
+		d.quoted[[2]int{pi, ss}] = true
+		return
+	}
 	if d.iv.on && !(a.ok() && a.m.kind != 0) {
 		// Inside an interview every paragraph is someone's speech: a
 		// quotation in it is reported only with an attribution of its own.
@@ -217,18 +228,18 @@ func (d *doc) interruptedBefore(pi, qi int) bool {
 		return false
 	}
 	toks := d.paras[pi].toks
-	n := len(d.out)
-	if n == 0 {
-		return false
+	last := emitted{}
+	last.Pos = -1
+	if n := len(d.out); n > 0 {
+		last = d.out[n-1]
 	}
-	last := d.out[n-1]
 	title := false
 	for k := qi - 1; k >= 0; k-- {
 		if toks[k].kind != tQuote {
 			continue
 		}
 		prev := d.spans[toks[k].q]
-		if inner := d.text[prev.s:prev.e]; !title && last.Pos < prev.s && firstUpper(inner) && wordCount(inner) <= 5 {
+		if inner := d.text[prev.s:prev.e]; !title && last.Pos < prev.s && !d.partHeard[toks[k].q] && firstUpper(inner) && wordCount(inner) <= 5 {
 			// A title quoted inside the clause ("''It's nonsense,'' Mr.
 			// Trump said on NBC's ''Meet the Press.'' ''She lies…''"),
 			// not reported: the first piece is before it, and ends with
@@ -236,11 +247,13 @@ func (d *doc) interruptedBefore(pi, qi int) bool {
 			title = true
 			continue
 		}
-		// The first piece must have been reported: a fragment left out
-		// leaves the second piece without a speaker of its own. Nor does
-		// a first piece credited to no one ("said a longtime adviser to
-		// Trump") lend the second the speaker before it.
-		return last.Pos >= prev.s && last.Speaker != "" && (!title || quoteEndsClause(toks[k])) && interruption(d.text[prev.e:d.spans[toks[qi].q].s])
+		// The first piece must have been reported, or left out as part of
+		// the reporter's sentence with its speaker named (sentenceGoesOn):
+		// a fragment left out leaves the second piece without a speaker of
+		// its own. Nor does a first piece credited to no one ("said a
+		// longtime adviser to Trump") lend the second the speaker before it.
+		reported := last.Pos >= prev.s && last.Speaker != "" || d.partHeard[toks[k].q] && d.last.para == pi
+		return reported && (!title || quoteEndsClause(toks[k])) && interruption(d.text[prev.e:d.spans[toks[qi].q].s])
 	}
 	return false
 }
@@ -534,4 +547,28 @@ func (d *doc) innerQuotes(pi, q int) {
 		// it goes on in the words of its own.
 		d.emit(ks.s, ks.e, d.speakerOf(pi, ks.s, a, false), a, true)
 	}
+}
+
+// sentenceGoesOn reports whether the sentence of an English quotation
+// toks[qi], inner (all between its marks), goes on past its closing mark with words that are not
+// its attribution: “They don't have a choice” but to take the lead …,
+// says X; “This will be a challenge” for Clinton, said Kunin. English
+// closes a quotation that comes before its attribution with a comma inside
+// the marks, so one that ends on no punctuation and is followed by a
+// lower-case word other than a speech verb, a pronoun, an article or
+// "according" is a piece of the reporter's sentence.
+func (d *doc) sentenceGoesOn(toks []token, qi int, inner string) bool {
+	r, _ := utf8.DecodeLastRuneInString(strings.TrimSpace(inner))
+	if unicode.IsPunct(r) || qi+1 >= len(toks) {
+		return false
+	}
+	next := toks[qi+1]
+	if !next.lower() || next.low == "according" || enDeterminers[next.low] {
+		return false
+	}
+	if _, ok := enPronouns[next.low]; ok {
+		return false
+	}
+	_, verb := d.verbAt(next)
+	return !verb
 }

@@ -202,7 +202,7 @@ func (d *doc) subjectAt(pi, i, j int, m mention) bool {
 			return true
 		}
 		pastTense := toks[j].lower() && len(toks[j].low) > 4 && strings.HasSuffix(toks[j].low, "ed")
-		afterPreposition := i > 0 && (enObjectPrepositions[toks[i-1].low] || enPlacePrepositions[toks[i-1].low] || toks[i-1].low == "for" || toks[i-1].low == "of")
+		afterPreposition := i > 0 && enPreposition(toks[i-1].low)
 		if pastTense && !afterPreposition {
 			return true // "anchor Ilia Calderón reacted", not "an endorsement for Clinton seemed"
 		}

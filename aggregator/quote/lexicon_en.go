@@ -162,6 +162,12 @@ var enPlacePrepositions = toSet(`in at near across throughout inside outside int
 // Daniel Greenberg", "talks with Putin", "a remark about Trump".
 var enObjectPrepositions = toSet(`to with about against toward towards`)
 
+// enPreposition reports whether w puts the name after it in a place or an
+// object ("for Clinton", "of Mr. Sanders"), never in a subject.
+func enPreposition(w string) bool {
+	return enObjectPrepositions[w] || enPlacePrepositions[w] || w == "for" || w == "of"
+}
+
 // enSpeechNouns are what a possessor says: "Obama’s words: “…”".
 var enSpeechNouns = toSet(`words remarks comments statements tweets posts messages answers responses replies thoughts`)
 

@@ -29,14 +29,16 @@ const maxOpen = 16
 // Straight double quotes are told apart as opening or closing by the
 // characters around them. A mark still open at the end of the paragraph
 // yields a span to the paragraph's end only when it opens the paragraph
-// (a quote running over several paragraphs). At most maxOpen marks stand
+// (a quote running over several paragraphs) or its sentence, after a colon,
+// or, where the next paragraph opens with a quotation mark (reopened, as
+// English goes on with a quotation), after the end of a sentence. At most maxOpen marks stand
 // open at once, so its work, added to *work, grows linearly with the
 // paragraph.
 //
 // carried tells that the paragraph before ended inside an unclosed
 // quotation: a closing mark that closes nothing here, before any other
 // mark, ends that quotation, and the text before it is its continuation.
-func scanMarks(text string, p para, carried bool, work *int) []qspan {
+func scanMarks(text string, p para, carried, reopened bool, work *int) []qspan {
 	var stack []opener
 	var out []qspan
 	prev := rune(' ')
@@ -138,7 +140,8 @@ func scanMarks(text string, p para, carried bool, work *int) []qspan {
 	if len(stack) > 0 {
 		o := stack[0]
 		lead := strings.TrimLeftFunc(text[p.s:o.pos], func(r rune) bool { return isSpace(r) || isDash(r) })
-		if (lead == "" || strings.HasSuffix(strings.TrimRightFunc(lead, isSpace), ":")) && o.r != '‘' {
+		lead = strings.TrimRightFunc(lead, isSpace)
+		if (lead == "" || strings.HasSuffix(lead, ":") || reopened && endsTerminal(lead)) && o.r != '‘' {
 			s, e := trimContent(text, o.end, p.e)
 			if e-s > 0 {
 				out = append(out, qspan{open: o.pos, close: p.e, cend: p.e, s: s, e: e, mark: o.r, parent: -1, unclosed: true})
@@ -255,4 +258,12 @@ func trimContent(text string, s, e int) (int, int) {
 		break
 	}
 	return s, e
+}
+
+// opensWithMark reports whether a paragraph opens with an opening quotation
+// mark: in English, the mark of a quotation going on from the paragraph
+// before.
+func opensWithMark(p string) bool {
+	r, _ := utf8.DecodeRuneInString(p)
+	return r == '“' || r == '"' || r == '«' || r == '„' || strings.HasPrefix(p, "''") || strings.HasPrefix(p, "``")
 }

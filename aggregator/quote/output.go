@@ -221,7 +221,9 @@ func (d *doc) unclosedAt(pos int) bool {
 // joinInterrupted makes one quote of an English quotation interrupted by
 // its attribution ("A," he said. "B."): English news reads the pieces as
 // one statement, and a journalist's feed shows them as one. The quote's Text
-// is the pieces joined by a space; Pos is where the first begins.
+// is the pieces joined by a space, or by " … " where the first ends on no
+// sentence's end ("A," he said, "b" is "A … b"); Pos is where the first
+// begins.
 func (d *doc) joinInterrupted() {
 	out := d.out[:0]
 	for _, q := range d.out {
@@ -236,7 +238,11 @@ func (d *doc) joinInterrupted() {
 			sameStatement := q.Direct && prev.Direct && sameSpeaker && end <= q.Pos && !q.right
 			interrupted := prev.para == q.para && interruption(d.text[end:q.Pos])
 			if sameStatement && interrupted {
-				prev.Text += " " + q.Text
+				sep := " "
+				if !endsTerminal(prev.Text) {
+					sep = " … " // words left out: the attribution, and the comma before it
+				}
+				prev.Text += sep + q.Text
 				continue
 			}
 		}

@@ -120,6 +120,7 @@ type doc struct {
 	midWords   map[string]bool // words standing inside a sentence, once inText has asked
 	lowStems   map[string]bool // the first letters of the lower-case words, once commonWord has asked
 	terms      map[string]bool // termKey of the quoted terms found so far (things.go)
+	partHeard  map[int]bool    // spans left out as part of a sentence whose speaker was named (sentenceGoesOn)
 	publisher  [][]string      // the words of each name of the outlet that published text (ownOutlet)
 
 	// The work done, in steps, and how much may be done: see spend.
@@ -129,14 +130,15 @@ type doc struct {
 // newDoc splits text into paragraphs and reads each one's quotation marks,
 // tokens and sentences.
 func newDoc(text, lang string) *doc {
-	d := &doc{text: text, lang: lang, quoted: map[[2]int]bool{}, terms: map[string]bool{},
+	d := &doc{text: text, lang: lang, quoted: map[[2]int]bool{}, terms: map[string]bool{}, partHeard: map[int]bool{},
 		people: map[string][]*entity{}, bodies: map[string][]*entity{}, given: map[string]int{},
 		budget: workBase + workPerByte*len(text)}
 	d.paras = paragraphs(text)
 	carried := false
 	for pi := range d.paras {
 		p := &d.paras[pi]
-		spans := scanMarks(text, *p, carried, &d.work)
+		reopened := lang == "en" && pi+1 < len(d.paras) && opensWithMark(text[d.paras[pi+1].s:d.paras[pi+1].e])
+		spans := scanMarks(text, *p, carried, reopened, &d.work)
 		// (Russian: English opens each paragraph of a long quotation again.)
 		carried = lang == "ru" && slices.ContainsFunc(spans, func(sp qspan) bool { return sp.unclosed })
 		base := len(d.spans)

@@ -240,6 +240,7 @@ func checkInvariants(t *testing.T, text string, qs []news.Quote) {
 // joined by a space, the first at pos and the others after it in order (an
 // English quotation interrupted by its attribution).
 func piecesAt(text, quote string, pos int) bool {
+	quote = strings.ReplaceAll(quote, " … ", " ") // joinInterrupted's mark of words left out
 	if pos < 0 || pos > len(text) {
 		return false
 	}
@@ -416,25 +417,25 @@ func TestJoinInterrupted(t *testing.T) {
 		want []string
 	}{
 		{"''The bottom line is that Twitter is not doing enough,'' Ms. Katz said. ''With the technology they have, they could do more.''",
-			[]string{"The bottom line is that Twitter is not doing enough With the technology they have, they could do more."}},
+			[]string{"The bottom line is that Twitter is not doing enough … With the technology they have, they could do more."}},
 		{"“Trump has gone in the opposite direction from what we recommended,” said the former top aide to President George W. Bush. “If he loses, he’ll give even more credence to our report.”",
-			[]string{"Trump has gone in the opposite direction from what we recommended If he loses, he’ll give even more credence to our report."}},
+			[]string{"Trump has gone in the opposite direction from what we recommended … If he loses, he’ll give even more credence to our report."}},
 		{"“I think he will do it,” said Kunin. The senator left the room. “Now he's a national figure,” she added.",
 			[]string{"I think he will do it", "Now he's a national figure"}},
 		// an aside in brackets holds no sentence's end
 		{"\"The intensity of his supporters is so much greater,\" said Rep. Beto O'Rourke (D-Tex.), a Clinton endorser. \"In El Paso, she crushed him.\"",
-			[]string{"The intensity of his supporters is so much greater In El Paso, she crushed him."}},
+			[]string{"The intensity of his supporters is so much greater … In El Paso, she crushed him."}},
 		// a long description of the speaker after the verb
 		{"\"In any other year they would definitely be short-listed for vice president,\" Maddow said of a list that included Missouri Sen. Claire McCaskill, Minnesota Sen. Amy Klobuchar, Massachusetts Sen. Elizabeth Warren, Rhode Island Gov. Gina Raimondo and New Hampshire Gov. Maggie Hassan. \"But the common wisdom this year says there’s no way any of them get picked.\"",
-			[]string{"In any other year they would definitely be short-listed for vice president But the common wisdom this year says there’s no way any of them get picked."}},
+			[]string{"In any other year they would definitely be short-listed for vice president … But the common wisdom this year says there’s no way any of them get picked."}},
 		// "He said he’ll …" after a quotation ends its sentence opens the next
 		{"“I have no intention of being vice president,” Rubio said in a Friday interview with Univision. “I’m really not seeking it, and it won’t happen.” He said he’ll support whomever the Republicans nominate.",
-			[]string{"I have no intention of being vice president I’m really not seeking it, and it won’t happen."}},
+			[]string{"I have no intention of being vice president … I’m really not seeking it, and it won’t happen."}},
 		{"Cruz spokeswoman Catherine Frazier said the pledge was not constraining. “I completely disagree with the assertion that there is any disadvantage,” she said. “We feel good about the areas we’re going to.” She noted a planned Cruz rally on Saturday in Sioux City.",
-			[]string{"I completely disagree with the assertion that there is any disadvantage We feel good about the areas we’re going to."}},
+			[]string{"I completely disagree with the assertion that there is any disadvantage … We feel good about the areas we’re going to."}},
 		// a speaker the text leaves unnamed speaks both pieces all the same
 		{"“You never know why these things happen,” said the actor. “It makes you more human.”",
-			[]string{"You never know why these things happen It makes you more human."}},
+			[]string{"You never know why these things happen … It makes you more human."}},
 	}
 	for _, tt := range tests {
 		var got []string
@@ -463,9 +464,9 @@ func TestQuotedTitles(t *testing.T) {
 		want []string // speaker | text of each direct quotation
 	}{
 		{"Mr. Trump took on Hillary Clinton on Sunday. ''It's nonsense,'' Mr. Trump said by telephone on NBC's ''Meet the Press.'' ''She lies like crazy about everything.''",
-			[]string{"Trump | It's nonsense She lies like crazy about everything."}},
+			[]string{"Trump | It's nonsense … She lies like crazy about everything."}},
 		{"“It grabbed me by the heart,” Tom Harper said. “It just connected.” Buckley, who phoned in from the Chicago set of “Fargo,” had a similar experience: “It was just that immediate feeling.”",
-			[]string{"Tom Harper | It grabbed me by the heart It just connected.", " | It was just that immediate feeling."}},
+			[]string{"Tom Harper | It grabbed me by the heart … It just connected.", " | It was just that immediate feeling."}},
 		{"President Jimmy Carter went on TV, telling voters that ''we need to shift to plentiful coal.'' It seems unfair to simply tell them: ''We're sorry, but it didn't work out.''",
 			[]string{" | We're sorry, but it didn't work out."}},
 	}
@@ -716,7 +717,7 @@ func TestInterruptedOwnAttribution(t *testing.T) {
 	for _, q := range qs {
 		texts = append(texts, q.Text)
 	}
-	want := []string{"This used to be Russia's back yard but it is increasingly coming into China's thrall.", "I think he will do it", "Now he's a national figure"}
+	want := []string{"This used to be Russia's back yard … but it is increasingly coming into China's thrall.", "I think he will do it", "Now he's a national figure"}
 	if !slices.Equal(texts, want) {
 		t.Errorf("quotes %q, want %q", texts, want)
 	}
@@ -1485,6 +1486,26 @@ func TestPublisherIsNoSpeaker(t *testing.T) {
 	}
 }
 
+// TestSentenceGoesOn: an English quotation whose sentence goes on past its
+// closing mark with words that are not its attribution is a piece of the
+// reporter's sentence, and alone would say something else: it is no quote
+// of anyone. A comma inside the marks, or a speech verb, pronoun or article
+// right after them, opens an attribution. (PolNeAR texts of USA Today and
+// The Huffington Post, shortened.)
+func TestSentenceGoesOn(t *testing.T) {
+	checkSpeakers(t, "en", map[string][]string{
+		"\"This will be a challenge\" for Clinton, said Kunin. \"She can never be as far left as Bernie,\" she said.":                                                    {"Kunin"},
+		"\"Campaigns are having trouble raising money. They don't have a choice\" but to take the lead in advertising, says Evan Tracey, a Republican media consultant.": nil,
+		"\"He can assert it, but it seems extremely unlikely\" that Sanders can catch Clinton, said Steve Elmendorf.":                                                    nil,
+		"\"Cruz and Rubio are moving up,\" former presidential candidate Herman Cain said.":                                                                              {"Herman Cain"},
+		"Bernie Sanders had previously said, “We’ll see,” when asked whether he would fundraise for other candidates.":                                                   {"Bernie Sanders"},
+		"\"I'm putting Cruz second this week\" said Dan Maffei, a former congressman.":                                                                                   {"Dan Maffei"},
+		// The piece left out still names who goes on speaking, also into a
+		// quotation the next paragraph opens again (The Washington Post).
+		"“Now it’s hard to see what could persuade the Palestinians” to hold up on their ICC plans, Martin Indyk said. “That has nothing to do with negotiations, but they will be on a trajectory.\n\n“That could be an issue forced onto the agenda.”": {"Martin Indyk", "Martin Indyk"},
+	})
+}
+
 // TestWordAfterDeterminerIsNoVerb: a speech verb's form after a determiner
 // is a noun ("the mass shooting", "in the state", "a shot", "their
 // claim"), not the verb of an attribution whose subject would be a name
@@ -1492,8 +1513,9 @@ func TestPublisherIsNoSpeaker(t *testing.T) {
 // Politico, AP and Snopes, shortened.)
 func TestWordAfterDeterminerIsNoVerb(t *testing.T) {
 	checkSpeakers(t, "en", map[string][]string{
-		"\"We are frustrated and horrified\" by the mass shooting at a gay nightclub in Orlando that had drawn worldwide attention.": {""},
-		"\"We are frustrated and horrified\" by the shooting in Orlando.":                                                            {""},
+		// (and a quotation whose sentence goes on is no quote: TestSentenceGoesOn)
+		"\"We are frustrated and horrified\" by the mass shooting at a gay nightclub in Orlando that had drawn worldwide attention.": nil,
+		"\"We are frustrated and horrified\" by the shooting in Orlando.":                                                            nil,
 		"Wary Republicans in the state quickly speculated that she had advance notice of Meadows' retirement.":                       nil,
 		"Nelson won it when he fired a shot at Matt Murray that trickled to the goaltender's right.":                                 nil,
 	})
