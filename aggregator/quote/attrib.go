@@ -467,7 +467,9 @@ func (d *doc) leftAttr(toks []token, ss, qi int) attrib {
 		return a
 	}
 	// "X: «…»" with no verb (headlines, "Прямая речь:").
-	if qi-1 >= ss && toks[qi-1].is(":") && qi-1-ss <= 8 {
+	// A phrase after a preposition is no speaker ("К снимкам Дмитрия
+	// Бондарева присовокуплена подпись: «…»").
+	if qi-1 >= ss && toks[qi-1].is(":") && qi-1-ss <= 8 && !ruPrepositions[toks[ss].low] && !enPreposition(toks[ss].low) {
 		if m, ok := d.parsePhrase(toks[ss:qi-1], caseNom, true); ok && m.kind != kPronoun {
 			return attrib{m: m, how: aColon}
 		}

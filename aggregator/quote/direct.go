@@ -146,7 +146,7 @@ func (d *doc) quoteTok(pi, qi int) {
 	// unless it opens with a turn of its own ("Зеленский: …").
 	goesOn := sp.continued && !turnLabel(d.text[sp.s:sp.e])
 	alone := qi == 0 && onlyPunctAfter(toks, qi+1, se) && endsTerminal(content)
-	d.emitSegs(pi, segs, a, continued || goesOn || d.interruptedBefore(pi, qi) || !a.ok() && d.goesOnLastSpeaker(pi, ss, content, alone))
+	d.emitSegs(pi, segs, a, continued || goesOn || d.interruptedBefore(pi, qi) || !a.ok() && d.goesOnLastSpeaker(pi, ss, content, alone) && !d.otherPersonBefore(toks, ss, qi))
 	d.quoted[[2]int{pi, ss}] = true
 	d.innerQuotes(pi, toks[qi].q)
 }
@@ -571,4 +571,26 @@ func (d *doc) sentenceGoesOn(toks []token, qi int, inner string) bool {
 	}
 	_, verb := d.verbAt(next)
 	return !verb
+}
+
+// otherPersonBefore reports whether the sentence of a quotation, before it
+// (toks[ss:qi]), names in full a person other than the last speaker: the
+// sentence is about someone new, and a quotation in it with no attribution
+// of its own is not the last speaker's ("Уже в очной части дискуссии Олег
+// Осипов, заместитель директора …, привел в пример выкладки: «…»").
+func (d *doc) otherPersonBefore(toks []token, ss, qi int) bool {
+	if d.last.e == nil {
+		return false
+	}
+	for k := ss; k < qi; k++ {
+		s, e := nameSpan(toks, k, d.lang)
+		if e-s < 2 {
+			continue
+		}
+		if m, ok := d.parsePhrase(toks[s:e], caseNom, false); ok && m.kind == kPerson && m.strong && surnameKey(m.last) != d.last.e.key {
+			return true
+		}
+		k = e - 1
+	}
+	return false
 }

@@ -1486,6 +1486,18 @@ func TestPublisherIsNoSpeaker(t *testing.T) {
 	}
 }
 
+// TestNoSpeakerBeforeColon: a quotation after a colon whose sentence has no
+// speech verb is not the last speaker's when that sentence names someone
+// new, nor the words of a name after a preposition. (Contest pages of
+// Chelyabinsk and Krasnoyarsk outlets, shortened.)
+func TestNoSpeakerBeforeColon(t *testing.T) {
+	checkSpeakers(t, "ru", map[string][]string{
+		"Председатель избиркома Сергей Обертас сказал: «Выборы прошли честно». Уже в очной части дискуссии Олег Осипов, заместитель директора челябинского филиала РАНХиГС, привел в пример социологические выкладки: «Замеры по количеству сторонников КПРФ делались в 2016, 2017 и 2019 году на выборах».": {"Сергей Обертас", ""},
+		"Председатель избиркома Сергей Обертас сказал: «Выборы прошли честно». Он привел в пример социологические выкладки: «Замеры по количеству сторонников КПРФ делались в 2016, 2017 и 2019 году на выборах».":                                                                                           {"Сергей Обертас", "Сергей Обертас"},
+		"На странице мэрии появилась подборка фотографий. К снимкам Дмитрия Бондарева присовокуплена подпись: «Правобережная набережная становится красивой. Согласны?»":                                                                                                                                     {""},
+	})
+}
+
 // TestSentenceGoesOn: an English quotation whose sentence goes on past its
 // closing mark with words that are not its attribution is a piece of the
 // reporter's sentence, and alone would say something else: it is no quote
