@@ -1498,6 +1498,15 @@ func TestNoSpeakerBeforeColon(t *testing.T) {
 	})
 }
 
+// TestFirstPersonOutsideQuotation: "я" in an attribution outside any
+// quotation is the author's own voice, not the last speaker (a memoir on a
+// contest page, shortened).
+func TestFirstPersonOutsideQuotation(t *testing.T) {
+	checkSpeakers(t, "ru", map[string][]string{
+		"Один коммунист, Иван Петров из совхоза, увидел у меня коробочку.\n\n— А все вы и посейчас лучше нашего живете, — сказал Петров.\n\n— А почему? — спросил я.": {"Иван Петров", ""},
+	})
+}
+
 // TestSentenceGoesOn: an English quotation whose sentence goes on past its
 // closing mark with words that are not its attribution is a piece of the
 // reporter's sentence, and alone would say something else: it is no quote
