@@ -283,6 +283,13 @@ func (d *doc) parsePhrase(toks []token, cas int, nearest bool) (mention, bool) {
 		}
 		// Bodies.
 		if o, j := orgAt(ts, i, lang); j > i {
+			if lang == "ru" && j == i+1 && t.acronym() && i == 1 && ruHeadNoun(ts[0]) {
+				// "признаёт астронавт ЕКА": a body's acronym after a noun
+				// that is no role is that noun's complement; the one it
+				// names speaks, and the text does not say who.
+				descs = append(descs, found{mention{kind: kDesc, head: ts[i-1].low, role: ts[i-1].text + " " + t.text, indef: true, pos: ts[i-1].s}, i - 1})
+				continue
+			}
 			orgs = append(orgs, found{mention{kind: kOrg, org: o, pos: t.s}, i})
 			i = j - 1
 			continue
@@ -607,3 +614,17 @@ func runePrefix(s string, n int) (string, bool) {
 	}
 	return s, false
 }
+
+// ruHeadNoun reports whether t may be a noun that heads the body's name
+// after it ("астронавт ЕКА"): a lower-case Russian word of four letters or
+// more that is no role, body's word, adjective, preposition, adverb or
+// function word.
+func ruHeadNoun(t token) bool {
+	return t.kind == tWord && t.lower() && isCyrillicWord(t.text) && len([]rune(t.low)) >= 4 &&
+		!isRole(t.text, "ru") && !isRuOrg(t.low) && !ruPrepositions[t.low] && !ruAdverbs[t.low] && !ruStop[t.low] &&
+		!ruAdjectival(t.low) && !endsWith(t.low, "его", "ому", "ему", "ым", "им") && !ruBodyVoices[t.low]
+}
+
+// ruBodyVoices are nouns through which a body speaks itself ("сообщает
+// сайт МВД", "руководство FCA ответило").
+var ruBodyVoices = toSet(`сайт портал канал страница руководство`)

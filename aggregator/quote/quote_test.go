@@ -1507,6 +1507,18 @@ func TestFirstPersonOutsideQuotation(t *testing.T) {
 	})
 }
 
+// TestAcronymAfterNoun: a body's acronym after a noun that is no role is
+// that noun's complement ("астронавт ЕКА"): the body is not who spoke. (A
+// contest page of a space column, shortened.)
+func TestAcronymAfterNoun(t *testing.T) {
+	checkSpeakers(t, "ru", map[string][]string{
+		"Космонавты вышли в открытый космос. «Для меня это была непростая неделя», — признаёт астронавт ЕКА.": {""},
+		"«Для меня это была непростая неделя», — сообщили в ЕКА.":                                             {"ЕКА"},
+		"Жертвами преступников стали две женщины, сообщает сайт МВД по региону.":                              {"МВД"},
+		"«Для меня это была непростая неделя», — заявил глава ЕКА Йозеф Ашбахер.":                             {"Йозеф Ашбахер"},
+	})
+}
+
 // TestSentenceGoesOn: an English quotation whose sentence goes on past its
 // closing mark with words that are not its attribution is a piece of the
 // reporter's sentence, and alone would say something else: it is no quote
