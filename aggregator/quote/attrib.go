@@ -29,6 +29,12 @@ type attrib struct {
 
 func (a attrib) ok() bool { return a.how != aNone }
 
+// naming returns a naming the speaker m, and whether m was found.
+func (a attrib) naming(m mention, found bool) (attrib, bool) {
+	a.m = m
+	return a, found
+}
+
 // verbAt reports whether token t is a speech verb and the gender it agrees
 // with (Russian).
 func (d *doc) verbAt(t token) (gender, bool) {
@@ -190,9 +196,8 @@ func (d *doc) rightAttr(toks []token, j, end int) attrib {
 	}
 	a := attrib{verb: toks[v].text, vg: vg, how: aRight}
 	if d.lang == "ru" {
-		if m, ok := d.docSource(after); ok {
-			a.m = m
-			return a
+		if b, ok := a.naming(d.docSource(after)); ok {
+			return b
 		}
 		if ruImpersonal[toks[v].low] && docNoun(after) > 0 {
 			// "говорится в письме, копия которого …": whose letter, the
@@ -224,13 +229,11 @@ func (d *doc) rightAttr(toks []token, j, end int) attrib {
 			a.m = mention{kind: kPerson, last: after[0].text, pos: after[0].s, cas: caseNom, strong: true}
 			return a
 		}
-		if m, ok := d.parsePhrase(after, caseNom, false); ok {
-			a.m = m
-			return a
+		if b, ok := a.naming(d.parsePhrase(after, caseNom, false)); ok {
+			return b
 		}
-		if m, ok := d.parsePhrase(subj, caseNom, false); ok {
-			a.m = m
-			return a
+		if b, ok := a.naming(d.parsePhrase(subj, caseNom, false)); ok {
+			return b
 		}
 		if ruImpersonal[toks[v].low] {
 			return a
@@ -248,14 +251,12 @@ func (d *doc) rightAttr(toks []token, j, end int) attrib {
 		subj = subj[k+1:]
 	}
 	if len(subj) > 0 {
-		if m, ok := d.parsePhrase(subj, caseNom, false); ok {
-			a.m = m
-			return a
+		if b, ok := a.naming(d.parsePhrase(subj, caseNom, false)); ok {
+			return b
 		}
 	}
-	if m, ok := d.parsePhrase(after, caseNom, false); ok {
-		a.m = m
-		return a
+	if b, ok := a.naming(d.parsePhrase(after, caseNom, false)); ok {
+		return b
 	}
 	return attrib{}
 }
@@ -429,22 +430,19 @@ func (d *doc) leftAttr(toks []token, ss, qi int) attrib {
 			}
 			if ruContentBefore(toks, ss, k) {
 				// The subject stands before the verb: what follows is its object.
-				if m, ok := d.leftSubject(toks, ss, k); ok {
-					a.m = m
-					return a
+				if b, ok := a.naming(d.leftSubject(toks, ss, k)); ok {
+					return b
 				}
 				if g == gerund {
 					continue
 				}
 				return a
 			}
-			if m, ok := d.parsePhrase(toks[k+1:end], caseNom, false); ok {
-				a.m = m
-				return a
+			if b, ok := a.naming(d.parsePhrase(toks[k+1:end], caseNom, false)); ok {
+				return b
 			}
-			if m, ok := d.leftSubject(toks, ss, k); ok {
-				a.m = m
-				return a
+			if b, ok := a.naming(d.leftSubject(toks, ss, k)); ok {
+				return b
 			}
 			if g == gerund {
 				// A gerund ("отметив") shares its subject with the sentence's verb.
@@ -452,17 +450,14 @@ func (d *doc) leftAttr(toks []token, ss, qi int) attrib {
 			}
 			return a
 		}
-		if m, ok := d.insertedSpeaker(toks, ss, k); ok {
-			a.m = m
-			return a
+		if b, ok := a.naming(d.insertedSpeaker(toks, ss, k)); ok {
+			return b
 		}
-		if m, ok := d.leftSubject(toks, ss, k); ok {
-			a.m = m
-			return a
+		if b, ok := a.naming(d.leftSubject(toks, ss, k)); ok {
+			return b
 		}
-		if m, ok := d.parsePhrase(toks[k+1:end], caseNom, false); ok {
-			a.m = m
-			return a
+		if b, ok := a.naming(d.parsePhrase(toks[k+1:end], caseNom, false)); ok {
+			return b
 		}
 		return a
 	}
@@ -739,9 +734,8 @@ func (d *doc) nextAttr(toks []token, ss, se int) attrib {
 			a.m = m
 			return a
 		}
-		if m, ok := d.parsePhrase(toks[k+1:se], caseNom, false); ok {
-			a.m = m
-			return a
+		if b, ok := a.naming(d.parsePhrase(toks[k+1:se], caseNom, false)); ok {
+			return b
 		}
 		if d.lang == "en" {
 			return attrib{}

@@ -107,10 +107,12 @@ func (d *doc) quoteTok(pi, qi int) {
 			if k == 0 || !d.cueIn(toks, st[k-1], ss) || !d.last.spokeIn(pi) {
 				return
 			}
-		} else if d.lang == "en" && !enFragments && (!firstUpper(content) || qi > 0 && toks[qi-1].is("that")) {
+		} else if d.lang == "en" && (!firstUpper(content) || qi > 0 && toks[qi-1].is("that")) {
 			// English words quoted inside a paraphrase ("called it
-			// “reckless”") are left out; a capitalised fragment is kept.
-			// Its source still speaks, for the quotations after it.
+			// “reckless”") are left out: English news quotes sentences,
+			// and such words are mostly the reporter's choice; a
+			// capitalised fragment is kept. Its source still speaks, for
+			// the quotations after it.
 			if a.m.kind != 0 {
 				d.heard(pi, a)
 			}
@@ -257,12 +259,6 @@ func (d *doc) interruptedBefore(pi, qi int) bool {
 	}
 	return false
 }
-
-// enFragments tells whether English words quoted inside a paraphrase
-// ("called the move “reckless”") are reported. They are not: English news
-// quotes sentences, and the quoted words of a paraphrase are mostly the
-// reporter's choice (PolNeAR leaves them out); a capitalised fragment is.
-const enFragments = false
 
 func onlyPunctAfter(toks []token, i, se int) bool {
 	for k := i; k < se; k++ {
