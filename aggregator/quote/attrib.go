@@ -735,6 +735,11 @@ func (d *doc) nextAttr(toks []token, ss, se int) attrib {
 			return a
 		}
 		if b, ok := a.naming(d.parsePhrase(toks[k+1:se], caseNom, false)); ok {
+			if b.m.kind == kOrg && mediaName(b.m.org) {
+				// "Об этом сообщает «Фонтанка»": an outlet reports the
+				// news; the words quoted in it are not its own.
+				return attrib{}
+			}
 			return b
 		}
 		if d.lang == "en" {

@@ -1519,6 +1519,16 @@ func TestAcronymAfterNoun(t *testing.T) {
 	})
 }
 
+// TestOutletReportsNews: "Об этом сообщает «Фонтанка»" after a sentence
+// that quotes words says who reported the news, not whose the words are.
+func TestOutletReportsNews(t *testing.T) {
+	checkSpeakers(t, "ru", map[string][]string{
+		"Украина должна законодательно продлить «особый статус Донбасса на долгие годы вперед». Об этом сообщает «Фонтанка».":   nil,
+		"«Мы готовы к переговорам в любое время и в любом формате». Об этом сообщает «Фонтанка».":                               {""},
+		"Украина должна законодательно продлить «особый статус Донбасса на долгие годы вперед». Об этом заявил Владимир Путин.": {"Владимир Путин"},
+	})
+}
+
 // TestSentenceGoesOn: an English quotation whose sentence goes on past its
 // closing mark with words that are not its attribution is a piece of the
 // reporter's sentence, and alone would say something else: it is no quote
