@@ -150,6 +150,11 @@ func (d *doc) parsePhrase(toks []token, cas int, nearest bool) (mention, bool) {
 				i = j
 				continue
 			}
+			if lang == "en" && len(words) > 1 && allRoleWords(words) {
+				// "Senior Vice President of Sales": a role in capitals,
+				// read as one below, is no one's name ("Mr. King" is).
+				continue
+			}
 			m := mention{kind: kPerson, first: first, last: last, pos: t.s, cas: cas}
 			if lang == "ru" && cas == caseNom {
 				m.cas = caseBefore(ts, i)
@@ -628,3 +633,18 @@ func ruHeadNoun(t token) bool {
 // ruBodyVoices are nouns through which a body speaks itself ("сообщает
 // сайт МВД", "руководство FCA ответило").
 var ruBodyVoices = toSet(`сайт портал канал страница руководство`)
+
+// allRoleWords reports whether every word of an English name is a role word
+// or one that qualifies a role ("Senior Vice President").
+func allRoleWords(words []string) bool {
+	for _, w := range words {
+		if !isRole(w, "en") && !enRoleQualifiers[lower(w)] {
+			return false
+		}
+	}
+	return true
+}
+
+// enRoleQualifiers qualify an English role word ("Senior Vice President",
+// "Acting Deputy Director").
+var enRoleQualifiers = toSet(`senior vice deputy assistant associate acting interim executive managing general chief principal former`)

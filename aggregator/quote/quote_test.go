@@ -1529,6 +1529,16 @@ func TestOutletReportsNews(t *testing.T) {
 	})
 }
 
+// TestRoleInCapitals: a role written in capitals ("Senior Vice President")
+// is no one's name; a surname that is also a role word ("Mr. King") is.
+// (A Dräger press release and a New York Times text of PolNeAR, shortened.)
+func TestRoleInCapitals(t *testing.T) {
+	checkSpeakers(t, "en", map[string][]string{
+		"Steve Menet, Senior Vice President of Sales for Dräger, Inc., says: “Effective clinical alarm management continues to be a high focus for health systems.”": {"Steve Menet"},
+		"Charlie King spoke at the rally. \"It's all about creating some enthusiasm around this race,\" Mr. King added.":                                             {"Charlie King"},
+	})
+}
+
 // TestSentenceGoesOn: an English quotation whose sentence goes on past its
 // closing mark with words that are not its attribution is a piece of the
 // reporter's sentence, and alone would say something else: it is no quote
