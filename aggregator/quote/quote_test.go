@@ -1539,6 +1539,16 @@ func TestRoleInCapitals(t *testing.T) {
 	})
 }
 
+// TestDepartmentNamedSo: "the department" is a department or ministry the
+// article named so, never the last body of another kind. (Miami Today and
+// AFP texts, shortened.)
+func TestDepartmentNamedSo(t *testing.T) {
+	checkSpeakers(t, "en", map[string][]string{
+		"The Citizens’ Independent Transportation Trust sent 28 questions to the transportation department in June. The department, however, said it couldn't answer anything until September.": {""},
+		"The State Department weighed in on Monday. The department said the talks would go on through the weekend.":                                                                             {"State Department"},
+	})
+}
+
 // TestSentenceGoesOn: an English quotation whose sentence goes on past its
 // closing mark with words that are not its attribution is a piece of the
 // reporter's sentence, and alone would say something else: it is no quote

@@ -488,8 +488,10 @@ func (d *doc) lastOrg(pos int, head string) *entity {
 	if d.lang == "ru" && head != "" && !ruBackBodies[head] && !ministry && !media {
 		return nil // "Суд признал": a court named before, or none, never another body
 	}
-	if d.lang == "en" && head != "" && !enBackBodies[head] && !ministry {
-		return nil // "according to the association": one named so, not another body
+	if d.lang == "en" && head != "" && !enBackBodies[head] {
+		// "according to the association", "the department said": one
+		// named so, not another body
+		return nil
 	}
 	return any
 }
