@@ -1549,6 +1549,16 @@ func TestDepartmentNamedSo(t *testing.T) {
 	})
 }
 
+// TestRoleOfSomeoneNew: a role with whose it is ("the head of the hotel
+// federation in Florence") that no one named holds is someone new, not the
+// last person named nor one whose role shares a word. (An AP text on
+// htmldate's pages, shortened.)
+func TestRoleOfSomeoneNew(t *testing.T) {
+	checkSpeakers(t, "en", map[string][]string{
+		"French Interior Minister Christophe Castaner said hotels would reopen soon. Gianni Serandrei, owner of the Hotel Saturnia near St. Mark's Square, said that foreign clients were key. And the head of the hotel federation in Florence said Saturday that mask requirements in open spaces seemed redundant.": {"Christophe Castaner", "Gianni Serandrei", ""},
+	})
+}
+
 // TestSentenceGoesOn: an English quotation whose sentence goes on past its
 // closing mark with words that are not its attribution is a piece of the
 // reporter's sentence, and alone would say something else: it is no quote

@@ -294,8 +294,10 @@ func (d *doc) resolve(m mention, g gender) (*entity, string) {
 						fits++
 					}
 				}
-				if len(quals) > 0 && fits == 0 {
-					// "глава России" is not the "глава Казахстана"
+				if len(quals) > 0 && fits == 0 || d.lang == "en" && fits < len(quals) {
+					// "глава России" is not the "глава Казахстана"; "the
+					// head of the hotel federation" is not "the owner of
+					// the Hotel Saturnia"
 					continue
 				}
 				sc += fits
@@ -355,6 +357,11 @@ func (d *doc) resolve(m mention, g gender) (*entity, string) {
 			if o := d.lastOrg(m.pos, head); o != nil {
 				return o, m.role
 			}
+			return nil, m.role
+		}
+		if d.lang == "en" && len(quals) > 0 && strings.Contains(m.role, " of ") {
+			// "the head of the hotel federation in Florence": a role of
+			// someone's that no one named holds is someone new.
 			return nil, m.role
 		}
 		if e := d.antecedent(m.pos, g); e != nil && (head != "представитель" && head != "представительница" || speaksForBody(e)) {

@@ -394,6 +394,22 @@ func descText(ts []token, i int, lang string) string {
 		}
 		end++
 	}
+	if lang == "en" && end+1 < len(ts) && ts[end].is("of") {
+		// "the head of the hotel federation in Florence": whose role it
+		// is qualifies it, up to the verb.
+		k := end + 1
+		if enDeterminers[ts[k].low] {
+			k++
+		}
+		n := 0
+		for k < len(ts) && n < 4 && ts[k].kind == tWord && !enStop[ts[k].low] && enVerbs[ts[k].low] == "" {
+			k++
+			n++
+		}
+		if n > 0 {
+			end = k
+		}
+	}
 	var words []string
 	for _, t := range ts[start:end] {
 		words = append(words, t.text)
