@@ -1559,6 +1559,15 @@ func TestRoleOfSomeoneNew(t *testing.T) {
 	})
 }
 
+// TestHearsay: "Говорят, что …" with no subject is hearsay, not the last
+// body's statement. (A contest page on the film "Ford v Ferrari", shortened.)
+func TestHearsay(t *testing.T) {
+	checkSpeakers(t, "ru", map[string][]string{
+		"Для корпорации Ford было важным, чтобы все фотографы запечатлели финиш. Говорят, что один из директоров Форда Лео Биби и в самом деле был таковым.": {""},
+		"В корпорации Ford сообщили, что один из директоров Форда Лео Биби уходит в отставку.":                                                               {"корпорация Ford"},
+	})
+}
+
 // TestSentenceGoesOn: an English quotation whose sentence goes on past its
 // closing mark with words that are not its attribution is a piece of the
 // reporter's sentence, and alone would say something else: it is no quote

@@ -22,6 +22,9 @@ func (s speaker) spokeIn(pi int) bool { return s.e != nil && s.para == pi }
 // the one before.
 func (s speaker) near(pi int) bool { return s.e != nil && pi-s.para <= 1 }
 
+// ruRumorVerbs in the plural with no subject tell hearsay, no one's words.
+var ruRumorVerbs = toSet(`говорят поговаривают болтают судачат`)
+
 // speakerOf returns who said a quotation at s in paragraph pi by
 // attribution a: the mention it names, else for a clause that names nobody
 // ("говорится в заявлении", "сообщили") the body named before; with follow set, a
@@ -64,6 +67,8 @@ func (d *doc) speakerOf(pi, s int, a attrib, follow bool) speaker {
 		case d.lang != "ru":
 			// An English verb has its subject in the text: one not read
 			// names nobody ("Isaiah 45:1 reads:" is not the last body's).
+		case ruRumorVerbs[lower(a.verb)]:
+			// "Говорят, что …" with no subject is hearsay: it is said.
 		default:
 			if o := d.lastOrg(s, ""); o != nil && !mediaName(o.org) {
 				sp.e = o
