@@ -288,7 +288,7 @@ func (d *doc) parsePhrase(toks []token, cas int, nearest bool) (mention, bool) {
 		}
 		// Bodies.
 		if o, j := orgAt(ts, i, lang); j > i {
-			if lang == "ru" && j == i+1 && t.acronym() && i == 1 && ruHeadNoun(ts[0]) {
+			if lang == "ru" && j == i+1 && t.acronym() && i == 1 && ruHeadNoun(ts[0], d.startsSentence(ts[0].s)) {
 				// "признаёт астронавт ЕКА": a body's acronym after a noun
 				// that is no role is that noun's complement; the one it
 				// names speaks, and the text does not say who.
@@ -621,13 +621,15 @@ func runePrefix(s string, n int) (string, bool) {
 }
 
 // ruHeadNoun reports whether t may be a noun that heads the body's name
-// after it ("астронавт ЕКА"): a lower-case Russian word of four letters or
-// more that is no role, body's word, adjective, preposition, adverb or
-// function word.
-func ruHeadNoun(t token) bool {
-	return t.kind == tWord && t.lower() && isCyrillicWord(t.text) && len([]rune(t.low)) >= 4 &&
+// after it ("астронавт ЕКА", "Экс-боец UFC" opening a sentence): a Russian
+// word, lower-case unless it opens the sentence, of four letters or
+// more that is no role, body's word, adjective, preposition, adverb (by
+// list or ending) or function word.
+func ruHeadNoun(t token, opensSentence bool) bool {
+	return t.kind == tWord && (t.lower() || opensSentence && t.cap()) && isCyrillicWord(t.text) && len([]rune(t.low)) >= 4 &&
 		!isRole(t.text, "ru") && !isRuOrg(t.low) && !ruPrepositions[t.low] && !ruAdverbs[t.low] && !ruStop[t.low] &&
-		!ruAdjectival(t.low) && !endsWith(t.low, "его", "ому", "ему", "ым", "им") && !ruBodyVoices[t.low]
+		!ruAdjectival(t.low) && !endsWith(t.low, "его", "ому", "ему", "ым", "им") && !ruBodyVoices[t.low] &&
+		!endsWith(t.low, "о", "ом", "ем", "ём", "ью", "ой", "ски") // adverbs: "официально", "утром", "ночью"
 }
 
 // ruBodyVoices are nouns through which a body speaks itself ("сообщает
