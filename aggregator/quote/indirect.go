@@ -167,12 +167,20 @@ func (d *doc) indirect(pi, ss, se int) {
 			a := attrib{m: m, verb: t.text, vg: g, how: aRight}
 			before := toks[cs-1].e - toks[ss].s
 			after := 0
-			if ce+1 < se && toks[ce].is(",") {
+			if ce+1 < se && toks[ce].is(",") && !isRole(toks[ce+1].text, d.lang) {
+				// (not "…, рассказала Светлана Самсонова, заместитель
+				// председателя …": a role after the name is its apposition)
 				after = end - toks[ce+1].s
 			}
-			if after > before {
+			switch {
+			case after > before:
 				d.speak(pi, toks[ce+1].s, end, a, false, d.unmarkedDirect(toks[ce+1:se]))
-			} else {
+			case d.lang == "ru" && ruInterrogatives[toks[ss].low] && !(ss+2 < cs && (toks[ss+1].is(",") || toks[ss+2].is(","))):
+				// "Как живется слабовидящим в нашем городе, рассказала
+				// X": what she told of, not what she said ("Как известно,
+				// …" is a statement).
+				d.heard(pi, a)
+			default:
 				d.speak(pi, toks[ss].s, toks[cs-1].e, a, false, d.unmarkedDirect(toks[ss:cs]))
 			}
 			return
@@ -233,3 +241,6 @@ var enComplementOpeners = toSet(`the it there this its his their our`)
 func relativeWord(w string) bool {
 	return strings.HasPrefix(w, "котор") || w == "who" || w == "which"
 }
+
+// ruInterrogatives open an indirect question: the topic of what was told.
+var ruInterrogatives = toSet(`как почему зачем отчего сколько где когда куда откуда каким какой какая какое какие каков`)

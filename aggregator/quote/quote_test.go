@@ -1571,6 +1571,17 @@ func TestHearsay(t *testing.T) {
 	})
 }
 
+// TestToldOfWhat: in "…, рассказала X, role." a role after the name is its
+// apposition, not what was said, and an indirect question before it ("Как
+// живется …") is what she told of, no quote. (A Zheleznogorsk contest page,
+// shortened.)
+func TestToldOfWhat(t *testing.T) {
+	checkSpeakers(t, "ru", map[string][]string{
+		"Как живется слабовидящим и незрячим в нашем городе, рассказала Светлана Самсонова, заместитель председателя железногорского отделения Всероссийского общества слепых.": nil,
+		"Как известно, Россия готова продолжить переговоры по газу, заявил Дмитрий Песков, пресс-секретарь президента.":                                                         {"Дмитрий Песков"},
+	})
+}
+
 // TestSentenceGoesOn: an English quotation whose sentence goes on past its
 // closing mark with words that are not its attribution is a piece of the
 // reporter's sentence, and alone would say something else: it is no quote
