@@ -120,6 +120,13 @@ func (d *doc) quoteTok(pi, qi int) {
 			return
 		}
 	}
+	if qi > 0 && qi+1 < len(toks) && toks[qi-1].is("(") && toks[qi+1].is(")") {
+		// A quotation alone in parentheses is an example or a label
+		// ("from 1 ("Oh, I'm definitely voting for Eric") to 6"), a
+		// translation or a name, not words of the sentence's speaker.
+		d.quoted[[2]int{pi, ss}] = true
+		return
+	}
 	if d.lang == "en" && d.sentenceGoesOn(toks, qi, d.text[sp.s:sp.close]) {
 		// Part of a sentence the reporter wrote: alone it would say
 		// something else. Its source still speaks, for the quotations

@@ -1582,6 +1582,16 @@ func TestToldOfWhat(t *testing.T) {
 	})
 }
 
+// TestQuotationInParentheses: a quotation alone in parentheses is an
+// example or a label, not the words of the sentence's speaker. (A
+// Washington Post text of PolNeAR, shortened.)
+func TestQuotationInParentheses(t *testing.T) {
+	checkSpeakers(t, "en", map[string][]string{
+		"Tom Giancola explained how canvassers would rank the voters they met from 1 (\"Oh, I'm definitely voting for Eric\") to 6 (\"They're probably voting for Trump\").": nil,
+		"Tom Giancola explained the plan. \"Oh, we are definitely going to win this district,\" he said.":                                                                    {"Tom Giancola"},
+	})
+}
+
 // TestSentenceGoesOn: an English quotation whose sentence goes on past its
 // closing mark with words that are not its attribution is a piece of the
 // reporter's sentence, and alone would say something else: it is no quote
