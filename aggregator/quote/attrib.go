@@ -424,6 +424,13 @@ func (d *doc) leftAttr(toks []token, ss, qi int) attrib {
 				a.m = m // "В пресс-службе мэрии сообщили: «…»"
 				return a
 			}
+			if asClause(toks, ss, k) {
+				// "…, как выразился глава Василий Козупица, «…»": the
+				// subject of an "as" clause follows its verb.
+				if b, ok := a.naming(d.parsePhrase(toks[k+1:end], caseNom, false)); ok {
+					return b
+				}
+			}
 			if m, ok := d.leftSubject(toks, ss, k); ok && (m.kind == kPerson || m.kind == kPronoun) {
 				a.m = m
 				return a
@@ -884,4 +891,15 @@ func shouted(toks []token) bool {
 		}
 	}
 	return n >= 3
+}
+
+// asClause reports whether the clause holding the verb at toks[v] opens with
+// "как" (after a comma or dash, or at ss): "как отметил X", "как в своем
+// инстаграме выразился X".
+func asClause(toks []token, ss, v int) bool {
+	k := v - 1
+	for k > ss && !(toks[k-1].is(",") || toks[k-1].kind == tDash || toks[k-1].is(";")) {
+		k--
+	}
+	return k >= ss && k < v && toks[k].low == "как"
 }

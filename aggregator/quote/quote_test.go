@@ -1592,6 +1592,15 @@ func TestQuotationInParentheses(t *testing.T) {
 	})
 }
 
+// TestAsHePutIt: the subject of an "as" clause ("как выразился X") follows
+// its verb: the quotation is X's, not the sentence's subject's. (An Orsk
+// contest page, shortened.)
+func TestAsHePutIt(t *testing.T) {
+	checkSpeakers(t, "ru", map[string][]string{
+		"Традицию возобновил 30-летний Артем Учкин – как в своем инстаграме выразился глава Василий Козупица, «молодой, дерзкий, энергичный».": {"Василий Козупица"},
+	})
+}
+
 // TestSentenceGoesOn: an English quotation whose sentence goes on past its
 // closing mark with words that are not its attribution is a piece of the
 // reporter's sentence, and alone would say something else: it is no quote
