@@ -111,12 +111,8 @@ func (d *doc) quoteTok(pi, qi int) {
 			// English words quoted inside a paraphrase ("called it
 			// “reckless”") are left out: English news quotes sentences,
 			// and such words are mostly the reporter's choice; a
-			// capitalised fragment is kept. Its source still speaks, for
-			// the quotations after it.
-			if a.m.kind != 0 {
-				d.heard(pi, a)
-			}
-			d.quoted[[2]int{pi, ss}] = true
+			// capitalised fragment is kept.
+			d.leaveOut(pi, ss, a)
 			return
 		}
 	}
@@ -129,13 +125,10 @@ func (d *doc) quoteTok(pi, qi int) {
 	}
 	if d.lang == "en" && d.sentenceGoesOn(toks, qi, d.text[sp.s:sp.close]) {
 		// Part of a sentence the reporter wrote: alone it would say
-		// something else. Its source still speaks, for the quotations
-		// after it.
-		if a.ok() && a.m.kind != 0 {
-			d.heard(pi, a)
+		// something else.
+		if d.leaveOut(pi, ss, a) {
 			d.partHeard[toks[qi].q] = true
 		}
-		d.quoted[[2]int{pi, ss}] = true
 		return
 	}
 	if d.iv.on && !(a.ok() && a.m.kind != 0) {
@@ -552,9 +545,21 @@ func (d *doc) innerQuotes(pi, q int) {
 	}
 }
 
+// leaveOut marks the sentence at toks[ss] of paragraph pi as quoted while
+// its quotation is no one's quote; the source its attribution a names
+// still speaks, for the quotations after it. It reports whether a named one.
+func (d *doc) leaveOut(pi, ss int, a attrib) bool {
+	d.quoted[[2]int{pi, ss}] = true
+	if a.ok() && a.m.kind != 0 {
+		d.heard(pi, a)
+		return true
+	}
+	return false
+}
+
 // sentenceGoesOn reports whether the sentence of an English quotation
-// toks[qi], inner (all between its marks), goes on past its closing mark with words that are not
-// its attribution: “They don't have a choice” but to take the lead …,
+// toks[qi], inner (all between its marks), goes on past its closing mark
+// with words that are not its attribution: “They don't have a choice” but to take the lead …,
 // says X; “This will be a challenge” for Clinton, said Kunin. English
 // closes a quotation that comes before its attribution with a comma inside
 // the marks, so one that ends on no punctuation and is followed by a

@@ -628,8 +628,8 @@ func runePrefix(s string, n int) (string, bool) {
 func ruHeadNoun(t token, opensSentence bool) bool {
 	return t.kind == tWord && (t.lower() || opensSentence && t.cap()) && isCyrillicWord(t.text) && len([]rune(t.low)) >= 4 &&
 		!isRole(t.text, "ru") && !isRuOrg(t.low) && !ruPrepositions[t.low] && !ruAdverbs[t.low] && !ruStop[t.low] &&
-		!ruAdjectival(t.low) && !endsWith(t.low, "его", "ому", "ему", "ым", "им") && !ruBodyVoices[t.low] &&
-		!endsWith(t.low, "о", "ом", "ем", "ём", "ью", "ой", "ски") // adverbs: "официально", "утром", "ночью"
+		!ruAdjectival(t.low) && !ruBodyVoices[t.low] &&
+		!endsWith(t.low, "его", "ому", "ему", "ым", "им", "о", "ом", "ем", "ём", "ью", "ой", "ски") // adjectives; adverbs: "официально", "утром", "ночью"
 }
 
 // ruBodyVoices are nouns through which a body speaks itself ("сообщает
@@ -640,7 +640,7 @@ var ruBodyVoices = toSet(`сайт портал канал страница ру
 // or one that qualifies a role ("Senior Vice President").
 func allRoleWords(words []string) bool {
 	for _, w := range words {
-		if !isRole(w, "en") && !enRoleQualifiers[lower(w)] {
+		if !isRole(w, "en") && !enRoleQualifiers[lower(w)] { // isRole has "vice", "acting", "chief" …
 			return false
 		}
 	}
@@ -648,5 +648,5 @@ func allRoleWords(words []string) bool {
 }
 
 // enRoleQualifiers qualify an English role word ("Senior Vice President",
-// "Acting Deputy Director").
-var enRoleQualifiers = toSet(`senior vice deputy assistant associate acting interim executive managing general chief principal former`)
+// "Interim Managing Director") and are no role words themselves.
+var enRoleQualifiers = toSet(`senior assistant associate interim managing`)
