@@ -121,8 +121,8 @@ type newItem struct {
 	out      int // index in the batch's results
 	args     []any
 	key      string
-	item     news.Item     // for its sections and quotes
-	keys     <-chan string // its search keys (indexKeys), computed meanwhile (stem)
+	item     news.Item // for its sections and quotes
+	keys     *searchKeysOf
 	sortTime int64
 }
 
@@ -167,7 +167,7 @@ func (sv *saver) flush() error {
 		}
 		sv.out[p.out].ID = id
 		sv.written[id] = true
-		fts = append(fts, id, <-p.keys)
+		fts = append(fts, id, p.keys.get())
 		for _, sec := range p.item.Sections {
 			secs = append(secs, id, sec, p.sortTime)
 		}

@@ -77,7 +77,10 @@ func benchmarkSaveItems(b *testing.B) {
 	})
 	// The crawler saves the batches of several sources at once (one per
 	// feed it reads); on PostgreSQL each goes on its own connection.
-	b.Run("new-parallel", func(b *testing.B) { saveParallel(b, testStore(b)) })
+	b.Run("new-parallel", func(b *testing.B) { saveParallel(b, testStore(b), benchBatch) })
+	// Items saved one by one, as the crawler saves each item whose page
+	// it reads after the feed's other items were stored.
+	b.Run("new-parallel-single", func(b *testing.B) { saveParallel(b, testStore(b), 1) })
 	// The same into sources that already hold 10,000 items each, with the
 	// statistics a running database has: PostgreSQL's autovacuum analyzes a
 	// table within about a minute of its growing by a tenth. A table never
@@ -97,7 +100,7 @@ func benchmarkSaveItems(b *testing.B) {
 		if _, err := s.w.ExecContext(ctx, "ANALYZE"); err != nil {
 			b.Fatal(err)
 		}
-		saveParallel(b, s)
+		saveParallel(b, s, benchBatch)
 	})
 	b.Run("unchanged", func(b *testing.B) {
 		s := testStore(b)
@@ -138,18 +141,20 @@ func benchmarkSaveItems(b *testing.B) {
 	})
 }
 
-// saveParallel saves new batches from as many goroutines as there are
-// cores, each for its own source: src1, src2 ….
-func saveParallel(b *testing.B, s *Store) {
+// saveParallel saves new batches of size items from 4 goroutines a core
+// (8 on two cores, as many as the crawler's crawl slots by default), each
+// for its own source: src1, src2 ….
+func saveParallel(b *testing.B, s *Store, size int) {
 	ctx := context.Background()
 	var n atomic.Int64
 	var worker atomic.Int32
+	b.SetParallelism(4)
 	b.ResetTimer()
 	b.RunParallel(func(pb *testing.PB) {
 		src := fmt.Sprintf("src%d", worker.Add(1))
 		i := 0
 		for pb.Next() {
-			batch := make([]news.Item, benchBatch)
+			batch := make([]news.Item, size)
 			for j := range batch {
 				batch[j] = benchItem(src, i)
 				i++

@@ -42,43 +42,52 @@ func (s *Store) SaveItems(ctx context.Context, items []news.Item) (news.SaveResu
 // are trusted, or not, over all of doc, so that a document saved in several
 // batches dedups as if saved at once.
 func (s *Store) SaveDocumentItems(ctx context.Context, doc, items []news.Item) (news.SaveResult, error) {
-	var res news.SaveResult
 	if len(items) == 0 {
-		return res, nil
+		return news.SaveResult{}, nil
 	}
 	src := items[0].SourceID
 	if src == "" {
-		return res, fmt.Errorf("save items: empty source id")
+		return news.SaveResult{}, fmt.Errorf("save items: empty source id")
 	}
 	for i := range items {
 		if items[i].SourceID != src {
-			return res, fmt.Errorf("save items: sources %q and %q in one batch", src, items[i].SourceID)
+			return news.SaveResult{}, fmt.Errorf("save items: sources %q and %q in one batch", src, items[i].SourceID)
 		}
 	}
-	ids := identifyWithin(doc, items)
-	now := s.clock()
+	c := s.prepareCall(ctx, src, doc, items)
+	if s.pg {
+		// Each call its own transaction, on its own connection.
+		s.commitCalls([]*saveCall{c})
+	} else {
+		s.saveGrouped(c)
+	}
+	if c.err != nil {
+		return news.SaveResult{}, fmt.Errorf("save items: %w", c.err)
+	}
+	return c.res, nil
+}
 
-	tx, err := s.w.BeginTx(ctx, nil)
-	if err != nil {
-		return res, fmt.Errorf("save items: %w", err)
-	}
-	defer tx.Rollback()
+// write saves the items of call c in tx with ctx, adding the sections
+// they touch to touched; stmts binds prepared statements to tx, shared by
+// the calls of a transaction.
+func (s *Store) write(ctx context.Context, tx *sql.Tx, stmts map[*sql.Stmt]*sql.Stmt, touched map[string]bool, c *saveCall) (news.SaveResult, error) {
+	var res news.SaveResult
+	res.Items = make([]news.SavedItem, len(c.items))
+	sv := saver{ctx: ctx, tx: tx, ws: &s.ws, q: s.q, now: c.now, touched: touched, stmts: stmts,
+		out: res.Items, seenKey: map[string]bool{}, seenCanon: map[string]bool{}, written: map[int64]bool{}}
 	if s.q.lockSource != "" {
-		if _, err := tx.ExecContext(ctx, s.q.lockSource, src); err != nil {
-			return res, fmt.Errorf("save items: wait for source %s: %w", src, err)
+		if _, err := tx.ExecContext(ctx, s.q.lockSource, c.src); err != nil {
+			return res, fmt.Errorf("wait for source %s: %w", c.src, err)
 		}
 	}
-	res.Items = make([]news.SavedItem, len(items))
-	sv := saver{ctx: ctx, tx: tx, ws: &s.ws, q: s.q, now: now, touched: make(map[string]bool), stmts: make(map[*sql.Stmt]*sql.Stmt),
-		out: res.Items, seenKey: map[string]bool{}, seenCanon: map[string]bool{}, written: map[int64]bool{}}
-	defer sv.stopStemming()
-	if err := sv.prefetch(src, ids); err != nil {
-		return news.SaveResult{}, fmt.Errorf("save items: %w", err)
+	if err := sv.prefetch(c.src, c.ids); err != nil {
+		return res, err
 	}
-	for i := range items {
-		saved, err := sv.save(normalize(items[i]), ids[i], i)
+	stemAhead(c, sv.pre.byKey)
+	for i := range c.items {
+		saved, err := sv.save(c.items[i], c.ids[i], c.hashes[i], c.keys[i], i)
 		if err != nil {
-			return news.SaveResult{}, fmt.Errorf("save items: item %d (%s): %w", i, items[i].Link, err)
+			return res, fmt.Errorf("item %d (%s): %w", i, c.items[i].Link, err)
 		}
 		res.Items[i].Status = saved.Status
 		if saved.ID != 0 {
@@ -93,17 +102,7 @@ func (s *Store) SaveDocumentItems(ctx context.Context, doc, items []news.Item) (
 			res.Unchanged++
 		}
 	}
-	if err := sv.flush(); err != nil {
-		return news.SaveResult{}, fmt.Errorf("save items: %w", err)
-	}
-	if err := sv.bumpSections(); err != nil {
-		return news.SaveResult{}, fmt.Errorf("save items: %w", err)
-	}
-	if err := tx.Commit(); err != nil {
-		return news.SaveResult{}, fmt.Errorf("save items: commit: %w", err)
-	}
-	s.committed()
-	return res, nil
+	return res, sv.flush()
 }
 
 // saver writes the items of one SaveItems transaction.
@@ -122,37 +121,6 @@ type saver struct {
 	out                []news.SavedItem // the results, whose IDs flush fills in
 	seenKey, seenCanon map[string]bool
 	written            map[int64]bool
-	stems              chan stemJob // to the stemmer goroutine, once started
-}
-
-// stemJob asks for an item's search keys (indexKeys).
-type stemJob struct {
-	it   news.Item
-	keys chan<- string
-}
-
-// stem returns a channel that will carry the search keys of it, the most
-// CPU a new item costs: one goroutine per SaveItems call computes them on
-// another core while the batch goes on.
-func (sv *saver) stem(it news.Item) <-chan string {
-	keys := make(chan string, 1)
-	if sv.stems == nil {
-		sv.stems = make(chan stemJob, len(sv.out))
-		go func(jobs <-chan stemJob) {
-			for j := range jobs {
-				j.keys <- indexKeys(j.it)
-			}
-		}(sv.stems)
-	}
-	sv.stems <- stemJob{it, keys}
-	return keys
-}
-
-// stopStemming ends the stemmer goroutine once the jobs sent are done.
-func (sv *saver) stopStemming() {
-	if sv.stems != nil {
-		close(sv.stems)
-	}
 }
 
 // writeStmts are the statements of SaveItems, prepared once on the writer
@@ -255,8 +223,29 @@ func (sv *saver) lookup(src string, id identity) (stored, bool, error) {
 	return st, n == 1, nil
 }
 
-func (sv *saver) save(it news.Item, id identity, out int) (news.SavedItem, error) {
-	hash := contentHash(&it, id.canon)
+// stemAhead computes on another goroutine, in order, the search keys of the
+// items of c that held, the stored items matching their dedup keys, does
+// not hold as they are: the most CPU a new item costs, computed on another
+// core while the writer goes on (it computes any it needs sooner itself).
+func stemAhead(c *saveCall, held map[string]stored) {
+	var ahead []*searchKeysOf
+	for i, k := range c.keys {
+		if st, ok := held[c.ids[i].key]; !ok || !bytes.Equal(st.hash, c.hashes[i]) {
+			ahead = append(ahead, k)
+		}
+	}
+	if len(ahead) > 0 {
+		go func() {
+			for _, k := range ahead {
+				k.get()
+			}
+		}()
+	}
+}
+
+// save saves item it (normalized) of identity id and content hash hash as
+// result out; keys are its search keys.
+func (sv *saver) save(it news.Item, id identity, hash []byte, keys *searchKeysOf, out int) (news.SavedItem, error) {
 	old, found, err := sv.match(it.SourceID, id)
 	if err != nil {
 		return news.SavedItem{}, err
@@ -283,7 +272,6 @@ func (sv *saver) save(it news.Item, id identity, out int) (news.SavedItem, error
 		}
 		sortTime := sortKey(it.Published, it.FetchedAt.UnixMicro())
 		// Inserted with the rest of the batch's new items (flush).
-		keys := sv.stem(it)
 		sv.pending = append(sv.pending, newItem{out: out, key: id.key, item: it, keys: keys, sortTime: sortTime, args: []any{
 			it.SourceID, id.key, it.GUID, it.Link, id.canon, it.Title, it.Summary, it.Content,
 			authors, categories, it.Section, nullTime(it.Published), nullTime(it.Updated), it.Image, it.Lang, via,
@@ -311,7 +299,7 @@ func (sv *saver) save(it news.Item, id identity, out int) (news.SavedItem, error
 	if _, err := sv.st(sv.ws.deleteFTS).ExecContext(sv.ctx, itemID); err != nil {
 		return news.SavedItem{}, fmt.Errorf("unindex item: %w", err)
 	}
-	if _, err := sv.st(sv.ws.insertFTS).ExecContext(sv.ctx, itemID, indexKeys(it)); err != nil {
+	if _, err := sv.st(sv.ws.insertFTS).ExecContext(sv.ctx, itemID, keys.get()); err != nil {
 		return news.SavedItem{}, fmt.Errorf("index item: %w", err)
 	}
 	for _, sec := range it.Sections {
@@ -356,14 +344,16 @@ func (sv *saver) replaceOld(itemID int64) error {
 	return nil
 }
 
-func (sv *saver) bumpSections() error {
-	secs := make([]string, 0, len(sv.touched))
-	for sec := range sv.touched {
+// bumpSections bumps the version of each section touched, in order.
+func (s *Store) bumpSections(ctx context.Context, tx *sql.Tx, touched map[string]bool, now time.Time) error {
+	secs := make([]string, 0, len(touched))
+	for sec := range touched {
 		secs = append(secs, sec)
 	}
 	sort.Strings(secs)
+	bump := tx.StmtContext(ctx, s.ws.bumpSection)
 	for _, sec := range secs {
-		if _, err := sv.st(sv.ws.bumpSection).ExecContext(sv.ctx, sec, sv.now.UnixMicro()); err != nil {
+		if _, err := bump.ExecContext(ctx, sec, now.UnixMicro()); err != nil {
 			return fmt.Errorf("bump section version %s: %w", sec, err)
 		}
 	}

@@ -93,6 +93,7 @@ type Store struct {
 	cachedReg    *Registry   // nil when none, or stale
 	regGen       int64       // counts what makes cachedReg stale in this process
 
+	group     saveGroup     // SQLite: calls of SaveItems waiting for the writer (group.go)
 	saved     chan struct{} // SQLite: a save committed since the last checkpoint (capacity 1)
 	ckptMu    sync.Mutex    // one checkpoint at a time: TRUNCATE would find a PASSIVE one busy
 	stop      chan struct{}
