@@ -1,10 +1,13 @@
 package store
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
+	"encoding/json"
 	"fmt"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/syndic/syndic/news"
@@ -27,6 +30,7 @@ type saveCall struct {
 	ids    []identity
 	hashes [][]byte        // contentHash of each item
 	keys   []*searchKeysOf // of each item
+	ahead  atomic.Bool     // stemAhead has begun
 	now    time.Time
 	res    news.SaveResult
 	err    error
@@ -61,6 +65,12 @@ func (s *Store) saveGrouped(c *saveCall) {
 	lead := !g.leading
 	g.leading = true
 	g.mu.Unlock()
+	if !lead {
+		// While it waits, the search keys of the items the store does
+		// not hold as they are (a read outside the transaction) are
+		// computed on a core the writer leaves idle.
+		go func() { c.stemAhead(s.heldItems(c.ctx, c.src, c.ids)) }()
+	}
 	for {
 		if lead {
 			s.leadGroup()
@@ -186,4 +196,45 @@ func (s *Store) prepareCall(ctx context.Context, src string, doc, items []news.I
 		c.keys[i] = &searchKeysOf{it: &c.items[i]}
 	}
 	return c
+}
+
+// stemAhead computes, in order, the search keys of the items of c that
+// held, the stored items matching their dedup keys, does not hold as they
+// are: the most CPU a new item costs, computed on another core (the writer
+// computes any it needs sooner itself). It runs once a call; held comes
+// from a read outside the transaction (saveGrouped) or inside it (write).
+func (c *saveCall) stemAhead(held map[string]stored) {
+	if !c.ahead.CompareAndSwap(false, true) {
+		return
+	}
+	for i, k := range c.keys {
+		if st, ok := held[c.ids[i].key]; !ok || !bytes.Equal(st.hash, c.hashes[i]) {
+			k.get()
+		}
+	}
+}
+
+// heldItems returns the stored items of source src with the dedup keys of
+// ids, read on the read pool; none when the read fails.
+func (s *Store) heldItems(ctx context.Context, src string, ids []identity) map[string]stored {
+	keys := make([]string, len(ids))
+	for i, id := range ids {
+		keys[i] = id.key
+	}
+	js, _ := json.Marshal(keys) // []string always encodes
+	rows, err := s.ws.heldItems.QueryContext(ctx, src, string(js))
+	if err != nil {
+		return nil
+	}
+	defer rows.Close()
+	held := make(map[string]stored, len(ids))
+	for rows.Next() {
+		var st stored
+		var key string
+		if rows.Scan(&st.id, &key, &st.fetchedAt, &st.hash) != nil {
+			return held
+		}
+		held[key] = st
+	}
+	return held
 }

@@ -14,7 +14,8 @@ import (
 // TestGroupCommit holds SQLite's writer while four sources save: the first
 // waits for the writer alone, the three arriving behind it are written in
 // one transaction. The third of them is cancelled while it waits: it fails,
-// and the others of its group are still saved, once each.
+// and the others of its group are still saved, once each, and found by
+// search.
 func TestGroupCommit(t *testing.T) {
 	s := testStore(t)
 	ctx := context.Background()
@@ -84,5 +85,9 @@ func TestGroupCommit(t *testing.T) {
 	}
 	if n, err := s.CountItems(ctx); err != nil || n != 3*perSource {
 		t.Errorf("%d items stored (%v), want %d", n, err, 3*perSource)
+	}
+	// Their search keys, computed while they waited, were written.
+	if found, err := s.SearchItems(ctx, "headlines", 100); err != nil || len(found) != 3*perSource {
+		t.Errorf("search finds %d items (%v), want %d", len(found), err, 3*perSource)
 	}
 }

@@ -83,7 +83,7 @@ func (s *Store) write(ctx context.Context, tx *sql.Tx, stmts map[*sql.Stmt]*sql.
 	if err := sv.prefetch(c.src, c.ids); err != nil {
 		return res, err
 	}
-	stemAhead(c, sv.pre.byKey)
+	go c.stemAhead(sv.pre.byKey)
 	for i := range c.items {
 		saved, err := sv.save(c.items[i], c.ids[i], c.hashes[i], c.keys[i], i)
 		if err != nil {
@@ -134,6 +134,7 @@ type writeStmts struct {
 	// of a feed answering 304 does little else): sourceState is prepared
 	// on the read pool.
 	saveSourceState, sourceState *sql.Stmt
+	heldItems                    *sql.Stmt // SQLite: itemsByKeys on the read pool (saveGrouped)
 }
 
 func prepareWrites(ctx context.Context, w *sql.DB, q *queries) (writeStmts, error) {
@@ -168,7 +169,7 @@ func (ws *writeStmts) close() error {
 	errs := []error{closeBatch(ws.batch)}
 	for _, st := range []*sql.Stmt{ws.itemByKey, ws.itemsByLink, ws.updateItem, ws.itemSections,
 		ws.deleteSections, ws.insertSection, ws.deleteQuotes, ws.insertQuote, ws.bumpSection, ws.deleteFTS, ws.insertFTS,
-		ws.saveSourceState, ws.sourceState} {
+		ws.saveSourceState, ws.sourceState, ws.heldItems} {
 		if st != nil {
 			errs = append(errs, st.Close())
 		}
@@ -221,26 +222,6 @@ func (sv *saver) lookup(src string, id identity) (stored, bool, error) {
 		return st, false, fmt.Errorf("look up item by link: %w", err)
 	}
 	return st, n == 1, nil
-}
-
-// stemAhead computes on another goroutine, in order, the search keys of the
-// items of c that held, the stored items matching their dedup keys, does
-// not hold as they are: the most CPU a new item costs, computed on another
-// core while the writer goes on (it computes any it needs sooner itself).
-func stemAhead(c *saveCall, held map[string]stored) {
-	var ahead []*searchKeysOf
-	for i, k := range c.keys {
-		if st, ok := held[c.ids[i].key]; !ok || !bytes.Equal(st.hash, c.hashes[i]) {
-			ahead = append(ahead, k)
-		}
-	}
-	if len(ahead) > 0 {
-		go func() {
-			for _, k := range ahead {
-				k.get()
-			}
-		}()
-	}
 }
 
 // save saves item it (normalized) of identity id and content hash hash as

@@ -151,6 +151,9 @@ func Open(ctx context.Context, database string, opts ...Option) (*Store, error) 
 	}
 	if err == nil {
 		s.ws.sourceState, err = r.PrepareContext(ctx, s.q.sourceState)
+		if err == nil && !s.pg {
+			s.ws.heldItems, err = r.PrepareContext(ctx, s.q.itemsByKeys)
+		}
 		if err != nil {
 			s.ws.close()
 			err = fmt.Errorf("prepare statement: %w", err)
