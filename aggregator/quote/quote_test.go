@@ -2121,3 +2121,13 @@ func TestPressServiceOfItsBody(t *testing.T) {
 		"Пять проектов представят пять городов, - сообщили в пресс-службе администрации Перми.":                               {"администрация Перми"},
 	})
 }
+
+// TestMinistryIsAMinistry: "министерство" is a ministry the text named
+// (МЧС is one), never another body named last: a court, a company. (RIA
+// Novosti and TASS, contest pages, shortened.)
+func TestMinistryIsAMinistry(t *testing.T) {
+	checkSpeakers(t, "ru", map[string][]string{
+		"Верховный суд РФ ликвидировал движение «За права человека».\n\nРешение о ликвидации ВС РФ принял по иску Министерства юстиции, которое настаивало, что движение неоднократно нарушало закон.": {""},
+		"Уже завтра вертолет Ми-8 МЧС России приступит к тушению пожаров в Абхазии, - сообщили в российском министерстве.":                                                                             {"МЧС России"},
+	})
+}

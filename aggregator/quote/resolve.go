@@ -490,12 +490,15 @@ func (d *doc) lastOrg(pos int, head string) *entity {
 		if head != "" && containsStem(ln, roleStemOf(head)) {
 			return o.e // "в суде" after "Майкопский городской суд …"
 		}
-		if ministry && (strings.HasPrefix(ln, "мин") || strings.HasPrefix(ln, "мид") || strings.HasPrefix(ln, "мвд") || strings.Contains(ln, "ministry") || strings.Contains(ln, "department")) {
+		if ministry && (strings.HasPrefix(ln, "мин") || strings.HasPrefix(ln, "мид") || strings.HasPrefix(ln, "мвд") || strings.HasPrefix(ln, "мчс") || strings.Contains(ln, "ministry") || strings.Contains(ln, "department")) {
 			return o.e
 		}
 		if any == nil {
 			any = o.e
 		}
+	}
+	if d.lang == "ru" && head == "министерство" {
+		return nil // "министерство юстиции настаивало": a ministry, never the court named last
 	}
 	if d.lang == "ru" && head != "" && !ruBackBodies[head] && !ministry && !media {
 		return nil // "Суд признал": a court named before, or none, never another body
