@@ -11,7 +11,10 @@ import (
 
 // Find returns the attributed quotes of an article body given as plain text
 // with paragraphs separated by blank lines. lang is "en", "ru" or "" (guess
-// from the script; any other value is guessed too).
+// from the script). A text in another language (Ukrainian, Bulgarian,
+// Spanish …) has no quotes: read with the grammar of a neighbour, its
+// speakers come out misread ("Спочатку Яременко", "Олексія Алякіна"),
+// and a wrong credit is worse than none.
 //
 // Direct quotes are the words between the marks (without them; a trailing
 // comma, colon or dash dropped, a final . ? ! kept), one per paragraph and,
@@ -75,8 +78,13 @@ func find(text, lang string, publisher ...string) *doc {
 	if len(text) > maxText {
 		text = text[:cutAt(text, maxText)]
 	}
-	if lang != "en" && lang != "ru" {
+	switch {
+	case lang == "en" || lang == "ru":
+	case lang == "" || russianLetters(text):
+		// (a page may declare its site's language, "uk", over a Russian text)
 		lang = guessLang(text)
+	default:
+		text, lang = "", "en" // no grammar for lang: nothing is read
 	}
 	d := newDoc(text, lang)
 	d.publisher = publisherKeys(publisher)

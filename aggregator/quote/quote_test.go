@@ -2131,3 +2131,17 @@ func TestMinistryIsAMinistry(t *testing.T) {
 		"Уже завтра вертолет Ми-8 МЧС России приступит к тушению пожаров в Абхазии, - сообщили в российском министерстве.":                                                                             {"МЧС России"},
 	})
 }
+
+// TestOnlyLanguagesWithAGrammar: a text in a language Find has no grammar
+// for has no quotes, though Russian's would read some of them; with no
+// language given, or a Russian text declared another language, the letters
+// tell. (Ukrainian: the contest pages.)
+func TestOnlyLanguagesWithAGrammar(t *testing.T) {
+	uk := "«Не треба будувати ще одну КПРС чи Партію регіонів», – заявив мер Дніпра Борис Філатов."
+	checkSpeakers(t, "uk", map[string][]string{uk: nil})
+	checkSpeakers(t, "es", map[string][]string{"\"No vamos a permitirlo\", said Pedro Sánchez.": nil})
+	ru := "«Мы будем следить за ситуацией», – заявил мэр Днепра Борис Филатов."
+	checkSpeakers(t, "", map[string][]string{ru: {"Борис Филатов"}})
+	// A Russian text on a page that declares its site's language.
+	checkSpeakers(t, "uk", map[string][]string{ru: {"Борис Филатов"}})
+}

@@ -28,6 +28,26 @@ func guessLang(text string) string {
 	return "en"
 }
 
+// russianLetters reports whether text is written in Russian as far as its
+// letters tell: ы and э, which Ukrainian and Bulgarian lack, and hardly any
+// і, ї, є, ґ or ў, which Russian lacks (a name quoted in Ukrainian may
+// bring a few).
+func russianLetters(text string) bool {
+	ru, other := 0, 0
+	for i, r := range text {
+		if i > 20000 {
+			break
+		}
+		switch unicode.ToLower(r) {
+		case 'ы', 'э':
+			ru++
+		case 'і', 'ї', 'є', 'ґ', 'ў':
+			other++
+		}
+	}
+	return ru > 0 && other*10 < ru
+}
+
 // para is one paragraph of the text: byte offsets [s, e), trimmed, and,
 // once newDoc has read it, its tokens and sentences.
 type para struct {
