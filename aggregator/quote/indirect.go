@@ -167,9 +167,11 @@ func (d *doc) indirect(pi, ss, se int) {
 			a := attrib{m: m, verb: t.text, vg: g, how: aRight}
 			before := toks[cs-1].e - toks[ss].s
 			after := 0
-			if ce+1 < se && toks[ce].is(",") && !isRole(toks[ce+1].text, d.lang) {
+			if ce+1 < se && toks[ce].is(",") && !isRole(toks[ce+1].text, d.lang) && !(d.lang == "en" && (toks[ce+1].is("a") || toks[ce+1].is("an") || toks[ce+1].is("the"))) {
 				// (not "…, рассказала Светлана Самсонова, заместитель
-				// председателя …": a role after the name is its apposition)
+				// председателя …", "…, says Richard Locksley, an
+				// immunologist at …": a role after the name is its
+				// apposition)
 				after = end - toks[ce+1].s
 			}
 			switch {

@@ -248,6 +248,9 @@ func personEvidence(toks []token, i, j int, lang string) bool {
 			return true
 		}
 	}
+	if lang == "en" && i > 0 && toks[i-1].is("the") {
+		return false // "on the Nursery Road", "the Merely Taste column": no one's name takes an article
+	}
 	if lang == "ru" && ruAdjectival(words[0]) {
 		// "президент Европейского еврейского конгресса": an adjective.
 		return false

@@ -31,6 +31,8 @@ func (d *doc) speak(pi int, s, e int, a attrib, follow bool, direct bool) {
 	}
 	if sp.e != nil {
 		d.last = sp
+	} else if a.m.kind == kDesc && a.m.indef && a.m.gender != plural {
+		d.lastUnnamed = a.m.pos
 	}
 	d.emit(s, e, sp, a, direct)
 }

@@ -122,14 +122,17 @@ type doc struct {
 	out        []emitted
 	quoted     map[[2]int]bool // sentences (paragraph, first token) holding a reported quotation
 	last       speaker         // who spoke last, for the quotations after that name nobody
-	unnamed    map[string]bool // heads of descriptions that brought in someone unnamed ("one legal expert")
-	iv         interview       // who answers and who asks, in a question-and-answer text
-	lead       lead            // the last answer of leadEnd
-	midWords   map[string]bool // words standing inside a sentence, once inText has asked
-	lowStems   map[string]bool // the first letters of the lower-case words, once commonWord has asked
-	terms      map[string]bool // termKey of the quoted terms found so far (things.go)
-	partHeard  map[int]bool    // spans left out as part of a sentence whose speaker was named (sentenceGoesOn)
-	publisher  [][]string      // the words of each name of the outlet that published text (ownOutlet)
+	// lastUnnamed is where the last attribution to someone brought in
+	// unnamed ("a health official said") described them; 0 when none.
+	lastUnnamed int
+	unnamed     map[string]bool // heads of descriptions that brought in someone unnamed ("one legal expert")
+	iv          interview       // who answers and who asks, in a question-and-answer text
+	lead        lead            // the last answer of leadEnd
+	midWords    map[string]bool // words standing inside a sentence, once inText has asked
+	lowStems    map[string]bool // the first letters of the lower-case words, once commonWord has asked
+	terms       map[string]bool // termKey of the quoted terms found so far (things.go)
+	partHeard   map[int]bool    // spans left out as part of a sentence whose speaker was named (sentenceGoesOn)
+	publisher   [][]string      // the words of each name of the outlet that published text (ownOutlet)
 
 	// The work done, in steps, and how much may be done: see spend.
 	work, budget int

@@ -2145,3 +2145,18 @@ func TestOnlyLanguagesWithAGrammar(t *testing.T) {
 	// A Russian text on a page that declares its site's language.
 	checkSpeakers(t, "uk", map[string][]string{ru: {"Борис Филатов"}})
 }
+
+// TestUnnamedSpeakers: English words of someone the text does not name
+// stay nobody's: a capitalised run after "the" is a place or a thing, not a
+// person "he" could be ("on the Nursery Road"); "he" after an attribution
+// to someone described is that one, not a name before; and a sentence cut
+// by an attribution and the speaker's apposition ("This system, says X, an
+// immunologist at …, helps …") is no quote. (Pakistan Observer,
+// Knowable Magazine, shortened; a made-up text of the same shape.)
+func TestUnnamedSpeakers(t *testing.T) {
+	checkSpeakers(t, "en", map[string][]string{
+		"Relatives demonstrated on the Nursery Road, saying their children died.\n\nMeanwhile, a health official said both babies died due to preterm birth.\n\nHe said oxygen is available in abundance at the facility.": {""},
+		"Mayor John Smith opened the bridge on Monday.\n\nA city engineer said that it would save everyone time.\n\nHe said that the work had cost $2 million.":                                                            {"", ""},
+		"This system, says Richard Locksley, an immunologist at the University of California, San Francisco, helps direct a systematic response to potential dangers.":                                                     nil,
+	})
+}

@@ -220,6 +220,12 @@ func (d *doc) resolve(m mention, g gender) (*entity, string) {
 			// "Представитель ОВЦС" is the person named before it.)
 			return d.last.e, d.last.role
 		}
+		if d.lastUnnamed > d.last.pos && d.lastUnnamed < m.pos && !d.personBetween(d.lastUnnamed, m.pos) {
+			// "a health official said …. He said oxygen is available":
+			// the one described, whom the text does not name, not a
+			// name before them.
+			return nil, ""
+		}
 		gg := m.gender
 		if gg == unknownGender {
 			gg = g
