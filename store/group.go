@@ -16,10 +16,11 @@ import (
 // Group commit (SQLite). SQLite has one writer, and a transaction of one
 // new item costs about what five in a batch do: calls of SaveItems that
 // arrive while another transaction is under way wait, then are written
-// together in the next one. Should one call fail there, the transaction is rolled back and
-// each call is written again in a transaction of its own, so a call's
-// failure never costs another's items. No call returns before its items
-// are committed, so a crash loses nothing a caller was told is saved.
+// together in the next one. Should one call fail there, the transaction is
+// rolled back and each call is written again in a transaction of its own,
+// so a call's failure never costs another's items. No call returns before
+// its items are committed, so a crash loses nothing a caller was told is
+// saved.
 
 // saveCall is one call of SaveDocumentItems: its input, and its result once
 // done.
@@ -55,8 +56,8 @@ var testHookGroup func(calls int)
 // saveGrouped saves c in a transaction shared with the calls waiting beside
 // it. The call that finds no transaction under way leads: it writes the
 // queue's calls, and when others arrived meanwhile, hands the lead to the
-// first of them, so no caller waits for more than the transaction after
-// its own arrival.
+// first of them: a caller writes one transaction, the one holding its own
+// call, never a later one for others.
 func (s *Store) saveGrouped(c *saveCall) {
 	c.wake = make(chan bool, 1)
 	g := &s.group

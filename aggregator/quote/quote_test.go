@@ -2160,3 +2160,13 @@ func TestUnnamedSpeakers(t *testing.T) {
 		"This system, says Richard Locksley, an immunologist at the University of California, San Francisco, helps direct a systematic response to potential dangers.":                                                     nil,
 	})
 }
+
+// TestRoleStopsAtAdverb: a role is the words of the description, not the
+// adverb after them ("президент прямо говорит"). (RIA Novosti, contest page.)
+func TestRoleStopsAtAdverb(t *testing.T) {
+	text := "Дональд Трамп посетил Техас.\n\nСирийский лидер отметил, что нынешний американский президент прямо говорит: «мы хотим нефть»."
+	qs := Find(text, "ru")
+	if len(qs) != 1 || qs[0].Speaker != "Дональд Трамп" || qs[0].Role != "нынешний американский президент" {
+		t.Errorf("quotes %+v, want Дональд Трамп, нынешний американский президент", qs)
+	}
+}

@@ -383,8 +383,8 @@ func descText(ts []token, i int, lang string) string {
 		}
 		lw := t.low
 		if lang == "ru" {
-			if ruStop[lw] {
-				break
+			if ruStop[lw] || ruAdverbs[lw] {
+				break // (not "президент прямо говорит")
 			}
 			if _, ok := ruVerb(lw); ok {
 				break
