@@ -33,7 +33,7 @@ func (d *doc) quoteTok(pi, qi int) {
 		}
 	}
 	full := sentInitial || afterColon || afterVerbComma || continued
-	if d.thingBefore(toks, qi) {
+	if d.thingBefore(toks, qi) || d.lang == "ru" && documentTitle(content) {
 		// "так называемого «списка Титова»": a term here and after
 		if k := termKey(content); k != "" {
 			d.terms[k] = true

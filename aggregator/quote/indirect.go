@@ -149,6 +149,12 @@ func (d *doc) indirect(pi, ss, se int) {
 			for cs > ss && (toks[cs-1].is(",") || toks[cs-1].kind == tDash) {
 				cs--
 			}
+			if d.lang == "ru" && v+1 < se && ruTopicPrepositions[toks[v+1].low] {
+				// "Вера Мартынюк, помощник директора, рассказала об
+				// экологических мероприятиях ООО …": what she told of, the
+				// teller before the verb; no clause is inserted.
+				continue
+			}
 			ce := phraseEnd(toks, v+1, se)
 			for ce < se && ce+1 < se && !toks[ce].is(",") && toks[ce].kind != tDash {
 				ce = phraseEnd(toks, ce+1, se)
@@ -243,6 +249,9 @@ var enComplementOpeners = toSet(`the it there this its his their our`)
 func relativeWord(w string) bool {
 	return strings.HasPrefix(w, "котор") || w == "who" || w == "which"
 }
+
+// ruTopicPrepositions open what one tells of: "рассказала об …".
+var ruTopicPrepositions = toSet(`о об обо про`)
 
 // ruInterrogatives open an indirect question: the topic of what was told.
 var ruInterrogatives = toSet(`как почему зачем отчего сколько где когда куда откуда каким какой какая какое какие каков`)

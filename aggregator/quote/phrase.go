@@ -569,6 +569,9 @@ const commonStem = 5
 // обозначает так" names Макрон (see commonWordAt).
 func (d *doc) nameAt(ts []token, i int) (int, int) {
 	i0, j := nameSpan(ts, i, d.lang)
+	if d.lang == "ru" && j-i0 == 2 && ruPlace(ts[i0].low+"-"+ts[i0+1].low) {
+		return i, i // "по Марий Эл": a place the gazetteer writes "Марий-Эл", no one's name
+	}
 	if d.lang == "ru" && j-i0 >= 2 && d.commonWordAt(ts, i0) {
 		if _, _, given := ruGivenName(ts[i0].text); !given {
 			i0++

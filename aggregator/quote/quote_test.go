@@ -2170,3 +2170,16 @@ func TestRoleStopsAtAdverb(t *testing.T) {
 		t.Errorf("quotes %+v, want Дональд Трамп, нынешний американский президент", qs)
 	}
 }
+
+// TestNoOneSpeaksHere: a place of two words is no one's name ("по Марий
+// Эл"); "рассказала об …" tells of what follows, its teller before the
+// verb, no clause inserted; the title of an act («Об утверждении …») is no
+// one's words. (Contest pages of Марий Эл, Perm and Perm's court news,
+// shortened.)
+func TestNoOneSpeaksHere(t *testing.T) {
+	checkSpeakers(t, "ru", map[string][]string{
+		"По информации пресс-службы ГУ МЧС России по Марий Эл, с начала года это 56-й случай возгорания автомобилей.":                                                     {"пресс-служба ГУ МЧС России"},
+		"Вера Мартынюк, помощник генерального директора по связям с общественностью, рассказала об экологических мероприятиях ООО «ЛУКОЙЛ-Пермнефтеоргсинтез».":           nil,
+		"Тогда суд признал недействующим постановление администрации Перми №521 от 2 августа 2018 г. «Об утверждении схемы размещения нестационарных торговых объектов».": nil,
+	})
+}

@@ -43,6 +43,17 @@ func (d *doc) thingBefore(toks []token, qi int) bool {
 	return enThings[lp]
 }
 
+// documentTitle reports whether a Russian quotation is the title of an
+// act: "Об утверждении схемы …", "О внесении изменений …" (about a
+// verbal noun, asking and exclaiming nothing), not anyone's words.
+func documentTitle(s string) bool {
+	f := strings.Fields(s)
+	if len(f) < 2 || f[0] != "О" && f[0] != "Об" || strings.ContainsAny(s, "?!") {
+		return false
+	}
+	return strings.HasSuffix(lower(f[1]), "нии")
+}
+
 // termKey returns the stems of the words of a quotation that may be a term
 // (at most five words, no sentence punctuation), or "".
 func termKey(s string) string {
