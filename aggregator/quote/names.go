@@ -249,7 +249,7 @@ func personEvidence(toks []token, i, j int, lang string) bool {
 		}
 	}
 	if lang == "en" && i > 0 && toks[i-1].is("the") {
-		return false // "on the Nursery Road", "the Merely Taste column": no one's name takes an article
+		return false // "on the Nursery Road": no one's name takes an article
 	}
 	if lang == "ru" && ruAdjectival(words[0]) {
 		// "президент Европейского еврейского конгресса": an adjective.
