@@ -39,24 +39,7 @@ func (sv *saver) prefetch(src string, ids []identity) error {
 	}
 	pre := &prefetched{byKey: make(map[string]stored, len(ids)), byCanon: map[string][]stored{}}
 	scan := func(query string, list []string, add func(k string, st stored)) error {
-		if len(list) == 0 {
-			return nil
-		}
-		js, _ := json.Marshal(list) // []string always encodes
-		rows, err := sv.prepared(query).QueryContext(sv.ctx, src, string(js))
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			var st stored
-			var k string
-			if err := rows.Scan(&st.id, &k, &st.fetchedAt, &st.hash); err != nil {
-				return err
-			}
-			add(k, st)
-		}
-		return rows.Err()
+		return lookUpStored(sv.ctx, sv.prepared(query), src, list, add)
 	}
 	if err := scan(sv.q.itemsByKeys, keys, func(k string, st stored) { pre.byKey[k] = st }); err != nil {
 		return fmt.Errorf("look up items by key: %w", err)
@@ -66,6 +49,30 @@ func (sv *saver) prefetch(src string, ids []identity) error {
 	}
 	sv.pre = pre
 	return nil
+}
+
+// lookUpStored runs st, a lookup of source src's items by a JSON list of
+// keys or links (itemsByKeys, itemsByLinks), and passes add each row's key
+// or link and stored item. An empty list looks nothing up.
+func lookUpStored(ctx context.Context, st *sql.Stmt, src string, list []string, add func(k string, st stored)) error {
+	if len(list) == 0 {
+		return nil
+	}
+	js, _ := json.Marshal(list) // []string always encodes
+	rows, err := st.QueryContext(ctx, src, string(js))
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var row stored
+		var k string
+		if err := rows.Scan(&row.id, &k, &row.fetchedAt, &row.hash); err != nil {
+			return err
+		}
+		add(k, row)
+	}
+	return rows.Err()
 }
 
 // match finds the stored item an input matches, from the prefetched rows

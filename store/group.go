@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"database/sql"
-	"encoding/json"
 	"fmt"
 	"sync"
 	"sync/atomic"
@@ -216,26 +215,14 @@ func (c *saveCall) stemAhead(held map[string]stored) {
 }
 
 // heldItems returns the stored items of source src with the dedup keys of
-// ids, read on the read pool; none when the read fails.
+// ids, read on the read pool: a hint, holding what was read before any
+// failure.
 func (s *Store) heldItems(ctx context.Context, src string, ids []identity) map[string]stored {
 	keys := make([]string, len(ids))
 	for i, id := range ids {
 		keys[i] = id.key
 	}
-	js, _ := json.Marshal(keys) // []string always encodes
-	rows, err := s.ws.heldItems.QueryContext(ctx, src, string(js))
-	if err != nil {
-		return nil
-	}
-	defer rows.Close()
 	held := make(map[string]stored, len(ids))
-	for rows.Next() {
-		var st stored
-		var key string
-		if rows.Scan(&st.id, &key, &st.fetchedAt, &st.hash) != nil {
-			return held
-		}
-		held[key] = st
-	}
+	_ = lookUpStored(ctx, s.ws.heldItems, src, keys, func(k string, st stored) { held[k] = st })
 	return held
 }
