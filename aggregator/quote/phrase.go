@@ -150,6 +150,15 @@ func (d *doc) parsePhrase(toks []token, cas int, nearest bool) (mention, bool) {
 				i = j
 				continue
 			}
+			if lang == "en" && len(words) == 1 && d.knownSurname(last) && j < len(ts) && ts[j].lower() && enPlural(ts[j].low) && (isRole(ts[j].text, lang) || isRole(strings.TrimSuffix(ts[j].low, "s"), lang)) && !(j+1 < len(ts) && ts[j+1].cap()) {
+				// "Trump aides" after Donald Trump: people of his, not
+				// he ("Trump adviser Stephen Miller" is a role before a
+				// name). A name not known as a person's may be a body's,
+				// whose officials speak for it ("Con Edison officials").
+				descs = append(descs, found{mention{kind: kDesc, head: ts[j].low, indef: true, role: strings.Join(words, " ") + " " + ts[j].text, pos: t.s}, j})
+				i = j
+				continue
+			}
 			if lang == "en" && len(words) > 1 && allRoleWords(words) {
 				// "Senior Vice President of Sales": a role in capitals,
 				// read as one below, is no one's name ("Mr. King" is).
