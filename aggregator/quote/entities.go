@@ -426,8 +426,9 @@ func betterNom(a, b string) bool {
 // outlet reports whether e is a news outlet, which relays what others say.
 func (e *entity) outlet() bool { return e.kind == kOrg && (e.media || mediaName(e.org)) }
 
-// addOrg registers (or finds) the body of that name and returns it: a
-// name that is the start of another's, word for word, names the same body.
+// addOrg registers (or finds) the body of that name and returns it: in
+// Russian, a name that is the start of another's, word for word, names the
+// same body (longerName).
 func (d *doc) addOrg(name string) *entity {
 	if d.lang == "ru" {
 		name = d.ruBodyNom(name)
@@ -436,7 +437,7 @@ func (d *doc) addOrg(name string) *entity {
 	// Such names share their first word.
 	w, _, _ := strings.Cut(key, " ")
 	for _, e := range d.bodies[w] {
-		if e.key == key || wordPrefix(e.key, key) || wordPrefix(key, e.key) {
+		if e.key == key || d.longerName(e.key, key) || d.longerName(key, e.key) {
 			if len(name) > len(e.org) {
 				e.org, e.key = name, key
 			}
@@ -449,6 +450,14 @@ func (d *doc) addOrg(name string) *entity {
 		d.bodies[w] = append(d.bodies[w], e)
 	}
 	return e
+}
+
+// longerName reports whether body name s is p said in full: in Russian, s
+// starts with the words of p ("МИД России" of "МИД"). An English name
+// goes on with another body's or a product's ("NASA Human Landing System",
+// "VW ID", "Boeing Defense"): each is its own.
+func (d *doc) longerName(s, p string) bool {
+	return d.lang == "ru" && wordPrefix(s, p)
 }
 
 // wordPrefix reports whether s starts with the words of p and goes on

@@ -1316,6 +1316,22 @@ func TestQuotationOverParagraphs(t *testing.T) {
 	}
 }
 
+// TestEnglishBodyAsWritten: an English body is credited under the name
+// the attribution gives it. A longer name that starts with it names a part
+// or a product of it ("NASA Human Landing System", "VW ID"), not the body
+// in full (in Russian, "МИД России" is "МИД" in full).
+func TestEnglishBodyAsWritten(t *testing.T) {
+	text := "The NASA Human Landing System will carry two astronauts to the surface. NASA said the first landing would come in 2024.\n\n" +
+		"The new VW ID. Buzz is about as long as a VW Atlas. VW says that its battery is enough for 250 miles."
+	var got []string
+	for _, q := range Find(text, "en") {
+		got = append(got, q.Speaker)
+	}
+	if want := []string{"NASA", "VW"}; !slices.Equal(got, want) {
+		t.Errorf("speakers %q, want %q", got, want)
+	}
+}
+
 // TestEnglishPhraseHeads: in English the head of the subject's noun phrase
 // says who speaks. A capitalised word qualifying a noun ("American
 // officials", "Restaurant owners in Milan") names no one; with a body's
