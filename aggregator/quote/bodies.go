@@ -82,9 +82,11 @@ func orgAt(ts []token, i int, lang string) (string, int) {
 			words = append(words, runWords(ts, j, k)...)
 			j = k
 		}
-		if len(words) == 1 && ruBodyNouns[lower(words[0])] {
-			// A body's common noun is the body of the name after it:
-			// "компания Apple", "агентство «Росбалт»".
+		// A body's common noun, or a legal form's acronym, is the body of
+		// the name after it: "компания Apple", "агентство «Росбалт»", "ООО
+		// «Газпром трансгаз»"; alone, it names none.
+		bodyNoun := ruBodyNouns[lower(words[0])] || t.acronym() && ruLegalForms[lw]
+		if len(words) == 1 && bodyNoun {
 			if j < len(ts) && ts[j].kind == tQuote {
 				if q := quotedName(ts[j], lang); q != "" {
 					return q, j + 1
@@ -98,7 +100,7 @@ func orgAt(ts []token, i int, lang string) (string, int) {
 				return strings.Join(runWords(ts, j, k), " "), k
 			}
 		}
-		if len(words) == 1 && (t.lower() || ruBodyNouns[lower(words[0])]) {
+		if len(words) == 1 && (t.lower() || bodyNoun) {
 			// A body's common noun alone, capitalised or not ("Ведомство
 			// сообщило"), describes one.
 			return "", i
@@ -110,8 +112,9 @@ func orgAt(ts []token, i int, lang string) (string, int) {
 			words = append([]string{ts[i-1].text}, words...)
 		}
 		// Adjectives before a body's common noun are its name: "Верховный
-		// суд", "Следственного комитета", "таможенной службы Литвы".
-		if t.lower() {
+		// суд", "Следственного комитета", "таможенной службы Литвы",
+		// "Верховного Суда РФ".
+		if t.lower() || t.cap() && !t.acronym() && i > 0 && ts[i-1].cap() && ruAdjectival(ts[i-1].text) {
 			a := i
 			for a > 0 && a > i-3 && ts[a-1].kind == tWord && !ts[a-1].acronym() && ruAdjectival(ts[a-1].text) {
 				a--
@@ -282,7 +285,7 @@ func quotedBody(toks []token, i int, lang string) (string, int) {
 
 // ruLegalForms are the acronyms of Russian legal forms, which introduce a
 // body's quoted name ("ООО «Ромашка»").
-var ruLegalForms = toSet(`ооо оао зао ао пао гуп муп фгуп фгбу гбу нко ано ип`)
+var ruLegalForms = toSet(`ооо оао зао ао пао тоо оп нп гуп муп фгуп фгбу гбу мбу гку фку нко ано ип`)
 
 func isOrgWord(w, lang string) bool {
 	lw := lower(stripPossessive(w))
@@ -377,6 +380,9 @@ func (d *doc) bodyIn(toks []token) (mention, bool) {
 	}
 	if name := twoWordBody(toks, 1); name != "" {
 		return mention{kind: kOrg, org: name, pos: toks[1].s}, true // "в Белом доме"
+	}
+	if name, j := quotedBody(toks, 1, d.lang); j > 1 && toks[2].kind == tQuote {
+		return mention{kind: kOrg, org: name, pos: toks[1].s}, true // "в ООО «Газпром трансгаз»", "в компании «Роснефть»"
 	}
 	head := toks[1]
 	if !(isRuOrg(head.low) || head.acronym() && utf8.RuneCountInString(head.text) <= 6) || ruPlace(head.low) || mediaName(head.text) {
