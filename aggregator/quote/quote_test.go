@@ -806,6 +806,18 @@ func TestBodyAdjectives(t *testing.T) {
 	})
 }
 
+// TestNamedInRole: a description that names its person with a surname the
+// lexicon does not know ("олигарха Коломойского") is that person, never
+// the one named before (apostrophe.com.ua, November 2019: Kolomoisky's
+// view had been credited to a person "Украину Путину" read from "сдает
+// Украину Путину").
+func TestNamedInRole(t *testing.T) {
+	checkSpeakers(t, "ru", map[string][]string{
+		"Коломойский становится посредником между Трампом и Путиным. И тогда уже не Трамп сдает Украину Путину, как его обвиняют демократы США.\n\nПо мнению олигарха Коломойского, от сближения «Украины Зеленского» с Россией выиграют все.": {""},
+		"Глава Минфина Антон Силуанов выступил в Госдуме.\n\nПо словам главы Минфина, бюджет будет исполнен с профицитом.":                                                                                                                     {"Антон Силуанов"},
+	})
+}
+
 // TestLegalFormBeforeName: a legal form's acronym is the body of the name
 // it introduces; alone it names none ("ОП" had been credited with
 // Укрметаллургпром's figures, gmk.center, November 2019).

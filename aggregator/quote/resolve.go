@@ -3,6 +3,7 @@ package quote
 import (
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -541,6 +542,9 @@ func bareAcronym(org string) bool {
 func anaphoric(m mention, lang string) bool {
 	h := m.head
 	if lang == "ru" {
+		if namedInRole(m.role) {
+			return false
+		}
 		switch h {
 		case "источник", "источники", "свидетель", "очевидец", "житель", "жительница", "участник", "член", "сотрудник", "чиновник":
 			return false
@@ -556,6 +560,24 @@ func anaphoric(m mention, lang string) bool {
 		return strings.HasPrefix(r, "the ") || strings.HasPrefix(r, "this ")
 	}
 	return true
+}
+
+// namedInRole reports whether a Russian description names its person with
+// a capitalised word right after the role word, in its case ("олигарха
+// Коломойского", a surname not in the lexicon): it is that person, not the
+// one named last. A role in the nominative is followed by another's name
+// ("заверил президент Зубова": Zubov is told). Bodies and places ("главы
+// Минфина", "губернатора Кубани") describe whoever holds the role.
+func namedInRole(role string) bool {
+	ws := strings.Fields(role)
+	if len(ws) < 2 {
+		return false
+	}
+	w := ws[1] // the role word's complement
+	r, _ := utf8.DecodeRuneInString(w)
+	lw := lower(w)
+	return !ruRoleNom(lower(ws[0])) && unicode.IsUpper(r) && isCyrillicWord(w) && capitals(w) == 1 && endsWith(lw, "а", "я", "ого", "его", "ой", "ей") &&
+		!isRuOrg(lw) && !ruOrgWordForm(lw, 3) && !ruPlace(lw) && !mediaName(w)
 }
 
 // reporterRoles are an outlet's people, who report for it.
