@@ -581,6 +581,9 @@ func (d *doc) nameAt(ts []token, i int) (int, int) {
 	if d.lang == "ru" && j-i0 == 2 && ruPlace(ts[i0].low+"-"+ts[i0+1].low) {
 		return i, i // "по Марий Эл": a place the gazetteer writes "Марий-Эл", no one's name
 	}
+	if d.lang == "en" && j < len(ts) && ts[j].kind == tWord && strings.Trim(ts[j].text, "0123456789") == "" {
+		return i, i // "Number 10 said", "Apollo 11": a designation, no one's name
+	}
 	if d.lang == "ru" && j-i0 >= 2 && d.commonWordAt(ts, i0) {
 		if _, _, given := ruGivenName(ts[i0].text); !given {
 			i0++

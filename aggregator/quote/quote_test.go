@@ -1362,8 +1362,10 @@ func TestEnglishBodyAsWritten(t *testing.T) {
 // officials", "Restaurant owners in Milan") names no one; with a body's
 // noun it names the body ("Trump administration", "Israel's military"); a
 // possessor of a role is not the one who holds it ("President Trump's
-// advisers", "Trump aides"); someone brought in as "one legal expert" is nobody named
-// before, and so is "the expert" after them. Sentences from news pages.
+// advisers", "Trump aides"); a capitalised word before a number is a
+// designation ("Number 10", "Article 33"), no one's name; someone brought
+// in as "one legal expert" is nobody named before, and so is "the expert"
+// after them. Sentences from news pages.
 func TestEnglishPhraseHeads(t *testing.T) {
 	cases := []struct {
 		text string
@@ -1375,6 +1377,7 @@ func TestEnglishPhraseHeads(t *testing.T) {
 		{"\"One would need to have a full inquiry,\" said Nick Kaufman, a lawyer.\n\nThe day after the attack, Israel's military said it had visuals of the incident and it was being investigated.", []string{"Nick Kaufman", "Israel's military"}},
 		{"Prince Andrew stayed with Jeffrey Epstein in his New York City mansion.\n\n“Prince Andrew is not entitled to any form of immunity by virtue of his position as a member of the royal family,” said one legal expert, as reported by the Independent newspaper.\n\n“His friendship with the convicted sex offender Jeffrey Epstein is under investigation by the FBI,” the expert warned.", []string{"", ""}},
 		{"Donald Trump arrived in Brussels on Tuesday for the summit. Trump aides said the president would leave a day early.", []string{""}},
+		{"On Monday night, Number 10 said the parliamentary commissioner for standards had said there would be no investigation.", []string{""}},
 		{"When President Trump’s advisers suggested that Beijing resume buying around $20 billion in American farm products as part of a trade deal, Mr. Trump wasn’t satisfied. In a dramatic public retelling in the Cabinet Room, he said he pressed his team to more than triple that figure.", []string{"", "Trump"}},
 	}
 	for _, c := range cases {
