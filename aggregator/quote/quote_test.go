@@ -801,14 +801,14 @@ func TestBodyAdjectives(t *testing.T) {
 		"По информации таможенной службы Литвы, до 15 декабря возможны затруднения при пересечении границы.": {"таможенная служба Литвы"},
 		"«До 15 декабря возможны затруднения», — сообщила таможенная служба Литвы.":                          {"таможенная служба Литвы"},
 		"«Ходатайство удовлетворить», — постановил Киевский районный суд Харькова.":                          {"Киевский районный суд Харькова"},
-		// a name in title case (rapsinews.ru, November 2019: "Суд РФ")
+		// a name in title case (garant.ru, November 2019: "Суд РФ")
 		"13 ноября Президиум Верховного Суда РФ также разъяснил, что нормы Закона № 140-ФЗ предусматривают дополнительные гарантии.": {"Верховный Суд РФ"},
 	})
 }
 
 // TestNamedInRole: a description that names its person with a surname the
 // lexicon does not know ("олигарха Коломойского") is that person, never
-// the one named before (apostrophe.com.ua, November 2019: Kolomoisky's
+// the one named before (kontrakty.ua, November 2019: Kolomoisky's
 // view had been credited to a person "Украину Путину" read from "сдает
 // Украину Путину").
 func TestNamedInRole(t *testing.T) {
@@ -818,9 +818,18 @@ func TestNamedInRole(t *testing.T) {
 	})
 }
 
+// TestNeuterPronounIsNoPerson: "оно" is a thing, never the last person
+// named (a memoir on batenka.ru, November 2019: "Абиго гордо заявлял"
+// after "Оно было без патронов" had been credited to Джонсон).
+func TestNeuterPronounIsNoPerson(t *testing.T) {
+	checkSpeakers(t, "ru", map[string][]string{
+		"Джонсон помог мне туда перебраться, и мы снова поехали за контрабандой.\n\nОно было без патронов, и Абиго гордо заявлял: «Моими пушками не убивают!»": {""},
+	})
+}
+
 // TestLegalFormBeforeName: a legal form's acronym is the body of the name
 // it introduces; alone it names none ("ОП" had been credited with
-// Укрметаллургпром's figures, gmk.center, November 2019).
+// Укрметаллургпром's figures, uaprom.info, November 2019).
 func TestLegalFormBeforeName(t *testing.T) {
 	checkSpeakers(t, "ru", map[string][]string{
 		"В октябре металлургические предприятия Украины сократили производство чугуна, стали и проката, сообщает ОП «Укрметаллургпром».": {"Укрметаллургпром"},
@@ -2213,6 +2222,22 @@ func TestRoleStopsAtAdverb(t *testing.T) {
 	qs := Find(text, "ru")
 	if len(qs) != 1 || qs[0].Speaker != "Дональд Трамп" || qs[0].Role != "нынешний американский президент" {
 		t.Errorf("quotes %+v, want Дональд Трамп, нынешний американский президент", qs)
+	}
+}
+
+// TestRoleOfTheOneQuoted: "цитирует X Y" quotes Y, whose role is Y's words
+// alone, in the nominative; the body quoting them is another noun phrase
+// (a contest page of the Tatarstan president's visit, whose role had been
+// "пресс-служба казанского Кремля главу республики").
+func TestRoleOfTheOneQuoted(t *testing.T) {
+	for _, text := range []string{
+		"Рустам Минниханов осмотрел залы.\n\n«Очень приятно находиться сегодня в этом прекрасном здании», — цитирует пресс-служба казанского Кремля главу республики.",
+		"Рустам Минниханов осмотрел залы.\n\n«Очень приятно находиться сегодня в этом прекрасном здании», — цитирует главу республики пресс-служба Кремля.",
+	} {
+		qs := Find(text, "ru")
+		if len(qs) != 1 || qs[0].Speaker != "Рустам Минниханов" || qs[0].Role != "глава республики" {
+			t.Errorf("quotes %+v, want Рустам Минниханов, глава республики", qs)
+		}
 	}
 }
 

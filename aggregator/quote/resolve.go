@@ -214,6 +214,11 @@ func (d *doc) resolve(m mention, g gender) (*entity, string) {
 			}
 			return nil, ""
 		}
+		if m.head == "оно" {
+			// "Оно было без патронов, и Абиго гордо заявлял: «…»": "оно"
+			// is a thing (or a body's neuter noun), never a person.
+			return nil, ""
+		}
 		if d.lang == "en" && d.last.e != nil && d.last.e.kind == kOrg && spokesRoleIn(d.last.role) && !d.personBetween(d.last.pos, m.pos) {
 			// "a spokesperson for the Universities and Colleges Employers’
 			// Association said … “…,” he said": the spokesperson, for

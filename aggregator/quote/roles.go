@@ -369,7 +369,10 @@ func descText(ts []token, i int, lang string) string {
 			start--
 			continue
 		}
-		if lang == "ru" && (ruAdjectival(t.text) || isRuRole(lw)) && !ruStop[lw] {
+		if lang == "ru" && (ruAdjectival(t.text) || isRuRole(lw) && !t.cap() && !ruBodyNouns[lw]) && !ruStop[lw] {
+			// Adjectives and role words before the head; a body
+			// ("пресс-служба казанского Кремля главу республики") is
+			// another noun phrase.
 			start--
 			continue
 		}
@@ -383,8 +386,8 @@ func descText(ts []token, i int, lang string) string {
 		}
 		lw := t.low
 		if lang == "ru" {
-			if ruStop[lw] || ruAdverbs[lw] {
-				break // (not "президент прямо говорит")
+			if ruStop[lw] || ruAdverbs[lw] || ruBodyNouns[lw] {
+				break // (not "президент прямо говорит", "главу республики пресс-служба Кремля")
 			}
 			if _, ok := ruVerb(lw); ok {
 				break
@@ -524,11 +527,12 @@ func ruRoleNomText(role string) string {
 		return ""
 	}
 	h := ruRoleForm(lw)
-	// Only the genitive, the case a cue and a role's complement ask for:
+	// Only the genitive, the case a cue and a role's complement ask for,
+	// and the accusative of a role in -а ("цитирует … главу республики"):
 	// "губернатора", "председателя", "главы"; "политике" may be the
 	// policy's, "депутаты" are many.
 	hardHead := !endsWith(h, "а", "я")
-	if h == "" || !(hardHead && endsWith(lw, "а", "я") || !hardHead && endsWith(lw, "ы", "и")) {
+	if h == "" || !(hardHead && endsWith(lw, "а", "я") || !hardHead && endsWith(lw, "ы", "и", "у", "ю")) {
 		return role
 	}
 	if r, _ := utf8.DecodeRuneInString(w0); unicode.IsUpper(r) {
