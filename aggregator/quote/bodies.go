@@ -458,6 +458,9 @@ func ruGenOrgNom(words []string) string {
 	g := masculine
 	nomHead := head
 	switch {
+	case ruOrgWords[lh]:
+		// a body's word that is the same in every case ("Минобороны",
+		// "Минэкономразвития")
 	case strings.HasSuffix(lh, "ии"):
 		g, nomHead = feminine, strings.TrimSuffix(head, "и")+"я"
 	case strings.HasSuffix(lh, "ы"):

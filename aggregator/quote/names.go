@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -232,6 +233,9 @@ func personEvidence(toks []token, i, j int, lang string) bool {
 	}
 	if lang == "en" && i > 0 && toks[i-1].kind == tWord && (toks[i-1].low == "a" || toks[i-1].low == "an") {
 		return false // "an Egyptian American raised in the Midwest": a kind of person
+	}
+	if lang == "ru" && slices.ContainsFunc(words, mixedScript) {
+		return false // "передают Українськi Новини": an outlet's name typed in two scripts
 	}
 	if lang == "ru" && len(words) == 1 && ruPlace(lower(words[0])) {
 		if _, _, given := ruGivenName(words[0]); !given {

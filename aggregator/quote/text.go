@@ -160,6 +160,17 @@ func isCyrillicWord(w string) bool {
 	return false
 }
 
+// mixedScript reports whether w has Cyrillic and Latin letters both
+// ("Українськi", typed with a Latin i): no name of a person is written so.
+func mixedScript(w string) bool {
+	cyr, lat := false, false
+	for _, r := range w {
+		cyr = cyr || unicode.Is(unicode.Cyrillic, r)
+		lat = lat || unicode.Is(unicode.Latin, r)
+	}
+	return cyr && lat
+}
+
 func startsDigit(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
 	return unicode.IsDigit(r)
