@@ -437,6 +437,17 @@ func ruOrgNom(w string) string {
 // first that fits) to the word, for ruOrgNom.
 var ruOrgForms = stemsOf(ruOrgWords, []string{"", "о", "а", "ь", "я"})
 
+// ruBodyWord reports whether the capitalised Russian word w is a body's
+// word in some case ("Управления", "Академии", "Минфина").
+func ruBodyWord(w string) bool {
+	lw := lower(w)
+	if isRuOrg(lw) || ruOrgWordForm(lw, 3) {
+		return true
+	}
+	nom := lower(ruGenOrgNom([]string{w}))
+	return ruOrgWords[nom] || ruBodyNouns[nom]
+}
+
 // ruGenOrgNom brings the name of a body in the genitive back to the
 // nominative: its leading adjectives and head noun change, the genitive
 // words after the head stay ("Саратовского гарнизонного военного суда" →

@@ -839,6 +839,16 @@ func TestMixedScriptIsNoName(t *testing.T) {
 	})
 }
 
+// TestBodyWordIsNoSurname: a body's word, capitalised after a role
+// ("руководитель Управления Росреестра"), is no surname: the speaker is the
+// person named after the body (zeml-trub.ru, November 2019, where
+// "Управления" had been the speaker).
+func TestBodyWordIsNoSurname(t *testing.T) {
+	checkSpeakers(t, "ru", map[string][]string{
+		"Повышение качества и снижения сроков получения государственных услуг – наша одна из самых приоритетных задач – говорит руководитель Управления Росреестра по Брянской области Андрей Новиков.": {"Андрей Новиков"},
+	})
+}
+
 // TestLegalFormBeforeName: a legal form's acronym is the body of the name
 // it introduces; alone it names none ("ОП" had been credited with
 // Укрметаллургпром's figures, uaprom.info, November 2019).
