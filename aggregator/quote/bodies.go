@@ -23,7 +23,7 @@ func orgAt(ts []token, i int, lang string) (string, int) {
 			return name, i + 2
 		}
 		named := i > 0 && ts[i-1].cap() && ruAdjectival(ts[i-1].text) && t.lower() && ruOrgWordForm(lw, 3)
-		if !(t.acronym() || isRuOrg(lw) || named) || ruStop[lw] || ruPlaces[lw] || inDomain(ts, i) {
+		if !(t.acronym() || isRuOrg(lw) || named) || ruStop[lw] || ruPlaces[lw] || ruThingAcronyms[lw] || inDomain(ts, i) {
 			return "", i
 		}
 		words := []string{ruOrgNom(t.text)}
@@ -282,6 +282,11 @@ func quotedBody(toks []token, i int, lang string) (string, int) {
 	}
 	return strings.Join(runWords(toks, i+1, j), " "), j
 }
+
+// ruThingAcronyms are acronyms of things, events, rules and units, which
+// never speak ("ДТП", "ПДД", "ГГц"). ("СМИ" do, in general: "СМИ сообщали".)
+var ruThingAcronyms = toSet(`дтп чп пдд жкх ввп ндс ндфл егэ огэ осаго каско мрот ижс зож ии орви вич спид
+тц трц азс лэп пмж внж гц кгц мгц ггц квт мвт гвт`)
 
 // ruLegalForms are the acronyms of Russian legal forms, which introduce a
 // body's quoted name ("ООО «Ромашка»").

@@ -237,7 +237,7 @@ func personEvidence(toks []token, i, j int, lang string) bool {
 	if lang == "ru" && slices.ContainsFunc(words, mixedScript) {
 		return false // "передают Українськi Новини": an outlet's name typed in two scripts
 	}
-	if lang == "ru" && len(words) == 1 && ruBodyWord(words[0]) {
+	if lang == "ru" && len(words) == 1 && (ruBodyWord(words[0]) || ruThingAcronyms[lower(words[0])]) {
 		return false // "руководитель Управления Росреестра": a body's word, capitalised
 	}
 	if lang == "ru" && len(words) == 1 && ruPlace(lower(words[0])) {

@@ -849,6 +849,17 @@ func TestBodyWordIsNoSurname(t *testing.T) {
 	})
 }
 
+// TestThingsDoNotSpeak: an acronym of a thing or unit ("ГГц", "ДТП") is no
+// body, and a ministry's short name in an oblique case comes back to its
+// masculine nominative, whatever form the text also uses (a Xiaomi mouse's
+// battery claim had been credited to "ГГц", ilenta.com, November 2019).
+func TestThingsDoNotSpeak(t *testing.T) {
+	checkSpeakers(t, "ru", map[string][]string{
+		"Компания Xiaomi представила беспроводную мышь второго поколения.\n\nКак и мышь первого поколения, эта модель использует частоту 2,4 ГГц. Компания утверждает, что батарея может обеспечить один год использования.": {"Xiaomi"},
+		"Проект закона подготовили специалисты Минкульта.\n\nВ Минкульте заявили, что законопроект о противодействии дезинформации будет внесен в Раду до конца года.":                                                       {"Минкульт"},
+	})
+}
+
 // TestLegalFormBeforeName: a legal form's acronym is the body of the name
 // it introduces; alone it names none ("ОП" had been credited with
 // Укрметаллургпром's figures, uaprom.info, November 2019).
