@@ -443,7 +443,7 @@ func ruOrgNom(w string) string {
 var ruOrgForms = stemsOf(ruOrgWords, []string{"", "о", "а", "ь", "я"})
 
 // ruBodyWord reports whether the capitalised Russian word w is a body's
-// word in some case ("Управления", "Академии", "Минфина").
+// word in some case ("Управления", "Минфина").
 func ruBodyWord(w string) bool {
 	lw := lower(w)
 	if isRuOrg(lw) || ruOrgWordForm(lw, 3) {

@@ -238,7 +238,7 @@ func personEvidence(toks []token, i, j int, lang string) bool {
 		return false // "передают Українськi Новини": an outlet's name typed in two scripts
 	}
 	if lang == "ru" && len(words) == 1 && (ruBodyWord(words[0]) || ruThingAcronyms[lower(words[0])]) {
-		return false // "руководитель Управления Росреестра": a body's word, capitalised
+		return false // "руководитель Управления Росреестра", "2,4 ГГц": a body's word, a thing's acronym
 	}
 	if lang == "ru" && len(words) == 1 && ruPlace(lower(words[0])) {
 		if _, _, given := ruGivenName(words[0]); !given {
