@@ -69,7 +69,11 @@ func (s *Store) saveGrouped(c *saveCall) {
 		// While it waits, the search keys of the items the store does
 		// not hold as they are (a read outside the transaction) are
 		// computed on a core the writer leaves idle.
-		go func() { c.stemAhead(s.heldItems(c.ctx, c.src, c.ids)) }()
+		go func() {
+			if !c.ahead.Load() { // (write may have begun them already)
+				c.stemAhead(s.heldItems(c.ctx, c.src, c.ids))
+			}
+		}()
 	}
 	for {
 		if lead {

@@ -582,7 +582,7 @@ func namedInRole(role string) bool {
 	r, _ := utf8.DecodeRuneInString(w)
 	lw := lower(w)
 	return !ruRoleNom(lower(ws[0])) && unicode.IsUpper(r) && isCyrillicWord(w) && capitals(w) == 1 && endsWith(lw, "а", "я", "ого", "его", "ой", "ей") &&
-		!isRuOrg(lw) && !ruOrgWordForm(lw, 3) && !ruPlace(lw) && !mediaName(w)
+		!ruBodyWord(w) && !ruPlace(lw) && !mediaName(w)
 }
 
 // reporterRoles are an outlet's people, who report for it.
