@@ -219,7 +219,7 @@ func (d *doc) rightAttr(toks []token, j, end int) attrib {
 			a.m = m
 			return a
 		}
-		if m, ok := d.bodyIn(after); ok && vg == plural {
+		if m, ok := d.bodyAfterVerb(after); ok && vg == plural {
 			a.m = m // "— отметили в мэрии."
 			return a
 		}
@@ -281,6 +281,19 @@ func enBeforeParticiple(after []token) []token {
 
 // enIngPrepositions are prepositions in -ing, which open no clause.
 var enIngPrepositions = toSet(`including regarding concerning according excluding considering following pending notwithstanding`)
+
+// bodyAfterVerb reads, in the words after a plural speech verb with no
+// subject, the body it speaks for (bodyIn): "отметили в мэрии", "пояснили
+// ТАЙМЕРУ в Фонде госимущества" (the outlet told, in the dative, first).
+func (d *doc) bodyAfterVerb(after []token) (mention, bool) {
+	if m, ok := d.bodyIn(after); ok {
+		return m, true
+	}
+	if len(after) > 2 && (after[0].cap() || after[0].acronym()) {
+		return d.bodyIn(after[1:])
+	}
+	return mention{}, false
+}
 
 // ruUntold returns the words after a Russian speech verb without the one
 // told, in the dative: the outlet in "сообщили в пятницу «Интерфаксу» в
@@ -427,6 +440,10 @@ func (d *doc) leftAttr(toks []token, ss, qi int) attrib {
 			if asClause(toks, ss, k) {
 				// "…, как выразился глава Василий Козупица, «…»": the
 				// subject of an "as" clause follows its verb.
+				if m, ok := d.bodyAfterVerb(toks[k+1 : end]); ok && g == plural {
+					a.m = m // "Как пояснили в мэрии, …"
+					return a
+				}
 				if b, ok := a.naming(d.parsePhrase(toks[k+1:end], caseNom, false)); ok {
 					return b
 				}

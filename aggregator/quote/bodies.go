@@ -13,18 +13,25 @@ import (
 // "пресс-служба Кремля", "State Department"). It returns the name and the
 // end of its tokens, or i when nothing is there.
 func orgAt(ts []token, i int, lang string) (string, int) {
+	name, j, _ := orgAtBy(ts, i, lang)
+	return name, j
+}
+
+// orgAtBy is orgAt, and whether the body is named only by its adjectives
+// and a common noun.
+func orgAtBy(ts []token, i int, lang string) (string, int, bool) {
 	t := ts[i]
 	if t.kind != tWord || romanNumeral(t.text) {
-		return "", i
+		return "", i, false
 	}
 	lw := t.low
 	if lang == "ru" {
 		if name := twoWordBody(ts, i); name != "" {
-			return name, i + 2
+			return name, i + 2, false
 		}
-		named := i > 0 && ts[i-1].cap() && ruAdjectival(ts[i-1].text) && t.lower() && ruOrgWordForm(lw, 3)
+		named := i > 0 && ts[i-1].cap() && ruBodyAdjective(ts[i-1].text, lw) && t.lower() && ruOrgWordForm(lw, 3)
 		if !(t.acronym() || isRuOrg(lw) || named) || ruStop[lw] || ruPlaces[lw] || ruThingAcronyms[lw] || inDomain(ts, i) {
-			return "", i
+			return "", i, false
 		}
 		words := []string{ruOrgNom(t.text)}
 		j := i + 1
@@ -70,7 +77,7 @@ func orgAt(ts []token, i int, lang string) (string, int) {
 		}
 		if k := outletAt(ts, i); k > j {
 			// One outlet's name of several words: "РИА Новости".
-			return strings.Join(runWords(ts, i, k), " "), k
+			return strings.Join(runWords(ts, i, k), " "), k, false
 		}
 		if k := ruOfRegion(ts, j); k > j && (t.acronym() || t.cap() && ruCompoundOrg(lw)) {
 			// "МЧС Пермского края", "Минздрав Ставропольского края": the
@@ -89,7 +96,7 @@ func orgAt(ts []token, i int, lang string) (string, int) {
 		if len(words) == 1 && bodyNoun {
 			if j < len(ts) && ts[j].kind == tQuote {
 				if q := quotedName(ts[j], lang); q != "" {
-					return q, j + 1
+					return q, j + 1, false
 				}
 			}
 			k := j
@@ -97,13 +104,30 @@ func orgAt(ts []token, i int, lang string) (string, int) {
 				k++
 			}
 			if k > j {
-				return strings.Join(runWords(ts, j, k), " "), k
+				return strings.Join(runWords(ts, j, k), " "), k, false
 			}
 		}
-		if len(words) == 1 && (t.lower() || bodyNoun) {
+		// Adjectives before a body's common noun are its name: "Верховный
+		// суд", "Следственного комитета", "в Счётной палате", "таможенной
+		// службы Литвы", "Верховного Суда РФ".
+		a := i
+		if t.lower() || t.cap() && !t.acronym() && i > 0 && ts[i-1].cap() && ruBodyAdjective(ts[i-1].text, lw) {
+			for a > 0 && a > i-3 && ts[a-1].kind == tWord && !ts[a-1].acronym() && ruBodyAdjective(ts[a-1].text, lw) {
+				a--
+			}
+		}
+		// A capitalised one names it alone ("Следственный комитет
+		// сообщил", "в Федеральной таможенной службе"), unless it is
+		// capitalised only as a sentence's first word before a noun that
+		// refers back to a body named before ("Американская компания
+		// сообщила").
+		opens := a == 0 || endsSentence(ts[a-1]) || ts[a-1].kind == tPunct && strings.ContainsAny(ts[a-1].text, "—–-:")
+		proper := a < i && ts[a].cap() && !(opens && a == i-1 && ruBackBodies[lower(words[0])])
+		byAdjectives := len(words) == 1 && (t.lower() || bodyNoun)
+		if byAdjectives && !proper {
 			// A body's common noun alone, capitalised or not ("Ведомство
 			// сообщило"), describes one.
-			return "", i
+			return "", i, false
 		}
 		// A lower-case adjective before: "турецкий МИД"; one in an
 		// oblique case ("регионального УМВД") stays out, since an
@@ -111,32 +135,21 @@ func orgAt(ts []token, i int, lang string) (string, int) {
 		if i > 0 && ts[i-1].kind == tWord && ts[i-1].lower() && ruAdjectival(ts[i-1].text) && ruNomAdjective(ts[i-1].low) && t.acronym() {
 			words = append([]string{ts[i-1].text}, words...)
 		}
-		// Adjectives before a body's common noun are its name: "Верховный
-		// суд", "Следственного комитета", "таможенной службы Литвы",
-		// "Верховного Суда РФ".
-		if t.lower() || t.cap() && !t.acronym() && i > 0 && ts[i-1].cap() && ruAdjectival(ts[i-1].text) {
-			a := i
-			for a > 0 && a > i-3 && ts[a-1].kind == tWord && !ts[a-1].acronym() && ruAdjectival(ts[a-1].text) {
-				a--
+		if a < i {
+			if len(words) == 1 && ruNameGoesOn(ts, j, t.low, lower(words[0])) {
+				// "Рабочая группа Минтруда", "Главное управление
+				// госстройнадзора": a name whose end is not read is
+				// none.
+				return "", i, false
 			}
-			if a < i {
-				var head []string
-				for _, n := range ts[a : i+1] {
-					head = append(head, n.text)
-				}
-				if ruNomAdjective(ts[a].low) {
-					words = append(head, words[1:]...) // in the nominative already
-				} else {
-					words = append(strings.Fields(ruGenOrgNom(head)), words[1:]...)
-				}
-			}
+			words = append(ruAdjBody(ts, a, i, words[0]), words[1:]...)
 		}
-		return strings.Join(words, " "), j
+		return strings.Join(words, " "), j, byAdjectives
 	}
 	// English: a run of capitalised words and acronyms that holds a body's
 	// word or an acronym.
 	if !(t.cap() || t.acronym()) || (t.acronym() && utf8.RuneCountInString(t.text) > 6) || inDomain(ts, i) || enRoleWords[lw] && !enOrgWords[lw] {
-		return "", i // a role word opens no body's name: "CEO Steve Harfst"
+		return "", i, false // a role word opens no body's name: "CEO Steve Harfst"
 	}
 	j := i
 	org := false
@@ -164,7 +177,7 @@ func orgAt(ts []token, i int, lang string) (string, int) {
 		break
 	}
 	if !org || enStop[lw] || j == i+1 && enCommonAcronyms[lw] {
-		return "", i
+		return "", i, false
 	}
 	var words []string
 	for k, n := range ts[i:j] {
@@ -174,7 +187,7 @@ func orgAt(ts []token, i int, lang string) (string, int) {
 		}
 		words = append(words, stripPossessive(n.text))
 	}
-	return strings.Join(words, " "), j
+	return strings.Join(words, " "), j, false
 }
 
 // enCommonAcronyms are things, not bodies, that English writes in capitals:
@@ -390,15 +403,24 @@ func (d *doc) bodyIn(toks []token) (mention, bool) {
 		return mention{kind: kOrg, org: name, pos: toks[1].s}, true // "в ООО «Газпром трансгаз»", "в компании «Роснефть»"
 	}
 	head := toks[1]
-	if !(isRuOrg(head.low) || head.acronym() && utf8.RuneCountInString(head.text) <= 6) || ruPlace(head.low) || mediaName(head.text) {
+	words, next := []string{ruOrgNom(head.text)}, 2
+	adjectives := false
+	if n := ruAdjectivesBefore(toks, 1); n > 1 && n < len(toks) && head.cap() && isRuOrg(toks[n].low) {
+		// "в Высшем совете правосудия": the body's word after its
+		// adjectives, then the genitive words after it.
+		words, next, adjectives = ruAdjBody(toks, 1, n, ruOrgNom(toks[n].text)), n+1, true
+	} else if !(isRuOrg(head.low) || head.acronym() && utf8.RuneCountInString(head.text) <= 6) || ruPlace(head.low) || mediaName(head.text) {
 		return mention{}, false
 	}
-	words := []string{ruOrgNom(head.text)}
-	for k, t := range toks[2:min(len(toks), 6)] {
+	for k := next; k < min(len(toks), next+4); k++ {
+		t := toks[k]
+		if adjectives && t.low == "по" {
+			return mention{}, false // "в Государственном агентстве по …": its end is not read
+		}
 		if t.kind != tWord || ruStop[t.low] || ruMonths[t.low] || strings.ContainsAny(t.text, "0123456789") {
 			break // "в МИД России 2 июня заявили": the date is no part of it
 		}
-		if outletAt(toks, k+2) > k+2 {
+		if outletAt(toks, k) > k {
 			break // "В Минобороны Интерфаксу заявили": the outlet is told
 		}
 		if _, v := ruVerb(t.low); v {
@@ -507,30 +529,125 @@ func ruGenOrgNom(words []string) string {
 	return strings.Join(out, " ")
 }
 
-// ruAdjNom brings an adjective in the genitive to the nominative of gender g.
+// ruBodyAdjective reports whether w reads as an adjective agreeing with
+// the body's word noun after it: any adjective, and before a noun in the
+// prepositional or dative ("комитете", "палате", "комиссии") the masculine
+// and neuter forms of those cases too ("Следственном", "Высшему").
+func ruBodyAdjective(w, noun string) bool {
+	if ruAdjectival(w) {
+		return true
+	}
+	lw := lower(w)
+	return endsWith(noun, "е", "и") && endsWith(lw, "ом", "ем", "ому", "ему") && utf8.RuneCountInString(lw) >= 5
+}
+
+// ruAdjBody is the name of a body in the nominative from its adjectives
+// ts[a:i] and its word ts[i], whose nominative is nom: "Верховный суд",
+// "Следственного комитета" → "Следственный комитет", "в Счётной палате" →
+// "Счётная палата".
+func ruAdjBody(ts []token, a, i int, nom string) []string {
+	var head []string
+	for _, n := range ts[a : i+1] {
+		head = append(head, n.text)
+	}
+	switch {
+	case ruNomAdjective(ts[a].low):
+		return append(head[:i-a], nom) // in the nominative already
+	case endsWith(ts[i].low, "е", "и") && lower(nom) != ts[i].low:
+		// the prepositional or dative
+		g := ruNounGender(lower(nom))
+		out := make([]string, 0, i-a+1)
+		for _, w := range head[:i-a] {
+			out = append(out, ruAdjNom(w, g))
+		}
+		return append(out, nom)
+	}
+	return strings.Fields(ruGenOrgNom(head))
+}
+
+// ruNameGoesOn reports whether the word at ts[j] goes on with the name of a
+// body whose word noun (nominative nom) is before it: a word that is no
+// verb ("группа Минтруда", "управление госстройнадзора", "ассоциации
+// футбола": a past tense must agree with the noun in the nominative), or
+// "по" ("служба по чрезвычайным ситуациям").
+func ruNameGoesOn(ts []token, j int, noun, nom string) bool {
+	if j >= len(ts) || ts[j].kind != tWord || ts[j].acronym() {
+		return false
+	}
+	if ts[j].low == "по" {
+		return true
+	}
+	if ruStop[ts[j].low] || ruAdverbs[ts[j].low] {
+		return false
+	}
+	if _, v := ruVerb(ts[j].low); v {
+		return false
+	}
+	if g, v := ruPastGender(ts[j].low); v && noun == nom && g == ruNounGender(nom) {
+		return false
+	}
+	return true
+}
+
+// ruAdjectivesBefore returns the index of the first word after the (at most
+// three) adjectives from toks[i] that agree with it as with a body's word
+// ("Высшем совете"), i when there is none.
+func ruAdjectivesBefore(toks []token, i int) int {
+	n := i
+	for n < len(toks)-1 && n < i+3 && toks[n].kind == tWord && !toks[n].acronym() && ruBodyAdjective(toks[n].text, toks[n+1].low) {
+		n++
+	}
+	return n
+}
+
+// ruNounGender is the gender of a body's word in the nominative:
+// feminine in -а or -я ("палата"), neuter in -о or -е ("министерство"),
+// else masculine ("комитет").
+func ruNounGender(w string) gender {
+	switch {
+	case endsWith(w, "а", "я"):
+		return feminine
+	case endsWith(w, "о", "е"):
+		return neuter
+	}
+	return masculine
+}
+
+// ruAdjNom brings an adjective in an oblique case (genitive, dative,
+// prepositional) to the nominative of gender g.
 func ruAdjNom(w string, g gender) string {
 	lw := lower(w)
 	soft := func(stem string) bool {
 		rs := []rune(stem)
 		return len(rs) > 0 && strings.ContainsRune("кгхжшчщ", rs[len(rs)-1])
 	}
-	switch {
-	case strings.HasSuffix(lw, "ого"):
-		stem := strings.TrimSuffix(w, "ого")
-		switch {
-		case g == neuter:
-			return stem + "ое"
-		case soft(stem):
+	cut := func(ends ...string) (string, bool) {
+		for _, e := range ends {
+			if strings.HasSuffix(lw, e) {
+				return w[:len(w)-len(e)], true
+			}
+		}
+		return "", false
+	}
+	if g != feminine {
+		if stem, ok := cut("ого", "ому", "ом"); ok {
+			switch {
+			case g == neuter:
+				return stem + "ое"
+			case soft(stem):
+				return stem + "ий"
+			default:
+				return stem + "ый"
+			}
+		}
+		if stem, ok := cut("его", "ему", "ем"); ok {
+			if g == neuter {
+				return stem + "ее"
+			}
 			return stem + "ий"
-		default:
-			return stem + "ый"
 		}
-	case strings.HasSuffix(lw, "его"):
-		stem := strings.TrimSuffix(w, "его")
-		if g == neuter {
-			return stem + "ее"
-		}
-		return stem + "ий"
+	}
+	switch {
 	case strings.HasSuffix(lw, "ой") && g == feminine:
 		return strings.TrimSuffix(w, "ой") + "ая"
 	case strings.HasSuffix(lw, "ей") && g == feminine:

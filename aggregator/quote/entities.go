@@ -280,12 +280,35 @@ func (d *doc) scanOrgs() {
 				i = j - 1
 				continue
 			}
-			if o, j := orgAt(toks, i, d.lang); j > i {
+			if o, j, byAdjectives := orgAtBy(toks, i, d.lang); j > i && (!byAdjectives || d.speaksBeside(toks, i, j)) {
+				// A Russian body named only by its adjectives and a
+				// common noun ("Европейского суда", "Красной Армии") is
+				// noted only as the subject of a speech verb beside it:
+				// else a description ("суд") or a clause whose subject
+				// is not read would be credited to it.
 				d.noteOrg(toks[i].s, d.addOrg(o), mediaName(o))
 				i = j - 1
 			}
 		}
 	}
+}
+
+// speaksBeside reports whether a speech verb stands right after toks[i:j],
+// the name of a body ending in its word toks[i], or right before the
+// adjectives that open it ("сообщил Следственный комитет").
+func (d *doc) speaksBeside(toks []token, i, j int) bool {
+	a := i
+	for a > 0 && toks[a-1].kind == tWord && ruBodyAdjective(toks[a-1].text, toks[i].low) {
+		a--
+	}
+	for _, k := range []int{j, a - 1} {
+		if k >= 0 && k < len(toks) {
+			if _, ok := d.verbAt(toks[k]); ok {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // datelineEnd returns where the dateline an article may open with ends

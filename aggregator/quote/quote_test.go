@@ -794,8 +794,9 @@ func TestStreetsAreNoPeople(t *testing.T) {
 }
 
 // TestBodyAdjectives: the adjectives before a body's common noun, in
-// capitals or not, are its name, brought to the nominative: a district
-// court is not its city's every court (contest pages, November 2019).
+// capitals or not, are its name, brought to the nominative from any case:
+// a district court is not its city's every court (contest pages, November
+// 2019).
 func TestBodyAdjectives(t *testing.T) {
 	checkSpeakers(t, "ru", map[string][]string{
 		"По информации таможенной службы Литвы, до 15 декабря возможны затруднения при пересечении границы.": {"таможенная служба Литвы"},
@@ -805,6 +806,23 @@ func TestBodyAdjectives(t *testing.T) {
 		"Военные России и Турции в пятницу начали совместное патрулирование на севере Сирии, сообщает пресс-служба Минобороны РФ.": {"Минобороны РФ"},
 		// a name in title case (garant.ru, November 2019: "Суд РФ")
 		"13 ноября Президиум Верховного Суда РФ также разъяснил, что нормы Закона № 140-ФЗ предусматривают дополнительные гарантии.": {"Верховный Суд РФ"},
+		// A capitalised adjective names the body alone, in the nominative
+		// or the prepositional; the statement of a body the text names is
+		// never the last speaker's (it had gone to Силуанов).
+		"«Решение принято гибридно и без долгов», — сообщил Следственный комитет.":                                                                            {"Следственный комитет"},
+		"«Решение принято гибридно и без долгов», — сообщили в Следственном комитете РФ.":                                                                     {"Следственный комитет РФ"},
+		"В Высшем совете правосудия заявили: «Решение принято гибридно и без долгов».":                                                                        {"Высший совет правосудия"},
+		"Глава Минфина Антон Силуанов заявил: «Бюджет будет исполнен с профицитом».\n\n«Решение принято гибридно и без долгов», — сообщили в Счетной палате.": {"Антон Силуанов", "Счетная палата"},
+		// An outlet told, in the dative, comes before the body that
+		// told it (a contest page, November 2019: "ТАЙМЕРУ" had spoken).
+		"Как пояснили ТАЙМЕРУ в Фонде госимущества, горсовет принял решение, цитируем, «гибридно».": {"Фонд госимущества"},
+		// A sentence's first word is capitalised as such: "Американская
+		// компания" is the company named before.
+		"Компания Apple выпустила телефон. Американская компания сообщила: «Мы довольны продажами телефона».": {"Apple"},
+		// Named by its adjectives where nobody speaks, a body is no
+		// antecedent: a clause whose subject is not read is not its
+		// (an obituary on a contest page had credited "Красная Армия").
+		"Когда началась война, Николай Бомко вступил в ряды Красной Армии, приписав себе год.\n\nАнапчане вспоминают, что Николай Корнеевич был замечательным светлым человеком.": {""},
 	})
 }
 
