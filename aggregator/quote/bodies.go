@@ -38,7 +38,7 @@ func orgAtBy(ts []token, i int, lang string) (string, int, bool) {
 		// Genitive words of the name: "Министерство энергетики США",
 		// "министерства иностранных дел России".
 		k := j
-		for k < len(ts) && k < j+5 && ts[k].kind == tWord && ts[k].lower() && !isRuRole(ts[k].low) {
+		for k < len(ts) && k < j+5 && ts[k].kind == tWord && ts[k].lower() && !isRuRole(ts[k].low) && !(ruAdjectival(ts[k].text) && ruNomAdjective(ts[k].low)) {
 			if ruStop[ts[k].low] {
 				// "экологии и природопользования": "и" joins two genitives
 				if ts[k].low != "и" || k == j || k+1 >= len(ts) || !ts[k+1].lower() {
@@ -420,8 +420,8 @@ func (d *doc) bodyIn(toks []token) (mention, bool) {
 		if t.kind != tWord || ruStop[t.low] || ruMonths[t.low] || strings.ContainsAny(t.text, "0123456789") {
 			break // "в МИД России 2 июня заявили": the date is no part of it
 		}
-		if outletAt(toks, k) > k {
-			break // "В Минобороны Интерфаксу заявили": the outlet is told
+		if outletAt(toks, k) > k || isRuRole(t.low) && !isRuOrg(t.low) || ruToldPronouns[t.low] {
+			break // "В Минобороны Интерфаксу заявили", "корреспонденту", "нам": who is told
 		}
 		if _, v := ruVerb(t.low); v {
 			break
@@ -437,6 +437,9 @@ func (d *doc) bodyIn(toks []token) (mention, bool) {
 	}
 	return mention{kind: kOrg, org: strings.Join(words, " "), pos: head.s}, true
 }
+
+// ruToldPronouns are the personal pronouns of one who is told something.
+var ruToldPronouns = toSet(`мне нам тебе вам ему ей им`)
 
 // ruBackBodies are bodies' common nouns that, alone, refer back to a body
 // named before ("в ведомстве", "в компании"), unlike "в мэрии" or "в
@@ -715,6 +718,9 @@ func mediaName(o string) bool {
 		if strings.HasPrefix(lo, m) && (len(lo) == len(m) || lo[len(m)] == ' ' || lo[len(m)] == '-' || outletCase(lo, m)) {
 			return true
 		}
+	}
+	if strings.HasSuffix(lo, " сми") {
+		return true // "российские СМИ", "местные СМИ"
 	}
 	// An outlet's name after the kind of outlet it is: "Агентство
 	// экономической информации ПРАЙМ", "телеканал Россия 24".

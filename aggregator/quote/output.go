@@ -74,6 +74,11 @@ func (d *doc) emit(s, e int, sp speaker, a attrib, direct bool) {
 		}
 		if d.lang == "ru" {
 			q.Role = ruRoleNomText(q.Role)
+			if ruHasVerb(q.Role) {
+				// A role is a noun phrase: one holding a verb is a
+				// clause misread ("суд удовлетворить иск").
+				q.Role = ""
+			}
 		}
 	}
 	d.out = append(d.out, emitted{Quote: q, para: sp.para, person: sp.e != nil && sp.e.kind == kPerson, right: a.how == aRight})
@@ -363,4 +368,24 @@ func (d *doc) addresses(s int, e *entity) bool {
 	}
 	names := strings.Fields(e.first + " " + e.last)
 	return slices.ContainsFunc(names, func(n string) bool { return strings.EqualFold(n, ws[0]) })
+}
+
+// ruHasVerb reports whether a Russian phrase holds a verb: a speech verb,
+// or a lower-case infinitive or plural past tense ("удовлетворить",
+// "задали"; the masculine and feminine past, and the plural in -ели, are
+// too like nouns to tell: "генерал", "отдела", "представители").
+func ruHasVerb(phrase string) bool {
+	for _, w := range strings.Fields(phrase) {
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsLower(r) {
+			continue
+		}
+		if _, ok := ruVerb(w); ok {
+			return true
+		}
+		if utf8.RuneCountInString(w) >= 6 && endsWith(w, "ать", "ять", "ить", "еть", "уть", "ться", "тись") ||
+			utf8.RuneCountInString(w) >= 5 && endsWith(w, "али", "или", "ыли", "яли") {
+			return true
+		}
+	}
+	return false
 }
