@@ -33,6 +33,9 @@ func orgAtBy(ts []token, i int, lang string) (string, int, bool) {
 		if !(t.acronym() || isRuOrg(lw) || named) || ruStop[lw] || ruPlaces[lw] || ruThingAcronyms[lw] || inDomain(ts, i) {
 			return "", i, false
 		}
+		if ruCodes[lw] && i+1 < len(ts) && (ts[i+1].is("РФ") || ruPlace(ts[i+1].low)) {
+			return "", i, false // "в НК РФ написано": a code of law is a document, no body ("УК" alone may be a management company)
+		}
 		words := []string{ruOrgNom(t.text)}
 		j := i + 1
 		// Genitive words of the name: "Министерство энергетики США",

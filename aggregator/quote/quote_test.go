@@ -850,6 +850,16 @@ func TestRoleIsNoClause(t *testing.T) {
 	})
 }
 
+// TestLettersAndCodesAreNoNames: a letter alone ("участника B.A.P") is no
+// one's surname, and a code of law ("в НК РФ написано") is a document, no
+// body (contest pages, November 2019: "B" and "НК РФ" had been credited).
+func TestLettersAndCodesAreNoNames(t *testing.T) {
+	checkSpeakers(t, "ru", map[string][]string{
+		"В одном из недавних интервью Ю Ёнджэ обсудил свое продвижение в качестве сольного исполнителя.\n\nЁнджэ дебютировал в качестве участника B.A.P в 2012 году с «Warrior». Что касается его текущего направления, он поделился: «Бывают моменты, когда я скучаю по продвижению в группе, но в настоящее время я инвестирую в себя».": {"Ю Ёнджэ"},
+		"Добрый день, коллеги.\n\nВ НК РФ и в письмах ФНС и Минфина написано, что документами, которыми можно подтвердить перевозку грузов, могут быть любые документы.":                                                                                                                                                                   {""},
+	})
+}
+
 // TestNamedInRole: a description that names its person with a surname the
 // lexicon does not know ("олигарха Коломойского") is that person, never
 // the one named before (kontrakty.ua, November 2019: Kolomoisky's
