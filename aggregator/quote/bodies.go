@@ -29,7 +29,7 @@ func orgAtBy(ts []token, i int, lang string) (string, int, bool) {
 		if name := twoWordBody(ts, i); name != "" {
 			return name, i + 2, false
 		}
-		named := i > 0 && ts[i-1].cap() && ruBodyAdjective(ts[i-1].text, lw) && t.lower() && ruOrgWordForm(lw, 3)
+		named := i > 0 && t.lower() && ts[i-1].cap() && ruOrgWordForm(lw, 3) && ruBodyAdjective(ts[i-1].text, lw)
 		if !(t.acronym() || isRuOrg(lw) || named) || ruStop[lw] || ruPlaces[lw] || ruThingAcronyms[lw] || inDomain(ts, i) {
 			return "", i, false
 		}
@@ -543,8 +543,7 @@ func ruBodyAdjective(w, noun string) bool {
 	if ruAdjectival(w) {
 		return true
 	}
-	lw := lower(w)
-	return endsWith(noun, "е", "и") && endsWith(lw, "ом", "ем", "ому", "ему") && utf8.RuneCountInString(lw) >= 5
+	return endsWith(noun, "е", "и") && endsWith(w, "ом", "ем", "ому", "ему") && utf8.RuneCountInString(w) >= 5
 }
 
 // ruAdjBody is the name of a body in the nominative from its adjectives
