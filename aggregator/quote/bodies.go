@@ -10,8 +10,9 @@ import (
 
 // orgAt recognises a body named at ts[i]: an acronym with the capitalised
 // words around it ("МИД России", "the FBI"), a body's word ("Кремль",
-// "пресс-служба Кремля", "State Department"). It returns the name and the
-// end of its tokens, or i when nothing is there.
+// "пресс-служба Кремля", "State Department"), a body's common noun after
+// its capitalised adjectives ("Следственный комитет", at its noun). It
+// returns the name and the end of its tokens, or i when nothing is there.
 func orgAt(ts []token, i int, lang string) (string, int) {
 	name, j, _ := orgAtBy(ts, i, lang)
 	return name, j

@@ -298,7 +298,7 @@ func (d *doc) scanOrgs() {
 // adjectives that open it ("сообщил Следственный комитет").
 func (d *doc) speaksBeside(toks []token, i, j int) bool {
 	a := i
-	for a > 0 && toks[a-1].kind == tWord && ruBodyAdjective(toks[a-1].text, toks[i].low) {
+	for a > 0 && a > i-3 && toks[a-1].kind == tWord && ruBodyAdjective(toks[a-1].text, toks[i].low) {
 		a--
 	}
 	for _, k := range []int{j, a - 1} {
