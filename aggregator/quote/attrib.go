@@ -531,7 +531,7 @@ func (d *doc) leftSubject(toks []token, ss, v int) (mention, bool) {
 			m = d.agreeingSubject(seg, m, toks[v])
 		}
 		if !ok {
-			if cs+1 < v && (d.lang == "en" && !toks[v-1].is(",") && commonHead(seg) || d.lang == "ru" && ruPluralSubject(seg, d.verbPlural(toks[v]))) {
+			if cs+1 < v && (d.lang == "en" && !toks[v-1].is(",") && commonHead(seg) || d.lang == "ru" && (ruPluralSubject(seg, d.verbPlural(toks[v])) || ruSomeone(seg))) {
 				// "38 percent of voters said", "Others argue", "Очевидцы
 				// утверждают": the subject before the verb names nobody; a
 				// name in a clause before it ("In a CNN/ORC poll, …") is
@@ -655,6 +655,17 @@ func ruPluralSubject(seg []token, pluralVerb bool) bool {
 		return false
 	}
 	return endsWith(t.low, "ы", "и", "ые", "ие")
+}
+
+// ruSomeone reports whether a Russian subject brings in someone new, unnamed:
+// "Один взволнованный человек", "Некая женщина", "Какой-то прохожий" (a
+// pronoun after it is that one, not a name before).
+func ruSomeone(seg []token) bool {
+	switch seg[0].low {
+	case "один", "одна", "некий", "некая", "какой-то", "какая-то", "кто-то":
+		return len(seg) > 1 && seg[len(seg)-1].kind == tWord && seg[len(seg)-1].lower()
+	}
+	return false
 }
 
 // ruClauseConj are the conjunctions that open a subordinate clause.

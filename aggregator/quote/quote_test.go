@@ -860,6 +860,16 @@ func TestLettersAndCodesAreNoNames(t *testing.T) {
 	})
 }
 
+// TestSomeoneNewIsNoNameBefore: "он" after an attribution to someone
+// brought in unnamed ("Один взволнованный человек говорил мне") is that
+// one, not the last person named (Chaliapin's memoir on a contest page,
+// November 2019: the stranger's answer had gone to Машков).
+func TestSomeoneNewIsNoNameBefore(t *testing.T) {
+	checkSpeakers(t, "ru", map[string][]string{
+		"Я увидел, как Машков доставал носовой платок.\n\nОдин взволнованный человек говорил мне, что надо все уничтожить и все сжечь.\n\n— Конечно, и дома все сжечь, — ответил он.": {"", ""},
+	})
+}
+
 // TestNamedInRole: a description that names its person with a surname the
 // lexicon does not know ("олигарха Коломойского") is that person, never
 // the one named before (kontrakty.ua, November 2019: Kolomoisky's
