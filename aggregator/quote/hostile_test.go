@@ -91,7 +91,7 @@ func TestFindHostileWork(t *testing.T) {
 }
 
 // maxAllocsPerByte bounds the allocations of Find per byte of any text
-// (the repeated names need 2.1; prose 0.2).
+// (the repeated names need 2.4, under -race too; prose 0.2).
 const maxAllocsPerByte = 4
 
 // TestFindReadsUpToMaxText: a quotation past maxText bytes is not read;

@@ -2,7 +2,10 @@ package quote
 
 import (
 	"slices"
+	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 )
 
 // Russian case hints for a name found in a speaker phrase; caseAccPrep is
@@ -108,6 +111,38 @@ func ruNominative(first []string, last string, cas int, g gender) ([]string, str
 	if !isCyrillicWord(last) {
 		return first, last, g
 	}
+	key := strings.Join(append(first[:len(first):len(first)], last, strconv.Itoa(cas), strconv.Itoa(int(g))), "\x00")
+	if v, ok := nominatives.Load(key); ok {
+		n := v.(nominative)
+		return slices.Clone(n.first), n.last, n.g
+	}
+	f, l, gg := readNominative(first, last, cas, g)
+	if nominativeCount.Add(1) > maxNominatives {
+		nominatives.Clear() // hostile text: forget, rather than grow
+		nominativeCount.Store(0)
+	}
+	nominatives.Store(key, nominative{slices.Clone(f), l, gg})
+	return f, l, gg
+}
+
+// nominatives keeps what ruNominative read of the names seen recently, by
+// the words, case and gender asked: news repeats its names, and reading one
+// costs some twenty allocations. At most maxNominatives are kept.
+var (
+	nominatives     sync.Map // key → nominative
+	nominativeCount atomic.Int64
+)
+
+const maxNominatives = 1 << 14
+
+type nominative struct {
+	first []string
+	last  string
+	g     gender
+}
+
+// readNominative is ruNominative, read afresh.
+func readNominative(first []string, last string, cas int, g gender) ([]string, string, gender) {
 	lx := ruLex()
 	words := append(first[:len(first):len(first)], last)
 	lows := make([]string, len(words))

@@ -3,6 +3,7 @@ package quote
 import (
 	"bufio"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -70,5 +71,26 @@ func TestRussianNominativeTable(t *testing.T) {
 		if g := got[tt.before+"|"+tt.name]; g != tt.want {
 			t.Errorf("%s %s = %q, want %q", tt.before, tt.name, g, tt.want)
 		}
+	}
+}
+
+// TestNominativeKept: a name read again comes from ruNominative's memory,
+// the same as read afresh, and a caller changing what it got changes no
+// later answer.
+func TestNominativeKept(t *testing.T) {
+	first, last := []string{"Сергея", "Викторовича"}, "Лаврова"
+	f1, l1, g1 := ruNominative(first, last, caseGen, unknownGender)
+	want := strings.Join(append(slices.Clone(f1), l1), " ")
+	if want != "Сергей Викторович Лавров" || g1 != masculine {
+		t.Fatalf("read %q (%v), want Сергей Викторович Лавров, masculine", want, g1)
+	}
+	f1[0] = "Иван"
+	f2, _, _ := ruNominative(first, last, caseGen, unknownGender)
+	f2[0] = "Иван"
+	f2, l2, g2 := ruNominative(first, last, caseGen, unknownGender)
+	fr, lr, gr := readNominative(first, last, caseGen, unknownGender)
+	got, fresh := strings.Join(append(f2, l2), " "), strings.Join(append(fr, lr), " ")
+	if got != want || got != fresh || g2 != g1 || gr != g1 {
+		t.Errorf("read again %q (%v), afresh %q (%v), want %q (%v)", got, g2, fresh, gr, want, g1)
 	}
 }
