@@ -232,7 +232,10 @@ func (d *doc) parsePhrase(toks []token, cas int, nearest bool) (mention, bool) {
 					continue
 				}
 			}
-			if lang == "en" && !m.strong && len(words) == 1 && !d.knownSurname(words[0]) {
+			// Two capitalised words before a plural qualify it too: "South
+			// Korean officials", "Central European leaders".
+			pair := len(words) == 2 && j < len(ts) && enPlural(ts[j].low) && d.enModifies(ts[j])
+			if lang == "en" && !m.strong && (len(words) == 1 || pair) && !d.knownSurname(words[len(words)-1]) {
 				lw0 := lower(words[0])
 				sentStart := i > 0 && endsSentence(ts[i-1]) || i == 0 && d.opensSentence(t.s)
 				if j < len(ts) && (d.enModifies(ts[j]) || ts[j].acronym() && isRole(ts[j].text, lang)) {
@@ -242,10 +245,10 @@ func (d *doc) parsePhrase(toks []token, cas int, nearest bool) (mention, bool) {
 					// word is read as one below; a thing names no speaker.
 					switch h := ts[j]; {
 					case enOrgWords[h.low]:
-						orgs = append(orgs, found{mention{kind: kOrg, org: words[0] + " " + h.text, pos: t.s}, i})
+						orgs = append(orgs, found{mention{kind: kOrg, org: strings.Join(words, " ") + " " + h.text, pos: t.s}, i})
 						i = j
 					case !isRole(h.text, lang):
-						descs = append(descs, found{mention{kind: kDesc, head: h.low, role: words[0] + " " + h.text, pos: t.s}, j})
+						descs = append(descs, found{mention{kind: kDesc, head: h.low, role: strings.Join(words, " ") + " " + h.text, pos: t.s}, j})
 						i = j - 1
 					default:
 						i = j - 1

@@ -1463,7 +1463,8 @@ func TestEnglishBodyAsWritten(t *testing.T) {
 
 // TestEnglishPhraseHeads: in English the head of the subject's noun phrase
 // says who speaks. A capitalised word qualifying a noun ("American
-// officials", "Restaurant owners in Milan") names no one; with a body's
+// officials", "Restaurant owners in Milan"), or two before a plural ("South
+// Korean officials"), names no one; with a body's
 // noun it names the body ("Trump administration", "Israel's military"); a
 // possessor of a role is not the one who holds it ("President Trump's
 // advisers", "Trump aides"); a capitalised word before a number is a
@@ -1476,6 +1477,9 @@ func TestEnglishPhraseHeads(t *testing.T) {
 		want []string // speakers of the quotes found, in order
 	}{
 		{"The embargo was lifted on Friday. American officials said Sudan had already shown important progress on a number of these fronts.", []string{""}},
+		// two capitalised words too (an AFP report on a dev page without truth: "South Wales" had spoken)
+		{"Firefighters finally brought Australia's largest megablaze under control on Monday.\n\nNew South Wales firefighters said they finally had the upper hand in the fight against the vast Gospers Mountain fire.", []string{""}},
+		{"The talks broke down in June. South Korean officials said the talks would resume.", []string{""}},
 		{"Not everyone is satisfied with the guidelines. Restaurant owners in Milan protested in front of the main train station Saturday, saying that the rules remain unclear and that the entire sector needs more concrete help.", []string{""}},
 		{"Rep. Gerry Connolly (D-Va.) said the plan was rushed.\n\nThe Trump administration, which has let agencies decide when and how their workforces would return to the office, says workers can safely return with proper precautions.", []string{"Gerry Connolly", "Trump administration"}},
 		{"\"One would need to have a full inquiry,\" said Nick Kaufman, a lawyer.\n\nThe day after the attack, Israel's military said it had visuals of the incident and it was being investigated.", []string{"Nick Kaufman", "Israel's military"}},
