@@ -18,24 +18,24 @@ func orgAt(ts []token, i int, lang string) (string, int) {
 	return name, j
 }
 
-// orgAtBy is orgAt, and whether the body is named only by its adjectives
-// and a common noun.
-func orgAtBy(ts []token, i int, lang string) (string, int, bool) {
+// orgAtBy is orgAt, and, when the body is named only by its adjectives and
+// a common noun, where its adjectives start (else -1).
+func orgAtBy(ts []token, i int, lang string) (string, int, int) {
 	t := ts[i]
 	if t.kind != tWord || romanNumeral(t.text) {
-		return "", i, false
+		return "", i, -1
 	}
 	lw := t.low
 	if lang == "ru" {
 		if name := twoWordBody(ts, i); name != "" {
-			return name, i + 2, false
+			return name, i + 2, -1
 		}
 		named := i > 0 && t.lower() && ts[i-1].cap() && ruOrgWordForm(lw, 3) && ruBodyAdjective(ts[i-1].text, lw)
 		if !(t.acronym() || isRuOrg(lw) || named) || ruStop[lw] || ruPlaces[lw] || ruThingAcronyms[lw] || inDomain(ts, i) {
-			return "", i, false
+			return "", i, -1
 		}
 		if ruCodes[lw] && i+1 < len(ts) && (ts[i+1].is("РФ") || ruPlace(ts[i+1].low)) {
-			return "", i, false // "в НК РФ написано": a code of law is a document, no body ("УК" alone may be a management company)
+			return "", i, -1 // "в НК РФ написано": a code of law is a document, no body ("УК" alone may be a management company)
 		}
 		words := []string{ruOrgNom(t.text)}
 		j := i + 1
@@ -81,7 +81,7 @@ func orgAtBy(ts []token, i int, lang string) (string, int, bool) {
 		}
 		if k := outletAt(ts, i); k > j {
 			// One outlet's name of several words: "РИА Новости".
-			return strings.Join(runWords(ts, i, k), " "), k, false
+			return strings.Join(runWords(ts, i, k), " "), k, -1
 		}
 		if k := ruOfRegion(ts, j); k > j && (t.acronym() || t.cap() && ruCompoundOrg(lw)) {
 			// "МЧС Пермского края", "Минздрав Ставропольского края": the
@@ -100,7 +100,7 @@ func orgAtBy(ts []token, i int, lang string) (string, int, bool) {
 		if len(words) == 1 && bodyNoun {
 			if j < len(ts) && ts[j].kind == tQuote {
 				if q := quotedName(ts[j], lang); q != "" {
-					return q, j + 1, false
+					return q, j + 1, -1
 				}
 			}
 			k := j
@@ -108,7 +108,7 @@ func orgAtBy(ts []token, i int, lang string) (string, int, bool) {
 				k++
 			}
 			if k > j {
-				return strings.Join(runWords(ts, j, k), " "), k, false
+				return strings.Join(runWords(ts, j, k), " "), k, -1
 			}
 		}
 		// Adjectives before a body's common noun are its name: "Верховный
@@ -131,7 +131,7 @@ func orgAtBy(ts []token, i int, lang string) (string, int, bool) {
 		if byAdjectives && !proper {
 			// A body's common noun alone, capitalised or not ("Ведомство
 			// сообщило"), describes one.
-			return "", i, false
+			return "", i, -1
 		}
 		// A lower-case adjective before: "турецкий МИД"; one in an
 		// oblique case ("регионального УМВД") stays out, since an
@@ -144,16 +144,19 @@ func orgAtBy(ts []token, i int, lang string) (string, int, bool) {
 				// "Рабочая группа Минтруда", "Главное управление
 				// госстройнадзора": a name whose end is not read is
 				// none.
-				return "", i, false
+				return "", i, -1
 			}
 			words = append(ruAdjBody(ts, a, i, words[0]), words[1:]...)
 		}
-		return strings.Join(words, " "), j, byAdjectives
+		if byAdjectives {
+			return strings.Join(words, " "), j, a
+		}
+		return strings.Join(words, " "), j, -1
 	}
 	// English: a run of capitalised words and acronyms that holds a body's
 	// word or an acronym.
 	if !(t.cap() || t.acronym()) || (t.acronym() && utf8.RuneCountInString(t.text) > 6) || inDomain(ts, i) || enRoleWords[lw] && !enOrgWords[lw] {
-		return "", i, false // a role word opens no body's name: "CEO Steve Harfst"
+		return "", i, -1 // a role word opens no body's name: "CEO Steve Harfst"
 	}
 	j := i
 	org := false
@@ -181,7 +184,7 @@ func orgAtBy(ts []token, i int, lang string) (string, int, bool) {
 		break
 	}
 	if !org || enStop[lw] || j == i+1 && enCommonAcronyms[lw] {
-		return "", i, false
+		return "", i, -1
 	}
 	var words []string
 	for k, n := range ts[i:j] {
@@ -191,7 +194,7 @@ func orgAtBy(ts []token, i int, lang string) (string, int, bool) {
 		}
 		words = append(words, stripPossessive(n.text))
 	}
-	return strings.Join(words, " "), j, false
+	return strings.Join(words, " "), j, -1
 }
 
 // enCommonAcronyms are things, not bodies, that English writes in capitals:

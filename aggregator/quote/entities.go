@@ -280,7 +280,7 @@ func (d *doc) scanOrgs() {
 				i = j - 1
 				continue
 			}
-			if o, j, byAdjectives := orgAtBy(toks, i, d.lang); j > i && (!byAdjectives || d.speaksBeside(toks, i, j)) {
+			if o, j, adj := orgAtBy(toks, i, d.lang); j > i && (adj < 0 || d.speaksBeside(toks, adj, j)) {
 				// A Russian body named only by its adjectives and a
 				// common noun ("Европейского суда", "Красной Армии") is
 				// noted only as the subject of a speech verb beside it:
@@ -293,15 +293,10 @@ func (d *doc) scanOrgs() {
 	}
 }
 
-// speaksBeside reports whether a speech verb stands right after toks[i:j],
-// the name of a body ending in its word toks[i], or right before the
-// adjectives that open it ("сообщил Следственный комитет").
-func (d *doc) speaksBeside(toks []token, i, j int) bool {
-	a := i
-	for a > 0 && a > i-3 && toks[a-1].kind == tWord && ruBodyAdjective(toks[a-1].text, toks[i].low) {
-		a--
-	}
-	for _, k := range []int{j, a - 1} {
+// speaksBeside reports whether a speech verb stands right before or right
+// after toks[a:j], the name of a body ("сообщил Следственный комитет").
+func (d *doc) speaksBeside(toks []token, a, j int) bool {
+	for _, k := range []int{a - 1, j} {
 		if k >= 0 && k < len(toks) {
 			if _, ok := d.verbAt(toks[k]); ok {
 				return true
