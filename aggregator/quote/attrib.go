@@ -526,6 +526,11 @@ func (d *doc) leftSubject(toks []token, ss, v int) (mention, bool) {
 			// aside names no subject
 			continue
 		}
+		if d.lang == "ru" && ruGroupSubject(seg) {
+			// "Ряд экспертов считает": people counted, not named; not the
+			// last speaker.
+			return mention{kind: kDesc, head: seg[len(seg)-1].low, indef: true, pos: seg[0].s}, true
+		}
 		m, ok := d.parsePhrase(seg, caseNom, false)
 		if ok && m.kind == kPerson && d.lang == "ru" {
 			m = d.agreeingSubject(seg, m, toks[v])
@@ -664,6 +669,31 @@ func ruSomeone(seg []token) bool {
 	switch seg[0].low {
 	case "один", "одна", "некий", "некая", "какой-то", "какая-то", "кто-то":
 		return len(seg) > 1 && seg[len(seg)-1].kind == tWord && seg[len(seg)-1].lower()
+	}
+	return false
+}
+
+// ruQuantityNouns count people without naming them.
+var ruQuantityNouns = toSet(`ряд число большинство меньшинство часть половина треть четверть множество масса сотни десятки тысячи несколько`)
+
+// ruGroupSubject reports whether the Russian words seg, a subject, count
+// people without naming them: a quantity noun and after it lower-case
+// words only ("Ряд экспертов", "все большее число европейских политиков
+// открыто").
+func ruGroupSubject(seg []token) bool {
+	for k, t := range seg {
+		if !ruQuantityNouns[t.low] {
+			continue
+		}
+		if k+1 == len(seg) {
+			return false
+		}
+		for _, r := range seg[k+1:] {
+			if r.kind != tWord || !r.lower() {
+				return false
+			}
+		}
+		return true
 	}
 	return false
 }

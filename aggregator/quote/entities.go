@@ -99,8 +99,10 @@ func (d *doc) scanMentions() {
 			}
 			// A lone Russian word that is a common word, or names an
 			// outlet or platform, is no person ("в социальной сети
-			// Фейсбук отметил").
-			lone := d.lang == "ru" && j-i0 == 1 && (d.commonWordAt(toks, i0) || mediaName(toks[i0].text))
+			// Фейсбук отметил"), nor is a lone Latin word, which Russian
+			// text writes brands in ("Премьера Cybertruck", as
+			// parsePhrase reads it).
+			lone := d.lang == "ru" && j-i0 == 1 && (d.commonWordAt(toks, i0) || mediaName(toks[i0].text) || !isCyrillicWord(toks[i0].text))
 			if personEvidence(toks, i0, j, d.lang) && !lone {
 				i := i0
 				words := runWords(toks, i, j)

@@ -870,6 +870,30 @@ func TestSomeoneNewIsNoNameBefore(t *testing.T) {
 	})
 }
 
+// TestCountedPeopleAreNoOne: a subject that counts people without naming
+// them ("Ряд экспертов считает", "все большее число европейских
+// политиков заявляет", "несколько изданий обратили внимание") is no one,
+// never the last person named (a contest page, November 2019: the
+// politicians' view had gone to Джулиан Хинц; a Meduza page: the
+// outlets' to "Госдума").
+func TestCountedPeopleAreNoOne(t *testing.T) {
+	checkSpeakers(t, "ru", map[string][]string{
+		"Иван Петров рассказал о санкциях.\n\nСегодня все большее число европейских политиков открыто заявляет, что ограничительные меры не приносят желаемого результата.": {""},
+		"Иван Петров рассказал о санкциях.\n\nРяд экспертов считает, что меры не работают.":                                                                                 {""},
+		"Иван Петров рассказал о санкциях.\n\nНесколько лет Петров говорил, что меры не работают.":                                                                          {"Иван Петров"},
+	})
+}
+
+// TestLatinWordIsNoPerson: in Russian text a lone Latin word is a brand,
+// an outlet or a body, never a person, even after a word read as a role
+// ("Премьера Cybertruck"; a contest page, November 2019: the words of
+// "глава Tesla" had been credited to "Cybertruck").
+func TestLatinWordIsNoPerson(t *testing.T) {
+	checkSpeakers(t, "ru", map[string][]string{
+		"Премьера Cybertruck пройдет в дизайн-студии Tesla.\n\nКабина Tesla Cybertruck сможет вмещать до шести человек.\n\nТакже глава Tesla ранее говорил, что хочет продавать свои автомобили военным.": {"Tesla"},
+	})
+}
+
 // TestNamedInRole: a description that names its person with a surname the
 // lexicon does not know ("олигарха Коломойского") is that person, never
 // the one named before (kontrakty.ua, November 2019: Kolomoisky's
