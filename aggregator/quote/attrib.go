@@ -536,9 +536,11 @@ func (d *doc) leftSubject(toks []token, ss, v int) (mention, bool) {
 			m = d.agreeingSubject(seg, m, toks[v])
 		}
 		if !ok {
-			if cs+1 < v && (d.lang == "en" && !toks[v-1].is(",") && commonHead(seg) || d.lang == "ru" && (ruPluralSubject(seg, d.verbPlural(toks[v])) || ruSomeone(seg))) {
+			if cs+1 < v && (d.lang == "en" && !toks[v-1].is(",") && commonHead(seg) || d.lang == "ru" && (ruPluralSubject(seg, d.verbPlural(toks[v])) || ruSomeone(seg) || ruPlaceSubject(seg))) {
 				// "38 percent of voters said", "Others argue", "Очевидцы
-				// утверждают": the subject before the verb names nobody; a
+				// утверждают", "Сегодня Северная Корея заявляет" (a place,
+				// which speaks through someone not named): the subject
+				// before the verb names nobody; a
 				// name in a clause before it ("In a CNN/ORC poll, …") is
 				// not it, nor the last speaker.
 				return mention{kind: kDesc, head: seg[len(seg)-1].low, indef: true, pos: seg[0].s}, true
@@ -660,6 +662,13 @@ func ruPluralSubject(seg []token, pluralVerb bool) bool {
 		return false
 	}
 	return endsWith(t.low, "ы", "и", "ые", "ие")
+}
+
+// ruPlaceSubject reports whether the Russian words seg, a subject, end in
+// the name of a place.
+func ruPlaceSubject(seg []token) bool {
+	t := seg[len(seg)-1]
+	return t.kind == tWord && t.cap() && ruPlace(t.low)
 }
 
 // ruSomeone reports whether a Russian subject brings in someone new, unnamed:

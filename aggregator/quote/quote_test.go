@@ -884,6 +884,16 @@ func TestCountedPeopleAreNoOne(t *testing.T) {
 	})
 }
 
+// TestPlaceIsNoBodyBefore: a place that says something ("Сегодня Северная
+// Корея заявляет") names no speaker, and no body named before stands in
+// for it (a contest page, November 2019: North Korea's claim had been
+// credited to the US Department of Defense).
+func TestPlaceIsNoBodyBefore(t *testing.T) {
+	checkSpeakers(t, "ru", map[string][]string{
+		"Министерство обороны США сообщило о планах разместить ракеты в Азии.\n\nСегодня Северная Корея заявляет, что она находится в отношениях ядерного сдерживания с Соединенными Штатами.": {""},
+	})
+}
+
 // TestLatinWordIsNoPerson: in Russian text a lone Latin word is a brand,
 // an outlet or a body, never a person, even after a word read as a role
 // ("Премьера Cybertruck"; a contest page, November 2019: the words of
