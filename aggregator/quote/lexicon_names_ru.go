@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -288,10 +289,25 @@ func (lx *ruLexicon) surnameGenderOf(nom string) gender {
 	return gs[0]
 }
 
-// respell gives the nominative nom (lower case, ё as е) the letter case
-// and the spelling of the printed word w: "МОРОЗА" → "МОРОЗ", "Лихачёве" →
-// "Лихачёв".
+// respell gives the nominative nom (lower case, ё as е) the spelling of
+// the printed word w and a name's letter case, even where w is set in
+// capitals for emphasis: "МОРОЗА" → "Мороз", "Лихачёве" → "Лихачёв",
+// "ПЕТРОВА-ВОДКИНА" → "Петров-Водкин".
 func respell(w, nom string) string {
+	if w == strings.ToUpper(w) && utf8.RuneCountInString(w) > 1 {
+		parts := strings.Split(foldSpelling(strings.ToLower(w), nom), "-")
+		for k, p := range parts {
+			r, n := utf8.DecodeRuneInString(p)
+			parts[k] = string(unicode.ToUpper(r)) + p[n:]
+		}
+		return strings.Join(parts, "-")
+	}
+	return foldSpelling(w, nom)
+}
+
+// foldSpelling is nom with the letters w shares with it as w prints them
+// (its case, its ё).
+func foldSpelling(w, nom string) string {
 	lw := foldYo(strings.ToLower(w))
 	i := 0
 	for i < len(lw) && i < len(nom) && lw[i] == nom[i] {
@@ -299,9 +315,6 @@ func respell(w, nom string) string {
 	}
 	for i > 0 && i < len(nom) && !utf8.RuneStart(nom[i]) {
 		i--
-	}
-	if w == strings.ToUpper(w) && utf8.RuneCountInString(w) > 1 {
-		return w[:i] + strings.ToUpper(nom[i:])
 	}
 	return w[:i] + nom[i:]
 }

@@ -127,18 +127,20 @@ func nameRun(toks []token, i int, lang string) int {
 		// "Martin Luther King Jr.".
 		roleName := t.kind == tWord && t.cap() && !t.acronym() && (j > i || afterTitle) && (enRoleWords[t.low] || enTitles[t.low]) &&
 			!(j+1 < len(toks) && nameWord(toks[j+1], lang) && !nameSuffixes[toks[j+1].low]) && !enOrgWords[t.low]
-		// An upper-case surname after a given name: "Антон МОРОЗ".
-		capsName := j > i && t.acronym() && utf8.RuneCountInString(t.text) >= 3 && lang == "ru" && isCyrillicWord(t.text) && !ruOrgWords[t.low] && !ruPlaces[t.low]
-		if capsName {
-			if _, _, ok := ruGivenName(toks[j-1].text); !ok {
-				capsName = false
-			}
-		}
+		// An upper-case surname after a given name or an initial: "Антон
+		// МОРОЗ", "Р. КОЛТУНОВ".
+		capsName := j > i && ru && capsSurname(t) && (isGivenName(toks[j-1].text) || toks[j-1].is("."))
 		// A Latin body's name in Russian text ends in its noun: "Financial
 		// Times", "Sky News", "Deutsche Bank".
 		latinBody := lang == "ru" && j > i && t.kind == tWord && t.cap() && enOrgWords[t.low] && !isCyrillicWord(t.text) && !isCyrillicWord(toks[j-1].text)
 		// In Russian text "New" opens a Latin name: The New York Times.
 		newPlace := lang == "ru" && t.kind == tWord && t.text == "New" && j+1 < len(toks) && nameWord(toks[j+1], lang)
+		initial := utf8.RuneCountInString(t.text) <= 2 && j+1 < len(toks) && toks[j+1].is(".") && toks[j+1].s == t.e
+		if ru && initial && j > i && utf8.RuneCountInString(toks[j-1].text) > 2 && !isGivenName(toks[j-1].text) {
+			// An initial after a word that is no given name opens the
+			// name: "инспектор Центра Р. Колтунов" is Р. Колтунов.
+			return i
+		}
 		if nameWord(t, lang) || roleName || capsName || latinBody || newPlace {
 			// An initial: "F." directly followed by a dot.
 			j++
@@ -146,7 +148,7 @@ func nameRun(toks []token, i int, lang string) int {
 				break // a possessive ends the name: "China’s Inner Mongolia"
 			}
 			if utf8.RuneCountInString(t.text) <= 2 && j < len(toks) && toks[j].is(".") && toks[j].s == t.e {
-				if j+1 < len(toks) && nameWord(toks[j+1], lang) {
+				if j+1 < len(toks) && (nameWord(toks[j+1], lang) || ru && capsSurname(toks[j+1])) {
 					j++
 				}
 			}
@@ -168,6 +170,12 @@ func nameRun(toks []token, i int, lang string) int {
 		break
 	}
 	return j
+}
+
+// capsSurname reports whether t can be a Russian surname set in capitals,
+// a word of three letters or more that names no body or place.
+func capsSurname(t token) bool {
+	return t.acronym() && utf8.RuneCountInString(t.text) >= 3 && isCyrillicWord(t.text) && !ruOrgWords[t.low] && !ruPlaces[t.low]
 }
 
 // nameWord reports whether token t can be part of a person's name.

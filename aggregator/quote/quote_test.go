@@ -894,6 +894,19 @@ func TestPlaceIsNoBodyBefore(t *testing.T) {
 	})
 }
 
+// TestInitialsAndCapitals: a Russian initial opens the name it stands in,
+// so the word before it is no given name ("инспектор Центра Р. Колтунов"
+// had been "Центра Р. Колтунов"), and a surname set in capitals for
+// emphasis is written as a name ("Р. КОЛТУНОВ", "Александр УСС"; contest
+// pages, November 2019).
+func TestInitialsAndCapitals(t *testing.T) {
+	checkSpeakers(t, "ru", map[string][]string{
+		"Ярмарка вакансий состоится 19 ноября в здании Центра занятости, – сообщает старший инспектор Центра Р. Колтунов.": {"Р. Колтунов"},
+		"Ярмарка вакансий состоится 19 ноября в здании Центра занятости, – сообщает старший инспектор Р. КОЛТУНОВ.":        {"Р. Колтунов"},
+		"«Мы отмечаем особый праздник», — сказал губернатор края Александр УСС.":                                           {"Александр Усс"},
+	})
+}
+
 // TestLatinWordIsNoPerson: in Russian text a lone Latin word is a brand,
 // an outlet or a body, never a person, even after a word read as a role
 // ("Премьера Cybertruck"; a contest page, November 2019: the words of
