@@ -167,6 +167,11 @@ func (d *doc) indirect(pi, ss, se int) {
 				phrase = ruUntold(phrase)
 			}
 			m, ok := d.parsePhrase(phrase, caseNom, false)
+			if d.lang == "ru" && len(phrase) > 0 && ruObliqueRole(phrase[0].low) {
+				// "Сопель, в свою очередь, поблагодарил президента":
+				// whom the verb is to, no speaker; no clause is inserted.
+				continue
+			}
 			if !ok || (d.lang == "en" && !d.nameEndsClause(toks, v+1, se) && (ce-v > 5 || m.pos != toks[v+1].s && !(v+2 < se && toks[v+2].s == m.pos && toks[v+1].is("the")))) {
 				continue
 			}

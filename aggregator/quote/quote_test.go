@@ -907,6 +907,17 @@ func TestInitialsAndCapitals(t *testing.T) {
 	})
 }
 
+// TestObjectIsNoInsertedSpeaker: "X, в свою очередь, поблагодарил
+// президента" inserts no "…, said X" clause: the role after the verb is in
+// an oblique case, whom the verb is to (a contest page, November 2019:
+// "Сопель, в свою очередь" had been a quote of Zelensky's).
+func TestObjectIsNoInsertedSpeaker(t *testing.T) {
+	checkSpeakers(t, "ru", map[string][]string{
+		"Зеленский представил коллективу нового главу ОГА.\n\nСопель, в свою очередь, поблагодарил президента за высокое доверие.": nil,
+		"Местным жителям и объектам инфраструктуры ничего не угрожает, заверили военные.":                                          {""},
+	})
+}
+
 // TestLatinWordIsNoPerson: in Russian text a lone Latin word is a brand,
 // an outlet or a body, never a person, even after a word read as a role
 // ("Премьера Cybertruck"; a contest page, November 2019: the words of

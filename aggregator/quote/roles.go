@@ -49,6 +49,14 @@ func ruRoleForm(w string) string {
 	return ""
 }
 
+// ruObliqueRole reports whether a lower-case Russian word is surely a role
+// word in an oblique case ("президента", "министру", "активистов"): not a
+// nominative ("президент"), nor ending as a plural one may ("представители",
+// "ученые", "военные").
+func ruObliqueRole(w string) bool {
+	return !ruRoleNom(w) && ruRoleForm(w) != "" && !endsWith(w, "ы", "и", "е", "й")
+}
+
 // ruPastInIl reports whether a lower-case Russian word is a verb in the
 // past tense in -ил ("освободил", "назначила", "решили", "появился"), an
 // ending few nouns have.
