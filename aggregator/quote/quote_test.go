@@ -918,6 +918,15 @@ func TestObjectIsNoInsertedSpeaker(t *testing.T) {
 	})
 }
 
+// TestOfficeIsNoPerson: "Офис президента" is the president's office, a
+// body, not the president (a contest page, November 2019: the Office's
+// report of Zelensky's call with Macron had been credited to Zelensky).
+func TestOfficeIsNoPerson(t *testing.T) {
+	checkSpeakers(t, "ru", map[string][]string{
+		"Президент Украины Владимир Зеленский в пятницу, 15 ноября, провел телефонный разговор с французским коллегой Эммануэлем Макроном, сообщает Офис президента.": {""},
+	})
+}
+
 // TestLatinWordIsNoPerson: in Russian text a lone Latin word is a brand,
 // an outlet or a body, never a person, even after a word read as a role
 // ("Премьера Cybertruck"; a contest page, November 2019: the words of
