@@ -294,13 +294,20 @@ var reParenthesis = regexp.MustCompile(`\([^()]*\)`)
 var reAbbrevDot = regexp.MustCompile(`\b(Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Prof|Rev|St|Jr|Sr|Mt|Ft|[A-Z])\.`)
 
 // publisherKeys are the words of each name of a text's publisher, folded
-// (see ownOutlet); a name of more than four words (a copyright line) is
-// left out.
+// (see ownOutlet), and of the name less its domain ("Фраза.юа" is
+// "Фраза" too); a name of more than four words (a copyright line) is left
+// out.
 func publisherKeys(names []string) [][]string {
 	var out [][]string
 	for _, n := range names {
-		if ws := nameWords(n); len(ws) > 0 && len(ws) <= 4 && len([]rune(strings.Join(ws, " "))) >= 2 {
-			out = append(out, ws)
+		ws := nameWords(n)
+		if len(ws) == 0 || len(ws) > 4 || len([]rune(strings.Join(ws, " "))) < 2 {
+			continue
+		}
+		out = append(out, ws)
+		last := ws[len(ws)-1]
+		if i := strings.LastIndexByte(last, '.'); i > 0 && utf8.RuneCountInString(last[i+1:]) >= 2 && utf8.RuneCountInString(last[i+1:]) <= 3 {
+			out = append(out, append(slices.Clone(ws[:len(ws)-1]), last[:i]))
 		}
 	}
 	return out
