@@ -365,7 +365,7 @@ func ruCompoundOrg(w string) bool {
 
 // ruCompoundParts follow "гос", "рос" or "мин" in a body's compound name.
 var ruCompoundParts = []string{"ком", "гвард", "нефт", "банк", "атом", "дум", "деп", "совет", "стат", "регистр",
-	"потреб", "транс", "авиа", "морфлот", "здрав", "обр", "юст", "фин", "энерг", "связ", "природ", "строй",
+	"потреб", "транс", "авиа", "морфлот", "здрав", "обр", "юст", "фин", "энерг", "связ", "природ", "стро",
 	"пром", "сельхоз", "труд", "культ", "спорт", "эконом", "оборон", "иностран", "тех", "космос", "имуществ",
 	"архив", "рыболов", "лесхоз", "недр", "реестр", "печат", "погран", "цифр", "просвещ", "вуз", "наук"}
 
@@ -460,6 +460,13 @@ func ruOrgNom(w string) string {
 	lw := lower(w)
 	if ruOrgWords[lw] || (len([]rune(w)) > 1 && strings.ToUpper(w) == w) {
 		return w
+	}
+	if ruCompoundOrg(lw) {
+		for _, e := range []string{"ем", "я", "ю", "е"} {
+			if st, ok := strings.CutSuffix(w, e); ok && strings.ContainsRune("аоеу", []rune(st)[utf8.RuneCountInString(st)-1]) {
+				return st + "й" // "Минстроя", "в Минстрое" → "Минстрой" (not "Росгвардия")
+			}
+		}
 	}
 	for stem := range stems(w, 2) {
 		ls := lower(stem)

@@ -104,6 +104,13 @@ func (d *doc) indirect(pi, ss, se int) {
 					break
 				}
 				a := d.leftAttr(toks, ss, n)
+				if a.m.kind == 0 && slices.ContainsFunc(toks[v+1:n], func(t token) bool { return t.low == "факт" }) {
+					// "О необходимости … говорит тот факт, что …": with
+					// no subject before the verb the fact is its subject,
+					// and speaks for itself ("Daily Mail называет
+					// причиной тот факт, что …" is the paper's)
+					break
+				}
 				if !a.ok() {
 					a = attrib{verb: t.text, vg: g, how: aLeft}
 				}

@@ -927,6 +927,31 @@ func TestOfficeIsNoPerson(t *testing.T) {
 	})
 }
 
+// TestMinstroy: a ministry's short name on -ой is a body in every case,
+// brought to the nominative with its region ("По данным Минстроя Коми" had
+// given a person "Минстроь Коми"; a contest page, November 2019), unlike
+// a word on -ия ("Росгвардия"); and the quoted name of a programme is no
+// quote (the name after a place's, "госпрограммы Республики Коми «…»", is
+// still read as one).
+func TestMinstroy(t *testing.T) {
+	checkSpeakers(t, "ru", map[string][]string{
+		"По данным Минстроя Коми, на территории республики предстоит расселить аварийное жилье \"в кратчайшие сроки и без задержек\".": {"Минстрой Коми"},
+		"В Минстрое России подчеркивают, что проблемы отрасли известны и находятся на контроле.":                                       {"Минстрой России"},
+		"Росгвардия сообщила, что проблемы отрасли известны и находятся на контроле.":                                                  {"Росгвардия"},
+		"По данным Минстроя Коми, всего за период 2019-2024 годов на территории республики предстоит расселить 135,22 тысячи квадратных метров аварийного жилья в рамках регпроекта \"Обеспечение устойчивого сокращения непригодного для проживания жилфонда\" (в структуре госпрограммы Республики Коми \"Развитие строительства, обеспечение доступным и комфортным жильем и коммунальными услугами граждан\".": {"Минстрой Коми"},
+	})
+}
+
+// TestFactSpeaksForItself: "О необходимости … говорит тот факт, что …" has
+// the fact as its subject: no one says what follows (a contest page,
+// November 2019: it had been credited to "МВД СССР", named before).
+func TestFactSpeaksForItself(t *testing.T) {
+	checkSpeakers(t, "ru", map[string][]string{
+		"В МВД СССР вытрезвители работали десятилетиями.\n\nО необходимости вытрезвителей говорит еще и тот факт, что даже несмотря на отсутствие федерального законодательства их восстановили в 20 регионах России.": nil,
+		"Daily Mail называет причиной беспорядков тот факт, что богатая нефтью экономика не создает рабочих мест.":                                                                                                     {"Daily Mail"},
+	})
+}
+
 // TestLatinWordIsNoPerson: in Russian text a lone Latin word is a brand,
 // an outlet or a body, never a person, even after a word read as a role
 // ("Премьера Cybertruck"; a contest page, November 2019: the words of

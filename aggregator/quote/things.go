@@ -122,7 +122,7 @@ var ruThingStems = stemSet(`компания газета журнал журн�
 режим режима статус тег хэштег хештег слоган слоганом
 лозунг надпись надписью трасса аэропорт станция
 комбинат месторождение рейс самолет мультфильм
-космодром космодрома ракета система`)
+космодром космодрома ракета система госпрограмма регпроект нацпроект федпроект`)
 
 // enThings are nouns that name a thing given after them in quotation marks.
 var enThings = toSet(`film movie book novel show series song album newspaper magazine program programme
