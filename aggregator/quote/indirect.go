@@ -83,6 +83,11 @@ func (d *doc) indirect(pi, ss, se int) {
 			inRelative := v-3 >= ss && toks[v-2].is(",") && relativeWord(toks[v-3].low)
 			if (v-1 == ss || d.lang == "en" && v == ss || inRelative) && pe < se && toks[pe].is(",") && pe+1 < se && !relativeWord(toks[pe+1].low) {
 				d.speak(pi, toks[pe+1].s, end, a, false, false)
+			} else if v-1 > ss && !inRelative && pe < se && toks[pe].is(",") && pe+1 < se && toks[pe+1].kind == tWord && toks[pe+1].lower() && slices.ContainsFunc(toks[ss:v-1], func(t token) bool { return t.kind == tWord }) {
+				// The cue inserted in the sentence ("Сам он, по словам
+				// Джонсона, сидел …"): what it says is the sentence, read
+				// whole.
+				d.speak(pi, toks[ss].s, end, a, false, false)
 			} else if v-1 > ss && !inRelative {
 				d.speak(pi, toks[ss].s, toks[v-2].e, a, false, false)
 			} else {

@@ -390,7 +390,8 @@ func ruHasVerb(phrase string) bool {
 			return true
 		}
 		if utf8.RuneCountInString(w) >= 6 && endsWith(w, "ать", "ять", "ить", "еть", "уть", "ться", "тись") ||
-			utf8.RuneCountInString(w) >= 5 && endsWith(w, "али", "или", "ыли", "яли") {
+			utf8.RuneCountInString(w) >= 5 && endsWith(w, "али", "или", "ыли", "яли") ||
+			utf8.RuneCountInString(w) >= 6 && endsWith(w, "бли", "гли", "зли", "кли") { // "погибли", "смогли"
 			return true
 		}
 	}

@@ -952,6 +952,29 @@ func TestFactSpeaksForItself(t *testing.T) {
 	})
 }
 
+// TestInsertedCueQuotesTheSentence: a cue inserted in its sentence ("Сам
+// он, по словам Джонсона, сидел …", "66% россиян хотели бы, по данным
+// ВЦИОМ, проживать в частных домах") reports the whole sentence: either
+// side alone says something else ("Сам он", "66% россиян хотели бы" had
+// been the quotes; contest pages, November 2019). A cue opening the
+// sentence still reports what follows it.
+func TestInsertedCueQuotesTheSentence(t *testing.T) {
+	for text, want := range map[string]string{
+		"Сам он, по словам Джонсона, сидел около года за нападение на полицейских.": "Сам он, по словам Джонсона, сидел около года за нападение на полицейских",
+		"66% россиян хотели бы, по данным ВЦИОМ, проживать в частных домах.":        "66% россиян хотели бы, по данным ВЦИОМ, проживать в частных домах",
+		"По данным ВЦИОМ, 66% россиян хотели бы проживать в частных домах.":         "66% россиян хотели бы проживать в частных домах",
+	} {
+		got := Find(text, "ru")
+		if len(got) != 1 || got[0].Text != want {
+			t.Errorf("%s: %+v, want one quote %q", text, got, want)
+		}
+	}
+	// A role read with a verb in it is none ("погибли").
+	checkSpeakerRoles(t, "ru", map[string][2]string{
+		"Однако по данным Радио Озоди, в результате нападения погибли пять военнослужащих пограничных войск и один сотрудник милиции.": {"Радио Озоди", ""},
+	})
+}
+
 // TestLatinWordIsNoPerson: in Russian text a lone Latin word is a brand,
 // an outlet or a body, never a person, even after a word read as a role
 // ("Премьера Cybertruck"; a contest page, November 2019: the words of
