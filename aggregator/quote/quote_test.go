@@ -959,16 +959,11 @@ func TestFactSpeaksForItself(t *testing.T) {
 // been the quotes; contest pages, November 2019). A cue opening the
 // sentence still reports what follows it.
 func TestInsertedCueQuotesTheSentence(t *testing.T) {
-	for text, want := range map[string]string{
+	checkOneQuote(t, "ru", "text", func(q news.Quote) string { return q.Text }, map[string]string{
 		"Сам он, по словам Джонсона, сидел около года за нападение на полицейских.": "Сам он, по словам Джонсона, сидел около года за нападение на полицейских",
 		"66% россиян хотели бы, по данным ВЦИОМ, проживать в частных домах.":        "66% россиян хотели бы, по данным ВЦИОМ, проживать в частных домах",
 		"По данным ВЦИОМ, 66% россиян хотели бы проживать в частных домах.":         "66% россиян хотели бы проживать в частных домах",
-	} {
-		got := Find(text, "ru")
-		if len(got) != 1 || got[0].Text != want {
-			t.Errorf("%s: %+v, want one quote %q", text, got, want)
-		}
-	}
+	})
 	// A role read with a verb in it is none ("погибли").
 	checkSpeakerRoles(t, "ru", map[string][2]string{
 		"Однако по данным Радио Озоди, в результате нападения погибли пять военнослужащих пограничных войск и один сотрудник милиции.": {"Радио Озоди", ""},
@@ -1401,7 +1396,7 @@ func TestRoleOfSomeoneElse(t *testing.T) {
 		t.Errorf("%d quotes credited to Владислав Сурков, want his 6 or more", surkov)
 	}
 	// The same grammar on short texts, without the article's context.
-	for text, want := range map[string]string{
+	checkOneQuote(t, "ru", "speaker", func(q news.Quote) string { return q.Speaker }, map[string]string{
 		"«Я не хотел с ним встречаться», — заявил помощник Путина.":                   "",
 		"«Мы готовы», — заявила помощник Сергея Лаврова.":                             "",
 		"«Мы готовы», — заявил помощник президента Владислав Сурков.":                 "Владислав Сурков",
@@ -1411,11 +1406,7 @@ func TestRoleOfSomeoneElse(t *testing.T) {
 		// names the holder ("Алла" is also the genitive of the rare "Алл")
 		"«Сложностей не возникнет», — считает министр образования Хабаровского края Алла Кузнецова.": "Алла Кузнецова",
 		"«Мы готовы», — сообщает помощник Владимира Путина.":                                         "",
-	} {
-		if got := Find(text, "ru"); len(got) != 1 || got[0].Speaker != want {
-			t.Errorf("%s: %+v, want speaker %q", text, got, want)
-		}
-	}
+	})
 }
 
 // A dateline's place and agency are no speakers; a plural verb without a
@@ -1703,6 +1694,18 @@ func checkSpeakerRoles(t *testing.T, lang string, cases map[string][2]string) {
 		got := Find(text, lang)
 		if len(got) != 1 || got[0].Speaker != want[0] || got[0].Role != want[1] {
 			t.Errorf("%s: %+v, want speaker %q, role %q", text, got, want[0], want[1])
+		}
+	}
+}
+
+// checkOneQuote checks that Find reads one quote in each text of cases,
+// whose field (named what) is the one given.
+func checkOneQuote(t *testing.T, lang, what string, field func(news.Quote) string, cases map[string]string) {
+	t.Helper()
+	for text, want := range cases {
+		qs := Find(text, lang)
+		if len(qs) != 1 || field(qs[0]) != want {
+			t.Errorf("Find(%.60q…) = %+v, want one quote with the %s %q", text, qs, what, want)
 		}
 	}
 }
@@ -2195,15 +2198,10 @@ func TestPlaceBeforeName(t *testing.T) {
 // the words follow it. (tambov.ru-style report, contest page of 1 November
 // 2019.)
 func TestCueRelativeClause(t *testing.T) {
-	for text, want := range map[string]string{
+	checkOneQuote(t, "", "text", func(q news.Quote) string { return q.Text }, map[string]string{
 		"По словам главы Александровского сельсовета Алексея Большакова, которые приводят в пресс-службе регионального отделения партии, были демонтированы старые плиты.": "были демонтированы старые плиты",
 		"According to John Smith, who spoke to reporters on Monday, the plan will cost $5 million.": "the plan will cost $5 million",
-	} {
-		got := Find(text, "")
-		if len(got) != 1 || got[0].Text != want {
-			t.Errorf("%.50s…: %+v, want the quote %q", text, got, want)
-		}
-	}
+	})
 }
 
 // A man's surname in the genitive that reads like a woman's nominative

@@ -1,6 +1,10 @@
 package quote
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/syndic/syndic/news"
+)
 
 // TestRussianRoleForms: an oblique form of a role word is the word with an
 // ending of a noun or adjective; a word that only begins like one is not; a
@@ -98,14 +102,9 @@ func TestRussianBodyNames(t *testing.T) {
 // role, and a verb between the role and the name is none of them (contest
 // pages, November 2019: the first role had been "политике КГМК").
 func TestRoleWithPrepositions(t *testing.T) {
-	for text, want := range map[string]string{
+	checkOneQuote(t, "ru", "role", func(q news.Quote) string { return q.Role }, map[string]string{
 		"- Остановка плавцеха будет проходить поэтапно, - сообщил заместитель директора департамента по персоналу и социальной политике КГМК Игорь Духтанов.": "заместитель директора департамента по персоналу и социальной политике КГМК",
 		"«Мы будем добиваться справедливости», — заявила Уполномоченный при президенте РФ по правам ребенка Анна Кузнецова.":                                  "Уполномоченный при президенте РФ по правам ребенка",
 		"Пост заместителя главы Орска по муниципальному хозяйству занял Иван Петров. «Работы много», — сказал Иван Петров.":                                   "заместитель главы Орска по муниципальному хозяйству",
-	} {
-		qs := Find(text, "ru")
-		if len(qs) != 1 || qs[0].Role != want {
-			t.Errorf("Find(%.60q…) = %+v, want one quote with the role %q", text, qs, want)
-		}
-	}
+	})
 }
