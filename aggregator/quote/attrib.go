@@ -538,11 +538,10 @@ func (d *doc) leftSubject(toks []token, ss, v int) (mention, bool) {
 		if !ok {
 			if cs+1 < v && (d.lang == "en" && !toks[v-1].is(",") && commonHead(seg) || d.lang == "ru" && (ruPluralSubject(seg, d.verbPlural(toks[v])) || ruSomeone(seg) || ruPlaceSubject(seg))) {
 				// "38 percent of voters said", "Others argue", "Очевидцы
-				// утверждают", "Сегодня Северная Корея заявляет" (a place,
-				// which speaks through someone not named): the subject
-				// before the verb names nobody; a
-				// name in a clause before it ("In a CNN/ORC poll, …") is
-				// not it, nor the last speaker.
+				// утверждают", "Сегодня Северная Корея заявляет" (a place
+				// speaks through someone not named): the subject before
+				// the verb names nobody; a name in a clause before it ("In
+				// a CNN/ORC poll, …") is not it, nor the last speaker.
 				return mention{kind: kDesc, head: seg[len(seg)-1].low, indef: true, pos: seg[0].s}, true
 			}
 			if sub {

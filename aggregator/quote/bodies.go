@@ -463,7 +463,7 @@ func ruOrgNom(w string) string {
 	}
 	if ruCompoundOrg(lw) {
 		for _, e := range []string{"ем", "я", "ю", "е"} {
-			if st, ok := strings.CutSuffix(w, e); ok && strings.ContainsRune("аоеу", []rune(st)[utf8.RuneCountInString(st)-1]) {
+			if st, ok := strings.CutSuffix(w, e); ok && endsWith(st, "а", "о", "е", "у") {
 				return st + "й" // "Минстроя", "в Минстрое" → "Минстрой" (not "Росгвардия")
 			}
 		}
