@@ -46,6 +46,13 @@ func (d *doc) quoteTok(pi, qi int) {
 	if !full && nameLike(content, d.lang) && !looksLikeSpeech(content, d.lang) {
 		return
 	}
+	if d.lang == "ru" && qi > ss && onlyPunctAfter(toks, qi+1, se) && !endsTerminal(content) && len(strings.Fields(content)) <= 3 && unicode.IsUpper([]rune(content + " ")[0]) && !looksLikeSpeech(content, d.lang) {
+		if _, ok := d.verbAt(toks[qi-1]); ok {
+			// "…, сообщает "UA: Харків".": a name after the verb that
+			// ends the sentence is who reports, not what was said.
+			return
+		}
+	}
 	if full && !afterColon && nameLike(content, d.lang) && !looksLikeSpeech(content, d.lang) && utf8.RuneCountInString(content) < 40 && !endsTerminal(content) {
 		// «Газпром» заявил…: a name at the start of a sentence.
 		if qi+1 < len(toks) && (toks[qi+1].kind == tWord || toks[qi+1].is("(")) {

@@ -970,6 +970,18 @@ func TestInsertedCueQuotesTheSentence(t *testing.T) {
 	})
 }
 
+// TestSourceNameAfterVerb: a short quoted name after the verb that ends
+// the sentence is who reports, not what was said (сообщает «UA: Харків»;
+// a contest page, November 2019, where it had been two quotes credited to
+// the people of the news). Words with a verb are still a quote ("кто-то
+// написал «Рукописи не горят»").
+func TestSourceNameAfterVerb(t *testing.T) {
+	checkSpeakers(t, "ru", map[string][]string{
+		"14 ноября Московский районный суд Харькова арестовал капрала полиции Андрея Кобцева, сообщает \"UA: Харків\".": nil,
+		"Министр ответил: «Нет».": {""}, // after a colon, speech
+	})
+}
+
 // TestLatinWordIsNoPerson: in Russian text a lone Latin word is a brand,
 // an outlet or a body, never a person, even after a word read as a role
 // ("Премьера Cybertruck"; a contest page, November 2019: the words of
