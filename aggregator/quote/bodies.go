@@ -171,6 +171,12 @@ func orgAtBy(ts []token, i int, lang string) (string, int, int) {
 				org = true
 			}
 			j++
+			if stripPossessive(n.text) != n.text && !enOrgRunAt(ts, j) {
+				// The possessor's name ends before a name that holds no
+				// body's word: "Media Research Center’s Bozell", not
+				// "the U.S. Attorney’s Office".
+				break
+			}
 			continue
 		}
 		if j > i && n.kind == tWord && nameLink[ln] && j+1 < len(ts) && ts[j+1].cap() {
@@ -195,6 +201,17 @@ func orgAtBy(ts []token, i int, lang string) (string, int, int) {
 		words = append(words, stripPossessive(n.text))
 	}
 	return strings.Join(words, " "), j, -1
+}
+
+// enOrgRunAt reports whether the capitalised words at ts[j:] hold a
+// body's word.
+func enOrgRunAt(ts []token, j int) bool {
+	for ; j < len(ts) && ts[j].kind == tWord && ts[j].cap(); j++ {
+		if enOrgWords[ts[j].low] {
+			return true
+		}
+	}
+	return false
 }
 
 // enCommonAcronyms are things, not bodies, that English writes in capitals:

@@ -982,6 +982,17 @@ func TestSourceNameAfterVerb(t *testing.T) {
 	})
 }
 
+// TestPossessorEndsBody: in English a body's possessive ends its name
+// before a person's ("Media Research Center’s Bozell" had been one body,
+// "Media Research Center Bozell", on a PolNeAR page), not before the rest
+// of a body's name ("the U.S. Attorney’s Office").
+func TestPossessorEndsBody(t *testing.T) {
+	checkSpeakers(t, "en", map[string][]string{
+		"“Cruz will win,” Media Research Center’s Bozell said.":                       {"Bozell"},
+		"“His sentencing is scheduled for Feb. 14,” the U.S. Attorney’s Office said.": {"U.S. Attorney Office"},
+	})
+}
+
 // TestLatinWordIsNoPerson: in Russian text a lone Latin word is a brand,
 // an outlet or a body, never a person, even after a word read as a role
 // ("Премьера Cybertruck"; a contest page, November 2019: the words of
