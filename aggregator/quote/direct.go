@@ -46,7 +46,7 @@ func (d *doc) quoteTok(pi, qi int) {
 	if !full && nameLike(content, d.lang) && !looksLikeSpeech(content, d.lang) {
 		return
 	}
-	if d.lang == "ru" && qi > ss && onlyPunctAfter(toks, qi+1, se) && !endsTerminal(content) && len(strings.Fields(content)) <= 3 && unicode.IsUpper([]rune(content + " ")[0]) && !looksLikeSpeech(content, d.lang) {
+	if r, _ := utf8.DecodeRuneInString(content); d.lang == "ru" && qi > ss && unicode.IsUpper(r) && onlyPunctAfter(toks, qi+1, se) && !endsTerminal(content) && len(strings.Fields(content)) <= 3 && !looksLikeSpeech(content, d.lang) {
 		if _, ok := d.verbAt(toks[qi-1]); ok {
 			// "…, сообщает "UA: Харків".": a name after the verb that
 			// ends the sentence is who reports, not what was said.

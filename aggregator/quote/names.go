@@ -147,7 +147,7 @@ func nameRun(toks []token, i int, lang string) int {
 			if lang != "ru" && stripPossessive(t.text) != t.text {
 				break // a possessive ends the name: "China’s Inner Mongolia"
 			}
-			if utf8.RuneCountInString(t.text) <= 2 && j < len(toks) && toks[j].is(".") && toks[j].s == t.e {
+			if initial {
 				if j+1 < len(toks) && (nameWord(toks[j+1], lang) || ru && capsSurname(toks[j+1])) {
 					j++
 				}
