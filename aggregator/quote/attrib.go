@@ -815,9 +815,6 @@ func (d *doc) nextAttr(toks []token, ss, se int) attrib {
 			}
 			return b
 		}
-		if d.lang == "en" {
-			return attrib{}
-		}
 		return a
 	}
 	return attrib{}
