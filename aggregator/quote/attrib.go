@@ -333,9 +333,6 @@ func loneSurname(after []token) bool {
 	if !t.cap() || t.acronym() || !isCyrillicWord(t.text) || isRuOrg(t.low) || isRuRole(t.low) || ruPlace(t.low) || ruStop[t.low] || ruAdjectival(t.text) {
 		return false // "— проинформировал Глава": a role, capitalised in honour
 	}
-	if _, ok := ruPronouns[t.low]; ok {
-		return false
-	}
 	return len(after) == 1 || endsSentence(after[1]) || after[1].is(",")
 }
 
@@ -857,8 +854,8 @@ func (d *doc) prevAttr(pi int) attrib {
 
 // colonSubject reads an English clause toks[ss:c) that introduces a
 // quotation with a colon at c but no speech verb: a person opening the
-// clause, a verb after them, speaks ("In a Fox interview later that day,
-// Trump went even further: “…”").
+// clause speaks ("In a Fox interview later that day, Trump went even
+// further: “…”").
 func (d *doc) colonSubject(toks []token, ss, c int) attrib {
 	cs := ss
 	for k := c - 1; k > ss; k-- {
@@ -870,14 +867,6 @@ func (d *doc) colonSubject(toks []token, ss, c int) attrib {
 	seg := toks[cs:c]
 	m, ok := d.parsePhrase(seg, caseNom, false)
 	if !ok || m.kind != kPerson || !leadsSegment(seg, m.pos, d.lang) {
-		return attrib{}
-	}
-	// The name leads the clause: a verb must follow it.
-	k := cs
-	for toks[k].s != m.pos {
-		k++
-	}
-	if _, e := nameSpan(toks, k, d.lang); e >= c || !toks[e].lower() {
 		return attrib{}
 	}
 	return attrib{m: m, how: aLeft}
@@ -932,9 +921,6 @@ func (d *doc) cueIn(toks []token, ss, se int) bool {
 		}
 		lw := toks[k].low
 		if d.lang == "ru" && ruCueNouns[lw] {
-			return true
-		}
-		if lw == "according" {
 			return true
 		}
 	}

@@ -131,13 +131,6 @@ func (d *doc) indirect(pi, ss, se int) {
 		// its subject.
 		if d.lang == "en" && (lw == "said" || lw == "says" || lw == "told" || lw == "tells") && v+2 < se && !d.nameEndsClause(toks, v+1, se) {
 			n := v + 1
-			if lw == "told" || lw == "tells" {
-				if _, e := nameSpan(toks, n, d.lang); e > n {
-					n = e
-				} else if toks[n].lower() && n+1 < se && (enPronouns[toks[n].low] != unknownGender || toks[n].low == "reporters" || toks[n].low == "journalists") {
-					n++
-				}
-			}
 			if n < se && toks[n].kind == tWord && !enStop[toks[n].low] || n < se && (toks[n].lower() && enComplementOpeners[toks[n].low] || enPronouns[toks[n].low] != unknownGender) {
 				a := d.leftAttr(toks, ss, v+1)
 				if a.ok() && a.m.kind != 0 {
