@@ -129,12 +129,11 @@ func (d *doc) indirect(pi, ss, se int) {
 		// English "X said the plan …" with no "that"; not "…, said Mark
 		// Quinlan, PG&E's director": a name the verb's clause ends on is
 		// its subject.
-		if d.lang == "en" && (lw == "said" || lw == "says" || lw == "told" || lw == "tells") && v+2 < se && !d.nameEndsClause(toks, v+1, se) {
-			n := v + 1
-			if n < se && toks[n].kind == tWord && !enStop[toks[n].low] || n < se && (toks[n].lower() && enComplementOpeners[toks[n].low] || enPronouns[toks[n].low] != unknownGender) {
+		if d.lang == "en" && (lw == "said" || lw == "says") && v+2 < se && !d.nameEndsClause(toks, v+1, se) {
+			if n := toks[v+1]; n.kind == tWord && !enStop[n.low] || n.lower() && enComplementOpeners[n.low] || enPronouns[n.low] != unknownGender {
 				a := d.leftAttr(toks, ss, v+1)
 				if a.ok() && a.m.kind != 0 {
-					d.speak(pi, toks[n].s, end, a, false, false)
+					d.speak(pi, n.s, end, a, false, false)
 					return
 				}
 			}
