@@ -155,7 +155,7 @@ func orgAtBy(ts []token, i int, lang string) (string, int, int) {
 	}
 	// English: a run of capitalised words and acronyms that holds a body's
 	// word or an acronym.
-	if !(t.cap() || t.acronym()) || (t.acronym() && utf8.RuneCountInString(t.text) > 6) || inDomain(ts, i) || enRoleWords[lw] && !enOrgWords[lw] {
+	if !(t.cap() || t.acronym()) || inDomain(ts, i) || enRoleWords[lw] && !enOrgWords[lw] {
 		return "", i, -1 // a role word opens no body's name: "CEO Steve Harfst"
 	}
 	j := i
@@ -167,7 +167,7 @@ func orgAtBy(ts []token, i int, lang string) (string, int, int) {
 			break
 		}
 		if n.kind == tWord && (n.cap() || n.acronym()) && !(j > i && enStop[ln] && ln != "of") {
-			if n.acronym() || enOrgWords[ln] || ln == "kremlin" || ln == "pentagon" {
+			if n.acronym() || enOrgWords[ln] {
 				org = true
 			}
 			j++
