@@ -31,7 +31,7 @@ func orgAtBy(ts []token, i int, lang string) (string, int, int) {
 			return name, i + 2, -1
 		}
 		named := i > 0 && t.lower() && ts[i-1].cap() && ruOrgWordForm(lw, 3) && ruBodyAdjective(ts[i-1].text, lw)
-		if !(t.acronym() || isRuOrg(lw) || named) || ruStop[lw] || ruPlaces[lw] || ruThingAcronyms[lw] || inDomain(ts, i) {
+		if !(t.acronym() || isRuOrg(lw) || named) || ruStop[lw] || ruPlaces[lw] || ruThingAcronyms[lw] {
 			return "", i, -1
 		}
 		if ruCodes[lw] && i+1 < len(ts) && (ts[i+1].is("РФ") || ruPlace(ts[i+1].low)) {
@@ -155,7 +155,7 @@ func orgAtBy(ts []token, i int, lang string) (string, int, int) {
 	}
 	// English: a run of capitalised words and acronyms that holds a body's
 	// word or an acronym.
-	if !(t.cap() || t.acronym()) || inDomain(ts, i) || enRoleWords[lw] && !enOrgWords[lw] {
+	if !(t.cap() || t.acronym()) || enRoleWords[lw] && !enOrgWords[lw] {
 		return "", i, -1 // a role word opens no body's name: "CEO Steve Harfst"
 	}
 	j := i
@@ -270,12 +270,6 @@ func ruOfRegion(ts []token, j int) int {
 
 // ruRegionGenitives are the genitive of the kinds of Russian regions.
 var ruRegionGenitives = toSet(`края области района округа`)
-
-// inDomain reports whether ts[i] is glued by a dot to the word before it
-// ("INTERFAX.RU", "Газета.Ru"): part of a site's name, not a body's.
-func inDomain(ts []token, i int) bool {
-	return i > 1 && ts[i-1].is(".") && ts[i-1].s == ts[i-2].e && ts[i].s == ts[i-1].e
-}
 
 // ruGenitives reports whether every word of ts ends as a genitive may
 // ("австрийского", "города"): not "проекту", a dative.
