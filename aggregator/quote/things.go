@@ -178,8 +178,8 @@ func quotedName(t token, lang string) string {
 
 // quotedNominative returns the name q, quoted in an oblique case
 // («Нафтогазе», «Роснефти», «Рады»), as the article quotes it elsewhere in
-// its nominative, after no preposition («Нафтогаз Украины», «Роснефть»,
-// «Рада»), or "" when it never does.
+// its nominative («Нафтогаз Украины», «Роснефть», «Рада»), or "" when it
+// never does.
 func (d *doc) quotedNominative(q string) string {
 	first, _, _ := strings.Cut(q, " ")
 	rs := []rune(first)
@@ -191,9 +191,6 @@ func (d *doc) quotedNominative(q string) string {
 		name := quotedName(token{kind: tQuote, text: d.text[sp.s:sp.e]}, d.lang)
 		w, _, _ := strings.Cut(name, " ")
 		if !nominativeOf(w, stem, rs[len(rs)-1]) {
-			continue
-		}
-		if ruPrepositions[lower(wordBefore(d.text, sp.open))] {
 			continue
 		}
 		return name
