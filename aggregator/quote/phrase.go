@@ -181,12 +181,6 @@ func (d *doc) parsePhrase(toks []token, cas int, nearest bool) (mention, bool) {
 			if m.role == "" {
 				m.role = appositive(ts, j, lang)
 			}
-			if lang == "ru" && !m.strong && len(words) > 1 && ruAdjectival(words[0]) {
-				// "Соединенные Штаты", "Верховная Рада": a body.
-				orgs = append(orgs, found{mention{kind: kOrg, org: strings.Join(words, " "), pos: t.s}, i})
-				i = j - 1
-				continue
-			}
 			if lang == "ru" && !isCyrillicWord(words[0]) && (!m.strong || len(words) == 1) {
 				// A Latin name in Russian text is a body: Reuters, Deutsche Welle;
 				// one Latin word is, even after a role ("собеседница Reuters").
