@@ -296,10 +296,6 @@ func sentences(toks []token, isVerb func(token) bool, en bool) []int {
 			if utf8.RuneCountInString(w) == 1 && unicode.IsUpper([]rune(w)[0]) {
 				continue // an initial
 			}
-			// "U.S." tokenised as U . S .
-			if i > 1 && toks[i-2].is(".") && toks[i-2].e == toks[i-1].s && utf8.RuneCountInString(w) <= 2 {
-				continue
-			}
 		}
 		starts = append(starts, i+1)
 	}
