@@ -206,12 +206,6 @@ func (d *doc) resolve(m mention, g gender) (*entity, string) {
 			if d.last.e != nil && d.last.e.kind == kOrg && !d.personBetween(d.last.pos, m.pos) {
 				return d.last.e, ""
 			}
-			if m.gender == firstPerson && d.last.e != nil && d.insideQuotation(m.pos) {
-				// "я" in a quotation is its speaker; outside of one, the
-				// author's own voice ("— А почему? — спросил я."), no one
-				// the text names.
-				return d.last.e, ""
-			}
 			return nil, ""
 		}
 		if m.head == "оно" {
@@ -625,18 +619,4 @@ func (e *entity) learnGender(g gender) {
 	if e.kind == kPerson && e.gender == unknownGender && (g == masculine || g == feminine) {
 		e.gender = g
 	}
-}
-
-// insideQuotation reports whether byte pos of the text stands inside a
-// quotation's marks: inside the outermost quotation holding the last one
-// opened before pos.
-func (d *doc) insideQuotation(pos int) bool {
-	k := sort.Search(len(d.spans), func(k int) bool { return d.spans[k].open >= pos }) - 1
-	if k < 0 {
-		return false
-	}
-	for d.spans[k].parent >= 0 {
-		k = d.spans[k].parent
-	}
-	return pos < d.spans[k].close
 }
