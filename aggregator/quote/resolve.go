@@ -268,24 +268,6 @@ func (d *doc) resolve(m mention, g gender) (*entity, string) {
 		if g == unknownGender && d.lang == "en" && enPluralRole(m.role) {
 			g = plural // "the lawmakers wrote"
 		}
-		if person && d.last.e != nil && d.last.e.kind == kPerson && compatible(g, d.last.e.gender) {
-			// The last speaker, when a role the article gave them has the
-			// head and every qualifier ("президент США" is not the
-			// "президент Украины" who spoke last).
-			for _, r := range d.last.e.roles {
-				lr := lower(r)
-				if !(containsWord(lr, head) || (d.lang == "ru" && containsWord(lr, roleStemOf(head)))) {
-					continue
-				}
-				all := true
-				for _, q := range quals {
-					all = all && containsStem(lr, q)
-				}
-				if all {
-					return d.last.e, m.role
-				}
-			}
-		}
 		generic := genericHeads[head]
 		bestScore := 0
 		for _, pm := range d.pm {
