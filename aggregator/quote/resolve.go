@@ -256,7 +256,6 @@ func (d *doc) resolve(m mention, g gender) (*entity, string) {
 		// A role the article gave someone: "the FSB Director"; a Russian
 		// body's noun ("прокуратура") is no one's role.
 		var best *entity
-		bestPos := -1
 		quals := qualifierStems(m.role, head)
 		person := !isOrgWord(head, d.lang)
 		if g == unknownGender {
@@ -299,10 +298,9 @@ func (d *doc) resolve(m mention, g gender) (*entity, string) {
 				}
 			}
 			if (score >= 2 || generic && score >= 1) && score >= bestScore {
-				best, bestPos, bestScore = pm.e, pm.pos, score
+				best, bestScore = pm.e, score
 			}
 		}
-		_ = bestPos
 		if best == nil && person && len(d.paras) > 0 && m.pos < d.paras[0].e {
 			// A headline describes someone the article names later.
 			for _, pm := range d.pm {
