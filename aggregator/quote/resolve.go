@@ -321,11 +321,6 @@ func (d *doc) resolve(m mention, g gender) (*entity, string) {
 		if m.org != "" && spokesRole[head] {
 			return d.addOrg(m.org), m.role
 		}
-		if d.lang == "ru" && g == plural && m.org == "" && !ruOrgWords[head] && !ruBackBodies[head] {
-			// "Эксперты считают", "Очевидцы утверждают": people in the
-			// plural are a group the text does not name.
-			return nil, m.role
-		}
 		if !anaphoric(m, d.lang) {
 			if m.org != "" && !personRole(head, d.lang) {
 				return d.addOrg(m.org), m.role
