@@ -40,9 +40,7 @@ func Identify(name string) news.Speaker {
 		given, last, g, person := ruPersonName(words)
 		if person {
 			sp.Person = true
-			for _, forms := range ruSurnameForms(last, g) {
-				part = append(part, forms)
-			}
+			part = append(part, ruSurnameForms(last, g)...)
 			givens := ruGivenCases(given, g)
 			for c, lf := range ruSurnameCases(last, g) {
 				whole = append(whole, givens[c]+" "+lf)
