@@ -269,13 +269,9 @@ func mentionNom(m mention) bool {
 // capitalised bodies' words), so that "ведомство", "the ministry" can be
 // resolved to them.
 func (d *doc) scanOrgs() {
-	for pi, p := range d.paras {
+	for _, p := range d.paras {
 		toks := p.toks
-		i := 0
-		if pi == 0 {
-			i = datelineEnd(toks)
-		}
-		for ; i < len(toks); i++ {
+		for i := 0; i < len(toks); i++ {
 			if o, j := quotedBody(toks, i, d.lang); j > i {
 				// "движение «За права человека»": the body is its name
 				d.noteOrg(toks[i].s, d.addOrg(o), mediaName(o) || ruMediaHead(toks[i].low))
@@ -306,23 +302,6 @@ func (d *doc) speaksBeside(toks []token, a, j int) bool {
 		}
 	}
 	return false
-}
-
-// datelineEnd returns where the dateline an article may open with ends
-// ("ТЮМЕНЬ, 1 ноября, ФедералПресс.", "МОСКВА, 15 ноя — РИА Новости."): a
-// place in capitals, a comma, then up to the first full stop. The place and
-// the agency in it are no bodies that speak. It returns 0 when toks open
-// with no dateline.
-func datelineEnd(toks []token) int {
-	if len(toks) < 3 || !toks[0].acronym() || utf8.RuneCountInString(toks[0].text) < 4 || !toks[1].is(",") {
-		return 0
-	}
-	for k := 2; k < len(toks) && k < 16; k++ {
-		if toks[k].is(".") {
-			return k + 1
-		}
-	}
-	return 0
 }
 
 // addPerson registers (or finds) the person a mention names and returns it.
