@@ -318,7 +318,7 @@ func (d *doc) addPerson(m mention) *entity {
 		}
 	}
 	if g == unknownGender {
-		g = nameGender(first, last, d.lang)
+		g = nameGender(first)
 	}
 	key := surnameKey(last)
 	fkey := ""

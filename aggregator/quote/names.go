@@ -24,10 +24,7 @@ func nameSpan(toks []token, i int, lang string) (int, int) {
 		}
 		// "NASA Administrator Jim Bridenstine", "Massachusetts Joshua Levy":
 		// the name starts at its given name.
-		if enGiven(toks[i].text) {
-			return i, j
-		}
-		for k := i + 1; k < j-1; k++ {
+		for k := i; k < j-1; k++ {
 			if enGiven(toks[k].text) {
 				return k, j
 			}
@@ -358,7 +355,7 @@ russian british soviet islamic democratic republican african asian arab middle f
 
 // nameGender guesses the gender of a person from its English given names
 // (ruNominative tells a Russian name's).
-func nameGender(first []string, last string, lang string) gender {
+func nameGender(first []string) gender {
 	for _, f := range first {
 		lf := lower(strings.TrimSuffix(f, "."))
 		if enFemaleNames[lf] {
