@@ -184,9 +184,6 @@ func nameWord(t token, lang string) bool {
 	if strings.ContainsAny(lw, "0123456789") {
 		return false // "F-35", "Су-57": a model, never a name
 	}
-	if romanNumeral(t.text) {
-		return false
-	}
 	if lang == "ru" {
 		if ruStop[lw] || ruMonths[lw] || isRuRole(lw) || isRuOrg(lw) || ruTitles[lw] || ruPlaces[lw] {
 			return false
