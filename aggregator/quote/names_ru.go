@@ -235,24 +235,21 @@ func readNominative(first []string, last string, cas int, g gender) ([]string, s
 			hyps = slices.DeleteFunc(hyps, func(h hyp) bool { return !f(h) })
 		}
 	}
-	// a surname the lexicon knows; the case the words before ask for; for
-	// each gender, the surnames most like the lexicon's (an ending no
-	// surname has is none), or the name as printed, the nominative
-	// ("Садунайте"); the endings of surnames choose the gender only by far
-	// ("Протасовицкому" is a man's dative, not a woman's accusative of
-	// Протасовицкома)
+	// a surname the lexicon knows; the case the words before ask for; a
+	// surname read with an ending some surname has, or the name as
+	// printed, the nominative ("Садунайте"); the endings of surnames choose
+	// the gender only by far ("Протасовицкому" is a man's dative, not a
+	// woman's accusative of Протасовицкома)
 	keep(func(h hyp) bool { return h.like >= knownSurname })
 	if cas != caseNom {
 		keep(func(h hyp) bool { return h.c == cas || cas == caseAccPrep && (h.c == caseAcc || h.c == casePrep) })
 	}
-	most := map[gender]int{}
+	all := 0
 	for _, h := range hyps {
-		most[h.g] = max(most[h.g], h.like)
+		all = max(all, h.like)
 	}
-	all := max(most[masculine], most[feminine])
 	nom := func(h hyp) bool { return h.c == caseNom && h.like*1000 >= all }
 	keep(func(h hyp) bool { return h.like > 0 || nom(h) })
-	keep(func(h hyp) bool { return h.like*10 >= most[h.g] || nom(h) })
 	keep(func(h hyp) bool { return h.like*1000 >= all || nom(h) })
 	keep(func(h hyp) bool {
 		sg := lx.surnameGenderOf(h.noms[len(h.noms)-1])
