@@ -235,11 +235,11 @@ func readNominative(first []string, last string, cas int, g gender) ([]string, s
 			hyps = slices.DeleteFunc(hyps, func(h hyp) bool { return !f(h) })
 		}
 	}
-	// a surname the lexicon knows; the case the words before ask for; a
-	// surname read with an ending some surname has, or the name as
-	// printed, the nominative ("Садунайте"); the endings of surnames choose
-	// the gender only by far ("Протасовицкому" is a man's dative, not a
-	// woman's accusative of Протасовицкома)
+	// a surname the lexicon knows; the case the words before ask for; the
+	// surnames read nearly as like the lexicon's as the best, or the name
+	// as printed, the nominative ("Садунайте"); the endings of surnames
+	// choose the gender only by far ("Протасовицкому" is a man's dative,
+	// not a woman's accusative of Протасовицкома)
 	keep(func(h hyp) bool { return h.like >= knownSurname })
 	if cas != caseNom {
 		keep(func(h hyp) bool { return h.c == cas || cas == caseAccPrep && (h.c == caseAcc || h.c == casePrep) })
@@ -249,7 +249,6 @@ func readNominative(first []string, last string, cas int, g gender) ([]string, s
 		all = max(all, h.like)
 	}
 	nom := func(h hyp) bool { return h.c == caseNom && h.like*1000 >= all }
-	keep(func(h hyp) bool { return h.like > 0 || nom(h) })
 	keep(func(h hyp) bool { return h.like*1000 >= all || nom(h) })
 	keep(func(h hyp) bool {
 		sg := lx.surnameGenderOf(h.noms[len(h.noms)-1])
