@@ -236,8 +236,8 @@ func readNominative(first []string, last string, cas int, g gender) ([]string, s
 		}
 	}
 	// a surname the lexicon knows; the case the words before ask for; the
-	// surnames read nearly as like the lexicon's as the best, or the name
-	// as printed, the nominative ("Садунайте"); the endings of surnames
+	// surnames read nearly as like the lexicon's as the best ("Садунайте"
+	// stays as printed, the nominative); the endings of surnames
 	// choose the gender only by far ("Протасовицкому" is a man's dative,
 	// not a woman's accusative of Протасовицкома)
 	keep(func(h hyp) bool { return h.like >= knownSurname })
@@ -248,8 +248,7 @@ func readNominative(first []string, last string, cas int, g gender) ([]string, s
 	for _, h := range hyps {
 		all = max(all, h.like)
 	}
-	nom := func(h hyp) bool { return h.c == caseNom && h.like*1000 >= all }
-	keep(func(h hyp) bool { return h.like*1000 >= all || nom(h) })
+	keep(func(h hyp) bool { return h.like*1000 >= all })
 	keep(func(h hyp) bool {
 		sg := lx.surnameGenderOf(h.noms[len(h.noms)-1])
 		return sg == unknownGender || sg == h.g
