@@ -78,10 +78,6 @@ var ruVerbs = func() map[string]gender {
 			m[f] = g
 		}
 	}
-	// Drop accidental collisions with non-speech forms.
-	for f := range ruNotSpeech {
-		delete(m, f)
-	}
 	return m
 }()
 
