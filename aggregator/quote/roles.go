@@ -306,10 +306,6 @@ func appositive(ts []token, j int, lang string) string {
 		if t.kind != tWord {
 			break
 		}
-		if len(words) > 0 && k > 0 && ts[k-1].is(".") && ts[k-1].e == t.s {
-			words[len(words)-1] += t.text
-			continue
-		}
 		lw := t.low
 		if lang == "en" {
 			if _, ok := enVerbs[lw]; ok && !enRoleWords[lw] || enClauseOpeners[lw] {
