@@ -2345,15 +2345,17 @@ func TestEnglishParticipleClause(t *testing.T) {
 // clause opens ("who", "whose", "but"), and a relative clause is no role; a
 // title opening a sentence is no body's name ("CEO Steve Harfst said"), and
 // a capitalised title set off after a name is the name's, not a second
-// person ("Rob Goldman, President Ascom North America, says"). (Los Angeles
+// person ("Rob Goldman, President Ascom North America, says"); a long role
+// is not cut inside a name ("… Mailman School of Public Health"). (Los Angeles
 // Times, The Seattle Times, AP, PolNeAR and press-release texts, shortened.)
 func TestEnglishRolesAfterNames(t *testing.T) {
 	checkSpeakerRoles(t, "en", map[string][2]string{
-		"“The worry is that it puts the squeeze on the producer upstream,” said Ananth Iyer, a professor at Purdue University whose research includes supply chains.": {"Ananth Iyer", "professor at Purdue University"},
-		"“The guy has run three times successfully,” said Hank Sheinkopf, who was a political advisor to Bloomberg in New York.":                                      {"Hank Sheinkopf", ""},
-		"“We are in a much better place,” said Carol Hefner, Oklahoma co-chair of Trump’s 2016 campaign who helped organize a rally.":                                 {"Carol Hefner", "Oklahoma co-chair of Trump’s 2016 campaign"},
-		"One of the few airlines doing flights has been Eastern Airlines. CEO Steve Harfst said they’ve helped repatriate more than 11,000 people.":                   {"Steve Harfst", "CEO"},
-		"Rob Goldman, President Ascom North America, says: “By collaborating with Dräger, Ascom can help hospitals.”":                                                 {"Rob Goldman", "President Ascom North America"},
+		"“The worry is that it puts the squeeze on the producer upstream,” said Ananth Iyer, a professor at Purdue University whose research includes supply chains.":                    {"Ananth Iyer", "professor at Purdue University"},
+		"“The guy has run three times successfully,” said Hank Sheinkopf, who was a political advisor to Bloomberg in New York.":                                                         {"Hank Sheinkopf", ""},
+		"“We are in a much better place,” said Carol Hefner, Oklahoma co-chair of Trump’s 2016 campaign who helped organize a rally.":                                                    {"Carol Hefner", "Oklahoma co-chair of Trump’s 2016 campaign"},
+		"One of the few airlines doing flights has been Eastern Airlines. CEO Steve Harfst said they’ve helped repatriate more than 11,000 people.":                                      {"Steve Harfst", "CEO"},
+		"Rob Goldman, President Ascom North America, says: “By collaborating with Dräger, Ascom can help hospitals.”":                                                                    {"Rob Goldman", "President Ascom North America"},
+		"“Cannabis use disorder is associated with long-term harm,” said Silvia S. Martins, associate professor of epidemiology at Columbia University Mailman School of Public Health.": {"Silvia S. Martins", "associate professor of epidemiology at Columbia University Mailman School of Public Health"},
 		"John Smith, CEO of Acme, said: “We will win.”": {"John Smith", "CEO of Acme"},
 	})
 }

@@ -297,7 +297,7 @@ func appositive(ts []token, j int, lang string) string {
 	}
 	var words []string
 	hasRole := false
-	for k := j + 1; k < len(ts) && k < j+12; k++ {
+	for k := j + 1; k < len(ts) && (k < j+12 || k < j+20 && lang == "en" && nameGoesOn(ts, k)); k++ {
 		t := ts[k]
 		if t.is(".") && abbrevDot(ts, k) && len(words) > 0 {
 			words[len(words)-1] += "."
@@ -336,6 +336,23 @@ func appositive(ts []token, j int, lang string) string {
 		return ""
 	}
 	return strings.Join(words, " ")
+}
+
+// nameGoesOn reports whether ts[k] continues the capitalised name ts[k-1]
+// belongs to ("… at Columbia University Mailman School of Public Health"):
+// a role read up to a limit of words is not cut inside a name.
+func nameGoesOn(ts []token, k int) bool {
+	prev, t := ts[k-1], ts[k]
+	if nameLink[prev.low] && k >= 2 {
+		prev = ts[k-2] // "Department of | Health"
+	}
+	if prev.kind != tWord || !(prev.cap() || prev.acronym()) || t.kind != tWord {
+		return false
+	}
+	if nameLink[t.low] {
+		return k+1 < len(ts) && ts[k+1].cap()
+	}
+	return t.cap() || t.acronym()
 }
 
 // nameLink are the lower-case words inside a body's name ("Department of
