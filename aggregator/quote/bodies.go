@@ -414,6 +414,9 @@ func (d *doc) bodyIn(toks []token) (mention, bool) {
 	if d.lang != "ru" || len(toks) < 2 || !(toks[0].low == "в" || toks[0].low == "во") || toks[1].kind != tWord {
 		return mention{}, false
 	}
+	if name := twoWordBody(toks, 1); name != "" {
+		return mention{kind: kOrg, org: name, pos: toks[1].s}, true // "в Белом доме"
+	}
 	if name, j := quotedBody(toks, 1, d.lang); j > 1 && toks[2].kind == tQuote {
 		return mention{kind: kOrg, org: name, pos: toks[1].s}, true // "в ООО «Газпром трансгаз»", "в компании «Роснефть»"
 	}
