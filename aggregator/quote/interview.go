@@ -60,7 +60,7 @@ func (d *doc) readInterview() {
 // leadNames reads who an interview is with from a paragraph of its lead:
 // "X поговорил с Y" (Y answers, X asks), "беседа с Y", "интервью с Y",
 // "интервью Y" (genitive), "Y рассказал в интервью …", "о том, …,
-// рассказывает Y", "наш собеседник — Y".
+// рассказывает Y".
 func (d *doc) leadNames(pi int) (answerer, asker *entity) {
 	toks := d.paras[pi].toks
 	person := func(from, cas int) *entity {
@@ -89,16 +89,6 @@ func (d *doc) leadNames(pi int) (answerer, asker *entity) {
 		case strings.HasPrefix(w, "интервью") && toks[k+1].kind == tWord && !toks[k+1].is("с"):
 			if answerer = person(k+1, caseGen); answerer != nil {
 				return answerer, nil
-			}
-		case w == "собеседник" || w == "собеседница" || w == "гость" || w == "гостья":
-			j := k + 1
-			for j < len(toks) && (toks[j].kind == tDash || toks[j].is(":") || toks[j].is("—")) {
-				j++
-			}
-			if j > k+1 && j < len(toks) {
-				if answerer = person(j, caseNom); answerer != nil {
-					return answerer, nil
-				}
 			}
 		}
 		if g, ok := d.verbAt(toks[k]); ok && interviewVerb(w) {
