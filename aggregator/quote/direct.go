@@ -285,9 +285,6 @@ func (d *doc) emitSegs(pi int, segs []seg, outer attrib, follow bool) {
 		if sg := &segs[k]; sg.cs < sg.ce {
 			ct := tokenize(d.text, sg.cs, sg.ce, d.spans, nil)
 			sg.a = d.rightAttr(ct, 0, len(ct))
-			if sg.a.ok() && sg.a.m.kind == 0 && outer.ok() {
-				sg.a.m = outer.m
-			}
 		}
 	}
 	// The first piece's attribution, for those before it that have none.
