@@ -150,7 +150,6 @@ func (d *doc) quoteTok(pi, qi int) {
 	// A quotation with no attribution of its own takes the last speaker
 	// only as the second piece of one interrupted by its attribution ("A,"
 	// he said, "b"): elsewhere the text does not say who spoke.
-	// A quotation's continuation in the next paragraph is its speaker's.
 	// A quotation's continuation in the next paragraph is its speaker's,
 	// unless it opens with a turn of its own ("Зеленский: …").
 	goesOn := sp.continued && !turnLabel(d.text[sp.s:sp.e])
