@@ -887,28 +887,6 @@ func (d *doc) colonAttr(toks []token, j, end int) attrib {
 	return attrib{}
 }
 
-// headlineAttr reads a headline ending in "— Name" (a quotation followed
-// by its speaker, no verb).
-func (d *doc) headlineAttr(toks []token) attrib {
-	if !d.spend(len(toks)) {
-		return attrib{}
-	}
-	for k := len(toks) - 1; k > 0; k-- {
-		if toks[k].kind == tDash {
-			if k+1 < len(toks) {
-				if m, ok := d.parsePhrase(toks[k+1:], caseNom, false); ok && m.kind == kPerson {
-					return attrib{m: m, how: aColon}
-				}
-			}
-			return attrib{}
-		}
-		if toks[k].kind != tWord && !toks[k].is(".") {
-			return attrib{}
-		}
-	}
-	return attrib{}
-}
-
 // cueIn reports whether toks[ss:se) holds a speech verb or a source phrase
 // outside quotations.
 func (d *doc) cueIn(toks []token, ss, se int) bool {

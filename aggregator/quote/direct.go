@@ -99,9 +99,6 @@ func (d *doc) quoteTok(pi, qi int) {
 	if !a.ok() && qi == 0 && pi > 0 {
 		a = d.prevAttr(pi)
 	}
-	if !a.ok() && pi == 0 {
-		a = d.headlineAttr(toks)
-	}
 	if !full {
 		// A fragment: only with a source in its sentence (or, in Russian,
 		// the sentence before).
