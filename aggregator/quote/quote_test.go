@@ -1723,6 +1723,15 @@ func checkSpeakerRoles(t *testing.T, lang string, cases map[string][2]string) {
 
 // checkOneQuote checks that Find reads one quote in each text of cases,
 // whose field (named what) is the one given.
+// TestEyewitnessesAreNoBody: witnesses in the plural, a noun in -ец
+// ("очевидцы"), are people the text does not name, not the body named
+// before them.
+func TestEyewitnessesAreNoBody(t *testing.T) {
+	checkOneQuote(t, "ru", "speaker", func(q news.Quote) string { return q.Speaker }, map[string]string{
+		"Глава МЧС Иван Петров прибыл на место.\n\nВ МЧС сообщили о пожаре. «Огонь распространился быстро», — рассказали очевидцы.": "",
+	})
+}
+
 func checkOneQuote(t *testing.T, lang, what string, field func(news.Quote) string, cases map[string]string) {
 	t.Helper()
 	for text, want := range cases {

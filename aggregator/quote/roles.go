@@ -105,8 +105,29 @@ func ruDativeRole(w string) bool {
 	return endsWith(w, "у", "ю") && !endsWith(h, "а", "я")
 }
 
-// ruRoleStems maps the stems of role words to the words, for ruRoleForm.
-var ruRoleStems = stemsOf(ruRoleWords, []string{"", "ь", "а", "й", "я", "о"})
+// ruRoleStems maps the stems of role words to the words, for ruRoleForm,
+// and of a noun in -ец the stem its other forms have, without the е
+// ("очевидцы", "владельца", "бойцов").
+var ruRoleStems = func() map[string]string {
+	m := stemsOf(ruRoleWords, []string{"", "ь", "а", "й", "я", "о"})
+	for w := range ruRoleWords {
+		base, ok := strings.CutSuffix(w, "ец")
+		if !ok || base == "" {
+			continue
+		}
+		last, _ := utf8.DecodeLastRuneInString(base)
+		switch {
+		case strings.ContainsRune(ruVowels, last):
+			base += "й"
+		case last == 'л':
+			base += "ь"
+		}
+		if _, seen := m[base+"ц"]; !seen {
+			m[base+"ц"] = w
+		}
+	}
+	return m
+}()
 
 // stemsOf maps each word of words less one of ends (the first that fits)
 // to the word.

@@ -8,7 +8,8 @@ import (
 
 // TestRussianRoleForms: an oblique form of a role word is the word with an
 // ending of a noun or adjective; a word that only begins like one is not; a
-// compound declines its last word, and one ending in a role word is one.
+// compound declines its last word, and one ending in a role word is one; a
+// noun in -ец loses its е in its other forms.
 func TestRussianRoleForms(t *testing.T) {
 	for _, w := range []string{"бизнес-омбудсмен", "экс-глава", "вице-премьер", "пресс-секретарь"} {
 		if !isRuRole(w) || roleHead(w, "ru") != w {
@@ -22,6 +23,8 @@ func TestRussianRoleForms(t *testing.T) {
 		"принцип": "", "чемпионат": "", "экспертиза": "", "женщин": "", "корольчук": "",
 		"бизнес-омбудсмену": "бизнес-омбудсмен", "экс-главы": "экс-глава", "премьер-министром": "премьер-министр",
 		"нью-йорка": "", "бизнес-центра": "",
+		"очевидцы": "очевидец", "очевидцев": "очевидец", "владельца": "владелец", "продавцу": "продавец",
+		"отцом": "отец", "певцы": "певец", "дворца": "",
 	} {
 		if got := ruRoleForm(w); got != want {
 			t.Errorf("ruRoleForm(%q) = %q, want %q", w, got, want)
