@@ -384,26 +384,12 @@ var ruCompoundParts = []string{"ком", "гвард", "нефт", "банк", "
 // least min letters ("суда", "комитете").
 func ruOrgWordForm(w string, min int) bool {
 	for stem := range stems(w, 2) {
-		if n, ok := ruOrgStems[stem]; ok && n >= min {
+		if form, ok := ruOrgForms[stem]; ok && utf8.RuneCountInString(form) >= min {
 			return true
 		}
 	}
 	return false
 }
-
-// ruOrgStems maps each body's word less "", "о", "а", "ь" or "я" to the
-// length in letters of the longest such word, for ruOrgWordForm.
-var ruOrgStems = func() map[string]int {
-	m := map[string]int{}
-	for w := range ruOrgWords {
-		for _, e := range []string{"", "о", "а", "ь", "я"} {
-			if stem, ok := strings.CutSuffix(w, e); ok {
-				m[stem] = max(m[stem], utf8.RuneCountInString(w))
-			}
-		}
-	}
-	return m
-}()
 
 // bodyIn reads "в мэрии", "в пресс-службе городской администрации", "во
 // МИД России" at the start of toks: the body a plural verb without a
@@ -489,7 +475,7 @@ func ruOrgNom(w string) string {
 }
 
 // ruOrgForms maps each body's word less "", "о", "а", "ь" or "я" (the
-// first that fits) to the word, for ruOrgNom.
+// first that fits) to the word, for ruOrgNom and ruOrgWordForm.
 var ruOrgForms = stemsOf(ruOrgWords, []string{"", "о", "а", "ь", "я"})
 
 // ruBodyWord reports whether the capitalised Russian word w is a body's
