@@ -146,7 +146,7 @@ func orgAtBy(ts []token, i int, lang string) (string, int, int) {
 				// none.
 				return "", i, -1
 			}
-			words = append(ruAdjBody(ts, a, i, words[0]), words[1:]...)
+			words = append(ruAdjBody(ts, a, i), words[1:]...)
 		}
 		if byAdjectives {
 			return strings.Join(words, " "), j, a
@@ -412,7 +412,7 @@ func (d *doc) bodyIn(toks []token) (mention, bool) {
 	if n := ruAdjectivesBefore(toks, 1); n > 1 && n < len(toks) && head.cap() && isRuOrg(toks[n].low) {
 		// "в Высшем совете правосудия": the body's word after its
 		// adjectives, then the genitive words after it.
-		words, next, adjectives = ruAdjBody(toks, 1, n, ruOrgNom(toks[n].text)), n+1, true
+		words, next, adjectives = ruAdjBody(toks, 1, n), n+1, true
 	} else if !(isRuOrg(head.low) || head.acronym() && utf8.RuneCountInString(head.text) <= 6) || ruPlace(head.low) || mediaName(head.text) {
 		return mention{}, false
 	}
@@ -493,23 +493,29 @@ func ruBodyWord(w string) bool {
 // nominative: its leading adjectives and head noun change, the genitive
 // words after the head stay ("Саратовского гарнизонного военного суда" →
 // "Саратовский гарнизонный военный суд", "Министерства энергетики США" →
-// "Министерство энергетики США").
+// "Министерство энергетики США"). The head is the first word that is no
+// adjective, or a body's word.
 func ruGenOrgNom(words []string) string {
-	h := -1
-	for k, w := range words {
-		if !ruAdjectival(w) || ruOrgWords[lower(w)] {
-			h = k
-			break
-		}
-	}
+	h := slices.IndexFunc(words, func(w string) bool { return !ruAdjectival(w) || ruOrgWords[lower(w)] })
 	if h < 0 {
 		return strings.Join(words, " ")
 	}
+	return strings.Join(ruNomWords(words, h), " ")
+}
+
+// ruNomWords brings a body's name whose head noun is words[h] to the
+// nominative: the adjectives before the head agree with its nominative, the
+// words after it stay. A body's word of the lexicon is read in any case
+// (ruOrgNom: "в Счётной палате" → "Счётная палата"); another head, in the
+// genitive.
+func ruNomWords(words []string, h int) []string {
 	head := words[h]
 	lh := lower(head)
 	g := masculine
-	nomHead := head
+	nomHead := ruOrgNom(head)
 	switch {
+	case nomHead != head:
+		g = ruNounGender(lower(nomHead))
 	case ruOrgWords[lh]:
 		// a body's word that is the same in every case ("Минобороны",
 		// "Минэкономразвития")
@@ -539,8 +545,7 @@ func ruGenOrgNom(words []string) string {
 		out = append(out, ruAdjNom(w, g))
 	}
 	out = append(out, nomHead)
-	out = append(out, words[h+1:]...)
-	return strings.Join(out, " ")
+	return append(out, words[h+1:]...)
 }
 
 // ruBodyAdjective reports whether w reads as an adjective agreeing with
@@ -555,27 +560,14 @@ func ruBodyAdjective(w, noun string) bool {
 }
 
 // ruAdjBody is the name of a body in the nominative from its adjectives
-// ts[a:i] and its word ts[i], whose nominative is nom: "Верховный суд",
-// "Следственного комитета" → "Следственный комитет", "в Счётной палате" →
-// "Счётная палата".
-func ruAdjBody(ts []token, a, i int, nom string) []string {
-	var head []string
-	for _, n := range ts[a : i+1] {
-		head = append(head, n.text)
+// ts[a:i] and its word ts[i]: "Верховный суд", "Следственного комитета" →
+// "Следственный комитет", "в Счётной палате" → "Счётная палата".
+func ruAdjBody(ts []token, a, i int) []string {
+	words := runWords(ts, a, i+1)
+	if ruNomAdjective(ts[a].low) {
+		return append(words[:i-a], ruOrgNom(ts[i].text)) // in the nominative already
 	}
-	switch {
-	case ruNomAdjective(ts[a].low):
-		return append(head[:i-a], nom) // in the nominative already
-	case endsWith(ts[i].low, "е", "и") && lower(nom) != ts[i].low:
-		// the prepositional or dative
-		g := ruNounGender(lower(nom))
-		out := make([]string, 0, i-a+1)
-		for _, w := range head[:i-a] {
-			out = append(out, ruAdjNom(w, g))
-		}
-		return append(out, nom)
-	}
-	return strings.Fields(ruGenOrgNom(head))
+	return ruNomWords(words, i-a)
 }
 
 // ruNameGoesOn reports whether the word at ts[j] goes on with the name of a
