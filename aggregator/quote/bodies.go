@@ -459,9 +459,13 @@ func ruOrgNom(w string) string {
 		return w
 	}
 	if ruCompoundOrg(lw) {
-		for _, e := range []string{"ем", "я", "ю", "е"} {
-			if st, ok := strings.CutSuffix(w, e); ok && endsWith(st, "а", "о", "е", "у") {
+		for _, e := range []string{"ем", "я", "ю", "е", "а", "у"} {
+			st, ok := strings.CutSuffix(w, e)
+			if ok && endsWith(st, "а", "о", "е", "у") {
 				return st + "й" // "Минстроя", "в Минстрое" → "Минстрой" (not "Росгвардия")
+			}
+			if ok && strings.HasPrefix(lw, "мин") && strings.Contains("еау", e) {
+				return st // a ministry's short name is masculine: "в Минкульте", "Минфина" → "Минкульт", "Минфин"
 			}
 		}
 	}

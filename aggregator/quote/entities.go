@@ -567,9 +567,6 @@ func (d *doc) ruBodyNom(name string) string {
 	if end == "" {
 		return name
 	}
-	if strings.HasPrefix(lower(name), "мин") && (end == "а" || end == "у" || end == "е") {
-		return stem // a ministry's short name is masculine: "в Минкульте", "Минфина" → "Минкульт", "Минфин"
-	}
 	var noms []string
 	switch end {
 	case "ии":
