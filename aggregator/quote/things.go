@@ -37,8 +37,8 @@ func (d *doc) thingBefore(toks []token, qi int) bool {
 		if toks[k].kind == tWord && ruCodes[toks[k].low] {
 			return true
 		}
-		// An abbreviation of a company form or a club: АО «…», ФК «…».
-		return p.acronym() && utf8.RuneCountInString(p.text) <= 4 && (lp == "ао" || lp == "пао" || lp == "оао" || lp == "зао" || lp == "ооо" || lp == "фк" || lp == "хк" || lp == "нко" || lp == "гуп" || lp == "муп" || lp == "фгуп" || lp == "ано")
+		// An abbreviation of a legal form or a club: АО «…», ФК «…».
+		return p.acronym() && (ruLegalForms[lp] || lp == "фк" || lp == "хк")
 	}
 	return enThings[lp]
 }
