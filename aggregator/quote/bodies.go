@@ -490,7 +490,7 @@ func ruBodyWord(w string) bool {
 		return true
 	}
 	nom := lower(ruGenOrgNom([]string{w}))
-	return ruOrgWords[nom] || ruBodyNouns[nom]
+	return ruOrgWords[nom] // ruBodyNouns among them
 }
 
 // ruGenOrgNom brings the name of a body in the genitive back to the
