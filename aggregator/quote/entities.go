@@ -557,31 +557,24 @@ func (d *doc) ruBodyNom(name string) string {
 	if last, _ := utf8.DecodeLastRuneInString(tail); capitals(name) >= 2 && unicode.IsUpper(last) && slices.Contains(ruHardEndings, name[len(tail):]) {
 		return tail // "КамАЗа" → "КамАЗ"
 	}
-	stem, end := name, ""
-	for _, e := range []string{"ии", "ы", "и", "а", "у", "е"} {
-		if st, ok := strings.CutSuffix(name, e); ok && utf8.RuneCountInString(st) >= 3 && (e != "е" || ruObliqueBody(name)) {
-			stem, end = st, e
-			break
+	for _, c := range ruBodyCases {
+		stem, ok := strings.CutSuffix(name, c.end)
+		if !ok || utf8.RuneCountInString(stem) < 3 || c.end == "е" && !ruObliqueBody(name) {
+			continue
 		}
-	}
-	if end == "" {
+		for _, e := range c.noms {
+			if d.inText(stem + e) {
+				return stem + e
+			}
+		}
 		return name
-	}
-	var noms []string
-	switch end {
-	case "ии":
-		noms = []string{stem + "ия"}
-	case "ы", "и":
-		noms = []string{stem + "а", stem + "я"}
-	case "е":
-		noms = []string{stem, stem + "а", stem + "я"}
-	default:
-		noms = []string{stem}
-	}
-	for _, n := range noms {
-		if d.inText(n) {
-			return n
-		}
 	}
 	return name
 }
+
+// ruBodyCases are the endings of a body's name in an oblique case, the
+// first that fits, with the endings its nominative may have, for ruBodyNom.
+var ruBodyCases = []struct {
+	end  string
+	noms []string
+}{{"ы", []string{"а", "я"}}, {"и", []string{"а", "я"}}, {"а", []string{""}}, {"у", []string{""}}, {"е", []string{"", "а", "я"}}}
