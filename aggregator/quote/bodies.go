@@ -518,11 +518,10 @@ func ruNomWords(words []string, h int) []string {
 	g := masculine
 	nomHead := ruOrgNom(head)
 	switch {
-	case nomHead != head:
+	case nomHead != head || ruOrgWords[lh]:
+		// a body's word of the lexicon, in any case ("комитету"), or the
+		// same in every case ("Минобороны", "Минэкономразвития")
 		g = ruNounGender(lower(nomHead))
-	case ruOrgWords[lh]:
-		// a body's word that is the same in every case ("Минобороны",
-		// "Минэкономразвития")
 	case strings.HasSuffix(lh, "ии"):
 		g, nomHead = feminine, strings.TrimSuffix(head, "и")+"я"
 	case strings.HasSuffix(lh, "ы"):
