@@ -403,16 +403,11 @@ func surnameKey(w string) string {
 		return lw
 	}
 	rs := []rune(lw)
-	for _, suf := range []string{"ского", "цкого", "скому", "цкому", "ским", "цким", "ском", "цком",
-		"ская", "цкая", "ской", "цкой", "скую", "цкую", "ский", "цкий",
-		"ого", "его", "ому", "ему", "ыми", "ими", "ой", "ей", "ом", "ем", "ым", "им", "ую", "ая", "ий", "ый",
+	// "Лавровского", "Лавровской" → "лавровск", as "Лавровский".
+	for _, suf := range []string{"ого", "его", "ому", "ему", "ыми", "ими", "ой", "ей", "ом", "ем", "ым", "им", "ую", "ая", "ий", "ый",
 		"а", "у", "е", "ы", "и", "я", "ю", "ь", "й"} {
 		if strings.HasSuffix(lw, suf) && len(rs)-utf8.RuneCountInString(suf) >= 3 {
-			stem := strings.TrimSuffix(lw, suf)
-			if strings.HasPrefix(suf, "ск") || strings.HasPrefix(suf, "цк") {
-				stem += suf[:len("ск")]
-			}
-			return stem
+			return strings.TrimSuffix(lw, suf)
 		}
 	}
 	return lw
