@@ -44,11 +44,10 @@ func caseBefore(toks []token, i int) int {
 		if ruCueNouns[lp] {
 			c, governs = caseGen, true
 		}
-		_, verb := ruVerb(lp)
 		switch {
 		case governs && k == i-1:
 			return c
-		case governs || verb:
+		case governs:
 			return max(cas, caseNom) // a preposition of the description, not of the name
 		case !isRuRole(lp) || k < i-1 && isRuOrg(lp):
 			// a word of the description: "инфраструктуры", "партии"
