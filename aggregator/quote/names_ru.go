@@ -47,8 +47,6 @@ func caseBefore(toks []token, i int) int {
 		switch {
 		case governs && k == i-1:
 			return c
-		case governs:
-			return max(cas, caseNom) // a preposition of the description, not of the name
 		case !isRuRole(lp) || k < i-1 && isRuOrg(lp):
 			// a word of the description: "инфраструктуры", "партии"
 		case ruRoleNom(lp):
