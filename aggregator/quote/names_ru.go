@@ -101,9 +101,8 @@ func ruGivenName(w string) (nom string, g gender, ok bool) {
 // and keeps the readings that fit the evidence: g, the gender the speech
 // verb or the caller knows; cas, the case the words before the name ask
 // for (caseNom when they ask none); a surname like the lexicon's (a known
-// one best); lvovich's gender of the surname read. When the readings left
-// disagree, the name stays as printed; the gender is unknownGender unless
-// they agree.
+// one best). When the readings left disagree, the name stays as printed;
+// the gender is unknownGender unless they agree.
 func ruNominative(first []string, last string, cas int, g gender) ([]string, string, gender) {
 	if !isCyrillicWord(last) {
 		return first, last, g
@@ -246,10 +245,6 @@ func readNominative(first []string, last string, cas int, g gender) ([]string, s
 		all = max(all, h.like)
 	}
 	keep(func(h hyp) bool { return h.like*1000 >= all })
-	keep(func(h hyp) bool {
-		sg := lx.surnameGenderOf(h.noms[len(h.noms)-1])
-		return sg == unknownGender || sg == h.g
-	})
 	if len(hyps) == 0 {
 		return first, last, g
 	}
