@@ -346,9 +346,6 @@ func ruCaseOf(k nameKind, form, nom string) bool {
 // adjective (Северной, Российский) rather than a name.
 func ruAdjectival(w string) bool {
 	lw := lower(w)
-	if _, ok := ruLex().given[foldYo(lw)]; ok {
-		return false
-	}
 	return endsWith(lw, "ский", "ская", "ское", "ские", "ского", "ской", "скому", "ским", "ских",
 		"ному", "ного", "ными", "ная", "ное", "ные", "ных", "ней", "ний", "ой", "ый", "ая", "ое", "ые", "ых", "ую", "ими", "ыми")
 }
