@@ -227,7 +227,8 @@ func runWords(toks []token, i, j int) []string {
 }
 
 // personEvidence reports whether a name run surely names a person: a known
-// first name, a title before it, or a Russian surname's form.
+// first name, a role word before it (isRole: in English, a title too), or a
+// Russian surname's form.
 func personEvidence(toks []token, i, j int, lang string) bool {
 	words := runWords(toks, i, j)
 	if len(words) == 0 {
@@ -268,10 +269,6 @@ func personEvidence(toks []token, i, j int, lang string) bool {
 		p := toks[i-1]
 		if p.is(".") && i > 1 {
 			p = toks[i-2]
-		}
-		lp := p.low
-		if enTitles[lp] || ruTitles[lp] {
-			return true
 		}
 		if p.kind == tWord && isRole(p.text, lang) && !isOrgWord(p.text, lang) {
 			// "корреспондент Укринформа": an outlet, in any case, is no one
