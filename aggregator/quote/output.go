@@ -51,16 +51,8 @@ func (d *doc) emit(s, e int, sp speaker, a attrib, direct bool) {
 	if e <= s {
 		return
 	}
-	// A quotation of nothing but punctuation is no quotation.
-	letters := false
-	for _, r := range d.text[s:e] {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			letters = true
-			break
-		}
-	}
-	if !letters {
-		return
+	if wordCount(d.text[s:e]) == 0 {
+		return // a quotation of nothing but punctuation is no quotation
 	}
 	q := news.Quote{Text: d.text[s:e], Verb: a.verb, Direct: direct, Pos: s}
 	if ent := sp.e; ent != nil && !(d.lang == "ru" && !ruNominativeName(ent)) && !d.addresses(s, ent) {
