@@ -147,11 +147,8 @@ func (d *doc) quoteTok(pi, qi int) {
 	// A quotation with no attribution of its own takes the last speaker
 	// only as the second piece of one interrupted by its attribution ("A,"
 	// he said, "b"): elsewhere the text does not say who spoke.
-	// A quotation's continuation in the next paragraph is its speaker's,
-	// unless it opens with a turn of its own ("Зеленский: …").
-	goesOn := sp.continued && !turnLabel(d.text[sp.s:sp.e])
 	alone := qi == 0 && onlyPunctAfter(toks, qi+1, se) && endsTerminal(content)
-	d.emitSegs(pi, segs, a, continued || goesOn || d.interruptedBefore(pi, qi) || !a.ok() && d.goesOnLastSpeaker(pi, ss, content, alone) && !d.otherPersonBefore(toks, ss, qi))
+	d.emitSegs(pi, segs, a, continued || d.interruptedBefore(pi, qi) || !a.ok() && d.goesOnLastSpeaker(pi, ss, content, alone) && !d.otherPersonBefore(toks, ss, qi))
 	d.quoted[[2]int{pi, ss}] = true
 	d.innerQuotes(pi, toks[qi].q)
 }

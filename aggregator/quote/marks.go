@@ -18,7 +18,6 @@ type qspan struct {
 	mark        rune
 	parent      int // index of the enclosing span, -1 at top level
 	unclosed    bool
-	continued   bool // opened in a paragraph before: this one starts inside it
 }
 
 // maxOpen is how many quotation marks may stand open at once in a
@@ -114,7 +113,7 @@ func scanMarks(text string, p para, carried, reopened bool, work *int) []qspan {
 				stack = stack[:k]
 			} else if carried && len(out) == 0 && len(stack) == 0 && r != '’' {
 				s, e := trimContent(text, p.s, i)
-				out = append(out, qspan{open: p.s, close: i, cend: i + n, s: s, e: e, mark: openerOf(r), parent: -1, continued: true})
+				out = append(out, qspan{open: p.s, close: i, cend: i + n, s: s, e: e, mark: openerOf(r), parent: -1})
 			}
 			carried = false
 		}
