@@ -370,18 +370,13 @@ func (d *doc) parsePhrase(toks []token, cas int, nearest bool) (mention, bool) {
 	}
 	if len(persons) > 0 {
 		// Prefer a surely-a-person name over a capitalised word that may not be one.
-		for _, f := range persons {
-			if f.m.strong || len(persons) == 1 {
-				if !nearest {
-					return f.m, true
-				}
+		for k := range persons {
+			f := persons[k]
+			if nearest {
+				f = persons[len(persons)-1-k]
 			}
-		}
-		if nearest {
-			for k := len(persons) - 1; k >= 0; k-- {
-				if persons[k].m.strong {
-					return persons[k].m, true
-				}
+			if f.m.strong {
+				return f.m, true
 			}
 		}
 		return pick(persons).m, true
