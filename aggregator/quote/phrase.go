@@ -354,10 +354,7 @@ func (d *doc) parsePhrase(toks []token, cas int, nearest bool) (mention, bool) {
 	}
 	// A pronoun first ("he told Smith") is the subject.
 	if len(pronouns) > 0 {
-		p := pronouns[0]
-		if nearest {
-			p = pronouns[len(pronouns)-1]
-		}
+		p := pick(pronouns)
 		first := true
 		for _, f := range append(append(persons, orgs...), descs...) {
 			if (!nearest && f.at < p.at) || (nearest && f.at > p.at) {
@@ -389,8 +386,7 @@ func (d *doc) parsePhrase(toks []token, cas int, nearest bool) (mention, bool) {
 			// only reports.
 			return d0.m, true
 		}
-		coordinated := o0.at > 0 && ts[o0.at-1].is("и") && bareAcronym(o0.m.org) // "министерства строительства и ЖКХ"
-		if o0.at > d0.at && (ruOrgWords[d0.m.head] || enOrgWords[d0.m.head]) && (!spokesRole[d0.m.head] || coordinated) {
+		if o0.at > d0.at && (ruOrgWords[d0.m.head] || enOrgWords[d0.m.head]) && !spokesRole[d0.m.head] {
 			return d0.m, true
 		}
 		m := d0.m
