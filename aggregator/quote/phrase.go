@@ -3,7 +3,6 @@ package quote
 import (
 	"slices"
 	"strings"
-	"unicode/utf8"
 )
 
 // maxPhrase is the most tokens of a phrase parsePhrase reads (prose needs
@@ -554,14 +553,6 @@ func (d *doc) nameAt(ts []token, i int) (int, int) {
 	}
 	if d.lang == "en" && j < len(ts) && ts[j].kind == tWord && strings.Trim(ts[j].text, "0123456789") == "" {
 		return i, i // "Number 10 said", "Apollo 11": a designation, no one's name
-	}
-	for k := j - 1; k >= i0; k-- {
-		if ts[k].kind == tWord {
-			if utf8.RuneCountInString(ts[k].text) < 2 && k+1 < len(ts) && ts[k+1].is(".") {
-				return i, i // "участника B.A.P": an initial is no surname ("Malcolm X" may be one)
-			}
-			break
-		}
 	}
 	if d.lang == "ru" && j-i0 >= 2 && d.commonWordAt(ts, i0) {
 		if _, _, given := ruGivenName(ts[i0].text); !given {
