@@ -45,11 +45,7 @@ func (d *doc) readInterview() {
 		return
 	}
 	d.iv.on = true
-	lead := first
-	if lead > 4 {
-		lead = 4
-	}
-	for pi := 0; pi < lead && d.iv.answerer == nil; pi++ {
+	for pi := 0; pi < min(first, 4) && d.iv.answerer == nil; pi++ {
 		d.iv.answerer, d.iv.asker = d.leadNames(pi)
 	}
 	if d.iv.answerer == nil {
@@ -110,12 +106,7 @@ func (d *doc) leadNames(pi int) (answerer, asker *entity) {
 // interviewVerb reports whether w says that someone answers an interview's
 // questions: "рассказал", "рассказывает", "отвечает", "ответила".
 func interviewVerb(w string) bool {
-	for _, p := range []string{"рассказ", "отвеча", "ответил", "поделил", "делится"} {
-		if strings.HasPrefix(w, p) {
-			return true
-		}
-	}
-	return false
+	return startsWith(w, "рассказ", "отвеча", "ответил", "поделил", "делится")
 }
 
 // vocative reads the name an interviewer addresses the answerer by at the
@@ -148,8 +139,13 @@ func (d *doc) turn(pi int) {
 // interviewWord reports whether w introduces whom a conversation is with:
 // "поговорил", "побеседовала", "беседа", "интервью", "разговор".
 func interviewWord(w string) bool {
-	for _, p := range []string{"поговорил", "побеседовал", "беседовал", "беседа", "беседе", "беседу", "интервью", "разговор"} {
-		if strings.HasPrefix(w, p) {
+	return startsWith(w, "поговорил", "побеседовал", "беседовал", "беседа", "беседе", "беседу", "интервью", "разговор")
+}
+
+// startsWith reports whether w starts with one of starts.
+func startsWith(w string, starts ...string) bool {
+	for _, s := range starts {
+		if strings.HasPrefix(w, s) {
 			return true
 		}
 	}

@@ -470,10 +470,8 @@ func (d *doc) enModifies(t token) bool {
 	if t.kind != tWord || !t.lower() || enStop[lw] {
 		return false
 	}
-	for _, suffix := range []string{"ly", "ed", "ing", "self"} {
-		if strings.HasSuffix(lw, suffix) {
-			return false
-		}
+	if endsWith(lw, "ly", "ed", "ing", "self") {
+		return false
 	}
 	if _, ok := enPronouns[lw]; ok {
 		return false
