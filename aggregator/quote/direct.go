@@ -280,22 +280,13 @@ func (d *doc) emitSegs(pi int, segs []seg, outer attrib, follow bool) {
 			sg.a = d.rightAttr(ct, 0, len(ct))
 		}
 	}
-	// The first piece's attribution, for those before it that have none.
-	var before, next attrib
-	for _, sg := range segs {
-		if sg.a.ok() {
-			next = sg.a
-			break
-		}
-	}
+	var before attrib
 	for _, sg := range segs {
 		a := sg.a
 		if a.ok() {
 			before = a
 		} else if before.ok() {
 			a = before
-		} else if next.ok() {
-			a = next
 		} else {
 			a = outer
 		}
