@@ -15,8 +15,8 @@ type qspan struct {
 	open, close int
 	cend        int // offset after the closing mark
 	s, e        int
-	mark        rune
-	parent      int // index of the enclosing span, -1 at top level
+	mark        rune // the opening mark; the closing one for a quotation carried on from the paragraph before
+	parent      int  // index of the enclosing span, -1 at top level
 	unclosed    bool
 }
 
@@ -113,7 +113,7 @@ func scanMarks(text string, p para, carried, reopened bool, work *int) []qspan {
 				stack = stack[:k]
 			} else if carried && len(out) == 0 && len(stack) == 0 && r != '’' {
 				s, e := trimContent(text, p.s, i)
-				out = append(out, qspan{open: p.s, close: i, cend: i + n, s: s, e: e, mark: openerOf(r), parent: -1})
+				out = append(out, qspan{open: p.s, close: i, cend: i + n, s: s, e: e, mark: r, parent: -1})
 			}
 			carried = false
 		}
@@ -162,19 +162,6 @@ func scanMarks(text string, p para, carried, reopened bool, work *int) []qspan {
 		out[i].parent = j
 	}
 	return out
-}
-
-// openerOf returns the opening mark a closing mark r pairs with most often.
-func openerOf(r rune) rune {
-	switch r {
-	case '»':
-		return '«'
-	case '”':
-		return '“'
-	case '›':
-		return '‹'
-	}
-	return r
 }
 
 // matches reports whether a closing mark may close an opening one.
