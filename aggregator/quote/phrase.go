@@ -385,9 +385,6 @@ func (d *doc) parsePhrase(toks []token, cas int, nearest bool) (mention, bool) {
 			// only reports.
 			return d0.m, true
 		}
-		if o0.at > d0.at && (ruOrgWords[d0.m.head] || enOrgWords[d0.m.head]) && !spokesRole[d0.m.head] {
-			return d0.m, true
-		}
 		m := d0.m
 		m.org = o0.m.org
 		if lang == "ru" && spokesRole[m.head] && o0.at > d0.at && ts[o0.at].kind == tWord && strings.HasPrefix(m.org, ts[o0.at].text) && isCyrillicWord(ts[o0.at].text) {
