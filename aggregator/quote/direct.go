@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -304,14 +305,8 @@ func (d *doc) dashPara(pi int) bool {
 		return false // an item of a list
 	}
 	segs := d.splitSpeech(toks[0].e, p.e)
-	hasClause := false
-	for _, sg := range segs {
-		if sg.cs < sg.ce {
-			hasClause = true
-		}
-	}
 	var outer attrib
-	if !hasClause {
+	if !hasClause(segs) {
 		if pi == 0 {
 			return false
 		}
@@ -326,6 +321,11 @@ func (d *doc) dashPara(pi int) bool {
 	}
 	d.emitSegs(pi, segs, outer, true)
 	return true
+}
+
+// hasClause reports whether an attribution clause follows one of segs.
+func hasClause(segs []seg) bool {
+	return slices.ContainsFunc(segs, func(sg seg) bool { return sg.cs < sg.ce })
 }
 
 // seg is one piece of speech between attribution clauses inside a pair of

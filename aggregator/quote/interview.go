@@ -159,12 +159,7 @@ func (d *doc) bareTurn(pi int) bool {
 	if len(toks) < 2 || toks[0].kind != tDash || (toks[1].kind != tWord && toks[1].kind != tQuote) {
 		return false
 	}
-	for _, sg := range d.splitSpeech(toks[0].e, d.paras[pi].e) {
-		if sg.cs < sg.ce {
-			return false
-		}
-	}
-	return true
+	return !hasClause(d.splitSpeech(toks[0].e, d.paras[pi].e))
 }
 
 // question reports whether paragraph pi ends with a question.
