@@ -167,6 +167,14 @@ func (d *doc) resolve(m mention, g gender) (*entity, string) {
 					}
 				}
 			}
+			if best == nil {
+				// A given name alone: "Sir Keir", "Bernie".
+				for _, e := range d.ents {
+					if e.kind == kPerson && e.first != "" && e.given == key {
+						best = e
+					}
+				}
+			}
 			if best != nil && best.first == "" {
 				// A name alone that the article gives in full elsewhere
 				// ("Айдар" for Айдар Губайдулин): the full name, if only
