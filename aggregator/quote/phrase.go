@@ -364,6 +364,11 @@ func (d *doc) parsePhrase(toks []token, cas int, nearest bool) (mention, bool) {
 			return p.m, true
 		}
 	}
+	if lang == "en" && !nearest && len(persons) > 0 && len(descs) > 0 && enPlaceAfter(ts, descs[0].at, persons[0].m, persons[0].at) {
+		// "Restaurant owners in Milan", "officials in Washington": the
+		// capitalised word after the preposition says where, not who.
+		return descs[0].m, true
+	}
 	if len(persons) > 0 {
 		// Prefer a surely-a-person name over a capitalised word that may not be one.
 		for k := range persons {
@@ -412,6 +417,19 @@ func (d *doc) parsePhrase(toks []token, cas int, nearest bool) (mention, bool) {
 // which no verb or short adjective after a surname does.
 func ruGenitiveOfName(w string) bool {
 	return endsWith(w, "ия", "ии", "ого", "его", "ых", "их", "ства")
+}
+
+// enPlaceAfter reports whether a weak one-word name p, at ts[at], stands
+// right after the description at ts[d] and a preposition: "owners in Milan".
+func enPlaceAfter(ts []token, d int, p mention, at int) bool {
+	if p.strong || len(p.first) > 0 || at != d+2 {
+		return false
+	}
+	switch ts[d+1].low {
+	case "in", "from", "at", "near", "across", "outside", "inside":
+		return true
+	}
+	return false
 }
 
 // enIndefinite reports whether the English noun phrase whose head is ts[i]
