@@ -177,9 +177,6 @@ func (d *doc) rightAttr(toks []token, j, end int) attrib {
 		}
 		return attrib{}
 	}
-	if d.lang == "en" && weakVerb(toks[v].text) && v > j+3 {
-		return attrib{}
-	}
 	subj := toks[j:v]
 	after := toks[v+1 : end]
 	if d.lang == "ru" {
