@@ -160,9 +160,6 @@ func (d *doc) rightAttr(toks []token, j, end int) attrib {
 				v, vg = k, g
 				break
 			}
-			if !ruAdverbs[lw] && k > j+2 {
-				break
-			}
 		}
 		if d.lang == "en" && t.lower() && !enStop[t.low] && !isRole(t.text, "en") && k > j+6 {
 			break
