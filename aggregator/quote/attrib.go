@@ -432,25 +432,21 @@ func (d *doc) leftAttr(toks []token, ss, qi int) attrib {
 					return b
 				}
 			}
-			if m, ok := d.leftSubject(toks, ss, k); ok && (m.kind == kPerson || m.kind == kPronoun) {
+			m, ok := d.leftSubject(toks, ss, k)
+			if ok && (m.kind == kPerson || m.kind == kPronoun) {
 				a.m = m
 				return a
 			}
-			if ruContentBefore(toks, ss, k) {
-				// The subject stands before the verb: what follows is its object.
-				if b, ok := a.naming(d.leftSubject(toks, ss, k)); ok {
+			if !ruContentBefore(toks, ss, k) {
+				// With words before the verb its subject stands there, and
+				// what follows is its object.
+				if b, ok := a.naming(d.parsePhrase(toks[k+1:end], caseNom, false)); ok {
 					return b
 				}
-				if g == gerund {
-					continue
-				}
+			}
+			if ok {
+				a.m = m
 				return a
-			}
-			if b, ok := a.naming(d.parsePhrase(toks[k+1:end], caseNom, false)); ok {
-				return b
-			}
-			if b, ok := a.naming(d.leftSubject(toks, ss, k)); ok {
-				return b
 			}
 			if g == gerund {
 				// A gerund ("отметив") shares its subject with the sentence's verb.
