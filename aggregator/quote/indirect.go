@@ -150,9 +150,6 @@ func (d *doc) indirect(pi, ss, se int) {
 		// "…, — говорит X." / "…, утверждает X, …": an inserted clause.
 		if v-1 > ss && (toks[v-1].is(",") || toks[v-1].kind == tDash) {
 			cs := v - 1
-			for cs > ss && (toks[cs-1].is(",") || toks[cs-1].kind == tDash) {
-				cs--
-			}
 			if d.lang == "ru" && v+1 < se && ruTopicPrepositions[toks[v+1].low] {
 				// "Вера Мартынюк, помощник директора, рассказала об
 				// экологических мероприятиях ООО …": what she told of, the
