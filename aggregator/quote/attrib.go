@@ -775,9 +775,6 @@ func (d *doc) nextAttr(toks []token, ss, se int) attrib {
 		return attrib{}
 	}
 	for k := ss; k < se && k < ss+10; k++ {
-		if toks[k].kind == tQuote {
-			return attrib{}
-		}
 		g, ok := d.verbAt(toks[k])
 		if !ok {
 			continue
