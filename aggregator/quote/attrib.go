@@ -257,9 +257,6 @@ func enBeforeParticiple(after []token) []token {
 	for k := 1; k+1 < len(after); k++ {
 		comma := after[k].is(",") || quoteEndsClause(after[k])
 		if w := after[k+1]; comma && w.lower() && strings.HasSuffix(w.low, "ing") && len(w.low) > 5 && !enStop[w.low] && !enIngPrepositions[w.low] && !(k+2 < len(after) && isRole(after[k+2].text, "en")) {
-			if after[k].kind == tQuote {
-				k++ // the quoted title is part of the phrase
-			}
 			return after[:k]
 		}
 	}
