@@ -479,6 +479,7 @@ func (d *doc) leftSubject(toks []token, ss, v int) (mention, bool) {
 	if !d.spend(v - ss) {
 		return mention{}, false
 	}
+	vg, _ := d.verbAt(toks[v])
 	var narrow mention
 	have := false
 	for cs := v - 1; cs >= ss-1; cs-- {
@@ -510,10 +511,10 @@ func (d *doc) leftSubject(toks []token, ss, v int) (mention, bool) {
 		}
 		m, ok := d.parsePhrase(seg, caseNom, false)
 		if ok && m.kind == kPerson && d.lang == "ru" {
-			m = d.agreeingSubject(seg, m, toks[v])
+			m = d.agreeingSubject(seg, m, vg)
 		}
 		if !ok {
-			if cs+1 < v && (d.lang == "en" && !toks[v-1].is(",") && commonHead(seg) || d.lang == "ru" && (ruPluralSubject(seg, d.verbPlural(toks[v])) || ruSomeone(seg) || ruPlaceSubject(seg))) {
+			if cs+1 < v && (d.lang == "en" && !toks[v-1].is(",") && commonHead(seg) || d.lang == "ru" && (ruPluralSubject(seg, vg == plural) || ruSomeone(seg) || ruPlaceSubject(seg))) {
 				// "38 percent of voters said", "Others argue", "Очевидцы
 				// утверждают", "Сегодня Северная Корея заявляет" (a place
 				// speaks through someone not named): the subject before
@@ -563,12 +564,11 @@ func nameClause(toks []token, ss, cs int) bool {
 	return i == ps+1 && j == cs && j-i >= 2
 }
 
-// agreeingSubject is m, the first person seg names before the Russian verb
-// v, unless the verb's gender rules m out and a person nearer the verb fits
-// it: "В ответ на обвинения главы фракции Давида Арахамии … нардеп Анна
+// agreeingSubject is m, the first person seg names before a Russian verb
+// agreeing with vg, unless the verb's gender rules m out and a person nearer
+// the verb fits it: "В ответ на обвинения главы фракции Давида Арахамии … нардеп Анна
 // Скороход заявила" is Скороход's.
-func (d *doc) agreeingSubject(seg []token, m mention, v token) mention {
-	vg, _ := d.verbAt(v)
+func (d *doc) agreeingSubject(seg []token, m mention, vg gender) mention {
 	if vg != masculine && vg != feminine {
 		return m
 	}
@@ -613,12 +613,6 @@ var enQuantifiers = toSet(`others some many most several few both one another al
 
 // enAuxiliaries stand between a subject and its verb.
 var enAuxiliaries = toSet(`had has have would will could should may might must also then once later previously never not`)
-
-// verbPlural reports whether t is a Russian verb in the plural.
-func (d *doc) verbPlural(t token) bool {
-	g, ok := d.verbAt(t)
-	return ok && g == plural
-}
 
 // ruPluralSubject reports whether the Russian words seg, right before a
 // plural verb, end in a plural noun that names nobody ("Очевидцы",
