@@ -144,10 +144,7 @@ func (d *doc) rightAttr(toks []token, j, end int) attrib {
 	}
 	for k := j; k < limit && v < 0; k++ {
 		t := toks[k]
-		if t.is(".") && k > 0 && abbrevDot(toks, k) {
-			continue
-		}
-		if t.kind == tQuote || (t.kind == tPunct && (endsSentence(t) || t.text == ":")) || t.kind == tDash {
+		if t.kind == tQuote || (t.kind == tPunct && (endsSentence(t) && !(t.is(".") && k > 0 && abbrevDot(toks, k)) || t.text == ":")) || t.kind == tDash {
 			break
 		}
 		if g, ok := d.verbAt(t); ok {
