@@ -51,10 +51,17 @@ func (d *doc) verbAt(t token) (gender, bool) {
 		return unknownGender, false
 	}
 	// A form after a determiner is a noun ("the reading", "in the state",
-	// "a shot", "their claim").
+	// "a shot", "their claim"), and an -ing form after a determiner and
+	// an adjective too ("the mass shooting").
 	prev := wordBefore(d.text, t.s)
 	if prev != "" && enDeterminers[lower(prev)] {
 		return unknownGender, false
+	}
+	if strings.HasSuffix(lw, "ing") && prev != "" {
+		at := len(strings.TrimRight(d.text[:t.s], " \t\u00a0")) - len(prev)
+		if _, verb := enVerbs[prev]; !verb && lower(prev) == prev && enDeterminers[lower(wordBefore(d.text, at))] {
+			return unknownGender, false
+		}
 	}
 	return unknownGender, true
 }
