@@ -464,7 +464,7 @@ func ruOrgNom(w string) string {
 			if ok && endsWith(st, "а", "о", "е", "у") {
 				return st + "й" // "Минстроя", "в Минстрое" → "Минстрой" (not "Росгвардия")
 			}
-			if ok && strings.HasPrefix(lw, "мин") && strings.Contains("еау", e) {
+			if ok && strings.HasPrefix(lw, "мин") && (e == "е" || e == "а" || e == "у") {
 				return st // a ministry's short name is masculine: "в Минкульте", "Минфина" → "Минкульт", "Минфин"
 			}
 		}
