@@ -151,7 +151,8 @@ func (d *doc) rightAttr(toks []token, j, end int) attrib {
 	}
 	for k := j; k < limit && v < 0; k++ {
 		t := toks[k]
-		if t.kind == tQuote || (t.kind == tPunct && (endsSentence(t) && !(t.is(".") && k > 0 && abbrevDot(toks, k)) || t.text == ":")) || t.kind == tDash {
+		sentenceEnd := endsSentence(t) && !(t.is(".") && k > 0 && abbrevDot(toks, k)) // not an abbreviation's dot
+		if t.kind == tQuote || t.kind == tDash || t.kind == tPunct && (sentenceEnd || t.text == ":") {
 			break
 		}
 		if g, ok := d.verbAt(t); ok {
