@@ -55,12 +55,17 @@ func (d *doc) indirect(pi, ss, se int) {
 				continue
 			}
 			// "по мнению депутата Госдумы, руководителя группы дружбы
-			// Дмитрия Савельева, …": a description, then in apposition
-			// the one it describes, named.
+			// Дмитрия Савельева, …", "по информации начальника
+			// департамента, Эдуарда Онацкого, …": a description, then in
+			// apposition the one it describes, named.
 			if m.kind == kDesc && pe+1 < se && toks[pe].is(",") {
 				if pe2 := phraseEnd(toks, pe+1, se); pe2 < se && toks[pe2].is(",") {
 					if m2, ok := d.parsePhrase(toks[pe+1:pe2], caseGen, false); ok && m2.kind == kPerson && len(m2.first) > 0 &&
-						toks[pe+1].lower() && toks[pe2-1].text == m2.last && ruGenitives([]token{toks[pe+1], toks[pe2-1]}) && !slices.ContainsFunc(toks[pe+1:pe2], func(t token) bool { return ruPrepositions[t.low] }) {
+						(toks[pe+1].lower() || toks[pe+1].text == m2.first[0]) && toks[pe2-1].text == m2.last && ruGenitives([]token{toks[pe+1], toks[pe2-1]}) && !slices.ContainsFunc(toks[pe+1:pe2], func(t token) bool { return ruPrepositions[t.low] }) {
+						if !toks[pe+1].lower() {
+							// the bare name: the description is its role
+							m2.role, m2.head = m.role, m.head
+						}
 						m, pe = m2, pe2
 					}
 				}

@@ -2500,3 +2500,16 @@ func TestNoOneSpeaksHere(t *testing.T) {
 		"Тогда суд признал недействующим постановление администрации Перми №521 от 2 августа 2018 г. «Об утверждении схемы размещения нестационарных торговых объектов».": nil,
 	})
 }
+
+// TestNameInAppositionToCue: "по информации начальника департамента,
+// Эдуарда Онацкого, …" names the one the description describes, in
+// apposition; the words are his, not those of the last official the text
+// named, and the description is his role. (A contest page of 15 November
+// 2019.)
+func TestNameInAppositionToCue(t *testing.T) {
+	text := "Глава администрации Ялты Иван Имгрунт рассказал о проекте «Умный город». «Таково веление сегодняшнего времени», — выразил уверенность глава администрации.\n\nТем временем, по информации начальника департамента экономического развития администрации, Эдуарда Онацкого, который курирует этот проект, оснащение улиц Ялты камерами видеонаблюдения продолжается."
+	qs := Find(text, "ru")
+	if len(qs) != 2 || qs[1].Speaker != "Эдуард Онацкий" || qs[1].Role != "начальник департамента экономического развития администрации" || !strings.Contains(qs[1].Text, "камерами видеонаблюдения продолжается") {
+		t.Errorf("Find(%.60q…) = %+v, want the second quote Эдуард Онацкий's, with his role", text, qs)
+	}
+}
