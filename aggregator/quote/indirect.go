@@ -178,6 +178,15 @@ func (d *doc) indirect(pi, ss, se int) {
 				// whom the verb is to, no speaker; no clause is inserted.
 				continue
 			}
+			if d.lang == "ru" && ok && m.kind != kPerson {
+				// "…, рассказал гендиректор центра «Прогресс», где
+				// производятся эти носители, Дмитрий Баранов.": past the
+				// relative clause, the name that ends the sentence is who
+				// spoke.
+				if k, ok := d.nameAfterRelative(toks, ce, se); ok {
+					m, ce = k, se
+				}
+			}
 			if !ok || (d.lang == "en" && !d.nameEndsClause(toks, v+1, se) && (ce-v > 5 || m.pos != toks[v+1].s && !(v+2 < se && toks[v+2].s == m.pos && toks[v+1].is("the")))) {
 				continue
 			}
@@ -211,6 +220,36 @@ func (d *doc) indirect(pi, ss, se int) {
 		}
 	}
 }
+
+// nameAfterRelative returns the person named at the end of the sentence
+// toks[:se] after a relative clause that opens at the comma toks[ce] (", где
+// …, Дмитрий Баранов."), with nothing after the name.
+func (d *doc) nameAfterRelative(toks []token, ce, se int) (mention, bool) {
+	if ce+1 >= se || !toks[ce].is(",") || !relativeWord(toks[ce+1].low) && !ruRelativeAdverbs[toks[ce+1].low] {
+		return mention{}, false
+	}
+	last := se
+	if endsSentence(toks[se-1]) {
+		last = se - 1
+	}
+	for k := ce + 2; k+1 < last; k++ {
+		if !toks[k].is(",") {
+			continue
+		}
+		for _, t := range toks[k+1 : last] {
+			if t.kind != tWord || !t.cap() {
+				return mention{}, false
+			}
+		}
+		m, ok := d.parsePhrase(toks[k+1:last], caseNom, false)
+		return m, ok && m.kind == kPerson && m.strong && len(m.first) > 0 && m.pos == toks[k+1].s
+	}
+	return mention{}, false
+}
+
+// ruRelativeAdverbs open a relative clause about a place or time: "центр
+// «Прогресс», где производятся эти носители".
+var ruRelativeAdverbs = toSet(`где куда откуда когда`)
 
 // nameEndsClause reports whether the words at toks[i:se) up to a comma or
 // the sentence's end name someone, with no verb: "…, said Arroyo, a

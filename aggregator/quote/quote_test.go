@@ -2513,3 +2513,13 @@ func TestNameInAppositionToCue(t *testing.T) {
 		t.Errorf("Find(%.60q…) = %+v, want the second quote Эдуард Онацкий's, with his role", text, qs)
 	}
 }
+
+// TestNameAfterRelativeClause: "…, рассказал гендиректор центра
+// «Прогресс», где производятся эти носители, Дмитрий Баранов." credits
+// the man named after the relative clause, not the body whose head the
+// role names. (RIA Novosti, 15 November 2019.)
+func TestNameAfterRelativeClause(t *testing.T) {
+	checkOneQuote(t, "ru", "speaker", func(q news.Quote) string { return q.Speaker }, map[string]string{
+		"Россия в следующем году намерена нарастить количество пусков ракет семейства \"Союз\", рассказал РИА Новости гендиректор Ракетно-космического центра \"Прогресс\", где производятся эти носители, Дмитрий Баранов.": "Дмитрий Баранов",
+	})
+}
