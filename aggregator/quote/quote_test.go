@@ -2523,3 +2523,12 @@ func TestNameAfterRelativeClause(t *testing.T) {
 		"Россия в следующем году намерена нарастить количество пусков ракет семейства \"Союз\", рассказал РИА Новости гендиректор Ракетно-космического центра \"Прогресс\", где производятся эти носители, Дмитрий Баранов.": "Дмитрий Баранов",
 	})
 }
+
+// TestTheyAreNotTheBodyThatSpokeAlone: a body that spoke in the singular
+// ("Полиция Петербурга объявила") is "она"; "они" after it are others, here
+// the suspects, whom the text does not name. (Interfax, 1 November 2019.)
+func TestTheyAreNotTheBodyThatSpokeAlone(t *testing.T) {
+	checkOneQuote(t, "ru", "speaker", func(q news.Quote) string { return q.Speaker }, map[string]string{
+		"Полиция Петербурга объявила о задержании группы контрабандистов антиквариата. Пяти подозреваемым предъявлены обвинения.\n\nВ декларациях они писали, что везут антиквариат для личного пользования.": "",
+	})
+}

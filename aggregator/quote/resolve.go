@@ -13,7 +13,8 @@ type speaker struct {
 	e    *entity
 	role string
 	para int
-	pos  int // where the attribution named them (0 when it did not)
+	pos  int    // where the attribution named them (0 when it did not)
+	vg   gender // of the verb that said they spoke
 }
 
 // spokeIn reports whether the speaker is named and spoke in paragraph pi.
@@ -43,7 +44,7 @@ func (d *doc) speakerOf(pi, s int, a attrib, follow bool) speaker {
 	}
 	if a.ok() && a.m.kind != 0 {
 		sp.e, sp.role = d.resolve(a.m, a.vg)
-		sp.pos = a.m.pos
+		sp.pos, sp.vg = a.m.pos, a.vg
 	}
 	if sp.e == nil && a.ok() && a.m.kind == 0 && a.how != aCue {
 		var source mention
@@ -106,7 +107,7 @@ func (d *doc) docNamedBefore(pi, s int) (mention, bool) {
 // speaker, for the quotations after it.
 func (d *doc) heard(pi int, a attrib) {
 	if ent, role := d.resolve(a.m, a.vg); ent != nil {
-		d.last = speaker{e: ent, role: role, para: pi, pos: a.m.pos}
+		d.last = speaker{e: ent, role: role, para: pi, pos: a.m.pos, vg: a.vg}
 	}
 }
 
@@ -202,8 +203,11 @@ func (d *doc) resolve(m mention, g gender) (*entity, string) {
 		if m.gender == plural || m.gender == firstPerson {
 			// "they", "мы": a body if the last speaker was one and no
 			// one was named since ("подпись поставили Богдан Яременко,
-			// Ирина Венедиктова … Они заявили" are those people).
-			if d.last.e != nil && d.last.e.kind == kOrg && !d.personBetween(d.last.pos, m.pos) {
+			// Ирина Венедиктова … Они заявили" are those people). A
+			// Russian body that spoke in the singular ("Полиция
+			// объявила, что разоблачила группу …") is "она", and "они"
+			// are others.
+			if d.last.e != nil && d.last.e.kind == kOrg && !d.personBetween(d.last.pos, m.pos) && !(d.lang == "ru" && m.gender == plural && singular(d.last.vg)) {
 				return d.last.e, ""
 			}
 			return nil, ""
@@ -405,6 +409,12 @@ func (d *doc) onlyFullName(key string) *entity {
 		found = e
 	}
 	return found
+}
+
+// singular reports whether a verb of gender g agrees with one person or
+// thing: a Russian past tense in a gender ("объявила", "сообщило").
+func singular(g gender) bool {
+	return g == masculine || g == feminine || g == neuter
 }
 
 // compatible reports whether an antecedent of gender eg fits gender g.
