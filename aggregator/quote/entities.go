@@ -28,8 +28,9 @@ type mention struct {
 	gender gender   // from a pronoun, a role word or the verb
 	cas    int      // Russian case the name was written in
 	pos    int
-	strong bool // surely a person (first name, title, surname morphology)
-	indef  bool // a description brought in by "a", "one", "some": someone new
+	strong bool   // surely a person (first name, title, surname morphology)
+	indef  bool   // a description brought in by "a", "one", "some": someone new
+	place  string // a Russian description's place adjective, its first letters ("тур" of "турецком ведомстве")
 }
 
 // entity is one person or body of an article, with every way it was named.

@@ -311,7 +311,7 @@ func (d *doc) parsePhrase(toks []token, cas int, nearest bool) (mention, bool) {
 				descs = descs[:n-1]
 			}
 			h := roleHead(lw, lang)
-			descs = append(descs, found{mention{kind: kDesc, head: h, role: descText(ts, i, lang), pos: t.s, gender: roleGender(h, lang), indef: enIndefinite(ts, i, lang) || ruIndefinite(ts, i, lang)}, i})
+			descs = append(descs, found{mention{kind: kDesc, head: h, role: descText(ts, i, lang), pos: t.s, gender: roleGender(h, lang), indef: enIndefinite(ts, i, lang) || ruIndefinite(ts, i, lang), place: ruPlaceBefore(ts, i, lang)}, i})
 		}
 	}
 	// A platform after a preposition is where the words were posted ("—
@@ -411,6 +411,54 @@ func (d *doc) parsePhrase(toks []token, cas int, nearest bool) (mention, bool) {
 	}
 	return mention{}, false
 }
+
+// ruPlaceBefore returns the first letters of a place adjective among the
+// lower-case adjectives before the Russian noun ts[i] ("в турецком военном
+// ведомстве": "тур"), or "".
+func ruPlaceBefore(ts []token, i int, lang string) string {
+	if lang != "ru" {
+		return ""
+	}
+	for k := i - 1; k >= 0 && ts[k].kind == tWord && ts[k].lower(); k-- {
+		w := ts[k].low
+		at := max(strings.LastIndex(w, "ск"), strings.LastIndex(w, "цк"))
+		if at < 0 || strings.HasSuffix(w[:at], "че") || !endsWith(w[at:], "ий", "ая", "ое", "ие", "ого", "ой", "ому", "им", "их", "ом", "ую", "ими") {
+			if endsWith(w, "ый", "ая", "ое", "ые", "ого", "ой", "ому", "ым", "ых", "ом", "ую", "ыми", "ий", "ие", "им", "их", "ими", "его", "ему", "ем") {
+				continue // another adjective: "военном"
+			}
+			return ""
+		}
+		if r := []rune(w); len(r) >= 6 {
+			return string(r[:3])
+		}
+	}
+	return ""
+}
+
+// placeAgrees reports whether a body's name agrees with a description's
+// place (ruPlaceBefore): it names no country or place, or names one
+// starting so ("тур": "Минобороны Турции"; "рос": "Минобороны РФ").
+func placeAgrees(place, org string) bool {
+	if place == "" {
+		return true
+	}
+	named := false
+	for _, w := range strings.Fields(lower(org)) {
+		if a, ok := placeAliases[w]; ok {
+			w = a
+		} else if !ruPlaces[w] {
+			continue
+		}
+		named = true
+		if strings.Contains(w, place) {
+			return true
+		}
+	}
+	return !named
+}
+
+// placeAliases are the names of countries that bodies give by letters.
+var placeAliases = map[string]string{"рф": "россия", "сша": "америка", "кнр": "китай", "оаэ": "эмираты", "кндр": "корея"}
 
 // ruGenitiveOfName reports whether a lower-case word ends as the genitive
 // words of a body's name do ("развития", "образования", "городского"),

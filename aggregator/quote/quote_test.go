@@ -2534,3 +2534,16 @@ func TestTheyAreNotTheBodyThatSpokeAlone(t *testing.T) {
 		"Полиция Петербурга объявила о задержании группы контрабандистов антиквариата. Пяти подозреваемым предъявлены обвинения.\n\nВ декларациях они писали, что везут антиквариат для личного пользования.": "",
 	})
 }
+
+// TestPlaceOfDescriptionAgrees: "в турецком военном ведомстве" is not the
+// Russian ministry named before; "в российском" is. (Korrespondent, 1
+// November 2019.)
+func TestPlaceOfDescriptionAgrees(t *testing.T) {
+	const before = "Военные России и Турции начали совместное патрулирование на севере Сирии, сообщает пресс-служба Минобороны РФ.\n\n"
+	for adj, want := range map[string]string{"турецком": "", "российском": "Минобороны РФ"} {
+		text := before + "В " + adj + " военном ведомстве уточнили, что первое совместное патрулирование с использованием беспилотников началось в районе Дербеси."
+		if qs := Find(text, "ru"); len(qs) != 2 || qs[1].Speaker != want {
+			t.Errorf("Find(%q) = %+v, want the second quote %q's", text, qs, want)
+		}
+	}
+}

@@ -344,8 +344,8 @@ func (d *doc) resolve(m mention, g gender) (*entity, string) {
 			}
 		}
 		if ruOrgWords[head] || enOrgWords[head] || ruMediaHead(head) {
-			if o := d.lastOrg(m.pos, head); o != nil {
-				return o, m.role
+			if o := d.lastOrg(m.pos, head); o != nil && placeAgrees(m.place, o.org) {
+				return o, m.role // (not "в турецком ведомстве" after "Минобороны РФ")
 			}
 			return nil, m.role
 		}
