@@ -230,10 +230,20 @@ func attributionAfter(text string, i, end int) bool {
 	return false
 }
 
-// trimContent trims white space around quoted content, and a trailing comma,
-// colon or semicolon (kept out of quotes by the annotation rules).
+// trimContent trims white space around quoted content, and a comma, colon,
+// semicolon or dash at either end (kept out of quotes by the annotation
+// rules; "заявила, что, следуя списку, можно …" reports "следуя списку, …").
 func trimContent(text string, s, e int) (int, int) {
 	s, e = trimSpace(text, s, e)
+	for e > s {
+		r, n := utf8.DecodeRuneInString(text[s:e])
+		if r == ',' || r == ';' || r == ':' || (isDash(r) && r != '-') {
+			s += n
+			s, _ = trimSpace(text, s, e)
+			continue
+		}
+		break
+	}
 	for e > s {
 		r, n := utf8.DecodeLastRuneInString(text[s:e])
 		if r == ',' || r == ';' || r == ':' || (isDash(r) && r != '-') {

@@ -2547,3 +2547,11 @@ func TestPlaceOfDescriptionAgrees(t *testing.T) {
 		}
 	}
 }
+
+// TestReportedSpeechOpensWithNoComma: "заявила, что, следуя …" reports
+// "следуя …", not ", следуя …". (A contest page of 8 November 2019.)
+func TestReportedSpeechOpensWithNoComma(t *testing.T) {
+	checkOneQuote(t, "ru", "text", func(q news.Quote) string { return q.Text }, map[string]string{
+		"Руководитель проекта Кэтрин Адамс заявила, что, следуя этому списку, можно принять меры предосторожности.": "следуя этому списку, можно принять меры предосторожности",
+	})
+}
