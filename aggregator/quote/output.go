@@ -66,7 +66,7 @@ func (d *doc) emit(s, e int, sp speaker, a attrib, direct bool) {
 		}
 		if d.lang == "ru" {
 			q.Role = ruRoleNomText(q.Role)
-			if ruHasVerb(q.Role) {
+			if ruClause(q.Role) {
 				// A role is a noun phrase: one holding a verb is a
 				// clause misread ("суд удовлетворить иск").
 				q.Role = ""
@@ -369,14 +369,19 @@ func (d *doc) addresses(s int, e *entity) bool {
 	return slices.ContainsFunc(names, func(n string) bool { return strings.EqualFold(n, ws[0]) })
 }
 
-// ruHasVerb reports whether a Russian phrase holds a verb: a speech verb,
-// or a lower-case infinitive or plural past tense ("удовлетворить",
-// "задали"; the masculine and feminine past, and the plural in -ели, are
-// too like nouns to tell: "генерал", "отдела", "представители").
-func ruHasVerb(phrase string) bool {
+// ruClause reports whether a Russian phrase reads as a clause, not a noun
+// phrase: it holds a relative pronoun ("главой которого является …") or a
+// verb, a speech verb or a lower-case infinitive or plural past tense
+// ("удовлетворить", "задали"; the masculine and feminine past, and the
+// plural in -ели, are too like nouns to tell: "генерал", "отдела",
+// "представители").
+func ruClause(phrase string) bool {
 	for _, w := range strings.Fields(phrase) {
 		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsLower(r) {
 			continue
+		}
+		if strings.HasPrefix(w, "котор") {
+			return true
 		}
 		if _, ok := ruVerb(w); ok {
 			return true

@@ -553,11 +553,13 @@ func ruRoleNomText(role string) string {
 	}
 	h := ruRoleForm(lw)
 	// Only the genitive, the case a cue and a role's complement ask for,
-	// and the accusative of a role in -а ("цитирует … главу республики"):
-	// "губернатора", "председателя", "главы"; "политике" may be the
-	// policy's, "депутаты" are many.
+	// the accusative of a role in -а ("цитирует … главу республики") and
+	// the instrumental ("на встрече с президентом Федерации хоккея России
+	// Владиславом Третьяком"): "губернатора", "председателя", "главы",
+	// "президентом", "главой"; "политике" may be the policy's, "депутаты"
+	// are many.
 	hardHead := !endsWith(h, "а", "я")
-	if h == "" || !(hardHead && endsWith(lw, "а", "я") || !hardHead && endsWith(lw, "ы", "и", "у", "ю")) {
+	if h == "" || !(hardHead && endsWith(lw, "а", "я", "ом", "ем") || !hardHead && endsWith(lw, "ы", "и", "у", "ю", "ой", "ей")) {
 		return role
 	}
 	if r, _ := utf8.DecodeRuneInString(w0); unicode.IsUpper(r) {
