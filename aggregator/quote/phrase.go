@@ -311,7 +311,7 @@ func (d *doc) parsePhrase(toks []token, cas int, nearest bool) (mention, bool) {
 				descs = descs[:n-1]
 			}
 			h := roleHead(lw, lang)
-			descs = append(descs, found{mention{kind: kDesc, head: h, role: descText(ts, i, lang), pos: t.s, gender: roleGender(h, lang), indef: enIndefinite(ts, i, lang) || ruIndefinite(ts, i, lang), place: ruPlaceBefore(ts, i, lang)}, i})
+			descs = append(descs, found{mention{kind: kDesc, head: h, role: descText(ts, i, lang), pos: t.s, gender: roleGender(h, lang), indef: enIndefinite(ts, i, lang) || ruIndefinite(ts, i, lang), place: ruPlaceOf(ts, i, descText(ts, i, lang), lang)}, i})
 		}
 	}
 	// A platform after a preposition is where the words were posted ("—
@@ -412,53 +412,104 @@ func (d *doc) parsePhrase(toks []token, cas int, nearest bool) (mention, bool) {
 	return mention{}, false
 }
 
-// ruPlaceBefore returns the first letters of a place adjective among the
-// lower-case adjectives before the Russian noun ts[i] ("в турецком военном
-// ведомстве": "тур"), or "".
-func ruPlaceBefore(ts []token, i int, lang string) string {
+// ruPlaceOf returns the country a Russian description whose head is ts[i]
+// names by an adjective (ruDemonyms), among the lower-case adjectives
+// before it ("в турецком военном ведомстве") or the words of its role text
+// ("представитель американского Минторга"); "" when none.
+func ruPlaceOf(ts []token, i int, role, lang string) string {
 	if lang != "ru" {
 		return ""
 	}
-	for k := i - 1; k >= 0 && ts[k].kind == tWord && ts[k].lower(); k-- {
-		w := ts[k].low
-		at := max(strings.LastIndex(w, "ск"), strings.LastIndex(w, "цк"))
-		if at < 0 || strings.HasSuffix(w[:at], "че") || !endsWith(w[at:], "ий", "ая", "ое", "ие", "ого", "ой", "ому", "им", "их", "ом", "ую", "ими") {
-			if endsWith(w, "ый", "ая", "ое", "ые", "ого", "ой", "ому", "ым", "ых", "ом", "ую", "ыми", "ий", "ие", "им", "их", "ими", "его", "ему", "ем") {
-				continue // another adjective: "военном"
-			}
-			return ""
+	for k := i - 1; k >= 0 && ts[k].kind == tWord && ts[k].lower() && ruAdjectiveForm(ts[k].low); k-- {
+		if c := demonymOf(ts[k].low); c != "" {
+			return c
 		}
-		if r := []rune(w); len(r) >= 6 {
-			return string(r[:3])
+	}
+	for _, w := range strings.Fields(lower(role)) {
+		if c := demonymOf(w); c != "" {
+			return c
 		}
 	}
 	return ""
 }
 
-// placeAgrees reports whether a body's name agrees with a description's
-// place (ruPlaceBefore): it names no country or place, or names one
-// starting so ("тур": "Минобороны Турции"; "рос": "Минобороны РФ").
-func placeAgrees(place, org string) bool {
+// ruAdjectiveForm reports whether a lower-case Russian word ends as an
+// adjective does in some case.
+func ruAdjectiveForm(w string) bool {
+	return endsWith(w, "ый", "ий", "ой", "ая", "яя", "ое", "ее", "ые", "ие", "ого", "его", "ому", "ему", "ым", "им", "ом", "ем", "ых", "их", "ую", "юю", "ыми", "ими")
+}
+
+// demonymOf returns the adjective stem of ruDemonyms that adjective w is a
+// form of ("американского": "американск"), or "".
+func demonymOf(w string) string {
+	if !ruAdjectiveForm(w) {
+		return ""
+	}
+	for stem := range ruDemonyms {
+		if strings.HasPrefix(w, stem) {
+			return stem
+		}
+	}
+	return ""
+}
+
+// placeAgrees reports whether text (a body's name, a person's roles)
+// agrees with the country place (ruPlaceOf): it names no country, or names
+// that one, by its name or adjective ("Минобороны РФ" for "российском";
+// not for "турецком").
+func placeAgrees(place, text string) bool {
 	if place == "" {
 		return true
 	}
 	named := false
-	for _, w := range strings.Fields(lower(org)) {
-		if a, ok := placeAliases[w]; ok {
-			w = a
-		} else if !ruPlaces[w] {
-			continue
+	for _, w := range strings.Fields(lower(text)) {
+		w = strings.Trim(w, "«»\"(),.")
+		c := demonymOf(w)
+		if c == "" {
+			c = countryOf(w)
 		}
-		named = true
-		if strings.Contains(w, place) {
+		if c == place {
 			return true
 		}
+		named = named || c != ""
 	}
 	return !named
 }
 
-// placeAliases are the names of countries that bodies give by letters.
-var placeAliases = map[string]string{"рф": "россия", "сша": "америка", "кнр": "китай", "оаэ": "эмираты", "кндр": "корея"}
+// countryOf returns the adjective stem of ruDemonyms whose country w names
+// ("турции": "турецк", "рф": "российск"), or "".
+func countryOf(w string) string {
+	for stem, names := range ruDemonyms {
+		for _, n := range names {
+			if w == n || len(n) >= 10 && strings.HasPrefix(w, n) {
+				return stem
+			}
+		}
+	}
+	return ""
+}
+
+// ruDemonyms are the adjectives of countries (their stems) and the forms
+// their names take: a stem of five Cyrillic letters or more names the
+// country in any case, a shorter name is the whole word.
+var ruDemonyms = map[string][]string{
+	"российск": {"росси", "рф"}, "американск": {"сша", "америк"}, "турецк": {"турци"}, "украинск": {"украин"},
+	"белорусск": {"белорус", "беларус"}, "казахстанск": {"казахстан"}, "китайск": {"китай", "китая", "китае", "китаю", "кнр"},
+	"японск": {"япони"}, "немецк": {"германи", "фрг"}, "германск": {"германи", "фрг"}, "французск": {"франци"},
+	"британск": {"британи", "великобритани"}, "английск": {"англия", "англии"}, "итальянск": {"италия", "италии", "италию"}, "испанск": {"испани"},
+	"польск": {"польша", "польши", "польше", "польшу"}, "чешск": {"чехия", "чехии", "чехию"}, "грузинск": {"грузия", "грузии", "грузию"}, "армянск": {"армени"},
+	"азербайджанск": {"азербайджан"}, "израильск": {"израил"}, "иранск": {"иран", "ирана", "иране", "ирану"}, "иракск": {"ирак", "ирака", "ираке", "ираку"},
+	"сирийск": {"сирия", "сирии", "сирию"}, "египетск": {"египет", "египта", "египте"}, "индийск": {"индия", "индии", "индию"}, "канадск": {"канада", "канады", "канаде"}, "мексиканск": {"мексик"},
+	"бразильск": {"бразили"}, "венесуэльск": {"венесуэл"}, "боливийск": {"боливи"}, "латвийск": {"латвия", "латвии", "латвию"},
+	"литовск": {"литва", "литвы", "литве", "литву"}, "эстонск": {"эстони"}, "молдавск": {"молдави", "молдов"}, "финск": {"финлянди"},
+	"шведск": {"швеция", "швеции"}, "норвежск": {"норвеги"}, "австрийск": {"австри"}, "швейцарск": {"швейцари"},
+	"венгерск": {"венгри"}, "сербск": {"сербия", "сербии"}, "болгарск": {"болгари"}, "румынск": {"румыни"}, "греческ": {"греция", "греции"},
+	"северокорейск": {"кндр"}, "южнокорейск": {"корея", "кореи", "корее"}, "вьетнамск": {"вьетнам"}, "пакистанск": {"пакистан"},
+	"афганск": {"афганистан"}, "узбекск": {"узбекистан"}, "киргизск": {"киргизи", "кыргызстан"},
+	"таджикск": {"таджикистан"}, "туркменск": {"туркмени", "туркменистан"}, "ливийск": {"ливия", "ливии", "ливию"}, "ливанск": {"ливан", "ливана", "ливане"},
+	"кубинск": {"куба", "кубы", "кубе"}, "малайзийск": {"малайзи"}, "нидерландск": {"нидерланд"}, "бельгийск": {"бельги"},
+	"датск": {"дания", "дании", "данию"}, "ирландск": {"ирланди"}, "австралийск": {"австрали"}, "аргентинск": {"аргентин"},
+}
 
 // ruGenitiveOfName reports whether a lower-case word ends as the genitive
 // words of a body's name do ("развития", "образования", "городского"),

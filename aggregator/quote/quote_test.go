@@ -2566,3 +2566,14 @@ func TestRoleInInstrumental(t *testing.T) {
 		"Об этом заявила партия «Оппозиционная платформа», главой которой является депутат Рады Юрий Бойко.\n\n«Мы будем голосовать против», — сказал Бойко.":                                                                  {"Юрий Бойко", ""},
 	})
 }
+
+// TestSpokesmanOfAnotherCountry: "Представитель американского Минторга"
+// is not the spokesman of China's ministry named before, and "чешский
+// лидер" is the president of the Czech Republic. (Interfax, 8 November
+// 2019; a contest page of 1 November 2019.)
+func TestSpokesmanOfAnotherCountry(t *testing.T) {
+	checkSpeakers(t, "ru", map[string][]string{
+		"«Стороны договорились о поэтапной отмене пошлин», — заявил официальный представитель министерства коммерции КНР Гао Фэн.\n\nПредставитель американского Минторга сообщил Bloomberg, что такой шаг войдет в первый этап урегулирования торгового спора.": {"Гао Фэн", ""},
+		"Президент Чехии Милош Земан посетил Москву.\n\n«Крым — это уже свершившийся факт», — заявил чешский лидер.": {"Милош Земан"},
+	})
+}

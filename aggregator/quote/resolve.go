@@ -354,11 +354,13 @@ func (d *doc) resolve(m mention, g gender) (*entity, string) {
 			// someone's that no one named holds is someone new.
 			return nil, m.role
 		}
-		if e := d.antecedent(m.pos, g); e != nil && (head != "представитель" && head != "представительница" || speaksForBody(e)) {
+		if e := d.antecedent(m.pos, g); e != nil && (head != "представитель" && head != "представительница" || speaksForBody(e)) && placeAgrees(m.place, strings.Join(e.roles, " ")) {
 			// (a body's representative is someone named before only when
 			// the article gave them a spokesman's role: "Пресс-секретарь
 			// … Дмитрий Песков … заявил представитель Кремля", never the
-			// defendant the press service spoke of)
+			// defendant the press service spoke of; and never one of
+			// another country's: "представитель американского Минторга"
+			// is not the Chinese ministry's spokesman named before)
 			return e, m.role
 		}
 		if m.org != "" && !personRole(head, d.lang) {
