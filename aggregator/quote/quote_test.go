@@ -2577,3 +2577,13 @@ func TestSpokesmanOfAnotherCountry(t *testing.T) {
 		"Президент Чехии Милош Земан посетил Москву.\n\n«Крым — это уже свершившийся факт», — заявил чешский лидер.":                                                                                                                                             {"Милош Земан"},
 	})
 }
+
+// TestCorrespondentsOutletRelays: "…, передает корреспондент Total.kz": a
+// body with correspondents is an outlet, and the news it relays is no
+// quote. (A contest page of 1 November 2019.)
+func TestCorrespondentsOutletRelays(t *testing.T) {
+	text := "Таксист ограбил бабушку при помощи ножниц в столице.\n\nВ Нур-Султане таксист ограбил 71-летнюю женщину, передает корреспондент Total.kz."
+	if qs := Find(text, "ru"); len(qs) != 0 {
+		t.Errorf("Find(%q) = %+v, want no quote", text, qs)
+	}
+}

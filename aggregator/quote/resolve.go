@@ -241,9 +241,13 @@ func (d *doc) resolve(m mention, g gender) (*entity, string) {
 		return nil, ""
 	case kDesc:
 		head := m.head
-		if ws := strings.Fields(m.role); reporterRoles[head] && len(ws) > 1 && outletName(strings.Join(ws[1:], " ")) {
-			// "сообщает корреспондент Укринформа": the outlet reports
-			return d.addOrg(strings.Join(ws[1:], " ")), m.role
+		if ws := strings.Fields(m.role); reporterRoles[head] && len(ws) > 1 && (outletName(strings.Join(ws[1:], " ")) || len(ws) == 2 && firstUpper(ws[1])) {
+			// "сообщает корреспондент Укринформа", "передает
+			// корреспондент Total.kz": the outlet reports (one that has
+			// correspondents is one)
+			e := d.addOrg(strings.Join(ws[1:], " "))
+			e.media = true
+			return e, m.role
 		}
 		if m.indef || d.unnamed[head] {
 			// "one legal expert", "a spokesman": someone not named before;
