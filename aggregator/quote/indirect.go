@@ -104,6 +104,11 @@ func (d *doc) indirect(pi, ss, se int) {
 		if !ok || g == gerund || (d.lang == "en" && weakVerb(lw)) {
 			continue
 		}
+		if negated(toks, ss, v) {
+			// "refusing to concede that …", "не сообщил, что …": what
+			// follows is what they did not say.
+			return
+		}
 		// "…, что …" / "… that …" within a few words after the verb.
 		for n := v + 1; n < se && n <= v+6; n++ {
 			nt := toks[n]
@@ -250,6 +255,27 @@ func (d *doc) nameAfterRelative(toks []token, ce, se int) (mention, bool) {
 // ruRelativeAdverbs open a relative clause about a place or time: "центр
 // «Прогресс», где производятся эти носители".
 var ruRelativeAdverbs = toSet(`где куда откуда когда`)
+
+// negated reports whether the speech verb toks[v] of the sentence opening
+// at toks[ss] is negated or refused: "not", "never", "не" (but for "пока
+// … не", "until"), "refused to", "declined to", "отказался" before it.
+func negated(toks []token, ss, v int) bool {
+	k := v - 1
+	if k >= ss && toks[k].low == "to" {
+		k--
+		if k >= ss && (strings.HasPrefix(toks[k].low, "refus") || strings.HasPrefix(toks[k].low, "declin")) {
+			return true
+		}
+	}
+	if k >= ss && (toks[k].low == "not" || toks[k].low == "never" || toks[k].low == "n't" || toks[k].low == "никогда") {
+		return true
+	}
+	if k >= ss && toks[k].low == "не" {
+		// (not "пока мать не сообщила, что …": until she said it)
+		return !slices.ContainsFunc(toks[ss:k], func(t token) bool { return t.low == "пока" })
+	}
+	return k >= ss && strings.HasPrefix(toks[k].low, "отказал")
+}
 
 // nameEndsClause reports whether the words at toks[i:se) up to a comma or
 // the sentence's end name someone, with no verb: "…, said Arroyo, a

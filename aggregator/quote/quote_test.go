@@ -2587,3 +2587,23 @@ func TestCorrespondentsOutletRelays(t *testing.T) {
 		t.Errorf("Find(%q) = %+v, want no quote", text, qs)
 	}
 }
+
+// TestNegatedSpeechIsNotSaid: what someone refused to concede, or did not
+// tell, is not what they said ("refusing to concede that …", "не
+// рассказали, что …"); "пока мать не сообщила, что …" ("until she said")
+// is hers. (Breitbart, 8 June 2016; contest pages of November 2019.)
+func TestNegatedSpeechIsNotSaid(t *testing.T) {
+	for text, want := range map[string]int{
+		"Trump, meanwhile, was making a fresh pitch to Sanders voters, refusing to concede that the Vermont senator’s backers were unlikely to vote for him.": 0,
+		"Представители ведомства не рассказали, что именно стало причиной ранения военнослужащих.":                                                            0,
+		"О судьбе молодого человека не было ничего известно, пока мать пропавшего не сообщила, что ее сын в день исчезновения звонил в МЧС.":                  1,
+	} {
+		lang := "ru"
+		if strings.HasPrefix(text, "Trump") {
+			lang = "en"
+		}
+		if qs := Find(text, lang); len(qs) != want {
+			t.Errorf("Find(%q) = %+v, want %d quotes", text, qs, want)
+		}
+	}
+}
