@@ -485,6 +485,34 @@ func (d *doc) leftSubject(toks []token, ss, v int) (mention, bool) {
 		return mention{}, false
 	}
 	vg, _ := d.verbAt(toks[v])
+	if d.lang == "en" && v > ss {
+		switch toks[v-1].low {
+		case "who":
+			// "listeners to his radio program who said …": the subject is
+			// whom "who" stands for, a name only when one ends right
+			// before it ("Kim Yong-hyun, who said …").
+			k := v - 2
+			if k > ss && toks[k].is(",") {
+				k--
+			}
+			if k >= ss && toks[k].kind == tWord && toks[k].cap() {
+				m, ok := d.parsePhrase(toks[max(ss, k-3):k+1], caseNom, true)
+				if ok && m.kind == kPerson {
+					return m, true
+				}
+			}
+			return mention{kind: kDesc, head: "who", indef: true, pos: toks[v-1].s}, true
+		case "and", "but":
+			// "Mr. Ubben called Valeant's chief executive, J. Michael
+			// Pearson, 'incredibly driven' and asserted that …": a second
+			// verb shares the first one's subject.
+			for k := v - 2; k > ss; k-- {
+				if _, ok := d.verbAt(toks[k]); ok {
+					return d.leftSubject(toks, ss, k)
+				}
+			}
+		}
+	}
 	var narrow mention
 	have := false
 	for cs := v - 1; cs >= ss-1; cs-- {

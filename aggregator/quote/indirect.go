@@ -195,6 +195,11 @@ func (d *doc) indirect(pi, ss, se int) {
 			if !ok || (d.lang == "en" && !d.nameEndsClause(toks, v+1, se) && (ce-v > 5 || m.pos != toks[v+1].s && !(v+2 < se && toks[v+2].s == m.pos && toks[v+1].is("the")))) {
 				continue
 			}
+			if d.lang == "en" && m.pos == toks[v+1].s && stripPossessive(toks[v+1].text) != toks[v+1].text {
+				// "…, applauded Clinton’s remarks": after the verb, a
+				// possessive is its object's owner, not who spoke
+				continue
+			}
 			a := attrib{m: m, verb: t.text, vg: g, how: aRight}
 			before := toks[cs-1].e - toks[ss].s
 			after := 0

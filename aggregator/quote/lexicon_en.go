@@ -15,11 +15,12 @@ acknowledge apologize apologise thank quote read begin open close sum summarize 
 forecast advise instruct order caution lash blast slam rip pan hail welcome applaud
 chant sing shoot fire interject interrupt reassure assure guarantee swear signal`)
 
-// enVerbIrregular lists irregular forms of the verbs above.
-var enVerbIrregular = strings.Fields(`said says saying told tells telling wrote writes writing written
-cried cries crying replied replies replying denied denies denying testified testifies
-began begins beginning begun read reads reading spoke speaks speaking spoken swore sworn sang
-shot put puts putting rang`)
+// enVerbIrregular lists irregular forms of the verbs above, and of speak,
+// after their base form.
+var enVerbIrregular = map[string]string{"say": "said says saying", "tell": "told tells telling",
+	"write": "wrote writes writing written", "begin": "began begins beginning begun", "read": "reads reading",
+	"speak": "spoke speaks speaking spoken", "swear": "swore sworn", "sing": "sang", "shoot": "shot",
+	"put": "puts putting", "ring": "rang"}
 
 // enVerbs holds every inflected form of the English speech verbs.
 var enVerbs = func() map[string]string {
@@ -29,8 +30,10 @@ var enVerbs = func() map[string]string {
 			m[f] = b
 		}
 	}
-	for _, f := range enVerbIrregular {
-		m[f] = f
+	for b, forms := range enVerbIrregular {
+		for _, f := range strings.Fields(forms) {
+			m[f] = b
+		}
 	}
 	return m
 }()
@@ -61,7 +64,7 @@ func enInflect(b string) []string {
 var enWeakVerbs = map[string]bool{"call": true, "label": true, "brand": true, "dub": true, "term": true,
 	"describe": true, "characterize": true, "characterise": true, "read": true, "begin": true,
 	"open": true, "close": true, "continue": true, "offer": true, "order": true, "fire": true,
-	"shoot": true, "put": true, "puts": true, "putting": true, "sing": true, "chant": true,
+	"shoot": true, "put": true, "chant": true, "speak": true,
 	"signal": true, "reference": true, "quote": true, "thank": true, "welcome": true, "hail": true,
 	"praise": true, "ask": true, "rule": true, "estimate": true, "forecast": true, "reflect": true,
 	"post": true, "report": true}

@@ -2607,3 +2607,43 @@ func TestNegatedSpeechIsNotSaid(t *testing.T) {
 		}
 	}
 }
+
+// TestEnglishSubjectOfClause: "who said" is said by whom "who" stands for
+// ("Tory MPs who said …" are no one named; "Kim Yong-hyun, who said …" is
+// he); a verb after "and" shares the subject of the one before ("Mr. Ubben
+// called … J. Michael Pearson "incredibly driven" and asserted that …" is
+// Ubben's). (The Independent, NBC News, The New York Times.)
+func TestEnglishSubjectOfClause(t *testing.T) {
+	checkSpeakers(t, "en", map[string][]string{
+		"Health secretary Matt Hancock was forced onto the defensive by a string of Tory MPs who said the offences were proof that ministers should introduce restrictions only after a vote.":  {""},
+		"Yoon has accepted the resignation of his defense minister Kim Yong-hyun, who said he took full responsibility for what happened.":                                                      {"Kim Yong-hyun"},
+		"Speaking on CNBC on Monday, Jeffrey Ubben called Valeant's chief executive, J. Michael Pearson, \"incredibly driven\" and asserted that things were being resolved behind the scenes.": {"Jeffrey Ubben"},
+	})
+}
+
+// TestEnglishVerbForms: the irregular forms of a speech verb read as its
+// base does: "begun" and "spoke", like "begin" and "speak", attribute only
+// next to a quote; "spoke to a constituency that delivered …" and "has
+// begun to rebut that criticism" report nothing. (HuffPost, 2016.)
+func TestEnglishVerbForms(t *testing.T) {
+	for _, text := range []string{
+		"Nixon's appeal for law and order all spoke to a constituency that delivered Republicans the White House in every election between 1968 and 1988.",
+		"But Sanders has begun to rebut that criticism, fundraising for three House candidates in April, and for another this past week.",
+	} {
+		if qs := Find(text, "en"); len(qs) != 0 {
+			t.Errorf("Find(%q) = %+v, want no quote", text, qs)
+		}
+	}
+}
+
+// TestPossessiveAfterVerbIsNoSpeaker: "…, applauded Clinton’s remarks":
+// after the verb a possessive is its object's owner, not who spoke.
+// (HuffPost, 12 August 2016.)
+func TestPossessiveAfterVerbIsNoSpeaker(t *testing.T) {
+	text := "“Powerful special interests have led to gridlock in Congress,” Hillary Clinton said.\n\nFelicia Wong, president of the Roosevelt Institute, a progressive think tank, and Stan Greenberg, co-founder of the Democratic polling firm Democracy Corps, applauded Clinton’s remarks."
+	for _, q := range Find(text, "en") {
+		if q.Speaker != "" && !strings.HasPrefix(q.Text, "Powerful") {
+			t.Errorf("Find(%q) = %+v, want no speaker", text, q)
+		}
+	}
+}
