@@ -109,6 +109,11 @@ func (d *doc) indirect(pi, ss, se int) {
 			// follows is what they did not say.
 			return
 		}
+		if d.lang == "en" && passive(toks, ss, v) {
+			// "the State Department was told that …": the subject heard
+			// it, and the text does not say from whom.
+			continue
+		}
 		// "…, что …" / "… that …" within a few words after the verb.
 		for n := v + 1; n < se && n <= v+6; n++ {
 			nt := toks[n]
@@ -280,6 +285,27 @@ func negated(toks []token, ss, v int) bool {
 		return !slices.ContainsFunc(toks[ss:k], func(t token) bool { return t.low == "пока" })
 	}
 	return k >= ss && strings.HasPrefix(toks[k].low, "отказал")
+}
+
+// passive reports whether the English verb toks[v] of the sentence opening
+// at toks[ss] is a passive participle: a form of "be" (and an adverb) before
+// it ("was told", "were also informed").
+func passive(toks []token, ss, v int) bool {
+	if strings.HasSuffix(toks[v].low, "ing") {
+		return false // "are gently urging": a progressive
+	}
+	k := v - 1
+	if k > ss && strings.HasSuffix(toks[k].low, "ly") {
+		k--
+	}
+	if k < ss {
+		return false
+	}
+	switch toks[k].low {
+	case "was", "were", "been", "being", "be", "is", "are":
+		return true
+	}
+	return false
 }
 
 // nameEndsClause reports whether the words at toks[i:se) up to a comma or

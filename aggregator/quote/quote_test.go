@@ -2647,3 +2647,18 @@ func TestPossessiveAfterVerbIsNoSpeaker(t *testing.T) {
 		}
 	}
 }
+
+// TestEnglishPassiveIsNoSpeech: "was told that …", "It should be noted
+// that …" say who heard or what is to be known, not who spoke; "are
+// increasingly admitting that …" is active. (Western Journal, Politico.)
+func TestEnglishPassiveIsNoSpeech(t *testing.T) {
+	for text, want := range map[string]int{
+		"Even as terrorists attacked a U.S. diplomatic compound in Benghazi, Libya, the State Department was told that military forces were ready to come to its aid.": 0,
+		"It should be noted that two of the group’s researchers were hired in August as consultants for Clinton’s campaign.":                                           0,
+		"Democratic party leaders are increasingly admitting that they’re nervous about Trump’s ability to make inroads in such communities.":                          1,
+	} {
+		if qs := Find(text, "en"); len(qs) != want {
+			t.Errorf("Find(%q) = %+v, want %d quotes", text, qs, want)
+		}
+	}
+}
