@@ -120,6 +120,11 @@ func nameRun(toks []token, i int, lang string) int {
 		if ru && j > i && outletAt(toks, j) > j && !isGivenName(toks[j-1].text) {
 			break // "заявил РИА Новости Фадеев"; not "Майкл Bloomberg"
 		}
+		if ru && j > i && t.kind == tWord && !isCyrillicWord(t.text) && isCyrillicWord(toks[j-1].text) && isGivenName(toks[j-1].text) && j+1 < len(toks) && toks[j+1].kind == tWord && toks[j+1].cap() && !isCyrillicWord(toks[j+1].text) {
+			// "приводит слова Тони Tennis World USA": Latin words after a
+			// Cyrillic given name are another name's
+			break
+		}
 		// A surname that is also a role word: "Matthew Prince", "Mr. King",
 		// "Martin Luther King Jr.".
 		roleName := t.kind == tWord && t.cap() && !t.acronym() && (j > i || afterTitle) && (enRoleWords[t.low] || enTitles[t.low]) &&

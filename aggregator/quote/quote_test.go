@@ -2662,3 +2662,16 @@ func TestEnglishPassiveIsNoSpeech(t *testing.T) {
 		}
 	}
 }
+
+// TestLatinNameAfterCyrillicGivenName: "передает слова Тони Tennis World
+// USA": the Latin words after the given name are the outlet's name, not
+// his surname; he is Тони Надаль, named before. (A contest page of 15
+// November 2019.)
+func TestLatinNameAfterCyrillicGivenName(t *testing.T) {
+	text := "Дядя и экс-тренер первой ракетки мира Рафаэля Надаля Тони Надаль прокомментировал победу.\n\n«Люди, привыкшие жаловаться, обычно не готовы сделать серьёзное усилие в решающий момент», передает слова Тони Tennis World USA."
+	for _, q := range Find(text, "ru") {
+		if strings.Contains(q.Speaker, "Tennis") {
+			t.Errorf("Find(%q): %+v, want no outlet in the speaker's name", text, q)
+		}
+	}
+}
