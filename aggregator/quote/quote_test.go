@@ -2675,3 +2675,12 @@ func TestLatinNameAfterCyrillicGivenName(t *testing.T) {
 		}
 	}
 }
+
+// TestDeputyIsNoHead: "зам" is a role word: "по словам зама главы ОГА
+// Андрея Антонова" makes him the deputy, not the head. (A contest page of
+// 1 November 2019.)
+func TestDeputyIsNoHead(t *testing.T) {
+	checkSpeakerRoles(t, "ru", map[string][2]string{
+		"По словам зама главы ОГА Андрея Антонова, департамент проработал схему расположения мест весового контроля.": {"Андрей Антонов", "зам главы ОГА"},
+	})
+}
