@@ -285,6 +285,10 @@ func roleBefore(ts []token, i int, lang string) string {
 	for x := start; x >= 0; x-- {
 		words = append(words, ts[keep[x]].text)
 	}
+	if lang == "ru" && start+1 < len(keep) && strings.HasPrefix(ts[keep[start+1]].low, "бывш") && !strings.Contains(words[0], "-") {
+		// "бывший министр финансов": a former minister is no minister
+		words[0] = "экс-" + words[0]
+	}
 	for len(words) > 0 && (words[0] == "of" || words[0] == "for" || words[0] == "and" || words[0] == "и") {
 		words = words[1:]
 	}
