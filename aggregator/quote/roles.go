@@ -285,9 +285,20 @@ func roleBefore(ts []token, i int, lang string) string {
 	for x := start; x >= 0; x-- {
 		words = append(words, ts[keep[x]].text)
 	}
-	if lang == "ru" && start+1 < len(keep) && strings.HasPrefix(ts[keep[start+1]].low, "бывш") && !strings.Contains(words[0], "-") {
-		// "бывший министр финансов": a former minister is no minister
-		words[0] = "экс-" + words[0]
+	if lang == "ru" && start+1 < len(keep) {
+		switch before := ts[keep[start+1]].low; {
+		case strings.HasPrefix(before, "бывш") && !strings.Contains(words[0], "-"):
+			// "бывший министр финансов": a former minister is no minister
+			words[0] = "экс-" + words[0]
+		case before == "обязанности" && start+2 < len(keep) && strings.HasPrefix(ts[keep[start+2]].low, "исполняющ"):
+			// "исполняющий обязанности губернатора": acting, as written
+			return "и.о. " + strings.Join(words, " ")
+		case hasPrefixIn(before, ruNotYetRoleStems) && !endsWith(before, "ем", "ее"):
+			// "будущий губернатор", "почетный президент клуба": the role
+			// is not held, or not as the word says; say none (but "в
+			// отдаленном будущем президент …" is the noun, "future")
+			return ""
+		}
 	}
 	for len(words) > 0 && (words[0] == "of" || words[0] == "for" || words[0] == "and" || words[0] == "и") {
 		words = words[1:]
@@ -307,6 +318,21 @@ func roleBefore(ts []token, i int, lang string) string {
 		break
 	}
 	return strings.Join(words, " ")
+}
+
+// ruNotYetRoleStems open adjectives before a Russian role word that say
+// its holder does not hold it, or not in full: "будущий губернатор",
+// "почетный президент", "несостоявшийся мэр", "покойный патриарх".
+var ruNotYetRoleStems = []string{"будущ", "почетн", "почётн", "несостоявш", "покойн", "потенциальн", "предполагаем", "возможн", "новоизбранн"}
+
+// hasPrefixIn reports whether s starts with one of prefixes.
+func hasPrefixIn(s string, prefixes []string) bool {
+	for _, p := range prefixes {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // enClauseOpeners open a clause after a role ("a professor whose research
