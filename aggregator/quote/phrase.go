@@ -195,6 +195,13 @@ func (d *doc) parsePhrase(toks []token, cas int, nearest bool) (mention, bool) {
 				i = j
 				continue
 			}
+			if lang == "ru" && len(words) == 1 && ruNomAdjective(lower(words[0])) && j < len(ts) && ts[j].kind == tWord && ts[j].lower() && (ruNomAdjective(ts[j].low) && !strings.HasSuffix(ts[j].low, "ее") || isRuOrg(ts[j].low)) {
+				// "Замоскворецкий суд Москвы признал", "Немецкий
+				// автомобильный гигант Volkswagen заявил": an adjective
+				// before its noun, not a surname before its verb.
+				i = j - 1
+				continue
+			}
 			if lang == "ru" && len(words) == 1 && i > 0 && isRuRole(ts[i-1].low) && j < len(ts) && ts[j].kind == tWord && ts[j].lower() && ruGenitiveOfName(ts[j].low) {
 				// "специалист Центра развития НКО": a body's word in the
 				// genitive with the words of its name, not a surname.
@@ -271,7 +278,7 @@ func (d *doc) parsePhrase(toks []token, cas int, nearest bool) (mention, bool) {
 				}
 			}
 			persons = append(persons, found{m, i})
-			if m.strong && !nearest {
+			if m.strong && !nearest && (len(m.first) > 0 || lang != "ru") {
 				break // the answer: nothing after it changes it
 			}
 			i = j - 1
@@ -370,7 +377,17 @@ func (d *doc) parsePhrase(toks []token, cas int, nearest bool) (mention, bool) {
 		return descs[0].m, true
 	}
 	if len(persons) > 0 {
-		// Prefer a surely-a-person name over a capitalised word that may not be one.
+		// Prefer a surely-a-person name over a capitalised word that may
+		// not be one, and in Russian a full name over a lone word
+		// ("председатель Ассоциации предпринимателей Республики Крым …
+		// Иван Хуторной").
+		if lang == "ru" && !nearest {
+			for _, f := range persons {
+				if f.m.strong && len(f.m.first) > 0 {
+					return f.m, true
+				}
+			}
+		}
 		for k := range persons {
 			f := persons[k]
 			if nearest {
