@@ -31,6 +31,16 @@ func nameSpan(toks []token, i int, lang string) (int, int) {
 		}
 		return i, j
 	}
+	if !isCyrillicWord(toks[i].text) {
+		// "написал в Twitter Нишал Шетти": a Latin word before Cyrillic
+		// ones is a platform's or an outlet's; the name is the Cyrillic
+		// words.
+		for k := i + 1; k < j; k++ {
+			if toks[k].kind == tWord && isCyrillicWord(toks[k].text) {
+				return nameSpan(toks, k, lang)
+			}
+		}
+	}
 	nom0, _, ok0 := ruGivenName(toks[i].text)
 	if !ok0 && i > 0 && ruPlacePrepositions[toks[i-1].low] && isCyrillicWord(toks[i].text) && isCyrillicWord(toks[i+1].text) {
 		// "консул Узбекистана в Казани Фариддин Насриев": the word after

@@ -374,7 +374,7 @@ func (d *doc) addresses(s int, e *entity) bool {
 // verb, a speech verb or a lower-case infinitive or plural past tense
 // ("удовлетворить", "задали"; the masculine and feminine past, and the
 // plural in -ели, are too like nouns to tell: "генерал", "отдела",
-// "представители").
+// "представители", but for the suffixes no noun has: "ликвидировал").
 func ruClause(phrase string) bool {
 	for _, w := range strings.Fields(phrase) {
 		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsLower(r) {
@@ -386,7 +386,7 @@ func ruClause(phrase string) bool {
 		if _, ok := ruVerb(w); ok {
 			return true
 		}
-		if utf8.RuneCountInString(w) >= 6 && endsWith(w, "ать", "ять", "ить", "еть", "уть", "ться", "тись") ||
+		if utf8.RuneCountInString(w) >= 6 && endsWith(w, "ать", "ять", "ить", "еть", "уть", "ться", "тись", "ировал", "ировала", "изовал", "изовала", "ствовал", "ствовала") ||
 			utf8.RuneCountInString(w) >= 5 && endsWith(w, "али", "или", "ыли", "яли") ||
 			utf8.RuneCountInString(w) >= 6 && endsWith(w, "бли", "гли", "зли", "кли") { // "погибли", "смогли"
 			return true

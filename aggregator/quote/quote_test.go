@@ -2731,3 +2731,16 @@ func TestFullNameOverLoneWord(t *testing.T) {
 		"Немецкий автомобильный гигант Volkswagen заявил в пятницу, что к 2024 году он вложит 60 миллиардов евро в электромобили.":         {"Volkswagen"},
 	})
 }
+
+// TestLatinWordBeforeCyrillicName: "написал в Twitter Нишал Шетти": the
+// Latin word is where he wrote, the name the Cyrillic words; a role that
+// holds a verb in -ировал is a clause ("суд ликвидировал движение").
+// (Contest pages of November 2019.)
+func TestLatinWordBeforeCyrillicName(t *testing.T) {
+	checkSpeakerRoles(t, "ru", map[string][2]string{
+		"«Отличная новость для криптосообщества», - написал в Twitter Нишал Шетти, гендиректор криптобиржи Wazirx.": {"Нишал Шетти", "гендиректор криптобиржи Wazirx"},
+	})
+	if got := ruClause("суд ликвидировал движение"); !got {
+		t.Errorf("ruClause(суд ликвидировал движение) = false, want true")
+	}
+}
