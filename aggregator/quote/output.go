@@ -48,6 +48,16 @@ var relayVerbs = toSet(`передает передаёт передают`)
 // holds no letter or digit.
 func (d *doc) emit(s, e int, sp speaker, a attrib, direct bool) {
 	s, e = trimContent(d.text, s, e)
+	if !direct {
+		// "INTERFAX.RU - Власти США могут …, пишет журнал …": the
+		// dateline's outlet opens the sentence, not what was said.
+		for _, dash := range []string{" - ", " — ", " – "} {
+			if i := strings.Index(d.text[s:e], dash); i > 0 && i < 40 && mediaName(d.text[s:s+i]) {
+				s, e = trimContent(d.text, s+i+len(dash), e)
+				break
+			}
+		}
+	}
 	if e <= s {
 		return
 	}

@@ -52,6 +52,17 @@ func (d *doc) parsePhrase(toks []token, cas int, nearest bool) (mention, bool) {
 	if len(ts) == 0 {
 		return mention{}, false
 	}
+	if lang == "ru" {
+		// "сообщает РИА VladNews со ссылкой на пресс-службу таможни",
+		// "ссылаясь на источник": the outlet relays, and who is cited
+		// spoke.
+		for k := 0; k+2 < len(ts); k++ {
+			if ts[k+1].low == "на" && (ts[k].low == "ссылкой" && k > 0 && ts[k-1].low == "со" || ts[k].low == "ссылаясь") {
+				ts, cas = ts[k+2:], caseAcc
+				break
+			}
+		}
+	}
 	type found struct {
 		m  mention
 		at int

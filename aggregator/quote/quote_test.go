@@ -2744,3 +2744,18 @@ func TestLatinWordBeforeCyrillicName(t *testing.T) {
 		t.Errorf("ruClause(суд ликвидировал движение) = false, want true")
 	}
 }
+
+// TestCitedSourceSpeaks: "сообщает РИА VladNews со ссылкой на …", "…
+// ссылаясь на …": the outlet relays, the one cited spoke (named, or no one
+// when the text does not name them); a dateline's outlet before a dash is
+// no part of the reported words. (Contest pages of November 2019.)
+func TestCitedSourceSpeaks(t *testing.T) {
+	checkSpeakers(t, "ru", map[string][]string{
+		"Во Владивостоке задержали более 1000 контрафактных кукол, сообщает РИА VladNews со ссылкой на пресс-службу Владивостокской таможни.": {""},
+		"Создание нового цикла приурочено к 50-летию героев мультфильма, сообщает ТАСС со ссылкой на Юлиану Слащеву.":                         {"Юлиана Слащева"},
+	})
+	text := "Москва. 8 ноября. INTERFAX.RU - Власти США могут упразднить должность специального представителя госдепартамента, пишет журнал Foreign Policy со ссылкой на источники."
+	if qs := Find(text, "ru"); len(qs) != 1 || qs[0].Speaker != "" || !strings.HasPrefix(qs[0].Text, "Власти США") {
+		t.Errorf("Find(%q) = %+v, want one quote of no one's, opening at Власти США", text, qs)
+	}
+}
