@@ -2759,3 +2759,14 @@ func TestCitedSourceSpeaks(t *testing.T) {
 		t.Errorf("Find(%q) = %+v, want one quote of no one's, opening at Власти США", text, qs)
 	}
 }
+
+// TestRoleEndsAtAnothersName: "с заместителем полпреда Олегом
+// Машковцевым и губернатором Пермского края Максимом Решетниковым": the
+// second man's role starts after the first man's name; "председатель
+// Ассоциации предпринимателей Республики Крым и Севастополя" joins places.
+// (Contest pages of November 2019.)
+func TestRoleEndsAtAnothersName(t *testing.T) {
+	checkSpeakerRoles(t, "ru", map[string][2]string{
+		"Вопрос обсудили на встрече с заместителем полпреда президента в ПФО Олегом Машковцевым и губернатором Пермского края Максимом Решетниковым.\n\n«Это решение принято», — сказал Решетников.": {"Максим Решетников", "губернатор Пермского края"},
+	})
+}

@@ -234,6 +234,12 @@ func roleBefore(ts []token, i int, lang string) string {
 			if ruStop[lw] && lw != "и" && lw != "по" && lw != "при" && lw != "в" {
 				break
 			}
+			if lw == "и" && k > 0 && ts[k-1].kind == tWord && ts[k-1].cap() && !ts[k-1].acronym() && isCyrillicWord(ts[k-1].text) && !ruPlaces[ts[k-1].low] && ruObliqueSurname(ts[k-1].text, unknownGender) {
+				// "с заместителем полпреда Олегом Машковцевым и
+				// губернатором Пермского края Максимом Решетниковым":
+				// another's name ends there
+				break
+			}
 			if _, ok := ruVerb(lw); ok || ruPastInIl(t.text) && !isRole(lw, lang) {
 				// a role holds no verb: "суд … освободил экс-депутата
 				// парламента Крыма Валерия Гриневича"
