@@ -234,10 +234,11 @@ func roleBefore(ts []token, i int, lang string) string {
 			if ruStop[lw] && lw != "и" && lw != "по" && lw != "при" && lw != "в" {
 				break
 			}
-			if lw == "и" && k > 0 && ts[k-1].kind == tWord && ts[k-1].cap() && !ts[k-1].acronym() && isCyrillicWord(ts[k-1].text) && !ruPlaces[ts[k-1].low] && ruObliqueSurname(ts[k-1].text, unknownGender) {
+			if _, _, given := ruGivenName(t.text); given && start >= 0 && holdsRoleBefore(ts, k) {
 				// "с заместителем полпреда Олегом Машковцевым и
-				// губернатором Пермского края Максимом Решетниковым":
-				// another's name ends there
+				// губернатором Пермского края Максимом Решетниковым", "с
+				// вице-премьером Виталием Мутко губернатор …": the name is
+				// another's, whose role ends there
 				break
 			}
 			if _, ok := ruVerb(lw); ok || ruPastInIl(t.text) && !isRole(lw, lang) {
@@ -324,6 +325,39 @@ func roleBefore(ts []token, i int, lang string) string {
 		break
 	}
 	return strings.Join(words, " ")
+}
+
+// holdsRoleBefore reports whether the Russian given name ts[k] and the
+// surname after it are another person's, between two roles: the next role
+// word follows the surname ("Виталием Мутко губернатор …") or "и" and a
+// role word in the name's case ("Олегом Машковцевым и губернатором",
+// "Виктор Рябишин и мэр"); not "президента Владимира Путина и куратор …",
+// whose roles, in two cases, are one man's.
+func holdsRoleBefore(ts []token, k int) bool {
+	if k+2 >= len(ts) || !ts[k+1].cap() {
+		return false
+	}
+	if r := ts[k+2]; r.kind == tWord && r.lower() && isRuRole(r.low) {
+		return true
+	}
+	if k+3 >= len(ts) || !ts[k+2].is("и") || !isRuRole(ts[k+3].low) {
+		return false
+	}
+	return ruCaseClass(ts[k].text) == ruCaseClass(ts[k+3].text)
+}
+
+// ruCaseClass tells, roughly, the case of a Russian noun or name: 0 the
+// nominative (as the lexicons give it), 1 the instrumental (-ом, -ем, -ой,
+// -ей), 2 another.
+func ruCaseClass(w string) int {
+	lw := lower(w)
+	if nom, _, ok := ruGivenName(w); ok && nom == w || ruRoleNom(lw) {
+		return 0
+	}
+	if endsWith(lw, "ом", "ем", "ой", "ей", "ым", "им") {
+		return 1
+	}
+	return 2
 }
 
 // ruNotYetRoleStems open adjectives before a Russian role word that say
