@@ -234,6 +234,9 @@ func roleBefore(ts []token, i int, lang string) string {
 			if ruStop[lw] && lw != "и" && lw != "по" && lw != "при" && lw != "в" {
 				break
 			}
+			if ruMediaHead(lw) && endsWith(lw, "е", "у", "ю") && start >= 0 {
+				break // "заявил газете The Financial Times глава …": told, not held
+			}
 			if _, _, given := ruGivenName(t.text); given && start >= 0 && holdsRoleBefore(ts, k) {
 				// "с заместителем полпреда Олегом Машковцевым и
 				// губернатором Пермского края Максимом Решетниковым", "с
