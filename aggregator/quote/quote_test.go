@@ -2790,3 +2790,12 @@ func TestOutletToldIsNoRole(t *testing.T) {
 		"«У нас нет рецессии», — заявил газете The Financial Times глава Минэкономразвития Максим Орешкин.": {"Максим Орешкин", "глава Минэкономразвития"},
 	})
 }
+
+// TestCapacityIsNoRole: "Виндман, как прямой свидетель разговора,
+// подтвердил" says in what capacity he spoke, not his role. (NV, 8
+// November 2019.)
+func TestCapacityIsNoRole(t *testing.T) {
+	checkSpeakerRoles(t, "ru", map[string][2]string{
+		"Александр Виндман, как прямой свидетель разговора, подтвердил, что «не было никаких сомнений».": {"Александр Виндман", ""},
+	})
+}

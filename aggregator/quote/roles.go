@@ -416,6 +416,10 @@ func appositive(ts []token, j int, lang string) string {
 			}
 		} else if _, ok := ruVerb(lw); ok {
 			break
+		} else if len(words) == 0 && (lw == "как" || lw == "будучи") {
+			// "Виндман, как прямой свидетель разговора, подтвердил":
+			// in what capacity he spoke, no role
+			return ""
 		}
 		if isRole(t.text, lang) && (lang != "ru" || ruRoleNom(lw) && !isRuOrg(lw)) {
 			// A Russian apposition agrees with the name: "Наталья, в
