@@ -76,9 +76,10 @@ func (d *doc) emit(s, e int, sp speaker, a attrib, direct bool) {
 		}
 		if d.lang == "ru" {
 			q.Role = ruRoleNomText(q.Role)
-			if ruClause(q.Role) {
+			if ruClause(q.Role) || ent.kind == kPerson && ruOrgWords[lower(q.Role)] {
 				// A role is a noun phrase: one holding a verb is a
-				// clause misread ("суд удовлетворить иск").
+				// clause misread ("суд удовлетворить иск"), and a body's
+				// bare noun is no person's role ("в суде").
 				q.Role = ""
 			}
 		}

@@ -2316,6 +2316,12 @@ func TestRoleInTheNominative(t *testing.T) {
 		"депутаты":  "депутаты",
 		"глава МИД": "глава МИД",
 		"советская и российская актриса": "советская и российская актриса",
+		// a body's word in the locative ("в пресс-службе администрации
+		// Перми сообщили"), not a role word like "сенатор"
+		"пресс-службе администрации Перми": "пресс-служба администрации Перми",
+		"ведомстве":    "ведомство",
+		"министерстве": "министерство",
+		"сенатор":      "сенатор",
 	} {
 		if got := ruRoleNomText(in); got != want {
 			t.Errorf("ruRoleNomText(%q) = %q, want %q", in, got, want)
@@ -2798,4 +2804,16 @@ func TestCapacityIsNoRole(t *testing.T) {
 	checkSpeakerRoles(t, "ru", map[string][2]string{
 		"Александр Виндман, как прямой свидетель разговора, подтвердил, что «не было никаких сомнений».": {"Александр Виндман", ""},
 	})
+}
+
+// TestBodyWordIsNoPersonsRole: "В суде Пономарёв назвал доводы Минюста
+// «нелепыми»" says where he spoke; a body's bare noun ("суд", "Кремль") is
+// no person's role. (A contest page of 1 November 2019.)
+func TestBodyWordIsNoPersonsRole(t *testing.T) {
+	text := "24 сентября руководителя движения Льва Пономарёва ещё раз оштрафовали.\n\nВ суде Пономарёв назвал доводы Минюста «нелепыми» «Впервые ликвидируется крупнейшая правозащитная организация в стране», — добавил он."
+	for _, q := range Find(text, "ru") {
+		if q.Speaker != "" && q.Role == "суд" || q.Role == "суде" {
+			t.Errorf("Find(%q): %+v, want no body's noun as his role", text, q)
+		}
+	}
 }

@@ -625,6 +625,13 @@ func ruRoleNomText(role string) string {
 	if lw == "" || ruRoleNom(lw) {
 		return role
 	}
+	if strings.HasSuffix(lw, "е") && !ruOrgWords[lw] && isRuOrg(lw) {
+		// "в пресс-службе управления сообщили": a body's word in the
+		// locative ("ведомстве", "министерстве", "суде")
+		if nom := ruOrgNom(w0); nom != w0 {
+			return strings.TrimSpace(nom + " " + rest)
+		}
+	}
 	if ruPluralRole(lw) {
 		return ""
 	}
