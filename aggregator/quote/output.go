@@ -76,10 +76,13 @@ func (d *doc) emit(s, e int, sp speaker, a attrib, direct bool) {
 		}
 		if d.lang == "ru" {
 			q.Role = ruRoleNomText(q.Role)
-			if ruClause(q.Role) || ent.kind == kPerson && ruOrgWords[lower(q.Role)] {
+			if ruClause(q.Role) || ent.kind == kPerson && ruOrgWords[lower(q.Role)] || ruRoleNamesAnother(q.Role) {
 				// A role is a noun phrase: one holding a verb is a
-				// clause misread ("суд удовлетворить иск"), and a body's
-				// bare noun is no person's role ("в суде").
+				// clause misread ("суд удовлетворить иск"), a body's
+				// bare noun is no person's role ("в суде"), and one
+				// naming someone in the nominative is another's
+				// ("Президент РФ Владимир Владимирович Путин своим
+				// указом …").
 				q.Role = ""
 			}
 		}
@@ -378,6 +381,20 @@ func (d *doc) addresses(s int, e *entity) bool {
 	}
 	names := strings.Fields(e.first + " " + e.last)
 	return slices.ContainsFunc(names, func(n string) bool { return strings.EqualFold(n, ws[0]) })
+}
+
+// ruRoleNamesAnother reports whether a Russian role holds a name in the
+// nominative (a given name the lexicon knows, then a capitalised word):
+// another person's, as roles hold names only in the genitive ("помощник
+// президента Владимира Путина").
+func ruRoleNamesAnother(role string) bool {
+	ws := strings.Fields(role)
+	for i, w := range ws {
+		if nom, g, ok := ruGivenName(w); ok && nom == w && g != unknownGender && firstUpper(w) && strings.ToUpper(w) != w && i+1 < len(ws) && firstUpper(ws[i+1]) {
+			return true
+		}
+	}
+	return false
 }
 
 // ruClause reports whether a Russian phrase reads as a clause, not a noun

@@ -2817,3 +2817,20 @@ func TestBodyWordIsNoPersonsRole(t *testing.T) {
 		}
 	}
 }
+
+// TestLongRoleAndNamesInIt: a Russian role of twelve words is read whole
+// ("председатель Совета при президенте РФ по правам человека и развитию
+// гражданского общества"); a role that holds a name in the nominative
+// ("Международному пресс-центру МКР-Медиа Сергей Костарев") is none.
+// (Contest pages of November 2019.)
+func TestLongRoleAndNamesInIt(t *testing.T) {
+	checkSpeakerRoles(t, "ru", map[string][2]string{
+		"«Я буду содействовать», — заявил председатель Совета при президенте РФ по правам человека и развитию гражданского общества Валерий Фадеев.": {"Валерий Фадеев", "председатель Совета при президенте РФ по правам человека и развитию гражданского общества"},
+	})
+	if got := ruRoleNamesAnother("Международному пресс-центру МКР-Медиа Сергей Костарев"); !got {
+		t.Errorf("ruRoleNamesAnother(… Сергей Костарев) = false, want true")
+	}
+	if got := ruRoleNamesAnother("помощник президента РФ Владимира Путина"); got {
+		t.Errorf("ruRoleNamesAnother(помощник президента РФ Владимира Путина) = true, want false")
+	}
+}

@@ -197,7 +197,7 @@ func roleBefore(ts []token, i int, lang string) string {
 	floor := i - 4*maxNameRun
 	start := -1
 	var keep []int
-	for k >= max(floor, 0) && len(keep) <= 10 {
+	for k >= max(floor, 0) && len(keep) <= 12 {
 		t := ts[k]
 		if t.is(")") {
 			// Skip back over a parenthesised aside.
