@@ -328,8 +328,8 @@ func (d *doc) parsePhrase(toks []token, cas int, nearest bool) (mention, bool) {
 			if n := len(descs); n > 0 && descs[n-1].at == i-1 && lang == "en" {
 				descs = descs[:n-1]
 			}
-			h := roleHead(lw, lang)
-			descs = append(descs, found{mention{kind: kDesc, head: h, role: descText(ts, i, lang), pos: t.s, gender: roleGender(h, lang), indef: enIndefinite(ts, i, lang) || ruIndefinite(ts, i, lang), place: ruPlaceOf(ts, i, descText(ts, i, lang), lang)}, i})
+			h, role := roleHead(lw, lang), descText(ts, i, lang)
+			descs = append(descs, found{mention{kind: kDesc, head: h, role: role, pos: t.s, gender: roleGender(h, lang), indef: enIndefinite(ts, i, lang) || ruIndefinite(ts, i, lang), place: ruPlaceOf(ts, i, role, lang)}, i})
 		}
 	}
 	// A platform after a preposition is where the words were posted ("—
@@ -453,8 +453,8 @@ func ruPlaceOf(ts []token, i int, role, lang string) string {
 			return c
 		}
 	}
-	for _, w := range strings.Fields(lower(role)) {
-		if c := demonymOf(w); c != "" {
+	for w := range strings.FieldsSeq(role) {
+		if c := demonymOf(lower(w)); c != "" {
 			return c
 		}
 	}

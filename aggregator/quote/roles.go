@@ -515,11 +515,19 @@ func descText(ts []token, i int, lang string) string {
 			end = k
 		}
 	}
-	var words []string
+	var b strings.Builder
+	n := 0
 	for _, t := range ts[start:end] {
-		words = append(words, t.text)
+		n += len(t.text) + 1
 	}
-	return strings.Join(words, " ")
+	b.Grow(n)
+	for k, t := range ts[start:end] {
+		if k > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(t.text)
+	}
+	return b.String()
 }
 
 func containsWord(s, w string) bool {
