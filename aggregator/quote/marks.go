@@ -35,9 +35,11 @@ const maxOpen = 16
 // paragraph.
 //
 // carried tells that the paragraph before ended inside an unclosed
-// quotation: a closing mark that closes nothing here, before any other
-// mark, ends that quotation, and the text before it is its continuation.
-func scanMarks(text string, p para, carried, reopened bool, work *int) []qspan {
+// quotation: the first closing mark here that closes nothing ends that
+// quotation, and the text before it is its continuation; runsOn, that a
+// later paragraph closes it, so that, closing nothing here, all of this
+// paragraph is quoted.
+func scanMarks(text string, p para, carried, runsOn, reopened bool, work *int) []qspan {
 	var stack []opener
 	var out []qspan
 	prev := rune(' ')
@@ -111,11 +113,11 @@ func scanMarks(text string, p para, carried, reopened bool, work *int) []qspan {
 				s, e := trimContent(text, o.end, i)
 				out = append(out, qspan{open: o.pos, close: i, cend: i + n, s: s, e: e, mark: o.r, parent: -1})
 				stack = stack[:k]
-			} else if carried && len(out) == 0 && len(stack) == 0 && r != '’' {
+			} else if carried && len(stack) == 0 && r != '’' {
 				s, e := trimContent(text, p.s, i)
 				out = append(out, qspan{open: p.s, close: i, cend: i + n, s: s, e: e, mark: r, parent: -1})
+				carried = false
 			}
-			carried = false
 		}
 		prev = r
 		i += n
@@ -134,6 +136,11 @@ func scanMarks(text string, p para, carried, reopened bool, work *int) []qspan {
 				stack = append(stack[:k], stack[k+1:]...)
 				break
 			}
+		}
+	}
+	if carried && runsOn && len(stack) == 0 && !opensWithMark(text[p.s:p.e]) {
+		if s, e := trimContent(text, p.s, p.e); e > s {
+			out = append(out, qspan{open: p.s, close: p.e, cend: p.e, s: s, e: e, mark: '»', parent: -1, unclosed: true})
 		}
 	}
 	if len(stack) > 0 {

@@ -149,7 +149,7 @@ func newDoc(text, lang string) *doc {
 	for pi := range d.paras {
 		p := &d.paras[pi]
 		reopened := lang == "en" && pi+1 < len(d.paras) && opensWithMark(text[d.paras[pi+1].s:d.paras[pi+1].e])
-		spans := scanMarks(text, *p, carried, reopened, &d.work)
+		spans := scanMarks(text, *p, carried, carried && d.closedLater(pi), reopened, &d.work)
 		// (Russian: English opens each paragraph of a long quotation again.)
 		carried = lang == "ru" && slices.ContainsFunc(spans, func(sp qspan) bool { return sp.unclosed })
 		base := len(d.spans)
@@ -166,6 +166,48 @@ func newDoc(text, lang string) *doc {
 		p.sents = sentences(p.toks, func(t token) bool { _, ok := d.verbAt(t); return ok }, d.lang == "en")
 	}
 	return d
+}
+
+// maxCarried is how many paragraphs a quotation left open may run on over
+// before the one that closes it.
+const maxCarried = 6
+
+// closedLater reports whether a quotation left open before paragraph pi is
+// closed by it or one of the maxCarried paragraphs after it, an attribution
+// following: the first of them that has a closing guillemet or
+// straight quote with none open before it in that paragraph, none of them
+// leaving one open ("«… ¶ … «воздух – земля» … ¶ …», — заявил Липовой"; not
+// a video's title and description, "Видео: «… ¶ …».").
+func (d *doc) closedLater(pi int) bool {
+	for k := pi; k < len(d.paras) && k <= pi+maxCarried; k++ {
+		depth, prev := 0, ' '
+		p := d.text[d.paras[k].s:d.paras[k].e]
+		for i, r := range p {
+			d.work++
+			opens := r == '«'
+			if r == '"' {
+				next, _ := utf8.DecodeRuneInString(p[i+1:])
+				opens = openCtx(prev) && !closeCtx(next)
+			}
+			switch {
+			case opens:
+				depth++
+			case (r == '»' || r == '"') && depth == 0:
+				// Closed, and an attribution follows ("», — заявил", "»,
+				// передает").
+				after := strings.TrimLeftFunc(p[i+utf8.RuneLen(r):], isSpace)
+				next, _ := utf8.DecodeRuneInString(after)
+				return next == ',' || isDash(next)
+			case r == '»' || r == '"':
+				depth--
+			}
+			prev = r
+		}
+		if depth > 0 {
+			return false
+		}
+	}
+	return false
 }
 
 // sentenceOf returns the bounds [ss, se) of the sentence holding token i of

@@ -1573,6 +1573,49 @@ func TestQuotationOverParagraphs(t *testing.T) {
 	}
 }
 
+// TestQuotationOverSeveralParagraphs: a Russian quotation opened in one
+// paragraph may run on over paragraphs with no mark of their own, or with
+// quoted words inside, to the one that closes it: each of them is a quote
+// of the speaker the attribution after it names (independent-press.info, 15
+// November 2019). A paragraph after an open mark that nothing closes, or
+// that another quotation follows, is no quote.
+func TestQuotationOverSeveralParagraphs(t *testing.T) {
+	for text, want := range map[string][]string{
+		"Генерал-майор Сергей Липовой прокомментировал угрозы США.\n\n" +
+			"«Военное сотрудничество России и Египта крепнет с каждым годом.\n\n" +
+			"Напомню, что США во время арабской весны предали тогдашнего президента Мубарака.\n\n" +
+			"Су-35 имеет целый набор управляемых ракет типа «воздух – воздух» и «воздух – земля».\n\n" +
+			"Что касается угроз со стороны США, то это обычная для них практика», - заявил Липовой.": {
+			"Военное сотрудничество России и Египта крепнет с каждым годом.",
+			"Напомню, что США во время арабской весны предали тогдашнего президента Мубарака.",
+			"Су-35 имеет целый набор управляемых ракет типа «воздух – воздух» и «воздух – земля».",
+			"Что касается угроз со стороны США, то это обычная для них практика",
+		},
+		"Тренер Юрий Бабенко рассказал о подготовке.\n\n" +
+			"\"В Хельсинки мы смотрим сочетания.\n\n" +
+			"Времени осталось не так много.\n\n" +
+			"Дело же не в возрасте\", - отметил Бабенко.": {
+			"В Хельсинки мы смотрим сочетания.", "Времени осталось не так много.", "Дело же не в возрасте",
+		},
+		"Министр Иван Петров сказал: «Мы начнём в мае.\n\n" +
+			"Строители уже на месте.\n\n" +
+			"«Работы хватит всем», — добавил он.": {"Мы начнём в мае.", "Работы хватит всем"},
+		"Министр Иван Петров сказал: «Мы начнём в мае.\n\n" +
+			"Строители уже на месте. Дорогу откроют в июне.": {"Мы начнём в мае."},
+	} {
+		var got []string
+		for _, q := range Find(text, "ru") {
+			if q.Speaker != "Иван Петров" && q.Speaker != "Сергей Липовой" && q.Speaker != "Юрий Бабенко" {
+				t.Errorf("%q: speaker %q", q.Text, q.Speaker)
+			}
+			got = append(got, q.Text)
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("quotes %q\nwant %q", got, want)
+		}
+	}
+}
+
 // TestEnglishBodyAsWritten: an English body is credited under the name
 // the attribution gives it. A longer name that starts with it names a part
 // or a product of it ("NASA Human Landing System", "VW ID"), not the body
