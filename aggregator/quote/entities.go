@@ -380,13 +380,8 @@ func (d *doc) addPerson(m mention) *entity {
 			best.last = last
 		}
 	}
-	if best.gender == unknownGender && (g == masculine || g == feminine) && isCyrillicWord(best.last) {
-		// the gender now known tells the case of a name kept as printed:
-		// "Богдана Яременко" is Богдан's genitive when he spoke ("заявил")
-		f, l, _ := ruNominative(strings.Fields(best.first), best.last, caseNom, g)
-		best.first, best.last = strings.Join(f, " "), l
-	}
 	if best.gender == unknownGender {
+		best.learnNameGender(g)
 		best.gender = g
 	}
 	if m.role != "" {

@@ -2283,8 +2283,11 @@ func TestCueRelativeClause(t *testing.T) {
 // A man's surname in the genitive that reads like a woman's nominative
 // ("исключения Полякова" of Антон Поляков) is no subject for a later "он";
 // a speech verb's gender tells a person's whose name did not ("Евгения"
-// may be a man's genitive; "рассказала Лукьянова" is a woman's). (Contest
-// pages of 14 and 8 November 2019: newsone.ua, fontanka.ru.)
+// may be a man's genitive; "рассказала Лукьянова" is a woman's), and so
+// the case of the name ("нардепа Богдана Яременко" is Богдан's when
+// "Яременко написал"); a pronoun's does not, as it may be read as the
+// wrong person ("аспирантки Анастасии Ещенко" is no Анастасий). (Contest
+// pages of 14, 8 and 1 November 2019: newsone.ua, fontanka.ru, pravda.com.ua.)
 func TestGenderOfTheNamed(t *testing.T) {
 	checkSpeakers(t, "ru", map[string][]string{
 		"Для исключения нардепа Антона Полякова не хватает голосов, заявил Давид Арахамия.\n\n" +
@@ -2293,6 +2296,10 @@ func TestGenderOfTheNamed(t *testing.T) {
 		"Евгения Лукьянова, подруга аспирантки, убитой доцентом Олегом Соколовым, опубликовала переписку.\n\n" +
 			"«Она очень сильно и очень чисто любила Соколова», — рассказала Лукьянова.\n\n" +
 			"«Это не „оступился раз в своей долгой, честной жизни“, как он выразился на суде.»": {"Евгения Лукьянова", "Евгения Лукьянова", "Олег Соколов"},
+		"Фракции призвали уволить нардепа Богдана Яременко с должности главы комитета.\n\n" +
+			"Яременко написал в Facebook: \"Получив такой сигнал, я совершил вчера провокацию\".": {"Богдан Яременко"},
+		"С инициативой выступил профессор Владислав Щепельков. Идея связана с убийством аспирантки Анастасии Ещенко.\n\n" +
+			"«В последние дни эта тема широко обсуждается в средствах массовой информации», — отметил он.": {""},
 	})
 }
 

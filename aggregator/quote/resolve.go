@@ -188,13 +188,13 @@ func (d *doc) resolve(m mention, g gender) (*entity, string) {
 				if m.role != "" {
 					addRole(best, m.role)
 				}
-				best.learnGender(g)
+				best.learnNameGender(g)
 				d.notePerson(m.pos, best, mentionNom(m))
 				return best, m.role
 			}
 		}
 		e := d.addPerson(m)
-		e.learnGender(g)
+		e.learnNameGender(g)
 		d.notePerson(m.pos, e, mentionNom(m))
 		return e, m.role
 	case kOrg:
@@ -602,12 +602,26 @@ func spokesRoleIn(role string) bool {
 	return false
 }
 
-// learnGender gives person e the gender g that a pronoun read as them or
-// the Russian speech verb they are the subject of shows, when their name
-// did not tell ("Евгения Лукьянова" may be a man's genitive; "рассказала
+// learnGender gives person e the gender g that a pronoun read as them
+// shows, when their name did not tell ("Евгения Лукьянова" may be a man's genitive; "рассказала
 // Лукьянова" is a woman's). English verbs show none.
 func (e *entity) learnGender(g gender) {
 	if e.kind == kPerson && e.gender == unknownGender && (g == masculine || g == feminine) {
 		e.gender = g
+	}
+}
+
+// learnNameGender is learnGender from the verb of a mention of e by name.
+// The gender tells the case of a Russian name kept as printed: "Богдана
+// Яременко" is Богдан's genitive when "Яременко написал". (A pronoun's
+// gender does not: it may have been read as the wrong person.)
+func (e *entity) learnNameGender(g gender) {
+	if e.kind != kPerson || e.gender != unknownGender || g != masculine && g != feminine {
+		return
+	}
+	e.gender = g
+	if isCyrillicWord(e.last) {
+		f, l, _ := ruNominative(strings.Fields(e.first), e.last, caseNom, g)
+		e.first, e.last = strings.Join(f, " "), l
 	}
 }
