@@ -434,6 +434,12 @@ func (d *doc) leftAttr(toks []token, ss, qi int) attrib {
 					return b
 				}
 			}
+			if g == gerund {
+				if m, ok := d.invertedSubject(toks, ss, k); ok {
+					a.m = m
+					return a
+				}
+			}
 			m, ok := d.leftSubject(toks, ss, k)
 			if ok && (m.kind == kPerson || m.kind == kPronoun) {
 				a.m = m
@@ -476,6 +482,43 @@ func (d *doc) leftAttr(toks []token, ss, qi int) attrib {
 		}
 	}
 	return attrib{}
+}
+
+// invertedSubject finds the subject a Russian gerund at toks[k] shares
+// with the sentence's verb where that subject follows the verb: "На защиту
+// Макрона встало правительство, отметив …" is the government's, not
+// Macron's. The verb is the last speech verb or past-tense form in the
+// clause before the gerund's comma, and a body or a person in the
+// nominative stands between them.
+func (d *doc) invertedSubject(toks []token, ss, k int) (mention, bool) {
+	c := k - 1
+	if c <= ss || !toks[c].is(",") {
+		return mention{}, false
+	}
+	for j := c - 1; j > ss; j-- {
+		t := toks[j]
+		if t.kind == tPunct || t.kind == tDash {
+			return mention{}, false // the verb's clause ends here
+		}
+		if _, speech := d.verbAt(t); t.kind != tWord || !t.lower() || !speech && !ruPastForm(t.low) {
+			continue
+		}
+		if j+1 >= c {
+			return mention{}, false // the subject, if any, stands before the verb
+		}
+		m, ok := d.parsePhrase(toks[j+1:c], caseNom, false)
+		if !ok || m.kind != kOrg && m.kind != kPerson && m.kind != kDesc || m.kind == kPerson && m.cas != caseNom {
+			return mention{}, false
+		}
+		return m, true
+	}
+	return mention{}, false
+}
+
+// ruPastForm reports whether a lower-case Russian word reads as a verb's
+// past tense, reflexive or not ("встало", "выступил", "заявились").
+func ruPastForm(w string) bool {
+	return len([]rune(w)) >= 4 && endsWith(w, "л", "ла", "ло", "ли", "лся", "лась", "лось", "лись") && !ruAdjectiveForm(w)
 }
 
 // leftSubject finds the subject of a verb at v in toks[ss:v), trying the
