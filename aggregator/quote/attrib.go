@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -509,6 +510,9 @@ func (d *doc) invertedSubject(toks []token, ss, k int) (mention, bool) {
 		m, ok := d.parsePhrase(toks[j+1:c], caseNom, false)
 		if !ok || m.kind != kOrg && m.kind != kPerson && m.kind != kDesc || m.kind == kPerson && m.cas != caseNom {
 			return mention{}, false
+		}
+		if m.kind == kDesc && !(toks[j+1].is("в") || toks[j+1].is("во") || toks[j+1].is("на")) && !slices.ContainsFunc(toks[j+1:c], func(t token) bool { return t.s == m.pos && ruRoleNom(t.low) }) {
+			return mention{}, false // one told ("направил министру"), not who spoke; but "сообщили в ведомстве"
 		}
 		return m, true
 	}

@@ -291,6 +291,20 @@ func roleBefore(ts []token, i int, lang string) string {
 		}
 		break
 	}
+	// A Russian role's adjectives in the nominative are its own
+	// ("Генеральный прокурор", "научный сотрудник"), but for those that say
+	// it is not held as written ("бывший", "будущий": below); a role in an
+	// oblique case is given without them.
+	adjectives := 0
+	for lang == "ru" && start+1 < len(keep) && ruRoleNom(ts[keep[start]].low) {
+		t := ts[keep[start+1]]
+		if !ruNomAdjective(t.low) || !ruAdjectiveAgrees(t.low, ts[keep[start]].low) || utf8.RuneCountInString(t.low) < 5 || strings.HasPrefix(t.low, "бывш") || hasPrefixIn(t.low, ruNotYetRoleStems) ||
+			t.cap() && keep[start+1] > 0 && !endsSentence(ts[keep[start+1]-1]) {
+			break
+		}
+		start++
+		adjectives++
+	}
 	var words []string
 	for x := start; x >= 0; x-- {
 		words = append(words, ts[keep[x]].text)
@@ -299,7 +313,13 @@ func roleBefore(ts []token, i int, lang string) string {
 		switch before := ts[keep[start+1]].low; {
 		case strings.HasPrefix(before, "бывш") && !strings.Contains(words[0], "-"):
 			// "бывший министр финансов": a former minister is no minister
-			words[0] = "экс-" + words[0]
+			// ("бывший литовский премьер-министр": a country's adjective
+			// stays before, "литовский экс-премьер-министр")
+			k := 0
+			for k < adjectives && demonymOf(lower(words[k])) != "" {
+				k++
+			}
+			words[k] = "экс-" + words[k]
 		case before == "обязанности" && start+2 < len(keep) && strings.HasPrefix(ts[keep[start+2]].low, "исполняющ"):
 			// "исполняющий обязанности губернатора": acting, as written
 			return "и.о. " + strings.Join(words, " ")
@@ -328,6 +348,23 @@ func roleBefore(ts []token, i int, lang string) string {
 		break
 	}
 	return strings.Join(words, " ")
+}
+
+// ruAdjectiveAgrees reports whether a Russian adjective in the nominative
+// may go with a role noun in the nominative: a plural one with a plural
+// noun, a neuter one with a neuter noun ("немецкое издание"), a feminine
+// one with a noun in -а, -я ("украинская певица"), a masculine one with
+// any other ("новый глава"); not "предложение депутат".
+func ruAdjectiveAgrees(adj, noun string) bool {
+	switch {
+	case endsWith(adj, "ые", "ие"):
+		return ruPluralRole(noun)
+	case endsWith(adj, "ое", "ее"):
+		return endsWith(noun, "е", "о")
+	case endsWith(adj, "ая", "яя"):
+		return endsWith(noun, "а", "я")
+	}
+	return !ruPluralRole(noun)
 }
 
 // holdsRoleBefore reports whether the Russian given name ts[k] and the
