@@ -399,8 +399,9 @@ func ruRoleNamesAnother(role string) bool {
 
 // ruClause reports whether a Russian phrase reads as a clause, not a noun
 // phrase: it holds a relative pronoun ("главой которого является …") or a
-// verb, a speech verb or a lower-case infinitive or plural past tense
-// ("удовлетворить", "задали"; the masculine and feminine past, and the
+// verb, a speech verb or a lower-case infinitive, plural past tense or
+// present tense in -ует, -ывает, -ится … ("удовлетворить", "задали",
+// "фигурирует"; the masculine and feminine past, and the
 // plural in -ели, are too like nouns to tell: "генерал", "отдела",
 // "представители", but for the suffixes no noun has: "ликвидировал").
 func ruClause(phrase string) bool {
@@ -414,7 +415,9 @@ func ruClause(phrase string) bool {
 		if _, ok := ruVerb(w); ok {
 			return true
 		}
-		if utf8.RuneCountInString(w) >= 6 && endsWith(w, "ать", "ять", "ить", "еть", "уть", "ться", "тись", "ировал", "ировала", "изовал", "изовала", "ствовал", "ствовала") ||
+		if utf8.RuneCountInString(w) >= 6 && endsWith(w, "ать", "ять", "ить", "еть", "уть", "ться", "тись", "ировал", "ировала", "изовал", "изовала", "ствовал", "ствовала",
+			"ует", "уют", "ывает", "ивает", "ается", "уется", "ится", "ются", "ятся") || // "экс-лидер фигурирует"
+
 			utf8.RuneCountInString(w) >= 5 && endsWith(w, "али", "или", "ыли", "яли") ||
 			utf8.RuneCountInString(w) >= 6 && endsWith(w, "бли", "гли", "зли", "кли") { // "погибли", "смогли"
 			return true

@@ -2796,8 +2796,16 @@ func TestLatinWordBeforeCyrillicName(t *testing.T) {
 	checkSpeakerRoles(t, "ru", map[string][2]string{
 		"«Отличная новость для криптосообщества», - написал в Twitter Нишал Шетти, гендиректор криптобиржи Wazirx.": {"Нишал Шетти", "гендиректор криптобиржи Wazirx"},
 	})
-	if got := ruClause("суд ликвидировал движение"); !got {
-		t.Errorf("ruClause(суд ликвидировал движение) = false, want true")
+	for phrase, want := range map[string]bool{
+		"суд ликвидировал движение":                     true,
+		"экс-лидер фигурирует":                          true, // a present tense (a contest page of 15 November 2019)
+		"Режиссер характеризует свою работу следующим":  true,
+		"глава комитета Совета Федерации":               false,
+		"председатель совета муниципальных образований": false,
+	} {
+		if got := ruClause(phrase); got != want {
+			t.Errorf("ruClause(%s) = %v, want %v", phrase, got, want)
+		}
 	}
 }
 
