@@ -320,9 +320,12 @@ func roleBefore(ts []token, i int, lang string) string {
 				k++
 			}
 			words[k] = "экс-" + words[k]
-		case before == "обязанности" && start+2 < len(keep) && strings.HasPrefix(ts[keep[start+2]].low, "исполняющ"):
-			// "исполняющий обязанности губернатора": acting, as written
+		case before == "обязанности" && start+2 < len(keep) && strings.HasPrefix(ts[keep[start+2]].low, "исполняющ"),
+			strings.ReplaceAll(before, " ", "") == "и.о.":
+			// "исполняющий обязанности губернатора", "и. о. главы": acting, as written
 			return "и.о. " + strings.Join(words, " ")
+		case before == "врио":
+			return "врио " + strings.Join(words, " ")
 		case hasPrefixIn(before, ruNotYetRoleStems) && !endsWith(before, "ем", "ее"):
 			// "будущий губернатор", "почетный президент клуба": the role
 			// is not held, or not as the word says; say none (but "в

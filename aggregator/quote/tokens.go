@@ -92,7 +92,7 @@ func tokenize(text string, s, e int, spans []qspan, qs []int) []token {
 		case isSpace(r):
 			i += n
 		case isWordRune(r):
-			if ab := dottedAbbrev(text[i:e]); ab > 0 {
+			if ab := max(dottedAbbrev(text[i:e]), actingAbbrev(text[i:e])); ab > 0 {
 				// "U.S.", "U.K.": one word, not two initials
 				out = append(out, token{kind: tWord, s: i, e: i + ab, text: text[i : i+ab], low: strings.ToLower(text[i : i+ab]), q: -1})
 				i += ab
@@ -199,6 +199,28 @@ func dottedAbbrev(s string) int {
 		}
 	}
 	return 0
+}
+
+// actingAbbrev returns the length of "и.о." or "и. о." (acting, before a
+// role) that s starts with, or 0: one word, whose dots end no sentence and
+// whose "и" joins nothing.
+func actingAbbrev(s string) int {
+	rest, ok := strings.CutPrefix(s, "и.")
+	if !ok {
+		rest, ok = strings.CutPrefix(s, "И.")
+	}
+	if !ok {
+		return 0
+	}
+	rest = strings.TrimPrefix(rest, " ")
+	rest, ok = strings.CutPrefix(rest, "о.")
+	if !ok {
+		return 0
+	}
+	if r, _ := utf8.DecodeRuneInString(rest); unicode.IsLetter(r) {
+		return 0
+	}
+	return len(s) - len(rest)
 }
 
 // domainTail returns the length of a top-level domain that s starts with
