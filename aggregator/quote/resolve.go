@@ -603,8 +603,8 @@ func spokesRoleIn(role string) bool {
 }
 
 // learnGender gives person e the gender g that a pronoun read as them
-// shows, when their name did not tell ("Евгения Лукьянова" may be a man's genitive; "рассказала
-// Лукьянова" is a woman's). English verbs show none.
+// shows, when their name did not tell ("Евгения Лукьянова" may be a man's
+// genitive; "рассказала Лукьянова" is a woman's). English verbs show none.
 func (e *entity) learnGender(g gender) {
 	if e.kind == kPerson && e.gender == unknownGender && (g == masculine || g == feminine) {
 		e.gender = g
