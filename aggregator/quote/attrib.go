@@ -501,7 +501,8 @@ func (d *doc) invertedSubject(toks []token, ss, k int) (mention, bool) {
 		if t.kind == tPunct || t.kind == tDash {
 			return mention{}, false // the verb's clause ends here
 		}
-		if _, speech := d.verbAt(t); t.kind != tWord || !t.lower() || !speech && !ruPastForm(t.low) {
+		_, speech := d.verbAt(t)
+		if _, past := ruPastTense(t.low); t.kind != tWord || !t.lower() || !speech && !past {
 			continue
 		}
 		if j+1 >= c {
@@ -517,12 +518,6 @@ func (d *doc) invertedSubject(toks []token, ss, k int) (mention, bool) {
 		return m, true
 	}
 	return mention{}, false
-}
-
-// ruPastForm reports whether a lower-case Russian word reads as a verb's
-// past tense, reflexive or not ("встало", "выступил", "заявились").
-func ruPastForm(w string) bool {
-	return len([]rune(w)) >= 4 && endsWith(w, "л", "ла", "ло", "ли", "лся", "лась", "лось", "лись") && !ruAdjectiveForm(w)
 }
 
 // leftSubject finds the subject of a verb at v in toks[ss:v), trying the

@@ -142,16 +142,6 @@ func interviewWord(w string) bool {
 	return startsWith(w, "поговорил", "побеседовал", "беседовал", "беседа", "беседе", "беседу", "интервью", "разговор")
 }
 
-// startsWith reports whether w starts with one of starts.
-func startsWith(w string, starts ...string) bool {
-	for _, s := range starts {
-		if strings.HasPrefix(w, s) {
-			return true
-		}
-	}
-	return false
-}
-
 // bareTurn reports whether paragraph pi is Russian dash speech with no
 // attribution clause: a turn of an interview or a dialogue.
 func (d *doc) bareTurn(pi int) bool {

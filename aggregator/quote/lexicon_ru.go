@@ -1,6 +1,9 @@
 package quote
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // ruVerbStems are stems of Russian speech verbs; the past tense adds -л,
 // -ла, -ло, -ли (and -лся, -лась, -лись for reflexives), the perfective
@@ -93,16 +96,28 @@ func ruVerb(w string) (gender, bool) {
 // used after a dash that follows a quotation, where any such verb reports
 // the quotation.
 func ruPastGender(w string) (gender, bool) {
-	if ruNotSpeech[w] || len([]rune(w)) < 4 {
+	if g, ok := ruPastTense(w); ok && g != neuter && !ruNotSpeech[w] {
+		return g, true
+	}
+	return unknownGender, false
+}
+
+// ruPastTense reads a word of four letters or more ending as a Russian
+// past tense does, reflexive or not, and its gender: "посетовала",
+// "выступил", "заявились", "встало".
+func ruPastTense(w string) (gender, bool) {
+	if utf8.RuneCountInString(w) < 4 {
 		return unknownGender, false
 	}
 	switch {
-	case strings.HasSuffix(w, "лась"), strings.HasSuffix(w, "ла"):
+	case endsWith(w, "лась", "ла"):
 		return feminine, true
-	case strings.HasSuffix(w, "лся"), strings.HasSuffix(w, "л"):
+	case endsWith(w, "лся", "л"):
 		return masculine, true
-	case strings.HasSuffix(w, "лись"), strings.HasSuffix(w, "ли"):
+	case endsWith(w, "лись", "ли"):
 		return plural, true
+	case endsWith(w, "лось", "ло"):
+		return neuter, true
 	}
 	return unknownGender, false
 }

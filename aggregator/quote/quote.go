@@ -146,10 +146,14 @@ func newDoc(text, lang string) *doc {
 		budget: workBase + workPerByte*len(text)}
 	d.paras = paragraphs(text)
 	carried := false
+	closing := -1 // the paragraph that closes the quotation carried on, once found
 	for pi := range d.paras {
 		p := &d.paras[pi]
 		reopened := lang == "en" && pi+1 < len(d.paras) && opensWithMark(text[d.paras[pi+1].s:d.paras[pi+1].e])
-		spans := scanMarks(text, *p, carried, carried && d.closedLater(pi), reopened, &d.work)
+		if carried && closing < pi {
+			closing = d.closingPara(pi)
+		}
+		spans := scanMarks(text, *p, carried, carried && closing >= pi, reopened, &d.work)
 		// (Russian: English opens each paragraph of a long quotation again.)
 		carried = lang == "ru" && slices.ContainsFunc(spans, func(sp qspan) bool { return sp.unclosed })
 		base := len(d.spans)
@@ -172,13 +176,14 @@ func newDoc(text, lang string) *doc {
 // before the one that closes it.
 const maxCarried = 6
 
-// closedLater reports whether a quotation left open before paragraph pi is
-// closed by it or one of the maxCarried paragraphs after it, an attribution
-// following: the first of them that has a closing guillemet or
-// straight quote with none open before it in that paragraph, none of them
-// leaving one open ("«… ¶ … «воздух – земля» … ¶ …», — заявил Липовой"; not
-// a video's title and description, "Видео: «… ¶ …».").
-func (d *doc) closedLater(pi int) bool {
+// closingPara returns the paragraph that closes a quotation left open before
+// paragraph pi, an attribution following, if it is pi or one of the
+// maxCarried paragraphs after it, else -1: the first of them that has a
+// closing guillemet or straight quote with none open before it in that
+// paragraph, none of them leaving one open ("«… ¶ … «воздух – земля» … ¶
+// …», — заявил Липовой"; not a video's title and description, "Видео: «… ¶
+// …»."). It is the same for each paragraph up to it.
+func (d *doc) closingPara(pi int) int {
 	for k := pi; k < len(d.paras) && k <= pi+maxCarried; k++ {
 		depth, prev := 0, ' '
 		p := d.text[d.paras[k].s:d.paras[k].e]
@@ -196,18 +201,20 @@ func (d *doc) closedLater(pi int) bool {
 				// Closed, and an attribution follows ("», — заявил", "»,
 				// передает").
 				after := strings.TrimLeftFunc(p[i+utf8.RuneLen(r):], isSpace)
-				next, _ := utf8.DecodeRuneInString(after)
-				return next == ',' || isDash(next)
+				if next, _ := utf8.DecodeRuneInString(after); next == ',' || isDash(next) {
+					return k
+				}
+				return -1
 			case r == '»' || r == '"':
 				depth--
 			}
 			prev = r
 		}
 		if depth > 0 {
-			return false
+			return -1
 		}
 	}
-	return false
+	return -1
 }
 
 // sentenceOf returns the bounds [ss, se) of the sentence holding token i of

@@ -616,11 +616,10 @@ func (e *entity) learnGender(g gender) {
 // Яременко" is Богдан's genitive when "Яременко написал". (A pronoun's
 // gender does not: it may have been read as the wrong person.)
 func (e *entity) learnNameGender(g gender) {
-	if e.kind != kPerson || e.gender != unknownGender || g != masculine && g != feminine {
+	if e.gender != unknownGender {
 		return
 	}
-	e.gender = g
-	if isCyrillicWord(e.last) {
+	if e.learnGender(g); e.gender != unknownGender && isCyrillicWord(e.last) {
 		f, l, _ := ruNominative(strings.Fields(e.first), e.last, caseNom, g)
 		e.first, e.last = strings.Join(f, " "), l
 	}

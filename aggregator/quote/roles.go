@@ -298,7 +298,7 @@ func roleBefore(ts []token, i int, lang string) string {
 	adjectives := 0
 	for lang == "ru" && start+1 < len(keep) && ruRoleNom(ts[keep[start]].low) {
 		t := ts[keep[start+1]]
-		if !ruNomAdjective(t.low) || !ruAdjectiveAgrees(t.low, ts[keep[start]].low) || utf8.RuneCountInString(t.low) < 5 || strings.HasPrefix(t.low, "бывш") || hasPrefixIn(t.low, ruNotYetRoleStems) ||
+		if !ruNomAdjective(t.low) || !ruAdjectiveAgrees(t.low, ts[keep[start]].low) || utf8.RuneCountInString(t.low) < 5 || strings.HasPrefix(t.low, "бывш") || startsWith(t.low, ruNotYetRoleStems...) ||
 			t.cap() && keep[start+1] > 0 && !endsSentence(ts[keep[start+1]-1]) {
 			break
 		}
@@ -326,7 +326,7 @@ func roleBefore(ts []token, i int, lang string) string {
 			return "и.о. " + strings.Join(words, " ")
 		case before == "врио":
 			return "врио " + strings.Join(words, " ")
-		case hasPrefixIn(before, ruNotYetRoleStems) && !endsWith(before, "ем", "ее"):
+		case startsWith(before, ruNotYetRoleStems...) && !endsWith(before, "ем", "ее"):
 			// "будущий губернатор", "почетный президент клуба": the role
 			// is not held, or not as the word says; say none (but "в
 			// отдаленном будущем президент …" is the noun, "future")
@@ -354,20 +354,20 @@ func roleBefore(ts []token, i int, lang string) string {
 }
 
 // ruAdjectiveAgrees reports whether a Russian adjective in the nominative
-// may go with a role noun in the nominative: a plural one with a plural
-// noun, a neuter one with a neuter noun ("немецкое издание"), a feminine
-// one with a noun in -а, -я ("украинская певица"), a masculine one with
-// any other ("новый глава"); not "предложение депутат".
+// may go with a role word in the nominative singular: no plural one
+// ("предложение депутат"), a neuter one with a neuter noun ("немецкое
+// издание"), a feminine one with a noun in -а, -я ("украинская певица"), a
+// masculine one with any ("новый глава").
 func ruAdjectiveAgrees(adj, noun string) bool {
 	switch {
 	case endsWith(adj, "ые", "ие"):
-		return ruPluralRole(noun)
+		return false
 	case endsWith(adj, "ое", "ее"):
 		return endsWith(noun, "е", "о")
 	case endsWith(adj, "ая", "яя"):
 		return endsWith(noun, "а", "я")
 	}
-	return !ruPluralRole(noun)
+	return true
 }
 
 // holdsRoleBefore reports whether the Russian given name ts[k] and the
@@ -407,16 +407,6 @@ func ruCaseClass(w string) int {
 // its holder does not hold it, or not in full: "будущий губернатор",
 // "почетный президент", "несостоявшийся мэр", "покойный патриарх".
 var ruNotYetRoleStems = []string{"будущ", "почетн", "почётн", "несостоявш", "покойн", "потенциальн", "предполагаем", "возможн", "новоизбранн"}
-
-// hasPrefixIn reports whether s starts with one of prefixes.
-func hasPrefixIn(s string, prefixes []string) bool {
-	for _, p := range prefixes {
-		if strings.HasPrefix(s, p) {
-			return true
-		}
-	}
-	return false
-}
 
 // enClauseOpeners open a clause after a role ("a professor whose research
 // includes …", "who was an adviser … but") or after a name ("Mrs. Clinton,

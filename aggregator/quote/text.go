@@ -141,6 +141,16 @@ func endsWith(w string, ends ...string) bool {
 	return false
 }
 
+// startsWith reports whether w starts with one of starts.
+func startsWith(w string, starts ...string) bool {
+	for _, s := range starts {
+		if strings.HasPrefix(w, s) {
+			return true
+		}
+	}
+	return false
+}
+
 // stemSet is the set of the stems of the words of s (news.Stem, the stemmer
 // routing and search use).
 func stemSet(s string) map[string]bool {
