@@ -193,7 +193,7 @@ func (d *doc) indirect(pi, ss, se int) {
 				// производятся эти носители, Дмитрий Баранов.": past the
 				// relative clause, the name that ends the sentence is who
 				// spoke.
-				if k, ok := d.nameAfterRelative(toks, ce, se); ok {
+				if k, ok := d.nameEndingSentence(toks, ce, se); ok {
 					m, ce = k, se
 				}
 			}
@@ -236,30 +236,38 @@ func (d *doc) indirect(pi, ss, se int) {
 	}
 }
 
-// nameAfterRelative returns the person named at the end of the sentence
-// toks[:se] after a relative clause that opens at the comma toks[ce] (", где
-// …, Дмитрий Баранов."), with nothing after the name.
-func (d *doc) nameAfterRelative(toks []token, ce, se int) (mention, bool) {
-	if ce+1 >= se || !toks[ce].is(",") || !relativeWord(toks[ce+1].low) && !ruRelativeAdverbs[toks[ce+1].low] {
+// nameEndingSentence returns the person named at the end of the sentence
+// toks[:se], after the comma toks[ce] that cuts a description short: past
+// a relative clause (", где производятся эти носители, Дмитрий Баранов.")
+// or past more bodies the role is of (", Tiburon Research Андрей Сычев.").
+// Every word after the last comma is capitalised, and the name ends the
+// sentence.
+func (d *doc) nameEndingSentence(toks []token, ce, se int) (mention, bool) {
+	if ce+1 >= se || !toks[ce].is(",") {
 		return mention{}, false
 	}
 	last := se
 	if endsSentence(toks[se-1]) {
 		last = se - 1
 	}
-	for k := ce + 2; k+1 < last; k++ {
-		if !toks[k].is(",") {
-			continue
+	k := ce
+	if relativeWord(toks[ce+1].low) || ruRelativeAdverbs[toks[ce+1].low] {
+		k = slices.IndexFunc(toks[ce+2:last], func(t token) bool { return t.is(",") })
+		if k < 0 {
+			return mention{}, false
 		}
-		for _, t := range toks[k+1 : last] {
-			if t.kind != tWord || !t.cap() {
-				return mention{}, false
-			}
-		}
-		m, ok := d.parsePhrase(toks[k+1:last], caseNom, false)
-		return m, ok && m.kind == kPerson && m.strong && len(m.first) > 0 && m.pos == toks[k+1].s
+		k += ce + 2
 	}
-	return mention{}, false
+	if k+1 >= last {
+		return mention{}, false
+	}
+	for _, t := range toks[k+1 : last] {
+		if t.kind != tWord || !t.cap() {
+			return mention{}, false
+		}
+	}
+	m, ok := d.parsePhrase(toks[k+1:last], caseNom, false)
+	return m, ok && m.kind == kPerson && m.strong && len(m.first) > 0 && m.last == toks[last-1].text
 }
 
 // ruRelativeAdverbs open a relative clause about a place or time: "центр

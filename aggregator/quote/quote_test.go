@@ -2571,14 +2571,22 @@ func TestNameInAppositionToCue(t *testing.T) {
 	}
 }
 
-// TestNameAfterRelativeClause: "…, рассказал гендиректор центра
-// «Прогресс», где производятся эти носители, Дмитрий Баранов." credits
-// the man named after the relative clause, not the body whose head the
-// role names. (RIA Novosti, 15 November 2019.)
-func TestNameAfterRelativeClause(t *testing.T) {
+// TestNameEndingSentence: "…, рассказал гендиректор центра «Прогресс»,
+// где производятся эти носители, Дмитрий Баранов." credits the man named
+// after the relative clause, not the body whose head the role names (RIA
+// Novosti, 15 November 2019); "…, считает директор по развитию Fastuna,
+// Tiburon Research Андрей Сычев." the man named after the second body of
+// his role, not another director named before (kommersant.ru, 15 November
+// 2019).
+func TestNameEndingSentence(t *testing.T) {
 	checkOneQuote(t, "ru", "speaker", func(q news.Quote) string { return q.Speaker }, map[string]string{
 		"Россия в следующем году намерена нарастить количество пусков ракет семейства \"Союз\", рассказал РИА Новости гендиректор Ракетно-космического центра \"Прогресс\", где производятся эти носители, Дмитрий Баранов.": "Дмитрий Баранов",
 	})
+	text := "Директор по работе с клиентами Mediainstinct Group Александр Сироватский рассказал о рынке.\n\n" +
+		"Один из наиболее эффективных способов заявить о себе — это провокация, считает директор по развитию Fastuna, Tiburon Research Андрей Сычев."
+	if qs := Find(text, "ru"); len(qs) != 1 || qs[0].Speaker != "Андрей Сычев" {
+		t.Errorf("Find(%.60q…) = %+v, want one quote of Андрей Сычев", text, qs)
+	}
 }
 
 // TestTheyAreNotTheBodyThatSpokeAlone: a body that spoke in the singular
