@@ -706,7 +706,9 @@ func ruPluralSubject(seg []token, pluralVerb bool) bool {
 	if !pluralVerb || ruPrepositions[seg[0].low] || t.kind != tWord || ruStop[t.low] || utf8.RuneCountInString(t.low) < 4 {
 		return false
 	}
-	return endsWith(t.low, "ы", "и", "ые", "ие")
+	// (a neuter noun's plural ends as a feminine singular: "официальные
+	// лица", after the plural adjective that agrees with it)
+	return endsWith(t.low, "ы", "и", "ые", "ие") || end >= 2 && seg[end-2].kind == tWord && endsWith(seg[end-2].low, "ые", "ие")
 }
 
 // ruPlaceSubject reports whether the Russian words seg, a subject, end in
@@ -846,7 +848,9 @@ func (d *doc) nextAttr(toks []token, ss, se int) attrib {
 			continue
 		}
 		a := attrib{verb: toks[k].text, vg: g, how: aNext}
-		if m, ok := d.leftSubject(toks, ss, k); ok && (m.kind == kPerson || m.kind == kPronoun) {
+		if m, ok := d.leftSubject(toks, ss, k); ok && (m.kind == kPerson || m.kind == kPronoun || m.kind == kDesc && m.indef) {
+			// (an unnamed subject, "Так турецкие официальные лица
+			// объясняют …", is who spoke: not a name after the verb)
 			a.m = m
 			return a
 		}

@@ -122,15 +122,16 @@ func scanMarks(text string, p para, carried, runsOn, reopened bool, work *int) [
 		prev = r
 		i += n
 	}
-	// «…«Евровидении», — сказала она: one closing mark for two quotations.
+	// «…«Евровидении», — сказала она, "…"капитуляции", - говорится в
+	// статье: one closing mark for two quotations.
 	for k := len(stack) - 1; k >= 0; k-- {
 		o := stack[k]
-		if o.r != '«' {
+		if o.r != '«' && o.r != '"' {
 			continue
 		}
 		for _, in := range out {
 			*work++
-			if in.open > o.pos && in.mark == '«' && attributionAfter(text, in.cend, p.e) {
+			if in.open > o.pos && in.mark == o.r && attributionAfter(text, in.cend, p.e) {
 				s, e := trimContent(text, o.end, in.cend)
 				out = append(out, qspan{open: o.pos, close: in.close, cend: in.cend, s: s, e: e, mark: o.r, parent: -1})
 				stack = append(stack[:k], stack[k+1:]...)

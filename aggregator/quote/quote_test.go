@@ -2943,3 +2943,36 @@ func TestActingAbbreviation(t *testing.T) {
 		"— Снимки мы делаем на столе, — рассказывает о возможностях оборудования и. о. старшего рентгенлаборанта Татьяна Орлова.": {"Татьяна Орлова", ""},
 	})
 }
+
+// TestOneClosingMarkForTwo: a quotation ending in a quoted word closes
+// both with one mark before its attribution, in guillemets and in straight
+// quotes; the paragraph after it is not its continuation. (RBC, 15 November
+// 2019; inosmi.ru, 15 November 2019.)
+func TestOneClosingMarkForTwo(t *testing.T) {
+	qs := Find("«Следующую песню на английском я спою на «Евровидении», — сказала Ольга Бузова.", "ru")
+	if len(qs) != 1 || qs[0].Text != "Следующую песню на английском я спою на «Евровидении»" || qs[0].Speaker != "Ольга Бузова" {
+		t.Errorf("guillemets: got %+v", qs)
+	}
+	text := "\"Американцы обеспечивали эту поддержку\", - считает Оксана Сыроед.\n\n" +
+		"\"Многие украинцы обеспокоены. Около 20 тыс. человек вышли на марш, предостерегая о надвигающейся \"капитуляции\", - говорится в статье.\n\n" +
+		"\"Чиновники в Киеве отмечают, что Украина стала \"токсичной\" для Вашингтона, - подчеркивает автор публикации."
+	qs = Find(text, "ru")
+	var got *news.Quote
+	for i := range qs {
+		if strings.HasPrefix(qs[i].Text, "Многие украинцы") {
+			got = &qs[i]
+		}
+	}
+	if got == nil || !strings.HasSuffix(got.Text, "\"капитуляции\"") || got.Speaker != "" {
+		t.Errorf("straight quotes: got %+v, want the article's words, ending at \"капитуляции\", credited to no one", qs)
+	}
+}
+
+// TestUnnamedSubjectOfNextSentence: «…». Так турецкие официальные лица
+// объясняют …: the officials, unnamed, said it, not the operation named in
+// quotation marks after the verb. (inosmi.ru, 15 November 2019.)
+func TestUnnamedSubjectOfNextSentence(t *testing.T) {
+	checkOneQuote(t, "ru", "speaker", func(q news.Quote) string { return q.Speaker }, map[string]string{
+		"\"То, что мы не смогли сделать вместе с американцами, мы делаем вместе с русскими\". Так турецкие официальные лица объясняют свои действия в северной Сирии, более чем через месяц после начала операции \"Источник мира\" 9 октября.": "",
+	})
+}
