@@ -234,6 +234,9 @@ func (d *doc) resolve(m mention, g gender) (*entity, string) {
 		if gg == unknownGender {
 			gg = g
 		}
+		if oppositeGenders(gg, g) {
+			return nil, "" // "он объявила": a misprint, whose the text does not tell
+		}
 		if e := d.antecedent(m.pos, gg); e != nil {
 			e.learnGender(gg) // "Charlie McDowell … he said": a later "she" is someone else
 			return e, ""
