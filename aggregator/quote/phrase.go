@@ -454,8 +454,12 @@ func ruPlaceOf(ts []token, i int, role, lang string) string {
 		}
 	}
 	for w := range strings.FieldsSeq(role) {
-		if c := demonymOf(lower(w)); c != "" {
+		lw := lower(w)
+		if c := demonymOf(lw); c != "" {
 			return c
+		}
+		if c := countryOf(lw); c != "" {
+			return c // "спецпредставитель премьер-министра Грузии"
 		}
 	}
 	return ""

@@ -2598,6 +2598,16 @@ func TestTheyAreNotTheBodyThatSpokeAlone(t *testing.T) {
 	})
 }
 
+// TestCountryOfDescriptionByName: a description naming its country by the
+// country's name ("президент США") is not someone whose roles name another
+// ("сотрудник французского института"). (inosmi.ru, 15 November 2019.)
+func TestCountryOfDescriptionByName(t *testing.T) {
+	text := "«Визит иллюстрирует стратегию Анкары», — пишет сотрудник французского Института исследований национальной обороны Жан-Доминик Мерше.\n\n«Мы давние друзья», — заявил президент США."
+	if qs := Find(text, "ru"); len(qs) != 2 || qs[1].Speaker != "" {
+		t.Errorf("Find(%.60q…) = %+v, want the second quote credited to no one", text, qs)
+	}
+}
+
 // TestPlaceOfDescriptionAgrees: "в турецком военном ведомстве" is not the
 // Russian ministry named before; "в российском" is. (Korrespondent, 1
 // November 2019.)
