@@ -505,7 +505,7 @@ func descText(ts []token, i int, lang string) string {
 			start--
 			continue
 		}
-		if lang == "ru" && (ruAdjectival(t.text) || isRuRole(lw) && !t.cap() && !ruBodyNouns[lw]) && !ruStop[lw] {
+		if lang == "ru" && (ruAdjectival(t.text) || strings.HasPrefix(lw, "бывш") || isRuRole(lw) && !t.cap() && !ruBodyNouns[lw]) && !ruStop[lw] {
 			// Adjectives and role words before the head; a body
 			// ("пресс-служба казанского Кремля главу республики") is
 			// another noun phrase.
@@ -622,8 +622,8 @@ func qualifierStems(desc, head string) []string {
 			w = a
 		}
 		rs := []rune(w)
-		if len(rs) < 5 || w == head || ruStop[w] || enStop[w] {
-			continue
+		if len(rs) < 5 || w == head || ruStop[w] || enStop[w] || strings.HasPrefix(w, "бывш") {
+			continue // (a former holder is named by the role held: "экс-президент")
 		}
 		out = append(out, string(rs[:5]))
 	}
@@ -666,6 +666,12 @@ func ruRoleNomText(role string) string {
 	lw := lower(w0)
 	if lw == "" || ruRoleNom(lw) {
 		return role
+	}
+	if w1, _, _ := strings.Cut(rest, " "); strings.HasPrefix(lw, "бывш") && isRuRole(lower(w1)) {
+		// "Бывший президент", "бывшего главы МИД": a former holder, as
+		// roleBefore writes one ("экс-президент")
+		f, tail, _ := strings.Cut(ruRoleNomText(rest), " ")
+		return strings.TrimSpace("экс-" + lower(f) + " " + tail)
 	}
 	if strings.HasSuffix(lw, "е") && !ruOrgWords[lw] && isRuOrg(lw) {
 		// "в пресс-службе управления сообщили": a body's word in the

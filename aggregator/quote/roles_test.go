@@ -119,3 +119,22 @@ func TestRoleWithPrepositions(t *testing.T) {
 		t.Errorf("Find(%.60q…) = %+v, want the quote Дональд Трамп's", text, qs)
 	}
 }
+
+// TestFormerHolderDescribed: a description of a former holder keeps the
+// "former" ("Бывший президент призвал", "бывшего главы МИД"): the speaker is
+// the ex-president, never the president. (Contest pages, 15 November 2019.)
+func TestFormerHolderDescribed(t *testing.T) {
+	text := "Экс-президент Боливии Эво Моралес готов вернуться в страну.\n\nБывший президент призвал полицию страны «не пачкать руки в крови» боливийцев.\n\n«Я вернусь», — сказал бывший президент."
+	qs := Find(text, "ru")
+	if len(qs) != 2 {
+		t.Fatalf("Find(%.60q…) = %+v, want two quotes", text, qs)
+	}
+	for _, q := range qs {
+		if q.Speaker != "Эво Моралес" || q.Role != "экс-президент" {
+			t.Errorf("%q: speaker %q, role %q; want Эво Моралес, экс-президент", q.Text, q.Speaker, q.Role)
+		}
+	}
+	if got := ruRoleNomText("бывшего главы МИД"); got != "экс-глава МИД" {
+		t.Errorf("ruRoleNomText(бывшего главы МИД) = %q, want экс-глава МИД", got)
+	}
+}
