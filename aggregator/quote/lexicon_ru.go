@@ -51,18 +51,26 @@ var ruVerbIrregular = strings.Fields(`говорит говорят заявля
 заверяя предупреждая обращаясь считает считают предлагает предлагают требует требуют
 рекомендует рекомендуют`)
 
+// ruReflexiveOnly are the stems of ruVerbStems that tell speech only as
+// reflexives: "возмутился" spoke, "возмутили его" angered; "поделился"
+// told, "поделил" divided.
+var ruReflexiveOnly = toSet(`возмути возмуща удиви удивля подели делил извини пожалова жалова
+поинтересова интересова усомни сомнева согласи соглаша опасал`)
+
 var ruVerbs = func() map[string]gender {
 	m := map[string]gender{}
 	for _, s := range ruVerbStems {
-		m[s+"л"] = masculine
-		m[s+"ла"] = feminine
-		m[s+"ло"] = neuter
-		m[s+"ли"] = plural
+		if !ruReflexiveOnly[s] {
+			m[s+"л"] = masculine
+			m[s+"ла"] = feminine
+			m[s+"ло"] = neuter
+			m[s+"ли"] = plural
+			m[s+"в"] = gerund
+		}
 		m[s+"лся"] = masculine
 		m[s+"лась"] = feminine
 		m[s+"лось"] = neuter
 		m[s+"лись"] = plural
-		m[s+"в"] = gerund
 		m[s+"вшись"] = gerund
 	}
 	for _, f := range ruVerbIrregular {

@@ -3000,3 +3000,18 @@ func TestPronounAgainstVerb(t *testing.T) {
 		}
 	}
 }
+
+// TestReflexiveOnlySpeech: "возмутили", "удивило" tell a feeling caused,
+// not speech ("Эти сведения возмутили последнего, что он поручил …");
+// "возмутился", "удивился" do. (Contest pages, 15 November 2019.)
+func TestReflexiveOnlySpeech(t *testing.T) {
+	for text, want := range map[string]int{
+		"Парламент Армении начал обсуждение бюджета. Эти сведения настолько возмутили премьера, что он поручил проверить их и заказал новый соцопрос.": 0,
+		"Многих удивило, что на такую ответственную (и, чего уж говорить, «расстрельную») должность назначили столь молодого человека.":                0,
+		"Депутат Иван Петров возмутился, что в городе до сих пор не убрали снег с тротуаров.":                                                          1,
+	} {
+		if qs := Find(text, "ru"); len(qs) != want {
+			t.Errorf("Find(%.60q…) = %+v, want %d quotes", text, qs, want)
+		}
+	}
+}
