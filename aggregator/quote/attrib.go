@@ -420,6 +420,14 @@ func (d *doc) leftAttr(toks []token, ss, qi int) attrib {
 		a := attrib{verb: t.text, vg: g, how: aLeft}
 		end := phraseEnd(toks, k+1, qi)
 		if d.lang == "ru" {
+			if strings.Contains(lw, "цитир") {
+				// "процитировал лидера Азербайджана Гейдара Алиева: «…»":
+				// the words are the one quoted's, not the one who quotes.
+				if m, ok := d.parsePhrase(toks[k+1:end], caseGen, false); ok && m.kind == kPerson {
+					a.m = m
+					return a
+				}
+			}
 			if m, ok := d.bodyIn(toks[ss:k]); ok && g == plural {
 				a.m = m // "В пресс-службе мэрии сообщили: «…»"
 				return a

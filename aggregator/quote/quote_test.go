@@ -3015,3 +3015,11 @@ func TestReflexiveOnlySpeech(t *testing.T) {
 		}
 	}
 }
+
+// TestQuotedPersonSpeaks: "X процитировал Y: «…»" gives Y's words, not X's.
+// (Contest pages, 15 November 2019.)
+func TestQuotedPersonSpeaks(t *testing.T) {
+	checkOneQuote(t, "ru", "speaker", func(q news.Quote) string { return q.Speaker }, map[string]string{
+		"На открытии форума зампред Совета Федерации Ильяс Умаханов зачитал письмо президента, а также процитировал общенационального лидера Азербайджана Гейдара Алиева: \"Подлинную духовность нельзя купить, ни за миллионы, ни за миллиарды\".": "Гейдар Алиев",
+	})
+}
