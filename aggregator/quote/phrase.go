@@ -419,6 +419,12 @@ func (d *doc) parsePhrase(toks []token, cas int, nearest bool) (mention, bool) {
 			return d0.m, true
 		}
 		m := d0.m
+		if lang == "ru" && o0.at < d0.at {
+			// "заявил на заседании духовного совета ААЦ лос-анджелесский
+			// представитель": a Russian role's body follows it in the
+			// genitive; one before it is where, or what about.
+			return m, true
+		}
 		m.org = o0.m.org
 		if lang == "ru" && spokesRole[m.head] && o0.at > d0.at && ts[o0.at].kind == tWord && strings.HasPrefix(m.org, ts[o0.at].text) && isCyrillicWord(ts[o0.at].text) {
 			// "представитель Роскомнадзора": the body that speaks

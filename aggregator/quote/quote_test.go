@@ -3023,3 +3023,13 @@ func TestQuotedPersonSpeaks(t *testing.T) {
 		"На открытии форума зампред Совета Федерации Ильяс Умаханов зачитал письмо президента, а также процитировал общенационального лидера Азербайджана Гейдара Алиева: \"Подлинную духовность нельзя купить, ни за миллионы, ни за миллиарды\".": "Гейдар Алиев",
 	})
 }
+
+// TestBodyBeforeRepresentative: a Russian representative's body follows
+// the role in the genitive ("представитель МИД"); one named before it is
+// where he spoke, not whom he speaks for. (Contest pages, 15 November 2019.)
+func TestBodyBeforeRepresentative(t *testing.T) {
+	checkOneQuote(t, "ru", "speaker", func(q news.Quote) string { return q.Speaker }, map[string]string{
+		"\"Участвует в митинге, но не считает нужным войти в церковь\", - заявил на днях на заседании духовного совета ААЦ лос-анджелесский представитель.": "",
+		"\"Мы не получали такого запроса\", - заявил представитель МИД России.":                                                                             "МИД России",
+	})
+}
