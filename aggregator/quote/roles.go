@@ -74,9 +74,9 @@ func verbBeforeName(w string) bool {
 
 // ruPluralRole reports whether a lower-case Russian word is a role word in
 // an oblique case of the plural only: "депутатов", "представителей", "экспертами",
-// "врачах".
+// "врачах", "ученых", "военными".
 func ruPluralRole(w string) bool {
-	return !ruRoleNom(w) && ruRoleForm(w) != "" && endsWith(w, "ов", "ев", "ей", "ам", "ям", "ами", "ями", "ах", "ях")
+	return !ruRoleNom(w) && ruRoleForm(w) != "" && endsWith(w, "ов", "ев", "ей", "ам", "ям", "ами", "ями", "ах", "ях", "ых", "их", "ыми", "ими")
 }
 
 // enPluralRole reports whether an English description's last word is a

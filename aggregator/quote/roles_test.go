@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/syndic/syndic/news"
@@ -136,5 +137,25 @@ func TestFormerHolderDescribed(t *testing.T) {
 	}
 	if got := ruRoleNomText("бывшего главы МИД"); got != "экс-глава МИД" {
 		t.Errorf("ruRoleNomText(бывшего главы МИД) = %q, want экс-глава МИД", got)
+	}
+}
+
+// TestPluralAdjectivalRoles: a role that is an adjective used as a noun is
+// plural in "ученых", "военными" (no singular form ends so): "по мнению
+// ученых" is no one person, never the author named before. (Die Welt on
+// inosmi.ru, 15 November 2019.)
+func TestPluralAdjectivalRoles(t *testing.T) {
+	for w, want := range map[string]bool{"ученых": true, "военными": true, "депутатов": true, "ученого": false, "военный": false, "ученый": false} {
+		if got := ruPluralRole(w); got != want {
+			t.Errorf("ruPluralRole(%q) = %v, want %v", w, got, want)
+		}
+	}
+	text := "\"Они вращаются вокруг своей звезды\", - отмечает автор статьи Норберт Лоссау.\n\n" +
+		"Однако, по мнению ученых из Северо-Западного университета, существует много других параметров.\n\n" +
+		"\"Исследователи учли не только излучение соответствующей звезды, но и применили к планетам климатические модели\"."
+	for _, q := range Find(text, "ru") {
+		if strings.HasPrefix(q.Text, "Исследователи") && q.Speaker != "" {
+			t.Errorf("Find(%.60q…): %+v, want the scientists' words credited to no one", text, q)
+		}
 	}
 }
