@@ -47,10 +47,11 @@ func (d *doc) quoteTok(pi, qi int) {
 	if !full && nameLike(content, d.lang) && !looksLikeSpeech(content, d.lang) {
 		return
 	}
-	if r, _ := utf8.DecodeRuneInString(content); d.lang == "ru" && qi > ss && unicode.IsUpper(r) && onlyPunctAfter(toks, qi+1, se) && !endsTerminal(content) && len(strings.Fields(content)) <= 3 && !looksLikeSpeech(content, d.lang) {
+	if r, _ := utf8.DecodeRuneInString(content); d.lang == "ru" && qi > ss && unicode.IsUpper(r) && onlyPunctAfter(toks, qi+1, se) && !endsTerminal(content) && len(strings.Fields(content)) <= 3 && (!looksLikeSpeech(content, d.lang) || titleCase(content)) {
 		if _, ok := d.verbAt(toks[qi-1]); ok {
-			// "…, сообщает "UA: Харків".": a name after the verb that
-			// ends the sentence is who reports, not what was said.
+			// "…, сообщает "UA: Харків".", "…, сообщает «Нижний
+			// Сейчас».": a name after the verb that ends the sentence is
+			// who reports, not what was said.
 			return
 		}
 	}
@@ -589,4 +590,16 @@ func (d *doc) otherPersonBefore(toks []token, ss, qi int) bool {
 		k = e - 1
 	}
 	return false
+}
+
+// titleCase reports whether every word of s opens with a capital, as a
+// name's words do and a sentence's do not ("Нижний Сейчас").
+func titleCase(s string) bool {
+	words := strings.Fields(s)
+	for _, w := range words {
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return len(words) > 1
 }

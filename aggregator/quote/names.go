@@ -258,9 +258,11 @@ func personEvidence(toks []token, i, j int, lang string) bool {
 	if lang == "ru" && len(words) == 1 && (ruBodyWord(words[0]) || ruThingAcronyms[lower(words[0])]) {
 		return false // "руководитель Управления Росреестра", "2,4 ГГц": a body's word, a thing's acronym
 	}
-	if lang == "ru" && len(words) == 1 && ruPlace(lower(words[0])) {
+	if lang == "ru" && ruPlace(lower(words[len(words)-1])) {
 		if _, _, given := ruGivenName(words[0]); !given {
-			return false // "пресс-конференция Главы Бурятии": a place alone is nobody
+			// "пресс-конференция Главы Бурятии", "Статус Владивостока
+			// предполагает": a place, or a word and a place, is nobody
+			return false
 		}
 	}
 	for _, w := range words {

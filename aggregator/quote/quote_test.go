@@ -3033,3 +3033,20 @@ func TestBodyBeforeRepresentative(t *testing.T) {
 		"\"Мы не получали такого запроса\", - заявил представитель МИД России.":                                                                             "МИД России",
 	})
 }
+
+// TestPlaceIsNoName: a word and a place after it ("Республику Бурятия",
+// "Дни Бишкека") are no one's name, so the description that speaks is
+// read back to its holder (Путин, "глава государства"); a title-case name
+// after a reporting verb that ends the sentence is the outlet ("…,
+// сообщает «Нижний Сейчас».") and no quote. (Contest pages, 15 November
+// 2019.)
+func TestPlaceIsNoName(t *testing.T) {
+	text := "Президент РФ Владимир Владимирович Путин своим указом перевел Республику Бурятия в состав Дальневосточного федерального округа. «Для России развитие Дальнего Востока является национальным приоритетом», — отмечал глава государства."
+	if qs := Find(text, "ru"); len(qs) != 1 || qs[0].Speaker != "Владимир Владимирович Путин" {
+		t.Errorf("Find(%.60q…) = %+v, want one quote of Владимир Владимирович Путин", text, qs)
+	}
+	text = "Политик Исаев обратился к генпрокурору с просьбой проверить мэра Нижнего Новгорода, сообщает «Нижний Сейчас»."
+	if qs := Find(text, "ru"); len(qs) != 0 {
+		t.Errorf("Find(%.60q…) = %+v, want no quote", text, qs)
+	}
+}
