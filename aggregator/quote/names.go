@@ -260,8 +260,8 @@ func personEvidence(toks []token, i, j int, lang string) bool {
 	}
 	if lang == "ru" && ruPlace(lower(words[len(words)-1])) {
 		if _, _, given := ruGivenName(words[0]); !given {
-			// "пресс-конференция Главы Бурятии", "Статус Владивостока
-			// предполагает": a place, or a word and a place, is nobody
+			// "пресс-конференция Главы Бурятии", "перевел Республику
+			// Бурятия": a place, or a word and a place, is nobody
 			return false
 		}
 	}
