@@ -1784,6 +1784,16 @@ func checkOneQuote(t *testing.T, lang, what string, field func(news.Quote) strin
 	}
 }
 
+// checkQuoteCount checks how many quotes Find reads in each text of cases.
+func checkQuoteCount(t *testing.T, lang string, cases map[string]int) {
+	t.Helper()
+	for text, want := range cases {
+		if qs := Find(text, lang); len(qs) != want {
+			t.Errorf("Find(%.60q…) = %+v, want %d quotes", text, qs, want)
+		}
+	}
+}
+
 // checkSpeakers checks the speakers of the quotes Find reads in each text
 // of cases, in order.
 func checkSpeakers(t *testing.T, lang string, cases map[string][]string) {
@@ -2725,15 +2735,11 @@ func TestPossessiveAfterVerbIsNoSpeaker(t *testing.T) {
 // that …" say who heard or what is to be known, not who spoke; "are
 // increasingly admitting that …" is active. (Western Journal, Politico.)
 func TestEnglishPassiveIsNoSpeech(t *testing.T) {
-	for text, want := range map[string]int{
+	checkQuoteCount(t, "en", map[string]int{
 		"Even as terrorists attacked a U.S. diplomatic compound in Benghazi, Libya, the State Department was told that military forces were ready to come to its aid.": 0,
 		"It should be noted that two of the group’s researchers were hired in August as consultants for Clinton’s campaign.":                                           0,
 		"Democratic party leaders are increasingly admitting that they’re nervous about Trump’s ability to make inroads in such communities.":                          1,
-	} {
-		if qs := Find(text, "en"); len(qs) != want {
-			t.Errorf("Find(%q) = %+v, want %d quotes", text, qs, want)
-		}
-	}
+	})
 }
 
 // TestLatinNameAfterCyrillicGivenName: "передает слова Тони Tennis World
@@ -3005,15 +3011,11 @@ func TestPronounAgainstVerb(t *testing.T) {
 // not speech ("Эти сведения возмутили последнего, что он поручил …");
 // "возмутился", "удивился" do. (Contest pages, 15 November 2019.)
 func TestReflexiveOnlySpeech(t *testing.T) {
-	for text, want := range map[string]int{
+	checkQuoteCount(t, "ru", map[string]int{
 		"Парламент Армении начал обсуждение бюджета. Эти сведения настолько возмутили премьера, что он поручил проверить их и заказал новый соцопрос.": 0,
 		"Многих удивило, что на такую ответственную (и, чего уж говорить, «расстрельную») должность назначили столь молодого человека.":                0,
 		"Депутат Иван Петров возмутился, что в городе до сих пор не убрали снег с тротуаров.":                                                          1,
-	} {
-		if qs := Find(text, "ru"); len(qs) != want {
-			t.Errorf("Find(%.60q…) = %+v, want %d quotes", text, qs, want)
-		}
-	}
+	})
 }
 
 // TestQuotedPersonSpeaks: "X процитировал Y: «…»" gives Y's words, not X's.

@@ -302,7 +302,7 @@ func roleBefore(ts []token, i int, lang string) string {
 	adjectives := 0
 	for lang == "ru" && start+1 < len(keep) && ruRoleNom(ts[keep[start]].low) {
 		t := ts[keep[start+1]]
-		if !ruNomAdjective(t.low) || !ruAdjectiveAgrees(t.low, ts[keep[start]].low) || utf8.RuneCountInString(t.low) < 5 || strings.HasPrefix(t.low, "бывш") || startsWith(t.low, ruNotYetRoleStems...) ||
+		if !ruNomAdjective(t.low) || !ruAdjectiveAgrees(t.low, ts[keep[start]].low) || utf8.RuneCountInString(t.low) < 5 || ruFormer(t.low) || startsWith(t.low, ruNotYetRoleStems...) ||
 			t.cap() && keep[start+1] > 0 && !endsSentence(ts[keep[start+1]-1]) {
 			break
 		}
@@ -315,7 +315,7 @@ func roleBefore(ts []token, i int, lang string) string {
 	}
 	if lang == "ru" && start+1 < len(keep) {
 		switch before := ts[keep[start+1]].low; {
-		case strings.HasPrefix(before, "бывш") && !strings.Contains(words[0], "-"):
+		case ruFormer(before) && !strings.Contains(words[0], "-"):
 			// "бывший министр финансов": a former minister is no minister
 			// ("бывший литовский премьер-министр": a country's adjective
 			// stays before, "литовский экс-премьер-министр")
@@ -505,7 +505,7 @@ func descText(ts []token, i int, lang string) string {
 			start--
 			continue
 		}
-		if lang == "ru" && (ruAdjectival(t.text) || strings.HasPrefix(lw, "бывш") || isRuRole(lw) && !t.cap() && !ruBodyNouns[lw]) && !ruStop[lw] {
+		if lang == "ru" && (ruAdjectival(t.text) || ruFormer(lw) || isRuRole(lw) && !t.cap() && !ruBodyNouns[lw]) && !ruStop[lw] {
 			// Adjectives and role words before the head; a body
 			// ("пресс-служба казанского Кремля главу республики") is
 			// another noun phrase.
@@ -622,7 +622,7 @@ func qualifierStems(desc, head string) []string {
 			w = a
 		}
 		rs := []rune(w)
-		if len(rs) < 5 || w == head || ruStop[w] || enStop[w] || strings.HasPrefix(w, "бывш") {
+		if len(rs) < 5 || w == head || ruStop[w] || enStop[w] || ruFormer(w) {
 			continue // (a former holder is named by the role held: "экс-президент")
 		}
 		out = append(out, string(rs[:5]))
@@ -667,7 +667,7 @@ func ruRoleNomText(role string) string {
 	if lw == "" || ruRoleNom(lw) {
 		return role
 	}
-	if w1, _, _ := strings.Cut(rest, " "); strings.HasPrefix(lw, "бывш") && isRuRole(lower(w1)) {
+	if w1, _, _ := strings.Cut(rest, " "); ruFormer(lw) && isRuRole(lower(w1)) {
 		// "Бывший президент", "бывшего главы МИД": a former holder, as
 		// roleBefore writes one ("экс-президент")
 		f, tail, _ := strings.Cut(ruRoleNomText(rest), " ")
@@ -703,3 +703,7 @@ func ruRoleNomText(role string) string {
 	}
 	return h + " " + rest
 }
+
+// ruFormer reports whether a lower-case Russian word is a form of "бывший":
+// the role after it is no longer held ("экс-").
+func ruFormer(w string) bool { return strings.HasPrefix(w, "бывш") }
