@@ -850,6 +850,19 @@ func TestRoleIsNoClause(t *testing.T) {
 	})
 }
 
+// TestFormerHeadDescribedInOtherWords: a description refers back to the
+// one whose role it gives in other words: a feminine role word
+// ("руководительница", formed from "руководитель"), a ministry's compound
+// name ("Минздрава" for "Министерства здравоохранения") (a contest page, November 2019: Супрун's words,
+// "пишет экс-глава Минздрава", had been credited to Дубинский, named
+// last, inside the quotation).
+func TestFormerHeadDescribedInOtherWords(t *testing.T) {
+	checkSpeakerRoles(t, "ru", map[string][2]string{
+		"Бывшая руководительница Министерства здравоохранения Ульяна Супрун проиграла суд депутату Александру Дубинскому.\n\n«Как только Дубинский стал депутатом, судья потеряла интерес к делу», — пишет экс-глава Минздрава.": {"Ульяна Супрун", "экс-глава Минздрава"},
+		"«Чтобы люди знали, куда обращаться», — сказала руководительница центра Елена Болюбах.":                                                                                                                                  {"Елена Болюбах", "руководительница центра"},
+	})
+}
+
 // TestLettersAndCodesAreNoNames: a letter alone ("участника B.A.P") is no
 // one's surname, and a code of law ("в НК РФ написано") is a document, no
 // body (contest pages, November 2019: "B" and "НК РФ" had been credited).

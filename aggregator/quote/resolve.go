@@ -267,7 +267,7 @@ func (d *doc) resolve(m mention, g gender) (*entity, string) {
 		// A role the article gave someone: "the FSB Director"; a Russian
 		// body's noun ("прокуратура") is no one's role.
 		var best *entity
-		quals := qualifierStems(m.role, head)
+		quals := qualifierWords(m.role, head)
 		person := !isOrgWord(head, d.lang)
 		if g == unknownGender {
 			g = m.gender
@@ -293,7 +293,7 @@ func (d *doc) resolve(m mention, g gender) (*entity, string) {
 				}
 				fits := 0
 				for _, q := range quals {
-					if containsStem(lr, q) {
+					if qualifies(lr, q) {
 						fits++
 					}
 				}

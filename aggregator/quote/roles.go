@@ -189,6 +189,38 @@ func roleGender(h, lang string) gender {
 	return unknownGender
 }
 
+// masculineRole returns the role word a feminine one is formed from (see
+// withFeminines), else w.
+func masculineRole(w string) string {
+	if b, ok := strings.CutSuffix(w, "ница"); ok {
+		if strings.HasSuffix(b, "тель") {
+			return b
+		}
+		return b + "ник"
+	}
+	if b, ok := strings.CutSuffix(w, "истка"); ok {
+		return b + "ист"
+	}
+	return w
+}
+
+// withFeminines adds to a set of Russian role words the feminine each
+// forms by a suffix: руководитель → руководительница, помощник → помощница,
+// журналист → журналистка.
+func withFeminines(m map[string]bool) map[string]bool {
+	for w := range m {
+		switch {
+		case strings.HasSuffix(w, "тель"):
+			m[w+"ница"] = true
+		case strings.HasSuffix(w, "ник"):
+			m[strings.TrimSuffix(w, "ник")+"ница"] = true
+		case strings.HasSuffix(w, "ист"):
+			m[w+"ка"] = true
+		}
+	}
+	return m
+}
+
 // roleBefore returns the role words right before a name at ts[i]: "FSB
 // Director" (skipping a parenthesised expansion), "министр иностранных дел
 // Турции", "президент РФ", looking back at most 4×maxNameRun tokens.
@@ -591,6 +623,7 @@ var leaderStems = []string{"глав", "председател", "руковод
 	"head", "chief", "chairman", "chairwoman", "director", "leader"}
 
 func leaderWord(w string) bool {
+	w = masculineRole(w)
 	for _, st := range leaderStems {
 		if strings.HasPrefix(w, st) && utf8.RuneCountInString(w)-utf8.RuneCountInString(st) <= 3 {
 			return true
@@ -600,34 +633,87 @@ func leaderWord(w string) bool {
 }
 
 // sameLeader reports whether role r names the head of a body as head h
-// does, in other words.
+// does, in other words; a former head ("экс-глава") only as a former one.
 func sameLeader(r, h string) bool {
+	former, h := cutFormer(h)
 	if !leaderWord(h) {
 		return false
 	}
 	for _, w := range strings.Fields(r) {
-		if leaderWord(w) {
+		if f, w := cutFormer(w); f == former && leaderWord(w) {
 			return true
 		}
 	}
 	return false
 }
 
-// qualifierStems returns the five-letter stems of a description's words
-// other than its head: "глава украинского ведомства" → "украи", "ведом".
-func qualifierStems(desc, head string) []string {
+// cutFormer returns a role word less the prefix of a former holder
+// ("экс-глава", "ex-president"), and whether it had one.
+func cutFormer(w string) (bool, string) {
+	for _, p := range []string{"экс-", "ex-"} {
+		if b, ok := strings.CutPrefix(w, p); ok {
+			return true, b
+		}
+	}
+	return false, w
+}
+
+// qualifierWords returns the words of a description other than its head,
+// of five letters or more, a country's short name as its name: "глава
+// украинского ведомства" → "украинского", "ведомства".
+func qualifierWords(desc, head string) []string {
 	var out []string
 	for _, w := range strings.FieldsFunc(lower(desc), func(r rune) bool { return !unicode.IsLetter(r) }) {
 		if a, ok := countryAliases[w]; ok {
 			w = a
 		}
-		rs := []rune(w)
-		if len(rs) < 5 || w == head || ruStop[w] || enStop[w] || ruFormer(w) {
+		if utf8.RuneCountInString(w) < 5 || w == head || strings.HasSuffix(head, "-"+w) || ruStop[w] || enStop[w] || ruFormer(w) {
 			continue // (a former holder is named by the role held: "экс-президент")
 		}
-		out = append(out, string(rs[:5]))
+		out = append(out, w)
 	}
 	return out
+}
+
+// qualifies reports whether role r (lower case) holds the qualifier word q:
+// a word of r starts as q does (its first five letters), or q is a Russian
+// compound of the starts of words of r ("минздрава" of "министерства
+// здравоохранения", "госдумы" of "государственной думы").
+func qualifies(r, q string) bool {
+	rs := []rune(q)
+	if containsStem(r, string(rs[:5])) {
+		return true
+	}
+	words := strings.FieldsFunc(r, func(r rune) bool { return !unicode.IsLetter(r) })
+	for i := range words {
+		if compoundOf(rs, words[i:], 0) {
+			return true
+		}
+	}
+	return false
+}
+
+// compoundOf reports whether q is made of the starts, three letters or
+// more, of two or more of words from the first on, less an ending of up to
+// two letters; used is how many words q has taken so far.
+func compoundOf(q []rune, words []string, used int) bool {
+	if len(q) <= 2 {
+		return used >= 2
+	}
+	if len(words) == 0 {
+		return false
+	}
+	w := []rune(words[0])
+	n := 0
+	for n < len(q) && n < len(w) && q[n] == w[n] {
+		n++
+	}
+	for k := n; k >= 3; k-- {
+		if compoundOf(q[k:], words[1:], used+1) {
+			return true
+		}
+	}
+	return false
 }
 
 // countryAliases are the short names of countries that roles give in full

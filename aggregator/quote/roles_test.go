@@ -159,3 +159,48 @@ func TestPluralAdjectivalRoles(t *testing.T) {
 		}
 	}
 }
+
+// TestRolesInOtherWords: a feminine role word is a role word, in its
+// oblique forms too; a description names the head of a body as a role
+// does in other words (a former head only as a former one), and a
+// ministry by the compound of its name's starts ("Минздрав").
+func TestRolesInOtherWords(t *testing.T) {
+	for w, want := range map[string]string{
+		"руководительница": "руководительница", "руководительницы": "руководительница", "помощницей": "помощница",
+		"журналистку": "журналистка", "начальнице": "начальница",
+	} {
+		if !isRuRole(want) || ruRoleForm(w) != want && w != want {
+			t.Errorf("%q: isRuRole(%q) %v, ruRoleForm %q", w, want, isRuRole(want), ruRoleForm(w))
+		}
+	}
+	for _, c := range []struct {
+		role, head string
+		want       bool
+	}{
+		{"экс-руководительница министерства здравоохранения", "экс-глава", true},
+		{"руководительница министерства здравоохранения", "глава", true},
+		{"руководительница министерства здравоохранения", "экс-глава", false},
+		{"экс-глава минздрава", "глава", false},
+		{"министр иностранных дел", "глава", false},
+	} {
+		if got := sameLeader(c.role, c.head); got != c.want {
+			t.Errorf("sameLeader(%q, %q) = %v, want %v", c.role, c.head, got, c.want)
+		}
+	}
+	for _, c := range []struct {
+		role, qual string
+		want       bool
+	}{
+		{"экс-руководительница министерства здравоохранения", "минздрава", true},
+		{"министр обороны россии", "минобороны", true},
+		{"депутат государственной думы", "госдумы", true},
+		{"глава министерства финансов", "минфина", true},
+		{"министр иностранных дел", "минздрава", false},
+		{"депутат министерства здравоохранения", "мировой", false},
+		{"народный депутат", "минздрава", false},
+	} {
+		if got := qualifies(c.role, c.qual); got != c.want {
+			t.Errorf("qualifies(%q, %q) = %v, want %v", c.role, c.qual, got, c.want)
+		}
+	}
+}
