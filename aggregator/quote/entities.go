@@ -123,7 +123,7 @@ func (d *doc) scanMentions() {
 				}
 				introduced := false
 				if m.role == "" {
-					m.role = appositive(toks, j, d.lang)
+					m.role = appositive(toks, j, d.lang, d.lang == "ru" && governsOblique(toks, i))
 					// "…, which concerns Henry Crespo, president of the
 					// Florida Democratic Black Caucus. “…,” he said.": a
 					// source introduced in full with a role is who "he"

@@ -30,6 +30,21 @@ var ruGoverned = map[string]int{"господина": caseGen, "господин
 	"про": caseAcc, "через": caseAcc, "на": caseAccPrep, "о": casePrep, "об": casePrep, "обо": casePrep, "при": casePrep,
 	"с": caseIns, "со": caseIns, "между": caseIns, "над": caseIns, "перед": caseIns, "к": caseDat, "ко": caseDat, "по": caseDat}
 
+// governsOblique reports whether the words right before ts[i] govern a
+// case other than the nominative: a preposition, a title in an oblique
+// case ("господину"), a source's noun after "по" ("по словам").
+func governsOblique(toks []token, i int) bool {
+	if i == 0 || toks[i-1].kind != tWord {
+		return false
+	}
+	lp := toks[i-1].low
+	if ruCueNouns[lp] {
+		return i >= 2 && toks[i-2].low == "по"
+	}
+	c, ok := ruGoverned[lp]
+	return ok && c != caseNom
+}
+
 // caseBefore guesses the case of a Russian name from the words before it:
 // "по словам Лаврова" (genitive), "со ссылкой на Захарову" (accusative),
 // "министра инфраструктуры Украины Владислава Криклия" (genitive, from the

@@ -189,7 +189,7 @@ func (d *doc) parsePhrase(toks []token, cas int, nearest bool) (mention, bool) {
 			m.strong = personEvidence(ts, i, j, lang)
 			m.role = roleBefore(ts, i, lang)
 			if m.role == "" {
-				m.role = appositive(ts, j, lang)
+				m.role = appositive(ts, j, lang, lang == "ru" && governsOblique(ts, i))
 			}
 			if lang == "ru" && !isCyrillicWord(words[0]) && (!m.strong || len(words) == 1) {
 				// A Latin name in Russian text is a body: Reuters, Deutsche Welle;

@@ -863,6 +863,19 @@ func TestFormerHeadDescribedInOtherWords(t *testing.T) {
 	})
 }
 
+// TestAppositionAgreesWithTheName: a Russian apposition is in the case of
+// the name it follows; after "по словам Евгения Насонова," a nominative
+// opens the clause of what he said, no role of his (a contest page,
+// November 2019: Насонов's role had been "премьер лишь привел в
+// соответствие подзаконные акты …").
+func TestAppositionAgreesWithTheName(t *testing.T) {
+	checkSpeakerRoles(t, "ru", map[string][2]string{
+		"По словам Евгения Насонова, премьер лишь привел в соответствие подзаконные акты правительства с законом.":                    {"Евгений Насонов", ""},
+		"По словам Евгения Насонова, члена правления Лиги хостелов, премьер лишь привел акты в соответствие с законом.":               {"Евгений Насонов", "член правления Лиги хостелов"},
+		"«Закон не работающий», — рассказала Агентству социальной информации Елена Исаева, директор Ресурсного центра поддержки НКО.": {"Елена Исаева", "директор Ресурсного центра поддержки НКО"},
+	})
+}
+
 // TestLettersAndCodesAreNoNames: a letter alone ("участника B.A.P") is no
 // one's surname, and a code of law ("в НК РФ написано") is a document, no
 // body (contest pages, November 2019: "B" and "НК РФ" had been credited).

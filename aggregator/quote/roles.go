@@ -450,8 +450,12 @@ var ruNotYetRoleStems = []string{"будущ", "почетн", "почётн", "
 var enClauseOpeners = toSet(`who whose whom which that but where when while why whether how if because although though unless until even`)
 
 // appositive returns a role given after the name: "Smith, the company's
-// spokesman," / "Ильхам Ахмед, курдский политический деятель".
-func appositive(ts []token, j int, lang string) string {
+// spokesman," / "Ильхам Ахмед, курдский политический деятель". A Russian
+// apposition agrees with the name: after a name in an oblique case its
+// role word is in one ("по словам Евгения Насонова, члена правления"), and
+// a nominative after it opens a clause ("По словам Евгения Насонова,
+// премьер лишь привел …").
+func appositive(ts []token, j int, lang string, oblique bool) string {
 	if j >= len(ts) || !ts[j].is(",") {
 		return ""
 	}
@@ -487,7 +491,7 @@ func appositive(ts []token, j int, lang string) string {
 			// in what capacity he spoke, no role
 			return ""
 		}
-		if isRole(t.text, lang) && (lang != "ru" || ruRoleNom(lw) && !isRuOrg(lw)) {
+		if isRole(t.text, lang) && (lang != "ru" || !isRuOrg(lw) && (oblique && ruObliqueRole(lw) && len(words) < 2 || !oblique && ruRoleNom(lw))) {
 			// A Russian apposition agrees with the name: "Наталья, в
 			// прошлом художник по костюмам", not "Ирина Забияка, в
 			// разговоре с журналистами"; and a body is no person's
