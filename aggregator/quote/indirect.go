@@ -70,6 +70,20 @@ func (d *doc) indirect(pi, ss, se int) {
 					}
 				}
 			}
+			// "по словам Павла Соколова, главного научного сотрудника
+			// центра, …": the name, then its role in apposition.
+			if m.kind == kPerson && pe+1 < se && toks[pe].is(",") {
+				k := pe + 1
+				for k < se && toks[k].kind == tWord {
+					k++
+				}
+				if role := appositive(toks[:k], pe, d.lang, true); role != "" && k < se && toks[k].is(",") {
+					if m.role == "" {
+						m.role = role
+					}
+					pe = k
+				}
+			}
 			a := attrib{m: m, how: aCue}
 			if pe+1 < se && toks[pe].is(",") && relativeWord(toks[pe+1].low) {
 				// "По словам главы сельсовета Алексея Большакова, которые

@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -491,7 +492,7 @@ func appositive(ts []token, j int, lang string, oblique bool) string {
 			// in what capacity he spoke, no role
 			return ""
 		}
-		if isRole(t.text, lang) && (lang != "ru" || !isRuOrg(lw) && (oblique && ruObliqueRole(lw) && len(words) < 2 || !oblique && ruRoleNom(lw))) {
+		if isRole(t.text, lang) && (lang != "ru" || !isRuOrg(lw) && (oblique && ruObliqueRole(lw) && len(words) < 3 && !slices.ContainsFunc(words, func(w string) bool { return !ruAdjectival(w) || ruNomAdjective(w) || firstUpper(w) }) || !oblique && ruRoleNom(lw))) {
 			// A Russian apposition agrees with the name: "Наталья, в
 			// прошлом художник по костюмам", not "Ирина Забияка, в
 			// разговоре с журналистами"; and a body is no person's
@@ -762,6 +763,22 @@ func ruRoleNomText(role string) string {
 		// roleBefore writes one ("экс-президент")
 		f, tail, _ := strings.Cut(ruRoleNomText(rest), " ")
 		return strings.TrimSpace("экс-" + lower(f) + " " + tail)
+	}
+	if ws := strings.Fields(role); len(ws) > 1 && ruAdjectival(lw) && !ruNomAdjective(lw) {
+		// Adjectives before the role word agree with it: "главного
+		// научного сотрудника" → "главный научный сотрудник".
+		k := 1
+		for k < len(ws) && k < 3 && ruAdjectival(ws[k]) && !isRuRole(lower(ws[k])) {
+			k++
+		}
+		tail := strings.Join(ws[k:], " ")
+		if nom := ruRoleNomText(tail); nom != tail && nom != "" && !ruRoleNom(lower(ws[k])) {
+			g := ruNounGender(lower(strings.Fields(nom)[0]))
+			for i := range ws[:k] {
+				ws[i] = ruAdjNom(ws[i], g)
+			}
+			return strings.Join(ws[:k], " ") + " " + nom
+		}
 	}
 	if strings.HasSuffix(lw, "е") && !ruOrgWords[lw] && isRuOrg(lw) {
 		// "в пресс-службе управления сообщили": a body's word in the
