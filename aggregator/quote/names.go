@@ -36,7 +36,7 @@ func nameSpan(toks []token, i int, lang string) (int, int) {
 		// ones is a platform's or an outlet's; the name is the Cyrillic
 		// words.
 		for k := i + 1; k < j; k++ {
-			if toks[k].kind == tWord && isCyrillicWord(toks[k].text) {
+			if toks[k].kind == tWord && isCyrillicWord(toks[k].text) && nameWord(toks[k], lang) {
 				return nameSpan(toks, k, lang)
 			}
 		}
@@ -139,6 +139,10 @@ func nameRun(toks []token, i int, lang string) int {
 		// "Martin Luther King Jr.".
 		roleName := t.kind == tWord && t.cap() && !t.acronym() && (j > i || afterTitle) && (enRoleWords[t.low] || enTitles[t.low]) &&
 			!(j+1 < len(toks) && nameWord(toks[j+1], lang) && !nameSuffixes[toks[j+1].low]) && !enOrgWords[t.low]
+		// A capitalised Russian role word between two words of a name is
+		// one of them: "Гон Сын Ён".
+		roleName = roleName || ru && j > i && t.kind == tWord && t.cap() && !t.acronym() && isRuRole(t.low) && !isRuOrg(t.low) &&
+			isCyrillicWord(toks[j-1].text) && nameWord(toks[j-1], lang) && j+1 < len(toks) && nameWord(toks[j+1], lang)
 		// An upper-case surname after a given name or an initial: "Антон
 		// МОРОЗ", "Р. КОЛТУНОВ".
 		capsName := j > i && ru && capsSurname(t) && (isGivenName(toks[j-1].text) || toks[j-1].is("."))

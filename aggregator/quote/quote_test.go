@@ -880,6 +880,17 @@ func TestAppositionAgreesWithTheName(t *testing.T) {
 	})
 }
 
+// TestRoleWordInsideAName: a capitalised role word between two words of a
+// name is one of them ("Гон Сын Ён", not Ён the son: a contest page,
+// November 2019), but not after a Latin word ("Telegram-канале Глава
+// Чеченской Республики", which had made an empty name and a panic).
+func TestRoleWordInsideAName(t *testing.T) {
+	checkSpeakers(t, "ru", map[string][]string{
+		"Когда Ким Мин Джэ говорит, что проголодался, Гон Сын Ён шутит: «Тебе нужно скушать рыбки».":                                             {"Гон Сын Ён"},
+		"В своем Telegram-канале Глава Чеченской Республики отметил, что организаторский опыт Вероники Игоревны способствует развитию медицины.": {""},
+	})
+}
+
 // TestLettersAndCodesAreNoNames: a letter alone ("участника B.A.P") is no
 // one's surname, and a code of law ("в НК РФ написано") is a document, no
 // body (contest pages, November 2019: "B" and "НК РФ" had been credited).
