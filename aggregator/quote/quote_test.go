@@ -891,6 +891,16 @@ func TestRoleWordInsideAName(t *testing.T) {
 	})
 }
 
+// TestPluralLeadIsNoOneNamedLater: a lead's description in the plural
+// ("Депутаты посчитали") is none of those the article names later (a
+// contest page, November 2019: the deputies' view had been credited to
+// Сергей Дроздов, "депутат", with the role "Депутаты").
+func TestPluralLeadIsNoOneNamedLater(t *testing.T) {
+	checkSpeakers(t, "ru", map[string][]string{
+		"Депутаты посчитали, что город встанет в одну большую пробку.\n\nВо время заседания депутат Сергей Дроздов возмутился перекрытием центра.": {""},
+	})
+}
+
 // TestLettersAndCodesAreNoNames: a letter alone ("участника B.A.P") is no
 // one's surname, and a code of law ("в НК РФ написано") is a document, no
 // body (contest pages, November 2019: "B" and "НК РФ" had been credited).

@@ -313,8 +313,12 @@ func (d *doc) resolve(m mention, g gender) (*entity, string) {
 			}
 		}
 		if best == nil && person && len(d.paras) > 0 && m.pos < d.paras[0].e {
-			// A headline describes someone the article names later.
+			// A headline describes someone the article names later
+			// ("Депутаты посчитали" none of them).
 			for _, pm := range d.pm {
+				if !compatible(g, pm.e.gender) {
+					continue
+				}
 				for _, r := range pm.e.roles {
 					if containsWord(lower(r), head) || (d.lang == "ru" && containsWord(lower(r), roleStemOf(head))) {
 						best = pm.e
