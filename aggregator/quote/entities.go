@@ -30,6 +30,7 @@ type mention struct {
 	pos    int
 	strong bool   // surely a person (first name, title, surname morphology)
 	indef  bool   // a description brought in by "a", "one", "some": someone new
+	owned  bool   // a description after a possessive pronoun ("её сестра"): not whom it refers to
 	place  string // a Russian description's place adjective, its first letters ("тур" of "турецком ведомстве")
 }
 

@@ -329,7 +329,7 @@ func (d *doc) parsePhrase(toks []token, cas int, nearest bool) (mention, bool) {
 				descs = descs[:n-1]
 			}
 			h, role := roleHead(lw, lang), descText(ts, i, lang)
-			descs = append(descs, found{mention{kind: kDesc, head: h, role: role, pos: t.s, gender: roleGender(h, lang), indef: enIndefinite(ts, i, lang) || ruIndefinite(ts, i, lang), place: ruPlaceOf(ts, i, role, lang)}, i})
+			descs = append(descs, found{mention{kind: kDesc, head: h, role: role, pos: t.s, gender: roleGender(h, lang), indef: enIndefinite(ts, i, lang) || ruIndefinite(ts, i, lang), owned: possessed(ts, i, lang), place: ruPlaceOf(ts, i, role, lang)}, i})
 		}
 	}
 	// A platform after a preposition is where the words were posted ("—

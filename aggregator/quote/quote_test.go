@@ -901,6 +901,18 @@ func TestPluralLeadIsNoOneNamedLater(t *testing.T) {
 	})
 }
 
+// TestOwnedDescriptionIsSomeoneElse: a description after a possessive
+// pronoun ("Ее двоюродная сестра", "Его адвокат", "his lawyer") names
+// someone other than the one the pronoun refers to, so it never falls back
+// to the last person named (a contest page, November 2019: the cousin's
+// words had been Айгуль's own).
+func TestOwnedDescriptionIsSomeoneElse(t *testing.T) {
+	checkSpeakers(t, "ru", map[string][]string{
+		"Айгуль Фазыйлова скончалась в хосписе.\n\nЕе двоюродная сестра рассказала, что Амир будет жить с тетей.": {""},
+		"Иван Петров получил срок.\n\nЕго адвокат заявил, что «обжалует приговор в апелляционном суде».":          {""},
+	})
+}
+
 // TestLettersAndCodesAreNoNames: a letter alone ("участника B.A.P") is no
 // one's surname, and a code of law ("в НК РФ написано") is a document, no
 // body (contest pages, November 2019: "B" and "НК РФ" had been credited).

@@ -365,7 +365,7 @@ func (d *doc) resolve(m mention, g gender) (*entity, string) {
 			// someone's that no one named holds is someone new.
 			return nil, m.role
 		}
-		if e := d.antecedent(m.pos, g); e != nil && (head != "представитель" && head != "представительница" || speaksForBody(e)) && placeAgrees(m.place, strings.Join(e.roles, " ")) {
+		if e := d.antecedent(m.pos, g); e != nil && !m.owned && (head != "представитель" && head != "представительница" || speaksForBody(e)) && placeAgrees(m.place, strings.Join(e.roles, " ")) {
 			// (a body's representative is someone named before only when
 			// the article gave them a spokesman's role: "Пресс-секретарь
 			// … Дмитрий Песков … заявил представитель Кремля", never the

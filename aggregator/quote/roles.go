@@ -528,9 +528,9 @@ func nameGoesOn(ts []token, k int) bool {
 // Health", "Center for …").
 var nameLink = toSet(`of for and`)
 
-// descText returns the words of a description starting at ts[i] and the
-// genitive words after it ("глава МВД Турции", "FSB Director").
-func descText(ts []token, i int, lang string) string {
+// descStart returns where the description whose head is ts[i] starts:
+// at the adjectives and role words before the head.
+func descStart(ts []token, i int, lang string) int {
 	start := i
 	for start > 0 && start > i-maxNameRun {
 		t := ts[start-1]
@@ -551,6 +551,28 @@ func descText(ts []token, i int, lang string) string {
 		}
 		break
 	}
+	return start
+}
+
+// possessed reports whether the description whose head is ts[i] follows a
+// possessive pronoun ("её двоюродная сестра", "his lawyer"): it names
+// someone else than whom the pronoun refers to.
+func possessed(ts []token, i int, lang string) bool {
+	k := descStart(ts, i, lang) - 1
+	if k < 0 || ts[k].kind != tWord {
+		return false
+	}
+	switch ts[k].low {
+	case "его", "ее", "её", "их", "his", "her", "their":
+		return true
+	}
+	return false
+}
+
+// descText returns the words of a description starting at ts[i] and the
+// genitive words after it ("глава МВД Турции", "FSB Director").
+func descText(ts []token, i int, lang string) string {
+	start := descStart(ts, i, lang)
 	end := i + 1
 	for end < len(ts) && end < i+5 {
 		t := ts[end]
