@@ -911,6 +911,9 @@ func TestOwnedDescriptionIsSomeoneElse(t *testing.T) {
 		"Айгуль Фазыйлова скончалась в хосписе.\n\nЕе двоюродная сестра рассказала, что Амир будет жить с тетей.": {""},
 		"Иван Петров получил срок.\n\nЕго адвокат заявил, что «обжалует приговор в апелляционном суде».":          {""},
 	})
+	checkSpeakers(t, "en", map[string][]string{
+		"John Smith was sentenced on Monday.\n\n“We will appeal this verdict in a higher court,” his lawyer said.": {""},
+	})
 }
 
 // TestLettersAndCodesAreNoNames: a letter alone ("участника B.A.P") is no
