@@ -616,7 +616,7 @@ func TestCuePhrases(t *testing.T) {
 			{Text: "строительные работы начнутся уже в апреле 2020 года", Speaker: "Руслан Новицкий"},
 			{Text: "Первые объекты планируется сдать в 2022 году ко Дню металлурга", Speaker: "Руслан Новицкий"}},
 		"В США местные власти арестовали женщину, которая, по заявлению свидетеля, почти год хранила в холодильнике тело своего мужа, сообщает издание The Joplin Globe.": {
-			{Text: "почти год хранила в холодильнике тело своего мужа, сообщает издание The Joplin Globe"}},
+			{Text: "почти год хранила в холодильнике тело своего мужа"}},
 		"Интересно, что в молодые годы Шелби выигрывал за рулем Ferrari, выступал за команды Maserati, гонял в Формуле 1 и был звездой не только Америки, но и Европы.": nil,
 	} {
 		var got []news.Quote
@@ -913,6 +913,16 @@ func TestOwnedDescriptionIsSomeoneElse(t *testing.T) {
 	})
 	checkSpeakers(t, "en", map[string][]string{
 		"John Smith was sentenced on Monday.\n\n“We will appeal this verdict in a higher court,” his lawyer said.": {""},
+	})
+}
+
+// TestRelayClauseIsNoPartOfWhatWasSaid: a relaying clause closing reported
+// speech ("…, сообщает «СуперОмск»", "…, передает РИА Новости") says who
+// reported it; what was said ends before it (contest pages, November 2019).
+func TestRelayClauseIsNoPartOfWhatWasSaid(t *testing.T) {
+	checkOneQuote(t, "ru", "text", func(q news.Quote) string { return q.Text }, map[string]string{
+		"Депутаты посчитали, что город встанет в одну большую пробку, сообщает «СуперОмск».":                 "город встанет в одну большую пробку",
+		"Представители оппозиции заявили, что они ожидают прибытия лидеров оппозиции, передает РИА Новости.": "они ожидают прибытия лидеров оппозиции",
 	})
 }
 
