@@ -44,6 +44,10 @@ var outletVerbs = toSet(`пишет пишут передает передаёт
 // relayVerbs are what an outlet does with words it only passes on.
 var relayVerbs = toSet(`передает передаёт передают`)
 
+// closingRelayVerbs open a relaying clause that closes reported speech
+// ("…, сообщает «СуперОмск»").
+var closingRelayVerbs = toSet(`передает передаёт передают сообщает сообщают`)
+
 // emit adds the quotation [s, e) said by sp to the quotes found, unless it
 // holds no letter or digit.
 func (d *doc) emit(s, e int, sp speaker, a attrib, direct bool) {
@@ -62,7 +66,7 @@ func (d *doc) emit(s, e int, sp speaker, a attrib, direct bool) {
 		// what was said.
 		if i := strings.LastIndex(d.text[s:e], ", "); i > 0 {
 			tail := strings.Fields(d.text[s+i+2 : e])
-			if len(tail) >= 2 && len(tail) <= 6 && (relayVerbs[tail[0]] || tail[0] == "сообщает" || tail[0] == "сообщают") && !strings.ContainsAny(d.text[s+i+2:e], ",") {
+			if len(tail) >= 2 && len(tail) <= 6 && closingRelayVerbs[tail[0]] && !strings.ContainsAny(d.text[s+i+2:e], ",") {
 				s, e = trimContent(d.text, s, s+i)
 			}
 		}

@@ -452,9 +452,10 @@ var enClauseOpeners = toSet(`who whose whom which that but where when while why 
 
 // appositive returns a role given after the name: "Smith, the company's
 // spokesman," / "Ильхам Ахмед, курдский политический деятель". A Russian
-// apposition agrees with the name: after a name in an oblique case its
-// role word is in one ("по словам Евгения Насонова, члена правления"), and
-// a nominative after it opens a clause ("По словам Евгения Насонова,
+// apposition agrees with the name: after a name in an oblique case (one a
+// word before it governs) it opens on its role word in one, at most two
+// adjectives before it ("по словам Евгения Насонова, члена правления"),
+// and a nominative there opens a clause ("По словам Евгения Насонова,
 // премьер лишь привел …").
 func appositive(ts []token, j int, lang string, oblique bool) string {
 	if j >= len(ts) || !ts[j].is(",") {
@@ -492,7 +493,7 @@ func appositive(ts []token, j int, lang string, oblique bool) string {
 			// in what capacity he spoke, no role
 			return ""
 		}
-		if isRole(t.text, lang) && (lang != "ru" || !isRuOrg(lw) && (oblique && ruObliqueRole(lw) && len(words) < 3 && !slices.ContainsFunc(words, func(w string) bool { return !ruAdjectival(w) || ruNomAdjective(w) || firstUpper(w) }) || !oblique && ruRoleNom(lw))) {
+		if isRole(t.text, lang) && (lang != "ru" || !isRuOrg(lw) && (oblique && ruObliqueApposition(words, lw) || !oblique && ruRoleNom(lw))) {
 			// A Russian apposition agrees with the name: "Наталья, в
 			// прошлом художник по костюмам", not "Ирина Забияка, в
 			// разговоре с журналистами"; and a body is no person's
@@ -505,6 +506,15 @@ func appositive(ts []token, j int, lang string, oblique bool) string {
 		return ""
 	}
 	return strings.Join(words, " ")
+}
+
+// ruObliqueApposition reports whether the role word lw, after the words
+// before it, opens an apposition in an oblique case: it is in one, and so
+// are the (at most two) lower-case adjectives before it.
+func ruObliqueApposition(before []string, lw string) bool {
+	return ruObliqueRole(lw) && len(before) < 3 && !slices.ContainsFunc(before, func(w string) bool {
+		return !ruAdjectival(w) || ruNomAdjective(w) || firstUpper(w)
+	})
 }
 
 // nameGoesOn reports whether ts[k] continues the capitalised name ts[k-1]
