@@ -178,7 +178,7 @@ func matches(open, close rune) bool {
 	case '»':
 		return open == '«'
 	case '”':
-		return open == '“' || open == '„' || open == '"'
+		return open == '“' || open == '„' || open == '"' || open == '”' // ”…” in Swedish style
 	case '“':
 		return open == '„' || open == '"' || open == '“'
 	case '"':

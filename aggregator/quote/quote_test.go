@@ -3062,6 +3062,26 @@ func TestOneClosingMarkForTwo(t *testing.T) {
 	}
 }
 
+// TestRightQuotesBothWays: some outlets open a quotation with the mark that
+// closes it (”…”, as Swedish and Finnish write); each such pair is one
+// quotation, and the attribution between two of them is no quote.
+// (Eurasia Review in Russian, 15 November 2019.)
+func TestRightQuotesBothWays(t *testing.T) {
+	text := "”Санкционный механизм сложен. Ожидать ухода России из Крыма с самого начала было нереально”, - пояснил Фернанд Картайзер. С его точки зрения, санкции - пример плохой дипломатии. ”Санкции не только неэффективны, но и вредны: они сближают Россию и Китай”, - сказал политик, подчеркнув, что в Европе на данный момент нет лидеров. Фернанд Картайзер отметил, что ”доверие к этим санкциям продолжит ослабевать”."
+	var got []string
+	for _, q := range Find(text, "ru") {
+		got = append(got, q.Speaker+": "+q.Text)
+	}
+	want := []string{
+		"Фернанд Картайзер: Санкционный механизм сложен. Ожидать ухода России из Крыма с самого начала было нереально",
+		"Фернанд Картайзер: Санкции не только неэффективны, но и вредны: они сближают Россию и Китай",
+		"Фернанд Картайзер: доверие к этим санкциям продолжит ослабевать",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("got %q\nwant %q", got, want)
+	}
+}
+
 // TestUnnamedSubjectOfNextSentence: «…». Так турецкие официальные лица
 // объясняют …: the officials, unnamed, said it, not the operation named in
 // quotation marks after the verb. (inosmi.ru, 15 November 2019.)
