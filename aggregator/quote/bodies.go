@@ -727,6 +727,9 @@ func mediaName(o string) bool {
 	if strings.HasSuffix(lo, " сми") {
 		return true // "российские СМИ", "местные СМИ"
 	}
+	if outletMadeName(lo) {
+		return true
+	}
 	// An outlet's name after the kind of outlet it is: "Агентство
 	// экономической информации ПРАЙМ", "телеканал Россия 24".
 	for i := range len(lo) {
@@ -736,6 +739,29 @@ func mediaName(o string) bool {
 	}
 	return false
 }
+
+// outletMadeName reports whether a lower-cased name is made as outlets' names
+// are: a word only they hold ("Невские новости", "Открытые медиа",
+// "Еврорадио", "Крыминформ", "ТВ Центр"), a city or region's news channel
+// ("Якутия 24"), or a kind of outlet before its site ("портал Gus-info.ru").
+func outletMadeName(lo string) bool {
+	words := strings.FieldsFunc(lo, func(r rune) bool { return r == ' ' || r == '-' })
+	if len(words) >= 2 && words[len(words)-1] == "24" {
+		return true
+	}
+	for i, w := range words {
+		switch {
+		case ruOutletWords[w], strings.HasSuffix(w, "радио"), strings.HasSuffix(w, "информ"):
+			return true
+		case i > 0 && ruMediaHead(words[0]) && strings.Contains(w, ".") && !strings.HasSuffix(w, "."):
+			return true
+		}
+	}
+	return false
+}
+
+// ruOutletWords are the words that name only news outlets.
+var ruOutletWords = toSet(`новости news медиа media тв tv`)
 
 // outletName reports whether a name is one of a news outlet or platform,
 // whole, in any case ("Укринформа"): unlike mediaName, not a name that
