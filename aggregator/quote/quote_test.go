@@ -1981,6 +1981,16 @@ func TestOutletsByTheirNames(t *testing.T) {
 	})
 }
 
+// TestPronounAfterQuotedWords: "он" after a speaker's words is the
+// speaker, not someone the words name, whether a word misread as a name
+// or a name. (A farmer interviewed, rusjev.net, 15 November 2019.)
+func TestPronounAfterQuotedWords(t *testing.T) {
+	checkSpeakers(t, "ru", map[string][]string{
+		"Рани Барнес, фермер:\n\n— Очень серьезная проблема с рабочей силой. Палестинцев можно нанимать, но мало.\n\nОн много бывает в Европе по делам и говорит, что там намного проще — меньше налоги и гораздо проще с бюрократией.": {"Рани Барнес", "Рани Барнес"},
+		"Рани Барнес, фермер:\n\n— Очень серьезная проблема с рабочей силой. Мы можем нанимать Петрова, но мало.\n\nОн много бывает в Европе по делам и говорит, что там намного проще — меньше налоги и гораздо проще с бюрократией.":  {"Рани Барнес", "Рани Барнес"},
+	})
+}
+
 // TestRoleInCapitals: a role written in capitals ("Senior Vice President")
 // is no one's name; a surname that is also a role word ("Mr. King") is.
 // (A Dräger press release and a New York Times text of PolNeAR, shortened.)

@@ -459,12 +459,29 @@ func (d *doc) antecedent(pos int, g gender) *entity {
 				// word ("the Israeli government") is a weak antecedent
 				continue
 			}
-			if compatible(g, d.pm[k].e.gender) {
+			if compatible(g, d.pm[k].e.gender) && !d.quotedOther(d.pm[k].pos, pos, d.pm[k].e) {
 				return d.pm[k].e
 			}
 		}
 	}
 	return nil
+}
+
+// quotedOther reports whether mention lies in a quotation already found
+// that someone other than e said and that does not hold pos: whom a
+// speaker names in their words is what they spoke of, and "он" after them
+// is not that person ("— Палестинцев можно нанимать… ¶ Он много бывает в
+// Европе и говорит…" is the speaker), though inside the same words it may
+// be ("встретилась с Шанталь…, и она сразу сказала «да»").
+func (d *doc) quotedOther(mention, pos int, e *entity) bool {
+	d.spend(len(d.out))
+	for _, q := range d.out {
+		end := q.Pos + len(q.Text)
+		if q.Direct && q.Speaker != "" && q.Speaker != e.name() && mention >= q.Pos && mention < end && (pos < q.Pos || pos >= end) {
+			return true
+		}
+	}
+	return false
 }
 
 // lastOrg returns the last body named before pos (within about three
