@@ -510,10 +510,7 @@ func (d *doc) invertedSubject(toks []token, ss, k int) (mention, bool) {
 		if _, past := ruPastTense(t.low); t.kind != tWord || !t.lower() || !speech && !past {
 			continue
 		}
-		if j+1 >= c {
-			return mention{}, false // the subject, if any, stands before the verb
-		}
-		m, ok := d.parsePhrase(toks[j+1:c], caseNom, false)
+		m, ok := d.parsePhrase(toks[j+1:c], caseNom, false) // no words after the verb: not ok
 		if !ok || m.kind != kOrg && m.kind != kPerson && m.kind != kDesc || m.kind == kPerson && m.cas != caseNom {
 			return mention{}, false
 		}
