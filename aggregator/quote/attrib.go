@@ -100,12 +100,12 @@ func weakVerb(w string) bool {
 	return ok && (enWeakVerbs[b] || enWeakVerbs[lower(w)])
 }
 
-// rightAttr looks for an attribution in toks[j:end), right after a
-// quotation: optional comma and dash, then "сказал он" / "he said" /
+// rightAttr looks for an attribution in toks[j:end) (end <= len(toks)),
+// right after a quotation: optional comma and dash, then "сказал он" / "he said" /
 // "Smith said" / "said Smith, the ...".
 func (d *doc) rightAttr(toks []token, j, end int) attrib {
 	dash, comma := false, false
-	for j < end && j < len(toks) && (toks[j].is(",") || toks[j].kind == tDash || (toks[j].is("как") || toks[j].is("as"))) {
+	for j < end && (toks[j].is(",") || toks[j].kind == tDash || (toks[j].is("как") || toks[j].is("as"))) {
 		if toks[j].kind == tDash {
 			dash = true
 		}
@@ -114,15 +114,12 @@ func (d *doc) rightAttr(toks []token, j, end int) attrib {
 		}
 		j++
 	}
-	if d.lang == "ru" && !dash && !comma && j < end && j < len(toks) {
+	if d.lang == "ru" && !dash && !comma && j < end {
 		// «…» in the middle of a clause: what follows is not its attribution
 		// unless a verb comes at once («…» сказал он).
 		if _, ok := d.verbAt(toks[j]); !ok {
 			return attrib{}
 		}
-	}
-	if end > len(toks) {
-		end = len(toks)
 	}
 	limit := j + 12
 	if d.lang == "ru" && !dash {
@@ -513,10 +510,7 @@ func (d *doc) invertedSubject(toks []token, ss, k int) (mention, bool) {
 		if _, past := ruPastTense(t.low); t.kind != tWord || !t.lower() || !speech && !past {
 			continue
 		}
-		if j+1 >= c {
-			return mention{}, false // the subject, if any, stands before the verb
-		}
-		m, ok := d.parsePhrase(toks[j+1:c], caseNom, false)
+		m, ok := d.parsePhrase(toks[j+1:c], caseNom, false) // no words after the verb: not ok
 		if !ok || m.kind != kOrg && m.kind != kPerson && m.kind != kDesc || m.kind == kPerson && m.cas != caseNom {
 			return mention{}, false
 		}
@@ -836,12 +830,9 @@ func ruContentBefore(toks []token, ss, v int) bool {
 	return false
 }
 
-// nextAttr looks at the sentence toks[ss:se) after a quotation for "Об этом
-// заявил X" / "Smith said." style attribution.
+// nextAttr looks at the sentence toks[ss:se) (ss < se) after a quotation
+// for "Об этом заявил X" / "Smith said." style attribution.
 func (d *doc) nextAttr(toks []token, ss, se int) attrib {
-	if ss >= se {
-		return attrib{}
-	}
 	first := toks[ss].low
 	if d.lang == "ru" {
 		if !ruNextOpeners[first] {

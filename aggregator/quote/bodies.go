@@ -234,12 +234,9 @@ func ruByRegion(ts []token, j int) int {
 	}
 	for k := j + 1; k < len(ts) && k <= j+3 && ts[k].kind == tWord; k++ {
 		if ruRegionNouns[ts[k].low] && k > j+1 && ts[k-1].cap() || ts[k].cap() && ruPlace(ts[k].low) {
-			if k == j+1 && k+1 < len(ts) && ts[k+1].kind == tWord && ts[k+1].cap() && ruRegionNouns[ts[k].low] {
-				// "по Республике Крым"; after "по Челябинской области" the
-				// region is named, and a capitalised word is someone's
-				// name ("… по Челябинской области Татьяна Шатоха")
-				k++
-			}
+			// (after "по Челябинской области" the region is named, and a
+			// capitalised word is someone's name: "… по Челябинской
+			// области Татьяна Шатоха")
 			return k + 1
 		}
 		if !ts[k].cap() {
@@ -304,12 +301,9 @@ func quotedBody(toks []token, i int, lang string) (string, int) {
 		}
 		return "", i
 	}
-	j := i + 1
+	j := i + 1 // n, a capitalised Latin word, is the first word of the name
 	for j < len(toks) && j < i+5 && toks[j].kind == tWord && (toks[j].cap() || toks[j].acronym()) && !isCyrillicWord(toks[j].text) {
 		j++
-	}
-	if j == i+1 {
-		return "", i
 	}
 	return strings.Join(runWords(toks, i+1, j), " "), j
 }

@@ -179,9 +179,6 @@ func (d *doc) leadSpoke(pi int) bool {
 		return false
 	}
 	p := d.paras[pi-1]
-	if len(p.sents) == 0 {
-		return false
-	}
 	return d.last.pos >= p.toks[p.sents[len(p.sents)-1]].s
 }
 
@@ -574,11 +571,9 @@ func (d *doc) sentenceGoesOn(toks []token, qi int, inner string) bool {
 // (toks[ss:qi]), names in full a person other than the last speaker: the
 // sentence is about someone new, and a quotation in it with no attribution
 // of its own is not the last speaker's ("Уже в очной части дискуссии Олег
-// Осипов, заместитель директора …, привел в пример выкладки: «…»").
+// Осипов, заместитель директора …, привел в пример выкладки: «…»"). It is
+// asked only once goesOnLastSpeaker has held, so there is a last speaker.
 func (d *doc) otherPersonBefore(toks []token, ss, qi int) bool {
-	if d.last.e == nil {
-		return false
-	}
 	for k := ss; k < qi; k++ {
 		s, e := nameSpan(toks, k, d.lang)
 		if e-s < 2 {

@@ -495,9 +495,6 @@ func (d *doc) lastOrg(pos int, head string) *entity {
 	var any *entity
 	for k := sort.Search(len(d.om), func(k int) bool { return d.om[k].pos >= pos }) - 1; k >= 0; k-- {
 		o := d.om[k]
-		if o.pos >= pos {
-			continue
-		}
 		if pos-o.pos > 3000 {
 			break
 		}

@@ -53,7 +53,7 @@ func russianLetters(text string) bool {
 type para struct {
 	s, e  int
 	toks  []token // top-level tokens (a quotation is one token)
-	sents []int   // where in toks each sentence starts
+	sents []int   // where in toks each sentence starts: 0 first, never empty
 }
 
 // paragraphs splits text at blank lines (a line holding only white space
