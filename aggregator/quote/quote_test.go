@@ -1991,6 +1991,17 @@ func TestPronounAfterQuotedWords(t *testing.T) {
 	})
 }
 
+// TestCorrespondentIsNoOneNamed: "передает корреспондент" is the outlet's
+// reporter, not the person the report is about, unless the article gave
+// someone that role. (Fontanka on the historian Oleg Sokolov, via a
+// contest page, 15 November 2019, shortened.)
+func TestCorrespondentIsNoOneNamed(t *testing.T) {
+	checkSpeakers(t, "ru", map[string][]string{
+		"Историка Олега Соколова вывели из дома на набережной Мойки. Подойти к нему нельзя, а в разные точки набережной арестованного перемещали на машине, передает корреспондент.": {""},
+		"Корреспондент Иван Петров побывал на набережной. Подойти к нему нельзя, а в разные точки набережной арестованного перемещали на машине, рассказал корреспондент.":           {"Иван Петров"},
+	})
+}
+
 // TestRoleInCapitals: a role written in capitals ("Senior Vice President")
 // is no one's name; a surname that is also a role word ("Mr. King") is.
 // (A Dräger press release and a New York Times text of PolNeAR, shortened.)

@@ -365,13 +365,18 @@ func (d *doc) resolve(m mention, g gender) (*entity, string) {
 			// someone's that no one named holds is someone new.
 			return nil, m.role
 		}
-		if e := d.antecedent(m.pos, g); e != nil && !m.owned && (head != "представитель" && head != "представительница" || speaksForBody(e)) && placeAgrees(m.place, strings.Join(e.roles, " ")) {
+		if e := d.antecedent(m.pos, g); e != nil && !m.owned && !fieldReporters[head] && (head != "представитель" && head != "представительница" || speaksForBody(e)) && placeAgrees(m.place, strings.Join(e.roles, " ")) {
 			// (a body's representative is someone named before only when
 			// the article gave them a spokesman's role: "Пресс-секретарь
 			// … Дмитрий Песков … заявил представитель Кремля", never the
 			// defendant the press service spoke of; and never one of
 			// another country's: "представитель американского Минторга"
-			// is not the Chinese ministry's spokesman named before)
+			// is not the Chinese ministry's spokesman named before; a
+			// correspondent reports on the people named, and is one of
+			// them only when the article gave them that role, above:
+			// "…, передает корреспондент" after the arrested historian
+			// is not the historian, though a journalist may be the
+			// columnist named before)
 			return e, m.role
 		}
 		if m.org != "" && !personRole(head, d.lang) {
@@ -593,6 +598,10 @@ func namedInRole(role string) bool {
 
 // reporterRoles are an outlet's people, who report for it.
 var reporterRoles = toSet(`корреспондент журналист репортер репортёр обозреватель correspondent reporter`)
+
+// fieldReporters are the reporterRoles who report from the scene, not
+// write columns.
+var fieldReporters = toSet(`корреспондент корреспондентка репортер репортёр correspondent reporter`)
 
 // colonAfter reports whether a colon follows the name of mention m: the
 // headline form "Помпео: …".
