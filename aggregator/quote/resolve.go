@@ -479,7 +479,9 @@ func (d *doc) antecedent(pos int, g gender) *entity {
 // Европе и говорит…" is the speaker), though inside the same words it may
 // be ("встретилась с Шанталь…, и она сразу сказала «да»").
 func (d *doc) quotedOther(mention, pos int, e *entity) bool {
-	d.spend(len(d.out))
+	if !d.spend(len(d.out)) {
+		return false // out of work: the caller's answer stands
+	}
 	for _, q := range d.out {
 		end := q.Pos + len(q.Text)
 		if q.Direct && q.Speaker != "" && q.Speaker != e.name() && mention >= q.Pos && mention < end && (pos < q.Pos || pos >= end) {
