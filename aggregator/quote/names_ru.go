@@ -30,18 +30,28 @@ var ruGoverned = map[string]int{"господина": caseGen, "господин
 	"про": caseAcc, "через": caseAcc, "на": caseAccPrep, "о": casePrep, "об": casePrep, "обо": casePrep, "при": casePrep,
 	"с": caseIns, "со": caseIns, "между": caseIns, "над": caseIns, "перед": caseIns, "к": caseDat, "ко": caseDat, "по": caseDat}
 
+// governedCase returns the case the word right before ts[i] asks of a
+// name: a preposition's, a title's ("господину"), a source's noun's
+// ("словам", the genitive); ok is false when that word asks none.
+func governedCase(toks []token, i int) (c int, ok bool) {
+	if i == 0 || toks[i-1].kind != tWord {
+		return 0, false
+	}
+	if ruCueNouns[toks[i-1].low] {
+		return caseGen, true
+	}
+	c, ok = ruGoverned[toks[i-1].low]
+	return c, ok
+}
+
 // governsOblique reports whether the words right before ts[i] govern a
 // case other than the nominative: a preposition, a title in an oblique
 // case ("господину"), a source's noun after "по" ("по словам").
 func governsOblique(toks []token, i int) bool {
-	if i == 0 || toks[i-1].kind != tWord {
-		return false
-	}
-	lp := toks[i-1].low
-	if ruCueNouns[lp] {
+	c, ok := governedCase(toks, i)
+	if ok && ruCueNouns[toks[i-1].low] {
 		return i >= 2 && toks[i-2].low == "по"
 	}
-	c, ok := ruGoverned[lp]
 	return ok && c != caseNom
 }
 
@@ -52,16 +62,13 @@ func governsOblique(toks []token, i int) bool {
 // президента Чехии Иржи Овчачек" (nominative: the role word in the genitive
 // complements one in the nominative).
 func caseBefore(toks []token, i int) int {
+	if c, ok := governedCase(toks, i); ok {
+		return c
+	}
 	cas := -1
 	for k := i - 1; k >= 0 && k >= i-5 && toks[k].kind == tWord; k-- {
 		lp := toks[k].low
-		c, governs := ruGoverned[lp]
-		if ruCueNouns[lp] {
-			c, governs = caseGen, true
-		}
 		switch {
-		case governs && k == i-1:
-			return c
 		case !isRuRole(lp) || k < i-1 && isRuOrg(lp):
 			// a word of the description: "инфраструктуры", "партии"
 		case ruRoleNom(lp):
