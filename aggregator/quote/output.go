@@ -42,11 +42,13 @@ func (d *doc) speak(pi int, s, e int, a attrib, follow bool, direct bool) {
 var outletVerbs = toSet(`пишет пишут передает передаёт передают writes`)
 
 // relayVerbs are what an outlet does with words it only passes on.
-var relayVerbs = toSet(`передает передаёт передают`)
+var relayVerbs = toSet(relayVerbList)
+
+const relayVerbList = `передает передаёт передают`
 
 // closingRelayVerbs open a relaying clause that closes reported speech
-// ("…, сообщает «СуперОмск»").
-var closingRelayVerbs = toSet(`передает передаёт передают сообщает сообщают`)
+// ("…, сообщает «СуперОмск»"): the relaying verbs and reporting.
+var closingRelayVerbs = toSet(relayVerbList + ` сообщает сообщают`)
 
 // emit adds the quotation [s, e) said by sp to the quotes found, unless it
 // holds no letter or digit.
