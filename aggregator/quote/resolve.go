@@ -72,7 +72,7 @@ func (d *doc) speakerOf(pi, s int, a attrib, follow bool) speaker {
 		case ruRumorVerbs[lower(a.verb)]:
 			// "Говорят, что …" with no subject is hearsay: it is said.
 		default:
-			if o := d.lastOrg(s, ""); o != nil && !mediaName(o.org) {
+			if o := d.lastOrg(s, ""); o != nil && !mediaName(o.org) && !d.namedAsPost(o, s) {
 				sp.e = o
 			} else if d.last.near(pi) && d.last.e.kind == kOrg {
 				sp.e = d.last.e
@@ -83,6 +83,26 @@ func (d *doc) speakerOf(pi, s int, a attrib, follow bool) speaker {
 		sp.e, sp.role = d.last.e, d.last.role
 	}
 	return sp
+}
+
+// namedAsPost reports whether body o, where it was last named before pos,
+// was part of a person's post ("депутата Госдумы Василия Власова"): the
+// text spoke of the person there, not of the body.
+func (d *doc) namedAsPost(o *entity, pos int) bool {
+	k := sort.Search(len(d.om), func(k int) bool { return d.om[k].pos >= pos }) - 1
+	for k >= 0 && d.om[k].e != o {
+		k--
+	}
+	if k < 0 {
+		return false
+	}
+	at := d.om[k].pos
+	p := sort.Search(len(d.pm), func(i int) bool { return d.pm[i].pos > at })
+	if p == len(d.pm) || d.pm[p].pos >= pos {
+		return false
+	}
+	between := d.text[at:d.pm[p].pos]
+	return len(strings.Fields(between)) <= len(strings.Fields(o.org)) && !strings.ContainsAny(between, ".,;:()«»\"—–-")
 }
 
 // docNamedBefore returns the source of the last document paragraph pi
