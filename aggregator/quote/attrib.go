@@ -382,6 +382,11 @@ func (d *doc) leftAttr(toks []token, ss, qi int) attrib {
 	if !d.spend(qi - ss) {
 		return attrib{}
 	}
+	if d.lang == "ru" {
+		if a, ok := d.wordsSpokenOf(toks, ss, qi); ok {
+			return a
+		}
+	}
 	for k := qi - 1; k >= ss; k-- {
 		t := toks[k]
 		if t.kind != tWord {
@@ -488,6 +493,40 @@ func (d *doc) leftAttr(toks []token, ss, qi int) attrib {
 		}
 	}
 	return attrib{}
+}
+
+// ruSpokenNouns are the stems of nouns of what someone said ("слова",
+// "заявление", "фраза").
+var ruSpokenNouns = []string{"слов", "заявлени", "высказывани", "фраз", "реплик"}
+
+// wordsSpokenOf reads a quotation at toks[qi] that tells what a noun of
+// speech was about: "прокомментировал слова президента Франции Эммануэля
+// Макрона о «смерти мозга» НАТО" quotes Macron, not the one who commented.
+// The speaker is the noun's owner in the genitive, a person or a body, else
+// nobody.
+func (d *doc) wordsSpokenOf(toks []token, ss, qi int) (attrib, bool) {
+	k := qi - 1
+	for k > ss && qi-k <= 2 && !(toks[k].is("о") || toks[k].is("об") || toks[k].is("про")) {
+		k--
+	}
+	if k <= ss || qi-k > 2 || !(toks[k].is("о") || toks[k].is("об") || toks[k].is("про")) {
+		return attrib{}, false
+	}
+	for n := k - 1; n >= max(ss, k-7); n-- {
+		t := toks[n]
+		if t.kind != tWord {
+			return attrib{}, false
+		}
+		if !t.lower() || !slices.ContainsFunc(ruSpokenNouns, func(stem string) bool { return strings.HasPrefix(t.low, stem) }) {
+			continue
+		}
+		a := attrib{how: aCue}
+		if m, ok := d.parsePhrase(toks[n+1:k], caseGen, false); ok && (m.kind == kPerson || m.kind == kOrg) {
+			a.m = m
+		}
+		return a, true
+	}
+	return attrib{}, false
 }
 
 // invertedSubject finds the subject a Russian gerund at toks[k] shares

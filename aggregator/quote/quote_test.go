@@ -1398,6 +1398,16 @@ func TestQuoteIntroducedOnTheLeft(t *testing.T) {
 	}
 }
 
+// TestWordsSpokenOf: a quotation that tells what someone's words were
+// about is theirs, not the one who speaks of them (business-gazeta.ru and
+// vestikavkaza.ru, 15 November 2019; the second text is made up).
+func TestWordsSpokenOf(t *testing.T) {
+	checkSpeakers(t, "ru", map[string][]string{
+		"Отношения внутри НАТО «никогда не были идеальными». Так глава Госдепа Майк Помпео прокомментировал слова президента Франции Эммануэля Макрона о «смерти мозга» НАТО.": {"Майк Помпео", "Эммануэль Макрон"},
+		"Песков прокомментировал заявление МИД Украины о «полной перезагрузке отношений».":                                                                                     {"МИД Украины"},
+	})
+}
+
 // TestVerbAgreement: what a Russian speech verb agrees with, by its form
 // (the verbs of the corus_ods fixtures), and the words that are no speech
 // verbs.
