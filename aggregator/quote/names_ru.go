@@ -358,7 +358,9 @@ func ruCaseOf(k nameKind, form, nom string) bool {
 		return false
 	}
 	rs := ruLex().givenForms[lf]
-	if k != givenName {
+	if k != givenName || len(rs) == 0 {
+		// a surname, or a given name the lexicon lacks ("Бехзода" of
+		// "Бехзод"): by the rules
 		rs = ruLex().readings(k, lf)
 	}
 	return slices.ContainsFunc(rs, func(r reading) bool { return r.c != caseNom && r.nom == ln })
