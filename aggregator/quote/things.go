@@ -38,7 +38,16 @@ func (d *doc) thingBefore(toks []token, qi int) bool {
 			return true
 		}
 		// An abbreviation of a legal form or a club: АО «…», ФК «…».
-		return p.acronym() && (ruLegalForms[lp] || lp == "фк" || lp == "хк")
+		if p.acronym() && (ruLegalForms[lp] || lp == "фк" || lp == "хк") {
+			return true
+		}
+		// "…, сообщает ПСО «Ты не один».": after the verb of a clause that
+		// tells who said what came before it, the body that said it, by
+		// its acronym and name.
+		if _, verb := d.verbAt(toks[max(0, qi-2)]); verb && p.acronym() && qi >= 3 && toks[qi-3].is(",") {
+			return qi+1 == len(toks) || endsSentence(toks[qi+1])
+		}
+		return false
 	}
 	return enThings[lp]
 }
