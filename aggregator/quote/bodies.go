@@ -313,9 +313,10 @@ func quotedBody(toks []token, i int, lang string) (string, int) {
 var ruThingAcronyms = toSet(`дтп чп пдд жкх ввп ндс ндфл егэ огэ осаго каско мрот ижс зож ии орви вич спид
 тц трц азс лэп пмж внж гц кгц мгц ггц квт мвт гвт`)
 
-// ruLegalForms are the acronyms of Russian legal forms, which introduce a
-// body's quoted name ("ООО «Ромашка»").
-var ruLegalForms = toSet(`ооо оао зао ао пао тоо оп нп гуп муп фгуп фгбу гбу мбу гку фку нко ано ип`)
+// ruLegalForms are the acronyms of the legal forms of Russia's classifier
+// (ОКОПФ) and Ukraine's (ТОВ, ПАТ, ПрАТ, АТ), which introduce a body's quoted
+// name ("ООО «Ромашка»", "ГАУ «Государственный фонд …»").
+var ruLegalForms = toSet(`ооо оао зао ао пао нао тоо оп нп гуп муп фгуп фгбу фбу гбу мбу гау мау гку мку фку фгку нко ано ип снт тсж тов пат прат ат`)
 
 func isOrgWord(w, lang string) bool {
 	lw := lower(stripPossessive(w))
