@@ -100,7 +100,16 @@ func (d *doc) indirect(pi, ss, se int) {
 			// …": inside a relative clause the words after the cue are
 			// what was said, not the clause before it.
 			inRelative := v-3 >= ss && toks[v-2].is(",") && relativeWord(toks[v-3].low)
-			if (v-1 == ss || d.lang == "en" && v == ss || inRelative) && pe < se && toks[pe].is(",") && pe+1 < se && !relativeWord(toks[pe+1].low) {
+			// "Однако, по данным Радио Озоди, …": a connective before
+			// the cue opens the sentence, not what was said.
+			opens := v-1 == ss || d.lang == "ru" && !slices.ContainsFunc(toks[ss:v-1], func(t token) bool { return !t.is(",") && !ruConnectives[t.low] })
+			if d.lang == "ru" && pe+1 < se && toks[pe+1].cap() && endsWith(toks[pe+1].low, "ого", "его") {
+				// "по мнению ученых из Северо-Западного университета,
+				// Колорадского университета …": the cue's list goes on
+				// past the comma, and where it ends is not told.
+				continue
+			}
+			if (opens || d.lang == "en" && v == ss || inRelative) && pe < se && toks[pe].is(",") && pe+1 < se && !relativeWord(toks[pe+1].low) {
 				d.speak(pi, toks[pe+1].s, end, a, false, false)
 			} else if v-1 > ss && !inRelative && pe < se && toks[pe].is(",") && pe+1 < se && toks[pe+1].kind == tWord && toks[pe+1].lower() && slices.ContainsFunc(toks[ss:v-1], func(t token) bool { return t.kind == tWord }) {
 				// The cue inserted in the sentence ("Сам он, по словам

@@ -232,6 +232,11 @@ var ruStop = toSet(ruPrepositionWords + `
 благодаря несмотря согласно вопреки вследствие ввиду помимо вместо среди сквозь вдоль внутри вне
 мимо напротив против ради спустя насчет насчёт относительно вроде`)
 
+// ruConnectives are the words that open a sentence by linking it to the one
+// before ("Однако", "При этом", "Тем не менее", "В то же время").
+var ruConnectives = toSet(`и а но однако впрочем зато причем причём также кроме того при этом тем не менее
+между вместе с в то же время`)
+
 // ruVowels are the Russian vowel letters, lower-case.
 const ruVowels = "аеёиоуыэюя"
 
