@@ -314,9 +314,10 @@ var ruThingAcronyms = toSet(`дтп чп пдд жкх ввп ндс ндфл е
 тц трц азс лэп пмж внж гц кгц мгц ггц квт мвт гвт`)
 
 // ruLegalForms are the acronyms of the legal forms of Russia's classifier
-// (ОКОПФ) and Ukraine's (ТОВ, ПАТ, ПрАТ, АТ), which introduce a body's quoted
-// name ("ООО «Ромашка»", "ГАУ «Государственный фонд …»").
-var ruLegalForms = toSet(`ооо оао зао ао пао нао тоо оп нп гуп муп фгуп фгбу фбу гбу мбу гау мау гку мку фку фгку нко ано ип снт тсж тов пат прат ат`)
+// (ОКОПФ) and Ukraine's (ТОВ, ПАТ, ПрАТ, АТ), and of clubs (ФК, ХК), which
+// introduce a body's quoted name ("ООО «Ромашка»", "ГАУ «Государственный
+// фонд …»", "ХК «Авангард»").
+var ruLegalForms = toSet(`ооо оао зао ао пао нао тоо оп нп гуп муп фгуп фгбу фбу гбу мбу гау мау гку мку фку фгку нко ано ип снт тсж тов пат прат ат фк хк`)
 
 func isOrgWord(w, lang string) bool {
 	lw := lower(stripPossessive(w))
@@ -413,6 +414,14 @@ func (d *doc) bodyIn(toks []token) (mention, bool) {
 	}
 	for k := next; k < min(len(toks), next+4); k++ {
 		t := toks[k]
+		if name, j := quotedBody(toks, k, d.lang); j > k && t.acronym() && toks[k+1].kind == tQuote {
+			// "в пресс-службе ХК «Авангард»": the body its legal form and
+			// quoted name make, which ends the name (a quoted name after a
+			// common noun may be an outlet told: "городской администрации
+			// «ФедералПресс» сообщили")
+			words = append(words, t.text, "«"+name+"»")
+			break
+		}
 		if adjectives && t.low == "по" {
 			return mention{}, false // "в Государственном агентстве по …": its end is not read
 		}

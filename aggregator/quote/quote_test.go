@@ -1407,6 +1407,17 @@ func TestQuoteIntroducedOnTheLeft(t *testing.T) {
 	}
 }
 
+// TestPressServiceOfNamedBody: a press service is named with its body's
+// legal form and quoted name, which may be in Kazakh (omskzdes.ru and
+// yk.kz, November 2019); a legal form alone would merge every club or
+// partnership.
+func TestPressServiceOfNamedBody(t *testing.T) {
+	checkSpeakers(t, "ru", map[string][]string{
+		"В пресс-службе ХК \"Авангард\" нам рассказали, что общий объём строительных отходов составил более 38 тыс. тонн.": {"пресс-служба ХК «Авангард»"},
+		"В пресс-службе ТОО «Көркем Телеком» также сообщили, что на 10 точках к ним будут присоединены датчики.":           {"пресс-служба ТОО «Көркем Телеком»"},
+	})
+}
+
 // TestWordsSpokenOf: a quotation that tells what someone's words were
 // about is theirs, not the one who speaks of them (business-gazeta.ru and
 // vestikavkaza.ru, 15 November 2019; the second text is made up).

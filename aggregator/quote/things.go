@@ -38,7 +38,7 @@ func (d *doc) thingBefore(toks []token, qi int) bool {
 			return true
 		}
 		// An abbreviation of a legal form or a club: АО «…», ФК «…».
-		if p.acronym() && (ruLegalForms[lp] || lp == "фк" || lp == "хк") {
+		if p.acronym() && ruLegalForms[lp] {
 			return true
 		}
 		// "…, сообщает ПСО «Ты не один».": after the verb of a clause that
@@ -246,8 +246,9 @@ func looksLikeSpeech(s, lang string) bool {
 			}
 			// A verb's ending, reflexive ones included ("ведется",
 			// "побоялась"), in quoted words that are more than one
-			// capitalised word («Подъем», «Автонет» are names).
-			if n := utf8.RuneCountInString(w); (len(strings.Fields(s)) > 1 || !firstUpper(s)) && n >= 5 && (endsWith(w, "ет", "ит", "ют", "ят") || strings.HasSuffix(w, "ем") && n >= 6 || ruReflexiveVerb(w)) {
+			// capitalised word («Подъем», «Автонет» are names), of
+			// Russian letters («Көркем Телеком» is Kazakh).
+			if n := utf8.RuneCountInString(w); (len(strings.Fields(s)) > 1 || !firstUpper(s)) && n >= 5 && ruAlphabet(w) && (endsWith(w, "ет", "ит", "ют", "ят") || strings.HasSuffix(w, "ем") && n >= 6 || ruReflexiveVerb(w)) {
 				return true
 			}
 			continue
@@ -287,3 +288,9 @@ var ruSpeechWords = toSet(`не нет да я мы вы ты он она они
 
 var enSpeechWords = toSet(`i we you he she they it is are was were will would can could should not don't
 won't can't isn't we're i'm it's there's that's have has had be been do does did my our your`)
+
+// ruAlphabet reports whether the lower-case word w is written in the
+// letters of the Russian alphabet alone.
+func ruAlphabet(w string) bool {
+	return !strings.ContainsFunc(w, func(r rune) bool { return (r < 'а' || r > 'я') && r != 'ё' })
+}
