@@ -29,12 +29,31 @@ func (d *doc) speak(pi int, s, e int, a attrib, follow bool, direct bool) {
 		// no one.
 		sp = speaker{}
 	}
+	if follow && !a.ok() && sp.e != nil && sp.e.kind == kPerson && d.last.para < pi && d.namedIn(s, e, sp.e) {
+		// "«Мне кажется, Леонова … слетела»" after Леонова's own words:
+		// words of a paragraph of their own that speak of the last
+		// speaker by name are someone else's. (In the paragraph of their
+		// attribution they may be: "– рассказала знаменитость. – … Думаю,
+		// ну сейчас скажет – Лариса Лужина".)
+		sp = speaker{}
+	}
 	if sp.e != nil {
 		d.last = sp
 	} else if a.m.kind == kDesc && a.m.indef && a.m.gender != plural {
 		d.lastUnnamed = a.m.pos
 	}
 	d.emit(s, e, sp, a, direct)
+}
+
+// namedIn reports whether the text [s, e) names person p by surname, in
+// any case.
+func (d *doc) namedIn(s, e int, p *entity) bool {
+	if !d.spend(e - s) {
+		return false
+	}
+	return slices.ContainsFunc(strings.FieldsFunc(d.text[s:e], func(r rune) bool { return !unicode.IsLetter(r) && r != '-' }), func(w string) bool {
+		return firstUpper(w) && surnameKey(stripPossessive(w)) == p.key
+	})
 }
 
 // outletVerbs are what an outlet does with news it relays: a body that

@@ -1418,6 +1418,17 @@ func TestPressServiceOfNamedBody(t *testing.T) {
 	})
 }
 
+// TestWordsAboutTheLastSpeaker: a quotation of a paragraph of its own that
+// names the last speaker in the third person is someone else's (readers'
+// comments on a skater's words, sportsdaily.ru, November 2019); in the
+// paragraph of its attribution the speaker may name herself in a story.
+func TestWordsAboutTheLastSpeaker(t *testing.T) {
+	checkSpeakers(t, "ru", map[string][]string{
+		"Алена Леонова в интервью в начале октября: «Медведева в прекрасной форме».\n\n«Мне кажется, Леонова или с катушек слетела, или ослепла»":        {"Алена Леонова", ""},
+		"– Вот как раз после фильма меня стали узнавать, – рассказала Лариса Лужина. – Думаю, ну сейчас скажет – Лариса Лужина, фильм «На семи ветрах».": {"Лариса Лужина", "Лариса Лужина"},
+	})
+}
+
 // TestWordsSpokenOf: a quotation that tells what someone's words were
 // about is theirs, not the one who speaks of them (business-gazeta.ru and
 // vestikavkaza.ru, 15 November 2019; the second text is made up).
