@@ -246,6 +246,8 @@ func (d *doc) indirect(pi, ss, se int) {
 				// X": what she told of, not what she said ("Как известно,
 				// …" is a statement).
 				d.heard(pi, a)
+			case d.lang == "ru" && strings.HasPrefix(lw, "прокомментир") && ruObjectPhrase(toks[ss:cs]):
+				d.heard(pi, a)
 			default:
 				d.speak(pi, toks[ss].s, toks[cs-1].e, a, false, d.unmarkedDirect(toks[ss:cs]))
 			}
@@ -381,6 +383,27 @@ var ruFirstPerson = toSet(`я мы меня мне мной нас нам нам
 // was said after a speech verb with no "that": "said the plan …", "said
 // its members had been …".
 var enComplementOpeners = toSet(`the it there this its his their our`)
+
+// ruObjectPhrase reports whether the words toks, before an inserted
+// attribution by a verb that takes what it is about as its object, are a
+// noun phrase and a relative clause that ends them ("Ситуацию, которая
+// сложилась в Грузии …, прокомментировало посольство"): that object, no
+// words said. The phrase before the clause has no comma and no verb in the
+// past.
+func ruObjectPhrase(toks []token) bool {
+	c := slices.IndexFunc(toks, func(t token) bool { return t.is(",") })
+	if c < 1 || c+2 >= len(toks) || slices.ContainsFunc(toks[c+1:], func(t token) bool { return t.is(",") }) {
+		return false
+	}
+	r := toks[c+1]
+	if ruPrepositions[r.low] {
+		r = toks[c+2] // "…, в котором …"
+	}
+	return relativeWord(r.low) && !slices.ContainsFunc(toks[:c], func(t token) bool {
+		_, past := ruPastTense(t.low)
+		return past
+	})
+}
 
 // relativeWord reports whether w opens a relative clause: "который",
 // "которые", "who", "which".

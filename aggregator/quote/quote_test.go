@@ -1429,6 +1429,18 @@ func TestWordsAboutTheLastSpeaker(t *testing.T) {
 	})
 }
 
+// TestWhatWasCommentedOn: before "прокомментировал", a noun phrase that a
+// relative clause ends is what was commented on, no words said (the US
+// embassy on Georgia, a kindergarten's menu; November 2019); a clause
+// with its predicate after the relative clause is still what was said.
+func TestWhatWasCommentedOn(t *testing.T) {
+	checkQuoteCount(t, "ru", map[string]int{
+		"Ситуацию, которая сложилась в Грузии после провала парламентом конституционных поправок, прокомментировало посольство США в Тбилиси.":                                0,
+		"Меню детского сада №68 «Василек», в котором накануне дети получили на завтрак молочный суп с луком, прокомментировал начальник управления образования Рустем Хузин.": 0,
+		"Решение, которое принял суд, незаконно, прокомментировал адвокат Иван Петров.":                                                                                       1,
+	})
+}
+
 // TestWordsSpokenOf: a quotation that tells what someone's words were
 // about is theirs, not the one who speaks of them (business-gazeta.ru and
 // vestikavkaza.ru, 15 November 2019; the second text is made up).
