@@ -317,8 +317,8 @@ func loneSurname(after []token) bool {
 		return false
 	}
 	t := after[0]
-	if !t.cap() || t.acronym() || !isCyrillicWord(t.text) || isRuOrg(t.low) || isRuRole(t.low) || ruPlace(t.low) || ruStop[t.low] || ruAdjectival(t.text) {
-		return false // "— проинформировал Глава": a role, capitalised in honour
+	if !t.cap() || t.acronym() || !isCyrillicWord(t.text) || isRuOrg(t.low) || isRuRole(t.low) || ruPlace(t.low) || ruStop[t.low] || ruAdjectival(t.text) || ruSuperlative(t.low) {
+		return false // "— проинформировал Глава", "— отметил Блаженнейший": a role or title, capitalised in honour
 	}
 	return len(after) == 1 || endsSentence(after[1]) || after[1].is(",")
 }

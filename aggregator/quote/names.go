@@ -210,6 +210,9 @@ func nameWord(t token, lang string) bool {
 		if !isCyrillicWord(lw) {
 			return !enStop[lw] && !enRoleWords[lw] && !enOrgWords[lw]
 		}
+		if ruSuperlative(lw) {
+			return false // a title in honour: "Блаженнейший", "Святейшего"
+		}
 		// A lower-case part after a hyphen makes a body's or a place's
 		// name, never a person's: "Альфа-банк", "Ростов-на-Дону".
 		if _, after, ok := strings.Cut(t.text, "-"); ok && after != "" {
@@ -223,6 +226,12 @@ func nameWord(t token, lang string) bool {
 		return false
 	}
 	return true
+}
+
+// ruSuperlative reports whether the lower-case word w is a Russian
+// adjective in the superlative ("Блаженнейший", "крупнейшего").
+func ruSuperlative(w string) bool {
+	return (strings.Contains(w, "ейш") || strings.Contains(w, "айш")) && endsWith(w, "ий", "ая", "ее", "ие", "его", "ему", "им", "ем", "ей", "их", "ую", "ими")
 }
 
 var nameSuffixes = toSet(`jr sr ii iii iv`)

@@ -1441,6 +1441,16 @@ func TestWhatWasCommentedOn(t *testing.T) {
 	})
 }
 
+// TestClergyTitles: a clergyman's rank is a role ("архиепископ Лонгин",
+// "Предстоятель" capitalised in honour), and a superlative title
+// ("Блаженнейший") is no surname (fraza.ua, November 2019).
+func TestClergyTitles(t *testing.T) {
+	checkSpeakers(t, "ru", map[string][]string{
+		"В Черновицкой области в детском доме воспитываются 415 детей, рассказал архиепископ Банченский Лонгин.\n\n«Сегодня — 415 детей», — поделился архиепископ.": {"Лонгин", "Лонгин"},
+		"«Я часто заглядывал в глаза этих детей», — отметил Блаженнейший.":                                                                                          {""},
+	})
+}
+
 // TestWordsSpokenOf: a quotation that tells what someone's words were
 // about is theirs, not the one who speaks of them (business-gazeta.ru and
 // vestikavkaza.ru, 15 November 2019; the second text is made up).
