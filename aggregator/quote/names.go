@@ -271,7 +271,7 @@ func personEvidence(toks []token, i, j int, lang string) bool {
 	if lang == "ru" && len(words) == 1 && (ruBodyWord(words[0]) || ruThingAcronyms[lower(words[0])]) {
 		return false // "руководитель Управления Росреестра", "2,4 ГГц": a body's word, a thing's acronym
 	}
-	if lang == "ru" && ruPlace(lower(words[len(words)-1])) {
+	if _, place := ruPlaceName(toks, i); lang == "ru" && (ruPlace(lower(words[len(words)-1])) || len(words) == 1 && place) {
 		if _, _, given := ruGivenName(words[0]); !given {
 			// "пресс-конференция Главы Бурятии", "перевел Республику
 			// Бурятия": a place, or a word and a place, is nobody
@@ -307,7 +307,7 @@ func personEvidence(toks []token, i, j int, lang string) bool {
 	}
 	if lang == "ru" {
 		last := lower(words[len(words)-1])
-		if !isCyrillicWord(last) || ruStreetName(toks, i) {
+		if street, place := ruPlaceName(toks, i); !isCyrillicWord(last) || street || place {
 			return false
 		}
 		if utf8.RuneCountInString(last) > 4 && endsWith(last, "ов", "ев", "ин", "ова", "ева", "ина", "ский", "ская", "цкий", "енко", "ук", "юк", "ич", "ян", "дзе", "швили", "ову", "овым", "евым", "иным") {
@@ -340,10 +340,14 @@ func personEvidence(toks []token, i, j int, lang string) bool {
 	return false
 }
 
-// ruStreetName reports whether the Russian name at toks[i] follows a word for
+// ruPlaceName reports whether the Russian name at toks[i] follows a word for
 // a street ("по улице Короленко", "ул. Ленина", "улиц Воровского и
-// Короленко"): streets are named after people, but are places.
-func ruStreetName(toks []token, i int) bool {
+// Короленко"), which makes it a place whatever it is (streets are named
+// after people), or for a settlement or its residents ("в городе Алтай",
+// "в селе Кропоткино", "жителей Синьцзяна"), which makes it a place unless
+// it is surely a person's name ("глава города Сергей Панчин"): street and
+// place tell which.
+func ruPlaceName(toks []token, i int) (street, place bool) {
 	k := i - 1
 	if k >= 2 && toks[k].is("и") {
 		k -= 2 // the second of two streets
@@ -352,25 +356,22 @@ func ruStreetName(toks []token, i int) bool {
 		k--
 	}
 	if k < 0 || toks[k].kind != tWord {
-		return false
+		return false, false
 	}
 	w := toks[k].low
-	if ruStreetAbbrevs[w] {
-		return true // "ул. Ленина"
+	if ruStreetAbbrevs[w] || slices.ContainsFunc(ruStreetStems, func(stem string) bool { return strings.HasPrefix(w, stem) }) {
+		return true, true // "ул. Ленина"
 	}
-	for _, stem := range ruStreetStems {
-		if strings.HasPrefix(w, stem) {
-			return true
-		}
-	}
-	return false
+	return false, slices.ContainsFunc(ruSettlementStems, func(stem string) bool { return strings.HasPrefix(w, stem) })
 }
 
 // ruStreetAbbrevs and ruStreetStems are the words for a street, shortened
-// and in any case.
+// and in any case; ruSettlementStems those for a settlement or its
+// residents.
 var (
-	ruStreetAbbrevs = toSet(`ул пр просп пер пл`)
-	ruStreetStems   = []string{"улиц", "проспект", "переул", "площад", "бульвар", "шоссе", "набережн", "проезд"}
+	ruStreetAbbrevs   = toSet(`ул пр просп пер пл`)
+	ruStreetStems     = []string{"улиц", "проспект", "переул", "площад", "бульвар", "шоссе", "набережн", "проезд"}
+	ruSettlementStems = []string{"город", "село", "селе", "села", "селу", "деревн", "посел", "посёл", "станиц", "хутор", "провинци", "жител"}
 )
 
 var enPlaceFirst = toSet(`north south east west new united saint san los las great central northern southern

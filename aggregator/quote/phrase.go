@@ -175,6 +175,13 @@ func (d *doc) parsePhrase(toks []token, cas int, nearest bool) (mention, bool) {
 				// read as one below, is no one's name ("Mr. King" is).
 				continue
 			}
+			if street, place := ruPlaceName(ts, i); lang == "ru" && i > 0 && isCyrillicWord(ts[i].text) && (ruPlacePrepositions[ts[i-1].low] || street || place && !personEvidence(ts, i, j, lang)) {
+				// "в городе Алтай в Синьцзяне", "на улице Розы Люксембург":
+				// a place, never who spoke ("глава города Сергей Панчин"
+				// is a person by his given name)
+				i = j - 1
+				continue
+			}
 			m := mention{kind: kPerson, first: first, last: last, pos: t.s, cas: cas}
 			if lang == "ru" && cas == caseNom {
 				m.cas = caseBefore(ts, i)

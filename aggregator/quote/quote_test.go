@@ -786,12 +786,21 @@ func TestSurnameAgreesWithVerb(t *testing.T) {
 }
 
 // TestStreetsAreNoPeople: a street named after a person is a place, so
-// neither the speaker of a cue nor the antecedent of "он" (Kazan police and
-// gnkk.ru, November 2019).
+// neither the speaker of a cue nor the antecedent of "он"; so are a
+// settlement and its residents' home, unless a person is surely named
+// (Kazan police, gnkk.ru, ulpressa.ru, meduza.io and batenka.ru, November
+// 2019).
 func TestStreetsAreNoPeople(t *testing.T) {
 	checkSpeakers(t, "ru", map[string][]string{
 		"Неизвестный мужчина похитил три канализационных люка около домов по улице Воровского и Короленко. Сумма причиненного материального ущерба, по подсчетам пострадавших, составила 7 600 рублей.": {""},
 		"Ситуацию прокомментировал заместитель главы района Алексей Журавков. Подвал дома № 45 по ул. Лермонтова затопило. «Мы не допустим чрезвычайной ситуации», — сказал он.":                        {"Алексей Журавков"},
+		// a street keeps its name, a given name too; the one named after it speaks
+		"Председатель ТСЖ дома на улице Розы Люксембург, 1А Вера Абрамова:\n\n— Я не знаю ни одного жителя, который был бы за застройку этого участка.": {"Вера Абрамова"},
+		// a settlement and its residents are places; its head is a person
+		"Китайские власти подозревают жителей Синьцзяна в сепаратистских настроениях.\n\n«Мы уже начали его использовать», — заявил эксперт по охране порядка из бюро общественной безопасности в городе Алтай в Синьцзяне.": {""},
+		"— Перед нами стоит задача достигнуть стратегических целей, — отметил глава города Сергей Панчин.":                                                                                                                   {"Сергей Панчин"},
+		// after "на" a name is no speaker
+		"— Девушка, выходите из машины, — скомандовал полицейский, надевая наручники на Джонсона.": {""},
 	})
 }
 
