@@ -1460,6 +1460,15 @@ func TestClergyTitles(t *testing.T) {
 	})
 }
 
+// TestCabinetIsABody: "Кабмин" is a body, in any case: no person
+// "Кабмина", and no antecedent of "он" (newsone.ua, November 2019).
+func TestCabinetIsABody(t *testing.T) {
+	checkSpeakers(t, "ru", map[string][]string{
+		"В программе Кабмина указано, что на протяжении следующих пяти лет безвиз планируют ввести также в Гватемале.":                                               {"Кабмин"},
+		"Дмитрий Дубилет заявил, что Кабмин начал работу над отменой трудовых книжек. Он объяснил, что все данные о трудовом стаже уже есть в электронных реестрах.": {"Дмитрий Дубилет", "Дмитрий Дубилет"},
+	})
+}
+
 // TestWordsSpokenOf: a quotation that tells what someone's words were
 // about is theirs, not the one who speaks of them (business-gazeta.ru and
 // vestikavkaza.ru, 15 November 2019; the second text is made up).
