@@ -179,6 +179,11 @@ func readNominative(first []string, last string, cas int, g gender) ([]string, s
 			read[i] = pat // "Сергеевича", "Игоревне"
 		case i == len(words)-1:
 			read[i] = lx.readings(surname, lows[i])
+			if ruLithuanianWoman(lows[i]) {
+				for c := caseGen; c <= casePrep; c++ {
+					read[i] = append(read[i], reading{lows[i], feminine, c}) // the same in every case
+				}
+			}
 		default:
 			// a known given name reads as one; any other word by the rules
 			if read[i] = lx.givenForms[lows[i]]; len(read[i]) == 0 {
@@ -328,6 +333,9 @@ func ruNamesSomeone(first []string, last string) bool {
 // ten times more like the lexicon's surnames than its best nominative one.
 // Only the readings of gender g count (either gender when unknownGender).
 func ruObliqueSurname(w string, g gender) bool {
+	if ruLithuanianWoman(lower(w)) {
+		return false // never declined
+	}
 	lx := ruLex()
 	nom, obl := -1, -1
 	for _, r := range lx.readings(surname, foldYo(strings.ToLower(w))) {
@@ -341,6 +349,12 @@ func ruObliqueSurname(w string, g gender) bool {
 		}
 	}
 	return obl > 0 && obl > 10*nom
+}
+
+// ruLithuanianWoman reports whether the lower-case surname w is a
+// Lithuanian woman's ("Жукаускене", "Садунайте"), which is never declined.
+func ruLithuanianWoman(w string) bool {
+	return len([]rune(w)) >= 7 && endsWith(w, "ене", "айте", "ите", "уте", "юте")
 }
 
 // ruPatronymicNom reports whether nom (lower case) ends as a patronymic in

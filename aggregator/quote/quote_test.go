@@ -1469,6 +1469,16 @@ func TestCabinetIsABody(t *testing.T) {
 	})
 }
 
+// TestLithuanianWomensSurnames: a Lithuanian woman's surname ("-ене",
+// "-айте") is never declined, so it is no oblique form of another name
+// after her given name (svpressa.ru, November 2019).
+func TestLithuanianWomensSurnames(t *testing.T) {
+	checkSpeakers(t, "ru", map[string][]string{
+		"А адвокат Соната Жукаускене заявила: против ее подзащитной выдвинуты обвинения.": {"Соната Жукаускене"},
+		"«Я верю, что ее нет в живых», — рассказала правозащитница Ниёле Садунайте.":      {"Ниёле Садунайте"},
+	})
+}
+
 // TestWordsSpokenOf: a quotation that tells what someone's words were
 // about is theirs, not the one who speaks of them (business-gazeta.ru and
 // vestikavkaza.ru, 15 November 2019; the second text is made up).
