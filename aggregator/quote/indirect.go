@@ -265,7 +265,8 @@ func (d *doc) indirect(pi, ss, se int) {
 // toks[:se], after the comma toks[ce] that cuts a description short: past
 // a relative clause (", где производятся эти носители, Дмитрий Баранов.")
 // or past more bodies the role is of (", Tiburon Research Андрей Сычев.").
-// Every word after the last comma is capitalised, and the name ends the
+// Every word after the last comma is capitalised, but for role words
+// before the name (", политолог Олег Матвейчев"), and the name ends the
 // sentence.
 func (d *doc) nameEndingSentence(toks []token, ce, se int) (mention, bool) {
 	if ce+1 >= se || !toks[ce].is(",") {
@@ -286,7 +287,11 @@ func (d *doc) nameEndingSentence(toks []token, ce, se int) (mention, bool) {
 	if k+1 >= last {
 		return mention{}, false
 	}
-	for _, t := range toks[k+1 : last] {
+	n := k + 1
+	for n < last-1 && d.lang == "ru" && toks[n].kind == tWord && toks[n].lower() && isRuRole(toks[n].low) {
+		n++ // ", политолог Олег Матвейчев": the role in apposition first
+	}
+	for _, t := range toks[n:last] {
 		if t.kind != tWord || !t.cap() {
 			return mention{}, false
 		}

@@ -146,6 +146,8 @@ func nameRun(toks []token, i int, lang string) int {
 		// An upper-case surname after a given name or an initial: "Антон
 		// МОРОЗ", "Р. КОЛТУНОВ".
 		capsName := j > i && ru && capsSurname(t) && (isGivenName(toks[j-1].text) || toks[j-1].is("."))
+		// A month's name after a given name is a surname: "Алена Август".
+		capsName = capsName || j > i && ru && t.kind == tWord && t.cap() && ruMonths[t.low] && isGivenName(toks[j-1].text)
 		// A Latin body's name in Russian text ends in its noun: "Financial
 		// Times", "Sky News", "Deutsche Bank".
 		latinBody := lang == "ru" && j > i && t.kind == tWord && t.cap() && enOrgWords[t.low] && !isCyrillicWord(t.text) && !isCyrillicWord(toks[j-1].text)

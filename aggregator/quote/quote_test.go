@@ -1479,6 +1479,18 @@ func TestLithuanianWomensSurnames(t *testing.T) {
 	})
 }
 
+// TestNameAfterRolesInApposition: after a role, a second role and a name in
+// apposition end the attribution ("профессор ВШЭ, политолог Олег
+// Матвейчев"), and a month's name after a given name is a surname ("Алена
+// Август"): the speakers are named, not a court named before or a bare
+// given name (ridus.ru, November 2019).
+func TestNameAfterRolesInApposition(t *testing.T) {
+	checkSpeakers(t, "ru", map[string][]string{
+		"Замоскворецкий суд Москвы признал законным постановление Минюста.\n\nЛюди из ФБК запутались в собственном вранье, — прокомментировал ситуацию профессор ВШЭ, политолог Олег Матвейчев. — Сначала они говорили одно.": {"Олег Матвейчев"},
+		"Так что никакого другого решения суд принять просто не мог, — добавила политолог Алена Август.":                                                                                                                      {"Алена Август"},
+	})
+}
+
 // TestWordsSpokenOf: a quotation that tells what someone's words were
 // about is theirs, not the one who speaks of them (business-gazeta.ru and
 // vestikavkaza.ru, 15 November 2019; the second text is made up).
