@@ -1491,6 +1491,19 @@ func TestNameAfterRolesInApposition(t *testing.T) {
 	})
 }
 
+// TestAgencyIsTheNewsAgencyNamed: "по данным агентства" after "сообщает
+// агентство «Новости»" is that news agency's report, relayed, not the
+// military police named between (rtown.ru, November 2019); an agency
+// named in full by its words is no anaphor.
+func TestAgencyIsTheNewsAgencyNamed(t *testing.T) {
+	checkQuoteCount(t, "ru", map[string]int{
+		"Российской военной полицией взят под охрану аэродром, сообщает агентство \"Новости\", ссылаясь на данные, полученные от старшего инспектора военной полиции РФ.\n\nДо этого, по данным агентства, аэропорт контролировали правительственные войска Сирии.": 0,
+	})
+	checkSpeakers(t, "ru", map[string][]string{
+		"По прогнозу Агентства политических и экономических коммуникаций, количество протестных акций возрастет.": {""},
+	})
+}
+
 // TestWordsSpokenOf: a quotation that tells what someone's words were
 // about is theirs, not the one who speaks of them (business-gazeta.ru and
 // vestikavkaza.ru, 15 November 2019; the second text is made up).

@@ -374,6 +374,13 @@ func (d *doc) resolve(m mention, g gender) (*entity, string) {
 				}
 			}
 		}
+		if head == "агентство" && !firstUpper(m.role) {
+			// "отмечает Bloomberg. Также агентство сообщает …": a news
+			// agency, if the text named one
+			if o := d.lastOrg(m.pos, "издание"); o != nil {
+				return o, m.role
+			}
+		}
 		if ruOrgWords[head] || enOrgWords[head] || ruMediaHead(head) {
 			if o := d.lastOrg(m.pos, head); o != nil && placeAgrees(m.place, o.org) {
 				return o, m.role // (not "в турецком ведомстве" after "Минобороны РФ")
