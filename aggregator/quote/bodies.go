@@ -755,7 +755,7 @@ func outletMadeName(lo string) bool {
 	}
 	for i, w := range words {
 		switch {
-		case ruOutletWords[w], strings.HasSuffix(w, "радио"), strings.HasSuffix(w, "информ"):
+		case ruOutletWords[w], strings.HasSuffix(w, "радио"), strings.HasSuffix(w, "информ"), slices.ContainsFunc(ruOutletCase, func(c string) bool { return strings.HasSuffix(w, "информ"+c) }):
 			return true
 		case i > 0 && ruMediaHead(words[0]) && strings.Contains(w, ".") && !strings.HasSuffix(w, "."):
 			return true

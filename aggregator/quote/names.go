@@ -303,8 +303,10 @@ func personEvidence(toks []token, i, j int, lang string) bool {
 			p = toks[i-2]
 		}
 		if p.kind == tWord && isRole(p.text, lang) && !isOrgWord(p.text, lang) {
-			// "корреспондент Укринформа": an outlet, in any case, is no one
-			return !outletName(strings.Join(words, " "))
+			// "корреспондент Укринформа", "корреспондент Крыминформа": an
+			// outlet, in any case, is no one
+			name := strings.Join(words, " ")
+			return !outletName(name) && !outletMadeName(lower(name))
 		}
 	}
 	if lang == "ru" {

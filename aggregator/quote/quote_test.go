@@ -1504,6 +1504,21 @@ func TestAgencyIsTheNewsAgencyNamed(t *testing.T) {
 	})
 }
 
+// TestCallerIsNotTheAccused: a man who phoned an outlet to defend a deputy
+// is not the deputy: neither "журналист отметил" (a journalist is not
+// someone named with another role) nor "Он заявил" after the unnamed man
+// (a name read only in an oblique case, with an unnamed man since) credits
+// the deputy; and an outlet made of "…информ", in any case, is no
+// correspondent's name (news-r.ru and c-inform.info, November 2019).
+func TestCallerIsNotTheAccused(t *testing.T) {
+	checkSpeakers(t, "ru", map[string][]string{
+		"На днях издание Nation News опубликовало письмо студентки о домогательствах со стороны депутата петербургского ЗакСа Бориса Вишневского.\n\nВ редакцию издания позвонил мужчина и представился соратником Вишневского.\n\nВ ответ журналист справедливо отметил, что не имеет права разглашать источники. Однако это лишь сильнее разозлило мужчину. Он заявил, что вся история высосана из пальца.": {"", ""},
+	})
+	checkQuoteCount(t, "ru", map[string]int{
+		"Некоторые из основных видов работ запланированы на поздний вечер, передает корреспондент Крыминформа.": 0,
+	})
+}
+
 // TestWordsSpokenOf: a quotation that tells what someone's words were
 // about is theirs, not the one who speaks of them (business-gazeta.ru and
 // vestikavkaza.ru, 15 November 2019; the second text is made up).

@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -392,7 +393,7 @@ func (d *doc) resolve(m mention, g gender) (*entity, string) {
 			// someone's that no one named holds is someone new.
 			return nil, m.role
 		}
-		if e := d.antecedent(m.pos, g); e != nil && !m.owned && !fieldReporters[head] && (head != "представитель" && head != "представительница" || speaksForBody(e)) && placeAgrees(m.place, strings.Join(e.roles, " ")) {
+		if e := d.antecedent(m.pos, g); e != nil && !m.owned && !fieldReporters[head] && !(reporterRoles[head] && otherRoleOnly(e)) && (head != "представитель" && head != "представительница" || speaksForBody(e)) && placeAgrees(m.place, strings.Join(e.roles, " ")) {
 			// (a body's representative is someone named before only when
 			// the article gave them a spokesman's role: "Пресс-секретарь
 			// … Дмитрий Песков … заявил представитель Кремля", never the
@@ -491,13 +492,37 @@ func (d *doc) antecedent(pos int, g gender) *entity {
 				// word ("the Israeli government") is a weak antecedent
 				continue
 			}
-			if compatible(g, d.pm[k].e.gender) && !d.quotedOther(d.pm[k].pos, pos, d.pm[k].e) {
-				return d.pm[k].e
+			if !compatible(g, d.pm[k].e.gender) || d.quotedOther(d.pm[k].pos, pos, d.pm[k].e) {
+				continue
 			}
+			if pass == 1 && d.lang == "ru" && d.unnamedBetween(d.pm[k].pos, pos) {
+				// "позвонил мужчина и представился соратником
+				// Вишневского. … Он заявил": the man, whom the text does
+				// not name, not one named only in an oblique case
+				return nil
+			}
+			return d.pm[k].e
 		}
 	}
 	return nil
 }
+
+// unnamedBetween reports whether a person whom the text does not name
+// ("мужчина", "женщину", "пенсионеру", in any case) stands between offsets
+// from and to.
+func (d *doc) unnamedBetween(from, to int) bool {
+	if !d.spend((to - from) / 8) {
+		return false
+	}
+	return slices.ContainsFunc(strings.FieldsFunc(d.text[from:to], func(r rune) bool { return !unicode.IsLetter(r) }), func(w string) bool {
+		return ruUnnamedForms[w]
+	})
+}
+
+// ruUnnamedForms are the singular forms of the words for a man or a woman
+// the text does not name.
+var ruUnnamedForms = toSet(`мужчина мужчины мужчине мужчину мужчиной женщина женщины женщине женщину женщиной
+девушка девушки девушке девушку девушкой парень парня парню парнем парне`)
 
 // quotedOther reports whether mention lies in a quotation already found
 // that someone other than e said and that does not hold pos: whom a
@@ -627,6 +652,17 @@ func namedInRole(role string) bool {
 
 // reporterRoles are an outlet's people, who report for it.
 var reporterRoles = toSet(`корреспондент журналист репортер репортёр обозреватель correspondent reporter`)
+
+// otherRoleOnly reports whether person e holds roles, none of them a
+// reporter's: "журналист отметил" after "депутата … Бориса Вишневского" is
+// not the deputy.
+func otherRoleOnly(e *entity) bool {
+	return len(e.roles) > 0 && !slices.ContainsFunc(e.roles, func(r string) bool {
+		return slices.ContainsFunc(strings.Fields(lower(r)), func(w string) bool {
+			return reporterRoles[w] || w == "колумнист" || w == "автор" || w == "редактор"
+		})
+	})
+}
 
 // fieldReporters are the reporterRoles who report from the scene, not
 // write columns.
