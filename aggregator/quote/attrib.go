@@ -505,11 +505,12 @@ var ruSpokenNouns = []string{"слов", "заявлени", "высказыва
 // The speaker is the noun's owner in the genitive, a person or a body, else
 // nobody.
 func (d *doc) wordsSpokenOf(toks []token, ss, qi int) (attrib, bool) {
-	k := qi - 1
-	for k > ss && qi-k <= 2 && !(toks[k].is("о") || toks[k].is("об") || toks[k].is("про")) {
+	about := func(k int) bool { return k > ss && (toks[k].is("о") || toks[k].is("об") || toks[k].is("про")) }
+	k := qi - 1 // "о «…»", or "о так называемой «…»"
+	if !about(k) {
 		k--
 	}
-	if k <= ss || qi-k > 2 || !(toks[k].is("о") || toks[k].is("об") || toks[k].is("про")) {
+	if !about(k) {
 		return attrib{}, false
 	}
 	for n := k - 1; n >= max(ss, k-7); n-- {

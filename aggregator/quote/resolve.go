@@ -508,8 +508,8 @@ func (d *doc) antecedent(pos int, g gender) *entity {
 }
 
 // unnamedBetween reports whether a person whom the text does not name
-// ("мужчина", "женщину", "пенсионеру", in any case) stands between offsets
-// from and to.
+// ("мужчина", "женщину", "парня", in any case) stands between offsets from
+// and to.
 func (d *doc) unnamedBetween(from, to int) bool {
 	if !d.spend((to - from) / 8) {
 		return false
