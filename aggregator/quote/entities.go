@@ -280,6 +280,14 @@ func (d *doc) scanOrgs() {
 				i = j - 1
 				continue
 			}
+			if k := outletAt(toks, i); k > i && d.lang == "ru" {
+				// "отмечает Bloomberg", "РИА Новости": an outlet, which
+				// "издание", "агентство" refer back to
+				name := strings.Join(runWords(toks, i, k), " ")
+				d.noteOrg(toks[i].s, d.addOrg(name), true)
+				i = k - 1
+				continue
+			}
 			if o, j, adj := orgAtBy(toks, i, d.lang); j > i && (adj < 0 || d.speaksBeside(toks, adj, j)) {
 				// A Russian body named only by its adjectives and a
 				// common noun ("Европейского суда", "Красной Армии") is

@@ -1501,6 +1501,9 @@ func TestAgencyIsTheNewsAgencyNamed(t *testing.T) {
 	})
 	checkSpeakers(t, "ru", map[string][]string{
 		"По прогнозу Агентства политических и экономических коммуникаций, количество протестных акций возрастет.": {""},
+		// an outlet named by a Latin name is the agency too, not a
+		// company named since (rbc.ru, November 2019)
+		"Об этом пишет Bloomberg со ссылкой на собственные источники. В компании Dynacom Tankers Management заявили, что не нарушали санкций.\n\n«Все больше танкеров отключают транспондеры», — пишет агентство.": {"компания Dynacom Tankers Management", "Bloomberg"},
 	})
 }
 
