@@ -179,11 +179,6 @@ func readNominative(first []string, last string, cas int, g gender) ([]string, s
 			read[i] = pat // "Сергеевича", "Игоревне"
 		case i == len(words)-1:
 			read[i] = lx.readings(surname, lows[i])
-			if ruLithuanianWoman(lows[i]) {
-				for c := caseGen; c <= casePrep; c++ {
-					read[i] = append(read[i], reading{lows[i], feminine, c}) // the same in every case
-				}
-			}
 		default:
 			// a known given name reads as one; any other word by the rules
 			if read[i] = lx.givenForms[lows[i]]; len(read[i]) == 0 {

@@ -44,8 +44,10 @@ func (d *doc) thingBefore(toks []token, qi int) bool {
 		// "…, сообщает ПСО «Ты не один».": after the verb of a clause that
 		// tells who said what came before it, the body that said it, by
 		// its acronym and name.
-		if _, verb := d.verbAt(toks[max(0, qi-2)]); verb && p.acronym() && qi >= 3 && toks[qi-3].is(",") {
-			return qi+1 == len(toks) || endsSentence(toks[qi+1])
+		if qi >= 3 && p.acronym() && toks[qi-3].is(",") {
+			if _, verb := d.verbAt(toks[qi-2]); verb {
+				return qi+1 == len(toks) || endsSentence(toks[qi+1])
+			}
 		}
 		return false
 	}
