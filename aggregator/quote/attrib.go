@@ -244,6 +244,12 @@ func (d *doc) rightAttr(toks []token, j, end int) attrib {
 		if b, ok := a.naming(d.parsePhrase(subj, caseNom, false)); ok {
 			return b
 		}
+		if !slices.ContainsFunc(subj, func(t token) bool { return t.is(",") }) && slices.ContainsFunc(subj, func(t token) bool { return t.kind == tWord }) {
+			// A subject the verb follows at once is who spoke, named or
+			// not; what follows the verb is who was told ("…," the
+			// billionaire business mogul told People).
+			return attrib{}
+		}
 	}
 	if b, ok := a.naming(d.parsePhrase(after, caseNom, false)); ok {
 		return b

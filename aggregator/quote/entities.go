@@ -94,6 +94,11 @@ type pmention struct {
 func (d *doc) scanMentions() {
 	for pi, p := range d.paras {
 		toks := p.toks
+		if d.lang == "en" && enHeadline(toks) {
+			// "Gold Star Mom Corners Obama On His Refusal …": every word
+			// of a headline is capitalised, a name's and the rest alike.
+			continue
+		}
 		for i := 0; i < len(toks); i++ {
 			i0, j := d.nameAt(toks, i)
 			if j == i {
@@ -172,6 +177,25 @@ func (d *doc) scanMentions() {
 	d.notePersons(single)
 }
 
+// enHeadline reports whether English words are set as a headline: no
+// lower-case word but a short function word, and two function words or
+// more capitalised inside it ("… Corners Obama On His Refusal To Use …").
+func enHeadline(toks []token) bool {
+	caps := 0
+	for k, t := range toks {
+		if t.kind != tWord {
+			continue
+		}
+		switch {
+		case t.lower() && !(enStop[t.low] && len(t.low) <= 3):
+			return false
+		case k > 0 && t.cap() && enStop[t.low]:
+			caps++
+		}
+	}
+	return caps >= 2
+}
+
 // honorificBefore returns the honorific ("Mr.", "Mrs.", "Dr." and the
 // like) toks[i] follows, lower-cased, or "".
 func honorificBefore(toks []token, i int) string {
@@ -202,7 +226,8 @@ func (d *doc) subjectAt(pi, i, j int, m mention) bool {
 		if _, ok := d.verbAt(toks[j]); ok {
 			return true
 		}
-		if j+1 < len(toks) && toks[j].lower() && strings.HasSuffix(toks[j+1].low, "ed") {
+		if j+1 < len(toks) && toks[j].lower() && !enConjunctions[toks[j].low] && strings.HasSuffix(toks[j+1].low, "ed") {
+			// "Smith later added", not "… blasted Rubio and defended Cruz"
 			return true
 		}
 		pastTense := toks[j].lower() && len(toks[j].low) > 4 && strings.HasSuffix(toks[j].low, "ed")

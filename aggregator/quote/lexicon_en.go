@@ -110,6 +110,9 @@ premier king queen prince princess sheikh emir pope bishop cardinal general colo
 commissioner director chief speaker representative congressman congresswoman
 imam rabbi pastor archbishop father patriarch ayatollah mufti`)
 
+// enConjunctions join clauses: a name before one is no subject of the verb after it.
+var enConjunctions = toSet(`and or but nor`)
+
 var enStop = toSet(`the a an this that these those it its his her their our my your of in on at for
 to by with from as and or but if then so not no yes is are was were be been being has have had do
 does did will would can could should may might must shall there here when where while after before

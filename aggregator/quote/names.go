@@ -302,7 +302,7 @@ func personEvidence(toks []token, i, j int, lang string) bool {
 		if p.is(".") && i > 1 {
 			p = toks[i-2]
 		}
-		if p.kind == tWord && isRole(p.text, lang) && !isOrgWord(p.text, lang) {
+		if p.kind == tWord && isRole(p.text, lang) && !isOrgWord(p.text, lang) && !enRoleModifiers[p.low] {
 			// "корреспондент Укринформа", "корреспондент Крыминформа": an
 			// outlet, in any case, is no one
 			name := strings.Join(words, " ")

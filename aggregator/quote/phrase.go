@@ -770,3 +770,8 @@ func allRoleWords(words []string) bool {
 // enRoleQualifiers qualify an English role word ("Senior Vice President",
 // "Interim Managing Director") and are no role words themselves.
 var enRoleQualifiers = toSet(`senior assistant associate interim managing`)
+
+// enRoleModifiers are the role words that only modify another ("a former
+// Democratic National Committee chairman"): no evidence of a name after
+// them.
+var enRoleModifiers = toSet(`former acting vice prime`)

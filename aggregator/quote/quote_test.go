@@ -3326,3 +3326,47 @@ func TestPlaceIsNoName(t *testing.T) {
 		t.Errorf("Find(%.60q…) = %+v, want no quote", text, qs)
 	}
 }
+
+// TestEnglishSubjectBeforeVerbSpoke: a subject the verb follows at once is who
+// spoke, named or not; the word after the verb is who was told ("the
+// billionaire business mogul told People" is not People's). A name and a
+// conjunction before a past tense are no subject ("blasted Rubio and
+// defended Cruz"), so "the Senate minority leader" is Reid. (Politico,
+// Washington Post, 2015.)
+func TestEnglishSubjectBeforeVerbSpoke(t *testing.T) {
+	checkSpeakers(t, "en", map[string][]string{
+		"Donald Trump, the Republican front-runner, listed an NBC show as his guilty pleasure.\n\n“My guilty pleasure TV show — ‘SNL,’ starring me,” the billionaire business mogul told People.": {""},
+		"Harry M. Reid (D-Nev.) blasted Rubio and defended Cruz in a recent interview with The Post. \"I just think what Rubio has done on immigration is one of the worst machinations in politics,\" the Senate minority leader said.": {"Harry M. Reid"},
+	})
+}
+
+// TestEnglishRoleModifierIsNoEvidence: "former" before capitalised words
+// does not make them a name ("said Kaine, a former Democratic National
+// Committee chairman" is Kaine's), and a role word before a full stop is
+// no abbreviation, so the role ends without it. (Politico, 2016.)
+func TestEnglishRoleModifierIsNoEvidence(t *testing.T) {
+	checkSpeakerRoles(t, "en", map[string][2]string{
+		"Tim Kaine met the senators on Tuesday.\n\n“Having party leaders participate is fine,” said Kaine, a former Democratic National Committee chairman.": {"Tim Kaine", "former Democratic National Committee chairman"},
+		"“Having party leaders participate is fine,” said Tim Kaine, a former chairman.": {"Tim Kaine", "former chairman"},
+	})
+}
+
+// TestEnglishHeadlineNamesNoOne: in a headline set in title case every
+// word is capitalised, so its capitalised words are no one's full name:
+// "said Obama" is Barack Obama, not "Gold Star Mom Corners Obama". (Western
+// Journal, 2016.)
+func TestEnglishHeadlineNamesNoOne(t *testing.T) {
+	checkSpeakers(t, "en", map[string][]string{
+		"Gold Star Mom Corners Obama On His Refusal To Use The Words ‘Islamic Terrorist.’\n\nPresident Barack Obama responded to a Gold Star mother on Wednesday night.\n\n“Do I think that it’s a huge deal? No,” said Obama.": {"Barack Obama"},
+	})
+}
+
+// TestEnglishUnknownSpeakerBlocksPronoun: "McLenney said …" names someone
+// the article gives no full name (a misspelt McClenney); "she said" after
+// it is that person, not the woman named before, so the quote gets no
+// speaker. (Western Journal, 2016.)
+func TestEnglishUnknownSpeakerBlocksPronoun(t *testing.T) {
+	checkSpeakers(t, "en", map[string][]string{
+		"Hillary Clinton spoke in Miami on Monday.\n\nMcLenney said Clinton doesn’t show consistency in her concern for racial issues.\n\n“It’s not something that she continuously says,” she said.": {""},
+	})
+}

@@ -495,6 +495,11 @@ func (d *doc) antecedent(pos int, g gender) *entity {
 			if !compatible(g, d.pm[k].e.gender) || d.quotedOther(d.pm[k].pos, pos, d.pm[k].e) {
 				continue
 			}
+			if d.lang == "en" && d.unknownSubjectBetween(d.pm[k].pos, pos) {
+				// "McLenney said … “…,” she said.": the one just heard, whom
+				// the article gives no full name, not one named before
+				return nil
+			}
 			if pass == 1 && d.lang == "ru" && d.unnamedBetween(d.pm[k].pos, pos) {
 				// "позвонил мужчина и представился соратником
 				// Вишневского. … Он заявил": the man, whom the text does
@@ -517,6 +522,30 @@ func (d *doc) unnamedBetween(from, to int) bool {
 	return slices.ContainsFunc(strings.FieldsFunc(d.text[from:to], func(r rune) bool { return !unicode.IsLetter(r) }), func(w string) bool {
 		return ruUnnamedForms[w]
 	})
+}
+
+// unknownSubjectBetween reports whether, between offsets from and to, an
+// English sentence opens with a capitalised word that names no one and
+// nothing the article knows, right before a verb of speech ("McLenney
+// said"): someone speaks whom a pronoun after may mean.
+func (d *doc) unknownSubjectBetween(from, to int) bool {
+	for _, p := range d.paras {
+		if p.e <= from || p.s >= to || !d.spend(len(p.toks)) {
+			continue
+		}
+		for k, t := range p.toks[:max(len(p.toks)-1, 0)] {
+			if t.s <= from || t.s >= to || t.kind != tWord || !t.cap() || enStop[t.low] || !d.opensSentence(t.s) {
+				continue
+			}
+			if _, pron := enPronouns[t.low]; pron || d.knownSurname(t.text) || len(d.bodies[t.low]) > 0 || mediaName(t.text) {
+				continue
+			}
+			if _, ok := d.verbAt(p.toks[k+1]); ok {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // ruUnnamedForms are the singular forms of the words for a man or a woman

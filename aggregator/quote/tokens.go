@@ -263,7 +263,7 @@ func abbrevDot(toks []token, k int) bool {
 		return false
 	}
 	lw := p.low
-	return abbrevs[lw] || enTitles[lw] || utf8.RuneCountInString(p.text) == 1 && p.cap()
+	return abbrevs[lw] || utf8.RuneCountInString(p.text) == 1 && p.cap()
 }
 
 var abbrevs = map[string]bool{
