@@ -3335,7 +3335,7 @@ func TestPlaceIsNoName(t *testing.T) {
 // Washington Post, 2015.)
 func TestEnglishSubjectBeforeVerbSpoke(t *testing.T) {
 	checkSpeakers(t, "en", map[string][]string{
-		"Donald Trump, the Republican front-runner, listed an NBC show as his guilty pleasure.\n\n“My guilty pleasure TV show — ‘SNL,’ starring me,” the billionaire business mogul told People.": {""},
+		"Donald Trump, the Republican front-runner, listed an NBC show as his guilty pleasure.\n\n“My guilty pleasure TV show — ‘SNL,’ starring me,” the billionaire business mogul told People.":                                        {""},
 		"Harry M. Reid (D-Nev.) blasted Rubio and defended Cruz in a recent interview with The Post. \"I just think what Rubio has done on immigration is one of the worst machinations in politics,\" the Senate minority leader said.": {"Harry M. Reid"},
 	})
 }
@@ -3347,7 +3347,7 @@ func TestEnglishSubjectBeforeVerbSpoke(t *testing.T) {
 func TestEnglishRoleModifierIsNoEvidence(t *testing.T) {
 	checkSpeakerRoles(t, "en", map[string][2]string{
 		"Tim Kaine met the senators on Tuesday.\n\n“Having party leaders participate is fine,” said Kaine, a former Democratic National Committee chairman.": {"Tim Kaine", "former Democratic National Committee chairman"},
-		"“Having party leaders participate is fine,” said Tim Kaine, a former chairman.": {"Tim Kaine", "former chairman"},
+		"“Having party leaders participate is fine,” said Tim Kaine, a former chairman.":                                                                     {"Tim Kaine", "former chairman"},
 	})
 }
 
