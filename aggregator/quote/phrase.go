@@ -273,9 +273,13 @@ func (d *doc) parsePhrase(toks []token, cas int, nearest bool) (mention, bool) {
 					}
 					continue
 				}
-				if i == 0 && d.startsSentence(t.s) && !d.inText(words[0]) && len(lw0) >= 4 && enPlural(lw0) {
+				if len(words) == 1 && len(lw0) >= 4 && enPlural(lw0) && (i == 0 && d.startsSentence(t.s) && !d.inText(words[0]) || i > 0 && (enQuantifiers[ts[i-1].low] || ts[i-1].low == "of") || d.inText(words[0][:len(words[0])-1])) {
 					// "Allies say", "Politicians say": a bare plural that
-					// opens the sentence is people the text does not name.
+					// opens the sentence is people the text does not name,
+					// as is a quantity of them ("many Latinos have said",
+					// "a number of Democrats said") or the plural of a word
+					// the text writes alone ("Republicans acknowledge" where
+					// it has "Republican").
 					descs = append(descs, found{mention{kind: kDesc, head: lw0, indef: true, pos: t.s}, i})
 					i = j - 1
 					continue
@@ -319,6 +323,12 @@ func (d *doc) parsePhrase(toks []token, cas int, nearest bool) (mention, bool) {
 		}
 		// Bodies.
 		if o, j := orgAt(ts, i, lang); j > i {
+			if lang == "en" && j == i+1 && enPlural(lw) && i > 0 && (enQuantifiers[ts[i-1].low] || ts[i-1].low == "of") {
+				// "Some Democrats argued", "36 percent of Democrats said":
+				// members counted, not their party.
+				descs = append(descs, found{mention{kind: kDesc, head: lw, indef: true, pos: t.s}, i})
+				continue
+			}
 			if lang == "ru" && j == i+1 && t.acronym() && i == 1 && ruHeadNoun(ts[0], d.startsSentence(ts[0].s)) {
 				// "признаёт астронавт ЕКА": a body's acronym after a noun
 				// that is no role is that noun's complement; the one it

@@ -3370,3 +3370,17 @@ func TestEnglishUnknownSpeakerBlocksPronoun(t *testing.T) {
 		"Hillary Clinton spoke in Miami on Monday.\n\nMcLenney said Clinton doesn’t show consistency in her concern for racial issues.\n\n“It’s not something that she continuously says,” she said.": {""},
 	})
 }
+
+// TestEnglishCountedMembersAreNoBody: a party's plural counted ("Some
+// Democrats argued", "36 percent of Democrats said") or a group's plural
+// after a quantifier ("many Latinos have said") is people the text does not
+// name, not a body or a person called "Democrats". (Politico, New York
+// Times, 2015-2016.)
+func TestEnglishCountedMembersAreNoBody(t *testing.T) {
+	checkSpeakers(t, "en", map[string][]string{
+		"Some Democrats argued that Republicans might have been well served by having superdelegates this year.": {""},
+		"Even worse, 36 percent of Democrats said they would vote for her.":                                      {""},
+		"The story is a poignant one, but many Latinos have said it falls flat for one reason.":                  {""},
+		"The Democrats said in a statement that the vote was rigged.":                                            {"Democrats"},
+	})
+}
