@@ -222,6 +222,12 @@ func (d *doc) subjectAt(pi, i, j int, m mention) bool {
 		return mentionNom(m)
 	}
 	toks := d.paras[pi].toks
+	if j < len(toks) && toks[j].is("(") {
+		// "Rep. Jody Hice (R-Ga.) pushed": the aside is no verb's object
+		if k := slices.IndexFunc(toks[j:min(j+8, len(toks))], func(t token) bool { return t.is(")") }); k > 0 {
+			j += k + 1
+		}
+	}
 	if j < len(toks) {
 		if _, ok := d.verbAt(toks[j]); ok {
 			return true

@@ -3384,3 +3384,13 @@ func TestEnglishCountedMembersAreNoBody(t *testing.T) {
 		"The Democrats said in a statement that the vote was rigged.":                                            {"Democrats"},
 	})
 }
+
+// TestEnglishAsideBeforeVerb: a party and state in brackets between a name
+// and its verb ("Rep. Jody Hice (R-Ga.) pushed") leave the name the
+// sentence's subject, so "he said" next is Hice, not the Connolly named
+// before. (Washington Post, 2020.)
+func TestEnglishAsideBeforeVerb(t *testing.T) {
+	checkSpeakers(t, "en", map[string][]string{
+		"Rep. Gerald E. Connolly (D-Va.) chairs the subcommittee.\n\nAt a June 25 hearing in Connolly’s subcommittee, Rep. Jody Hice (R-Ga.) pushed for a faster pace. “The private sector is leading that,” he said.": {"Jody Hice"},
+	})
+}
