@@ -734,6 +734,9 @@ func commonHead(seg []token) bool {
 // enQuantifiers stand for people the text does not name ("Others argue").
 var enQuantifiers = toSet(`others some many most several few both one another all`)
 
+// enBe are the finite forms of "be": a clause's verb, never a role's word.
+var enBe = toSet(`is are was were`)
+
 // enAuxiliaries stand between a subject and its verb.
 var enAuxiliaries = toSet(`had has have would will could should may might must also then once later previously never not`)
 

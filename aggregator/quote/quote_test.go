@@ -3394,3 +3394,15 @@ func TestEnglishAsideBeforeVerb(t *testing.T) {
 		"Rep. Gerald E. Connolly (D-Va.) chairs the subcommittee.\n\nAt a June 25 hearing in Connolly’s subcommittee, Rep. Jody Hice (R-Ga.) pushed for a faster pace. “The private sector is leading that,” he said.": {"Jody Hice"},
 	})
 }
+
+// TestEnglishRoleEnds: an English role in apposition ends before a clause's
+// verb ("Gunnar Strömmer, will meet with the police leadership") and
+// never on a function word when cut short ("professor of"); "as well as"
+// after a name brings in others, no role. (Euronews, West Journal, Efe.)
+func TestEnglishRoleEnds(t *testing.T) {
+	checkSpeakerRoles(t, "en", map[string][2]string{
+		"Sweden's Minister of Justice, Gunnar Strömmer, will meet with the police leadership to discuss the leaks on Tuesday.\n\n\"It shows that there are vulnerabilities throughout our society,\" said Strömmer.": {"Gunnar Strömmer", ""},
+		"“Foreigners are an absolutely vital part of the British economy,” said Ian Goldin, the founding director of the Oxford Martin School and professor of globalization and development.":                       {"Ian Goldin", "founding director of the Oxford Martin School and professor"},
+		"“There was no coordination,” said Noah Wall, as well as the White House.": {"Noah Wall", ""},
+	})
+}

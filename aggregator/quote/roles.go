@@ -474,11 +474,14 @@ func appositive(ts []token, j int, lang string, oblique bool) string {
 		}
 		lw := t.low
 		if lang == "en" {
-			if _, ok := enVerbs[lw]; ok && !enRoleWords[lw] || enClauseOpeners[lw] {
+			if _, ok := enVerbs[lw]; ok && !enRoleWords[lw] || enClauseOpeners[lw] || enAuxiliaries[lw] || enBe[lw] {
 				break
 			}
 			if len(words) == 0 && (lw == "the" || lw == "a" || lw == "an") {
 				continue
+			}
+			if len(words) == 0 && lw == "as" {
+				return "" // "Noah Wall, as well as the White House …": others who spoke, no role
 			}
 			if len(words) == 0 && strings.HasSuffix(lw, "ing") && !isRole(lw, lang) && !(k+1 < len(ts) && isRole(ts[k+1].text, lang)) {
 				// "ally of Mr. Clinton, referring to the former
@@ -504,6 +507,9 @@ func appositive(ts []token, j int, lang string, oblique bool) string {
 	}
 	if !hasRole {
 		return ""
+	}
+	for len(words) > 1 && lang == "en" && enStop[lower(words[len(words)-1])] {
+		words = words[:len(words)-1] // cut off inside "professor of globalization and development"
 	}
 	return strings.Join(words, " ")
 }
