@@ -228,6 +228,13 @@ func (d *doc) subjectAt(pi, i, j int, m mention) bool {
 			j += k + 1
 		}
 	}
+	if j < len(toks) && toks[j].is(",") && appositive(toks, j, d.lang, false) != "" {
+		// "Rep. Robert Aderholt, ranking member of the subcommittee,
+		// pushed": the verb after a role in apposition is the name's
+		if k := slices.IndexFunc(toks[j+1:min(j+16, len(toks))], func(t token) bool { return t.is(",") || t.kind != tWord }); k > 0 && toks[j+1+k].is(",") {
+			j += k + 2
+		}
+	}
 	if j < len(toks) {
 		if _, ok := d.verbAt(toks[j]); ok {
 			return true

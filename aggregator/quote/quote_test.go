@@ -3386,12 +3386,15 @@ func TestEnglishCountedMembersAreNoBody(t *testing.T) {
 }
 
 // TestEnglishAsideBeforeVerb: a party and state in brackets between a name
-// and its verb ("Rep. Jody Hice (R-Ga.) pushed") leave the name the
-// sentence's subject, so "he said" next is Hice, not the Connolly named
-// before. (Washington Post, 2020.)
+// and its verb ("Rep. Jody Hice (R-Ga.) pushed"), or a role in apposition
+// ("Aderholt, ranking member of the subcommittee, pushed"), leave the name
+// the sentence's subject, so "he said" next is Hice, not the Connolly named
+// before, and Aderholt, not Bridenstine. (Washington Post, 2020; Space
+// News, 2019.)
 func TestEnglishAsideBeforeVerb(t *testing.T) {
 	checkSpeakers(t, "en", map[string][]string{
-		"Rep. Gerald E. Connolly (D-Va.) chairs the subcommittee.\n\nAt a June 25 hearing in Connolly’s subcommittee, Rep. Jody Hice (R-Ga.) pushed for a faster pace. “The private sector is leading that,” he said.": {"Jody Hice"},
+		"NASA administrator Jim Bridenstine said the agency was ready.\n\nAt a hearing last month, Rep. Robert Aderholt (R-AL), ranking member of the subcommittee, pushed for greater use of SLS.\n\n“I understand there is a growing confidence among the prime contractors,” he said.": {"Jim Bridenstine", "Robert Aderholt"},
+		"Rep. Gerald E. Connolly (D-Va.) chairs the subcommittee.\n\nAt a June 25 hearing in Connolly’s subcommittee, Rep. Jody Hice (R-Ga.) pushed for a faster pace. “The private sector is leading that,” he said.":                                                                    {"Jody Hice"},
 	})
 }
 
