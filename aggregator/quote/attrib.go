@@ -577,21 +577,22 @@ func (d *doc) leftSubject(toks []token, ss, v int) (mention, bool) {
 	vg, _ := d.verbAt(toks[v])
 	if d.lang == "en" && v > ss {
 		switch toks[v-1].low {
-		case "who":
-			// "listeners to his radio program who said …": the subject is
-			// whom "who" stands for, a name only when one ends right
-			// before it ("Kim Yong-hyun, who said …").
+		case "who", "which", "that":
+			// "listeners to his radio program who said …", "a monthly
+			// newsletter that covers …": the subject is what the pronoun
+			// stands for, a name only when one ends right before it
+			// ("Kim Yong-hyun, who said …", "Reuters, which reported …").
 			k := v - 2
 			if k > ss && toks[k].is(",") {
 				k--
 			}
 			if k >= ss && toks[k].kind == tWord && toks[k].cap() {
 				m, ok := d.parsePhrase(toks[max(ss, k-3):k+1], caseNom, true)
-				if ok && m.kind == kPerson {
+				if ok && (m.kind == kPerson || m.kind == kOrg && toks[v-1].low != "who") {
 					return m, true
 				}
 			}
-			return mention{kind: kDesc, head: "who", indef: true, pos: toks[v-1].s}, true
+			return mention{kind: kDesc, head: toks[v-1].low, indef: true, pos: toks[v-1].s}, true
 		case "and", "but":
 			// "Mr. Ubben called Valeant's chief executive, J. Michael
 			// Pearson, 'incredibly driven' and asserted that …": a second

@@ -110,7 +110,7 @@ func (d *doc) scanMentions() {
 			// text writes brands in ("Премьера Cybertruck", as
 			// parsePhrase reads it).
 			lone := d.lang == "ru" && j-i0 == 1 && (d.commonWordAt(toks, i0) || mediaName(toks[i0].text) || !isCyrillicWord(toks[i0].text))
-			if personEvidence(toks, i0, j, d.lang) && !lone {
+			if personEvidence(toks, i0, j, d.lang) && !lone && !d.enCommonOpening(toks, i0, j) {
 				i := i0
 				words := runWords(toks, i, j)
 				m := mention{kind: kPerson, first: words[:len(words)-1], last: stripPossessive(words[len(words)-1]), pos: toks[i].s}
@@ -175,6 +175,17 @@ func (d *doc) scanMentions() {
 		}
 	}
 	d.notePersons(single)
+}
+
+// enCommonOpening reports whether the English words toks[i:j] open a
+// sentence with no given name first and end on a word the text writes in
+// lower case too: a heading run into its sentence ("Summary Studies show
+// that …"), no one's name ("Tom Young said" has a given name).
+func (d *doc) enCommonOpening(toks []token, i, j int) bool {
+	if d.lang != "en" || j-i < 2 || !(i == 0 || endsSentence(toks[i-1])) || enGiven(toks[i].text) {
+		return false
+	}
+	return d.inText(lower(toks[j-1].text))
 }
 
 // enHeadline reports whether English words are set as a headline: no

@@ -273,7 +273,7 @@ func (d *doc) parsePhrase(toks []token, cas int, nearest bool) (mention, bool) {
 					}
 					continue
 				}
-				if len(words) == 1 && len(lw0) >= 4 && enPlural(lw0) && (i == 0 && d.startsSentence(t.s) && !d.inText(words[0]) || i > 0 && (enQuantifiers[ts[i-1].low] || ts[i-1].low == "of") || d.inText(words[0][:len(words[0])-1])) {
+				if len(words) == 1 && len(lw0) >= 4 && enPlural(lw0) && (i == 0 && d.startsSentence(t.s) && (!d.inText(words[0]) || d.inText(lw0)) || i > 0 && (enQuantifiers[ts[i-1].low] || ts[i-1].low == "of") || d.inText(words[0][:len(words[0])-1])) {
 					// "Allies say", "Politicians say": a bare plural that
 					// opens the sentence is people the text does not name,
 					// as is a quantity of them ("many Latinos have said",

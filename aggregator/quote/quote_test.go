@@ -3409,3 +3409,19 @@ func TestEnglishRoleEnds(t *testing.T) {
 		"“There was no coordination,” said Noah Wall, as well as the White House.": {"Noah Wall", ""},
 	})
 }
+
+// TestEnglishNoOneSpeaks: a heading run into its sentence is no one's name
+// ("Summary Studies show that …", where the text writes "studies"), nor is
+// the plural after it ("Studies indicate that …"); what a relative pronoun
+// stands for is the subject ("a story that said …", "retailers that said
+// …"), named only when a name ends right before it; and "I", outside a
+// quotation, is the writer, whom the text does not name. (Healthline,
+// Washington Post, Carnegie blog, 2015-2019.)
+func TestEnglishNoOneSpeaks(t *testing.T) {
+	checkSpeakers(t, "en", map[string][]string{
+		"Summary Studies show that fasting may be associated with increased cravings.\n\nSeveral studies have looked at this.\n\nStudies indicate that yoga can help encourage healthy eating habits.":             {""},
+		"But the fact-checking site Politifact traced the story to a website called Real News Right Now, which posts fake news stories, including one in September that said FEMA would resettle 250,000 Syrians.": {""},
+		"“We are raising prices,” said Costco.\n\nIn the meantime, Pepsi, Coca-Cola and Costco are among retailers that said they raised prices as a result of the tariffs.":                                       {"Costco", ""},
+		"“Capital has become the tail that wags the dog,” the U.S. Treasury said.\n\nAside from this blog, I write a monthly newsletter that covers some of the same topics.":                                      {"U.S. Treasury", ""},
+	})
+}

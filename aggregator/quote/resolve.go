@@ -221,6 +221,9 @@ func (d *doc) resolve(m mention, g gender) (*entity, string) {
 	case kOrg:
 		return d.addOrg(m.org), m.role
 	case kPronoun:
+		if m.head == "i" || m.head == "я" {
+			return nil, "" // the writer, whom the text does not name
+		}
 		if m.gender == plural || m.gender == firstPerson {
 			// "they", "мы": a body if the last speaker was one and no
 			// one was named since ("подпись поставили Богдан Яременко,
