@@ -3425,3 +3425,13 @@ func TestEnglishNoOneSpeaks(t *testing.T) {
 		"“Capital has become the tail that wags the dog,” the U.S. Treasury said.\n\nAside from this blog, I write a monthly newsletter that covers some of the same topics.":                                      {"U.S. Treasury", ""},
 	})
 }
+
+// TestRussianRoleEndsAtVerb: a Russian description ends before a past-tense
+// verb ("Губернатор поздравил всех собравшихся … и отметил"), so its words
+// are no qualifiers that keep it from the governor named before.
+// (Накануне.RU, 2019.)
+func TestRussianRoleEndsAtVerb(t *testing.T) {
+	checkSpeakerRoles(t, "ru", map[string][2]string{
+		"На мероприятии присутствовали губернатор Курганской области Вадим Шумков, спикер регионального парламента Дмитрий Фролов, глава УМВД России по Зауралью Дмитрий Свинов и другие.\n\nГубернатор поздравил всех собравшихся с праздником и отметил, что от работы правоохранительных органов зависит спокойствие жителей области.": {"Вадим Шумков", "Губернатор"},
+	})
+}

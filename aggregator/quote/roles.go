@@ -603,6 +603,9 @@ func descText(ts []token, i int, lang string) string {
 			if _, ok := ruVerb(lw); ok {
 				break
 			}
+			if _, past := ruPastTense(lw); past && t.lower() && !isRuRole(lw) && !isRuOrg(lw) {
+				break // "Губернатор поздравил всех собравшихся": a verb, no qualifier
+			}
 		} else if !(t.cap() || t.acronym()) || enStop[lw] {
 			break
 		}
