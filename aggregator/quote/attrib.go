@@ -302,6 +302,12 @@ func ruUntold(after []token) []token {
 			return append(after[:k:k], after[k+1:]...)
 		}
 	}
+	if len(after) > 1 && after[1].kind == tWord && after[0].cap() && !after[0].acronym() && isCyrillicWord(after[0].text) && endsWith(after[0].low, "у", "ю") && ruObliqueSurname(after[0].text, masculine) {
+		// "Я решилась вернуться, написала Джонсону и купила билет": a
+		// man's surname in the dative, the clause going on, is whom the
+		// words were to ("— заявил Сойлу." is Сойлу)
+		return after[1:]
+	}
 	if len(after) > 0 && ruDativeRole(after[0].low) {
 		k := 1
 		for k < len(after) && (after[k].kind == tQuote || after[k].kind == tWord && (after[k].cap() || after[k].acronym())) {
