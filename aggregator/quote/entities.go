@@ -94,9 +94,11 @@ type pmention struct {
 func (d *doc) scanMentions() {
 	for pi, p := range d.paras {
 		toks := p.toks
-		if d.lang == "en" && enHeadline(toks) {
+		if d.lang == "en" && enHeadline(toks) || creditLine(toks) {
 			// "Gold Star Mom Corners Obama On His Refusal …": every word
-			// of a headline is capitalised, a name's and the rest alike.
+			// of a headline is capitalised, a name's and the rest alike;
+			// "Видео: Влад Докшин, Александр Лавренов / «Новая газета»"
+			// names who filmed, no one the text goes on about.
 			continue
 		}
 		for i := 0; i < len(toks); i++ {
@@ -187,6 +189,14 @@ func (d *doc) enCommonOpening(toks []token, i, j int) bool {
 	}
 	return d.inText(lower(toks[j-1].text))
 }
+
+// creditLine reports whether a paragraph credits a picture or a video:
+// "Фото: …", "Video: …".
+func creditLine(toks []token) bool {
+	return len(toks) > 2 && toks[1].is(":") && creditWords[toks[0].low]
+}
+
+var creditWords = toSet(`фото видео фотография иллюстрация photo video photograph image illustration`)
 
 // enHeadline reports whether English words are set as a headline: no
 // lower-case word but a short function word, and two function words or
