@@ -12,7 +12,8 @@ import (
 // The Russian name lexicon, in lexicon/, written by lexicon/gen.js (whose
 // comment says how to run it and what each file holds): petrovich's
 // inflection rules turned round and lvovich's surname genders (MIT), the
-// given names and surnames of the OpenCorpora dictionary (CC BY-SA 3.0).
+// given names, surnames, places and surname-like common nouns of the
+// OpenCorpora dictionary (CC BY-SA 3.0).
 
 //go:generate node lexicon/gen.js $SYNDIC_LEXICON_SRC lexicon
 
@@ -27,7 +28,25 @@ var (
 	surnamesTSV string
 	//go:embed lexicon/places.tsv
 	placesTSV string
+	//go:embed lexicon/common.tsv
+	commonTSV string
 )
+
+// ruCommonNoun reports whether a lower-case Russian word is a common noun
+// in the singular nominative that ends as a surname does (lexicon/common.tsv:
+// "окраина", "причина"): opening a sentence, it is no one's name.
+func ruCommonNoun(w string) bool {
+	_, ok := ruCommonNouns()[foldYo(w)]
+	return ok
+}
+
+var ruCommonNouns = sync.OnceValue(func() map[string]struct{} {
+	m := map[string]struct{}{}
+	for line := range strings.Lines(commonTSV) {
+		m[strings.TrimSuffix(line, "\n")] = struct{}{}
+	}
+	return m
+})
 
 // ruGazetteer maps every form of a place's name in OpenCorpora
 // (lexicon/places.tsv) that is no common word to the place's nominative:

@@ -711,9 +711,11 @@ func (d *doc) nameAt(ts []token, i int) (int, int) {
 // start of a sentence, is a common word the text writes in lower case
 // elsewhere ("Сельчанин возмутился" … "сельчанина"; "Диспетчер сообщил"
 // … "диспетчера"): its first commonStem letters open a lower-case word of
-// the text. It is then no surname, however it ends.
+// the text; or a common noun the dictionary has that ends as a surname does
+// ("Окраина города …", ruCommonNoun). It is then no surname, however it
+// ends.
 func (d *doc) commonWordAt(ts []token, i int) bool {
-	return d.startsSentence(ts[i].s) && d.commonWord(ts[i].low)
+	return d.startsSentence(ts[i].s) && (d.commonWord(ts[i].low) || ruCommonNoun(ts[i].low))
 }
 
 // commonWord reports whether the first commonStem letters of the lower-case

@@ -3462,3 +3462,16 @@ func TestCreditLineNamesNoSubject(t *testing.T) {
 		"9 октября Министерство обороны России сообщило, что подводная лодка «Колпино» произвела стрельбу.\n\n31 октября Киев и НАТО договорились укреплять сотрудничество. В альянсе отметили, что готовы и дальше увеличивать поддержку Украине.": {"Министерство обороны России", "альянс"},
 	})
 }
+
+// TestCommonNounOpeningSentenceIsNoName: a common noun of the dictionary
+// that ends as a surname does, opening a sentence ("Окраина города …"), is
+// no woman's surname for "она" to mean; the unnamed owner of the house
+// spoke. (Красноярск, 2019.)
+func TestCommonNounOpeningSentenceIsNoName(t *testing.T) {
+	checkSpeakers(t, "ru", map[string][]string{
+		"Место рейда было выбрано не случайно. Окраина города, где расположены частные дома, напоминает больше территорию склада.\n\nНавстречу участковому выходит хозяйка дома. «Я уберу все завтра», – обещает она.": {""},
+	})
+	if !ruCommonNoun("окраина") || ruCommonNoun("путина") || ruCommonNoun("иванова") {
+		t.Error("ruCommonNoun: want окраина, and no surname's form")
+	}
+}

@@ -29,6 +29,8 @@
 //     singular: its nominative, then its other forms, a form that is also a
 //     common word marked "*"; a place that is also a person's name
 //     (Пушкин, Королёв) is left out.
+//   - common.tsv: the common nouns of that dictionary, singular nominative,
+//     that end as surnames do and that no parse makes a name ("окраина").
 // Words are lower case, with ё as е.
 'use strict';
 const fs = require('fs');
@@ -150,6 +152,7 @@ function each(fn) {
 const names = new Map(); // lemma -> Set of genders
 const surnames = new Map();
 const common = new Set(); // words with a parse that is no proper name
+const nouns = new Set(); // common nouns in the singular nominative
 const places = new Map(); // a form of a place's name -> its nominatives
 const personal = new Set(); // forms that are also a person's name
 each((word, pi, fi) => {
@@ -158,6 +161,7 @@ each((word, pi, fi) => {
   const tag = tags[p[n + fi]];
   if (!/\b(Name|Surn|Patr|Geox|Orgn|Trad|Abbr|Init)\b/.test(tag)) {
     common.add(word);
+    if (/\bNOUN\b/.test(tag) && /\bsing,nomn\b/.test(tag)) nouns.add(word);
     return;
   }
   if (/\b(Name|Surn|Patr)\b/.test(tag)) personal.add(word);
@@ -218,3 +222,16 @@ for (const [w, lemmas] of places) {
 }
 fs.writeFileSync(path.join(out, 'places.tsv'), [...byLemma.keys()].sort().map(l => l + '\t' + [...byLemma.get(l)].sort().join(',')).join('\n') + '\n');
 console.error(`${byLemma.size} places`);
+// common.tsv: the common nouns in the singular nominative that end as
+// Russian surnames do (the endings personEvidence in names.go takes for a
+// surname's) and that no parse makes a person's name: "окраина",
+// "причина", which open a sentence as a woman's surname would.
+const surnameEnds = ['ов', 'ев', 'ин', 'ова', 'ева', 'ина', 'ский', 'ская', 'цкий', 'енко', 'ук', 'юк', 'ич', 'ян', 'дзе', 'швили'];
+const commonNouns = new Set();
+for (const w of nouns) {
+  const f = fold(w);
+  if (personal.has(w) || surn.has(f) || [...f].length <= 4 || !surnameEnds.some(e => f.endsWith(e))) continue;
+  commonNouns.add(f);
+}
+fs.writeFileSync(path.join(out, 'common.tsv'), [...commonNouns].sort().join('\n') + '\n');
+console.error(`${commonNouns.size} common nouns that look like surnames`);
