@@ -82,12 +82,12 @@ func (d *doc) emit(s, e int, sp speaker, a attrib, direct bool) {
 				break
 			}
 		}
-		// "…, сообщает «СуперОмск»", "…, передаёт РИА Новости": a
-		// relaying clause closing the sentence says who reported it, not
-		// what was said.
+		// "…, сообщает «СуперОмск»", "…, передаёт РИА Новости" (со
+		// ссылкой на …): a relaying clause closing the sentence says who
+		// reported it, not what was said.
 		if i := strings.LastIndex(d.text[s:e], ", "); i > 0 {
 			tail := strings.Fields(d.text[s+i+2 : e])
-			if len(tail) >= 2 && len(tail) <= 6 && closingRelayVerbs[tail[0]] && !strings.ContainsAny(d.text[s+i+2:e], ",") {
+			if len(tail) >= 2 && (len(tail) <= 6 || len(tail) <= 12 && slices.Contains(tail, "ссылкой")) && closingRelayVerbs[tail[0]] && !strings.ContainsAny(d.text[s+i+2:e], ",") {
 				s, e = trimContent(d.text, s, s+i)
 			}
 		}

@@ -2895,12 +2895,13 @@ func TestReportedSpeechOpensWithNoComma(t *testing.T) {
 
 // TestRoleInInstrumental: a role written in the instrumental ("на встрече
 // с президентом Федерации хоккея России Владиславом Третьяком") is given
-// in the nominative; a relative clause ("главой которой является депутат
-// Рады") is no role. (Contest pages of 15 and 8 November 2019.)
+// in the nominative; a relative clause's role before the name ("главой
+// которой является депутат Рады") is not its own: the role is "депутат
+// Рады". (Contest pages of 15 and 8 November 2019.)
 func TestRoleInInstrumental(t *testing.T) {
 	checkSpeakerRoles(t, "ru", map[string][2]string{
 		"Губернатор обсудил строительство арены 8 ноября на встрече с президентом Федерации хоккея России Владиславом Третьяком.\n\n«Появление такого объекта позволит проводить в Перми крупные турниры», — отметил Третьяк.": {"Владислав Третьяк", "президент Федерации хоккея России"},
-		"Об этом заявила партия «Оппозиционная платформа», главой которой является депутат Рады Юрий Бойко.\n\n«Мы будем голосовать против», — сказал Бойко.":                                                                  {"Юрий Бойко", ""},
+		"Об этом заявила партия «Оппозиционная платформа», главой которой является депутат Рады Юрий Бойко.\n\n«Мы будем голосовать против», — сказал Бойко.":                                                                  {"Юрий Бойко", "депутат Рады"},
 	})
 }
 
@@ -3474,4 +3475,20 @@ func TestCommonNounOpeningSentenceIsNoName(t *testing.T) {
 	if !ruCommonNoun("окраина") || ruCommonNoun("путина") || ruCommonNoun("иванова") {
 		t.Error("ruCommonNoun: want окраина, and no surname's form")
 	}
+}
+
+// TestRussianRoleStartsAtItsHead: a role noun in the genitive before a role
+// in the nominative belongs to another phrase ("интервью бизнесмена
+// пресс-секретарь президента Юлия Мендель" is the press secretary's role
+// alone), unless a nominative role governs it ("заместитель главы отдела
+// протоиерей …"); and a relaying clause closing reported speech is cut off
+// with its source ("…, передает РИА «Новости» со ссылкой на издание
+// Universal"). (Contest pages of 15 November 2019.)
+func TestRussianRoleStartsAtItsHead(t *testing.T) {
+	checkSpeakerRoles(t, "ru", map[string][2]string{
+		"Так прокомментировала недавнее скандальное интервью бизнесмена пресс-секретарь президента Юлия Мендель.\n\n«Он не имеет полномочий говорить от имени власти», — сказала Мендель.": {"Юлия Мендель", "пресс-секретарь президента"},
+	})
+	checkOneQuote(t, "ru", "text", func(q news.Quote) string { return q.Text }, map[string]string{
+		"Отставной президент Боливии Эво Моралес заявил, что может успокоить беспорядки в стране, передает РИА «Новости» со ссылкой на издание Universal.": "может успокоить беспорядки в стране",
+	})
 }

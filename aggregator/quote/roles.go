@@ -281,6 +281,13 @@ func roleBefore(ts []token, i int, lang string) string {
 				// another's, whose role ends there
 				break
 			}
+			if start >= 0 && ruRoleNom(ts[keep[start]].low) && isRuRole(lw) && !ruRoleNom(lw) && !(k > 0 && ruRoleNom(ts[k-1].low)) {
+				// "интервью бизнесмена пресс-секретарь президента Юлия
+				// Мендель": a role's genitive follows its head; one
+				// before the head in the nominative is another phrase's
+				// (but "заместитель главы Отдела … протоиерей Николай")
+				break
+			}
 			if _, ok := ruVerb(lw); ok || ruPastInIl(t.text) && !isRole(lw, lang) {
 				// a role holds no verb: "суд … освободил экс-депутата
 				// парламента Крыма Валерия Гриневича"
