@@ -330,12 +330,12 @@ func mentionNom(m mention) bool {
 // capitalised bodies' words), so that "ведомство", "the ministry" can be
 // resolved to them.
 func (d *doc) scanOrgs() {
-	for _, p := range d.paras {
+	for pi, p := range d.paras {
 		toks := p.toks
 		for i := 0; i < len(toks); i++ {
 			if o, j := quotedBody(toks, i, d.lang); j > i {
 				// "движение «За права человека»": the body is its name
-				d.noteOrg(toks[i].s, d.addOrg(o), mediaName(o) || ruMediaHead(toks[i].low))
+				d.noteOrg(toks[i].s, d.addOrg(o), mediaName(o) || ruMediaHead(toks[i].low), true)
 				i = j - 1
 				continue
 			}
@@ -343,7 +343,7 @@ func (d *doc) scanOrgs() {
 				// "отмечает Bloomberg", "РИА Новости": an outlet, which
 				// "издание", "агентство" refer back to
 				name := strings.Join(runWords(toks, i, k), " ")
-				d.noteOrg(toks[i].s, d.addOrg(name), true)
+				d.noteOrg(toks[i].s, d.addOrg(name), true, true)
 				i = k - 1
 				continue
 			}
@@ -353,7 +353,10 @@ func (d *doc) scanOrgs() {
 				// noted only as the subject of a speech verb beside it:
 				// else a description ("суд") or a clause whose subject
 				// is not read would be credited to it.
-				d.noteOrg(toks[i].s, d.addOrg(o), mediaName(o))
+				// An English body is a subject when it opens its sentence
+				// or stands before a verb ("Boeing Co. said"), not in
+				// "doesn't offer VR yet" or "events in CBD".
+				d.noteOrg(toks[i].s, d.addOrg(o), mediaName(o), d.lang != "en" || d.subjectAt(pi, i, j, mention{}))
 				i = j - 1
 			}
 		}
@@ -564,10 +567,11 @@ func (d *doc) notePerson(pos int, e *entity, nom bool) {
 	d.pm[k] = pmention{pos: pos, e: e, nom: nom}
 }
 
-// noteOrg records that body e was named at pos.
-func (d *doc) noteOrg(pos int, e *entity, media bool) {
+// noteOrg records that body e was named at pos, as its sentence's subject
+// or not (nom).
+func (d *doc) noteOrg(pos int, e *entity, media, nom bool) {
 	e.media = e.media || media
-	d.om = append(d.om, pmention{pos: pos, e: e, nom: true, media: media})
+	d.om = append(d.om, pmention{pos: pos, e: e, nom: nom, media: media})
 }
 
 // knownSurname reports whether the article names a person of that surname.

@@ -3492,3 +3492,14 @@ func TestRussianRoleStartsAtItsHead(t *testing.T) {
 		"Отставной президент Боливии Эво Моралес заявил, что может успокоить беспорядки в стране, передает РИА «Новости» со ссылкой на издание Universal.": "может успокоить беспорядки в стране",
 	})
 }
+
+// TestEnglishCompanyIsASubjectBefore: "the company" is a body the text made
+// a sentence's subject, never one only mentioned ("events in CBD", "doesn't
+// offer VR yet"): Uber, which the text names but no lexicon calls a body,
+// leaves the words with no speaker. (Salon, Engadget.)
+func TestEnglishCompanyIsASubjectBefore(t *testing.T) {
+	checkSpeakers(t, "en", map[string][]string{
+		"In the midst of the fear, Uber stepped in and tweeted about events in CBD.\n\nAs Mashable reports, the company announced that it would charge a minimum of $100.": {""},
+		"The Boeing Company said on Monday it would cut jobs.\n\n\"We regret the decision,\" the company said.":                                                            {"Boeing Company"},
+	})
+}

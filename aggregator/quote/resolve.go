@@ -595,6 +595,11 @@ func (d *doc) lastOrg(pos int, head string) *entity {
 		if d.lang == "ru" && bareAcronym(placeless(o.e.org)) {
 			continue // ДТП, ЖКХ, УК РФ: an acronym no lexicon calls a body
 		}
+		if d.lang == "en" && enBackBodies[head] && !o.nom {
+			// "the company" is a body the text made a subject, not one
+			// only mentioned ("doesn't offer VR yet", "events in CBD")
+			continue
+		}
 		ln := lower(o.e.org)
 		if head != "" && containsStem(ln, roleStemOf(head)) {
 			return o.e // "в суде" after "Майкопский городской суд …"
