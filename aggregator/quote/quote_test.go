@@ -3496,10 +3496,13 @@ func TestRussianRoleStartsAtItsHead(t *testing.T) {
 // TestEnglishCompanyIsASubjectBefore: "the company" is a body the text made
 // a sentence's subject, never one only mentioned ("events in CBD", "doesn't
 // offer VR yet"): Uber, which the text names but no lexicon calls a body,
-// leaves the words with no speaker. (Salon, Engadget.)
+// leaves the words with no speaker, as does a subject read as a person
+// with no known given name ("Whole Foods Market said"), which may be the
+// company meant. (Salon, Engadget, Seattle Times.)
 func TestEnglishCompanyIsASubjectBefore(t *testing.T) {
 	checkSpeakers(t, "en", map[string][]string{
 		"In the midst of the fear, Uber stepped in and tweeted about events in CBD.\n\nAs Mashable reports, the company announced that it would charge a minimum of $100.": {""},
+		"Big Machine Label Group said it would sue.\n\nWhole Foods Market said it would cut prices. \"We regret the decision,\" the company said.":                         {"Big Machine Label Group", "Whole Foods Market", ""},
 		"The Boeing Company said on Monday it would cut jobs.\n\n\"We regret the decision,\" the company said.":                                                            {"Boeing Company"},
 	})
 }

@@ -575,6 +575,19 @@ func (d *doc) quotedOther(mention, pos int, e *entity) bool {
 	return false
 }
 
+// unsureSubjectBetween reports whether a subject the article reads as a
+// person with no given name it knows ("Whole Foods Market said") is named
+// between offsets from and to: a body, maybe, that "the company" after it
+// may mean.
+func (d *doc) unsureSubjectBetween(from, to int) bool {
+	for _, pm := range d.pm {
+		if pm.pos > from && pm.pos < to && pm.nom && pm.e.first != "" && !enGiven(strings.Fields(pm.e.first)[0]) {
+			return true
+		}
+	}
+	return false
+}
+
 // lastOrg returns the last body named before pos (within about three
 // paragraphs), preferring one whose name holds head ("суд", "прокуратура")
 // or a ministry when head names one ("ведомство", "министерство", "the
@@ -599,6 +612,9 @@ func (d *doc) lastOrg(pos int, head string) *entity {
 			// "the company" is a body the text made a subject, not one
 			// only mentioned ("doesn't offer VR yet", "events in CBD")
 			continue
+		}
+		if d.lang == "en" && enBackBodies[head] && d.unsureSubjectBetween(o.pos, pos) {
+			return nil // "Whole Foods Market said …": a subject that may be the company meant
 		}
 		ln := lower(o.e.org)
 		if head != "" && containsStem(ln, roleStemOf(head)) {
