@@ -94,7 +94,7 @@ type pmention struct {
 func (d *doc) scanMentions() {
 	for pi, p := range d.paras {
 		toks := p.toks
-		if d.lang == "en" && enHeadline(toks) || creditLine(toks) {
+		if (d.lang == "en" && enHeadline(toks)) || creditLine(toks) {
 			// "Gold Star Mom Corners Obama On His Refusal …": every word
 			// of a headline is capitalised, a name's and the rest alike;
 			// "Видео: Влад Докшин, Александр Лавренов / «Новая газета»"
