@@ -3506,3 +3506,16 @@ func TestEnglishCompanyIsASubjectBefore(t *testing.T) {
 		"The Boeing Company said on Monday it would cut jobs.\n\n\"We regret the decision,\" the company said.":                                                            {"Boeing Company"},
 	})
 }
+
+// TestRussianTopicIsNoQuote: what follows "на тему" ("омичи рассуждали на
+// тему: «Какими качествами должен обладать лидер»", "мастер-класс на тему
+// «…»") is a title, no one's words; "Правда," before a cue is a
+// connective, not what was said. (Омск Здесь, Бурятия, 2019.)
+func TestRussianTopicIsNoQuote(t *testing.T) {
+	checkQuoteCount(t, "ru", map[string]int{
+		"В новом выпуске спецпроекта «100 человек» омичи рассуждали на тему: «Какими качествами должен обладать лидер». Многие сошлись во мнении.": 0,
+	})
+	checkOneQuote(t, "ru", "text", func(q news.Quote) string { return q.Text }, map[string]string{
+		"Наглядное подтверждение тому - восемь медалей. Правда, по мнению Трескина, результаты среди взрослых несколько притормозились.": "результаты среди взрослых несколько притормозились",
+	})
+}

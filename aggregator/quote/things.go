@@ -15,6 +15,13 @@ func (d *doc) thingBefore(toks []token, qi int) bool {
 		return false
 	}
 	p := toks[qi-1]
+	k := qi - 1
+	if p.is(":") {
+		k--
+	}
+	if d.lang == "ru" && k > 0 && toks[k].is("тему") && toks[k-1].is("на") {
+		return true // "рассуждали на тему: «…»", "опрос на тему «…»"
+	}
 	if p.kind != tWord {
 		return false
 	}
@@ -30,7 +37,7 @@ func (d *doc) thingBefore(toks []token, qi int) bool {
 			return true
 		}
 		// "ст. 20.3.1 КоАП РФ «…»": the title of a code's article.
-		k := qi - 1
+		k = qi - 1
 		if k > 0 && (lp == "рф" || ruPlace(lp)) {
 			k--
 		}
