@@ -235,7 +235,7 @@ var ruStop = toSet(ruPrepositionWords + `
 // ruConnectives are the words that open a sentence by linking it to the one
 // before ("Однако", "При этом", "Тем не менее", "В то же время").
 var ruConnectives = toSet(`и а но однако впрочем зато причем причём правда также кроме того при этом тем не менее
-между вместе с в то же время`)
+между вместе с в то же время тем временем в свою очередь`)
 
 // ruVowels are the Russian vowel letters, lower-case.
 const ruVowels = "аеёиоуыэюя"
