@@ -140,6 +140,11 @@ func (d *doc) indirect(pi, ss, se int) {
 		// "…, что …" / "… that …" within a few words after the verb.
 		for n := v + 1; n < se && n <= v+6; n++ {
 			nt := toks[n]
+			if nt.is("that") && (lw == "say" || lw == "says" || lw == "said") && enDeterminers[toks[v+1].low] {
+				// "Authorities say a stabbing that killed …": "that" opens
+				// a relative clause of what was said, not what was said
+				break
+			}
 			if nt.is("что") || nt.is("that") {
 				if n+1 >= se || nt.is("that") && toks[n-1].is(",") {
 					// "writing songs about him, that has not been

@@ -3521,3 +3521,17 @@ func TestRussianTopicIsNoQuote(t *testing.T) {
 		"Тем временем, по информации начальника департамента Эдуарда Онацкого, который курирует этот проект, оснащение улиц Ялты камерами продолжается.": "оснащение улиц Ялты камерами продолжается",
 	})
 }
+
+// TestEnglishSaidObjectThat: after "said" and a noun phrase with a
+// determiner, "that" opens a relative clause inside what was said ("said
+// its finances were so impaired that it wouldn't …"), so the words said
+// start after the verb; after "say a stabbing that killed …" no words are
+// read as said. (McClatchy, AP, 2019.)
+func TestEnglishSaidObjectThat(t *testing.T) {
+	checkOneQuote(t, "en", "text", func(q news.Quote) string { return q.Text }, map[string]string{
+		"Sacramento-based McClatchy said its finances were so impaired that it wouldn’t have the cash to make a contribution.": "its finances were so impaired that it wouldn’t have the cash to make a contribution",
+	})
+	checkQuoteCount(t, "en", map[string]int{
+		"Authorities say a stabbing that killed a passenger may have occurred after the attacker tried to steal another rider’s shoes.": 0,
+	})
+}

@@ -74,7 +74,9 @@ func description(name string) bool {
 	}
 	first := news.Fold(strings.Fields(name)[0])
 	role := !ws[0].Capital && (isRuRole(first) || enRoleWords[first]) // "глава МИД России"
-	return !capital || role || len(ws) == 1 && genericSpeakers[ws[0].Fold]
+	// (a single English role word in the plural, "Officials",
+	// "Authorities", is people the text does not name)
+	return !capital || role || len(ws) == 1 && (genericSpeakers[ws[0].Fold] || enRoleWords[first] && enPlural(first))
 }
 
 // genericSpeakers are the bodies and people that are no one in particular
@@ -85,7 +87,7 @@ var genericSpeakers = toSet(`ведомство министерство дип�
 группа оператор банк биржа университет институт центр ассоциация объединение движение палата
 парламент сенат кабинет аппарат отдел мид минобороны минфин минздрав минэкономразвития минюст мчс
 мвд генпрокуратура генштаб кабмин минтранс минэнерго женщина мужчина собеседник источник эксперт
-хозяин пострадавший очевидец житель жительница`)
+хозяин пострадавший очевидец житель жительница police`)
 
 // ruPersonName reads words (NameForm's) as a Russian person's name: a given
 // name the lexicon knows, an optional patronymic, a surname. It returns the

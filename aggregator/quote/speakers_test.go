@@ -38,7 +38,7 @@ func TestIdentifyForms(t *testing.T) {
 	// A description is no one in particular: no key (speakers as the
 	// contest pages' quotes were credited).
 	for _, name := range []string{"ведомство", "пресс-служба городской администрации", "Женщина", "Компания", "МИД", "мэрия",
-		"глава МИД России", "пресс-секретарь Кремля", "spokesman Peskov"} {
+		"глава МИД России", "пресс-секретарь Кремля", "spokesman Peskov", "Police", "Authorities", "Officials"} {
 		if sp := Identify(name); sp.Key != "" {
 			t.Errorf("Identify(%q) = key %q, want none: a description", name, sp.Key)
 		}
