@@ -312,7 +312,7 @@ type lead struct {
 // ends on its role word, asks the genitive).
 func roleHeadsName(role string) bool {
 	ws := strings.Fields(lower(role))
-	return len(ws) > 1 && ruRoleNom(ws[0]) && !isRuRole(ws[len(ws)-1])
+	return len(ws) > 1 && ruRoleNom(ws[0]) && (!isRuRole(ws[len(ws)-1]) || ruPluralRole(ws[len(ws)-1]))
 }
 
 // mentionNom tells whether a Russian person mention reads as a nominative:

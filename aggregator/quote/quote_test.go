@@ -3535,3 +3535,15 @@ func TestEnglishSaidObjectThat(t *testing.T) {
 		"Authorities say a stabbing that killed a passenger may have occurred after the attacker tried to steal another rider’s shoes.": 0,
 	})
 }
+
+// TestRoleEndingInPluralGenitiveHeadsName: a nominative role whose last
+// word is a role noun in the genitive plural ("Уполномоченный … по защите
+// прав предпринимателей Борис Титов") agrees with the name after it: the
+// name is the sentence's subject, whom "бизнес-омбудсмен" refers back to,
+// not the businessman named since in the genitive. (Фонтанка, 1 November
+// 2019, the page the issue's example came from.)
+func TestRoleEndingInPluralGenitiveHeadsName(t *testing.T) {
+	checkSpeakers(t, "ru", map[string][]string{
+		"Уполномоченный при президенте Российской Федерации по защите прав предпринимателей Борис Титов шокирован решением суда, приговорившего директора ООО «Гриф» Андрея Каковкина к трем годам колонии.\n\n«Лично мы сдаваться не собираемся!» — прокомментировал бизнес-омбудсмен приговор господину Каковкину в Facebook.": {"Борис Титов"},
+	})
+}
