@@ -491,6 +491,12 @@ func (d *doc) leftAttr(toks []token, ss, qi int) attrib {
 		if b, ok := a.naming(d.leftSubject(toks, ss, k)); ok {
 			return b
 		}
+		if k > ss && !toks[k-1].is(",") && toks[k-1].kind != tQuote && slices.ContainsFunc(toks[ss:k], func(t token) bool { return t.kind == tWord }) {
+			// The verb's subject stands before it, read or not ("It has
+			// now promised the state of New York that …"): who is told
+			// follows it.
+			return a
+		}
 		if b, ok := a.naming(d.parsePhrase(toks[k+1:end], caseNom, false)); ok {
 			return b
 		}

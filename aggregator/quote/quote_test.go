@@ -3547,3 +3547,12 @@ func TestRoleEndingInPluralGenitiveHeadsName(t *testing.T) {
 		"Уполномоченный при президенте Российской Федерации по защите прав предпринимателей Борис Титов шокирован решением суда, приговорившего директора ООО «Гриф» Андрея Каковкина к трем годам колонии.\n\n«Лично мы сдаваться не собираемся!» — прокомментировал бизнес-омбудсмен приговор господину Каковкину в Facebook.": {"Борис Титов"},
 	})
 }
+
+// TestEnglishToldAfterVerbBeforeThat: in "It has now promised the state of
+// New York that …" the verb's subject stands before it, read or not; the
+// words after the verb are who was told, never who spoke. (Salon.)
+func TestEnglishToldAfterVerbBeforeThat(t *testing.T) {
+	checkSpeakers(t, "en", map[string][]string{
+		"Uber has been defending its surge pricing. It has now promised the state of New York that it will cap its surge prices.": {""},
+	})
+}
