@@ -679,8 +679,9 @@ func (d *doc) leftSubject(toks []token, ss, v int) (mention, bool) {
 		if !have {
 			narrow, have = m, true
 		}
-		if sub || d.lang == "en" && m.kind == kDesc && !toks[v-1].is(",") {
-			// "After the vote in Seoul, opposition lawmakers had said":
+		if sub || d.lang == "en" && (m.kind == kDesc || m.kind == kOrg && strings.HasSuffix(m.org, toks[v-1].text)) && !toks[v-1].is(",") {
+			// "After the vote in Seoul, opposition lawmakers had said",
+			// "VENICE, Italy (AP) — The Italian government announced":
 			// the subject next to the verb is the speaker, named or not.
 			break
 		}

@@ -3556,3 +3556,12 @@ func TestEnglishToldAfterVerbBeforeThat(t *testing.T) {
 		"Uber has been defending its surge pricing. It has now promised the state of New York that it will cap its surge prices.": {""},
 	})
 }
+
+// TestEnglishBodyNextToVerbIsSubject: a body's name right before the verb
+// is its subject; a name in a dateline before it is not ("VENICE, Italy
+// (AP) — The Italian government announced …"). (AP, 2020.)
+func TestEnglishBodyNextToVerbIsSubject(t *testing.T) {
+	checkSpeakers(t, "en", map[string][]string{
+		"VENICE, Italy (AP) — The Italian government announced Saturday that the borders will open June 3.": {"Italian government"},
+	})
+}
