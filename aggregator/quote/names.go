@@ -148,6 +148,10 @@ func nameRun(toks []token, i int, lang string) int {
 		capsName := j > i && ru && capsSurname(t) && (isGivenName(toks[j-1].text) || toks[j-1].is("."))
 		// A month's name after a given name is a surname: "Алена Август".
 		capsName = capsName || j > i && ru && t.kind == tWord && t.cap() && ruMonths[t.low] && isGivenName(toks[j-1].text)
+		// A common word capitalised after an English given name inside a
+		// sentence is a surname: "said Steven Still, emergency management
+		// director".
+		capsName = capsName || !ru && j == i+1 && t.kind == tWord && t.cap() && !t.acronym() && enStop[t.low] && enGiven(toks[j-1].text) && !(j+1 < len(toks) && nameWord(toks[j+1], lang))
 		// A Latin body's name in Russian text ends in its noun: "Financial
 		// Times", "Sky News", "Deutsche Bank".
 		latinBody := lang == "ru" && j > i && t.kind == tWord && t.cap() && enOrgWords[t.low] && !isCyrillicWord(t.text) && !isCyrillicWord(toks[j-1].text)

@@ -3565,3 +3565,14 @@ func TestEnglishBodyNextToVerbIsSubject(t *testing.T) {
 		"VENICE, Italy (AP) — The Italian government announced Saturday that the borders will open June 3.": {"Italian government"},
 	})
 }
+
+// TestEnglishCommonWordSurname: a common word capitalised after an English
+// given name inside a sentence is a surname ("said Steven Still, emergency
+// management director"), as is an initial that is also a word ("William
+// A. Ackman"). (Times Union, 2020; New York Times, 2016.)
+func TestEnglishCommonWordSurname(t *testing.T) {
+	checkSpeakers(t, "en", map[string][]string{
+		"“It does throw a unique spin on it,” said Steven Still, emergency management director for coastal New Hanover County.":     {"Steven Still"},
+		"William A. Ackman runs Pershing Square.\n\n“It will take some time for the stock to recover,” Mr. Ackman said on Tuesday.": {"William A. Ackman"},
+	})
+}
