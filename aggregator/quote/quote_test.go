@@ -3409,6 +3409,9 @@ func TestEnglishRoleEnds(t *testing.T) {
 		"“Foreigners are an absolutely vital part of the British economy,” said Ian Goldin, the founding director of the Oxford Martin School and professor of globalization and development.":                       {"Ian Goldin", "founding director of the Oxford Martin School and professor"},
 		"“There was no coordination,” said Noah Wall, as well as the White House.": {"Noah Wall", ""},
 	})
+	checkSpeakerRoles(t, "ru", map[string][2]string{
+		"«Многие страны ЕС считают нынешнюю ситуацию неудовлетворительной», – сказал Антон Фризен, член комитета по иностранным делам и комитета по гуманитарной помощи и правам человека бундестага.": {"Антон Фризен", "член комитета по иностранным делам и комитета по гуманитарной помощи"},
+	})
 }
 
 // TestEnglishNoOneSpeaks: a heading run into its sentence is no one's name

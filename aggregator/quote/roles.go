@@ -515,7 +515,7 @@ func appositive(ts []token, j int, lang string, oblique bool) string {
 	if !hasRole {
 		return ""
 	}
-	for len(words) > 1 && lang == "en" && enStop[lower(words[len(words)-1])] {
+	for len(words) > 1 && (lang == "en" && enStop[lower(words[len(words)-1])] || lang == "ru" && ruStop[lower(words[len(words)-1])]) {
 		words = words[:len(words)-1] // cut off inside "professor of globalization and development"
 	}
 	return strings.Join(words, " ")
