@@ -3579,3 +3579,14 @@ func TestEnglishCommonWordSurname(t *testing.T) {
 		"William A. Ackman runs Pershing Square.\n\n“It will take some time for the stock to recover,” Mr. Ackman said on Tuesday.": {"William A. Ackman"},
 	})
 }
+
+// TestApprovedIsNoSpeech: "утвердил" approves, it does not say (unlike
+// "утверждает"): "Проект …, утвердил председатель совета директоров" and
+// "члены Набсовета утвердили, что …" report no words. (Магнитогорск,
+// 2019.)
+func TestApprovedIsNoSpeech(t *testing.T) {
+	checkQuoteCount(t, "ru", map[string]int{
+		"Проект, представленный генеральным проектировщиком, немецкой компанией «Обермайер Консульт», утвердил председатель совета директоров ММК Виктор Рашников.": 0,
+		"По другим 30 домам члены Набсовета утвердили, что целесообразно выплатить дольщикам денежные компенсации.":                                                 0,
+	})
+}
