@@ -348,6 +348,11 @@ func (d *doc) scanOrgs() {
 				continue
 			}
 			if o, j, adj := orgAtBy(toks, i, d.lang); j > i && (adj < 0 || d.speaksBeside(toks, adj, j)) {
+				if d.lang == "ru" && j == i+1 && i > 0 && toks[i].acronym() && toks[i-1].lower() {
+					if full := ruCountryBody(toks[i-1].low, toks[i].text); full != "" {
+						o = full // "со ссылкой на турецкий МИД": МИД Турции
+					}
+				}
 				// A Russian body named only by its adjectives and a
 				// common noun ("Европейского суда", "Красной Армии") is
 				// noted only as the subject of a speech verb beside it:

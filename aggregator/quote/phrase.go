@@ -208,8 +208,13 @@ func (d *doc) parsePhrase(toks []token, cas int, nearest bool) (mention, bool) {
 			if lang == "ru" && len(words) == 1 && j < len(ts) && ts[j].acronym() && ruNomAdjective(lower(words[0])) && !strings.HasSuffix(words[0], "ые") && !strings.HasSuffix(words[0], "ие") {
 				// "Турецкий МИД заявил": a singular adjective opening the
 				// sentence before a body's acronym is the body's, not a
-				// surname ("Верующие УПЦ" are people).
-				orgs = append(orgs, found{mention{kind: kOrg, org: lower(words[0]) + " " + ts[j].text, pos: t.s}, i})
+				// surname ("Верующие УПЦ" are people); a country's names
+				// the body in full, "МИД Турции".
+				org := ruCountryBody(words[0], ts[j].text)
+				if org == "" {
+					org = lower(words[0]) + " " + ts[j].text
+				}
+				orgs = append(orgs, found{mention{kind: kOrg, org: org, pos: t.s}, i})
 				i = j
 				continue
 			}
@@ -504,6 +509,16 @@ func demonymOf(w string) string {
 		if strings.HasPrefix(w, stem) {
 			return stem
 		}
+	}
+	return ""
+}
+
+// ruCountryBody names a national body by its acronym and the country the
+// adjective before it gives, in any case ("турецкий МИД", "в турецком
+// МИДе": "МИД Турции"), or "" when adj is no country's.
+func ruCountryBody(adj, acronym string) string {
+	if g := ruCountryGenitive[demonymOf(lower(adj))]; g != "" && isRuOrg(lower(ruOrgNom(acronym))) {
+		return ruOrgNom(acronym) + " " + g
 	}
 	return ""
 }
