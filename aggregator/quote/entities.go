@@ -359,13 +359,24 @@ func (d *doc) scanOrgs() {
 				// else a description ("суд") or a clause whose subject
 				// is not read would be credited to it.
 				// An English body is a subject when it opens its sentence
-				// or stands before a verb ("Boeing Co. said"), not in
-				// "doesn't offer VR yet" or "events in CBD".
-				d.noteOrg(toks[i].s, d.addOrg(o), mediaName(o), d.lang != "en" || d.subjectAt(pi, i, j, mention{}))
+				// or stands before a verb ("Boeing Co. said", "Exxon Mobil
+				// Corp. would cut"), not in "doesn't offer VR yet" or
+				// "events in CBD".
+				d.noteOrg(toks[i].s, d.addOrg(o), mediaName(o), d.lang != "en" || d.subjectAt(pi, i, j, mention{}) || d.enAuxiliaryAfter(toks, j))
 				i = j - 1
 			}
 		}
 	}
+}
+
+// enAuxiliaryAfter reports whether an English auxiliary or form of "be"
+// follows toks[:j], an abbreviation's dot aside ("Exxon Mobil Corp.
+// would"): the words before it are a clause's subject.
+func (d *doc) enAuxiliaryAfter(toks []token, j int) bool {
+	if j < len(toks) && toks[j].is(".") && abbrevDot(toks, j) {
+		j++
+	}
+	return j < len(toks) && (enAuxiliaries[toks[j].low] || enBe[toks[j].low])
 }
 
 // speaksBeside reports whether a speech verb stands right before or right

@@ -3501,11 +3501,16 @@ func TestRussianRoleStartsAtItsHead(t *testing.T) {
 // offer VR yet"): Uber, which the text names but no lexicon calls a body,
 // leaves the words with no speaker, as does a subject read as a person
 // with no known given name ("Whole Foods Market said"), which may be the
-// company meant. (Salon, Engadget, Seattle Times.)
+// company meant. The last such subject is meant, not an earlier one whose
+// name holds the word ("Exxon Mobil Corp. would cut …" after "The Boeing
+// Company said"), and a heading in capitals is no body. (Salon, Engadget,
+// Seattle Times, New York Times.)
 func TestEnglishCompanyIsASubjectBefore(t *testing.T) {
 	checkSpeakers(t, "en", map[string][]string{
 		"In the midst of the fear, Uber stepped in and tweeted about events in CBD.\n\nAs Mashable reports, the company announced that it would charge a minimum of $100.": {""},
 		"Big Machine Label Group said it would sue.\n\nWhole Foods Market said it would cut prices. \"We regret the decision,\" the company said.":                         {"Big Machine Label Group", "Whole Foods Market", ""},
+		"The Boeing Company said on Monday it would cut jobs.\n\nReuters reported that Exxon Mobil Corp. would cut jobs. \"We regret the decision,\" the company said.":    {"Exxon Mobil Corp"},
+		"CORRECTION APPENDED\n\nFULL TEXT\n\nOn Tuesday, the company said it would not be able to file its annual statement in time.":                                      {""},
 		"The Boeing Company said on Monday it would cut jobs.\n\n\"We regret the decision,\" the company said.":                                                            {"Boeing Company"},
 	})
 }

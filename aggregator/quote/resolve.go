@@ -575,6 +575,14 @@ func (d *doc) quotedOther(mention, pos int, e *entity) bool {
 	return false
 }
 
+// capsHeading reports whether a name is a heading set in capitals
+// ("CORRECTION APPENDED", "FULL TEXT"), no body: two words or more, every
+// one upper-case.
+func capsHeading(name string) bool {
+	ws := strings.Fields(name)
+	return len(ws) > 1 && !slices.ContainsFunc(ws, func(w string) bool { return strings.ToUpper(w) != w })
+}
+
 // unsureSubjectBetween reports whether a subject the article reads as a
 // person with no given name it knows ("Whole Foods Market said") is named
 // between offsets from and to: a body, maybe, that "the company" after it
@@ -608,13 +616,16 @@ func (d *doc) lastOrg(pos int, head string) *entity {
 		if d.lang == "ru" && bareAcronym(placeless(o.e.org)) {
 			continue // ДТП, ЖКХ, УК РФ: an acronym no lexicon calls a body
 		}
-		if d.lang == "en" && enBackBodies[head] && !o.nom {
+		if d.lang == "en" && enBackBodies[head] && (!o.nom || capsHeading(o.e.org)) {
 			// "the company" is a body the text made a subject, not one
 			// only mentioned ("doesn't offer VR yet", "events in CBD")
 			continue
 		}
-		if d.lang == "en" && enBackBodies[head] && d.unsureSubjectBetween(o.pos, pos) {
-			return nil // "Whole Foods Market said …": a subject that may be the company meant
+		if d.lang == "en" && enBackBodies[head] {
+			if d.unsureSubjectBetween(o.pos, pos) {
+				return nil // "Whole Foods Market said …": a subject that may be the company meant
+			}
+			return o.e // the last one ("Exxon Mobil Corp. would cut …", though "Boeing Company" holds the word)
 		}
 		ln := lower(o.e.org)
 		if head != "" && containsStem(ln, roleStemOf(head)) {
