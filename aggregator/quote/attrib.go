@@ -751,6 +751,10 @@ var enQuantifiers = toSet(`others some many most several few both one another al
 // enBe are the finite forms of "be": a clause's verb, never a role's word.
 var enBe = toSet(`is are was were`)
 
+// enClauseVerb reports whether an English word is an auxiliary or a form
+// of "be": a clause goes on with it, after its subject.
+func enClauseVerb(w string) bool { return enAuxiliaries[w] || enBe[w] }
+
 // enAuxiliaries stand between a subject and its verb.
 var enAuxiliaries = toSet(`had has have would will could should may might must also then once later previously never not`)
 

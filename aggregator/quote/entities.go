@@ -376,7 +376,7 @@ func (d *doc) enAuxiliaryAfter(toks []token, j int) bool {
 	if j < len(toks) && toks[j].is(".") && abbrevDot(toks, j) {
 		j++
 	}
-	return j < len(toks) && (enAuxiliaries[toks[j].low] || enBe[toks[j].low])
+	return j < len(toks) && enClauseVerb(toks[j].low)
 }
 
 // speaksBeside reports whether a speech verb stands right before or right

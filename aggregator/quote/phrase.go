@@ -517,7 +517,7 @@ func demonymOf(w string) string {
 // adjective before it gives, in any case ("турецкий МИД", "в турецком
 // МИДе": "МИД Турции"), or "" when adj is no country's.
 func ruCountryBody(adj, acronym string) string {
-	if g := ruCountryGenitive[demonymOf(lower(adj))]; g != "" && isRuOrg(lower(ruOrgNom(acronym))) {
+	if g := ruDemonyms[demonymOf(lower(adj))].gen; g != "" && isRuOrg(lower(ruOrgNom(acronym))) {
 		return ruOrgNom(acronym) + " " + g
 	}
 	return ""
@@ -549,8 +549,8 @@ func placeAgrees(place, text string) bool {
 // countryOf returns the adjective stem of ruDemonyms whose country w names
 // ("турции": "турецк", "рф": "российск"), or "".
 func countryOf(w string) string {
-	for stem, names := range ruDemonyms {
-		for _, n := range names {
+	for stem, c := range ruDemonyms {
+		for _, n := range c.forms {
 			if w == n || len(n) >= 10 && strings.HasPrefix(w, n) {
 				return stem
 			}

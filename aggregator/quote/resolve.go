@@ -588,8 +588,8 @@ func capsHeading(name string) bool {
 // between offsets from and to: a body, maybe, that "the company" after it
 // may mean.
 func (d *doc) unsureSubjectBetween(from, to int) bool {
-	for _, pm := range d.pm {
-		if pm.pos > from && pm.pos < to && pm.nom && pm.e.first != "" && !enGiven(strings.Fields(pm.e.first)[0]) {
+	for k := sort.Search(len(d.pm), func(k int) bool { return d.pm[k].pos > from }); k < len(d.pm) && d.pm[k].pos < to; k++ {
+		if pm := d.pm[k]; pm.nom && pm.e.first != "" && !enGiven(strings.Fields(pm.e.first)[0]) {
 			return true
 		}
 	}

@@ -481,7 +481,7 @@ func appositive(ts []token, j int, lang string, oblique bool) string {
 		}
 		lw := t.low
 		if lang == "en" {
-			if _, ok := enVerbs[lw]; ok && !enRoleWords[lw] || enClauseOpeners[lw] || enAuxiliaries[lw] || enBe[lw] {
+			if _, ok := enVerbs[lw]; ok && !enRoleWords[lw] || enClauseOpeners[lw] || enClauseVerb(lw) {
 				break
 			}
 			if len(words) == 0 && (lw == "the" || lw == "a" || lw == "an") {
