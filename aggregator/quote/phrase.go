@@ -22,7 +22,7 @@ func (d *doc) parsePhrase(toks []token, cas int, nearest bool) (mention, bool) {
 	// parenthesised asides (copying the tokens only when there is one).
 	end, aside := len(toks), false
 	for k, t := range toks {
-		if k == maxPhrase || stopPhrase(t, lang) && !(t.text == "." && k > 0 && abbrevDot(toks, k)) {
+		if k == maxPhrase || stopPhrase(t, lang) && !(t.text == "." && k > 0 && abbrevDot(toks, k)) || lang == "ru" && secondPredicate(toks, k) {
 			end = k
 			break
 		}
@@ -643,6 +643,26 @@ func (d *doc) enModifies(t token) bool {
 }
 
 // stopPhrase reports whether token t ends a speaker phrase.
+// secondPredicate reports whether the Russian toks[k] is a conjunction
+// before a verb in the past tense: the subject's next predicate ("подчеркнул
+// министр и предложил провести Дни Бишкека"), whose words name no speaker.
+func secondPredicate(toks []token, k int) bool {
+	if k+1 >= len(toks) || !toks[k].is("и") && !toks[k].is("а") && !toks[k].is("но") {
+		return false
+	}
+	v := toks[k+1]
+	if _, past := ruPastTense(v.low); !past || v.kind != tWord || !v.lower() || isRuRole(v.low) || isRuOrg(v.low) {
+		return false
+	}
+	// a vowel before the л, as verbs have and "торговли", "земли" have not
+	r := []rune(strings.TrimSuffix(strings.TrimSuffix(v.low, "сь"), "ся"))
+	if n := len(r); n > 0 && strings.ContainsRune("аио", r[n-1]) {
+		r = r[:n-1]
+	}
+	n := len(r)
+	return n >= 4 && r[n-1] == 'л' && strings.ContainsRune("аяеиоуыэ", r[n-2])
+}
+
 func stopPhrase(t token, lang string) bool {
 	if t.kind == tPunct && (endsSentence(t) || t.text == ":") {
 		return true
