@@ -140,9 +140,11 @@ func (d *doc) indirect(pi, ss, se int) {
 		// "…, что …" / "… that …" within a few words after the verb.
 		for n := v + 1; n < se && n <= v+6; n++ {
 			nt := toks[n]
-			if nt.is("that") && (lw == "say" || lw == "says" || lw == "said") && enDeterminers[toks[v+1].low] {
-				// "Authorities say a stabbing that killed …": "that" opens
-				// a relative clause of what was said, not what was said
+			if nt.is("that") && enDeterminers[toks[v+1].low] && !enAddresseeVerbs[enVerbs[lw]] {
+				// "Authorities say a stabbing that killed …", "notes the
+				// CDC requirement that …": "that" opens a clause of the
+				// noun phrase, not what was said ("told the committee
+				// that …" is)
 				break
 			}
 			if nt.is("что") || nt.is("that") {

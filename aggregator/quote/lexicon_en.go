@@ -68,6 +68,10 @@ var enWeakVerbs = map[string]bool{"call": true, "label": true, "brand": true, "d
 	"praise": true, "ask": true, "rule": true, "estimate": true, "forecast": true, "reflect": true,
 	"post": true, "report": true}
 
+// enAddresseeVerbs are speech verbs whose object before "that" is whom the
+// words were to ("told the committee that …").
+var enAddresseeVerbs = toSet(`tell assure reassure remind warn inform notify promise convince persuade advise urge ask brief caution`)
+
 var enPronouns = map[string]gender{"he": masculine, "she": feminine, "they": plural, "it": inanimate, "i": firstPerson,
 	"we": plural, "him": masculine, "her": feminine}
 

@@ -3530,17 +3530,22 @@ func TestRussianTopicIsNoQuote(t *testing.T) {
 	})
 }
 
-// TestEnglishSaidObjectThat: after "said" and a noun phrase with a
-// determiner, "that" opens a relative clause inside what was said ("said
-// its finances were so impaired that it wouldn't …"), so the words said
-// start after the verb; after "say a stabbing that killed …" no words are
-// read as said. (McClatchy, AP, 2019.)
+// TestEnglishSaidObjectThat: after a speech verb and a noun phrase with a
+// determiner, "that" opens a clause of the noun phrase ("said its finances
+// were so impaired that it wouldn't …"), so the words said start after
+// the verb; after "say a stabbing that killed …", "notes the CDC
+// requirement that …" or "write a monthly newsletter that covers …" no
+// words are read as said. "told the committee that …" says whom the words
+// were to. (McClatchy, AP, NBC, 2019; a blog.)
 func TestEnglishSaidObjectThat(t *testing.T) {
 	checkOneQuote(t, "en", "text", func(q news.Quote) string { return q.Text }, map[string]string{
 		"Sacramento-based McClatchy said its finances were so impaired that it wouldn’t have the cash to make a contribution.": "its finances were so impaired that it wouldn’t have the cash to make a contribution",
 	})
 	checkQuoteCount(t, "en", map[string]int{
-		"Authorities say a stabbing that killed a passenger may have occurred after the attacker tried to steal another rider’s shoes.": 0,
+		"Authorities say a stabbing that killed a passenger may have occurred after the attacker tried to steal another rider’s shoes.":       0,
+		"Even the policy manual of the Citizenship and Immigration Services notes the CDC requirement that immigrants be vaccinated for flu.": 0,
+		"Aside from this blog, I write a monthly newsletter that covers some of the same topics.":                                             0,
+		"John Smith told the committee that the plan would fail within a year.":                                                               1,
 	})
 }
 
