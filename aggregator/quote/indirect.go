@@ -140,11 +140,11 @@ func (d *doc) indirect(pi, ss, se int) {
 		// "…, что …" / "… that …" within a few words after the verb.
 		for n := v + 1; n < se && n <= v+6; n++ {
 			nt := toks[n]
-			if nt.is("that") && enDeterminers[toks[v+1].low] && !enAddresseeVerbs[enVerbs[lw]] {
+			if nt.is("that") && enDeterminers[toks[v+1].low] && !enAddresseeVerbs[enVerbs[lw]] && !toks[n-1].is("fact") {
 				// "Authorities say a stabbing that killed …", "notes the
 				// CDC requirement that …": "that" opens a clause of the
 				// noun phrase, not what was said ("told the committee
-				// that …" is)
+				// that …", "lamented the fact that …" are)
 				break
 			}
 			if nt.is("что") || nt.is("that") {
