@@ -668,7 +668,10 @@ func (d *doc) leftSubject(toks []token, ss, v int) (mention, bool) {
 			// name before is the subject; this is its title.
 			continue
 		}
-		if cs >= ss && v-1 > cs && toks[v-1].is(",") && !(m.kind == kPronoun || m.kind == kPerson && m.strong && (len(m.first) > 0 || d.onlyFullName(surnameKey(m.last)) != nil) && leadsSegment(seg, m.pos, d.lang)) {
+		// "The company that runs the AMAs, Dick Clark Productions,
+		// denies": a body's name in apposition to a description names it.
+		namesDescription := d.lang == "en" && m.kind == kOrg && enDeterminers[toks[ss].low] && leadsSegment(seg, m.pos, d.lang)
+		if cs >= ss && v-1 > cs && toks[v-1].is(",") && !namesDescription && !(m.kind == kPronoun || m.kind == kPerson && m.strong && (len(m.first) > 0 || d.onlyFullName(surnameKey(m.last)) != nil) && leadsSegment(seg, m.pos, d.lang)) {
 			// "Smith, chief executive of CloudFlare, said", "Виктор Зуев,
 			// член Президиума …, считает": an appositive.
 			continue

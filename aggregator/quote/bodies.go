@@ -167,7 +167,7 @@ func orgAtBy(ts []token, i int, lang string) (string, int, int) {
 			break
 		}
 		if n.kind == tWord && (n.cap() || n.acronym()) && !(j > i && enStop[ln] && ln != "of") {
-			if n.acronym() || enOrgWords[ln] {
+			if n.acronym() || enBodyWord(ln) {
 				org = true
 			}
 			j++
@@ -207,11 +207,19 @@ func orgAtBy(ts []token, i int, lang string) (string, int, int) {
 // body's word.
 func enOrgRunAt(ts []token, j int) bool {
 	for ; j < len(ts) && ts[j].kind == tWord && ts[j].cap(); j++ {
-		if enOrgWords[ts[j].low] {
+		if enBodyWord(ts[j].low) {
 			return true
 		}
 	}
 	return false
+}
+
+// enBodyWord reports whether a lower-case English word names a body: one of
+// enOrgWords, or a plural of an abstract noun, which names what a body does
+// ("Dick Clark Productions", "Homeland Security Investigations", "United
+// Nations", "Universities"), never a person.
+func enBodyWord(w string) bool {
+	return enOrgWords[w] || len(w) > 6 && endsWith(w, "tions", "sions", "ities")
 }
 
 // enCommonAcronyms are things, not bodies, that English writes in capitals:

@@ -339,11 +339,12 @@ func personEvidence(toks []token, i, j int, lang string) bool {
 			return false // "Homeland Security Department", "Colleges Employers’ Association": a body's name
 		}
 		for _, w := range words {
-			if enOrgWords[lower(w)] {
+			if enBodyWord(lower(w)) {
 				return false
 			}
 		}
-		return true
+		// "the Constitution": an abstract noun's ending, which no surname has
+		return !endsWith(lower(words[len(words)-1]), "tion", "sion")
 	}
 	return false
 }

@@ -242,7 +242,7 @@ func (d *doc) parsePhrase(toks []token, cas int, nearest bool) (mention, bool) {
 				// Department", "the Citizenship and Immigration Services":
 				// the words open a body's name, with the capitalised words
 				// before them ("New York Times").
-				if o, k := orgAt(ts, i, lang); k > j {
+				if o, k := orgAt(ts, i, lang); k >= j {
 					at := i
 					for at > 0 && i-at < 3 && ts[at-1].kind == tWord && ts[at-1].cap() && !d.startsSentence(ts[at-1].s) {
 						at--

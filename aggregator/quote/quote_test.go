@@ -3623,3 +3623,16 @@ func TestSubjectsNextPredicateNamesNoOne(t *testing.T) {
 		"- В проекте бюджета на реализацию этой госпрограммы предусмотрено 290 млн рублей, - сообщила замминистра промышленности и торговли РБ Екатерина Кочетова.":                                                               {"Екатерина Кочетова", "замминистра промышленности и торговли РБ"},
 	})
 }
+
+// TestEnglishAbstractPluralNamesABody: a plural of an abstract noun ends a
+// body's name, never a person's ("Dick Clark Productions", "Homeland
+// Security Investigations"), so a person named with it in an "according
+// to" phrase is the source, and such a body's name in apposition to a
+// description before the verb is the subject. (Boston Herald, BBC, Rolling
+// Stone, 2019–2023.)
+func TestEnglishAbstractPluralNamesABody(t *testing.T) {
+	checkSpeakers(t, "en", map[string][]string{
+		"“This commercial sex ring was built on secrecy,” said Acting U.S. Attorney Joshua Levy.\n\nThree defendants are charged with conspiracy to coerce and entice to travel to engage in illegal sexual activity, according to Levy and authorities from Homeland Security Investigations and the Cambridge Police.": {"Joshua Levy", "Joshua Levy"},
+		"The company that runs the AMAs, Dick Clark Productions, denies that anything has been definitely sorted, though.": {"Dick Clark Productions"},
+	})
+}
