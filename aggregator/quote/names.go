@@ -163,7 +163,10 @@ func nameRun(toks []token, i int, lang string) int {
 			// name: "инспектор Центра Р. Колтунов" is Р. Колтунов.
 			return i
 		}
-		if nameWord(t, lang) || roleName || capsName || latinBody || newPlace {
+		// A middle initial that is also a word: "Sonya A. Zoghlin" (not "War
+		// I. Trump").
+		middle := !ru && j > i && initial && utf8.RuneCountInString(t.text) == 1 && t.cap() && t.text != "I" && j+2 < len(toks) && nameWord(toks[j+2], lang)
+		if nameWord(t, lang) || roleName || capsName || latinBody || newPlace || middle {
 			// An initial: "F." directly followed by a dot.
 			j++
 			if lang != "ru" && stripPossessive(t.text) != t.text {

@@ -3636,3 +3636,16 @@ func TestEnglishAbstractPluralNamesABody(t *testing.T) {
 		"The company that runs the AMAs, Dick Clark Productions, denies that anything has been definitely sorted, though.": {"Dick Clark Productions"},
 	})
 }
+
+// TestEnglishOwnedRoleIsTheOwners: a role held by a name in the possessive
+// ("New York's chief medical examiner", "Swift's rep") is someone of that
+// name's, not a person named before whose role does not name it; and a
+// middle initial that is also a word joins the name ("Sonya A. Zoghlin").
+// (USA Today, BBC, The Hill, 2019.)
+func TestEnglishOwnedRoleIsTheOwners(t *testing.T) {
+	checkSpeakers(t, "en", map[string][]string{
+		"Bureau of Prisons Director Kathleen Hawk Sawyer told lawmakers no evidence supports anything other than suicide.\n\nNew York's chief medical examiner concluded that Epstein hanged himself with a bedsheet.":        {""},
+		"Taylor Swift posted on Twitter accusing Big Machine of trying to stop her performing.\n\nSwift's rep told Fox News that this, too, was not the whole truth.":                                                         {""},
+		"U.S. Attorney James Kennedy Jr. said in the release that free speech does not protect threats.\n\nSonya A. Zoghlin, Carlineo’s attorney, told The Hill in a statement that her client did not intend to cause harm.": {"James Kennedy Jr", "Sonya A. Zoghlin"},
+	})
+}

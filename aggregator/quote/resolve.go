@@ -303,6 +303,7 @@ func (d *doc) resolve(m mention, g gender) (*entity, string) {
 			g = plural // "the lawmakers wrote"
 		}
 		generic := genericHeads[head]
+		owner := enOwner(m.role) // "New York's chief medical examiner" is New York's
 		bestScore := 0
 		for _, pm := range d.pm {
 			if !person || pm.pos > m.pos || !compatible(g, pm.e.gender) {
@@ -321,7 +322,7 @@ func (d *doc) resolve(m mention, g gender) (*entity, string) {
 						fits++
 					}
 				}
-				if len(quals) > 0 && fits == 0 || d.lang == "en" && fits < len(quals) {
+				if len(quals) > 0 && fits == 0 || d.lang == "en" && fits < len(quals) || owner != "" && !containsWord(lr, owner) {
 					// "глава России" is not the "глава Казахстана"; "the
 					// head of the hotel federation" is not "the owner of
 					// the Hotel Saturnia"
@@ -716,6 +717,17 @@ func namedInRole(role string) bool {
 
 // reporterRoles are an outlet's people, who report for it.
 var reporterRoles = toSet(`корреспондент журналист репортер репортёр обозреватель correspondent reporter`)
+
+// enOwner returns the name, in lower case, whose possessive an English
+// role holds ("york" of "York's chief"); "" when none.
+func enOwner(role string) string {
+	for w := range strings.FieldsSeq(role) {
+		if p := stripPossessive(w); p != w {
+			return lower(p)
+		}
+	}
+	return ""
+}
 
 // otherRoleOnly reports whether person e holds roles, none of them a
 // reporter's: "журналист отметил" after "депутата … Бориса Вишневского" is

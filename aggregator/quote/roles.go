@@ -582,6 +582,9 @@ func descStart(ts []token, i int, lang string) int {
 // someone else than whom the pronoun refers to.
 func possessed(ts []token, i int, lang string) bool {
 	k := descStart(ts, i, lang) - 1
+	if lang == "en" && slices.ContainsFunc(ts[k+1:i], func(t token) bool { return stripPossessive(t.text) != t.text }) {
+		return true // "New York's chief medical examiner"
+	}
 	if k < 0 || ts[k].kind != tWord {
 		return false
 	}
