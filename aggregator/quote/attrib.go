@@ -616,6 +616,21 @@ func (d *doc) leftSubject(toks []token, ss, v int) (mention, bool) {
 			}
 		}
 	}
+	if d.lang == "en" {
+		// "The staff member who reported the call recalled that he said":
+		// the verb's clause opens after "that", and its subject is there.
+		for k := v - 1; k > ss; k-- {
+			if _, verb := d.verbAt(toks[k]); verb || enClauseVerb(toks[k].low) || toks[k].is(",") {
+				break
+			}
+			if toks[k].is("that") && k+1 < v {
+				if m, ok := d.parsePhrase(toks[k+1:v], caseNom, false); ok {
+					return m, true
+				}
+				break
+			}
+		}
+	}
 	var narrow mention
 	have := false
 	for cs := v - 1; cs >= ss-1; cs-- {

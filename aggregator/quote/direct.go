@@ -23,6 +23,8 @@ func (d *doc) quoteTok(pi, qi int) {
 	if qi-2 >= ss && toks[qi-1].is(",") {
 		_, afterVerbComma = d.verbAt(toks[qi-2])
 	}
+	// "he said, “…”" (not "That said, “…,” he said", "That being said, …")
+	introduced := afterVerbComma && !(qi-3 >= ss && (toks[qi-3].low == "that" || toks[qi-3].low == "being"))
 	// "A," said X, "b…": the second piece continues the first quotation
 	continued := false
 	if d.lang == "en" && qi-1 > ss && toks[qi-1].is(",") {
@@ -63,10 +65,11 @@ func (d *doc) quoteTok(pi, qi int) {
 	}
 
 	var a attrib
-	if d.lang == "en" && (afterColon || afterVerbComma && endsTerminal(content)) {
+	if d.lang == "en" && (afterColon || introduced) {
 		// "Hayek said, “… overlook.” The star then recalled …": a quotation
-		// after a colon, or introduced by its verb and closing its
-		// sentence, has its attribution on the left
+		// after a colon, or introduced by its verb, has its attribution on
+		// the left; one after it reports the report ("he said, “…,” the
+		// prosecutor’s office said": his words, which the office relays)
 		a = d.leftAttr(toks, ss, qi)
 	}
 	if !a.ok() {

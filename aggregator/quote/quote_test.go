@@ -3649,3 +3649,18 @@ func TestEnglishOwnedRoleIsTheOwners(t *testing.T) {
 		"U.S. Attorney James Kennedy Jr. said in the release that free speech does not protect threats.\n\nSonya A. Zoghlin, Carlineo’s attorney, told The Hill in a statement that her client did not intend to cause harm.": {"James Kennedy Jr", "Sonya A. Zoghlin"},
 	})
 }
+
+// TestEnglishIntroducedQuotationIsTheIntroducers: a quotation its verb
+// introduces ("he said, “…”", "recalled that he said, “…”") is that
+// verb's subject's, though a clause after it says who reported it ("…,”
+// the prosecutor’s office said"); "That being said, “…,” he said" is his.
+// A capitalised adjective of a people the text writes before a noun
+// ("the Egyptian government") opens no person's name ("a dual Egyptian
+// American citizen"). (The Hill, CNN, Washington Post, 2019–2020.)
+func TestEnglishIntroducedQuotationIsTheIntroducers(t *testing.T) {
+	checkSpeakers(t, "en", map[string][]string{
+		"Patrick W. Carlineo Jr. pleaded guilty, the U.S. Attorney’s Office said in a statement.\n\nDuring the call, he asked about the Muslim Brotherhood and said, “somebody ought to put a bullet in her skull,” the prosecutor’s office said.\n\nThe staff member who reported the call recalled that he said, \"I'll put a bullet in her skull,\" the U.S. attorney's office said.": {"Patrick W. Carlineo Jr", "Patrick W. Carlineo Jr"},
+		"“Take really detailed histories of the patients,” said Owen Dempsey.\n\nThat being said, “people with pillows and duvets containing feathers shouldn't panic or throw them out,” he said.":                                                                                                                                                                                      {"Owen Dempsey", "Owen Dempsey"},
+		"The department announced the release of a dual Egyptian American citizen from New Jersey.\n\nBroas told the court that the Egyptian government through its Washington embassy said, \"Mr. El Beblawi has immunity from suit.\"":                                                                                                                                                 {"Egyptian government"},
+	})
+}
