@@ -140,17 +140,19 @@ func (d *doc) indirect(pi, ss, se int) {
 		// "…, что …" / "… that …" within a few words after the verb.
 		for n := v + 1; n < se && n <= v+6; n++ {
 			nt := toks[n]
-			if nt.is("that") && enDeterminers[toks[v+1].low] && !enAddresseeVerbs[enVerbs[lw]] && !toks[n-1].is("fact") {
+			if nt.is("that") && (enDeterminers[toks[v+1].low] && !enAddresseeVerbs[enVerbs[lw]] && !toks[n-1].is("fact") || enTopicPrepositions[toks[v+1].low]) {
 				// "Authorities say a stabbing that killed …", "notes the
-				// CDC requirement that …": "that" opens a clause of the
-				// noun phrase, not what was said ("told the committee
+				// CDC requirement that …", "warning against premature
+				// reopenings that could lead …": "that" opens a clause of
+				// the noun phrase, not what was said ("told the committee
 				// that …", "lamented the fact that …" are)
 				break
 			}
 			if nt.is("что") || nt.is("that") {
-				if n+1 >= se || nt.is("that") && toks[n-1].is(",") {
+				if n+1 >= se || nt.is("that") && (toks[n-1].is(",") || enTimeNouns[toks[n+1].low]) {
 					// "writing songs about him, that has not been
-					// happening": after a comma "that" is a pronoun
+					// happening": after a comma "that" is a pronoun;
+					// "wrote hundreds of songs that summer": it points
 					break
 				}
 				a := d.leftAttr(toks, ss, n)

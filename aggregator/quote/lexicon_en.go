@@ -72,6 +72,15 @@ var enWeakVerbs = map[string]bool{"call": true, "label": true, "brand": true, "d
 // words were to ("told the committee that …").
 var enAddresseeVerbs = toSet(`tell assure reassure remind warn inform notify promise convince persuade advise urge ask brief caution`)
 
+// enTopicPrepositions put what one speaks of or against after a speech
+// verb: a "that" after their noun is its clause ("warned against
+// reopenings that could lead …").
+var enTopicPrepositions = toSet(`about against of over`)
+
+// enTimeNouns name a time, which "that" before them points to ("that
+// summer").
+var enTimeNouns = toSet(`day night morning afternoon evening week weekend month year summer winter spring fall autumn time season`)
+
 var enPronouns = map[string]gender{"he": masculine, "she": feminine, "they": plural, "it": inanimate, "i": firstPerson,
 	"we": plural, "him": masculine, "her": feminine}
 

@@ -569,6 +569,11 @@ func ruGenitiveOfName(w string) bool {
 // enPlaceAfter reports whether a weak one-word name p, at ts[at], stands
 // right after the description at ts[d] and a preposition: "owners in Milan".
 func enPlaceAfter(ts []token, d int, p mention, at int) bool {
+	if at > d+1 && enPlural(ts[d].low) && ts[d+1].lower() && strings.HasSuffix(ts[d+1].low, "ing") {
+		// "Senators representing Maryland and Virginia": people the
+		// participle after them places, none of those named
+		return true
+	}
 	if p.strong || len(p.first) > 0 || at != d+2 {
 		return false
 	}

@@ -3534,18 +3534,24 @@ func TestRussianTopicIsNoQuote(t *testing.T) {
 // determiner, "that" opens a clause of the noun phrase ("said its finances
 // were so impaired that it wouldn't …"), so the words said start after
 // the verb; after "say a stabbing that killed …", "notes the CDC
-// requirement that …" or "write a monthly newsletter that covers …" no
-// words are read as said. "told the committee that …" says whom the words
-// were to, and "lamented the fact that …" what he lamented. (McClatchy, AP, NBC, 2019; a blog.)
+// requirement that …", "write a monthly newsletter that covers …" or
+// "warning against premature reopenings that could lead …" no words are
+// read as said, nor after "that" pointing to a time ("that summer").
+// "told the committee that …" says whom the words were to, and "lamented
+// the fact that …" what he lamented. (McClatchy, AP, NBC, Federal News
+// Network, Los Angeles Times, 2019–2020; a blog.)
 func TestEnglishSaidObjectThat(t *testing.T) {
 	checkOneQuote(t, "en", "text", func(q news.Quote) string { return q.Text }, map[string]string{
 		"Sacramento-based McClatchy said its finances were so impaired that it wouldn’t have the cash to make a contribution.": "its finances were so impaired that it wouldn’t have the cash to make a contribution",
 	})
 	checkQuoteCount(t, "en", map[string]int{
-		"Authorities say a stabbing that killed a passenger may have occurred after the attacker tried to steal another rider’s shoes.":       0,
-		"Even the policy manual of the Citizenship and Immigration Services notes the CDC requirement that immigrants be vaccinated for flu.": 0,
-		"Aside from this blog, I write a monthly newsletter that covers some of the same topics.":                                             0,
-		"John Smith told the committee that the plan would fail within a year.":                                                               1,
+		"Authorities say a stabbing that killed a passenger may have occurred after the attacker tried to steal another rider’s shoes.":                                                   0,
+		"Even the policy manual of the Citizenship and Immigration Services notes the CDC requirement that immigrants be vaccinated for flu.":                                             0,
+		"Aside from this blog, I write a monthly newsletter that covers some of the same topics.":                                                                                         0,
+		"John Smith told the committee that the plan would fail within a year.":                                                                                                           1,
+		"He lamented the fact that civilians were not consulted on the best replacement.":                                                                                                 1,
+		"Senators representing Maryland and Virginia sent a letter to the Office of Management and Budget warning against premature reopenings that could lead to new coronavirus cases.": 0,
+		"She wrote hundreds of songs that summer and sent 12 of the best ones to a music lawyer under her mother’s name.":                                                                 0,
 	})
 }
 
@@ -3662,5 +3668,15 @@ func TestEnglishIntroducedQuotationIsTheIntroducers(t *testing.T) {
 		"Patrick W. Carlineo Jr. pleaded guilty, the U.S. Attorney’s Office said in a statement.\n\nDuring the call, he asked about the Muslim Brotherhood and said, “somebody ought to put a bullet in her skull,” the prosecutor’s office said.\n\nThe staff member who reported the call recalled that he said, \"I'll put a bullet in her skull,\" the U.S. attorney's office said.": {"Patrick W. Carlineo Jr", "Patrick W. Carlineo Jr"},
 		"“Take really detailed histories of the patients,” said Owen Dempsey.\n\nThat being said, “people with pillows and duvets containing feathers shouldn't panic or throw them out,” he said.":                                                                                                                                                                                      {"Owen Dempsey", "Owen Dempsey"},
 		"The department announced the release of a dual Egyptian American citizen from New Jersey.\n\nBroas told the court that the Egyptian government through its Washington embassy said, \"Mr. El Beblawi has immunity from suit.\"":                                                                                                                                                 {"Egyptian government"},
+	})
+}
+
+// TestEnglishParticipleAfterPeoplePlacesThem: the names after a plural
+// description and a participle place those people ("Senators representing
+// Maryland and Virginia"); none of them spoke. (Federal News Network,
+// 2020.)
+func TestEnglishParticipleAfterPeoplePlacesThem(t *testing.T) {
+	checkSpeakers(t, "en", map[string][]string{
+		"Virginia Woolf wrote novels.\n\nSenators representing Maryland and Virginia said in a letter that reopening too quickly threatens to erase the progress made against the virus.": {""},
 	})
 }
