@@ -111,7 +111,7 @@ func (d *doc) indirect(pi, ss, se int) {
 			}
 			if (opens || d.lang == "en" && v == ss || inRelative) && pe < se && toks[pe].is(",") && pe+1 < se && !relativeWord(toks[pe+1].low) {
 				d.speak(pi, toks[pe+1].s, end, a, false, false)
-			} else if v-1 > ss && !inRelative && pe < se && toks[pe].is(",") && pe+1 < se && toks[pe+1].kind == tWord && toks[pe+1].lower() && slices.ContainsFunc(toks[ss:v-1], func(t token) bool { return t.kind == tWord }) {
+			} else if v-1 > ss && !inRelative && pe < se && toks[pe].is(",") && pe+1 < se && toks[pe+1].kind == tWord && toks[pe+1].lower() && !clauseJoiners[toks[pe+1].low] && slices.ContainsFunc(toks[ss:v-1], func(t token) bool { return t.kind == tWord }) {
 				// The cue inserted in the sentence ("Сам он, по словам
 				// Джонсона, сидел …"): what it says is the sentence, read
 				// whole.
@@ -424,6 +424,11 @@ func ruObjectPhrase(toks []token) bool {
 func relativeWord(w string) bool {
 	return strings.HasPrefix(w, "котор") || w == "who" || w == "which"
 }
+
+// clauseJoiners join a clause to the one before them: after a cue inserted
+// in a sentence ("…, according to The Wrap, so it's possible …") the
+// words said end at the cue.
+var clauseJoiners = toSet(`and but so while whereas although though yet а но однако хотя`)
 
 // ruTopicPrepositions open what one tells of: "рассказала об …".
 var ruTopicPrepositions = toSet(`о об обо про`)

@@ -3680,3 +3680,12 @@ func TestEnglishParticipleAfterPeoplePlacesThem(t *testing.T) {
 		"Virginia Woolf wrote novels.\n\nSenators representing Maryland and Virginia said in a letter that reopening too quickly threatens to erase the progress made against the virus.": {""},
 	})
 }
+
+// TestCueInsertedBeforeJoinedClause: a cue inserted before a clause that
+// a conjunction joins ("…, according to The Wrap, so it's possible …")
+// ends the words it reports. (The Verge, 2019.)
+func TestCueInsertedBeforeJoinedClause(t *testing.T) {
+	checkOneQuote(t, "en", "text", func(q news.Quote) string { return q.Text }, map[string]string{
+		"There are three scripts still in contention for the fourth Trek film, according to The Wrap, so it’s possible Paramount is still deciding on a direction.": "There are three scripts still in contention for the fourth Trek film",
+	})
+}
