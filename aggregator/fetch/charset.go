@@ -49,7 +49,7 @@ func ToUTF8(body []byte, contentType string) ([]byte, string) {
 		// Real single-byte Cyrillic text is practically never valid
 		// UTF-8, so valid UTF-8 with non-ASCII bytes wins over any
 		// declaration.
-		return body, "utf-8"
+		return unMojibake(body), "utf-8"
 	case bad == 0:
 		// ASCII declared as something else: decode (7-bit charsets
 		// such as ISO-2022-JP need it; for the others it is a copy).
@@ -208,3 +208,113 @@ func sniffSingleByte(b []byte) (string, bool) {
 	}
 	return "windows-1251", true
 }
+
+// unMojibake repairs UTF-8 that was read as windows-1252 (or Latin-1) and
+// written out as UTF-8 again, once or twice: "FranÃ§ois", "itâ€™s" (a
+// misconfigured CMS). In a run of characters that windows-1252 writes as
+// bytes 0x80–0xFF, each stretch whose bytes are one valid UTF-8 character
+// of two bytes or more that mojibake is made of (repaired) becomes that
+// character; the others stay, so text a single-byte charset really wrote
+// ("SÃO PAULO", "café»", "CAFÉ»") is kept.
+func unMojibake(b []byte) []byte {
+	for range 3 { // each pass undoes one round
+		if !mojibakeLikely(b) {
+			return b
+		}
+		out := make([]byte, 0, len(b))
+		changed := false
+		var run []byte // the run's bytes in windows-1252
+		var at []int   // where each of them starts in b
+		for i := 0; i < len(b); {
+			run, at = run[:0], at[:0]
+			j := i
+			for j < len(b) {
+				r, size := utf8.DecodeRune(b[j:])
+				c, ok := cp1252Byte(r)
+				if !ok {
+					break
+				}
+				run, at = append(run, c), append(at, j)
+				j += size
+			}
+			if j == i {
+				_, size := utf8.DecodeRune(b[i:])
+				out = append(out, b[i:i+size]...)
+				i += size
+				continue
+			}
+			at = append(at, j)
+			for k := 0; k < len(run); {
+				if r, size := utf8.DecodeRune(run[k:]); size >= 2 && repaired(r) {
+					out = utf8.AppendRune(out, r)
+					changed = true
+					k += size
+					continue
+				}
+				out = append(out, b[at[k]:at[k+1]]...)
+				k++
+			}
+			i = j
+		}
+		if !changed {
+			return b
+		}
+		b = out
+	}
+	return b
+}
+
+// repaired reports whether r is a character mojibake is made of: Latin-1
+// and Latin Extended-A letters and signs, Russian and Ukrainian letters,
+// punctuation, "№", and what windows-1252 has at 0x80–0x9F ("€", "™"). ("CAFÉ»" would read as "CAFɻ": an IPA
+// letter, so it stays.)
+func repaired(r rune) bool {
+	_, cp1252 := cp1252High[r] // ("ƒ", "ˆ", "˜": a second round's pieces)
+	return r >= 0x80 && r <= 0x17F || r >= 0x400 && r <= 0x45F || r == 'Ґ' || r == 'ґ' ||
+		r >= 0x2000 && r <= 0x206F || r == '№' || cp1252
+}
+
+// mojibakeLikely reports whether b holds a character that windows-1252
+// writes as a UTF-8 lead byte ("Â" to "ô", 0xC3 0x82–0xB4 in UTF-8) right
+// before one it writes as a continuation byte ("§", "¿", "€", "’"). It
+// reads bytes only: most text has no 0xC3 at all.
+func mojibakeLikely(b []byte) bool {
+	for i := 0; ; {
+		k := bytes.IndexByte(b[i:], 0xC3)
+		if k < 0 {
+			return false
+		}
+		i += k + 2
+		if i >= len(b) {
+			return false
+		}
+		if b[i-1] < 0x82 || b[i-1] > 0xB4 {
+			continue
+		}
+		r, _ := utf8.DecodeRune(b[i:])
+		if c, ok := cp1252Byte(r); ok && c <= 0xBF {
+			return true
+		}
+	}
+}
+
+// cp1252Byte returns the byte windows-1252 (or, for C1 controls, Latin-1)
+// writes r as, when it is 0x80 or above.
+func cp1252Byte(r rune) (byte, bool) {
+	if r >= 0x80 && r <= 0xFF {
+		return byte(r), true
+	}
+	if r < 0x152 || r > 0x2122 || r > 0x2DC && r < 0x2013 {
+		return 0, false // (none of cp1252High: Cyrillic is quickly passed)
+	}
+	if c, ok := cp1252High[r]; ok {
+		return c, true
+	}
+	return 0, false
+}
+
+// cp1252High maps the characters windows-1252 puts at 0x80–0x9F to their bytes.
+var cp1252High = map[rune]byte{'€': 0x80, '‚': 0x82, 'ƒ': 0x83, '„': 0x84, '…': 0x85, '†': 0x86, '‡': 0x87,
+	'ˆ': 0x88, '‰': 0x89, 'Š': 0x8A, '‹': 0x8B, 'Œ': 0x8C, 'Ž': 0x8E, '‘': 0x91, '’': 0x92, '“': 0x93,
+	'”': 0x94, '•': 0x95, '–': 0x96, '—': 0x97, '˜': 0x98, '™': 0x99, 'š': 0x9A, '›': 0x9B, 'œ': 0x9C,
+	'ž': 0x9E, 'Ÿ': 0x9F}

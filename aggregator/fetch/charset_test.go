@@ -160,3 +160,53 @@ func FuzzToUTF8(f *testing.F) {
 		}
 	})
 }
+
+// garble writes UTF-8 text as a misconfigured CMS does: its bytes read as
+// windows-1252 (bytes that charset leaves undefined as Latin-1) and written
+// out as UTF-8 again.
+func garble(b []byte) []byte {
+	high := map[byte]rune{}
+	for r, c := range cp1252High {
+		high[c] = r
+	}
+	var out []byte
+	for _, c := range b {
+		switch r, ok := high[c]; {
+		case c < 0x80:
+			out = append(out, c)
+		case ok:
+			out = utf8.AppendRune(out, r)
+		default:
+			out = utf8.AppendRune(out, rune(c))
+		}
+	}
+	return out
+}
+
+// TestToUTF8RepairsMojibake: real feeds in Russian (Lenta.ru) and German
+// (WDR), garbled once ("Ð¿Ñ€Ð¸", "fÃ¼r") or twice, come back as they
+// were published; text that only looks alike stays as written.
+func TestToUTF8RepairsMojibake(t *testing.T) {
+	for _, name := range []string{"lenta_rss_2022-12-03.xml", "podfetch_wdr_1live_audio.xml"} {
+		raw := readFixture(t, name)
+		for rounds := 1; rounds <= 2; rounds++ {
+			body := raw
+			for range rounds {
+				body = garble(body)
+			}
+			got, cs := ToUTF8(body, "text/xml; charset=utf-8")
+			if cs != "utf-8" || !bytes.Equal(got, raw) {
+				i := 0
+				for i < min(len(got), len(raw)) && got[i] == raw[i] {
+					i++
+				}
+				t.Errorf("%s garbled %d times: charset %q, first difference at byte %d: %.60q, want %.60q", name, rounds, cs, i, got[i:], raw[i:])
+			}
+		}
+	}
+	for _, s := range []string{"SÃO PAULO", "«CAFÉ»", "CHÂTEAU", "naïve café», déjà vu", "Ñandú — “quoted”"} {
+		if got, _ := ToUTF8([]byte(s), ""); string(got) != s {
+			t.Errorf("ToUTF8(%q) = %q, want it unchanged", s, got)
+		}
+	}
+}
