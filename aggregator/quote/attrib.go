@@ -55,8 +55,8 @@ func (d *doc) verbAt(t token) (gender, bool) {
 	// "a shot", "their claim"), and an -ing form after a determiner and
 	// an adjective too ("the mass shooting").
 	prev := wordBefore(d.text, t.s)
-	if prev != "" && enDeterminers[lower(prev)] {
-		return unknownGender, false
+	if prev != "" && (enDeterminers[lower(prev)] || stripPossessive(prev) != prev) {
+		return unknownGender, false // (and after a possessive: "Mr. Obama's remarks")
 	}
 	if strings.HasSuffix(lw, "ing") && prev != "" {
 		at := len(strings.TrimRight(d.text[:t.s], " \t\u00a0")) - len(prev)
@@ -588,6 +588,26 @@ func (d *doc) leftSubject(toks []token, ss, v int) (mention, bool) {
 	}
 	vg, _ := d.verbAt(toks[v])
 	if d.lang == "en" && v > ss {
+		c := v - 1 // the word before the verb, or before its auxiliary ("but has said")
+		if c > ss && enClauseVerb(toks[c].low) {
+			c--
+		}
+		if toks[c].is("and") || toks[c].is("but") {
+			// "Mr. Ubben called Valeant's chief executive, J. Michael
+			// Pearson, 'incredibly driven' and asserted that …", "Hillary
+			// Clinton, like Obama, has encouraged … but has said": a
+			// second verb shares the first one's subject.
+			for k := c - 1; k > ss; k-- {
+				if _, ok := d.verbAt(toks[k]); ok {
+					return d.leftSubject(toks, ss, k)
+				}
+			}
+			for k := ss + 1; k < c; k++ {
+				if enClauseVerb(toks[k].low) {
+					return d.leftSubject(toks, ss, k)
+				}
+			}
+		}
 		switch toks[v-1].low {
 		case "who", "which", "that":
 			// "listeners to his radio program who said …", "a monthly
@@ -605,25 +625,34 @@ func (d *doc) leftSubject(toks []token, ss, v int) (mention, bool) {
 				}
 			}
 			return mention{kind: kDesc, head: toks[v-1].low, indef: true, pos: toks[v-1].s}, true
-		case "and", "but":
-			// "Mr. Ubben called Valeant's chief executive, J. Michael
-			// Pearson, 'incredibly driven' and asserted that …": a second
-			// verb shares the first one's subject.
-			for k := v - 2; k > ss; k-- {
-				if _, ok := d.verbAt(toks[k]); ok {
-					return d.leftSubject(toks, ss, k)
-				}
-			}
 		}
 	}
 	if d.lang == "en" {
 		// "The staff member who reported the call recalled that he said":
-		// the verb's clause opens after "that", and its subject is there.
+		// the verb's clause opens after "that", or after "and" joining it
+		// to a clause of speech, and its subject is there.
 		for k := v - 1; k > ss; k-- {
 			if _, verb := d.verbAt(toks[k]); verb || enClauseVerb(toks[k].low) || toks[k].is(",") {
 				break
 			}
+			if (toks[k].is("and") || toks[k].is("but")) && k+1 < v && slices.ContainsFunc(toks[ss:k], func(t token) bool { _, verb := d.verbAt(t); return verb }) {
+				// "One in three said the party doesn’t care … and one in
+				// four said": "and" joins a clause whose subject is after it
+				seg := toks[k+1 : v]
+				if m, ok := d.parsePhrase(seg, caseNom, false); ok {
+					return m, true
+				}
+				if commonHead(seg) {
+					return mention{kind: kDesc, head: seg[len(seg)-1].low, indef: true, pos: seg[0].s}, true
+				}
+				break
+			}
 			if toks[k].is("that") && k+1 < v {
+				// (a "that" after a speech verb and whom it was told to,
+				// not one that points: "finds that pitch")
+				if !slices.ContainsFunc(toks[max(ss, k-5):k], func(t token) bool { _, verb := d.verbAt(t); return verb }) {
+					break
+				}
 				if m, ok := d.parsePhrase(toks[k+1:v], caseNom, false); ok {
 					return m, true
 				}

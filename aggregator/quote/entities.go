@@ -112,7 +112,7 @@ func (d *doc) scanMentions() {
 			// text writes brands in ("Премьера Cybertruck", as
 			// parsePhrase reads it).
 			lone := d.lang == "ru" && j-i0 == 1 && (d.commonWordAt(toks, i0) || mediaName(toks[i0].text) || !isCyrillicWord(toks[i0].text))
-			if personEvidence(toks, i0, j, d.lang) && !lone && !d.enCommonOpening(toks, i0, j) && !d.enAdjectiveFirst(toks, i0, j) {
+			if personEvidence(toks, i0, j, d.lang) && !lone && !d.enCommonOpening(toks, i0, j) && !d.enQualifier(toks, i0, j) {
 				i := i0
 				words := runWords(toks, i, j)
 				m := mention{kind: kPerson, first: words[:len(words)-1], last: stripPossessive(words[len(words)-1]), pos: toks[i].s}
@@ -179,22 +179,32 @@ func (d *doc) scanMentions() {
 	d.notePersons(single)
 }
 
-// enAdjectiveFirst reports whether the English words toks[i:j] open with a
-// word ending as a people's adjective does ("-an", "-ese", "-ish") that is
-// no given name and that the text also writes before a lower-case noun
-// ("dual Egyptian American citizen" beside "the Egyptian government"):
-// an adjective, not a name.
-func (d *doc) enAdjectiveFirst(toks []token, i, j int) bool {
+// enQualifier reports whether the English words toks[i:j], opening with
+// no given name, qualify a noun rather than name someone: they stand
+// before a plural role they modify, or any plural after a function word
+// ("Central European leaders", "for Florida Latino voters"), or they open
+// with a word
+// ending as a people's adjective does ("-an", "-ese", "-ish") that the text
+// also writes before a lower-case noun ("dual Egyptian American citizen"
+// beside "the Egyptian government").
+func (d *doc) enQualifier(toks []token, i, j int) bool {
 	w := toks[i].text
-	if d.lang != "en" || j-i < 2 || enGiven(w) || !endsWith(lower(w), "an", "ese", "ish") {
+	if d.lang != "en" || j-i < 2 || enGiven(w) {
+		return false
+	}
+	if j < len(toks) && enPlural(toks[j].low) && d.enModifies(toks[j]) && (i > 0 && enStop[toks[i-1].low] || isRole(toks[j].text, d.lang)) {
+		// ("Central European leaders"; not "single mother Adriane
+		// Burnett takes": a verb may end in -s)
+		return true
+	}
+	if !endsWith(lower(w), "an", "ese", "ish") {
 		return false
 	}
 	if d.modifiers == nil {
 		d.modifiers = map[string]bool{}
 		for _, p := range d.paras {
 			for k, t := range p.toks[:max(len(p.toks)-1, 0)] {
-				n := p.toks[k+1]
-				if _, verb := enVerbs[n.low]; t.cap() && n.kind == tWord && n.lower() && !verb && !enStop[n.low] && !enClauseVerb(n.low) && !endsWith(n.low, "ed", "ly") {
+				if t.cap() && d.enModifies(p.toks[k+1]) {
 					d.modifiers[t.text] = true
 				}
 			}

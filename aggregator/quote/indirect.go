@@ -111,7 +111,7 @@ func (d *doc) indirect(pi, ss, se int) {
 			}
 			if (opens || d.lang == "en" && v == ss || inRelative) && pe < se && toks[pe].is(",") && pe+1 < se && !relativeWord(toks[pe+1].low) {
 				d.speak(pi, toks[pe+1].s, end, a, false, false)
-			} else if v-1 > ss && !inRelative && pe < se && toks[pe].is(",") && pe+1 < se && toks[pe+1].kind == tWord && toks[pe+1].lower() && !clauseJoiners[toks[pe+1].low] && slices.ContainsFunc(toks[ss:v-1], func(t token) bool { return t.kind == tWord }) {
+			} else if v-1 > ss && !inRelative && pe < se && toks[pe].is(",") && pe+1 < se && toks[pe+1].kind == tWord && toks[pe+1].lower() && !clauseJoiners[toks[pe+1].low] && !toks[pe+1].is("a") && !toks[pe+1].is("an") && slices.ContainsFunc(toks[ss:v-1], func(t token) bool { return t.kind == tWord }) {
 				// The cue inserted in the sentence ("Сам он, по словам
 				// Джонсона, сидел …"): what it says is the sentence, read
 				// whole.
@@ -315,12 +315,18 @@ var ruRelativeAdverbs = toSet(`где куда откуда когда`)
 
 // negated reports whether the speech verb toks[v] of the sentence opening
 // at toks[ss] is negated or refused: "not", "never", "не" (but for "пока
-// … не", "until"), "refused to", "declined to", "отказался" before it.
+// … не", "until"), "refused to", "declined to", "отказался" before it; or
+// put as what someone would say: "for Republicans to say".
 func negated(toks []token, ss, v int) bool {
 	k := v - 1
 	if k >= ss && toks[k].low == "to" {
 		k--
 		if k >= ss && (strings.HasPrefix(toks[k].low, "refus") || strings.HasPrefix(toks[k].low, "declin")) {
+			return true
+		}
+		// "it's awkward for Republicans to say that …": what someone
+		// would say, not what they said
+		if slices.ContainsFunc(toks[max(ss, k-2):k+1], func(t token) bool { return t.low == "for" }) {
 			return true
 		}
 	}
@@ -427,7 +433,9 @@ func relativeWord(w string) bool {
 
 // clauseJoiners join a clause to the one before them: after a cue inserted
 // in a sentence ("…, according to The Wrap, so it's possible …") the
-// words said end at the cue.
+// words said end at the cue, as they do before "a" or "an" opening the
+// cue's apposition ("…, according to a poll by Latino Decisions, a public
+// opinion research group").
 var clauseJoiners = toSet(`and but so while whereas although though yet а но однако хотя`)
 
 // ruTopicPrepositions open what one tells of: "рассказала об …".

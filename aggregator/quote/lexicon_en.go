@@ -81,6 +81,10 @@ var enTopicPrepositions = toSet(`about against of over`)
 // summer").
 var enTimeNouns = toSet(`day night morning afternoon evening week weekend month year summer winter spring fall autumn time season`)
 
+// enDocNouns are documents whose author, after "by", speaks in them ("a
+// poll … by Latino Decisions").
+var enDocNouns = toSet(`poll polls survey surveys report reports study studies analysis review audit paper memo letter statement filing complaint estimate estimates data document`)
+
 var enPronouns = map[string]gender{"he": masculine, "she": feminine, "they": plural, "it": inanimate, "i": firstPerson,
 	"we": plural, "him": masculine, "her": feminine}
 

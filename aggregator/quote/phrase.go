@@ -404,6 +404,23 @@ func (d *doc) parsePhrase(toks []token, cas int, nearest bool) (mention, bool) {
 			return p.m, true
 		}
 	}
+	if lang == "en" {
+		// "a poll … released on Friday by Latino Decisions", "a study by
+		// …": a document's author speaks in it
+		if b := slices.IndexFunc(ts, func(t token) bool { return t.is("by") }); b > 0 && slices.ContainsFunc(ts[:b], func(t token) bool { return enDocNouns[t.low] }) {
+			var author *found
+			for _, list := range [][]found{persons, orgs} {
+				for k := range list {
+					if list[k].at > b && (list[k].m.kind == kOrg || list[k].m.strong) && (author == nil || list[k].at < author.at) {
+						author = &list[k]
+					}
+				}
+			}
+			if author != nil {
+				return author.m, true
+			}
+		}
+	}
 	if lang == "en" && !nearest && len(persons) > 0 && len(descs) > 0 && enPlaceAfter(ts, descs[0].at, persons[0].m, persons[0].at) {
 		// "Restaurant owners in Milan", "officials in Washington": the
 		// capitalised word after the preposition says where, not who.
@@ -440,6 +457,11 @@ func (d *doc) parsePhrase(toks []token, cas int, nearest bool) (mention, bool) {
 			// only reports.
 			return d0.m, true
 		}
+		if lang == "en" && o0.at < d0.at && appositionOf(ts, o0.at, d0.at) {
+			// "Playing Field Promotions, a sports and celebrity talent
+			// agency, says": the body, which the description describes
+			return o0.m, true
+		}
 		m := d0.m
 		if lang == "ru" && o0.at < d0.at {
 			// "заявил на заседании духовного совета ААЦ лос-анджелесский
@@ -466,6 +488,18 @@ func (d *doc) parsePhrase(toks []token, cas int, nearest bool) (mention, bool) {
 		return pick(pronouns).m, true
 	}
 	return mention{}, false
+}
+
+// appositionOf reports whether the English description whose head is ts[h]
+// is in apposition to the name at ts[n]: capitalised words, a comma, "a"
+// or "an" and the description's words.
+func appositionOf(ts []token, n, h int) bool {
+	k := n
+	for k < h && ts[k].kind == tWord && (ts[k].cap() || ts[k].acronym()) {
+		k++
+	}
+	return k > n && k+1 < h && ts[k].is(",") && (ts[k+1].is("a") || ts[k+1].is("an")) &&
+		!slices.ContainsFunc(ts[k+1:h], func(t token) bool { return t.kind != tWord })
 }
 
 // ruPlaceOf returns the country a Russian description whose head is ts[i]
@@ -647,7 +681,6 @@ func (d *doc) enModifies(t token) bool {
 	return !verb
 }
 
-// stopPhrase reports whether token t ends a speaker phrase.
 // secondPredicate reports whether the Russian toks[k] is a conjunction
 // before a verb in the past tense: the subject's next predicate ("подчеркнул
 // министр и предложил провести Дни Бишкека"), whose words name no speaker.
@@ -668,6 +701,7 @@ func secondPredicate(toks []token, k int) bool {
 	return n >= 4 && r[n-1] == 'л' && strings.ContainsRune("аяеиоуыэ", r[n-2])
 }
 
+// stopPhrase reports whether token t ends a speaker phrase.
 func stopPhrase(t token, lang string) bool {
 	if t.kind == tPunct && (endsSentence(t) || t.text == ":") {
 		return true

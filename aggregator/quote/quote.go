@@ -129,7 +129,7 @@ type doc struct {
 	iv          interview       // who answers and who asks, in a question-and-answer text
 	lead        lead            // the last answer of leadEnd
 	midWords    map[string]bool // words standing inside a sentence, once inText has asked
-	modifiers   map[string]bool // capitalised words before a lower-case noun, once enAdjectiveFirst has asked
+	modifiers   map[string]bool // capitalised words before a lower-case noun, once enQualifier has asked
 	lowStems    map[string]bool // the first letters of the lower-case words, once commonWord has asked
 	terms       map[string]bool // termKey of the quoted terms found so far (things.go)
 	partHeard   map[int]bool    // spans left out as part of a sentence whose speaker was named (sentenceGoesOn)

@@ -3689,3 +3689,42 @@ func TestCueInsertedBeforeJoinedClause(t *testing.T) {
 		"There are three scripts still in contention for the fourth Trek film, according to The Wrap, so it’s possible Paramount is still deciding on a direction.": "There are three scripts still in contention for the fourth Trek film",
 	})
 }
+
+// TestEnglishWhoSaidNotWhoIsNamed: a verb's form after a possessive is a
+// noun ("Mr. Obama's remarks … given that …" reports no one's words); a
+// body described in apposition before the verb speaks ("Playing Field
+// Promotions, a sports and celebrity talent agency, says"); a document's
+// author after "by" speaks in it ("a poll … by Latino Decisions, a public
+// opinion research group", whose apposition the words end before); people
+// counted after "and" are the next clause's subject ("… and one in four
+// said"); and "for Republicans to say that …" is what they would say.
+// (New York Times, Western Journal, Politico, Washington Post, 2016.)
+func TestEnglishWhoSaidNotWhoIsNamed(t *testing.T) {
+	checkSpeakers(t, "en", map[string][]string{
+		"Michelle Obama spoke in Philadelphia.\n\nNot everyone finds that pitch or Mr. Obama's remarks compelling, especially given that African-Americans have been such a loyal voting bloc for the Democrats over the years.":                                                                                {""},
+		"Playing Field Promotions, a sports and celebrity talent agency, says that Walker has lost close to $100,000 simply for being a Trump fan.":                                                                                                                                                             {"Playing Field Promotions"},
+		"Poll: Trump a big turnoff for Florida Latino voters.\n\nDonald Trump's views on immigration have taken their toll on Latino support for the Republican Party in Florida, according to a poll of 400 registered Latino voters released on Friday by Latino Decisions, a public opinion research group.": {"Latino Decisions"},
+		"Latino voters are turning away from the Republican Party.\n\nOne in three said the party doesn’t care very much about the Latino community and one in four said the party was outright hostile to the Latino community.":                                                                               {""},
+		"''Instead of being fined for polluting by the proposed new climate levy, utilities will instead get paid for keeping their oldest lignite plants on standby,'' noted a report for Oxfam on Germany's energy policies by the environmental nonprofit E3G.":                                              {"E3G"},
+	})
+	checkQuoteCount(t, "en", map[string]int{
+		"But the last part, as Paul Krugman of the New York Times points out, is that it's always been a bit awkward for Republicans to say that government is the problem except for the part of the government that sets interest rates.": 0,
+	})
+	checkOneQuote(t, "en", "text", func(q news.Quote) string { return q.Text }, map[string]string{
+		"Donald Trump's views on immigration have taken their toll on Latino support for the Republican Party in Florida, according to a poll released on Friday by Latino Decisions, a public opinion research group.": "Donald Trump's views on immigration have taken their toll on Latino support for the Republican Party in Florida",
+	})
+}
+
+// TestEnglishSecondPredicateSharesSubject: "but has said", "and argued"
+// share the subject of the verb before them, past an aside ("Hillary
+// Clinton, like Obama, has encouraged … but has said she will …"); and
+// capitalised words before a plural role qualify it ("Central European
+// leaders … warning that") and name no one. (Washington Post, New York
+// Times, 2016.)
+func TestEnglishSecondPredicateSharesSubject(t *testing.T) {
+	checkSpeakers(t, "en", map[string][]string{
+		"Democratic candidate Hillary Clinton, like Obama, has encouraged European nations to bolster defense spending but has said she will hold firm to U.S. defense commitments.":                                                                                                                                  {"Hillary Clinton"},
+		"Central European leaders who have been opponents of taking in migrants have embraced the idea of an E.U. military force, warning that Britain's exit from the E.U. will significantly sap the continent's defense capabilities.\n\nHillary Clinton has said she will hold firm to U.S. defense commitments.": {"", "Hillary Clinton"},
+		"Bernie Sanders spoke on Tuesday.\n\nMr. Sanders, whose sole win on Tuesday came in Rhode Island, did not attack Mrs. Clinton directly in his remarks but argued insistently that he would be a superior general-election candidate.":                                                                         {"Bernie Sanders"},
+	})
+}
