@@ -311,9 +311,11 @@ func personEvidence(toks []token, i, j int, lang string) bool {
 		}
 		if p.kind == tWord && isRole(p.text, lang) && !isOrgWord(p.text, lang) && !enRoleModifiers[p.low] {
 			// "корреспондент Укринформа", "корреспондент Крыминформа": an
-			// outlet, in any case, is no one
+			// outlet, in any case, is no one, nor is the start of a body's
+			// name ("the official Social Security Administration website")
 			name := strings.Join(words, " ")
-			return !outletName(name) && !outletMadeName(lower(name))
+			bodyNext := lang == "en" && j < len(toks) && toks[j].cap() && enBodyWord(toks[j].low)
+			return !outletName(name) && !outletMadeName(lower(name)) && !bodyNext
 		}
 	}
 	if lang == "ru" {

@@ -3728,3 +3728,17 @@ func TestEnglishSecondPredicateSharesSubject(t *testing.T) {
 		"Bernie Sanders spoke on Tuesday.\n\nMr. Sanders, whose sole win on Tuesday came in Rhode Island, did not attack Mrs. Clinton directly in his remarks but argued insistently that he would be a superior general-election candidate.":                                                                         {"Bernie Sanders"},
 	})
 }
+
+// TestEnglishNoRoleWordNoRole: an apposition with no role word but a
+// modifier ("Taylor Swift, her former record label and …") gives no role,
+// and a role word before a body's name is an adjective ("according to the
+// official Social Security Administration website" is the administration,
+// not a person "Social Security"). (Morning Brew, BBC, a local paper, 2019–2020.)
+func TestEnglishNoRoleWordNoRole(t *testing.T) {
+	checkSpeakerRoles(t, "en", map[string][2]string{
+		"The feud between Taylor Swift, her former record label and a couple of big name US politicians looks like it's coming to an end. Taylor Swift is ready to take her songs back and has indicated that she’ll be re-recording her biggest hits.": {"Taylor Swift", ""},
+	})
+	checkSpeakers(t, "en", map[string][]string{
+		"There were 70 total OASDI disabled beneficiaries in Missouri in 2019, according to the official Social Security Administration website.": {"Social Security Administration"},
+	})
+}

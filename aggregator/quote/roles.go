@@ -518,6 +518,9 @@ func appositive(ts []token, j int, lang string, oblique bool) string {
 	for len(words) > 1 && (lang == "en" && enStop[lower(words[len(words)-1])] || lang == "ru" && ruStop[lower(words[len(words)-1])]) {
 		words = words[:len(words)-1] // cut off inside "professor of globalization and development"
 	}
+	if lang == "en" && !slices.ContainsFunc(words, func(w string) bool { return isRole(w, lang) && !enRoleModifiers[lower(w)] }) {
+		return "" // "Taylor Swift, her former record label": no role word left
+	}
 	return strings.Join(words, " ")
 }
 
