@@ -345,6 +345,12 @@ func (d *doc) parsePhrase(toks []token, cas int, nearest bool) (mention, bool) {
 			i = j - 1
 			continue
 		}
+		if lang == "en" && t.cap() && isRole(t.text, lang) && d.knownSurname(t.text) && !(i+1 < len(ts) && nameWord(ts[i+1], lang)) {
+			// "Doctor said" after Ken Doctor, "said King" after Wayne
+			// King: a surname that is also a role word
+			persons = append(persons, found{mention{kind: kPerson, last: t.text, pos: t.s, cas: cas}, i})
+			continue
+		}
 		if isRole(t.text, lang) && !honorifics[strings.TrimSuffix(lw, ".")] && !ruTitles[lw] {
 			// The head of "government spokesman" is its last role word.
 			if n := len(descs); n > 0 && descs[n-1].at == i-1 && lang == "en" {
@@ -417,7 +423,13 @@ func (d *doc) parsePhrase(toks []token, cas int, nearest bool) (mention, bool) {
 				}
 			}
 			if author != nil {
-				return author.m, true
+				m := author.m
+				for _, f := range descs {
+					if f.at > author.at && appositionOf(ts, author.at, f.at) {
+						m.role = f.m.role // "…, a public opinion research group"
+					}
+				}
+				return m, true
 			}
 		}
 	}
@@ -460,7 +472,9 @@ func (d *doc) parsePhrase(toks []token, cas int, nearest bool) (mention, bool) {
 		if lang == "en" && o0.at < d0.at && appositionOf(ts, o0.at, d0.at) {
 			// "Playing Field Promotions, a sports and celebrity talent
 			// agency, says": the body, which the description describes
-			return o0.m, true
+			m := o0.m
+			m.role = d0.m.role
+			return m, true
 		}
 		m := d0.m
 		if lang == "ru" && o0.at < d0.at {

@@ -3742,3 +3742,13 @@ func TestEnglishNoRoleWordNoRole(t *testing.T) {
 		"There were 70 total OASDI disabled beneficiaries in Missouri in 2019, according to the official Social Security Administration website.": {"Social Security Administration"},
 	})
 }
+
+// TestEnglishRoleWordSurname: a capitalised role word that is the surname
+// of someone the article names ("Ken Doctor", "Wayne King") is that person
+// ("Doctor asserts that …", "said King"), never a description of whoever
+// was named last. (Los Angeles Times, Politico, 2019.)
+func TestEnglishRoleWordSurname(t *testing.T) {
+	checkSpeakers(t, "en", map[string][]string{
+		"Newspapers are losing money, said Ken Doctor, a news industry analyst.\n\nDr. Patrick Soon-Shiong bought The Times in 2018.\n\nIndeed, Doctor asserts that talks have resumed between McClatchy and Tribune.": {"Ken Doctor", "Ken Doctor"},
+	})
+}
