@@ -3749,6 +3749,6 @@ func TestEnglishNoRoleWordNoRole(t *testing.T) {
 // was named last. (Los Angeles Times, Politico, 2019.)
 func TestEnglishRoleWordSurname(t *testing.T) {
 	checkSpeakers(t, "en", map[string][]string{
-		"Newspapers are losing money, said Ken Doctor, a news industry analyst.\n\nDr. Patrick Soon-Shiong bought The Times in 2018.\n\nIndeed, Doctor asserts that talks have resumed between McClatchy and Tribune.": {"Ken Doctor", "Ken Doctor"},
+		"“Newspapers are losing money,” said Ken Doctor, a news industry analyst.\n\nDr. Patrick Soon-Shiong bought The Times in 2018.\n\nIndeed, Doctor asserts that talks have resumed between McClatchy and Tribune.": {"Ken Doctor", "Ken Doctor"},
 	})
 }
