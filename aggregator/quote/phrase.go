@@ -410,7 +410,31 @@ func (d *doc) parsePhrase(toks []token, cas int, nearest bool) (mention, bool) {
 			return p.m, true
 		}
 	}
+	if lang == "en" && len(ts) >= 3 && enQuantifiers[ts[0].low] && ts[1].lower() && enPlural(ts[1].low) && ts[2].is("of") {
+		// "Some members of Congress have suggested": people counted, not
+		// their body
+		return mention{kind: kDesc, head: ts[1].low, indef: true, pos: ts[0].s}, true
+	}
 	if lang == "en" {
+		// "The Verge’s Stadia review": whose the document is speaks in it
+		if n := slices.IndexFunc(ts, func(t token) bool { return enDocNouns[t.low] }); n > 0 {
+			for k := n - 1; k >= max(0, n-3) && ts[k].kind == tWord && (ts[k].cap() || ts[k].acronym()); k-- {
+				if p := stripPossessive(ts[k].text); p != ts[k].text {
+					i := k
+					for i > 0 && ts[i-1].kind == tWord && ts[i-1].cap() && !ts[i-1].is("The") {
+						i--
+					}
+					if i == k && i > 0 && ts[i-1].is("The") {
+						i-- // "The Verge", not "Verge"
+					}
+					name := strings.Join(append(runWords(ts, i, k), p), " ")
+					if d.knownSurname(p) {
+						return mention{kind: kPerson, last: p, pos: ts[i].s, cas: cas}, true
+					}
+					return mention{kind: kOrg, org: name, pos: ts[i].s}, true
+				}
+			}
+		}
 		// "a poll … released on Friday by Latino Decisions", "a study by
 		// …": a document's author speaks in it
 		if b := slices.IndexFunc(ts, func(t token) bool { return t.is("by") }); b > 0 && slices.ContainsFunc(ts[:b], func(t token) bool { return enDocNouns[t.low] }) {

@@ -3752,3 +3752,16 @@ func TestEnglishRoleWordSurname(t *testing.T) {
 		"“Newspapers are losing money,” said Ken Doctor, a news industry analyst.\n\nDr. Patrick Soon-Shiong bought The Times in 2018.\n\nIndeed, Doctor asserts that talks have resumed between McClatchy and Tribune.": {"Ken Doctor", "Ken Doctor"},
 	})
 }
+
+// TestEnglishDocumentOwnerAndCountedMembers: whose document it is speaks in
+// it ("According to The Verge’s Stadia review" is The Verge's, not
+// Stadia's); members counted of a body are not the body ("Some members of
+// Congress have suggested"); and "District Collector" is a role before a
+// name. (TweakTown, Ars Technica, Hindustan Times, 2019–2020.)
+func TestEnglishDocumentOwnerAndCountedMembers(t *testing.T) {
+	checkSpeakerRoles(t, "en", map[string][2]string{
+		"Google Stadia launches tomorrow and early reviews are mixed. According to The Verge’s Stadia review, the streaming platform does not run its showcase launch title Destiny 2 in native 4K.": {"The Verge", ""},
+		"Recently, NASA is getting criticism from the opposite direction. Some members of Congress have suggested that NASA isn’t using SLS enough.":                                                 {"", ""},
+		"In Nawada, Additional District Collector Om Prakash announced at a press conference that a three-day lockdown will be in force from July 10-12.":                                            {"Om Prakash", "Additional District Collector"},
+	})
+}
