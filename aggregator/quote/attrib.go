@@ -598,12 +598,14 @@ func (d *doc) leftSubject(toks []token, ss, v int) (mention, bool) {
 			// Clinton, like Obama, has encouraged … but has said": a
 			// second verb shares the first one's subject.
 			for k := c - 1; k > ss; k-- {
-				if _, ok := d.verbAt(toks[k]); ok {
-					return d.leftSubject(toks, ss, k)
-				}
-			}
-			for k := ss + 1; k < c; k++ {
-				if enClauseVerb(toks[k].low) {
+				// the verb before, a speech verb, an auxiliary or a past
+				// tense ("Rep. David McKinley, R-W.Va., visited the border
+				// near McAllen, Texas, and argued"), with its auxiliary
+				_, speech := d.verbAt(toks[k])
+				if speech || enClauseVerb(toks[k].low) || toks[k].is("did") || toks[k].lower() && len(toks[k].low) > 4 && strings.HasSuffix(toks[k].low, "ed") {
+					if k-1 > ss && enClauseVerb(toks[k-1].low) {
+						k--
+					}
 					return d.leftSubject(toks, ss, k)
 				}
 			}

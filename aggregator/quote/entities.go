@@ -236,11 +236,12 @@ var creditWords = toSet(`фото видео фотография иллюстр
 // lower-case word but a short function word, and two function words or
 // more capitalised inside it ("… Corners Obama On His Refusal To Use …").
 func enHeadline(toks []token) bool {
-	caps := 0
+	caps, words := 0, 0
 	for k, t := range toks {
 		if t.kind != tWord {
 			continue
 		}
+		words++
 		switch {
 		case t.lower() && !(enStop[t.low] && len(t.low) <= 3):
 			return false
@@ -248,7 +249,10 @@ func enHeadline(toks []token) bool {
 			caps++
 		}
 	}
-	return caps >= 2
+	// A subheading of three words or more with no sentence's end and no
+	// comma ("Not Merely Taste and Smell Receptors") is one too.
+	heading := words >= 3 && len(toks) > 0 && !endsSentence(toks[len(toks)-1]) && !slices.ContainsFunc(toks, func(t token) bool { return t.is(",") || t.kind == tQuote })
+	return caps >= 2 || heading
 }
 
 // honorificBefore returns the honorific ("Mr.", "Mrs.", "Dr." and the

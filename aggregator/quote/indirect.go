@@ -169,7 +169,9 @@ func (d *doc) indirect(pi, ss, se int) {
 				d.speak(pi, toks[n+1].s, end, a, false, false)
 				return
 			}
-			if _, isV := d.verbAt(nt); isV || endsSentence(nt) || nt.is(":") || nt.kind == tDash {
+			if _, isV := d.verbAt(nt); isV || endsSentence(nt) || nt.is(":") || nt.kind == tDash || d.lang == "en" && enFinite[nt.low] && !toks[n-1].is(",") {
+				// ("said Obama is overselling the successes that …": another
+				// clause's; not "The difference, Mr. Warner said, was that …")
 				break
 			}
 		}
@@ -430,6 +432,10 @@ func ruObjectPhrase(toks []token) bool {
 func relativeWord(w string) bool {
 	return strings.HasPrefix(w, "котор") || w == "who" || w == "which"
 }
+
+// enFinite are English finite forms of "be", "have", "do" and the modals:
+// another clause's verb.
+var enFinite = toSet(`is are was were has have had does do did will would can could should may might must`)
 
 // clauseJoiners join a clause to the one before them: after a cue inserted
 // in a sentence ("…, according to The Wrap, so it's possible …") the

@@ -3765,3 +3765,25 @@ func TestEnglishDocumentOwnerAndCountedMembers(t *testing.T) {
 		"In Nawada, Additional District Collector Om Prakash announced at a press conference that a three-day lockdown will be in force from July 10-12.":                                            {"Om Prakash", "Additional District Collector"},
 	})
 }
+
+// TestEnglishClausesAndAbbreviations: a dot between two short parts of a
+// word ends no sentence ("Rep. David McKinley, R-W.Va., visited …"); a
+// second verb after "and" shares the subject of the verb before it ("…
+// visited the border near McAllen, Texas, and argued that …"); after a
+// speech verb, "that" past another clause's finite verb is that clause's
+// ("said Obama is overselling the successes that …"), but not past an
+// inserted attribution ("The difference, Mr. Warner said, was that …"); and
+// a subheading in capitals names no one a pronoun may mean ("Not Merely
+// Taste and Smell Receptors"). (PolitiFact, USA Today, New York Times,
+// Quanta, 2015–2019.)
+func TestEnglishClausesAndAbbreviations(t *testing.T) {
+	checkSpeakers(t, "en", map[string][]string{
+		"In October, Rep. David McKinley, R-W.Va., visited the U.S.-Mexico border near McAllen, Texas, and argued that the United States needs stronger border security.":                                                                                             {"David McKinley"},
+		"The effort picked up support Tuesday, when Attorney General William Barr expressed concerns about state-level restrictions and suggested that, if that occurred, the Justice Department might weigh in.":                                                     {"William Barr"},
+		"Sen. Mark Warner called the tax bill the worst piece of legislation.\n\nThe difference, Mr. Warner said, was that the economy was near the precipice then.":                                                                                                  {"Mark Warner"},
+		"Taste receptors in unexpected organs raise an alarm.\n\nWhen the immunologist De’Broski Herbert looked inside the lungs of mice, he thought he was seeing things. He recalled that it looked just like a tuft cell.\n\nNot Merely Taste and Smell Receptors": {"De’Broski Herbert"},
+	})
+	checkOneQuote(t, "en", "text", func(q news.Quote) string { return q.Text }, map[string]string{
+		"Sen. Lindsey Graham, R-S.C., a long-shot presidential candidate, said Obama is overselling the successes that coalition forces have had against the Islamic State.": "Obama is overselling the successes that coalition forces have had against the Islamic State",
+	})
+}

@@ -306,8 +306,8 @@ func sentences(toks []token, isVerb func(token) bool, en bool) []int {
 		if !(nx.cap() || nx.kind == tQuote || nx.kind == tDash || (nx.kind == tWord && startsDigit(nx.text)) || nx.is("(")) {
 			continue
 		}
-		if t.text == "." && nx.s == t.e && startsDigit(nx.text) {
-			continue // a number's dot: "ст. 20.3.1 КоАП"
+		if t.text == "." && nx.s == t.e && (startsDigit(nx.text) || i > 0 && toks[i-1].e == t.s && shortPart(toks[i-1].text) && shortPart(nx.text)) {
+			continue // a number's dot: "ст. 20.3.1 КоАП"; an abbreviation's: "R-W.Va." (not "years.A series")
 		}
 		if t.text == "." && i > 0 && toks[i-1].kind == tWord && toks[i-1].e == t.s {
 			w := toks[i-1].text
@@ -322,6 +322,16 @@ func sentences(toks []token, isVerb func(token) bool, en bool) []int {
 		starts = append(starts, i+1)
 	}
 	return starts
+}
+
+// shortPart reports whether the last hyphenated part of w has one or two
+// letters, as the parts of "W.Va." and "N.Y." have.
+func shortPart(w string) bool {
+	if i := strings.LastIndexByte(w, '-'); i >= 0 {
+		w = w[i+1:]
+	}
+	n := utf8.RuneCountInString(w)
+	return n >= 1 && n <= 2
 }
 
 // quoteEndsSentence reports whether a quotation token (marks included)
