@@ -37,6 +37,12 @@ func (d *doc) speak(pi int, s, e int, a attrib, follow bool, direct bool) {
 		// ну сейчас скажет – Лариса Лужина".)
 		sp = speaker{}
 	}
+	if d.lang == "en" && direct && a.m.kind == kPronoun && sp.e != nil && sp.e.kind == kPerson && d.namedIn(s, e, sp.e) {
+		// "“… whether Senator Sanders's message … could go toe to toe
+		// …,” he said": words that speak of the one "he" would mean are
+		// someone else's
+		sp = speaker{}
+	}
 	if sp.e != nil {
 		d.last = sp
 	} else if a.m.kind == kDesc && a.m.indef && a.m.gender != plural {

@@ -3787,3 +3787,14 @@ func TestEnglishClausesAndAbbreviations(t *testing.T) {
 		"Sen. Lindsey Graham, R-S.C., a long-shot presidential candidate, said Obama is overselling the successes that coalition forces have had against the Islamic State.": "Obama is overselling the successes that coalition forces have had against the Islamic State",
 	})
 }
+
+// TestEnglishWordsNamingHimAreAnothers: a quotation that names by surname
+// the person a pronoun after it would mean is someone else's ("… whether
+// Senator Sanders's message … could go toe to toe …,” he said" after
+// "Sanders said"; "… pretending like Donald Trump isn't happening,” he
+// said"). (Washington Post, HuffPost, 2016.)
+func TestEnglishWordsNamingHimAreAnothers(t *testing.T) {
+	checkSpeakers(t, "en", map[string][]string{
+		"His campaign manager, Jeff Weaver, said Sanders believes those efforts will pay off. He should also get a boost from the win Tuesday, Bernie Sanders said.\n\n\"For many voters, there was a question about whether Senator Sanders's message and his campaign could go toe to toe with the Clinton organization,\" he said.": {"Jeff Weaver", ""},
+	})
+}
