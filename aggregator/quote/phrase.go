@@ -255,6 +255,12 @@ func (d *doc) parsePhrase(toks []token, cas int, nearest bool) (mention, bool) {
 					continue
 				}
 			}
+			if lang == "en" && !m.strong && len(words) == 1 && i > 0 && (ts[i-1].is("one") || ts[i-1].is("a") || ts[i-1].is("an") || ts[i-1].is("another")) && !(j < len(ts) && d.enModifies(ts[j])) {
+				// "said one Republican involved in the planning": a kind of
+				// person, not a name
+				descs = append(descs, found{mention{kind: kDesc, head: lower(words[0]), indef: true, pos: ts[i-1].s}, i})
+				continue
+			}
 			// Two capitalised words before a plural qualify it too: "South
 			// Korean officials", "Central European leaders".
 			pair := len(words) == 2 && j < len(ts) && enPlural(ts[j].low) && d.enModifies(ts[j])

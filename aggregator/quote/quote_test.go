@@ -3798,3 +3798,14 @@ func TestEnglishWordsNamingHimAreAnothers(t *testing.T) {
 		"His campaign manager, Jeff Weaver, said Sanders believes those efforts will pay off. He should also get a boost from the win Tuesday, Bernie Sanders said.\n\n\"For many voters, there was a question about whether Senator Sanders's message and his campaign could go toe to toe with the Clinton organization,\" he said.": {"Jeff Weaver", ""},
 	})
 }
+
+// TestEnglishOneOfAKindIsNoName: a capitalised word after "one", "a" or
+// "another" says what kind of person someone is ("said one Republican
+// involved in the planning"), not who; "a Eugene police press release" is
+// the police's. (Washington Post, Register-Guard, 2016–2020.)
+func TestEnglishOneOfAKindIsNoName(t *testing.T) {
+	checkSpeakers(t, "en", map[string][]string{
+		"“You're going to see a massive ad spend to the tune of tens of millions of dollars,” said one Republican involved in the planning.":                    {""},
+		"The man turned himself in at Eugene Police Department headquarters and was charged with attempted murder, according to a Eugene police press release.": {"Eugene police"},
+	})
+}
