@@ -37,6 +37,11 @@ func (d *doc) speak(pi int, s, e int, a attrib, follow bool, direct bool) {
 		// ну сейчас скажет – Лариса Лужина".)
 		sp = speaker{}
 	}
+	if a.m.kind == kPronoun && sp.e != nil && sp.e.kind == kPerson && a.m.pos > 0 && d.namedIn(a.m.pos, d.clauseEnd(a.m.pos), sp.e) {
+		// "“…,” he told Hannity" after "Hannity asked Trump …": whom the
+		// clause of the pronoun names is someone else than it
+		sp = speaker{}
+	}
 	if d.lang == "en" && direct && a.m.kind == kPronoun && sp.e != nil && sp.e.kind == kPerson && d.namedIn(s, e, sp.e) {
 		// "“… whether Senator Sanders's message … could go toe to toe
 		// …,” he said": words that speak of the one "he" would mean are
@@ -49,6 +54,20 @@ func (d *doc) speak(pi int, s, e int, a attrib, follow bool, direct bool) {
 		d.lastUnnamed = a.m.pos
 	}
 	d.emit(s, e, sp, a, direct)
+}
+
+// clauseEnd returns where the clause holding offset pos ends: at a
+// sentence's end, a comma or its paragraph's end.
+func (d *doc) clauseEnd(pos int) int {
+	k := sort.Search(len(d.paras), func(k int) bool { return d.paras[k].e > pos })
+	if k == len(d.paras) || d.paras[k].s > pos {
+		return pos
+	}
+	end := d.paras[k].e
+	if n := strings.IndexAny(d.text[pos:end], ".!?,;"); n >= 0 {
+		end = pos + n
+	}
+	return end
 }
 
 // namedIn reports whether the text [s, e) names person p by surname, in

@@ -3809,3 +3809,12 @@ func TestEnglishOneOfAKindIsNoName(t *testing.T) {
 		"The man turned himself in at Eugene Police Department headquarters and was charged with attempted murder, according to a Eugene police press release.": {"Eugene police"},
 	})
 }
+
+// TestPronounIsNotWhomItsClauseNames: the one a pronoun's own clause names
+// is someone else than it ("“…,” he told Hannity" after "Hannity asked
+// Trump …"). (Western Journal, 2016.)
+func TestPronounIsNotWhomItsClauseNames(t *testing.T) {
+	checkSpeakers(t, "en", map[string][]string{
+		"Sean Hannity asked Trump how high the wall would be.\n\n“I think the height could be 35 to 45 feet. That’s a good height,” he told Hannity, to cheers from the crowd.": {""},
+	})
+}
