@@ -3737,6 +3737,7 @@ func TestEnglishSecondPredicateSharesSubject(t *testing.T) {
 func TestEnglishNoRoleWordNoRole(t *testing.T) {
 	checkSpeakerRoles(t, "en", map[string][2]string{
 		"The feud between Taylor Swift, her former record label and a couple of big name US politicians looks like it's coming to an end. Taylor Swift is ready to take her songs back and has indicated that she’ll be re-recording her biggest hits.": {"Taylor Swift", ""},
+		"Federal prosecutors charged Tova Noel and Michael Thomas, assigned to Epstein's special housing unit at Metropolitan Correctional Center, with falsifying records.\n\n“We messed up,” Michael Thomas said.":                                    {"Michael Thomas", ""},
 	})
 	checkSpeakers(t, "en", map[string][]string{
 		"There were 70 total OASDI disabled beneficiaries in Missouri in 2019, according to the official Social Security Administration website.": {"Social Security Administration"},

@@ -521,6 +521,9 @@ func appositive(ts []token, j int, lang string, oblique bool) string {
 	if lang == "en" && !slices.ContainsFunc(words, func(w string) bool { return isRole(w, lang) && !enRoleModifiers[lower(w)] }) {
 		return "" // "Taylor Swift, her former record label": no role word left
 	}
+	if lang == "en" && len(words) > 1 && strings.HasSuffix(words[0], "ed") && enPreposition(lower(words[1])) {
+		return "" // "Michael Thomas, assigned to Epstein's special housing unit": a participle's phrase
+	}
 	return strings.Join(words, " ")
 }
 
