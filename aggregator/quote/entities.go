@@ -447,12 +447,19 @@ func (d *doc) addPerson(m mention) *entity {
 		g = nameGender(first)
 	}
 	key := surnameKey(last)
+	suffixed := d.lang == "en" && len(first) > 1 && nameSuffixes[lower(strings.TrimSuffix(last, "."))]
+	if suffixed {
+		key = surnameKey(first[len(first)-1]) // "James P. Kennedy Jr" is Kennedy
+	}
 	fkey := ""
 	if len(first) > 0 {
 		fkey = surnameKey(first[0])
 	}
 	var best *entity
 	for _, e := range d.people[key] {
+		if (suffixed || d.lang == "en" && nameSuffixes[lower(strings.TrimSuffix(e.last, "."))]) && e.name() != strings.Join(append(slices.Clone(first), last), " ") {
+			continue // Martin Luther King III is not Martin Luther King Jr
+		}
 		if fkey != "" && e.first != "" && e.given != fkey {
 			// Initials match a full given name: "F." ~ "Frank".
 			ef := strings.Fields(e.first)[0]

@@ -3819,3 +3819,14 @@ func TestPronounIsNotWhomItsClauseNames(t *testing.T) {
 		"Sean Hannity asked Trump how high the wall would be.\n\n“I think the height could be 35 to 45 feet. That’s a good height,” he told Hannity, to cheers from the crowd.": {""},
 	})
 }
+
+// TestEnglishSuffixedName: a name ending in a suffix is known by the
+// surname before it ("James P. Kennedy Jr." is the "Kennedy said" after
+// it), and two of one surname with different suffixes stay two (Martin
+// Luther King Jr. and III). (The Hill, Los Angeles Times, 2019–2023.)
+func TestEnglishSuffixedName(t *testing.T) {
+	checkSpeakers(t, "en", map[string][]string{
+		"U.S. Attorney James P. Kennedy Jr. said the case highlights that rights of free speech carry responsibilities.\n\n“The First Amendment right to freedom of speech carries with it the responsibility that individuals not make threats,” Kennedy said.": {"James P. Kennedy Jr", "James P. Kennedy Jr"},
+		"Martin Luther King Jr. spoke in Washington in 1963.\n\n“It’s time for corporations to say enough is enough,” said Martin Luther King III on CNN on Monday.":                                                                                             {"Martin Luther King III"},
+	})
+}
