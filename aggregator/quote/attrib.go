@@ -55,8 +55,10 @@ func (d *doc) verbAt(t token) (gender, bool) {
 	// "a shot", "their claim"), and an -ing form after a determiner and
 	// an adjective too ("the mass shooting").
 	prev := wordBefore(d.text, t.s)
-	if prev != "" && (enDeterminers[lower(prev)] || stripPossessive(prev) != prev) {
-		return unknownGender, false // (and after a possessive: "Mr. Obama's remarks")
+	if prev != "" && (enDeterminers[lower(prev)] || stripPossessive(prev) != prev || startsDigit(prev) && strings.HasSuffix(lw, "s") && lw != "says") {
+		// (and after a possessive, or a plural after a number: "Mr.
+		// Obama's remarks", "11 states"; not "on June 21 said")
+		return unknownGender, false
 	}
 	if strings.HasSuffix(lw, "ing") && prev != "" {
 		at := len(strings.TrimRight(d.text[:t.s], " \t\u00a0")) - len(prev)

@@ -90,7 +90,7 @@ var enPronouns = map[string]gender{"he": masculine, "she": feminine, "they": plu
 
 // enRoleWords head a description of a person or body ("the senator",
 // "a spokeswoman for the FBI", "FSB Director").
-var enRoleWords = toSet(`collector president vice-president director minister secretary senator spokesman
+var enRoleWords = toSet(`collector employee president vice-president director minister secretary senator spokesman
 spokeswoman spokesperson representative chairman chairwoman chair chief head leader governor mayor
 ambassador diplomat official officer general commander adviser advisor aide lawmaker congressman
 congresswoman candidate nominee prosecutor attorney lawyer judge justice professor analyst expert

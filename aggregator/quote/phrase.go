@@ -3,6 +3,7 @@ package quote
 import (
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // maxPhrase is the most tokens of a phrase parsePhrase reads (prose needs
@@ -338,6 +339,15 @@ func (d *doc) parsePhrase(toks []token, cas int, nearest bool) (mention, bool) {
 				// "Some Democrats argued", "36 percent of Democrats said":
 				// members counted, not their party.
 				descs = append(descs, found{mention{kind: kDesc, head: lw, indef: true, pos: t.s}, i})
+				continue
+			}
+			if lang == "en" && j == i+1 && t.acronym() && utf8.RuneCountInString(t.text) >= 4 && d.startsSentence(t.s) && j < len(ts) && ts[j].kind != tWord && !ts[j].is(",") && !endsSentence(ts[j]) {
+				continue // "ISLAMABAD — Pakistan's government has warned": a dateline
+			}
+			if lang == "en" && j == i+1 && !t.acronym() && enOrgWords[lw] && j < len(ts) && d.enModifies(ts[j]) && !enOrgWords[ts[j].low] {
+				// "Company management said": the noun after it is the head
+				descs = append(descs, found{mention{kind: kDesc, head: ts[j].low, role: t.text + " " + ts[j].text, indef: true, pos: t.s}, j})
+				i = j
 				continue
 			}
 			if lang == "ru" && j == i+1 && t.acronym() && i == 1 && ruHeadNoun(ts[0], d.startsSentence(ts[0].s)) {

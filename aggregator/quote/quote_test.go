@@ -3830,3 +3830,21 @@ func TestEnglishSuffixedName(t *testing.T) {
 		"Martin Luther King Jr. spoke in Washington in 1963.\n\n“It’s time for corporations to say enough is enough,” said Martin Luther King III on CNN on Monday.":                                                                                             {"Martin Luther King III"},
 	})
 }
+
+// TestEnglishDatelinesAndModifiers: an all-capitals word opening a
+// paragraph before a dash or mark is a dateline ("ISLAMABAD — Pakistan's
+// government has warned"); a body's word before a lower-case noun it
+// qualifies is no body ("Company management said"); a plural after a
+// number is a noun, not a speech verb ("one of 11 states with April
+// primaries that moved forward"), though "on June 21 said" is a verb; and
+// "Employee" is a role before a name. (AP, Barron's, CNN, 2019–2020.)
+func TestEnglishDatelinesAndModifiers(t *testing.T) {
+	checkSpeakerRoles(t, "en", map[string][2]string{
+		"ISLAMABAD — Pakistan's government has warned that several gatherings in the country may force it to impose a full lockdown.": {"Pakistan's government", ""},
+		"Home Depot reported earnings. Company management said comparable-store sales growth in 2019 will be 3.5%.":                   {"", ""},
+		"The man was arrested.\n\nEmployee Steve Castro tells the paper that he fought with the shirtless man.":                       {"Steve Castro", "Employee"},
+	})
+	checkQuoteCount(t, "en", map[string]int{
+		"Wisconsin was the only one of 11 states with April primaries that moved forward with in-person voting.": 0,
+	})
+}
