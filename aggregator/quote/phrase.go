@@ -139,6 +139,9 @@ func (d *doc) parsePhrase(toks []token, cas int, nearest bool) (mention, bool) {
 			}
 			i = i0
 			words := runWords(ts, i, j)
+			if len(words) == 1 && utf8.RuneCountInString(words[0]) == 1 {
+				continue // a letter alone ("E! News" cut at its "!") names no one
+			}
 			first, last := words[:len(words)-1], stripPossessive(words[len(words)-1])
 			if r := roleAfter(ts, j, lang); lang == "en" && last != words[len(words)-1] && r >= 0 {
 				// "Israel's military", "Bloomberg's campaign": the body is
@@ -334,7 +337,7 @@ func (d *doc) parsePhrase(toks []token, cas int, nearest bool) (mention, bool) {
 			}
 		}
 		// Bodies.
-		if o, j := orgAt(ts, i, lang); j > i {
+		if o, j := orgAt(ts, i, lang); j > i && utf8.RuneCountInString(o) > 1 {
 			if lang == "en" && j == i+1 && enPlural(lw) && i > 0 && (enQuantifiers[ts[i-1].low] || ts[i-1].low == "of") {
 				// "Some Democrats argued", "36 percent of Democrats said":
 				// members counted, not their party.

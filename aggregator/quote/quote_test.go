@@ -3848,3 +3848,13 @@ func TestEnglishDatelinesAndModifiers(t *testing.T) {
 		"Wisconsin was the only one of 11 states with April primaries that moved forward with in-person voting.": 0,
 	})
 }
+
+// TestEnglishLetterIsNoName: a letter alone names no one ("according to a
+// new report by E! News", the name cut at its "!"). (Fox News, 2019.)
+func TestEnglishLetterIsNoName(t *testing.T) {
+	for _, q := range Find("Scooter Braun is allegedly unhappy with the way his business partner Scott Borchetta has handled their ongoing public schism with Taylor Swift, according to a new report by E! News.", "en") {
+		if q.Speaker == "E" {
+			t.Errorf("quote %q credited to %q", q.Text, q.Speaker)
+		}
+	}
+}
