@@ -259,6 +259,13 @@ func (d *doc) parsePhrase(toks []token, cas int, nearest bool) (mention, bool) {
 					continue
 				}
 			}
+			if lang == "en" && !m.strong && len(words) > 1 && enPlaceFirst[lower(words[0])] && enPlural(lower(last)) {
+				// "a series of South Dakotans", "New Yorkers": people of a
+				// place, not a name
+				descs = append(descs, found{mention{kind: kDesc, head: lower(last), indef: true, pos: t.s}, i})
+				i = j - 1
+				continue
+			}
 			if lang == "en" && !m.strong && len(words) == 1 && i > 0 && (ts[i-1].is("one") || ts[i-1].is("a") || ts[i-1].is("an") || ts[i-1].is("another")) && !(j < len(ts) && d.enModifies(ts[j])) {
 				// "said one Republican involved in the planning": a kind of
 				// person, not a name

@@ -3802,12 +3802,14 @@ func TestEnglishWordsNamingHimAreAnothers(t *testing.T) {
 
 // TestEnglishOneOfAKindIsNoName: a capitalised word after "one", "a" or
 // "another" says what kind of person someone is ("said one Republican
-// involved in the planning"), not who; "a Eugene police press release" is
+// involved in the planning"), not who, as a place's people do ("a series
+// of South Dakotans"); "a Eugene police press release" is
 // the police's. (Washington Post, Register-Guard, 2016–2020.)
 func TestEnglishOneOfAKindIsNoName(t *testing.T) {
 	checkSpeakers(t, "en", map[string][]string{
-		"“You're going to see a massive ad spend to the tune of tens of millions of dollars,” said one Republican involved in the planning.":                    {""},
-		"The man turned himself in at Eugene Police Department headquarters and was charged with attempted murder, according to a Eugene police press release.": {"Eugene police"},
+		"One campaign video featured a series of South Dakotans — including both adults and children — declaring, “I’m on meth.” The video prompted some users to argue.": {""},
+		"“You're going to see a massive ad spend to the tune of tens of millions of dollars,” said one Republican involved in the planning.":                              {""},
+		"The man turned himself in at Eugene Police Department headquarters and was charged with attempted murder, according to a Eugene police press release.":           {"Eugene police"},
 	})
 }
 
