@@ -604,8 +604,8 @@ func (d *doc) leftSubject(toks []token, ss, v int) (mention, bool) {
 				// tense ("Rep. David McKinley, R-W.Va., visited the border
 				// near McAllen, Texas, and argued"), with its auxiliary
 				_, speech := d.verbAt(toks[k])
-				if speech || enClauseVerb(toks[k].low) || toks[k].is("did") || toks[k].lower() && len(toks[k].low) > 4 && strings.HasSuffix(toks[k].low, "ed") {
-					if k-1 > ss && enClauseVerb(toks[k-1].low) {
+				if speech || enFinite[toks[k].low] || toks[k].lower() && len(toks[k].low) > 4 && strings.HasSuffix(toks[k].low, "ed") {
+					if k-1 > ss && enFinite[toks[k-1].low] {
 						k--
 					}
 					return d.leftSubject(toks, ss, k)

@@ -183,10 +183,9 @@ func (d *doc) scanMentions() {
 // no given name, qualify a noun rather than name someone: they stand
 // before a plural role they modify, or any plural after a function word
 // ("Central European leaders", "for Florida Latino voters"), or they open
-// with a word
-// ending as a people's adjective does ("-an", "-ese", "-ish") that the text
-// also writes before a lower-case noun ("dual Egyptian American citizen"
-// beside "the Egyptian government").
+// with a word ending as a people's adjective does ("-an", "-ese", "-ish")
+// that the text also writes before a lower-case noun ("dual Egyptian
+// American citizen" beside "the Egyptian government").
 func (d *doc) enQualifier(toks []token, i, j int) bool {
 	w := toks[i].text
 	if d.lang != "en" || j-i < 2 || enGiven(w) {
