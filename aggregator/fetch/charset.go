@@ -10,6 +10,7 @@ import (
 
 	"golang.org/x/net/html/charset"
 	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/htmlindex"
 	"golang.org/x/text/transform"
 )
@@ -266,12 +267,12 @@ func unMojibake(b []byte) []byte {
 
 // repaired reports whether r is a character mojibake is made of: Latin-1
 // and Latin Extended-A letters and signs, Russian and Ukrainian letters,
-// punctuation, "№", and what windows-1252 has at 0x80–0x9F ("€", "™"). ("CAFÉ»" would read as "CAFɻ": an IPA
-// letter, so it stays.)
+// punctuation, "№", and what windows-1252 has at 0x80–0x9F ("€", "™").
+// ("CAFÉ»" would read as "CAFɻ": an IPA letter, so it stays.)
 func repaired(r rune) bool {
-	_, cp1252 := cp1252High[r] // ("ƒ", "ˆ", "˜": a second round's pieces)
+	c, cp1252 := cp1252Byte(r) // ("ƒ", "ˆ", "˜": a second round's pieces)
 	return r >= 0x80 && r <= 0x17F || r >= 0x400 && r <= 0x45F || r == 'Ґ' || r == 'ґ' ||
-		r >= 0x2000 && r <= 0x206F || r == '№' || cp1252
+		r >= 0x2000 && r <= 0x206F || r == '№' || cp1252 && c <= 0x9F
 }
 
 // mojibakeLikely reports whether b holds a character that windows-1252
@@ -305,16 +306,7 @@ func cp1252Byte(r rune) (byte, bool) {
 		return byte(r), true
 	}
 	if r < 0x152 || r > 0x2122 || r > 0x2DC && r < 0x2013 {
-		return 0, false // (none of cp1252High: Cyrillic is quickly passed)
+		return 0, false // (none windows-1252 has: Cyrillic is quickly passed)
 	}
-	if c, ok := cp1252High[r]; ok {
-		return c, true
-	}
-	return 0, false
+	return charmap.Windows1252.EncodeRune(r)
 }
-
-// cp1252High maps the characters windows-1252 puts at 0x80–0x9F to their bytes.
-var cp1252High = map[rune]byte{'€': 0x80, '‚': 0x82, 'ƒ': 0x83, '„': 0x84, '…': 0x85, '†': 0x86, '‡': 0x87,
-	'ˆ': 0x88, '‰': 0x89, 'Š': 0x8A, '‹': 0x8B, 'Œ': 0x8C, 'Ž': 0x8E, '‘': 0x91, '’': 0x92, '“': 0x93,
-	'”': 0x94, '•': 0x95, '–': 0x96, '—': 0x97, '˜': 0x98, '™': 0x99, 'š': 0x9A, '›': 0x9B, 'œ': 0x9C,
-	'ž': 0x9E, 'Ÿ': 0x9F}

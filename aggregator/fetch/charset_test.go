@@ -165,20 +165,13 @@ func FuzzToUTF8(f *testing.F) {
 // windows-1252 (bytes that charset leaves undefined as Latin-1) and written
 // out as UTF-8 again.
 func garble(b []byte) []byte {
-	high := map[byte]rune{}
-	for r, c := range cp1252High {
-		high[c] = r
-	}
 	var out []byte
 	for _, c := range b {
-		switch r, ok := high[c]; {
-		case c < 0x80:
-			out = append(out, c)
-		case ok:
-			out = utf8.AppendRune(out, r)
-		default:
-			out = utf8.AppendRune(out, rune(c))
+		r := charmap.Windows1252.DecodeByte(c)
+		if r == utf8.RuneError {
+			r = rune(c)
 		}
+		out = utf8.AppendRune(out, r)
 	}
 	return out
 }

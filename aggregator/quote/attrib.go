@@ -72,6 +72,12 @@ func (d *doc) verbAt(t token) (gender, bool) {
 // enDeterminers open a noun phrase.
 var enDeterminers = toSet(`the a an his her its their our my your every each`)
 
+// isSpeechVerb reports whether t is a speech verb (verbAt).
+func (d *doc) isSpeechVerb(t token) bool {
+	_, ok := d.verbAt(t)
+	return ok
+}
+
 // startsSentence reports whether the text before offset i, white space
 // aside, ends a sentence, opens a quotation or starts the text.
 func (d *doc) startsSentence(i int) bool {
@@ -639,7 +645,7 @@ func (d *doc) leftSubject(toks []token, ss, v int) (mention, bool) {
 			if _, verb := d.verbAt(toks[k]); verb || enClauseVerb(toks[k].low) || toks[k].is(",") {
 				break
 			}
-			if (toks[k].is("and") || toks[k].is("but")) && k+1 < v && slices.ContainsFunc(toks[ss:k], func(t token) bool { _, verb := d.verbAt(t); return verb }) {
+			if (toks[k].is("and") || toks[k].is("but")) && k+1 < v && slices.ContainsFunc(toks[ss:k], d.isSpeechVerb) {
 				// "One in three said the party doesn’t care … and one in
 				// four said": "and" joins a clause whose subject is after it
 				seg := toks[k+1 : v]
@@ -654,7 +660,7 @@ func (d *doc) leftSubject(toks []token, ss, v int) (mention, bool) {
 			if toks[k].is("that") && k+1 < v {
 				// (a "that" after a speech verb and whom it was told to,
 				// not one that points: "finds that pitch")
-				if !slices.ContainsFunc(toks[max(ss, k-5):k], func(t token) bool { _, verb := d.verbAt(t); return verb }) {
+				if !slices.ContainsFunc(toks[max(ss, k-5):k], d.isSpeechVerb) {
 					break
 				}
 				if m, ok := d.parsePhrase(toks[k+1:v], caseNom, false); ok {
@@ -808,6 +814,10 @@ func enClauseVerb(w string) bool { return enAuxiliaries[w] || enBe[w] }
 
 // enAuxiliaries stand between a subject and its verb.
 var enAuxiliaries = toSet(`had has have would will could should may might must also then once later previously never not`)
+
+// enFinite are English finite forms of "be", "have", "do" and the modals:
+// another clause's verb.
+var enFinite = toSet(`is are was were has have had does do did will would can could should may might must`)
 
 // ruPluralSubject reports whether the Russian words seg, right before a
 // plural verb, end in a plural noun that names nobody ("Очевидцы",

@@ -446,7 +446,7 @@ func (d *doc) addPerson(m mention) *entity {
 		g = nameGender(first)
 	}
 	key := surnameKey(last)
-	suffixed := d.lang == "en" && len(first) > 1 && nameSuffixes[lower(strings.TrimSuffix(last, "."))]
+	suffixed := d.lang == "en" && len(first) > 1 && nameSuffix(last)
 	if suffixed {
 		key = surnameKey(first[len(first)-1]) // "James P. Kennedy Jr" is Kennedy
 	}
@@ -456,7 +456,7 @@ func (d *doc) addPerson(m mention) *entity {
 	}
 	var best *entity
 	for _, e := range d.people[key] {
-		if (suffixed || d.lang == "en" && nameSuffixes[lower(strings.TrimSuffix(e.last, "."))]) && e.name() != strings.Join(append(slices.Clone(first), last), " ") {
+		if (suffixed || d.lang == "en" && nameSuffix(e.last)) && e.name() != strings.Join(append(slices.Clone(first), last), " ") {
 			continue // Martin Luther King III is not Martin Luther King Jr
 		}
 		if fkey != "" && e.first != "" && e.given != fkey {

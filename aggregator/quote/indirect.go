@@ -433,10 +433,6 @@ func relativeWord(w string) bool {
 	return strings.HasPrefix(w, "котор") || w == "who" || w == "which"
 }
 
-// enFinite are English finite forms of "be", "have", "do" and the modals:
-// another clause's verb.
-var enFinite = toSet(`is are was were has have had does do did will would can could should may might must`)
-
 // clauseJoiners join a clause to the one before them: after a cue inserted
 // in a sentence ("…, according to The Wrap, so it's possible …") the
 // words said end at the cue, as they do before "a" or "an" opening the

@@ -245,6 +245,9 @@ func ruSuperlative(w string) bool {
 
 var nameSuffixes = toSet(`jr sr ii iii iv`)
 
+// nameSuffix reports whether w, its dot aside, is a name's suffix ("Jr.").
+func nameSuffix(w string) bool { return nameSuffixes[lower(strings.TrimSuffix(w, "."))] }
+
 // runWords returns the words of toks[i:j] that make up a name (initials
 // keep their dot).
 func runWords(toks []token, i, j int) []string {

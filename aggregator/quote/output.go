@@ -29,23 +29,16 @@ func (d *doc) speak(pi int, s, e int, a attrib, follow bool, direct bool) {
 		// no one.
 		sp = speaker{}
 	}
-	if follow && !a.ok() && sp.e != nil && sp.e.kind == kPerson && d.last.para < pi && d.namedIn(s, e, sp.e) {
-		// "«Мне кажется, Леонова … слетела»" after Леонова's own words:
-		// words of a paragraph of their own that speak of the last
-		// speaker by name are someone else's. (In the paragraph of their
-		// attribution they may be: "– рассказала знаменитость. – … Думаю,
-		// ну сейчас скажет – Лариса Лужина".)
-		sp = speaker{}
-	}
-	if a.m.kind == kPronoun && sp.e != nil && sp.e.kind == kPerson && a.m.pos > 0 && d.namedIn(a.m.pos, d.clauseEnd(a.m.pos), sp.e) {
-		// "“…,” he told Hannity" after "Hannity asked Trump …": whom the
-		// clause of the pronoun names is someone else than it
-		sp = speaker{}
-	}
-	if d.lang == "en" && direct && a.m.kind == kPronoun && sp.e != nil && sp.e.kind == kPerson && d.namedIn(s, e, sp.e) {
-		// "“… whether Senator Sanders's message … could go toe to toe
-		// …,” he said": words that speak of the one "he" would mean are
-		// someone else's
+	if sp.e != nil && sp.e.kind == kPerson && (follow && !a.ok() && d.last.para < pi && d.namedIn(s, e, sp.e) ||
+		a.m.kind == kPronoun && (a.m.pos > 0 && d.namedIn(a.m.pos, d.clauseEnd(a.m.pos), sp.e) || d.lang == "en" && direct && d.namedIn(s, e, sp.e))) {
+		// Words that speak of a person by name are someone else's: those
+		// of a paragraph of their own after the last speaker's ("«Мне
+		// кажется, Леонова … слетела»" after Леонова's own words; in the
+		// paragraph of their attribution they may be: "– рассказала
+		// знаменитость. – … Думаю, ну сейчас скажет – Лариса Лужина"),
+		// and English ones "he" is said to say ("“… whether Senator
+		// Sanders's message …,” he said"). Nor is a pronoun whom its own
+		// clause names ("“…,” he told Hannity" after "Hannity asked …").
 		sp = speaker{}
 	}
 	if sp.e != nil {

@@ -168,7 +168,7 @@ func newDoc(text, lang string) *doc {
 		}
 		d.spans = append(d.spans, spans...)
 		p.toks = tokenize(text, p.s, p.e, d.spans, tops)
-		p.sents = sentences(p.toks, func(t token) bool { _, ok := d.verbAt(t); return ok }, d.lang == "en")
+		p.sents = sentences(p.toks, d.isSpeechVerb, d.lang == "en")
 	}
 	return d
 }
