@@ -837,6 +837,12 @@ func (d *doc) nameAt(ts []token, i int) (int, int) {
 	if d.lang == "en" && j < len(ts) && ts[j].kind == tWord && strings.Trim(ts[j].text, "0123456789") == "" {
 		return i, i // "Number 10 said", "Apollo 11": a designation, no one's name
 	}
+	if d.lang == "en" && j-i0 >= 2 && d.startsSentence(ts[i0].s) && strings.HasSuffix(ts[i0].low, "ing") && !enGiven(ts[i0].text) &&
+		!slices.ContainsFunc(ts[i0:j], func(t token) bool { return enBodyWord(t.low) }) {
+		// "Taking Archie outside is …": a gerund opens the sentence, not
+		// a person's name ("Playing Field Promotions" is a body's)
+		i0++
+	}
 	if d.lang == "ru" && j-i0 >= 2 && d.commonWordAt(ts, i0) {
 		if _, _, given := ruGivenName(ts[i0].text); !given {
 			i0++

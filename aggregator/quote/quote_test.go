@@ -3860,3 +3860,14 @@ func TestEnglishLetterIsNoName(t *testing.T) {
 		}
 	}
 }
+
+// TestEnglishGerundOpensNoName: a gerund opening a sentence is no given
+// name ("Taking Archie outside is his favorite activity, he said" named
+// "Taking Archie", who then spoke for the Duchess of Sussex), while a body's
+// name may open with one. (CNN, 2021; Western Journal, 2016.)
+func TestEnglishGerundOpensNoName(t *testing.T) {
+	checkSpeakers(t, "en", map[string][]string{
+		"She was pregnant with her son Archie.\n\nTaking Archie outside is his favorite activity, he said. “The highlight for me is sticking him on the back of the bicycle,” he added.":                    {""},
+		"Walker spoke last week.\n\nPlaying Field Promotions, a sports and celebrity talent agency, says: “He has lost close to $100,000 simply for being a Trump supporter and friend,” the agency added.": {"Playing Field Promotions"},
+	})
+}
