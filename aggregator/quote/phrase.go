@@ -826,9 +826,8 @@ func roleAfter(ts []token, j int, lang string) int {
 // commonStem is how many letters of a word commonWord compares.
 const commonStem = 5
 
-// nameAt is nameSpan less a Russian common word that opens the sentence
-// before the name: "Философию Макрона литовский европарламентарий
-// обозначает так" names Макрон (see commonWordAt).
+// nameAt is nameSpan less a word that opens the sentence before the name
+// and is not the name's (see openingWord).
 func (d *doc) nameAt(ts []token, i int) (int, int) {
 	i0, j := nameSpan(ts, i, d.lang)
 	if d.lang == "ru" && j-i0 == 2 && ruPlace(ts[i0].low+"-"+ts[i0+1].low) {
@@ -837,18 +836,24 @@ func (d *doc) nameAt(ts []token, i int) (int, int) {
 	if d.lang == "en" && j < len(ts) && ts[j].kind == tWord && strings.Trim(ts[j].text, "0123456789") == "" {
 		return i, i // "Number 10 said", "Apollo 11": a designation, no one's name
 	}
-	if d.lang == "en" && j-i0 >= 2 && d.startsSentence(ts[i0].s) && strings.HasSuffix(ts[i0].low, "ing") && !enGiven(ts[i0].text) &&
-		!slices.ContainsFunc(ts[i0:j], func(t token) bool { return enBodyWord(t.low) }) {
-		// "Taking Archie outside is …": a gerund opens the sentence, not
-		// a person's name ("Playing Field Promotions" is a body's)
+	if j-i0 >= 2 && d.openingWord(ts, i0, j) {
 		i0++
 	}
-	if d.lang == "ru" && j-i0 >= 2 && d.commonWordAt(ts, i0) {
-		if _, _, given := ruGivenName(ts[i0].text); !given {
-			i0++
-		}
-	}
 	return i0, j
+}
+
+// openingWord reports whether ts[i], opening the sentence before the rest
+// of the run ts[i:j], is no name's word: a Russian common word ("Философию
+// Макрона …", see commonWordAt) or an English gerund ("Taking Archie
+// outside is …"), neither a given name, nor the gerund a body's ("Playing
+// Field Promotions").
+func (d *doc) openingWord(ts []token, i, j int) bool {
+	if d.lang == "ru" {
+		_, _, given := ruGivenName(ts[i].text)
+		return d.commonWordAt(ts, i) && !given
+	}
+	return d.startsSentence(ts[i].s) && strings.HasSuffix(ts[i].low, "ing") && !enGiven(ts[i].text) &&
+		!slices.ContainsFunc(ts[i:j], func(t token) bool { return enBodyWord(t.low) })
 }
 
 // commonWordAt reports whether the Russian word ts[i], capitalised at the
